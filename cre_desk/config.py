@@ -1,0 +1,122 @@
+"""Where CRE Desk keeps its files, and the typed, versioned user settings.
+
+Settings are declared once here (name, type, default) and stored as JSON under the per-user config
+directory. Secrets never go here: they live only in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from cre_desk import APP_ID
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The per-user folders the app writes to; never next to the executable."""
+
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "cre-desk.sqlite3"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def temp_dir(self) -> Path:
+        return self.data_dir / "tmp"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "cre-desk.lock"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "cre-desk.log"
+
+    def ensure(self) -> None:
+        for folder in (self.data_dir, self.config_dir, self.log_dir, self.backups_dir,
+                       self.attachments_dir, self.temp_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+
+
+def default_paths(base: Path | None = None) -> AppPaths:
+    """Return the folders to use: ``base`` (or $CRE_DESK_HOME) for tests and portable use, else platformdirs."""
+    home = base or (Path(os.environ["CRE_DESK_HOME"]) if os.environ.get("CRE_DESK_HOME") else None)
+    if home is not None:
+        return AppPaths(data_dir=home / "data", config_dir=home / "config", log_dir=home / "logs")
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+    )
+
+
+@dataclass
+class Settings:
+    """User settings; every field has a type and a default so old files load into new versions."""
+
+    version: int = SETTINGS_VERSION
+    #: "" = the embedded SQLite file; otherwise a SQLAlchemy URL such as postgresql+psycopg://host/db.
+    db_url: str = ""
+    #: "" = follow the system locale; "en" or "ja" to force.
+    language: str = ""
+    #: The engineer's display name, used as assignee and actor in status history.
+    user_name: str = ""
+    team: str = ""
+    #: "system", "light" or "dark".
+    theme: str = "system"
+    demo_offered: bool = False
+    saved_filters: dict[str, str] = field(default_factory=dict)
+    calendar: str = "japan"
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Load settings, ignoring unknown keys and falling back to defaults on a broken file."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("Settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name: f for f in fields(cls)}
+        values = {}
+        defaults = cls()
+        for key, value in raw.items():
+            if key in known and isinstance(value, type(getattr(defaults, key))):
+                values[key] = value
+        values["version"] = SETTINGS_VERSION
+        return cls(**values)
+
+    def save(self, path: Path) -> None:
+        """Write atomically so a crash mid-save never leaves a half-written file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)

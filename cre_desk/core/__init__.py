@@ -1,0 +1,1 @@
+"""Qt-free domain logic: tickets, checklists, timers, reply composition."""

@@ -1,0 +1,168 @@
+"""Plain ticket records passed between the database layer and the views (never live ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from cre_desk.core.vocabulary import Category, Platform, Role, Status, Symptom
+from cre_desk.errors import UserError
+
+MAX_TITLE = 500
+MAX_TAG = 100
+
+
+@dataclass(frozen=True)
+class TicketFields:
+    """What a person edits on the Overview form."""
+
+    title: str
+    customer: str = ""
+    app_name: str = ""
+    requester_name: str = ""
+    requester_role: str = Role.MARKETER
+    platform: str = Platform.ANDROID
+    os_version: str = ""
+    sdk_name: str = ""
+    sdk_version: str = ""
+    app_version: str = ""
+    symptom: str = Symptom.IAM_NOT_SHOWN
+    category: str = Category.TROUBLESHOOTING
+    priority: str = "normal"
+    tags: tuple[str, ...] = ()
+    assignee: str = ""
+    team: str = ""
+    asked: str = ""
+    goal: str = ""
+    notes: str = ""
+
+    def validated(self) -> TicketFields:
+        """Return a cleaned copy or raise UserError naming the field to fix."""
+        title = " ".join(self.title.split())
+        if not title:
+            raise UserError("A ticket needs a title. Summarise the customer's question in a few words.")
+        if len(title) > MAX_TITLE:
+            raise UserError(f"The title is too long ({len(title)} characters; at most {MAX_TITLE}).")
+        for name, enum in (("requester_role", Role), ("platform", Platform), ("symptom", Symptom),
+                           ("category", Category)):
+            value = getattr(self, name)
+            if value not in {e.value for e in enum}:
+                raise UserError(f"Unknown {name.replace('_', ' ')}: {value!r}.")
+        return replace(self, title=title, tags=normalise_tags(self.tags))
+
+
+def normalise_tags(tags) -> tuple[str, ...]:
+    """Trim, lower-case, de-duplicate and sort tags; commas inside one tag split it."""
+    seen: set[str] = set()
+    for raw in tags:
+        for piece in str(raw).split(","):
+            tag = " ".join(piece.strip().lower().split())[:MAX_TAG]
+            if tag:
+                seen.add(tag)
+    return tuple(sorted(seen))
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    at: datetime
+    from_status: str | None
+    to_status: str
+    pause_reason: str | None = None
+    actor: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    id: int
+    symptom: str
+    item_key: str
+    area: str
+    position: int
+    title: str
+    verdict: str
+    evidence: str
+    version: int
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    id: int
+    author_name: str
+    from_customer: bool
+    public: bool
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    id: int
+    file_name: str
+    stored_path: str
+    size: int
+    sha256: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class TicketSummary:
+    """One row of the ticket queue."""
+
+    id: int
+    title: str
+    customer: str
+    status: str
+    category: str
+    symptom: str
+    assignee: str
+    platform: str
+    sdk_name: str
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    resolved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    """Everything the ticket pane shows, loaded in one go."""
+
+    id: int
+    fields: TicketFields
+    status: str
+    source: str
+    external_id: str | None
+    external_url: str
+    created_at: datetime
+    updated_at: datetime
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    version: int
+    history: tuple[StatusChange, ...] = ()
+    checklist: tuple[ChecklistEntry, ...] = ()
+    messages: tuple[MessageRecord, ...] = ()
+    attachments: tuple[AttachmentRecord, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows: any empty field means 'all'."""
+
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    assignee: str = ""
+    category: str = ""
+    tag: str = ""
+    include_closed: bool = True
+    limit: int = 5000
+
+    def is_open_only(self) -> bool:
+        return not self.include_closed and not self.statuses
+
+    @staticmethod
+    def open_statuses() -> tuple[str, ...]:
+        return tuple(s.value for s in Status if s not in (Status.SOLVED, Status.CLOSED))

@@ -1,0 +1,204 @@
+"""SQLAlchemy 2.0 typed models.
+
+Rows people edit carry a ``version`` column used as SQLAlchemy's ``version_id_col``: two engineers
+saving the same ticket get a ``StaleDataError`` (shown as a conflict), never a silent overwrite.
+Relationships are ``lazy="raise"`` so no query sneaks out of a service method.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC and always returns aware UTC datetimes (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware datetimes")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    customer: Mapped[str] = mapped_column(String(200), default="")
+    app_name: Mapped[str] = mapped_column(String(200), default="")
+    requester_name: Mapped[str] = mapped_column(String(200), default="")
+    requester_role: Mapped[str] = mapped_column(String(20), default="marketer")
+    platform: Mapped[str] = mapped_column(String(20), default="android")
+    os_version: Mapped[str] = mapped_column(String(50), default="")
+    sdk_name: Mapped[str] = mapped_column(String(100), default="")
+    sdk_version: Mapped[str] = mapped_column(String(50), default="")
+    app_version: Mapped[str] = mapped_column(String(50), default="")
+    symptom: Mapped[str] = mapped_column(String(40), default="other")
+    category: Mapped[str] = mapped_column(String(40), default="troubleshooting")
+    priority: Mapped[str] = mapped_column(String(20), default="normal")
+    assignee: Mapped[str] = mapped_column(String(200), default="", index=True)
+    team: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(40), default="new", index=True)
+    asked: Mapped[str] = mapped_column(Text, default="")
+    goal: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(40), default="manual")
+    external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    external_url: Mapped[str] = mapped_column(String(1000), default="")
+    raw_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    tags: Mapped[list[TicketTag]] = relationship(
+        back_populates="ticket", lazy="raise", cascade="all, delete-orphan", order_by="TicketTag.tag"
+    )
+    events: Mapped[list[StatusEvent]] = relationship(
+        back_populates="ticket", lazy="raise", cascade="all, delete-orphan", order_by="StatusEvent.at"
+    )
+    checklist: Mapped[list[ChecklistItem]] = relationship(
+        back_populates="ticket", lazy="raise", cascade="all, delete-orphan", order_by="ChecklistItem.position"
+    )
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="ticket", lazy="raise", cascade="all, delete-orphan", order_by="Message.created_at"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="ticket", lazy="raise", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_tickets_source_external", "source", "external_id", unique=True),)
+
+
+class TicketTag(Base):
+    __tablename__ = "ticket_tags"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="tags", lazy="raise")
+
+
+class StatusEvent(Base):
+    """One status change; the history the resolution timers are computed from."""
+
+    __tablename__ = "status_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    from_status: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    to_status: Mapped[str] = mapped_column(String(40))
+    pause_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    ticket: Mapped[Ticket] = relationship(back_populates="events", lazy="raise")
+
+
+class ChecklistItem(Base):
+    """A ticket's verdict on one cause; template text is looked up by (symptom, item_key)."""
+
+    __tablename__ = "checklist_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    symptom: Mapped[str] = mapped_column(String(40))
+    item_key: Mapped[str] = mapped_column(String(100))
+    area: Mapped[str] = mapped_column(String(1))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    verdict: Mapped[str] = mapped_column(String(20), default="not_checked")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="checklist", lazy="raise")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_checklist_ticket_key", "ticket_id", "symptom", "item_key", unique=True),)
+
+
+class Message(Base):
+    """A message in the ticket's conversation (customer or agent), kept as plain text."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    from_customer: Mapped[bool] = mapped_column(Boolean, default=True)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    raw_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="messages", lazy="raise")
+
+    __table_args__ = (Index("ix_messages_ticket_external", "ticket_id", "external_id", unique=True),)
+
+
+class Attachment(Base):
+    """A file attached to a ticket; the bytes live under the data folder, not in the database."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    stored_path: Mapped[str] = mapped_column(String(1000))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    content_type: Mapped[str] = mapped_column(String(200), default="")
+    external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="attachments", lazy="raise")
+
+    __table_args__ = (Index("ix_attachments_ticket_sha", "ticket_id", "sha256"),)

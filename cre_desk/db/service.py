@@ -1,0 +1,458 @@
+"""The ticket service: owns every transaction, returns plain records, turns races into conflicts.
+
+Views call these methods from the database worker thread. Each method is one transaction, so a
+failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from cre_desk.core.tickets import (
+    AttachmentRecord,
+    ChecklistEntry,
+    MessageRecord,
+    QueueFilter,
+    StatusChange,
+    TicketDetail,
+    TicketFields,
+    TicketSummary,
+)
+from cre_desk.core.vocabulary import (
+    DEFAULT_PAUSE_REASON,
+    PAUSED_STATUSES,
+    RESOLVED_STATUSES,
+    Status,
+    Verdict,
+)
+from cre_desk.db import search
+from cre_desk.db.engine import Database
+from cre_desk.db.models import Attachment, ChecklistItem, Message, StatusEvent, Ticket, TicketTag
+from cre_desk.errors import ConflictError, UserError
+
+log = logging.getLogger(__name__)
+
+#: (symptom) -> ordered [(item_key, area, title)] — the checklist templates, injected to keep the db
+#: layer free of resource loading in tests that do not need it.
+TemplateRows = Callable[[str], Sequence[tuple[str, str, str]]]
+
+_FIELD_NAMES = tuple(f for f in TicketFields.__dataclass_fields__ if f != "tags")
+
+
+def default_template_rows(symptom: str) -> list[tuple[str, str, str]]:
+    """Ordered checklist rows for ``symptom`` from the shipped templates."""
+    from cre_desk.core import checklist
+
+    template = checklist.template_for(symptom)
+    if template is None:
+        return []
+    return [(item.key, item.area, item.title.get("en", "") if isinstance(item.title, dict) else
+             getattr(item.title, "en", str(item.title))) for item in template.items]
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+class TicketService:
+    """All ticket reads and writes."""
+
+    def __init__(self, db: Database, *, attachments_dir: Path | None = None,
+                 template_rows: TemplateRows = default_template_rows,
+                 clock: Callable[[], datetime] = now_utc) -> None:
+        self.db = db
+        self.attachments_dir = attachments_dir
+        self.template_rows = template_rows
+        self.clock = clock
+
+    # ----- reads -------------------------------------------------------------------------------
+
+    def get_ticket(self, ticket_id: int) -> TicketDetail:
+        with self.db.read() as session:
+            return self._detail(session, ticket_id)
+
+    def list_queue(self, flt: QueueFilter | None = None) -> list[TicketSummary]:
+        """Tickets for the queue, newest activity first; text search ranks by relevance instead."""
+        flt = flt or QueueFilter()
+        with self.db.read() as session:
+            stmt = select(
+                Ticket.id, Ticket.title, Ticket.customer, Ticket.status, Ticket.category, Ticket.symptom,
+                Ticket.assignee, Ticket.platform, Ticket.sdk_name, Ticket.created_at, Ticket.updated_at,
+                Ticket.resolved_at,
+            )
+            ranked: list[int] | None = None
+            if flt.text.strip():
+                ranked = search.search_ids(session, flt.text, limit=flt.limit)
+                if not ranked:
+                    return []
+                stmt = stmt.where(Ticket.id.in_(ranked))
+            if flt.statuses:
+                stmt = stmt.where(Ticket.status.in_(flt.statuses))
+            elif not flt.include_closed:
+                stmt = stmt.where(Ticket.status.in_(QueueFilter.open_statuses()))
+            if flt.assignee:
+                stmt = stmt.where(Ticket.assignee == flt.assignee)
+            if flt.category:
+                stmt = stmt.where(Ticket.category == flt.category)
+            if flt.tag:
+                stmt = stmt.where(Ticket.id.in_(select(TicketTag.ticket_id).where(TicketTag.tag == flt.tag)))
+            if ranked is None:
+                stmt = stmt.order_by(Ticket.updated_at.desc(), Ticket.id.desc())
+            stmt = stmt.limit(flt.limit)
+            rows = session.execute(stmt).all()
+            tags = self._tags_for(session, [r.id for r in rows], stmt)
+            summaries = [
+                TicketSummary(
+                    id=r.id, title=r.title, customer=r.customer, status=r.status, category=r.category,
+                    symptom=r.symptom, assignee=r.assignee, platform=r.platform, sdk_name=r.sdk_name,
+                    tags=tags.get(r.id, ()), created_at=r.created_at, updated_at=r.updated_at,
+                    resolved_at=r.resolved_at,
+                )
+                for r in rows
+            ]
+            if ranked is not None:
+                order = {tid: i for i, tid in enumerate(ranked)}
+                summaries.sort(key=lambda s: order[s.id])
+            return summaries
+
+    def search(self, query: str, limit: int = 200) -> list[int]:
+        with self.db.read() as session:
+            return search.search_ids(session, query, limit)
+
+    def distinct_values(self) -> dict[str, list[str]]:
+        """Assignees and tags in use, for the queue's filter menus."""
+        with self.db.read() as session:
+            assignees = session.scalars(
+                select(Ticket.assignee).where(Ticket.assignee != "").distinct().order_by(Ticket.assignee)
+            ).all()
+            tags = session.scalars(select(TicketTag.tag).distinct().order_by(TicketTag.tag)).all()
+            return {"assignees": list(assignees), "tags": list(tags)}
+
+    def count(self) -> int:
+        with self.db.read() as session:
+            return session.scalar(select(func.count(Ticket.id))) or 0
+
+    # ----- writes ------------------------------------------------------------------------------
+
+    def create_ticket(self, fields: TicketFields, *, actor: str = "", status: str = Status.NEW,
+                      created_at: datetime | None = None, source: str = "manual",
+                      external_id: str | None = None, external_url: str = "",
+                      raw_json: str | None = None) -> TicketDetail:
+        fields = fields.validated()
+        when = created_at or self.clock()
+        with self.db.write() as session:
+            ticket = Ticket(
+                **{name: getattr(fields, name) for name in _FIELD_NAMES},
+                status=status, source=source, external_id=external_id, external_url=external_url,
+                raw_json=raw_json, created_at=when, updated_at=when,
+            )
+            ticket.tags = [TicketTag(tag=t) for t in fields.tags]
+            ticket.events = [StatusEvent(at=when, from_status=None, to_status=status, actor=actor,
+                                         pause_reason=DEFAULT_PAUSE_REASON.get(Status(status)))]
+            ticket.checklist = []
+            if status in RESOLVED_STATUSES:
+                ticket.resolved_at = when
+            session.add(ticket)
+            session.flush()
+            self._instantiate_checklist(session, ticket.id, fields.symptom)
+            self._reindex(session, ticket.id)
+            ticket_id = ticket.id
+        return self.get_ticket(ticket_id)
+
+    def update_ticket(self, ticket_id: int, fields: TicketFields, *, expected_version: int,
+                      actor: str = "") -> TicketDetail:
+        """Save the Overview form; raises ConflictError if someone saved the ticket meanwhile."""
+        fields = fields.validated()
+        try:
+            with self.db.write() as session:
+                ticket = self._load_for_update(session, ticket_id, expected_version, mine=fields)
+                old_symptom = ticket.symptom
+                for name in _FIELD_NAMES:
+                    setattr(ticket, name, getattr(fields, name))
+                ticket.updated_at = self.clock()
+                current = {t.tag for t in session.scalars(select(TicketTag).where(TicketTag.ticket_id == ticket_id))}
+                if current != set(fields.tags):
+                    session.execute(delete(TicketTag).where(TicketTag.ticket_id == ticket_id))
+                    session.add_all(TicketTag(ticket_id=ticket_id, tag=t) for t in fields.tags)
+                session.flush()
+                if fields.symptom != old_symptom:
+                    self._instantiate_checklist(session, ticket_id, fields.symptom)
+                self._reindex(session, ticket_id)
+        except StaleDataError as exc:
+            raise self._conflict(ticket_id, fields) from exc
+        return self.get_ticket(ticket_id)
+
+    def change_status(self, ticket_id: int, new_status: str, *, expected_version: int | None = None,
+                      actor: str = "", pause_reason: str | None = None, note: str = "",
+                      at: datetime | None = None) -> TicketDetail:
+        """Record a status change as a history event; the timers are computed from these."""
+        status = Status(new_status)
+        when = at or self.clock()
+        try:
+            with self.db.write() as session:
+                ticket = self._load_for_update(session, ticket_id, expected_version, mine=new_status)
+                if ticket.status == status:
+                    return self._detail(session, ticket_id)
+                if status in PAUSED_STATUSES:
+                    reason = pause_reason or DEFAULT_PAUSE_REASON[status]
+                else:
+                    reason = None
+                session.add(StatusEvent(ticket_id=ticket_id, at=when, from_status=ticket.status,
+                                        to_status=status, pause_reason=reason, actor=actor, note=note))
+                if status in RESOLVED_STATUSES:
+                    ticket.resolved_at = when
+                elif ticket.status in RESOLVED_STATUSES:
+                    ticket.resolved_at = None  # reopened: the resolution clock resumes
+                ticket.status = status
+                ticket.updated_at = when
+                session.flush()
+        except StaleDataError as exc:
+            raise self._conflict(ticket_id, new_status) from exc
+        return self.get_ticket(ticket_id)
+
+    def record_first_response(self, ticket_id: int, at: datetime | None = None) -> None:
+        """Remember when the customer first got an answer (kept if already set)."""
+        with self.db.write() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise UserError(f"Ticket #{ticket_id} no longer exists.")
+            if ticket.first_response_at is None:
+                ticket.first_response_at = at or self.clock()
+
+    def set_verdict(self, item_id: int, *, verdict: str, evidence: str, expected_version: int,
+                    actor: str = "") -> ChecklistEntry:
+        """Save one checklist verdict and its evidence notes."""
+        Verdict(verdict)
+        try:
+            with self.db.write() as session:
+                item = session.get(ChecklistItem, item_id)
+                if item is None:
+                    raise UserError("That checklist item no longer exists; reload the ticket.")
+                if item.version != expected_version:
+                    raise ConflictError(
+                        f"Someone else changed “{item.title}” after you opened it.",
+                        mine={"verdict": verdict, "evidence": evidence},
+                        theirs={"verdict": item.verdict, "evidence": item.evidence, "by": item.updated_by},
+                    )
+                item.verdict = verdict
+                item.evidence = evidence
+                item.updated_by = actor
+                item.updated_at = self.clock()
+                session.flush()
+                # touch the ticket without bumping its version: a verdict is not an edit of its fields
+                session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
+                                .values(updated_at=self.clock()).execution_options(synchronize_session=False))
+                self._reindex(session, item.ticket_id)
+                return _entry(item)
+        except StaleDataError as exc:
+            raise ConflictError("Someone else changed this checklist item at the same time; reload it.",
+                                mine={"verdict": verdict, "evidence": evidence}) from exc
+
+    def add_message(self, ticket_id: int, body: str, *, author_name: str = "", from_customer: bool = True,
+                    public: bool = True, created_at: datetime | None = None,
+                    external_id: str | None = None, raw_json: str | None = None) -> MessageRecord:
+        with self.db.write() as session:
+            if session.get(Ticket, ticket_id) is None:
+                raise UserError(f"Ticket #{ticket_id} no longer exists.")
+            message = Message(ticket_id=ticket_id, body=body, author_name=author_name,
+                              from_customer=from_customer, public=public,
+                              created_at=created_at or self.clock(), external_id=external_id, raw_json=raw_json)
+            session.add(message)
+            session.flush()
+            self._reindex(session, ticket_id)
+            return _message(message)
+
+    def attach_file(self, ticket_id: int, source: Path, *, file_name: str | None = None,
+                    external_id: str | None = None) -> AttachmentRecord:
+        """Copy a file into the ticket's attachment folder; the same content twice is attached once."""
+        if self.attachments_dir is None:
+            raise UserError("This workspace has no attachment folder configured.")
+        source = Path(source)
+        if not source.is_file():
+            raise UserError(f"“{source.name}” is not a file that can be attached.")
+        digest = _sha256(source)
+        name = _safe_name(file_name or source.name)
+        with self.db.write() as session:
+            if session.get(Ticket, ticket_id) is None:
+                raise UserError(f"Ticket #{ticket_id} no longer exists.")
+            existing = session.scalars(
+                select(Attachment).where(Attachment.ticket_id == ticket_id, Attachment.sha256 == digest)
+            ).first()
+            if existing is not None:
+                return _attachment(existing)
+            folder = self.attachments_dir / str(ticket_id)
+            folder.mkdir(parents=True, exist_ok=True)
+            target = _unique_path(folder / name)
+            tmp = target.with_name(target.name + ".part")
+            shutil.copyfile(source, tmp)
+            tmp.replace(target)
+            try:
+                row = Attachment(ticket_id=ticket_id, file_name=name,
+                                 stored_path=str(target.relative_to(self.attachments_dir)),
+                                 size=target.stat().st_size, sha256=digest, external_id=external_id,
+                                 added_at=self.clock())
+                session.add(row)
+                session.flush()
+                return _attachment(row)
+            except Exception:
+                target.unlink(missing_ok=True)
+                raise
+
+    def attachment_path(self, record: AttachmentRecord) -> Path:
+        if self.attachments_dir is None:
+            raise UserError("This workspace has no attachment folder configured.")
+        return self.attachments_dir / record.stored_path
+
+    def delete_ticket(self, ticket_id: int) -> None:
+        with self.db.write() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                return
+            search.delete_document(session, ticket_id)
+            session.delete(ticket)
+
+    # ----- internals ---------------------------------------------------------------------------
+
+    def _load_for_update(self, session: Session, ticket_id: int, expected_version: int | None,
+                         mine: object) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise UserError(f"Ticket #{ticket_id} no longer exists; it may have been deleted by a teammate.")
+        if expected_version is not None and ticket.version != expected_version:
+            raise ConflictError(
+                f"Ticket #{ticket_id} was changed by someone else after you opened it. "
+                "Your edits are kept: compare them with the saved version and save again.",
+                mine=mine, theirs=self._detail(session, ticket_id),
+            )
+        return ticket
+
+    def _conflict(self, ticket_id: int, mine: object) -> ConflictError:
+        theirs = self.get_ticket(ticket_id)
+        return ConflictError(
+            f"Ticket #{ticket_id} was saved by someone else at the same moment. Your edits are kept: "
+            "compare them with the saved version and save again.", mine=mine, theirs=theirs)
+
+    def _instantiate_checklist(self, session: Session, ticket_id: int, symptom: str) -> None:
+        existing = set(session.scalars(
+            select(ChecklistItem.item_key).where(ChecklistItem.ticket_id == ticket_id,
+                                                 ChecklistItem.symptom == symptom)))
+        for position, (key, area, title) in enumerate(self.template_rows(symptom)):
+            if key not in existing:
+                session.add(ChecklistItem(ticket_id=ticket_id, symptom=symptom, item_key=key, area=area,
+                                          position=position, title=title, verdict=Verdict.NOT_CHECKED,
+                                          evidence="", updated_at=self.clock()))
+        session.flush()
+
+    def _reindex(self, session: Session, ticket_id: int) -> None:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            return
+        tags = session.scalars(select(TicketTag.tag).where(TicketTag.ticket_id == ticket_id)).all()
+        evidence = session.scalars(select(ChecklistItem.evidence).where(
+            ChecklistItem.ticket_id == ticket_id, ChecklistItem.evidence != "")).all()
+        bodies = session.scalars(select(Message.body).where(Message.ticket_id == ticket_id)).all()
+        parts = [ticket.customer, ticket.app_name, ticket.requester_name, ticket.sdk_name, ticket.asked,
+                 ticket.goal, ticket.notes, " ".join(tags), *evidence, *bodies]
+        search.update_document(session, ticket_id, ticket.title, parts)
+
+    def reindex_all(self) -> int:
+        with self.db.write() as session:
+            ids = session.scalars(select(Ticket.id)).all()
+            for tid in ids:
+                self._reindex(session, tid)
+            return len(ids)
+
+    def _tags_for(self, session: Session, ids: Iterable[int], stmt=None) -> dict[int, tuple[str, ...]]:
+        """Tags of the listed tickets in one query (a sub-select, not thousands of bound ids)."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        found: dict[int, list[str]] = {}
+        if stmt is not None and len(ids) > 900:
+            where = TicketTag.ticket_id.in_(stmt.with_only_columns(Ticket.id).scalar_subquery())
+        else:
+            where = TicketTag.ticket_id.in_(ids)
+        for tid, tag in session.execute(select(TicketTag.ticket_id, TicketTag.tag).where(where)):
+            found.setdefault(tid, []).append(tag)
+        return {tid: tuple(sorted(tags)) for tid, tags in found.items()}
+
+    def _detail(self, session: Session, ticket_id: int) -> TicketDetail:
+        ticket = session.scalars(
+            select(Ticket).where(Ticket.id == ticket_id).options(
+                selectinload(Ticket.tags), selectinload(Ticket.events), selectinload(Ticket.checklist),
+                selectinload(Ticket.messages), selectinload(Ticket.attachments))
+        ).first()
+        if ticket is None:
+            raise UserError(f"Ticket #{ticket_id} no longer exists; it may have been deleted by a teammate.")
+        fields = TicketFields(**{name: getattr(ticket, name) for name in _FIELD_NAMES},
+                              tags=tuple(t.tag for t in ticket.tags))
+        return TicketDetail(
+            id=ticket.id, fields=fields, status=ticket.status, source=ticket.source,
+            external_id=ticket.external_id, external_url=ticket.external_url, created_at=ticket.created_at,
+            updated_at=ticket.updated_at, first_response_at=ticket.first_response_at,
+            resolved_at=ticket.resolved_at, version=ticket.version,
+            history=tuple(StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,
+                                       pause_reason=e.pause_reason, actor=e.actor, note=e.note)
+                          for e in sorted(ticket.events, key=lambda e: (e.at, e.id))),
+            checklist=tuple(_entry(i) for i in ticket.checklist if i.symptom == ticket.symptom),
+            messages=tuple(_message(m) for m in ticket.messages),
+            attachments=tuple(_attachment(a) for a in ticket.attachments),
+        )
+
+
+def _entry(item: ChecklistItem) -> ChecklistEntry:
+    return ChecklistEntry(id=item.id, symptom=item.symptom, item_key=item.item_key, area=item.area,
+                          position=item.position, title=item.title, verdict=item.verdict,
+                          evidence=item.evidence, version=item.version, updated_by=item.updated_by,
+                          updated_at=item.updated_at)
+
+
+def _message(m: Message) -> MessageRecord:
+    return MessageRecord(id=m.id, author_name=m.author_name, from_customer=m.from_customer, public=m.public,
+                         body=m.body, created_at=m.created_at)
+
+
+def _attachment(a: Attachment) -> AttachmentRecord:
+    return AttachmentRecord(id=a.id, file_name=a.file_name, stored_path=a.stored_path, size=a.size,
+                            sha256=a.sha256, added_at=a.added_at)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def _safe_name(name: str) -> str:
+    """A file name safe on Windows, macOS and Linux, derived from untrusted input."""
+    base = name.replace("\\", "/").split("/")[-1]
+    base = "".join("_" if (c in '<>:"|?*' or ord(c) < 32) else c for c in base).strip(" .")
+    if not base or base.split(".")[0].lower() in _RESERVED:
+        base = f"attachment-{base or 'file'}"
+    return base[:150]
+
+
+def _unique_path(path: Path) -> Path:
+    if not path.exists():
+        return path
+    stem, suffix = path.stem, path.suffix
+    for n in range(2, 10_000):
+        candidate = path.with_name(f"{stem} ({n}){suffix}")
+        if not candidate.exists():
+            return candidate
+    raise UserError("Too many attachments with the same name on this ticket.")
+

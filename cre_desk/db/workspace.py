@@ -1,0 +1,132 @@
+"""Opening the user's data: check the file, move a damaged one aside, back up, migrate, serve.
+
+This is the start-up path shared by the GUI, the headless commands and ``self-check``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from cre_desk.config import AppPaths
+from cre_desk.db import migrate, safety
+from cre_desk.db.engine import Database, sqlite_url
+from cre_desk.db.service import TicketService
+from cre_desk.errors import EnvironmentFault
+
+log = logging.getLogger(__name__)
+
+UNCLEAN_MARKER = "session-open"
+
+
+@dataclass
+class OpenReport:
+    """What happened while opening, for the UI to tell the user."""
+
+    moved_aside: Path | None = None
+    reason: str = ""
+    restored_from: Path | None = None
+    backup_available: Path | None = None
+    created: bool = False
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Workspace:
+    paths: AppPaths
+    db: Database
+    tickets: TicketService
+    report: OpenReport
+
+    def close(self) -> None:
+        """Clean shutdown: checkpoint, drop the unclean-shutdown marker, release connections."""
+        self.db.dispose()
+        (self.paths.data_dir / UNCLEAN_MARKER).unlink(missing_ok=True)
+
+
+def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = False) -> Workspace:
+    """Open (and if needed create, repair, migrate) the workspace.
+
+    Args:
+        paths: the per-user folders.
+        db_url: a server URL for team mode; empty for the local SQLite file.
+        restore_backup: when the local file is damaged, restore the newest good backup.
+    """
+    paths.ensure()
+    report = OpenReport()
+    if db_url:
+        db = Database(db_url)
+    else:
+        db_path = paths.database
+        report.created = not db_path.exists()
+        marker = paths.data_dir / UNCLEAN_MARKER
+        result = check_local_database(paths)
+        if not result.ok:
+            report.reason = result.reason
+            report.moved_aside = safety.move_aside(db_path)
+            report.backup_available = safety.newest_good_backup(paths.backups_dir)
+            if restore_backup and report.backup_available is not None:
+                safety.restore(report.backup_available, db_path)
+                report.restored_from = report.backup_available
+            report.created = report.restored_from is None
+        marker.write_text("CRE Desk is running or did not shut down cleanly\n", encoding="utf-8")
+        db = Database(sqlite_url(db_path))
+    try:
+        migrate.check_not_newer(db)
+        if migrate.needs_upgrade(db):
+            if db.is_sqlite and not report.created and db.sqlite_path and db.sqlite_path.exists():
+                safety.backup(db.sqlite_path, paths.backups_dir, label="before-upgrade")
+            migrate.upgrade(db)
+    except OperationalError as exc:
+        db.dispose()
+        raise EnvironmentFault(
+            "CRE Desk could not open its database.",
+            action="If you use a team server, check that it is running and reachable; otherwise check "
+                   "that the disk is not full and the data folder is writable.",
+            detail=str(exc.orig) if exc.orig else str(exc),
+        ) from exc
+    service = TicketService(db, attachments_dir=paths.attachments_dir)
+    return Workspace(paths=paths, db=db, tickets=service, report=report)
+
+
+def check_local_database(paths: AppPaths) -> safety.CheckResult:
+    """Is the local database usable? A full quick_check runs only after an unclean shutdown or when
+    the file looks wrong, so a normal start stays fast."""
+    db_path = paths.database
+    marker = paths.data_dir / UNCLEAN_MARKER
+    if marker.exists() or _suspicious(db_path):
+        result = safety.check_file(db_path, quick=True)
+        if not result.ok:
+            return result
+    if db_path.exists() and db_path.stat().st_size > 0:
+        return _probe(db_path)
+    return safety.CheckResult(True)
+
+
+def _suspicious(path: Path) -> bool:
+    """Cheap signs of damage that deserve a full quick_check even after a clean shutdown."""
+    if not path.exists():
+        return False
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(safety.SQLITE_MAGIC)) != safety.SQLITE_MAGIC
+    except OSError:
+        return True
+
+
+def _probe(path: Path) -> safety.CheckResult:
+    """Open the file and read its schema; catches damage that the header check cannot see."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return safety.CheckResult(False, f"SQLite reported: {exc}")
+    return safety.CheckResult(True)

@@ -1,0 +1,167 @@
+"""Start-up of the desktop application: Qt, logging, crash path, language, theme, the instance lock,
+the first paint, then the workspace (opened off the GUI thread)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from cre_desk import APP_ID, APP_NAME, ORG_NAME, __version__
+from cre_desk.config import AppPaths, Settings, default_paths
+
+log = logging.getLogger(__name__)
+
+
+def choose_language(settings: Settings) -> str:
+    if settings.language in ("en", "ja"):
+        return settings.language
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our Japanese catalogue and Qt's own (dialog buttons etc.)."""
+    app.setProperty("cre_desk_language", language)
+    if language != "ja":
+        return []
+    from cre_desk import resource_files
+
+    installed = []
+    ours = QTranslator(app)
+    data = resource_files.read_bytes("translations", "cre_desk_ja.qm")
+    if ours.load(data):
+        app.installTranslator(ours)
+        installed.append(ours)
+    ours._data = data  # QTranslator.load(bytes) does not copy: keep the buffer alive
+    qt = QTranslator(app)
+    if qt.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def window_settings(paths: AppPaths) -> QSettings:
+    return QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+
+
+def run_gui(db_url: str | None = None, home: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+
+    paths = default_paths(home)
+    paths.ensure()
+    from cre_desk import logging_setup
+    from cre_desk.gui import crash, theme
+
+    logging_setup.configure(paths.log_file)
+    crash.install(paths.log_file)
+    settings = Settings.load(paths.settings_file)
+    install_translations(app, choose_language(settings))
+    theme.apply(app, settings.theme)
+    theme.follow_system(app, lambda: settings.theme)
+
+    from cre_desk.gui import single_instance
+
+    lock = single_instance.InstanceLock(paths.lock_file)
+    name = single_instance.server_name(paths.data_dir)
+    if not lock.acquire():
+        text = app.translate("app", "CRE Desk is already running with this data folder ({0}).").format(
+            lock.owner())
+        if single_instance.ask_running_instance_to_activate(name):
+            print(text + " " + app.translate("app", "Switched to its window."), file=sys.stderr)
+            return 0
+        from cre_desk.gui import messages
+
+        messages.warn(None, text + "\n\n" + app.translate("app", "Close the other window first, then start "
+                                                               "CRE Desk again."))
+        return 1
+
+    from cre_desk.gui.main_window import MainWindow
+
+    window = MainWindow(window_settings(paths))
+    server = single_instance.InstanceServer(name, window)
+    server.activation_requested.connect(window.bring_to_front)
+    starter = WorkspaceStarter(window, paths, settings, db_url if db_url is not None else settings.db_url)
+    # Open the database only after the first paint, so the window appears at once.
+    window.first_painted.connect(starter.start)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        starter.close()
+        lock.release()
+
+
+class WorkspaceStarter:
+    """Opens the workspace after the first paint and hands it to the window; handles a damaged file."""
+
+    def __init__(self, window, paths: AppPaths, settings: Settings, db_url: str) -> None:
+        self.window, self.paths, self.settings, self.db_url = window, paths, settings, db_url
+        self.workspace = None
+
+    def start(self) -> None:
+        from cre_desk.db.workspace import check_local_database
+        from cre_desk.gui.tasks import run_in_background
+
+        if self.db_url:
+            self._open(False)
+            return
+        run_in_background(check_local_database, self.paths, on_done=self._on_checked,
+                          on_error=self._on_failed, receiver=self.window)
+
+    def _on_checked(self, result) -> None:
+        restore = False
+        if not result.ok:
+            from cre_desk.db import safety
+            from cre_desk.gui.damaged_dialog import DamagedDatabaseDialog
+
+            backup = safety.newest_good_backup(self.paths.backups_dir)
+            restore = DamagedDatabaseDialog.ask(self.window, result.reason, backup)
+        self._open(restore)
+
+    def _open(self, restore: bool) -> None:
+        from cre_desk.db.workspace import open_workspace
+        from cre_desk.gui.tasks import run_in_background
+
+        run_in_background(open_workspace, self.paths, self.db_url, restore_backup=restore,
+                          on_done=self._on_opened, on_error=self._on_failed, receiver=self.window)
+
+    def _on_opened(self, workspace) -> None:
+        from cre_desk.gui import messages
+        from cre_desk.gui.context import AppContext
+
+        self.workspace = workspace
+        report = workspace.report
+        ctx = AppContext(workspace, self.settings, self.paths, parent=self.window)
+        self.window.attach_workspace(ctx)
+        if report.moved_aside is not None:
+            restored = (self.window.tr("It was restored from the backup of {0}.").format(report.restored_from.name)
+                        if report.restored_from else self.window.tr("A new, empty database was started."))
+            messages.warn(self.window, self.window.tr(
+                "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
+                report.reason, report.moved_aside, restored))
+        if report.created and not self.settings.demo_offered:
+            self.settings.demo_offered = True
+            ctx.save_settings()
+            if messages.confirm(self.window, self.window.tr(
+                    "Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push "
+                    "and event tickets with sample logs) to see how it works?"), self.window.tr("Welcome")):
+                self.window.load_demo()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from cre_desk.gui import messages
+
+        messages.report_exception(self.window, exc)
+        self.window.loading.setText(self.window.tr(
+            "The workspace could not be opened. Fix the problem shown, then restart CRE Desk.\n"
+            "Log file: {0}").format(self.paths.log_file))
+
+    def close(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()

@@ -1,0 +1,63 @@
+"""Display texts of checklist items in the UI language, read from the shipped checklist templates."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ItemTexts:
+    title: str
+    question: str
+    how_to_verify: str
+    log_patterns: tuple[str, ...]
+
+
+def _pick(value, language: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return value.get(language) or value.get("en", "")
+    getter = getattr(value, "get", None)
+    if callable(getter):
+        return getter(language) or getter("en") or ""
+    return getattr(value, language, None) or getattr(value, "en", "") or str(value)
+
+
+@functools.cache
+def texts_for(symptom: str, language: str) -> dict[str, ItemTexts]:
+    """Item key -> texts for the checklist of ``symptom``."""
+    from cre_desk.core import checklist
+
+    template = checklist.template_for(symptom)
+    if template is None:
+        return {}
+    return {
+        item.key: ItemTexts(
+            title=_pick(item.title, language),
+            question=_pick(item.question, language),
+            how_to_verify=_pick(item.how_to_verify, language),
+            log_patterns=tuple(getattr(item, "log_patterns", ()) or ()),
+        )
+        for item in template.items
+    }
+
+
+@functools.cache
+def scoping_text(symptom: str, language: str) -> str:
+    """The scoping questions to ask first, as one short paragraph."""
+    from cre_desk.core import checklist
+
+    template = checklist.template_for(symptom)
+    questions = getattr(template, "scoping_questions", ()) if template is not None else ()
+    if not questions:
+        return ""
+    lines = [_pick(q, language) for q in questions]
+    heading = "First narrow it down:" if language != "ja" else "まず範囲を絞り込みます:"
+    return heading + "\n" + "\n".join(f"• {line}" for line in lines if line)

@@ -1,0 +1,264 @@
+"""The main window: ticket queue on the left, the open ticket on the right, actions with shortcuts.
+
+The window paints first with a light "opening" page; the views (and the database libraries they
+need) are built once the workspace is open, so start-up feels instant.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QToolBar
+
+log = logging.getLogger(__name__)
+
+BACKUP_INTERVAL_MS = 30 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        first_painted(): the window has been drawn once; heavy start-up work may begin.
+    """
+
+    first_painted = Signal()
+
+    def __init__(self, window_settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("CRE Desk"))
+        self.window_settings = window_settings
+        self.ctx = None
+        self.queue = None
+        self.pane = None
+        self._changed_since_backup = False
+        self._painted = False
+
+        self.loading = QLabel(self.tr("Opening your workspace…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.loading)
+        self.setCentralWidget(self.stack)
+        self.setStatusBar(QStatusBar())
+        self.resize(1280, 800)
+        self._make_actions()
+        if window_settings is not None:
+            geometry = window_settings.value("main/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+
+    # ----- actions -------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        action.setEnabled(False)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.act_new = self._action(self.tr("&New ticket"), "Ctrl+N", self.new_ticket,
+                                    self.tr("Open a new ticket (Ctrl+N)"))
+        self.act_save = self._action(self.tr("&Save"), "Ctrl+S", self.save, self.tr("Save now (Ctrl+S)"))
+        self.act_find = self._action(self.tr("&Find tickets"), "Ctrl+F", self.find,
+                                     self.tr("Search the queue (Ctrl+F)"))
+        self.act_status = self._action(self.tr("Change &status"), "Ctrl+Shift+S", self.change_status)
+        self.act_refresh = self._action(self.tr("&Refresh"), "F5", self.refresh)
+        self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
+        self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
+        self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
+        self.act_tabs = []
+        for n in range(1, 4):
+            self.act_tabs.append(self._action(self.tr("Show tab %n", "", n), f"Ctrl+{n}",
+                                              lambda _c=False, i=n - 1: self.show_tab(i)))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        for a in (self.act_new, self.act_save, None, self.act_demo, self.act_settings, None):
+            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        file_menu.addAction(quit_action)
+        ticket_menu = menu.addMenu(self.tr("&Ticket"))
+        for a in (self.act_find, self.act_status, self.act_refresh, None, self.act_delete):
+            ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
+        view_menu = menu.addMenu(self.tr("&View"))
+        for a in self.act_tabs:
+            view_menu.addAction(a)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for a in (self.act_new, self.act_save, self.act_find, self.act_refresh):
+            toolbar.addAction(a)
+        self.addToolBar(toolbar)
+
+    # ----- building the views once the workspace is open -----------------------------------------
+
+    def attach_workspace(self, ctx) -> None:
+        """Build the real views on an open workspace (imports of the heavier modules happen here)."""
+        from cre_desk.gui.queue_view import QueueView
+        from cre_desk.gui.ticket_pane import TicketPane
+
+        self.ctx = ctx
+        self.queue = QueueView(ctx)
+        self.pane = TicketPane(ctx)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([470, 810])
+        self.stack.addWidget(self.splitter)
+        self.stack.setCurrentWidget(self.splitter)
+        self.queue.ticket_activated.connect(self.pane.show_ticket)
+        ctx.ticket_saved.connect(self._on_ctx_ticket_saved)
+        for action in self.actions():
+            action.setEnabled(True)
+        if self.window_settings is not None:
+            state = self.window_settings.value("main/splitter")
+            if state is not None:
+                self.splitter.restoreState(state)
+        where = ctx.workspace.db.url if not ctx.workspace.db.is_sqlite else str(ctx.paths.database)
+        mode = self.tr("team server") if not ctx.workspace.db.is_sqlite else self.tr("local file")
+        self.statusBar().showMessage(self.tr("Workspace: {0} ({1})").format(_hide_password(where), mode), 8000)
+        self.queue.reload()
+        if ctx.workspace.db.is_sqlite:
+            self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
+            self._backup_timer.timeout.connect(self.backup_if_changed)
+            self._backup_timer.start()
+
+    # ----- slots ---------------------------------------------------------------------------------
+
+    def new_ticket(self) -> None:
+        from cre_desk.gui.new_ticket_dialog import NewTicketDialog
+
+        fields = NewTicketDialog.ask(self, assignee=self.ctx.user)
+        if fields is None:
+            return
+        service, actor = self.ctx.tickets, self.ctx.user
+
+        def done(ticket) -> None:
+            self.queue.select_after_reload(ticket.id)
+            self.pane.show_ticket(ticket.id)
+            self._changed_since_backup = True
+
+        self.ctx.run_db(lambda: service.create_ticket(fields, actor=actor), on_done=done, receiver=self)
+
+    def save(self) -> None:
+        if self.pane is not None:
+            self.pane.flush()
+
+    def find(self) -> None:
+        if self.queue is not None:
+            self.queue.focus_search()
+
+    def change_status(self) -> None:
+        if self.pane is not None and self.pane.ticket is not None:
+            self.pane.focus_status()
+
+    def refresh(self) -> None:
+        if self.queue is not None:
+            self.queue.reload()
+        if self.pane is not None:
+            self.pane._refresh_quietly()  # noqa: SLF001 - same window family
+
+    def show_tab(self, index: int) -> None:
+        if self.pane is not None and self.pane.ticket is not None:
+            self.pane.tabs.setCurrentIndex(index)
+
+    def delete_ticket(self) -> None:
+        from cre_desk.gui import messages
+
+        if self.pane is None or self.pane.ticket is None:
+            return
+        ticket = self.pane.ticket
+        if not messages.confirm(self, self.tr("Delete ticket #{0} “{1}” and its checklist, history and "
+                                              "attachments? This cannot be undone.").format(
+                                                  ticket.id, ticket.fields.title)):
+            return
+        ticket_id = ticket.id
+        self.pane.clear()
+
+        def done(_result) -> None:
+            self.ctx.ticket_deleted.emit(ticket_id)
+
+        self.ctx.run_db(self.ctx.tickets.delete_ticket, ticket_id, on_done=done, receiver=self)
+
+    def load_demo(self) -> None:
+        from cre_desk.core import demo
+
+        service = self.ctx.tickets
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(self.tr("Loaded %n demo ticket(s).", "", count), 8000)
+            self.ctx.queue_changed.emit()
+
+        self.ctx.run_db(demo.load_demo, service, on_done=done, receiver=self)
+
+    def open_settings(self) -> None:
+        from cre_desk.gui.settings_dialog import SettingsDialog
+
+        if SettingsDialog.ask(self, self.ctx.settings):
+            self.ctx.save_settings()
+            self.statusBar().showMessage(self.tr("Settings saved. Language and database changes apply "
+                                                 "after a restart."), 8000)
+
+    def backup_if_changed(self) -> None:
+        if not self._changed_since_backup or self.ctx is None:
+            return
+        from cre_desk.db import safety
+
+        path, folder = self.ctx.paths.database, self.ctx.paths.backups_dir
+        self._changed_since_backup = False
+
+        def run():
+            made = safety.backup(path, folder)
+            safety.prune(folder)
+            return made
+
+        self.ctx.run_db(run, on_done=lambda p: log.info("Backup written to %s", p), receiver=self)
+
+    def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
+        self._changed_since_backup = True
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def bring_to_front(self) -> None:
+        """Another start of CRE Desk asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.pane is not None:
+            self.pane.flush()
+        from cre_desk.gui.tasks import wait_for_all
+
+        wait_for_all(15_000)
+        if self.window_settings is not None:
+            self.window_settings.setValue("main/geometry", self.saveGeometry())
+            if self.pane is not None:
+                self.window_settings.setValue("main/splitter", self.splitter.saveState())
+            self.window_settings.sync()
+        event.accept()
+
+
+def _hide_password(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url

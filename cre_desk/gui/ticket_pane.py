@@ -1,0 +1,267 @@
+"""The open ticket: a header with its status, and tabs for Overview, Checklist and Timeline.
+
+Edits autosave shortly after typing stops, and are saved before switching tickets or closing, so
+nothing typed is lost. A save that collides with a teammate's becomes a visible conflict.
+
+Signals:
+    ticket_loaded(int): a ticket is now shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cre_desk.core.tickets import TicketDetail, TicketFields
+from cre_desk.core.vocabulary import Status
+from cre_desk.errors import ConflictError
+from cre_desk.gui import messages
+from cre_desk.gui.checklist_view import ChecklistView
+from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import vocab
+from cre_desk.gui.overview_form import OverviewForm
+from cre_desk.gui.timeline_view import TimelineView
+
+AUTOSAVE_DELAY_MS = 1500
+
+
+class TicketPane(QWidget):
+    ticket_loaded = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ticket: TicketDetail | None = None
+        self._saving = False
+        self._save_again = False
+
+        self.status = QComboBox()
+        for status in Status:
+            self.status.addItem(vocab(status), status.value)
+        self.status.setToolTip(self.tr("Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock."))
+        self.status.activated.connect(self._on_status_activated)
+        self.save_state = QLabel()
+        self.save_state.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.overview = OverviewForm()
+        self.checklist = ChecklistView(ctx)
+        self.timeline = TimelineView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.checklist, self.tr("&Checklist"))
+        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+
+        header = QHBoxLayout()
+        header.addWidget(QLabel(self.tr("Status")))
+        header.addWidget(self.status)
+        header.addStretch(1)
+        header.addWidget(self.save_state)
+        content = QWidget()
+        c = QVBoxLayout(content)
+        c.setContentsMargins(0, 0, 0, 0)
+        c.addLayout(header)
+        c.addWidget(self.tabs, 1)
+
+        self.empty = QLabel(self.tr("Select a ticket on the left, or create one with Ctrl+N."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save)
+        self.overview.edited.connect(self._on_overview_edited)
+        self.overview.files_dropped.connect(self.attach_files)
+        self.checklist.verdict_saved.connect(lambda _e: self._refresh_quietly())
+
+    # ----- showing -------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._autosave.isActive()
+
+    def show_ticket(self, ticket_id: int) -> None:
+        """Open a ticket, saving the one shown first."""
+        if self.ticket is not None and self.ticket.id == ticket_id:
+            return
+        self.flush()
+        self.ctx.run_db(self.ctx.tickets.get_ticket, ticket_id, on_done=self._on_ticket_fetched, receiver=self)
+
+    def _on_ticket_fetched(self, ticket: TicketDetail) -> None:
+        self._show(ticket)
+        self.ticket_loaded.emit(ticket.id)
+
+    def _show(self, ticket: TicketDetail, *, keep_form: bool = False) -> None:
+        self.ticket = ticket
+        self.stack.setCurrentIndex(1)
+        if not keep_form:
+            self.overview.load(ticket)
+        else:
+            self.overview.show_extras(ticket)
+        self.checklist.load(ticket)
+        self.timeline.load(ticket)
+        self.status.setCurrentIndex(self.status.findData(ticket.status))
+        self.save_state.setText(self.tr("Saved"))
+
+    def clear(self) -> None:
+        self.ticket = None
+        self.stack.setCurrentIndex(0)
+
+    def _refresh_quietly(self) -> None:
+        """Reload after a change made elsewhere on this ticket, keeping any unsaved form edits."""
+        if self.ticket is None:
+            return
+        ticket_id = self.ticket.id
+
+        def done(ticket: TicketDetail) -> None:
+            if self.ticket is not None and self.ticket.id == ticket_id:
+                if self.dirty:
+                    # adopt the new version but keep the user's typing in the form
+                    self.ticket = ticket
+                    self.overview.show_extras(ticket)
+                    self.timeline.load(ticket)
+                else:
+                    self._show(ticket)
+                self.ctx.ticket_saved.emit(ticket_id)
+
+        self.ctx.run_db(self.ctx.tickets.get_ticket, ticket_id, on_done=done, receiver=self)
+
+    # ----- saving --------------------------------------------------------------------------------
+
+    def _on_overview_edited(self) -> None:
+        self.save_state.setText(self.tr("Editing…"))
+        self._autosave.start()
+
+    def flush(self) -> None:
+        """Save pending edits now (before switching tickets or closing)."""
+        if self._autosave.isActive():
+            self.save()
+        if self.checklist.has_unsaved():
+            self.checklist.save_current()
+
+    def save(self) -> None:
+        self._autosave.stop()
+        if self.ticket is None:
+            return
+        if self._saving:
+            self._save_again = True
+            return
+        fields = self.overview.fields()
+        if fields == self.ticket.fields:
+            self.save_state.setText(self.tr("Saved"))
+            return
+        self._saving = True
+        self.save_state.setText(self.tr("Saving…"))
+        ticket = self.ticket
+        service, actor = self.ctx.tickets, self.ctx.user
+
+        def save():
+            return service.update_ticket(ticket.id, fields, expected_version=ticket.version, actor=actor)
+
+        self.ctx.run_db(save, on_done=self._on_saved, on_error=lambda exc: self._on_save_failed(fields, exc),
+                        receiver=self)
+
+    def _on_saved(self, ticket: TicketDetail) -> None:
+        self._saving = False
+        symptom_changed = self.ticket is not None and self.ticket.fields.symptom != ticket.fields.symptom
+        still_editing = self.dirty
+        self.ticket = ticket
+        self.overview.show_extras(ticket)
+        if symptom_changed:
+            self.checklist.load(ticket)
+        self.timeline.load(ticket)
+        self.save_state.setText(self.tr("Editing…") if still_editing else self.tr("Saved"))
+        self.ctx.ticket_saved.emit(ticket.id)
+        if self._save_again:
+            self._save_again = False
+            self.save()
+
+    def _on_save_failed(self, mine: TicketFields, exc: BaseException) -> None:
+        self._saving = False
+        self._save_again = False
+        self.save_state.setText(self.tr("Not saved"))
+        if isinstance(exc, ConflictError) and isinstance(exc.theirs, TicketDetail):
+            self._resolve_conflict(mine, exc.theirs)
+            return
+        messages.report_exception(self, exc)
+
+    def _resolve_conflict(self, mine: TicketFields, theirs: TicketDetail) -> None:
+        """Show both versions; the user keeps theirs or re-applies their own on top."""
+        from cre_desk.gui.conflict_dialog import ConflictDialog
+
+        keep_mine = ConflictDialog.ask(self, mine, theirs.fields)
+        self.ticket = theirs
+        if keep_mine:
+            self.overview.load(replace(theirs, fields=mine))
+            self.save()
+        else:
+            self.overview.load(theirs)
+            self.save_state.setText(self.tr("Saved"))
+
+    # ----- actions -------------------------------------------------------------------------------
+
+    def _on_status_activated(self, _index: int) -> None:
+        if self.ticket is None:
+            return
+        new_status = self.status.currentData()
+        if new_status == self.ticket.status:
+            return
+        self.flush()
+        service, actor, ticket_id = self.ctx.tickets, self.ctx.user, self.ticket.id
+
+        def change():
+            return service.change_status(ticket_id, new_status, actor=actor)
+
+        def done(ticket: TicketDetail) -> None:
+            self.ticket = ticket  # the form keeps any typing; save() compares against these fields
+            self.timeline.load(ticket)
+            self.status.setCurrentIndex(self.status.findData(ticket.status))
+            self.ctx.ticket_saved.emit(ticket.id)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setCurrentIndex(self.status.findData(self.ticket.status))
+            messages.report_exception(self, exc)
+
+        self.ctx.run_db(change, on_done=done, on_error=failed, receiver=self)
+
+    def focus_status(self) -> None:
+        self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.status.showPopup()
+
+    def attach_files(self, paths: list) -> None:
+        if self.ticket is None:
+            return
+        service, ticket_id = self.ctx.tickets, self.ticket.id
+
+        def attach():
+            errors, added = [], 0
+            for path in paths:
+                try:
+                    service.attach_file(ticket_id, path)
+                    added += 1
+                except Exception as exc:  # noqa: BLE001 - reported together below
+                    errors.append(f"{path.name}: {messages.classify(exc)}")
+            return added, errors
+
+        def done(result) -> None:
+            added, errors = result
+            if added:
+                self._refresh_quietly()
+            if errors:
+                messages.warn(self, self.tr("Some files were not attached:") + "\n" + "\n".join(errors))
+
+        self.save_state.setText(self.tr("Attaching %n file(s)…", "", len(paths)))
+        self.ctx.run_db(attach, on_done=done, receiver=self)

@@ -1,0 +1,1 @@
+"""Helpdesk and GitHub clients; credentials live only in the OS keyring."""

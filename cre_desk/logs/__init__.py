@@ -1,0 +1,1 @@
+"""Qt-free log engine: reading, indexing, parsing, querying and analysing SDK logs."""
