@@ -7,9 +7,9 @@ from sqlalchemy import inspect, text
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db import migrate
 from cre_desk.db.engine import Database
+from cre_desk.db.models import Base
 from cre_desk.db.service import TicketService
 from cre_desk.errors import UserError
-from cre_desk.db.models import Base
 
 
 def test_single_head():
