@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from cre_desk import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -141,24 +141,24 @@ class WorkspaceStarter:
         ctx = AppContext(workspace, self.settings, self.paths, parent=self.window)
         self.window.attach_workspace(ctx)
         if report.moved_aside is not None:
-            restored = (self.window.tr("It was restored from the backup of {0}.").format(report.restored_from.name)
-                        if report.restored_from else self.window.tr("A new, empty database was started."))
-            messages.warn(self.window, self.window.tr(
+            restored = (QCoreApplication.translate("app", "It was restored from the backup of {0}.").format(report.restored_from.name)
+                        if report.restored_from else QCoreApplication.translate("app", "A new, empty database was started."))
+            messages.warn(self.window, QCoreApplication.translate("app", 
                 "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
                 report.reason, report.moved_aside, restored))
         if report.created and not self.settings.demo_offered:
             self.settings.demo_offered = True
             ctx.save_settings()
-            if messages.confirm(self.window, self.window.tr(
+            if messages.confirm(self.window, QCoreApplication.translate("app", 
                     "Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push "
-                    "and event tickets with sample logs) to see how it works?"), self.window.tr("Welcome")):
+                    "and event tickets with sample logs) to see how it works?"), QCoreApplication.translate("app", "Welcome")):
                 self.window.load_demo()
 
     def _on_failed(self, exc: BaseException) -> None:
         from cre_desk.gui import messages
 
         messages.report_exception(self.window, exc)
-        self.window.loading.setText(self.window.tr(
+        self.window.loading.setText(QCoreApplication.translate("app", 
             "The workspace could not be opened. Fix the problem shown, then restart CRE Desk.\n"
             "Log file: {0}").format(self.paths.log_file))
 

@@ -18,7 +18,7 @@ _showing = False
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under the empty context
 
 
 class CrashDialog:

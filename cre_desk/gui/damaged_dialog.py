@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DamagedDatabaseDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under the empty context
 
 
 class DamagedDatabaseDialog:

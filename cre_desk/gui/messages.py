@@ -21,7 +21,7 @@ log = logging.getLogger("cre_desk.messages")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under the empty context
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> None:

@@ -1,0 +1,912 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name />
+    <message>
+        <location filename="../../cre_desk/gui/crash.py" line="29" />
+        <source>CRE Desk hit an unexpected problem</source>
+        <translation>CRE Desk で予期しない問題が発生しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/crash.py" line="33" />
+        <source>Your saved work and drafts are safe. The details were written to:
+{0}
+Please send that file to the CRE Desk maintainers.</source>
+        <translation>保存済みのデータと下書きは無事です。詳細は次のファイルに記録しました:
+{0}
+このファイルを CRE Desk の管理担当者にお送りください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/crash.py" line="34" />
+        <source>(no log file)</source>
+        <translation>（ログファイルなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="24" />
+        <source>Database damaged</source>
+        <translation>データベースの破損</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="26" />
+        <source>CRE Desk's database file is damaged: {0}.
+
+The damaged file will be moved aside and kept, not deleted.</source>
+        <translation>CRE Desk のデータベースファイルが破損しています: {0}。
+
+破損したファイルは削除せず、別名で退避して保管します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="29" />
+        <source>No usable backup was found, so a new empty database will be started.</source>
+        <translation>使用できるバックアップが見つからないため、新しい空のデータベースで開始します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="33" />
+        <source>Restore the newest good backup ({0})?</source>
+        <translation>最新の正常なバックアップ（{0}）から復元しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="34" />
+        <source>Restore backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="35" />
+        <source>Start empty</source>
+        <translation>空の状態で開始</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="55" />
+        <location filename="../../cre_desk/gui/messages.py" line="60" />
+        <location filename="../../cre_desk/gui/messages.py" line="64" />
+        <location filename="../../cre_desk/gui/messages.py" line="103" />
+        <location filename="../../cre_desk/gui/messages.py" line="106" />
+        <source>CRE Desk</source>
+        <translation>CRE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="74" />
+        <source>The database is busy.</source>
+        <translation>データベースが使用中です。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="75" />
+        <source>Another program is writing to it. Wait a moment and try again.</source>
+        <translation>別のプログラムが書き込み中です。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="77" />
+        <location filename="../../cre_desk/gui/messages.py" line="84" />
+        <source>The disk is full, so nothing could be saved.</source>
+        <translation>ディスクがいっぱいのため保存できませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="78" />
+        <location filename="../../cre_desk/gui/messages.py" line="85" />
+        <source>Free some disk space and save again; your unsaved text is still in the window.</source>
+        <translation>ディスクの空き容量を増やしてから保存し直してください。未保存の入力内容はウィンドウに残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="80" />
+        <source>The database could not be reached.</source>
+        <translation>データベースに接続できませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="81" />
+        <source>Check the team server connection (or the data folder) and try again.</source>
+        <translation>チームサーバーへの接続（またはデータフォルダー）を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="88" />
+        <source>A file could not be read or written: {0}</source>
+        <translation>ファイルを読み書きできませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="89" />
+        <source>Check the file exists and you have access to it.</source>
+        <translation>ファイルが存在し、アクセス権があることを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="99" />
+        <source>Saved by someone else</source>
+        <translation>他のメンバーが保存</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_model.py" line="89" />
+        <source>Possible cause</source>
+        <translation>考えられる原因</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_model.py" line="89" />
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_model.py" line="119" />
+        <source>{0} of {1} checked</source>
+        <translation>{1} 件中 {0} 件確認済み</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="71" />
+        <source>%v of %m causes checked</source>
+        <translation>原因 %m 件中 %v 件を確認済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="114" />
+        <source>Evidence: what you checked and what you saw (log lines, dashboard settings, test results).</source>
+        <translation>根拠：確認した内容と結果（ログの行、管理画面の設定、テスト結果）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="116" />
+        <source>Next unchecked cause</source>
+        <translation>次の未確認の原因</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="118" />
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="126" />
+        <source>Question</source>
+        <translation>確認事項</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="128" />
+        <source>How to verify</source>
+        <translation>確認方法</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="130" />
+        <source>Log lines to look for</source>
+        <translation>確認するログ行</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="133" />
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="135" />
+        <source>Evidence</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="210" />
+        <source>Every cause has a verdict.</source>
+        <translation>すべての原因に判定が付いています。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="234" />
+        <source>Choose a cause on the left.</source>
+        <translation>左の一覧から原因を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="262" />
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="283" />
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="299" />
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="303" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="306" />
+        <source>Someone else changed this cause while you were editing.
+
+Their verdict: {0}
+Their evidence:
+{1}
+
+Your evidence is still in the editor; reload the ticket to merge.</source>
+        <translation>編集中に他のメンバーがこの原因を変更しました。
+
+相手の判定: {0}
+相手の根拠:
+{1}
+
+あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="309" />
+        <source>Saved by someone else</source>
+        <translation>他のメンバーが保存</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="32" />
+        <source>Saved by someone else</source>
+        <translation>他のメンバーが保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="33" />
+        <source>A teammate saved this ticket while you were editing it. Compare the two versions, then keep yours (saved on top of theirs) or take theirs.</source>
+        <translation>編集中にチームメンバーがこのチケットを保存しました。2 つの版を比べて、自分の版を残す（相手の版に上書き保存）か、相手の版を採用してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="39" />
+        <source>Keep mine</source>
+        <translation>自分の版を残す</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="40" />
+        <source>Take theirs</source>
+        <translation>相手の版を採用</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="29" />
+        <source>CRE Desk</source>
+        <translation>CRE Desk</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="37" />
+        <source>Opening your workspace…</source>
+        <translation>ワークスペースを開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="63" />
+        <source>&amp;New ticket</source>
+        <translation>新規チケット(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="64" />
+        <source>Open a new ticket (Ctrl+N)</source>
+        <translation>新規チケットを作成（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="65" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="65" />
+        <source>Save now (Ctrl+S)</source>
+        <translation>今すぐ保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="66" />
+        <source>&amp;Find tickets</source>
+        <translation>チケットを検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="67" />
+        <source>Search the queue (Ctrl+F)</source>
+        <translation>キューを検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="68" />
+        <source>Change &amp;status</source>
+        <translation>ステータスを変更(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="69" />
+        <source>&amp;Refresh</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="70" />
+        <source>Load &amp;demo workspace</source>
+        <translation>デモワークスペースを読み込む(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="71" />
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="72" />
+        <source>&amp;Delete ticket</source>
+        <translation>チケットを削除(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/main_window.py" line="75" />
+        <source>Show tab %n</source>
+        <translation><numerusform>タブ %n を表示</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="77" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="82" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="86" />
+        <source>&amp;Ticket</source>
+        <translation>チケット(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="89" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="93" />
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <source>team server</source>
+        <translation>チームサーバー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <source>local file</source>
+        <translation>ローカルファイル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="129" />
+        <source>Workspace: {0} ({1})</source>
+        <translation>ワークスペース: {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="181" />
+        <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
+        <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/main_window.py" line="199" />
+        <source>Loaded %n demo ticket(s).</source>
+        <translation><numerusform>デモチケットを %n 件読み込みました。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="209" />
+        <source>Settings saved. Language and database changes apply after a restart.</source>
+        <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="25" />
+        <source>New ticket</source>
+        <translation>新規チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="26" />
+        <source>e.g. Coupon message not shown after purchase</source>
+        <translation>例：購入後にクーポンのメッセージが表示されない</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="38" />
+        <source>The customer's question, as they wrote it.</source>
+        <translation>お客様が書いたとおりの質問。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="44" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="45" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="46" />
+        <source>Requester</source>
+        <translation>問い合わせ者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="47" />
+        <source>Requester role</source>
+        <translation>問い合わせ者の役割</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="48" />
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="49" />
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="50" />
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="51" />
+        <source>What they asked</source>
+        <translation>お問い合わせ内容</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="53" />
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="71" />
+        <source>Give the ticket a title.</source>
+        <translation>チケットの件名を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewForm</name>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="60" />
+        <source>Title: the customer's problem in a few words</source>
+        <translation>件名：お客様の問題を短く</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="71" />
+        <source>e.g. Android 14</source>
+        <translation>例：Android 14</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="75" />
+        <source>e.g. 30.4.0</source>
+        <translation>例：30.4.0</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="83" />
+        <source>comma-separated, e.g. braze, android</source>
+        <translation>カンマ区切り 例：braze, android</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="84" />
+        <source>Paste or summarise the customer's literal question.</source>
+        <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="85" />
+        <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
+        <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="86" />
+        <source>Your working notes (not sent to the customer).</source>
+        <translation>作業メモ（お客様には送信されません）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="89" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="202" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="90" />
+        <source>App</source>
+        <translation>アプリ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="91" />
+        <source>Requester</source>
+        <translation>問い合わせ者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="92" />
+        <source>Requester role</source>
+        <translation>問い合わせ者の役割</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="93" />
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="94" />
+        <source>OS version</source>
+        <translation>OS バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="96" />
+        <source>SDK</source>
+        <translation>SDK</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="97" />
+        <source>SDK version</source>
+        <translation>SDK バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="98" />
+        <source>App version</source>
+        <translation>アプリバージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="99" />
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="100" />
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="101" />
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="103" />
+        <source>Assignee</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="104" />
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="120" />
+        <source>What they asked</source>
+        <translation>お問い合わせ内容</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="122" />
+        <source>What they are really trying to achieve</source>
+        <translation>本当に実現したいこと</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="129" />
+        <source>No messages yet.</source>
+        <translation>メッセージはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="134" />
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="136" />
+        <source>Conversation</source>
+        <translation>やり取り</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="138" />
+        <source>Attached logs (drop files here)</source>
+        <translation>添付ログ（ここにファイルをドロップ）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="197" />
+        <source>entered by hand</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="198" />
+        <source>#{0} · {1} · opened {2}</source>
+        <translation>#{0} · {1} · 受付 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="202" />
+        <source>Support</source>
+        <translation>サポート</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="203" />
+        <source> (internal note)</source>
+        <translation>（社内メモ）</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <source>Assignee</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <source>Age</source>
+        <translation>経過</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="42" />
+        <source>Search titles, questions, notes, messages…</source>
+        <translation>件名・質問・メモ・メッセージを検索…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="45" />
+        <source>Open tickets</source>
+        <translation>未解決のチケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="46" />
+        <source>All statuses</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="50" />
+        <source>All categories</source>
+        <translation>すべての区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="54" />
+        <source>Anyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="56" />
+        <source>Any tag</source>
+        <translation>すべてのタグ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="148" />
+        <source>%n matching ticket(s), best match first</source>
+        <translation><numerusform>該当チケット %n 件（関連度順）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="151" />
+        <source>%n ticket(s)</source>
+        <translation><numerusform>チケット %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="22" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="27" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="31" />
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="31" />
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="37" />
+        <source>Leave empty to keep tickets in the local file. A team server URL must not contain a password: use the server's trusted or certificate login.</source>
+        <translation>空欄のままにするとチケットはローカルファイルに保存されます。チームサーバーの URL にパスワードを含めないでください（サーバーの信頼認証または証明書認証を使用します）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="43" />
+        <source>Your name</source>
+        <translation>あなたの名前</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="44" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="45" />
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="46" />
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="47" />
+        <source>Team database</source>
+        <translation>チームのデータベース</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="61" />
+        <source>The team database must be a postgresql:// URL.</source>
+        <translation>チームのデータベースは postgresql:// で始まる URL を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="64" />
+        <source>Remove the password from the URL; passwords are not stored in settings.</source>
+        <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPane</name>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="51" />
+        <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
+        <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="60" />
+        <source>&amp;Overview</source>
+        <translation>概要(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="61" />
+        <source>&amp;Checklist</source>
+        <translation>チェックリスト(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="62" />
+        <source>&amp;Timeline</source>
+        <translation>タイムライン(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="65" />
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="75" />
+        <source>Select a ticket on the left, or create one with Ctrl+N.</source>
+        <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="117" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="164" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="186" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="212" />
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="145" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="186" />
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="167" />
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="264" />
+        <source>Some files were not attached:</source>
+        <translation>一部のファイルは添付されませんでした:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="266" />
+        <source>Attaching %n file(s)…</source>
+        <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <source>From</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <source>To</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <source>Pause reason</source>
+        <translation>保留理由</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <source>By</source>
+        <translation>実行者</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="74" />
+        <source>CRE Desk is already running with this data folder ({0}).</source>
+        <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="77" />
+        <source>Switched to its window.</source>
+        <translation>そのウィンドウに切り替えました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="81" />
+        <source>Close the other window first, then start CRE Desk again.</source>
+        <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="144" />
+        <source>It was restored from the backup of {0}.</source>
+        <translation>{0} のバックアップから復元しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="145" />
+        <source>A new, empty database was started.</source>
+        <translation>新しい空のデータベースで開始しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="146" />
+        <source>The database file was damaged ({0}). It was moved aside, not deleted:
+{1}
+
+{2}</source>
+        <translation>データベースファイルが破損していました（{0}）。削除せずに別名で退避しました:
+{1}
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="152" />
+        <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
+        <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="154" />
+        <source>Welcome</source>
+        <translation>ようこそ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/app.py" line="161" />
+        <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
+Log file: {0}</source>
+        <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
+ログファイル: {0}</translation>
+    </message>
+</context>
+</TS>
