@@ -143,13 +143,13 @@ class WorkspaceStarter:
         if report.moved_aside is not None:
             restored = (QCoreApplication.translate("app", "It was restored from the backup of {0}.").format(report.restored_from.name)
                         if report.restored_from else QCoreApplication.translate("app", "A new, empty database was started."))
-            messages.warn(self.window, QCoreApplication.translate("app", 
+            messages.warn(self.window, QCoreApplication.translate("app",
                 "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
                 report.reason, report.moved_aside, restored))
         if report.created and not self.settings.demo_offered:
             self.settings.demo_offered = True
             ctx.save_settings()
-            if messages.confirm(self.window, QCoreApplication.translate("app", 
+            if messages.confirm(self.window, QCoreApplication.translate("app",
                     "Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push "
                     "and event tickets with sample logs) to see how it works?"), QCoreApplication.translate("app", "Welcome")):
                 self.window.load_demo()
@@ -158,7 +158,7 @@ class WorkspaceStarter:
         from cre_desk.gui import messages
 
         messages.report_exception(self.window, exc)
-        self.window.loading.setText(QCoreApplication.translate("app", 
+        self.window.loading.setText(QCoreApplication.translate("app",
             "The workspace could not be opened. Fix the problem shown, then restart CRE Desk.\n"
             "Log file: {0}").format(self.paths.log_file))
 
