@@ -14,6 +14,7 @@ class ItemTexts:
     title: str
     question: str
     how_to_verify: str
+    plain_cause: str
     log_patterns: tuple[str, ...]
 
 
@@ -43,6 +44,7 @@ def texts_for(symptom: str, language: str) -> dict[str, ItemTexts]:
             title=_pick(item.title, language),
             question=_pick(item.question, language),
             how_to_verify=_pick(item.how_to_verify, language),
+            plain_cause=_pick(getattr(item, "plain_cause", None), language),
             log_patterns=tuple(getattr(item, "log_patterns", ()) or ()),
         )
         for item in template.items

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -87,6 +88,7 @@ class ChecklistView(QWidget):
         self.area_label = _plain_label()
         self.question = _plain_label()
         self.how_to = _plain_label()
+        self.plain_cause = _plain_label()
         self.patterns = QPlainTextEdit(readOnly=True)
         self.patterns.setMaximumHeight(90)
         self.patterns.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -95,7 +97,8 @@ class ChecklistView(QWidget):
         mono.setStyleHint(mono.StyleHint.TypeWriter)
         self.patterns.setFont(mono)
         self.verdict_buttons = QButtonGroup(self)
-        verdict_row = QHBoxLayout()
+        verdict_row = QGridLayout()  # three per row, so long (Japanese) labels never push the pane wider
+        verdict_row.setHorizontalSpacing(6)
         shortcuts = {Verdict.RULED_OUT: "Alt+1", Verdict.SUSPECTED: "Alt+2", Verdict.CONFIRMED: "Alt+3",
                      Verdict.NOT_APPLICABLE: "Alt+4", Verdict.NOT_CHECKED: "Alt+0"}
         for verdict in (Verdict.RULED_OUT, Verdict.SUSPECTED, Verdict.CONFIRMED, Verdict.NOT_APPLICABLE,
@@ -106,8 +109,8 @@ class ChecklistView(QWidget):
             button.setToolTip(shortcuts[verdict])
             QShortcut(QKeySequence(shortcuts[verdict]), self, activated=button.click)
             self.verdict_buttons.addButton(button)
-            verdict_row.addWidget(button)
-        verdict_row.addStretch(1)
+            slot = len(self.verdict_buttons.buttons()) - 1
+            verdict_row.addWidget(button, slot // 3, slot % 3)
         self.verdict_buttons.buttonClicked.connect(self._on_verdict_clicked)
         self.evidence = QPlainTextEdit()
         self.evidence.setPlaceholderText(self.tr(
@@ -127,6 +130,8 @@ class ChecklistView(QWidget):
         d.addWidget(self.question)
         d.addWidget(self._caption(self.tr("How to verify")))
         d.addWidget(self.how_to)
+        d.addWidget(self._caption(self.tr("If this is the cause, the customer hears")))
+        d.addWidget(self.plain_cause)
         self.patterns_caption = self._caption(self.tr("Log lines to look for"))
         d.addWidget(self.patterns_caption)
         d.addWidget(self.patterns)
@@ -140,13 +145,15 @@ class ChecklistView(QWidget):
         d.addLayout(bottom)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(detail)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(scroll)
-        split.setSizes([380, 520])
+        split.setSizes([470, 530])
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -229,7 +236,7 @@ class ChecklistView(QWidget):
             self._current = entry
             self._set_detail_enabled(entry is not None)
             if entry is None:
-                for label in (self.item_title, self.area_label, self.question, self.how_to):
+                for label in (self.item_title, self.area_label, self.question, self.how_to, self.plain_cause):
                     label.clear()
                 self.item_title.setText(self.tr("Choose a cause on the left."))
                 self.patterns.clear()
@@ -240,6 +247,7 @@ class ChecklistView(QWidget):
             self.item_title.setText(texts.title if texts else entry.title)
             self.question.setText(texts.question if texts else "")
             self.how_to.setText(texts.how_to_verify if texts else "")
+            self.plain_cause.setText(texts.plain_cause if texts else "")
             patterns = "\n".join(texts.log_patterns) if texts else ""
             self.patterns.setPlainText(patterns)
             self.patterns.setVisible(bool(patterns))

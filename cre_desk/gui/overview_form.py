@@ -109,6 +109,7 @@ class OverviewForm(QWidget):
         right.addRow(self.meta)
         for form in (left, middle, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setHorizontalSpacing(8)
         grid = QGridLayout()
         grid.addLayout(left, 0, 0)
         grid.addLayout(middle, 0, 1)
@@ -141,7 +142,7 @@ class OverviewForm(QWidget):
         lower.addWidget(conv_box)
         lower.addWidget(notes_box)
         lower.addWidget(files_box)
-        lower.setSizes([400, 300, 220])
+        lower.setSizes([520, 300, 280])
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -152,8 +153,8 @@ class OverviewForm(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 

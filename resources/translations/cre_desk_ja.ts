@@ -133,82 +133,87 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="71" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="72" />
         <source>%v of %m causes checked</source>
         <translation>原因 %m 件中 %v 件を確認済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="114" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="117" />
         <source>Evidence: what you checked and what you saw (log lines, dashboard settings, test results).</source>
         <translation>根拠：確認した内容と結果（ログの行、管理画面の設定、テスト結果）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="116" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="119" />
         <source>Next unchecked cause</source>
         <translation>次の未確認の原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="118" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="121" />
         <source>Ctrl+J</source>
         <translation>Ctrl+J</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="126" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="129" />
         <source>Question</source>
         <translation>確認事項</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="128" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="131" />
         <source>How to verify</source>
         <translation>確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="130" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="133" />
+        <source>If this is the cause, the customer hears</source>
+        <translation>これが原因の場合のお客様向け説明</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="135" />
         <source>Log lines to look for</source>
         <translation>確認するログ行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="133" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="138" />
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="135" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="140" />
         <source>Evidence</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="210" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="217" />
         <source>Every cause has a verdict.</source>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="234" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="241" />
         <source>Choose a cause on the left.</source>
         <translation>左の一覧から原因を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="262" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="270" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="283" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="291" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="299" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="307" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="303" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="311" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="306" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="314" />
         <source>Someone else changed this cause while you were editing.
 
 Their verdict: {0}
@@ -225,7 +230,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="309" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="317" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -488,7 +493,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/overview_form.py" line="89" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="202" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="203" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
@@ -558,52 +563,52 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="120" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="121" />
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="122" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="123" />
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="129" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="130" />
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="134" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="135" />
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="136" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="137" />
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="138" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="139" />
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="197" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="198" />
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="198" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="199" />
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="202" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="203" />
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="203" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="204" />
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
