@@ -103,14 +103,19 @@ def self_check() -> int:
     def resources() -> str:
         from cre_desk import resource_files
 
-        count = 0
-        for folder in ("rules", "baselines", "templates", "glossary", "calendars"):
-            for node in _walk(resource_files.path(folder)):
-                if node.name.endswith(".json"):
-                    import json
+        import json
 
-                    json.loads(node.read_text(encoding="utf-8"))
-                count += 1
+        count = 0
+        for node in _walk(resource_files.root()):
+            if node.name.endswith(".json"):
+                json.loads(node.read_text(encoding="utf-8"))
+            elif not node.name.endswith((".py", ".pyc")):
+                node.read_bytes()
+            else:
+                continue
+            count += 1
+        if count == 0:
+            raise RuntimeError("no resource files were found; the installation is incomplete")
         return f"{count} data files readable"
 
     def floors() -> str:

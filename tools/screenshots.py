@@ -16,10 +16,10 @@ from cre_desk.config import Settings, default_paths
 from cre_desk.core.demo import load_demo
 from cre_desk.db.workspace import open_workspace
 from cre_desk.gui import app as gui_app
+from cre_desk.gui import theme
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.main_window import MainWindow
 from cre_desk.gui.tasks import wait_for_all
-from cre_desk.gui import theme
 
 
 def settle(app: QApplication, ms: int = 400) -> None:
