@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import tempfile
@@ -38,11 +39,14 @@ def _vocabulary(rnd: random.Random, size: int = 4000) -> list[str]:
 
 _VOCAB = _vocabulary(random.Random(7))
 # Zipf-like weights: ticket text repeats a few words a lot and most words rarely, like real support mail.
-_WEIGHTS = [1.0 / (rank + 1) for rank in range(len(_VOCAB))]
+_CUMULATIVE = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(_VOCAB))))
 
 
 def sentence(rnd: random.Random, n: int) -> str:
-    words = [rnd.choice(WORDS) if rnd.random() < 0.25 else rnd.choices(_VOCAB, _WEIGHTS)[0] for _ in range(n)]
+    words = rnd.choices(_VOCAB, cum_weights=_CUMULATIVE, k=n)
+    for slot in range(n):
+        if rnd.random() < 0.25:
+            words[slot] = rnd.choice(WORDS)
     if rnd.random() < 0.2:
         words.append(rnd.choice(JA))
     return " ".join(words)
@@ -101,7 +105,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--db-url", default="")
+    parser.add_argument("--rank-window", type=int, default=0, help="override search.RANK_WINDOW")
     args = parser.parse_args()
+    if args.rank_window:
+        from cre_desk.db import search
+
+        search.RANK_WINDOW = args.rank_window
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db_url or sqlite_url(Path(tmp) / "bench.sqlite3")
         db = Database(url)

@@ -101,9 +101,9 @@ def self_check() -> int:
         return f"{len(templates)} checklists, {sum(len(t.items) for t in templates.values())} items"
 
     def resources() -> str:
-        from cre_desk import resource_files
-
         import json
+
+        from cre_desk import resource_files
 
         count = 0
         for node in _walk(resource_files.root()):

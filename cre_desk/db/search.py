@@ -39,7 +39,7 @@ def delete_document(session: Session, ticket_id: int) -> None:
 
 #: When a query matches more tickets than this, only the newest this-many matches are ranked: the
 #: answer stays instant on a large workspace, and a broad word is refined by typing another.
-RANK_WINDOW = 5000
+RANK_WINDOW = 2000
 
 
 def search_ids(session: Session, query: str, limit: int = 200) -> list[int]:

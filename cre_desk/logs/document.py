@@ -1,0 +1,334 @@
+"""One opened log: its line index, detected format, entries (header + continuation lines) and searches.
+
+Everything here runs without Qt so the same engine serves the desktop views and ``cre-desk analyze``.
+Long operations take ``cancel`` and ``progress`` callbacks; the GUI runs them off its thread.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import re2
+
+from cre_desk.errors import UserError
+from cre_desk.logs import formats
+from cre_desk.logs.entry import Entry
+from cre_desk.logs.index import VECTOR_FORMATS, Cancelled, LineIndex
+
+#: Continuation lines kept in one entry's message (a runaway stack trace stays readable).
+MAX_CONTINUATION = 400
+SEARCH_BLOCK = 16 * 1024 * 1024
+MAX_PATTERN = 1000
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+class PatternError(UserError):
+    """A search pattern that RE2 cannot run; the message says why in plain words."""
+
+
+def compile_user_pattern(pattern: str, *, regex: bool, case_sensitive: bool):
+    """Compile a user's search on RE2 (linear time: no pattern can freeze the app)."""
+    if len(pattern) > MAX_PATTERN:
+        raise PatternError(f"The pattern is too long ({len(pattern)} characters; the limit is {MAX_PATTERN}).")
+    body = pattern if regex else re2.escape(pattern)
+    flags = "" if case_sensitive else "(?i)"
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile((flags + body).encode("utf-8"), options=options)
+    except re2.error as exc:
+        raise PatternError(f"The pattern cannot be used: {exc}. Backreferences and look-around are not "
+                           "supported; plain text search works for any text.") from exc
+
+
+def _sniff_text(path: Path) -> tuple[str, bytes]:
+    """Return (encoding, newline byte): UTF-16 files are transcoded; CR-only files split on CR."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024 * 1024)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", b"\n"
+    if len(head) >= 64:
+        even_nuls = head[1:4096:2].count(0)
+        odd_nuls = head[0:4096:2].count(0)
+        pairs = min(len(head), 4096) // 2
+        if even_nuls > pairs * 0.8 and odd_nuls < pairs * 0.1:
+            return "utf-16-le", b"\n"
+        if odd_nuls > pairs * 0.8 and even_nuls < pairs * 0.1:
+            return "utf-16-be", b"\n"
+    if b"\n" not in head and b"\r" in head:
+        return "utf-8", b"\r"
+    return "utf-8", b"\n"
+
+
+def _transcode(path: Path, encoding: str, work_dir: Path, cancel: CancelFn) -> Path:
+    """Stream a UTF-16 file into UTF-8 so it can be indexed like any other log."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    target = work_dir / f"utf8-{os.getpid()}-{time.monotonic_ns()}.log"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    with open(path, "rb") as src, open(target, "wb") as dst:
+        while chunk := src.read(8 * 1024 * 1024):
+            if cancel():
+                dst.close()
+                target.unlink(missing_ok=True)
+                raise Cancelled()
+            dst.write(decoder.decode(chunk).encode("utf-8"))
+        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return target
+
+
+@dataclass
+class LogStats:
+    lines: int
+    entries: int
+    unparsed: int
+    non_utf8: int
+
+
+class LogDocument:
+    """A log file ready to read: index it with ``build`` (in the background), then query it."""
+
+    def __init__(self, path: Path, *, name: str = "", fmt: str | None = None, work_dir: Path | None = None,
+                 cancel: CancelFn = _never) -> None:
+        self.source_path = Path(path)
+        self.name = name or self.source_path.name
+        encoding, newline = _sniff_text(self.source_path)
+        self.encoding = encoding
+        self._temporary: Path | None = None
+        read_path = self.source_path
+        if encoding != "utf-8":
+            read_path = _transcode(self.source_path, encoding, work_dir or self.source_path.parent, cancel)
+            self._temporary = read_path
+        self.index = LineIndex(read_path, newline=newline)
+        mtime = time.gmtime(self.source_path.stat().st_mtime)
+        self.detection = formats.detect(self._head_lines(400))
+        self.format = fmt or self.detection.format
+        self.parser = formats.LineParser(self.format, year=mtime.tm_year, latest_month=mtime.tm_mon)
+        self.headers: np.ndarray | None = None     # bool per line: starts an entry
+        self.entry_of: np.ndarray | None = None    # int per line: first line of its entry
+        self.unparsed = 0
+        self.ready = False
+
+    def _head_lines(self, count: int) -> list[str]:
+        mm = self.index.buffer()
+        if mm is None:
+            return []
+        head = mm[: min(self.index.size, 256 * 1024)].decode("utf-8", "replace")
+        return head.splitlines()[:count]
+
+    @property
+    def format_label(self) -> str:
+        return formats.LABELS.get(self.format, self.format)
+
+    # -- indexing ---------------------------------------------------------------------------------
+
+    def build(self, progress: ProgressFn | None = None, cancel: CancelFn = _never) -> None:
+        """Index lines, then work out which lines start entries (and levels, for text formats)."""
+        self.index.build(self.format, progress=progress, cancel=cancel)
+        count = len(self.index)
+        if self.format in VECTOR_FORMATS:
+            levels = self.index.level_array()
+            headers = levels > 0
+            self.unparsed = int(count - np.count_nonzero(headers))
+            if count and not headers[0]:
+                headers = headers.copy()
+                headers[0] = True
+        else:
+            headers, levels = self._parse_all(count, cancel)
+            self.index.set_levels(levels)
+        idx = np.arange(count, dtype=np.int64)
+        self.entry_of = np.maximum.accumulate(np.where(headers, idx, 0)) if count else idx
+        self.headers = headers
+        self.ready = True
+
+    def _parse_all(self, count: int, cancel: CancelFn) -> tuple[np.ndarray, np.ndarray]:
+        headers = np.zeros(count, dtype=bool)
+        levels = np.zeros(count, dtype=np.uint8)
+        generic = self.format == "generic"
+        unparsed = 0
+        for line in range(count):
+            if line % 20000 == 0 and cancel():
+                raise Cancelled()
+            text = self.index.line_text(line)
+            entry = self.parser.parse(line, text)
+            if entry is None:
+                unparsed += 1
+                continue
+            if generic and (not entry.parsed) and line and (not text.strip() or text[:1] in " \t"):
+                continue  # an indented or blank line continues the entry above it
+            headers[line] = True
+            levels[line] = entry.level
+        if count:
+            headers[0] = True
+        self.unparsed = unparsed
+        return headers, levels
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def line_text(self, line: int) -> str:
+        return self.index.line_text(line)
+
+    def entry_start(self, line: int) -> int:
+        if self.entry_of is not None and line < len(self.entry_of):
+            return int(self.entry_of[line])
+        return line
+
+    def entry_end(self, start: int) -> int:
+        """Exclusive end line of the entry starting at ``start``."""
+        if self.headers is None:
+            return start + 1
+        limit = min(len(self.headers), start + 1 + MAX_CONTINUATION)
+        following = np.flatnonzero(self.headers[start + 1:limit])
+        return start + 1 + int(following[0]) if len(following) else limit
+
+    def entry(self, line: int) -> Entry:
+        """The entry ``line`` belongs to, with its continuation lines in the message."""
+        start = self.entry_start(line)
+        text = self.index.line_text(start)
+        entry = self.parser.parse(start, text)
+        if entry is None:
+            entry = Entry(line_no=start, end_line=start + 1, message=text, parsed=False)
+        end = self.entry_end(start)
+        if end > start + 1:
+            extra = [self.index.line_text(n) for n in range(start + 1, end)]
+            entry.message = "\n".join(([entry.message] if entry.message else []) + extra)
+        entry.end_line = end
+        return entry
+
+    def line_entry(self, line: int) -> Entry:
+        """Header fields for painting one physical line (continuation lines inherit their entry's)."""
+        start = self.entry_start(line)
+        if start == line:
+            entry = self.parser.parse(line, self.index.line_text(line))
+            return entry or Entry(line_no=line, end_line=line + 1, message=self.index.line_text(line), parsed=False)
+        head = self.parser.parse(start, self.index.line_text(start))
+        text = self.index.line_text(line)
+        if head is None:
+            return Entry(line_no=line, end_line=line + 1, message=text, parsed=False)
+        return Entry(line_no=line, end_line=line + 1, message=text, level=head.level, tag=head.tag, pid=head.pid,
+                     tid=head.tid, package=head.package, timestamp=head.timestamp, extra={"continuation": True})
+
+    def iter_entries(self, start: int = 0, stop: int | None = None, cancel: CancelFn = _never,
+                     lines: np.ndarray | None = None) -> Iterator[Entry]:
+        """Entries in order (or only those starting at ``lines``, an array of header line numbers)."""
+        if self.headers is None:
+            raise RuntimeError("build() first")
+        heads = np.flatnonzero(self.headers) if lines is None else lines
+        if stop is not None or start:
+            heads = heads[(heads >= start) & (heads < (stop if stop is not None else len(self)))]
+        for n, head in enumerate(heads):
+            if n % 5000 == 0 and cancel():
+                raise Cancelled()
+            yield self.entry(int(head))
+
+    def levels(self) -> np.ndarray:
+        """Level per physical line, continuation lines taking their entry's level."""
+        raw = self.index.level_array()
+        if self.entry_of is None or len(self.entry_of) != len(raw):
+            return raw
+        return raw[self.entry_of]
+
+    def timestamp_of(self, line: int) -> float | None:
+        return self.line_entry(line).timestamp
+
+    def stats(self) -> LogStats:
+        entries = int(np.count_nonzero(self.headers)) if self.headers is not None else 0
+        return LogStats(lines=len(self), entries=entries, unparsed=self.unparsed,
+                        non_utf8=self.index.non_utf8_lines)
+
+    # -- whole-file queries ------------------------------------------------------------------------
+
+    def search_lines(self, compiled, cancel: CancelFn = _never, progress: ProgressFn | None = None,
+                     first_hits: Callable[[np.ndarray], None] | None = None) -> np.ndarray:
+        """Line numbers with at least one hit of a compiled RE2 pattern, scanning the raw bytes."""
+        mm = self.index.buffer()
+        if mm is None:
+            return np.zeros(0, dtype=np.int64)
+        starts = self.index.start_array()
+        size = self.index.size
+        found: list[np.ndarray] = []
+        view = memoryview(mm)
+        offset = 0
+        try:
+            while offset < size:
+                if cancel():
+                    raise Cancelled()
+                end = min(size, offset + SEARCH_BLOCK)
+                if end < size:  # finish the block at a line end so no match is cut in two
+                    nl = mm.find(b"\n", end)
+                    end = size if nl < 0 else nl + 1
+                block = view[offset:end]
+                hits = [m.start() for m in compiled.finditer(block)]
+                if hits:
+                    lines = np.searchsorted(starts, np.asarray(hits, dtype=np.int64) + offset, side="right") - 1
+                    found.append(np.unique(lines))
+                    if first_hits is not None and len(found) == 1:
+                        first_hits(found[0])
+                if progress:
+                    progress(end, size)
+                offset = end
+        finally:
+            view.release()
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(found))
+
+    def filter_lines(self, predicate: Callable[[Entry, str], bool], *, candidates: np.ndarray | None = None,
+                     cancel: CancelFn = _never, progress: ProgressFn | None = None) -> np.ndarray:
+        """Lines of every entry the predicate accepts (entries are tested with their raw first line)."""
+        heads = np.flatnonzero(self.headers) if candidates is None else np.unique(self.entry_of[candidates])
+        keep: list[int] = []
+        total = len(heads)
+        for n, head in enumerate(heads):
+            if n % 5000 == 0:
+                if cancel():
+                    raise Cancelled()
+                if progress:
+                    progress(n, total)
+            entry = self.entry(int(head))
+            if predicate(entry, self.index.line_text(int(head))):
+                keep.extend(range(entry.line_no, entry.end_line))
+        return np.asarray(keep, dtype=np.int64)
+
+    def line_at_or_after(self, timestamp: float) -> int | None:
+        """First line whose entry time is at or after ``timestamp`` (binary search; logs are mostly ordered)."""
+        heads = np.flatnonzero(self.headers) if self.headers is not None else np.arange(len(self))
+        lo, hi = 0, len(heads)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            ts = self._nearest_time(int(heads[mid]), heads)
+            if ts is None or ts < timestamp:
+                lo = mid + 1
+            else:
+                hi = mid
+        return int(heads[lo]) if lo < len(heads) else None
+
+    def _nearest_time(self, line: int, heads: np.ndarray) -> float | None:
+        ts = self.timestamp_of(line)
+        if ts is not None:
+            return ts
+        pos = int(np.searchsorted(heads, line))
+        for probe in heads[max(0, pos - 20):pos][::-1]:
+            ts = self.timestamp_of(int(probe))
+            if ts is not None:
+                return ts
+        return None
+
+    def close(self) -> None:
+        self.index.close()
+        if self._temporary is not None:
+            self._temporary.unlink(missing_ok=True)
