@@ -166,3 +166,23 @@ class QueueFilter:
     @staticmethod
     def open_statuses() -> tuple[str, ...]:
         return tuple(s.value for s in Status if s not in (Status.SOLVED, Status.CLOSED))
+
+
+@dataclass(frozen=True)
+class MarkRecord:
+    """A marked log line with the engineer's note."""
+
+    id: int
+    ticket_id: int
+    attachment_id: int
+    log_name: str
+    line_no: int          # 0-based; shown 1-based
+    line_text: str
+    note: str
+    created_by: str
+    created_at: datetime
+
+    def citation(self) -> str:
+        """How the mark reads when quoted as evidence or in a reply."""
+        text = f"[{self.log_name}:{self.line_no + 1}] {self.line_text.strip()}"
+        return f"{text}\n  — {self.note.strip()}" if self.note.strip() else text

@@ -202,3 +202,19 @@ class Attachment(Base):
     ticket: Mapped[Ticket] = relationship(back_populates="attachments", lazy="raise")
 
     __table_args__ = (Index("ix_attachments_ticket_sha", "ticket_id", "sha256"),)
+
+
+class LogMark(Base):
+    """A line someone marked in an attached log, with a note; it can become checklist evidence."""
+
+    __tablename__ = "log_marks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id", ondelete="CASCADE"), index=True)
+    log_name: Mapped[str] = mapped_column(String(500), default="")
+    line_no: Mapped[int] = mapped_column(Integer)
+    line_text: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

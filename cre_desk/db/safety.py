@@ -51,6 +51,9 @@ def check_file(path: Path, *, quick: bool = True) -> CheckResult:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return CheckResult(False, f"SQLite reported: {exc}")
+    except UnicodeDecodeError:
+        # The damage reached the text of SQLite's own report, which is then not even valid UTF-8.
+        return CheckResult(False, "SQLite's integrity check failed and its report is unreadable")
     except OSError as exc:
         return CheckResult(False, f"the file could not be read: {exc.strerror or exc}")
     if rows and rows[0][0] == "ok":

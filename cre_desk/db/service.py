@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cre_desk.core.tickets import (
     AttachmentRecord,
+    MarkRecord,
     ChecklistEntry,
     MessageRecord,
     QueueFilter,
@@ -36,7 +37,7 @@ from cre_desk.core.vocabulary import (
 )
 from cre_desk.db import search
 from cre_desk.db.engine import Database
-from cre_desk.db.models import Attachment, ChecklistItem, Message, StatusEvent, Ticket, TicketTag
+from cre_desk.db.models import Attachment, ChecklistItem, LogMark, Message, StatusEvent, Ticket, TicketTag
 from cre_desk.errors import ConflictError, UserError
 
 log = logging.getLogger(__name__)
@@ -257,6 +258,67 @@ class TicketService:
             raise ConflictError("Someone else changed this checklist item at the same time; reload it.",
                                 mine={"verdict": verdict, "evidence": evidence}) from exc
 
+    def add_evidence(self, item_id: int, text: str, *, actor: str = "", verdict: str | None = None) -> ChecklistEntry:
+        """Append quoted evidence (a marked line, a finding) to a checklist item, keeping what is there.
+
+        Appending re-reads the item inside the write, so it never conflicts with a teammate's edit.
+        """
+        with self.db.write() as session:
+            item = session.get(ChecklistItem, item_id)
+            if item is None:
+                raise UserError("That checklist item no longer exists; reload the ticket.")
+            if text.strip() and text.strip() not in item.evidence:
+                item.evidence = (item.evidence.rstrip() + "\n\n" if item.evidence.strip() else "") + text.strip()
+            if verdict is not None:
+                Verdict(verdict)
+                if item.verdict == Verdict.NOT_CHECKED or verdict == Verdict.CONFIRMED:
+                    item.verdict = verdict
+            item.updated_by = actor
+            item.updated_at = self.clock()
+            session.flush()
+            session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
+                            .values(updated_at=self.clock()).execution_options(synchronize_session=False))
+            self._reindex(session, item.ticket_id)
+            return _entry(item)
+
+    def add_mark(self, ticket_id: int, attachment_id: int, line_no: int, line_text: str, *, log_name: str,
+                 note: str = "", actor: str = "") -> MarkRecord:
+        with self.db.write() as session:
+            if session.get(Attachment, attachment_id) is None:
+                raise UserError("That log is no longer attached to the ticket.")
+            existing = session.execute(select(LogMark).where(
+                LogMark.attachment_id == attachment_id, LogMark.line_no == line_no, LogMark.log_name == log_name,
+            )).scalar_one_or_none()
+            if existing is not None:
+                if note:
+                    existing.note = note
+                return _mark(existing)
+            mark = LogMark(ticket_id=ticket_id, attachment_id=attachment_id, log_name=log_name, line_no=line_no,
+                           line_text=line_text[:4000], note=note, created_by=actor, created_at=self.clock())
+            session.add(mark)
+            session.flush()
+            return _mark(mark)
+
+    def update_mark_note(self, mark_id: int, note: str) -> MarkRecord:
+        with self.db.write() as session:
+            mark = session.get(LogMark, mark_id)
+            if mark is None:
+                raise UserError("That mark was removed.")
+            mark.note = note
+            return _mark(mark)
+
+    def delete_mark(self, mark_id: int) -> None:
+        with self.db.write() as session:
+            session.execute(delete(LogMark).where(LogMark.id == mark_id))
+
+    def list_marks(self, ticket_id: int, attachment_id: int | None = None) -> list[MarkRecord]:
+        with self.db.read() as session:
+            stmt = select(LogMark).where(LogMark.ticket_id == ticket_id)
+            if attachment_id is not None:
+                stmt = stmt.where(LogMark.attachment_id == attachment_id)
+            rows = session.execute(stmt.order_by(LogMark.log_name, LogMark.line_no)).scalars().all()
+            return [_mark(m) for m in rows]
+
     def add_message(self, ticket_id: int, body: str, *, author_name: str = "", from_customer: bool = True,
                     public: bool = True, created_at: datetime | None = None,
                     external_id: str | None = None, raw_json: str | None = None) -> MessageRecord:
@@ -456,3 +518,8 @@ def _unique_path(path: Path) -> Path:
             return candidate
     raise UserError("Too many attachments with the same name on this ticket.")
 
+
+def _mark(mark: LogMark) -> MarkRecord:
+    return MarkRecord(id=mark.id, ticket_id=mark.ticket_id, attachment_id=mark.attachment_id, log_name=mark.log_name,
+                      line_no=mark.line_no, line_text=mark.line_text, note=mark.note, created_by=mark.created_by,
+                      created_at=mark.created_at)

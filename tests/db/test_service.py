@@ -158,3 +158,31 @@ def test_delete_removes_ticket_and_search_document(service):
     assert service.search("zebra") == []
     with pytest.raises(UserError):
         service.get_ticket(t.id)
+
+
+def test_marked_log_lines_become_checklist_evidence_without_losing_notes(any_db_url, tmp_path):
+    from cre_desk.db import migrate
+    from cre_desk.db.engine import Database
+    from cre_desk.db.service import TicketService
+
+    db = Database(any_db_url)
+    migrate.upgrade(db)
+    service = TicketService(db, attachments_dir=tmp_path / "att")
+    ticket = service.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"), actor="aki")
+    log = tmp_path / "device.log"
+    log.write_text("11-20 10:14:02.118  1  1 W Braze: No activity is currently registered\n")
+    attachment = service.attach_file(ticket.id, log)
+    mark = service.add_mark(ticket.id, attachment.id, 0, log.read_text().strip(), log_name="device.log",
+                            note="display manager missing", actor="aki")
+    assert service.list_marks(ticket.id)[0].note == "display manager missing"
+    item = next(e for e in service.get_ticket(ticket.id).checklist if e.item_key == "d_display_manager_not_registered")
+    service.set_verdict(item.id, verdict="suspected", evidence="Seen on Pixel 8.", expected_version=item.version)
+    entry = service.add_evidence(item.id, mark.citation(), actor="aki", verdict="confirmed")
+    assert entry.verdict == "confirmed"
+    assert entry.evidence.startswith("Seen on Pixel 8.")
+    assert "[device.log:1]" in entry.evidence and "display manager missing" in entry.evidence
+    again = service.add_evidence(item.id, mark.citation(), actor="aki")
+    assert again.evidence.count("[device.log:1]") == 1  # quoting the same mark twice adds it once
+    service.delete_mark(mark.id)
+    assert service.list_marks(ticket.id) == []
+    db.dispose()
