@@ -19,8 +19,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cre_desk.core.tickets import (
     AttachmentRecord,
-    MarkRecord,
     ChecklistEntry,
+    MarkRecord,
     MessageRecord,
     QueueFilter,
     StatusChange,
