@@ -40,3 +40,7 @@ class ConflictError(CreDeskError):
         super().__init__(message)
         self.mine = mine
         self.theirs = theirs
+
+
+class Cancelled(Exception):  # noqa: N818 - reads naturally at raise sites
+    """The user stopped a long operation; not an error to report."""

@@ -19,8 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 
-class Cancelled(Exception):
-    """Raised inside a task when the user cancelled it."""
+from cre_desk.errors import Cancelled  # noqa: E402,F401 - re-exported: tasks raise it when cancelled
 
 
 class Progress:

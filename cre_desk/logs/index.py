@@ -38,8 +38,7 @@ _LEVEL_SLOTS = {
 VECTOR_FORMATS = frozenset(_LEVEL_SLOTS)
 
 
-class Cancelled(Exception):
-    """Raised inside ``build`` when the caller cancelled (the tab was closed)."""
+from cre_desk.errors import Cancelled  # noqa: E402,F401 - raised by build() when the caller cancels
 
 
 def _chunk_levels(arr: np.ndarray, starts: np.ndarray, fmt: str) -> np.ndarray:

@@ -1,0 +1,124 @@
+"""Everything CRE Desk concludes from one log: facts, findings, suspected checklist areas, milestones.
+
+Shared by the findings panel and ``cre-desk analyze`` so both always say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from cre_desk.logs import baselines as baselines_module
+from cre_desk.logs import rules as rules_module
+from cre_desk.logs.document import LogDocument
+from cre_desk.logs.rules import Finding
+
+
+@dataclass
+class Analysis:
+    name: str
+    format: str
+    format_label: str
+    lines: int
+    entries: int
+    unparsed: int
+    non_utf8: int
+    facts: dict[str, list[str]]
+    findings: list[Finding]
+    suspected_areas: list[dict]
+    vendors: list[str]
+    baseline: dict | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "format": self.format,
+            "format_label": self.format_label,
+            "lines": self.lines,
+            "entries": self.entries,
+            "unparsed_lines": self.unparsed,
+            "undecodable_characters": self.non_utf8,
+            "vendors": self.vendors,
+            "facts": self.facts,
+            "findings": [_finding_json(f) for f in self.findings],
+            "suspected_areas": self.suspected_areas,
+            "baseline": self.baseline,
+            "notices": self.notices,
+        }
+
+
+def _finding_json(finding: Finding) -> dict:
+    data = asdict(finding)
+    data["line_numbers"] = [n + 1 for n in finding.line_nos]  # 1-based, as the viewer shows them
+    del data["line_nos"]
+    data["line_nos"] = list(finding.line_nos)
+    data["lines"] = list(finding.lines)
+    data["captures"] = list(finding.captures)
+    data["checklist"] = list(finding.checklist)
+    return data
+
+
+def relevant(finding: Finding, symptom: str | None) -> bool:
+    """Whether a finding matters for the ticket's symptom.
+
+    A line that IS there always matters. A healthy line that is missing matters only for the symptom
+    it belongs to (a missing push registration says nothing about an in-app message); without a
+    symptom, only lines every pipeline needs (session, endpoint) count when missing.
+    """
+    if not finding.missing:
+        return True
+    symptoms = {ref.split(":", 1)[0] for ref in finding.checklist}
+    if symptom:
+        return symptom in symptoms
+    return len(symptoms) > 1
+
+
+def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[], bool] = lambda: False,
+            platform: str | None = None, symptom: str | None = None) -> Analysis:
+    """Scan a built document with the shipped rules (and compare with a baseline when named)."""
+    if not doc.ready:
+        doc.build(cancel=cancel)
+    scanner = rules_module.Scanner(rules_module.load_rules(), platform=platform)
+    chunk: list = []
+    for entry in doc.iter_entries(cancel=cancel):
+        chunk.append(entry)
+        if len(chunk) >= 4096:
+            scanner.feed(chunk)
+            chunk = []
+    scanner.feed(chunk)
+    findings = [f for f in scanner.findings() if relevant(f, symptom)]
+    stats = doc.stats()
+    result = Analysis(
+        name=doc.name, format=doc.format, format_label=doc.format_label, lines=stats.lines, entries=stats.entries,
+        unparsed=stats.unparsed, non_utf8=stats.non_utf8, facts=scanner.facts(), findings=findings,
+        suspected_areas=rules_module.suspected_areas(findings), vendors=sorted(scanner.detected_vendors()),
+    )
+    if baseline:
+        result.baseline = compare_with_baseline(doc, baseline, cancel=cancel)
+    return result
+
+
+def compare_with_baseline(doc: LogDocument, name: str, cancel: Callable[[], bool] = lambda: False) -> dict:
+    """Milestones of baseline ``name`` found and missing in ``doc``, plus the normalised difference."""
+    known = baselines_module.load_baselines()
+    if name not in known:
+        raise KeyError(name)
+    base = known[name]
+    entries = list(doc.iter_entries(cancel=cancel))
+    result = baselines_module.compare(base, entries)
+    reference_messages = [line.split(": ", 1)[-1] for line in base.log_text().splitlines()]
+    only_customer, only_reference = baselines_module.diff_normalized((e.message for e in entries), reference_messages)
+    missing = [m for m in base.milestones if m.id in result["missing"]]
+    return {
+        "name": base.name,
+        "title": base.title.en,
+        "milestones": [{"id": m.id, "title": m.title.en, "area": m.area,
+                        "line": (result["hits"][m.id] + 1) if m.id in result["hits"] else None}
+                       for m in base.milestones],
+        "missing": result["missing"],
+        "first_missing": ({"id": missing[0].id, "title": missing[0].title.en, "area": missing[0].area}
+                          if missing else None),
+        "only_in_log": only_customer[:200],
+        "only_in_baseline": only_reference[:200],
+    }
