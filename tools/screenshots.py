@@ -55,6 +55,18 @@ def main(argv: list[str]) -> int:
         window.show_tab(index)
         settle(app)
         window.grab().save(str(out / f"{name}-{language}-{style}.png"))
+    window.show_tab(3)
+    settle(app, 1500)
+    logs = window.pane.logs
+    combo = logs.compare_combo
+    target = next(i for i in range(combo.count()) if getattr(combo.itemData(i), "baseline", None)
+                  == "braze-android-iam")
+    combo.setCurrentIndex(target)
+    combo.activated.emit(target)
+    settle(app, 1500)
+    logs.left.go_to_line(12)
+    settle(app, 300)
+    window.grab().save(str(out / f"logs-{language}-{style}.png"))
     window.close()
     workspace.close()
     return 0

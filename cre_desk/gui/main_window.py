@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
         self.act_tabs = []
-        for n in range(1, 4):
+        for n in range(1, 5):
             self.act_tabs.append(self._action(self.tr("Show tab %n", "", n), f"Ctrl+{n}",
                                               lambda _c=False, i=n - 1: self.show_tab(i)))
         quit_action = QAction(self.tr("&Quit"), self)
@@ -87,6 +87,12 @@ class MainWindow(QMainWindow):
         for a in (self.act_find, self.act_status, self.act_refresh, None, self.act_delete):
             ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
         view_menu = menu.addMenu(self.tr("&View"))
+        self.act_queue = self._action(self.tr("Ticket &queue"), "Ctrl+B", self.toggle_queue,
+                                      self.tr("Show or hide the ticket queue (more room for logs)"))
+        self.act_queue.setCheckable(True)
+        self.act_queue.setChecked(True)
+        view_menu.addAction(self.act_queue)
+        view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
 
@@ -167,6 +173,13 @@ class MainWindow(QMainWindow):
             self.queue.reload()
         if self.pane is not None:
             self.pane._refresh_quietly()  # noqa: SLF001 - same window family
+
+    def toggle_queue(self, visible: bool | None = None) -> None:
+        if self.queue is None:
+            return
+        visible = self.act_queue.isChecked() if visible is None or not isinstance(visible, bool) else visible
+        self.act_queue.setChecked(visible)
+        self.queue.setVisible(visible)
 
     def show_tab(self, index: int) -> None:
         if self.pane is not None and self.pane.ticket is not None:

@@ -36,6 +36,10 @@ class Progress:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def should_stop(self) -> bool:
+        """Callable form of ``cancelled``, for engine functions that take a ``cancel`` callback."""
+        return self._cancel.is_set()
+
     def check(self) -> None:
         """Raise :class:`Cancelled` if the user asked to stop."""
         if self._cancel.is_set():

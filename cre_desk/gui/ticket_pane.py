@@ -29,6 +29,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import vocab
+from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.timeline_view import TimelineView
 
@@ -56,10 +57,12 @@ class TicketPane(QWidget):
         self.overview = OverviewForm()
         self.checklist = ChecklistView(ctx)
         self.timeline = TimelineView()
+        self.logs = LogWorkbench(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.checklist, self.tr("&Checklist"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.logs, self.tr("&Logs"))
 
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("Status")))
@@ -86,6 +89,7 @@ class TicketPane(QWidget):
         self.overview.edited.connect(self._on_overview_edited)
         self.overview.files_dropped.connect(self.attach_files)
         self.checklist.verdict_saved.connect(lambda _e: self._refresh_quietly())
+        self.logs.evidence_added.connect(self._refresh_quietly)
 
     # ----- showing -------------------------------------------------------------------------------
 
@@ -113,6 +117,7 @@ class TicketPane(QWidget):
             self.overview.show_extras(ticket)
         self.checklist.load(ticket)
         self.timeline.load(ticket)
+        self.logs.load(ticket)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.save_state.setText(self.tr("Saved"))
 
@@ -133,6 +138,7 @@ class TicketPane(QWidget):
                     self.ticket = ticket
                     self.overview.show_extras(ticket)
                     self.timeline.load(ticket)
+                    self.logs.load(ticket)
                 else:
                     self._show(ticket)
                 self.ctx.ticket_saved.emit(ticket_id)

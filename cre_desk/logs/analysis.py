@@ -113,11 +113,12 @@ def compare_with_baseline(doc: LogDocument, name: str, cancel: Callable[[], bool
     return {
         "name": base.name,
         "title": base.title.en,
-        "milestones": [{"id": m.id, "title": m.title.en, "area": m.area,
+        "milestones": [{"id": m.id, "title": m.title.en, "title_ja": m.title.ja, "area": m.area,
                         "line": (result["hits"][m.id] + 1) if m.id in result["hits"] else None}
                        for m in base.milestones],
         "missing": result["missing"],
-        "first_missing": ({"id": missing[0].id, "title": missing[0].title.en, "area": missing[0].area}
+        "first_missing": ({"id": missing[0].id, "title": missing[0].title.en, "title_ja": missing[0].title.ja,
+                           "area": missing[0].area}
                           if missing else None),
         "only_in_log": only_customer[:200],
         "only_in_baseline": only_reference[:200],

@@ -259,6 +259,514 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>LogLinesModel</name>
+    <message>
+        <location filename="../../cre_desk/gui/log_model.py" line="135" />
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_model.py" line="135" />
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_model.py" line="166" />
+        <source>Marked: {0}</source>
+        <translation>マーク: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_model.py" line="166" />
+        <source>(no note)</source>
+        <translation>（メモなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_model.py" line="168" />
+        <source>Finding {0} (area {1})</source>
+        <translation>検出 {0}（領域 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>LogPane</name>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="82" />
+        <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
+        <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="87" />
+        <source>Presets</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="94" />
+        <source>Search (Ctrl+F), Enter for next</source>
+        <translation>検索（Ctrl+F）、Enter で次へ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="99" />
+        <source>Regular expression (RE2 syntax)</source>
+        <translation>正規表現（RE2 構文）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="101" />
+        <source>Match case</source>
+        <translation>大文字と小文字を区別</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="102" />
+        <source>Compact</source>
+        <translation>簡易表示</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
+        <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
+        <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="109" />
+        <source>Previous hit (Shift+F3)</source>
+        <translation>前の一致（Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="110" />
+        <source>Next hit (F3)</source>
+        <translation>次の一致（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="138" />
+        <source>The selected line, in full.</source>
+        <translation>選択した行の全文。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="203" />
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="205" />
+        <source>Filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
+        <source>Next hit</source>
+        <translation>次の一致</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
+        <source>Previous hit</source>
+        <translation>前の一致</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
+        <source>Go to line…</source>
+        <translation>指定行へ移動…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
+        <source>Jump to time…</source>
+        <translation>指定時刻へ移動…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <source>Mark line</source>
+        <translation>行にマーク</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="555" />
+        <source>Copy lines</source>
+        <translation>行をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="262" />
+        <source>The log could not be read: {0}</source>
+        <translation>ログを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="278" />
+        <source>No log open.</source>
+        <translation>ログが開かれていません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_pane.py" line="280" />
+        <source>%n line(s)</source>
+        <translation><numerusform>%n 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_pane.py" line="283" />
+        <source>%n entries</source>
+        <translation><numerusform>%n エントリ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_pane.py" line="285" />
+        <source>%n unparsed</source>
+        <translation><numerusform>解析できない行 %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_pane.py" line="287" />
+        <source>%n undecodable character(s) replaced</source>
+        <translation><numerusform>読み取れない文字 %n 個を置換</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="289" />
+        <source>indexing…</source>
+        <translation>索引作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="317" />
+        <source>Filter not understood</source>
+        <translation>フィルターを解釈できません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="320" />
+        <source>Filter applies when indexing ends</source>
+        <translation>索引の作成が終わるとフィルターが適用されます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="331" />
+        <source>Filtering…</source>
+        <translation>フィルター適用中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="340" />
+        <source>Filter failed: {0}</source>
+        <translation>フィルターに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="357" />
+        <source>{0} of {1} lines</source>
+        <translation>{1} 行中 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="372" />
+        <source>Save current filter…</source>
+        <translation>現在のフィルターを保存…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="376" />
+        <source>Save filter</source>
+        <translation>フィルターを保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="376" />
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="400" />
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="408" />
+        <source>Search failed: {0}</source>
+        <translation>検索に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="430" />
+        <source>No hits</source>
+        <translation>一致なし</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="435" />
+        <source>{0} / {1} lines</source>
+        <translation>{0} / {1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="488" />
+        <source>Go to line</source>
+        <translation>指定行へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="488" />
+        <source>Line number:</source>
+        <translation>行番号:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="496" />
+        <source>Jump to time</source>
+        <translation>指定時刻へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="497" />
+        <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
+        <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="500" />
+        <source>No line at or after {0}.</source>
+        <translation>{0} 以降の行はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
+        <source>Remove mark</source>
+        <translation>マークを外す</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
+        <source>Mark line… (Ctrl+M)</source>
+        <translation>行にマーク…（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="558" />
+        <source>Quote as checklist evidence…</source>
+        <translation>チェックリストの根拠として引用…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="559" />
+        <source>Align the other log here</source>
+        <translation>もう一方のログをこの行に合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="563" />
+        <source>Show only tag “{0}”</source>
+        <translation>タグ「{0}」のみ表示</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="565" />
+        <source>Hide tag “{0}”</source>
+        <translation>タグ「{0}」を隠す</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="568" />
+        <source>Show only process {0}</source>
+        <translation>プロセス {0} のみ表示</translation>
+    </message>
+</context>
+<context>
+    <name>LogWorkbench</name>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="95" />
+        <source>Scroll together by time</source>
+        <translation>時刻でスクロールを同期</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="97" />
+        <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
+        <translation>ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="105" />
+        <source>Finding</source>
+        <translation>検出内容</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="105" />
+        <source>Area</source>
+        <translation>領域</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="105" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="117" />
+        <source>Accept as evidence</source>
+        <translation>根拠として採用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="118" />
+        <source>Quote the finding's lines in the checklist items it points at and mark them suspected</source>
+        <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="121" />
+        <source>Dismiss</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="145" />
+        <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
+        <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="156" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="301" />
+        <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
+        <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="164" />
+        <source>Findings</source>
+        <translation>検出結果</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="165" />
+        <source>Marks</source>
+        <translation>マーク</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="166" />
+        <source>Comparison</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="169" />
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="171" />
+        <source>Compare with</source>
+        <translation>比較対象</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="251" />
+        <source>(nothing: one log)</source>
+        <translation>（なし：ログ 1 件のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="255" />
+        <source>Known-good: {0}</source>
+        <translation>正常例: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="291" />
+        <source>Reading the log…</source>
+        <translation>ログを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="306" />
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="331" />
+        <source>The log could not be analysed: {0}</source>
+        <translation>ログを解析できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="340" />
+        <source>SDK: {0}</source>
+        <translation>SDK: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="341" />
+        <source>No SDK facts found in this log.</source>
+        <translation>このログには SDK の情報が見つかりません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="349" />
+        <source>Suspected areas, strongest first: {0}</source>
+        <translation>疑わしい領域（可能性の高い順）: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="351" />
+        <source>No problem lines found by the rules.</source>
+        <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="362" />
+        <source>Missing: {0}</source>
+        <translation>欠落: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="363" />
+        <source>never seen</source>
+        <translation>出現なし</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="363" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="615" />
+        <source>line {0}</source>
+        <translation>{0} 行目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="407" />
+        <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
+        <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="412" />
+        <source>[{0}] Expected line never appears: {1}</source>
+        <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_workbench.py" line="425" />
+        <source>Quoted in %n checklist item(s).</source>
+        <translation><numerusform>チェックリスト %n 項目に引用しました。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="471" />
+        <source>Marks are kept on the ticket's own logs, not on baselines.</source>
+        <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
+        <source>Mark line {0}</source>
+        <translation>{0} 行目にマーク</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="480" />
+        <source>Note (optional):</source>
+        <translation>メモ（任意）:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="507" />
+        <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
+        <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="517" />
+        <source>Quote as evidence</source>
+        <translation>根拠として引用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="518" />
+        <source>Which possible cause is line {0} evidence for?</source>
+        <translation>{0} 行目はどの原因の根拠ですか？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="533" />
+        <source>Open a second log in “Compare with” first.</source>
+        <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="538" />
+        <source>Select the matching line in the other log first, then align.</source>
+        <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="542" />
+        <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
+        <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_workbench.py" line="595" />
+        <source>Only in this log (%n)</source>
+        <translation><numerusform>このログにのみある行（%n）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_workbench.py" line="596" />
+        <source>Only in the other log (%n)</source>
+        <translation><numerusform>もう一方のログにのみある行（%n）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="608" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="611" />
+        <source>Milestones</source>
+        <translation>確認ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="616" />
+        <source>missing (area {0})</source>
+        <translation>欠落（領域 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="625" />
+        <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
+        <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="628" />
+        <source>Every expected step of the known-good log appears in this log.</source>
+        <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="29" />
@@ -351,37 +859,47 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93" />
+        <location filename="../../cre_desk/gui/main_window.py" line="90" />
+        <source>Ticket &amp;queue</source>
+        <translation>チケット一覧(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <source>Show or hide the ticket queue (more room for logs)</source>
+        <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="99" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <location filename="../../cre_desk/gui/main_window.py" line="134" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <location filename="../../cre_desk/gui/main_window.py" line="134" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129" />
+        <location filename="../../cre_desk/gui/main_window.py" line="135" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="181" />
+        <location filename="../../cre_desk/gui/main_window.py" line="194" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="199" />
+        <location filename="../../cre_desk/gui/main_window.py" line="212" />
         <source>Loaded %n demo ticket(s).</source>
         <translation><numerusform>デモチケットを %n 件読み込みました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="209" />
+        <location filename="../../cre_desk/gui/main_window.py" line="222" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -766,66 +1284,71 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="51" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="52" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="60" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="62" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="61" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="63" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="62" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="64" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="65" />
+        <source>&amp;Logs</source>
+        <translation>ログ(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="68" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="75" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="78" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="117" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="164" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="186" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="122" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="170" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="192" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="145" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="186" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="151" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="192" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="167" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="173" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="201" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="264" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="270" />
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="266" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="272" />
         <source>Attaching %n file(s)…</source>
         <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
     </message>

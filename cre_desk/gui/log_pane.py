@@ -1,0 +1,580 @@
+"""One log on screen: filter bar, search bar, the highlighted lines, and the file's status line.
+
+The pane opens a file instantly and indexes it in the background (rows appear as they are found);
+filters and searches also run off the GUI thread and a newer one cancels the older. The pane knows
+nothing about tickets: marks and evidence are requested through signals the workbench handles.
+
+Signals:
+    mark_requested(int, str): toggle a mark on a line (line number, line text).
+    evidence_requested(int, str): quote a line as checklist evidence.
+    align_requested(int): use this line as the sync anchor for side-by-side scrolling.
+    top_line_changed(int): the first visible line changed (for synchronised scrolling).
+    indexed(): the whole file is indexed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import time
+
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cre_desk.errors import Cancelled, UserError
+from cre_desk.gui.log_delegate import LogLineDelegate
+from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
+from cre_desk.gui.tasks import Progress, run_in_background
+from cre_desk.logs import filter_lang
+from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
+
+FILTER_DELAY_MS = 300
+POLL_MS = 80
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class LogPane(QWidget):
+    mark_requested = Signal(int, str)
+    evidence_requested = Signal(int, str)
+    align_requested = Signal(int)
+    top_line_changed = Signal(int)
+    indexed = Signal()
+
+    def __init__(self, parent=None, saved_filters: dict[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.doc: LogDocument | None = None
+        self.saved_filters = saved_filters if saved_filters is not None else {}
+        self._build_job: Progress | None = None
+        self._filter_job: Progress | None = None
+        self._search_job: Progress | None = None
+        self._findings_by_line: dict[int, list[tuple[str, str]]] = {}
+        self.model = LogLinesModel(self)
+
+        self.title = _plain(QLabel())
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setCompleter(QCompleter(sorted(set(filter_lang.completions(""))), self.filter_edit))
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.presets = QToolButton()
+        self.presets.setText(self.tr("Presets"))
+        self.presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets.setMenu(QMenu(self.presets))
+        self.presets.menu().aboutToShow.connect(self._fill_presets)
+        self.filter_state = _plain(QLabel())
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F), Enter for next"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.returnPressed.connect(self.find_next)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.regex_box = QCheckBox(".*")
+        self.regex_box.setToolTip(self.tr("Regular expression (RE2 syntax)"))
+        self.case_box = QCheckBox("Aa")
+        self.case_box.setToolTip(self.tr("Match case"))
+        self.compact_box = QCheckBox(self.tr("Compact"))
+        self.compact_box.setToolTip(self.tr("Show time, level, tag and message only (hide date, process and "
+                                            "thread ids)"))
+        self.compact_box.setChecked(True)
+        self.compact_box.toggled.connect(self._on_compact)
+        for box in (self.regex_box, self.case_box):
+            box.toggled.connect(lambda _c: self.run_search())
+        self.prev_button = QToolButton(text="▲", toolTip=self.tr("Previous hit (Shift+F3)"))
+        self.next_button = QToolButton(text="▼", toolTip=self.tr("Next hit (F3)"))
+        self.prev_button.clicked.connect(self.find_previous)
+        self.next_button.clicked.connect(self.find_next)
+        self.hit_label = _plain(QLabel())
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.delegate = LogLineDelegate("auto", self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.delegate.metrics.height() + 2)
+        self.table.horizontalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(NUMBER_COLUMN, QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(NUMBER_COLUMN, self.delegate.metrics.horizontalAdvance("0") * 8 + 16)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+        self.detail = QPlainTextEdit(readOnly=True)
+        self.detail.setFont(self.delegate.font)
+        self.detail.setMaximumHeight(self.delegate.metrics.height() * 4 + 12)
+        self.detail.setPlaceholderText(self.tr("The selected line, in full."))
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.status = _plain(QLabel())
+
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.presets)
+        filter_row.addWidget(self.filter_state)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.regex_box)
+        search_row.addWidget(self.case_box)
+        search_row.addWidget(self.prev_button)
+        search_row.addWidget(self.next_button)
+        search_row.addWidget(self.hit_label)
+        search_row.addWidget(self.compact_box)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addLayout(filter_row)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addLayout(status_row)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self._search_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
+        self._add_shortcuts()
+        self._show_status()
+
+    def _show_detail(self, current, _previous=None) -> None:
+        if self.doc is None or not current.isValid():
+            self.detail.clear()
+            return
+        entry = self.doc.entry(self.model.line_of_row(current.row()))
+        first = self.doc.line_text(entry.line_no)
+        rest = [self.doc.line_text(n) for n in range(entry.line_no + 1, min(entry.end_line, entry.line_no + 200))]
+        self.detail.setPlainText("\n".join([first, *rest]))
+
+    def _on_compact(self, on: bool) -> None:
+        self.model.compact = on
+        self.table.viewport().update()
+
+    def _add_shortcuts(self) -> None:
+        def action(text: str, keys, slot) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts([QKeySequence(k) for k in (keys if isinstance(keys, list) else [keys])])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.act_search = action(self.tr("Search"), "Ctrl+F", lambda: (self.search_edit.setFocus(),
+                                                                       self.search_edit.selectAll()))
+        self.act_filter = action(self.tr("Filter"), "Ctrl+Shift+F", lambda: (self.filter_edit.setFocus(),
+                                                                             self.filter_edit.selectAll()))
+        self.act_next = action(self.tr("Next hit"), "F3", self.find_next)
+        self.act_prev = action(self.tr("Previous hit"), "Shift+F3", self.find_previous)
+        self.act_goto = action(self.tr("Go to line…"), "Ctrl+L", self.ask_go_to_line)
+        self.act_time = action(self.tr("Jump to time…"), "Ctrl+T", self.ask_jump_to_time)
+        self.act_mark = action(self.tr("Mark line"), "Ctrl+M", self._mark_current)
+        self.act_copy = action(self.tr("Copy lines"), QKeySequence.StandardKey.Copy, self.copy_selection)
+
+    # -- opening ----------------------------------------------------------------------------------
+
+    def open_document(self, doc: LogDocument, title: str = "") -> None:
+        """Show ``doc`` at once and index it in the background."""
+        self.close_document()
+        self.doc = doc
+        self.title.setText(title or doc.name)
+        self.delegate.format = doc.format if doc.format in ("threadtime", "studio", "brief", "ios", "firebase_ios",
+                                                             "jsonl") else "auto"
+        self.model.set_document(doc)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.show()
+        self._build_job = run_in_background(lambda progress: doc.build(cancel=progress.should_stop),
+                                            on_done=lambda _r: self._on_built(doc),
+                                            on_error=self._on_build_failed, on_progress=lambda *_: None,
+                                            receiver=self, progress=Progress())
+        self._poll.start()
+        self._show_status()
+
+    def _on_poll(self) -> None:
+        if self.doc is None:
+            self._poll.stop()
+            return
+        index = self.doc.index
+        self.model.grow()
+        if index.size:
+            self.progress.setValue(int(1000 * index.indexed_bytes / index.size))
+        self._show_status()
+
+    def _on_built(self, doc: LogDocument) -> None:
+        if doc is not self.doc:
+            return
+        self._poll.stop()
+        self.progress.hide()
+        self.model.indexing_finished()
+        self._show_status()
+        if self.filter_edit.text().strip():
+            self.apply_filter()
+        if self.search_edit.text():
+            self.run_search()
+        self.indexed.emit()
+
+    def _on_build_failed(self, exc: BaseException) -> None:
+        self._poll.stop()
+        self.progress.hide()
+        if isinstance(exc, Cancelled):
+            return
+        self.status.setText(self.tr("The log could not be read: {0}").format(exc))
+
+    def close_document(self) -> None:
+        for job in (self._build_job, self._filter_job, self._search_job):
+            if job is not None:
+                job.cancel()
+        self._poll.stop()
+        self.model.set_document(None)
+        self.doc = None
+        self._findings_by_line = {}
+
+    # -- status -----------------------------------------------------------------------------------
+
+    def _show_status(self) -> None:
+        doc = self.doc
+        if doc is None:
+            self.status.setText(self.tr("No log open."))
+            return
+        parts = [doc.format_label, self.tr("%n line(s)", "", len(doc))]
+        if doc.ready:
+            stats = doc.stats()
+            parts.append(self.tr("%n entries", "", stats.entries))
+            if stats.unparsed and doc.format != "generic":
+                parts.append(self.tr("%n unparsed", "", stats.unparsed))
+            if stats.non_utf8:
+                parts.append(self.tr("%n undecodable character(s) replaced", "", stats.non_utf8))
+        else:
+            parts.append(self.tr("indexing…"))
+        self.status.setText(" · ".join(parts))
+
+    # -- filtering --------------------------------------------------------------------------------
+
+    def set_findings(self, by_line: dict[int, list[tuple[str, str]]]) -> None:
+        self._findings_by_line = by_line
+        self.model.set_findings(by_line)
+
+    def set_filter(self, text: str) -> None:
+        self.filter_edit.setText(text)
+        self._filter_timer.stop()
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Parse the filter text and show only matching lines (level-only filters answer at once)."""
+        if self._filter_job is not None:
+            self._filter_job.cancel()
+            self._filter_job = None
+        self.filter_edit.setStyleSheet("")
+        self.filter_edit.setToolTip("")
+        doc = self.doc
+        text = self.filter_edit.text()
+        try:
+            query = filter_lang.parse(text)
+        except UserError as exc:
+            self.filter_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
+            self.filter_edit.setToolTip(str(exc))
+            self.filter_state.setText(self.tr("Filter not understood"))
+            return
+        if doc is None or not doc.ready:
+            self.filter_state.setText(self.tr("Filter applies when indexing ends") if query else "")
+            return
+        anchor = self.current_line()
+        if query is None:
+            self._show_rows(None, anchor)
+            return
+        floor = filter_lang.level_floor(query)
+        if floor is not None:
+            self._show_rows(np.flatnonzero(doc.levels() >= floor), anchor)
+            return
+        predicate = filter_lang.matcher(query, now=self._newest_time(), findings_by_line=self._findings_by_line)
+        self.filter_state.setText(self.tr("Filtering…"))
+        self._filter_job = run_in_background(
+            lambda progress: doc.filter_lines(predicate, cancel=progress.should_stop,
+                                              progress=lambda d, t: progress.update(d, t)),
+            on_done=lambda rows: self._show_rows(rows, anchor) if doc is self.doc else None,
+            on_error=self._on_filter_failed, on_progress=lambda *_: None, receiver=self, progress=Progress())
+
+    def _on_filter_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self.filter_state.setText(self.tr("Filter failed: {0}").format(exc))
+
+    def _newest_time(self) -> float | None:
+        doc = self.doc
+        if doc is None or not len(doc):
+            return None
+        for line in range(len(doc) - 1, max(-1, len(doc) - 200), -1):
+            ts = doc.timestamp_of(line)
+            if ts is not None:
+                return ts
+        return None
+
+    def _show_rows(self, rows, anchor: int | None) -> None:
+        self.model.set_rows(rows)
+        if rows is None:
+            self.filter_state.setText("")
+        else:
+            self.filter_state.setText(self.tr("{0} of {1} lines").format(f"{len(rows):,}", f"{len(self.doc):,}"))
+        if anchor is not None:
+            self.go_to_line(anchor, select=True)
+        self._update_hit_label()
+
+    def _fill_presets(self) -> None:
+        menu = self.presets.menu()
+        menu.clear()
+        for name, text in filter_lang.PRESETS.items():
+            menu.addAction(name, lambda t=text: self.set_filter(t))
+        if self.saved_filters:
+            menu.addSeparator()
+            for name, text in sorted(self.saved_filters.items()):
+                menu.addAction(name, lambda t=text: self.set_filter(t))
+        menu.addSeparator()
+        save = menu.addAction(self.tr("Save current filter…"), self._save_filter)
+        save.setEnabled(bool(self.filter_edit.text().strip()))
+
+    def _save_filter(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name:"))
+        if ok and name.strip():
+            self.saved_filters[name.strip()] = self.filter_edit.text()
+
+    # -- searching --------------------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        if self._search_job is not None:
+            self._search_job.cancel()
+            self._search_job = None
+        self.search_edit.setStyleSheet("")
+        text = self.search_edit.text()
+        doc = self.doc
+        if not text or doc is None or not doc.ready:
+            self.model.set_hits(np.zeros(0, dtype=np.int64))
+            self.hit_label.setText("")
+            return
+        try:
+            compiled = compile_user_pattern(text, regex=self.regex_box.isChecked(),
+                                            case_sensitive=self.case_box.isChecked())
+        except PatternError as exc:
+            self.search_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
+            self.hit_label.setText(str(exc))
+            return
+        self.hit_label.setText(self.tr("Searching…"))
+        self._search_job = run_in_background(
+            lambda progress: doc.search_lines(compiled, cancel=progress.should_stop),
+            on_done=lambda hits: self._on_hits(doc, hits), on_error=self._on_search_failed,
+            on_progress=lambda *_: None, receiver=self, progress=Progress())
+
+    def _on_search_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self.hit_label.setText(self.tr("Search failed: {0}").format(exc))
+
+    def _on_hits(self, doc: LogDocument, hits: np.ndarray) -> None:
+        if doc is not self.doc:
+            return
+        self.model.set_hits(hits)
+        self._update_hit_label()
+        if len(self._visible_hits()):
+            self.find_next(from_current=True)
+
+    def _visible_hits(self) -> np.ndarray:
+        hits = self.model.hits
+        if self.model.filtered and len(hits):
+            hits = hits[np.isin(hits, self.model.visible_lines(), assume_unique=True)]
+        return hits
+
+    def _update_hit_label(self) -> None:
+        if not self.search_edit.text() or self.doc is None:
+            self.hit_label.setText("")
+            return
+        hits = self._visible_hits()
+        if not len(hits):
+            self.hit_label.setText(self.tr("No hits"))
+            return
+        current = self.current_line()
+        pos = int(np.searchsorted(hits, current)) if current is not None else 0
+        at = pos + 1 if pos < len(hits) and current is not None and hits[pos] == current else 0
+        self.hit_label.setText(self.tr("{0} / {1} lines").format(at or "–", f"{len(hits):,}"))
+
+    def find_next(self, from_current: bool = False) -> None:
+        self._step_hit(+1, inclusive=from_current)
+
+    def find_previous(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, direction: int, inclusive: bool = False) -> None:
+        hits = self._visible_hits()
+        if not len(hits):
+            if self.search_edit.text() and self._search_job is None:
+                self.run_search()
+            return
+        current = self.current_line()
+        current = -1 if current is None else current
+        if direction > 0:
+            pos = int(np.searchsorted(hits, current, side="left" if inclusive else "right"))
+            target = hits[pos] if pos < len(hits) else hits[0]
+        else:
+            pos = int(np.searchsorted(hits, current, side="left")) - 1
+            target = hits[pos] if pos >= 0 else hits[-1]
+        self.go_to_line(int(target), select=True)
+        self._update_hit_label()
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def current_line(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.line_of_row(index.row())
+
+    def top_line(self) -> int | None:
+        row = self.table.rowAt(0)
+        return self.model.line_of_row(row) if row >= 0 else None
+
+    def go_to_line(self, line: int, *, select: bool = True, top: bool = False) -> bool:
+        row = self.model.row_of_line(line)
+        if row is None:
+            return False
+        index = self.model.index(row, TEXT_COLUMN)
+        hint = QAbstractItemView.ScrollHint.PositionAtTop if top else QAbstractItemView.ScrollHint.PositionAtCenter
+        self.table.scrollTo(index, hint)
+        if select:
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        return True
+
+    def ask_go_to_line(self) -> None:
+        if self.doc is None or not len(self.doc):
+            return
+        current = (self.current_line() or 0) + 1
+        line, ok = QInputDialog.getInt(self, self.tr("Go to line"), self.tr("Line number:"), current, 1,
+                                       len(self.doc))
+        if ok:
+            self.go_to_line(line - 1)
+
+    def ask_jump_to_time(self) -> None:
+        if self.doc is None or not self.doc.ready:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Jump to time"),
+                                        self.tr("Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):"))
+        if ok and text.strip():
+            if not self.jump_to_time_text(text):
+                self.status.setText(self.tr("No line at or after {0}.").format(text.strip()))
+
+    def jump_to_time_text(self, text: str) -> bool:
+        """Jump to the first line at or after a typed time; a bare time uses the log's first date."""
+        m = re.match(r"^\s*(?:(\d{4})-(\d\d)-(\d\d)[ T])?(\d{1,2}):(\d\d)(?::(\d\d)(?:\.(\d+))?)?\s*$", text)
+        if not m or self.doc is None:
+            return False
+        first = next((ts for ts in (self.doc.timestamp_of(n) for n in range(min(len(self.doc), 200))) if ts), None)
+        if m.group(1):
+            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        elif first is not None:
+            year, month, day = time.gmtime(first)[:3]
+        else:
+            return False
+        try:
+            target = calendar.timegm((year, month, day, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)))
+        except (ValueError, OverflowError):
+            return False
+        target += float("0." + m.group(7)) if m.group(7) else 0.0
+        if m.group(1) is None and first is not None and target < first - 60:
+            target += 86400  # a bare time earlier than the log's start means the next day
+        line = self.doc.line_at_or_after(target)
+        return line is not None and self.go_to_line(line)
+
+    def _on_scrolled(self, _value: int) -> None:
+        line = self.top_line()
+        if line is not None:
+            self.top_line_changed.emit(line)
+
+    # -- actions on lines -------------------------------------------------------------------------
+
+    def selected_lines(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows(TEXT_COLUMN)})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.line_of_row(r) for r in rows]
+
+    def copy_selection(self) -> None:
+        if self.doc is None:
+            return
+        lines = self.selected_lines()[:100_000]
+        QApplication.clipboard().setText("\n".join(self.doc.line_text(n) for n in lines))
+
+    def _mark_current(self) -> None:
+        line = self.current_line()
+        if line is not None and self.doc is not None:
+            self.mark_requested.emit(line, self.doc.line_text(line))
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or self.doc is None:
+            return
+        line = self.model.line_of_row(index.row())
+        text = self.doc.line_text(line)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Copy lines"), self.copy_selection)
+        menu.addAction(self.tr("Remove mark") if line in self.model.marks else self.tr("Mark line… (Ctrl+M)"),
+                       lambda: self.mark_requested.emit(line, text))
+        menu.addAction(self.tr("Quote as checklist evidence…"), lambda: self.evidence_requested.emit(line, text))
+        menu.addAction(self.tr("Align the other log here"), lambda: self.align_requested.emit(line))
+        menu.addSeparator()
+        entry = self.doc.line_entry(line)
+        if entry.tag:
+            menu.addAction(self.tr("Show only tag “{0}”").format(entry.tag[:40]),
+                           lambda: self.set_filter(f'tag=:"{_quoted(entry.tag)}"'))
+            menu.addAction(self.tr("Hide tag “{0}”").format(entry.tag[:40]),
+                           lambda: self.set_filter((self.filter_edit.text() + f' -tag=:"{_quoted(entry.tag)}"').strip()))
+        if entry.pid is not None:
+            menu.addAction(self.tr("Show only process {0}").format(entry.pid),
+                           lambda: self.set_filter(f"pid:{entry.pid}"))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def select_row_for_test(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, TEXT_COLUMN))
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')

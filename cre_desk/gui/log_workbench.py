@@ -1,0 +1,637 @@
+"""The ticket's Logs tab: the customer's log beside a known-good one, findings, marks and comparison.
+
+Attached files are opened through the safe archive reader (a zip of several logs becomes several
+logs). The left pane shows the chosen log; the right pane, when used, shows another attached log or a
+baseline, scrolled in step by timestamp. Findings and marks turn into checklist evidence.
+
+Signals:
+    evidence_added(): checklist evidence changed, so the ticket view should refresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cre_desk.core.tickets import MarkRecord, TicketDetail
+from cre_desk.errors import Cancelled
+from cre_desk.gui import messages
+from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import ui_language
+from cre_desk.gui.log_pane import LogPane
+from cre_desk.gui.tasks import run_in_background
+from cre_desk.logs import analysis as analysis_module
+from cre_desk.logs import baselines as baselines_module
+from cre_desk.logs import rules as rules_module
+from cre_desk.logs import sources
+from cre_desk.logs.document import LogDocument
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class LogChoice:
+    """One log the engineer can open: an attached file or one member of an attached archive."""
+
+    name: str
+    path: Path
+    attachment_id: int | None    # None for a baseline
+    baseline: str | None = None
+
+
+def _plain(label: QLabel, wrap: bool = True) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class LogWorkbench(QWidget):
+    evidence_added = Signal()
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ticket: TicketDetail | None = None
+        self.choices: list[LogChoice] = []
+        self.notices: list[str] = []
+        self.analysis: analysis_module.Analysis | None = None
+        self.rejected_findings: set[str] = set()
+        self._syncing = False
+        self.offset = 0.0      # right time minus left time, set by aligning two lines
+
+        saved = ctx.settings.saved_filters
+        self.left = LogPane(self, saved_filters=saved)
+        self.right = LogPane(self, saved_filters=saved)
+        self.right.hide()
+
+        self.log_combo = QComboBox()
+        self.log_combo.setMinimumContentsLength(28)
+        self.log_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.log_combo.activated.connect(lambda _i: self._open_left(self.log_combo.currentData()))
+        self.compare_combo = QComboBox()
+        self.compare_combo.setMinimumContentsLength(28)
+        self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.compare_combo.activated.connect(lambda _i: self._open_right(self.compare_combo.currentData()))
+        self.sync_box = QCheckBox(self.tr("Scroll together by time"))
+        self.sync_box.setChecked(True)
+        self.empty = _plain(QLabel(self.tr("No logs attached. Drop log files (.log, .txt, .gz, .zip) on the "
+                                           "Overview tab to attach them.")))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # findings panel
+        self.facts = _plain(QLabel())
+        self.areas = _plain(QLabel())
+        self.findings_model = QStandardItemModel(0, 3, self)
+        self.findings_model.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Area"), self.tr("Where")])
+        self.findings_view = QTreeView()
+        self.findings_view.setModel(self.findings_model)
+        self.findings_view.setRootIsDecorated(False)
+        self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.findings_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings_view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings_view.header().setStretchLastSection(False)
+        self.findings_view.doubleClicked.connect(self._go_to_finding)
+        self.findings_view.selectionModel().currentChanged.connect(lambda cur, _p: self._explain(cur))
+        self.explain = _plain(QLabel())
+        self.accept_button = QPushButton(self.tr("Accept as evidence"))
+        self.accept_button.setToolTip(self.tr("Quote the finding's lines in the checklist items it points at "
+                                              "and mark them suspected"))
+        self.accept_button.clicked.connect(self.accept_current_finding)
+        self.reject_button = QPushButton(self.tr("Dismiss"))
+        self.reject_button.clicked.connect(self.reject_current_finding)
+        findings_tab = QWidget()
+        f = QVBoxLayout(findings_tab)
+        f.addWidget(self.facts)
+        f.addWidget(self.areas)
+        f.addWidget(self.findings_view, 1)
+        f.addWidget(self.explain)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        f.addLayout(buttons)
+
+        # marks panel
+        self.marks_model = QStandardItemModel(self)
+        self.marks_view = QListView()
+        self.marks_view.setModel(self.marks_model)
+        self.marks_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.marks_view.setWordWrap(True)
+        self.marks_view.doubleClicked.connect(self._go_to_mark)
+        self.marks: list[MarkRecord] = []
+        marks_tab = QWidget()
+        m = QVBoxLayout(marks_tab)
+        m.addWidget(_plain(QLabel(self.tr("Ctrl+M marks the current line. Double-click a mark to go to it; "
+                                          "right-click a line to quote it as checklist evidence."))))
+        m.addWidget(self.marks_view, 1)
+
+        # comparison panel
+        self.compare_model = QStandardItemModel(self)
+        self.compare_view = QTreeView()
+        self.compare_view.setModel(self.compare_model)
+        self.compare_view.setHeaderHidden(True)
+        self.compare_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.compare_view.doubleClicked.connect(self._go_to_milestone)
+        self.compare_summary = _plain(QLabel(self.tr("Choose a log or a known-good baseline in “Compare with” "
+                                                     "to see what is missing.")))
+        compare_tab = QWidget()
+        c = QVBoxLayout(compare_tab)
+        c.addWidget(self.compare_summary)
+        c.addWidget(self.compare_view, 1)
+
+        self.side = QTabWidget()
+        self.side.addTab(findings_tab, self.tr("Findings"))
+        self.side.addTab(marks_tab, self.tr("Marks"))
+        self.side.addTab(compare_tab, self.tr("Comparison"))
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Log")))
+        top.addWidget(self.log_combo, 2)
+        top.addWidget(QLabel(self.tr("Compare with")))
+        top.addWidget(self.compare_combo, 2)
+        top.addWidget(self.sync_box)
+        panes = QSplitter(Qt.Orientation.Horizontal)
+        panes.addWidget(self.left)
+        panes.addWidget(self.right)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(panes)
+        self.split.addWidget(self.side)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([560, 240])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.split, 1)
+
+        self.left.mark_requested.connect(lambda line, text: self.toggle_mark(self.left, line, text))
+        self.right.mark_requested.connect(lambda line, text: self.toggle_mark(self.right, line, text))
+        self.left.evidence_requested.connect(lambda line, text: self.quote_line(self.left, line, text))
+        self.right.evidence_requested.connect(lambda line, text: self.quote_line(self.right, line, text))
+        self.left.align_requested.connect(lambda line: self.align(left_line=line))
+        self.right.align_requested.connect(lambda line: self.align(right_line=line))
+        self.left.top_line_changed.connect(self._sync_from_left)
+        self.left.indexed.connect(self._analyse_left)
+        self.right.indexed.connect(self._compare)
+        self._show_empty(True)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def _show_empty(self, empty: bool) -> None:
+        self.empty.setVisible(empty)
+        self.split.setVisible(not empty)
+
+    def load(self, ticket: TicketDetail) -> None:
+        """Show the ticket's logs (re-opening only when the set of attachments changed)."""
+        same_ticket = self.ticket is not None and self.ticket.id == ticket.id
+        old_ids = {a.id for a in self.ticket.attachments} if same_ticket else None
+        self.ticket = ticket
+        if same_ticket and old_ids == {a.id for a in ticket.attachments}:
+            return
+        if not same_ticket:
+            self.left.close_document()
+            self.right.close_document()
+            self.right.hide()
+            self.analysis = None
+            self.rejected_findings = set()
+            self.findings_model.removeRows(0, self.findings_model.rowCount())
+            self.compare_model.clear()
+        service, paths = self.ctx.tickets, self.ctx.paths
+        attachments = list(ticket.attachments)
+        ticket_id = ticket.id
+
+        def open_all():
+            choices, notices = [], []
+            for record in attachments:
+                work = paths.temp_dir / f"ticket-{ticket_id}" / f"attachment-{record.id}"
+                try:
+                    result = sources.open_log_file(service.attachment_path(record), work)
+                except Exception as exc:  # noqa: BLE001 - one unreadable attachment must not hide the others
+                    notices.append(f"{record.file_name}: {exc}")
+                    continue
+                notices.extend(result.notices)
+                notices.extend(f"{r.name}: {r.reason}" for r in result.rejected)
+                for log in result.logs:
+                    choices.append(LogChoice(log.name if log.temporary else record.file_name, log.path, record.id))
+            return choices, notices
+
+        run_in_background(open_all, on_done=lambda r: self._on_opened(ticket_id, *r), receiver=self)
+
+    def _on_opened(self, ticket_id: int, choices: list[LogChoice], notices: list[str]) -> None:
+        if self.ticket is None or self.ticket.id != ticket_id:
+            return
+        current = self.log_combo.currentData()
+        self.choices = choices
+        self.notices = notices
+        self.log_combo.clear()
+        for choice in choices:
+            self.log_combo.addItem(choice.name, choice)
+        self.compare_combo.clear()
+        self.compare_combo.addItem(self.tr("(nothing: one log)"), None)
+        for choice in choices:
+            self.compare_combo.addItem(choice.name, choice)
+        for name, base in sorted(baselines_module.load_baselines().items()):
+            self.compare_combo.addItem(self.tr("Known-good: {0}").format(base.title.get(ui_language())),
+                                       LogChoice(name, Path(), None, baseline=name))
+        self._show_empty(not choices)
+        if notices:
+            self.left.status.setText(" · ".join(notices[:3]))
+        if choices:
+            keep = next((i for i, c in enumerate(choices) if current and c.path == current.path), 0)
+            self.log_combo.setCurrentIndex(keep)
+            if self.left.doc is None or (current is not None and current.path != choices[keep].path):
+                self._open_left(choices[keep])
+            self._load_marks()
+
+    def _open_doc(self, pane: LogPane, choice: LogChoice, on_ready=None) -> None:
+        work = self.ctx.paths.temp_dir / f"ticket-{self.ticket.id if self.ticket else 0}"
+
+        def make() -> LogDocument:
+            if choice.baseline:
+                base = baselines_module.load_baselines()[choice.baseline]
+                work.mkdir(parents=True, exist_ok=True)
+                path = work / f"baseline-{choice.baseline}.log"
+                path.write_text(base.log_text(), encoding="utf-8")
+                return LogDocument(path, name=base.title.get(ui_language()), work_dir=work)
+            return LogDocument(choice.path, name=choice.name, work_dir=work)
+
+        def done(doc: LogDocument) -> None:
+            pane.open_document(doc)
+            if on_ready:
+                on_ready(doc)
+
+        run_in_background(make, on_done=done, receiver=pane)
+
+    def _open_left(self, choice: LogChoice | None) -> None:
+        if choice is None:
+            return
+        self.analysis = None
+        self.findings_model.removeRows(0, self.findings_model.rowCount())
+        self.facts.setText(self.tr("Reading the log…"))
+        self.areas.clear()
+        self.explain.clear()
+        self._open_doc(self.left, choice, on_ready=lambda _d: self._apply_marks())
+
+    def _open_right(self, choice: LogChoice | None) -> None:
+        self.compare_model.clear()
+        if choice is None:
+            self.right.close_document()
+            self.right.hide()
+            self.compare_summary.setText(self.tr("Choose a log or a known-good baseline in “Compare with” "
+                                                 "to see what is missing."))
+            return
+        self.right.show()
+        self.offset = 0.0
+        self.compare_summary.setText(self.tr("Comparing…"))
+        self._open_doc(self.right, choice)
+
+    def current_choice(self) -> LogChoice | None:
+        return self.log_combo.currentData()
+
+    # -- findings ---------------------------------------------------------------------------------
+
+    def _analyse_left(self) -> None:
+        doc = self.left.doc
+        if doc is None:
+            return
+        symptom = self.ticket.fields.symptom if self.ticket else None
+        choice = self.compare_combo.currentData()
+        baseline = choice.baseline if isinstance(choice, LogChoice) else None
+        run_in_background(
+            lambda progress: analysis_module.analyze(doc, symptom=symptom, baseline=baseline,
+                                                     cancel=progress.should_stop),
+            on_done=lambda result: self._show_analysis(doc, result), on_error=self._on_analysis_failed,
+            on_progress=lambda *_: None, receiver=self)
+        if self.right.doc is not None and self.right.doc.ready:
+            self._compare()
+
+    def _on_analysis_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self.facts.setText(self.tr("The log could not be analysed: {0}").format(exc))
+
+    def _show_analysis(self, doc: LogDocument, result: analysis_module.Analysis) -> None:
+        if doc is not self.left.doc:
+            return
+        self.analysis = result
+        language = ui_language()
+        facts = [f"{name.replace('_', ' ')}: {', '.join(values[:3])}" for name, values in result.facts.items()]
+        vendors = ", ".join(result.vendors)
+        self.facts.setText(" · ".join(([self.tr("SDK: {0}").format(vendors)] if vendors else []) + facts)
+                           or self.tr("No SDK facts found in this log."))
+        if result.suspected_areas:
+            from cre_desk.core.vocabulary import Area
+            from cre_desk.gui.formatting import vocab
+
+            names = {a.value: a for a in Area}
+            ranked = ", ".join(f"{a['area']} {vocab(names[a['area']]) if a['area'] in names else ''}".strip()
+                               for a in result.suspected_areas[:3])
+            self.areas.setText(self.tr("Suspected areas, strongest first: {0}").format(ranked))
+        else:
+            self.areas.setText(self.tr("No problem lines found by the rules."))
+        rules_by_id = {r.id: r for r in rules_module.load_rules()}
+        self.findings_model.removeRows(0, self.findings_model.rowCount())
+        for finding in result.findings:
+            if finding.rule_id in self.rejected_findings or (finding.polarity == "info" and not finding.line_nos):
+                continue
+            rule = rules_by_id.get(finding.rule_id)
+            title = rule.meaning.get(language) if rule else finding.title
+            mark = {"!": "⚠", "+": "✓", "info": "ℹ"}[finding.polarity]
+            if finding.missing:
+                mark = "✗"
+                title = self.tr("Missing: {0}").format(title)
+            where = self.tr("never seen") if finding.missing else self.tr("line {0}").format(
+                finding.line_nos[0] + 1) + (f" (+{finding.count - 1})" if finding.count > 1 else "")
+            first = QStandardItem(f"{mark} {title}")
+            first.setData(finding, FINDING_ROLE)
+            first.setToolTip(f"{finding.rule_id}: {title}")
+            self.findings_model.appendRow([first, QStandardItem(finding.area or "–"), QStandardItem(where)])
+        self.left.set_findings(rules_module.findings_by_line(f for f in result.findings if f.polarity != "info"))
+        if result.baseline:
+            self._show_milestones(result.baseline)
+
+    def _finding_at(self, index) -> rules_module.Finding | None:
+        if not index.isValid():
+            return None
+        return self.findings_model.item(index.row(), 0).data(FINDING_ROLE)
+
+    def _explain(self, index) -> None:
+        finding = self._finding_at(index)
+        if finding is None:
+            self.explain.clear()
+            return
+        rule = next((r for r in rules_module.load_rules() if r.id == finding.rule_id), None)
+        language = ui_language()
+        text = rule.explain.get(language) if rule else finding.title
+        if finding.lines:
+            text += "\n\n" + "\n".join(finding.lines[:3])
+        self.explain.setText(text)
+
+    def _go_to_finding(self, index) -> None:
+        finding = self._finding_at(index)
+        if finding is not None and finding.line_nos:
+            self.left.go_to_line(finding.line_nos[0])
+
+    def _checklist_targets(self, refs) -> list:
+        if self.ticket is None:
+            return []
+        keys = {ref.split(":", 1)[1] for ref in refs if ref.split(":", 1)[0] == self.ticket.fields.symptom}
+        return [e for e in self.ticket.checklist if e.item_key in keys]
+
+    def accept_current_finding(self) -> None:
+        finding = self._finding_at(self.findings_view.currentIndex())
+        if finding is None or self.ticket is None:
+            return
+        targets = self._checklist_targets(finding.checklist)
+        if not targets:
+            messages.info(self, self.tr("This finding does not point at a cause in this ticket's checklist. "
+                                        "Mark its line (Ctrl+M) and quote it where it fits."))
+            return
+        log_name = self.left.doc.name if self.left.doc else ""
+        if finding.missing:
+            quote = self.tr("[{0}] Expected line never appears: {1}").format(log_name, finding.title)
+        else:
+            quote = "\n".join(f"[{log_name}:{n + 1}] {line}" for n, line in zip(finding.line_nos, finding.lines,
+                                                                                  strict=False))
+        verdict = "suspected" if finding.polarity == "!" or finding.missing else None
+        service, actor = self.ctx.tickets, self.ctx.settings.user_name
+
+        def save():
+            for entry in targets:
+                service.add_evidence(entry.id, quote, actor=actor, verdict=verdict)
+            return len(targets)
+
+        def done(count: int) -> None:
+            self.explain.setText(self.tr("Quoted in %n checklist item(s).", "", count))
+            self.evidence_added.emit()
+
+        self.ctx.run_db(save, on_done=done, receiver=self)
+
+    def reject_current_finding(self) -> None:
+        finding = self._finding_at(self.findings_view.currentIndex())
+        if finding is None:
+            return
+        self.rejected_findings.add(finding.rule_id)
+        self.findings_model.removeRow(self.findings_view.currentIndex().row())
+
+    # -- marks ------------------------------------------------------------------------------------
+
+    def _load_marks(self) -> None:
+        if self.ticket is None:
+            return
+        ticket_id = self.ticket.id
+        self.ctx.run_db(self.ctx.tickets.list_marks, ticket_id, on_done=self._on_marks, receiver=self)
+
+    def _on_marks(self, marks: list[MarkRecord]) -> None:
+        self.marks = marks
+        self.marks_model.clear()
+        for mark in marks:
+            item = QStandardItem(mark.citation())
+            item.setToolTip(mark.citation())
+            self.marks_model.appendRow(item)
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        for pane in (self.left, self.right):
+            name = pane.doc.name if pane.doc else None
+            pane.model.set_marks({m.line_no: m.note for m in self.marks if m.log_name == name})
+
+    def _attachment_of(self, pane: LogPane) -> int | None:
+        if pane is self.left:
+            choice = self.log_combo.currentData()
+        else:
+            choice = self.compare_combo.currentData()
+        return choice.attachment_id if isinstance(choice, LogChoice) else None
+
+    def toggle_mark(self, pane: LogPane, line: int, text: str) -> None:
+        if self.ticket is None or pane.doc is None:
+            return
+        attachment_id = self._attachment_of(pane)
+        if attachment_id is None:
+            messages.info(self, self.tr("Marks are kept on the ticket's own logs, not on baselines."))
+            return
+        name = pane.doc.name
+        existing = next((m for m in self.marks if m.log_name == name and m.line_no == line), None)
+        service = self.ctx.tickets
+        if existing is not None:
+            self.ctx.run_db(service.delete_mark, existing.id, on_done=lambda _r: self._load_marks(), receiver=self)
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Mark line {0}").format(line + 1),
+                                        self.tr("Note (optional):"))
+        if not ok:
+            return
+        self.ctx.run_db(service.add_mark, self.ticket.id, attachment_id, line, text, log_name=name, note=note,
+                        actor=self.ctx.settings.user_name, on_done=lambda _r: self._load_marks(), receiver=self)
+
+    def _go_to_mark(self, index) -> None:
+        if not index.isValid() or index.row() >= len(self.marks):
+            return
+        mark = self.marks[index.row()]
+        for pane in (self.left, self.right):
+            if pane.doc is not None and pane.doc.name == mark.log_name:
+                pane.go_to_line(mark.line_no)
+                return
+        for i in range(self.log_combo.count()):
+            choice = self.log_combo.itemData(i)
+            if choice.name == mark.log_name:
+                self.log_combo.setCurrentIndex(i)
+                self._open_doc(self.left, choice, on_ready=lambda _d: self.left.go_to_line(mark.line_no))
+                return
+
+    def quote_line(self, pane: LogPane, line: int, text: str) -> None:
+        """Ask which checklist item the line is evidence for, then append it there."""
+        if self.ticket is None or pane.doc is None:
+            return
+        entries = sorted(self.ticket.checklist, key=lambda e: e.position)
+        if not entries:
+            messages.info(self, self.tr("Choose the ticket's symptom first: it gives the ticket its checklist."))
+            return
+        suggested = self._checklist_targets(
+            [ref for f in (self.analysis.findings if self.analysis else []) if line in f.line_nos
+             for ref in f.checklist])
+        ordered = suggested + [e for e in entries if e not in suggested]
+        from cre_desk.gui.checklist_texts import texts_for
+
+        texts = texts_for(self.ticket.fields.symptom, ui_language())
+        labels = [f"{e.area} · {texts[e.item_key].title if e.item_key in texts else e.title}" for e in ordered]
+        label, ok = QInputDialog.getItem(self, self.tr("Quote as evidence"),
+                                         self.tr("Which possible cause is line {0} evidence for?").format(line + 1),
+                                         labels, 0, False)
+        if not ok:
+            return
+        entry = ordered[labels.index(label)]
+        note = next((m.note for m in self.marks if m.log_name == pane.doc.name and m.line_no == line), "")
+        quote = f"[{pane.doc.name}:{line + 1}] {text.strip()}" + (f"\n  — {note}" if note else "")
+        self.ctx.run_db(self.ctx.tickets.add_evidence, entry.id, quote, actor=self.ctx.settings.user_name,
+                        on_done=lambda _e: self.evidence_added.emit(), receiver=self)
+
+    # -- side by side -----------------------------------------------------------------------------
+
+    def align(self, left_line: int | None = None, right_line: int | None = None) -> None:
+        """Use the given (or current) lines of both panes as the same moment in time."""
+        if self.left.doc is None or self.right.doc is None:
+            messages.info(self, self.tr("Open a second log in “Compare with” first."))
+            return
+        left_line = left_line if left_line is not None else self.left.current_line()
+        right_line = right_line if right_line is not None else self.right.current_line()
+        if left_line is None or right_line is None:
+            messages.info(self, self.tr("Select the matching line in the other log first, then align."))
+            return
+        lt, rt = self.left.doc.timestamp_of(left_line), self.right.doc.timestamp_of(right_line)
+        if lt is None or rt is None:
+            messages.info(self, self.tr("One of the two lines has no time stamp, so the logs cannot be aligned."))
+            return
+        self.offset = rt - lt
+        self.sync_box.setChecked(True)
+        self._sync_from_left(self.left.top_line() or 0)
+
+    def _sync_from_left(self, line: int) -> None:
+        if self._syncing or not self.sync_box.isChecked() or self.right.doc is None or not self.right.doc.ready:
+            return
+        if self.left.doc is None or not self.left.doc.ready:
+            return
+        ts = self.left.doc.timestamp_of(line)
+        if ts is None:
+            return
+        target = self.right.doc.line_at_or_after(ts + self.offset)
+        if target is None:
+            return
+        self._syncing = True
+        try:
+            self.right.go_to_line(target, select=False, top=True)
+        finally:
+            self._syncing = False
+
+    def _compare(self) -> None:
+        left, right = self.left.doc, self.right.doc
+        if left is None or right is None or not left.ready or not right.ready:
+            return
+        choice = self.compare_combo.currentData()
+        baseline = choice.baseline if isinstance(choice, LogChoice) else None
+        if self.offset == 0.0:
+            lt = next((t for t in (left.timestamp_of(n) for n in range(min(len(left), 50))) if t), None)
+            rt = next((t for t in (right.timestamp_of(n) for n in range(min(len(right), 50))) if t), None)
+            if lt is not None and rt is not None:
+                self.offset = rt - lt   # start both logs together until the engineer aligns them
+
+        def work(progress):
+            result = {}
+            if baseline:
+                result["baseline"] = analysis_module.compare_with_baseline(left, baseline, cancel=progress.should_stop)
+            only_left, only_right = baselines_module.diff_normalized(
+                (e.message for e in left.iter_entries(cancel=progress.should_stop)),
+                (e.message for e in right.iter_entries(cancel=progress.should_stop)))
+            result["only_left"], result["only_right"] = only_left, only_right
+            return result
+
+        run_in_background(work, on_done=self._show_comparison, on_error=lambda exc: None,
+                          on_progress=lambda *_: None, receiver=self)
+
+    def _show_comparison(self, result: dict) -> None:
+        self.compare_model.clear()
+        if "baseline" in result:
+            self._show_milestones(result["baseline"])
+        root = self.compare_model.invisibleRootItem()
+        for title, items in ((self.tr("Only in this log (%n)", "", len(result["only_left"])), result["only_left"]),
+                             (self.tr("Only in the other log (%n)", "", len(result["only_right"])),
+                              result["only_right"])):
+            head = QStandardItem(title)
+            for text in items[:200]:
+                child = QStandardItem(text[:300])
+                child.setToolTip(text[:2000])
+                head.appendRow(child)
+            root.appendRow(head)
+        self.compare_view.expandAll() if self.compare_model.rowCount() < 4 else None
+        self.side.setCurrentIndex(2)
+
+    def _show_milestones(self, data: dict) -> None:
+        existing = self.compare_model.findItems(self.tr("Milestones"))
+        for item in existing:
+            self.compare_model.removeRow(item.row())
+        head = QStandardItem(self.tr("Milestones"))
+        title_key = "title_ja" if ui_language() == "ja" else "title"
+        for milestone in data["milestones"]:
+            seen = milestone["line"] is not None
+            text = (f"✓ {milestone.get(title_key) or milestone['title']} — " + self.tr("line {0}").format(milestone["line"])) if seen else (
+                f"✗ {milestone.get(title_key) or milestone['title']} — " + self.tr("missing (area {0})").format(milestone["area"]))
+            child = QStandardItem(text)
+            child.setData(milestone["line"], FINDING_ROLE)
+            head.appendRow(child)
+        self.compare_model.insertRow(0, head)
+        self.compare_view.expand(head.index())
+        first = data["first_missing"]
+        if first:
+            self.compare_summary.setText(self.tr(
+                "The first expected step missing from this log is “{0}”: start with checklist area {1}.").format(
+                first.get(title_key) or first["title"], first["area"]))
+        else:
+            self.compare_summary.setText(self.tr("Every expected step of the known-good log appears in this log."))
+
+    def _go_to_milestone(self, index) -> None:
+        line = index.data(FINDING_ROLE)
+        if isinstance(line, int):
+            self.left.go_to_line(line - 1)
+
+    def shutdown(self) -> None:
+        self.left.close_document()
+        self.right.close_document()
