@@ -122,8 +122,8 @@ def main() -> None:
             with db.write() as session:
                 session.execute(text("ANALYZE"))
         service = TicketService(db, template_rows=lambda s: [])
-        queue = timed(lambda: service.list_queue(QueueFilter(limit=5000)), 5)
-        open_only = timed(lambda: service.list_queue(QueueFilter(include_closed=False, limit=5000)), 5)
+        queue = timed(lambda: service.list_queue(QueueFilter()), 20)
+        open_only = timed(lambda: service.list_queue(QueueFilter(include_closed=False)), 20)
         fts = []
         for _ in range(5):
             for q in QUERIES:
@@ -137,8 +137,11 @@ def main() -> None:
                                      "OR notes LIKE :t"), {"t": f"%{term}%"}).fetchall()
                 like.append(time.perf_counter() - t)
         queue_search = timed(lambda: service.list_queue(QueueFilter(text="coupon banner")), 5)
-        print(f"queue open (newest 5,000 rows):       median {statistics.median(queue) * 1000:6.1f} ms")
-        print(f"queue open, open tickets only:        median {statistics.median(open_only) * 1000:6.1f} ms")
+        shown = QueueFilter().limit
+        print(f"queue open (newest {shown:,} rows):       median {statistics.median(queue) * 1000:6.1f} ms, "
+              f"p95 {p95(queue) * 1000:6.1f} ms")
+        print(f"queue open, open tickets only (the default view): median "
+              f"{statistics.median(open_only) * 1000:6.1f} ms, p95 {p95(open_only) * 1000:6.1f} ms")
         print(f"ranked full-text search (top 200):    p95 {p95(fts) * 1000:6.1f} ms, median "
               f"{statistics.median(fts) * 1000:6.1f} ms over {len(fts)} queries (target p95 < 50 ms)")
         print(f"queue filtered by search text:        median {statistics.median(queue_search) * 1000:6.1f} ms")

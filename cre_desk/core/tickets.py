@@ -158,7 +158,7 @@ class QueueFilter:
     category: str = ""
     tag: str = ""
     include_closed: bool = True
-    limit: int = 5000
+    limit: int = 1000  # the queue shows the newest 1,000 matches; search and filters reach the rest
 
     def is_open_only(self) -> bool:
         return not self.include_closed and not self.statuses

@@ -15,6 +15,7 @@ Signals:
 from __future__ import annotations
 
 import calendar
+import gc
 import re
 import time
 
@@ -70,6 +71,7 @@ class LogPane(QWidget):
         self._build_job: Progress | None = None
         self._filter_job: Progress | None = None
         self._search_job: Progress | None = None
+        self._search_waiting = False   # a search asked for while a filter runs starts after it
         self._findings_by_line: dict[int, list[tuple[str, str]]] = {}
         self.model = LogLinesModel(self)
 
@@ -216,6 +218,9 @@ class LogPane(QWidget):
     def open_document(self, doc: LogDocument, title: str = "") -> None:
         """Show ``doc`` at once and index it in the background."""
         self.close_document()
+        # Filtering parses entries on a worker thread and allocates heavily; freezing what exists now
+        # keeps the collector from re-scanning every long-lived Qt wrapper, which stalled the window.
+        gc.freeze()
         self.doc = doc
         self.title.setText(title or doc.name)
         self.delegate.format = doc.format if doc.format in ("threadtime", "studio", "brief", "ios", "firebase_ios",
@@ -332,12 +337,22 @@ class LogPane(QWidget):
         self._filter_job = run_in_background(
             lambda progress: doc.filter_lines(predicate, cancel=progress.should_stop,
                                               progress=lambda d, t: progress.update(d, t)),
-            on_done=lambda rows: self._show_rows(rows, anchor) if doc is self.doc else None,
+            on_done=lambda rows: self._on_filtered(doc, rows, anchor),
             on_error=self._on_filter_failed, on_progress=lambda *_: None, receiver=self, progress=Progress())
 
     def _on_filter_failed(self, exc: BaseException) -> None:
+        self._filter_job = None
         if not isinstance(exc, Cancelled):
             self.filter_state.setText(self.tr("Filter failed: {0}").format(exc))
+        if self._search_waiting:
+            self.run_search()
+
+    def _on_filtered(self, doc: LogDocument, rows, anchor: int | None) -> None:
+        self._filter_job = None
+        if doc is self.doc:
+            self._show_rows(rows, anchor)
+        if self._search_waiting:
+            self.run_search()
 
     def _newest_time(self) -> float | None:
         doc = self.doc
@@ -380,6 +395,12 @@ class LogPane(QWidget):
     # -- searching --------------------------------------------------------------------------------
 
     def run_search(self) -> None:
+        if self._filter_job is not None and self.search_edit.text():
+            # One heavy job at a time per pane: two would fight over the interpreter and stall the window.
+            self._search_waiting = True
+            self.hit_label.setText(self.tr("Searching…"))
+            return
+        self._search_waiting = False
         if self._search_job is not None:
             self._search_job.cancel()
             self._search_job = None

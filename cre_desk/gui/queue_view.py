@@ -147,6 +147,9 @@ class QueueView(QWidget):
         if self.search.text().strip():
             self.count_label.setText(self.tr("%n matching ticket(s), best match first", "", total))
             self.proxy.sort(-1)
+        elif total >= QueueFilter().limit:
+            self.count_label.setText(self.tr("The newest %n tickets; search or filter to find older ones.", "",
+                                             total))
         else:
             self.count_label.setText(self.tr("%n ticket(s)", "", total))
         want = self._pending_select or selected

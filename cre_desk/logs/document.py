@@ -10,6 +10,7 @@ import codecs
 import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,8 +148,10 @@ class LogDocument:
         else:
             headers, levels = self._parse_all(count, cancel)
             self.index.set_levels(levels)
-        idx = np.arange(count, dtype=np.int64)
-        self.entry_of = np.maximum.accumulate(np.where(headers, idx, 0)) if count else idx
+        kind = np.int32 if count < 2**31 - 1 else np.int64
+        entry_of = np.arange(count, dtype=kind)
+        entry_of[~headers] = 0
+        self.entry_of = np.maximum.accumulate(entry_of) if count else entry_of
         self.headers = headers
         self.ready = True
 
@@ -253,39 +256,56 @@ class LogDocument:
     # -- whole-file queries ------------------------------------------------------------------------
 
     def search_lines(self, compiled, cancel: CancelFn = _never, progress: ProgressFn | None = None,
-                     first_hits: Callable[[np.ndarray], None] | None = None) -> np.ndarray:
-        """Line numbers with at least one hit of a compiled RE2 pattern, scanning the raw bytes."""
+                     first_hits: Callable[[np.ndarray], None] | None = None, threads: int = 2) -> np.ndarray:
+        """Line numbers with at least one hit of a compiled RE2 pattern, scanning the raw bytes.
+
+        Blocks are searched on two threads (RE2 releases the GIL) and gathered in file order, so the
+        first hits are reported while the rest of the file is still being searched.
+        """
         mm = self.index.buffer()
         if mm is None:
             return np.zeros(0, dtype=np.int64)
         starts = self.index.start_array()
         size = self.index.size
-        found: list[np.ndarray] = []
-        view = memoryview(mm)
+        blocks: list[tuple[int, int]] = []
         offset = 0
+        first_block = min(size, SEARCH_BLOCK // 16)   # small first block: first hits within milliseconds
+        while offset < size:
+            end = min(size, offset + (first_block if not blocks else SEARCH_BLOCK))
+            if end < size:  # finish the block at a line end so no match is cut in two
+                nl = mm.find(b"\n", end)
+                end = size if nl < 0 else nl + 1
+            blocks.append((offset, end))
+            offset = end
+        view = memoryview(mm)
+
+        def scan(block: tuple[int, int]) -> np.ndarray:
+            if cancel():
+                return np.zeros(0, dtype=np.int64)
+            start, end = block
+            hits = [m.start() for m in compiled.finditer(view[start:end])]
+            if not hits:
+                return np.zeros(0, dtype=np.int64)
+            found = np.searchsorted(starts, np.asarray(hits, dtype=np.int64) + start, side="right") - 1
+            return np.unique(found)
+
+        found: list[np.ndarray] = []
         try:
-            while offset < size:
-                if cancel():
-                    raise Cancelled()
-                end = min(size, offset + SEARCH_BLOCK)
-                if end < size:  # finish the block at a line end so no match is cut in two
-                    nl = mm.find(b"\n", end)
-                    end = size if nl < 0 else nl + 1
-                block = view[offset:end]
-                hits = [m.start() for m in compiled.finditer(block)]
-                if hits:
-                    lines = np.searchsorted(starts, np.asarray(hits, dtype=np.int64) + offset, side="right") - 1
-                    found.append(np.unique(lines))
-                    if first_hits is not None and len(found) == 1:
-                        first_hits(found[0])
-                if progress:
-                    progress(end, size)
-                offset = end
+            with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-search") as pool:
+                for number, (result, (_start, end)) in enumerate(zip(pool.map(scan, blocks), blocks, strict=True)):
+                    if cancel():
+                        raise Cancelled()
+                    if len(result):
+                        found.append(result)
+                        if first_hits is not None and len(found) == 1:
+                            first_hits(result)
+                    if progress and number % 4 == 0:
+                        progress(end, size)
         finally:
             view.release()
         if not found:
             return np.zeros(0, dtype=np.int64)
-        return np.unique(np.concatenate(found))
+        return np.concatenate(found)
 
     def filter_lines(self, predicate: Callable[[Entry, str], bool], *, candidates: np.ndarray | None = None,
                      cancel: CancelFn = _never, progress: ProgressFn | None = None) -> np.ndarray:

@@ -289,248 +289,249 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="82" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="84" />
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="87" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="89" />
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="94" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="96" />
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="99" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="101" />
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="101" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="102" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="109" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="111" />
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="110" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="138" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="140" />
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="203" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="205" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="205" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="555" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="576" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="262" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="267" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="278" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="283" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="280" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="285" />
         <source>%n line(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="283" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="288" />
         <source>%n entries</source>
         <translation><numerusform>%n エントリ</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="285" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="290" />
         <source>%n unparsed</source>
         <translation><numerusform>解析できない行 %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="287" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="292" />
         <source>%n undecodable character(s) replaced</source>
         <translation><numerusform>読み取れない文字 %n 個を置換</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="289" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="294" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="317" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="322" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="320" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="331" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="336" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="340" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="346" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="357" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="372" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="372" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="387" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="376" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="391" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="376" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="391" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="400" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="401" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="421" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="408" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="429" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="430" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="451" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="435" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="456" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="488" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="509" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="488" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="509" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="496" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="517" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="497" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="518" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="500" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="521" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="577" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="577" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="558" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="579" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="559" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="563" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="584" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="565" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="586" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="568" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="589" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -1213,6 +1214,11 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message numerus="yes">
         <location filename="../../cre_desk/gui/queue_view.py" line="151" />
+        <source>The newest %n tickets; search or filter to find older ones.</source>
+        <translation><numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="154" />
         <source>%n ticket(s)</source>
         <translation><numerusform>チケット %n 件</numerusform></translation>
     </message>
