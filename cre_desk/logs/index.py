@@ -41,7 +41,6 @@ VECTOR_FORMATS = frozenset(_LEVEL_SLOTS)
 
 from cre_desk.errors import Cancelled  # noqa: E402,F401 - raised by build() when the caller cancels
 
-
 #: Where the level letter sits on most lines (logcat pads pids with "%5d"), tried first on every line.
 _USUAL_OFFSET = {"threadtime": 13}
 _DIGITS = np.zeros(256, dtype=bool)
