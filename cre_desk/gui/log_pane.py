@@ -9,6 +9,7 @@ Signals:
     evidence_requested(int, str): quote a line as checklist evidence.
     align_requested(int): use this line as the sync anchor for side-by-side scrolling.
     top_line_changed(int): the first visible line changed (for synchronised scrolling).
+    filters_saved(): the user saved a named filter (the owner persists ``saved_filters``).
     indexed(): the whole file is indexed.
 """
 
@@ -63,6 +64,7 @@ class LogPane(QWidget):
     align_requested = Signal(int)
     top_line_changed = Signal(int)
     indexed = Signal()
+    filters_saved = Signal()
 
     def __init__(self, parent=None, saved_filters: dict[str, str] | None = None) -> None:
         super().__init__(parent)
@@ -391,6 +393,7 @@ class LogPane(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name:"))
         if ok and name.strip():
             self.saved_filters[name.strip()] = self.filter_edit.text()
+            self.filters_saved.emit()
 
     # -- searching --------------------------------------------------------------------------------
 

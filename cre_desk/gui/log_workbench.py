@@ -193,6 +193,8 @@ class LogWorkbench(QWidget):
         self.right.align_requested.connect(lambda line: self.align(right_line=line))
         self.left.top_line_changed.connect(self._sync_from_left)
         self.left.indexed.connect(self._analyse_left)
+        for pane in (self.left, self.right):
+            pane.filters_saved.connect(self.ctx.save_settings)
         self.right.indexed.connect(self._compare)
         self._show_empty(True)
 

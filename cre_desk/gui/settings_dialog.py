@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -45,6 +46,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Team database"), self.db_url)
+        self.redact = QCheckBox(self.tr("Remove API keys, tokens and e-mail addresses from logs when attaching them"))
+        self.redact.setChecked(settings.redact_logs)
+        form.addRow(self.tr("Privacy"), self.redact)
         form.addRow(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_buttons_accepted)
@@ -68,6 +72,7 @@ class SettingsDialog(QDialog):
         self.settings.language = self.language.currentData()
         self.settings.theme = self.theme.currentData()
         self.settings.db_url = url
+        self.settings.redact_logs = self.redact.isChecked()
         self.accept()
 
     @classmethod

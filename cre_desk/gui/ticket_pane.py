@@ -10,6 +10,7 @@ Signals:
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +33,20 @@ from cre_desk.gui.formatting import vocab
 from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.timeline_view import TimelineView
+from cre_desk.logs.redact import redact_file
 
 AUTOSAVE_DELAY_MS = 1500
+
+
+def _is_text_log(path: Path) -> bool:
+    """Plain text logs are redacted on import; archives and binaries are stored as they came."""
+    from cre_desk.logs.sources import sniff_kind
+
+    try:
+        with open(path, "rb") as fh:
+            return sniff_kind(fh.read(8192)) == "text"
+    except OSError:
+        return False
 
 
 class TicketPane(QWidget):
@@ -45,6 +58,7 @@ class TicketPane(QWidget):
         self.ticket: TicketDetail | None = None
         self._saving = False
         self._save_again = False
+        self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
 
         self.status = QComboBox()
         for status in Status:
@@ -119,7 +133,8 @@ class TicketPane(QWidget):
         self.timeline.load(ticket)
         self.logs.load(ticket)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
-        self.save_state.setText(self.tr("Saved"))
+        self.save_state.setText(self._notice or self.tr("Saved"))
+        self._notice = ""
 
     def clear(self) -> None:
         self.ticket = None
@@ -251,21 +266,36 @@ class TicketPane(QWidget):
         if self.ticket is None:
             return
         service, ticket_id = self.ctx.tickets, self.ticket.id
+        redact, temp_dir = self.ctx.settings.redact_logs, self.ctx.paths.temp_dir
 
         def attach():
-            errors, added = [], 0
+            errors, added, redacted = [], 0, 0
             for path in paths:
                 try:
-                    service.attach_file(ticket_id, path)
+                    source = Path(path)
+                    if redact and _is_text_log(source):
+                        temp_dir.mkdir(parents=True, exist_ok=True)
+                        clean = temp_dir / f"redacted-{ticket_id}-{source.name}"
+                        try:
+                            redacted += redact_file(source, clean).total
+                            service.attach_file(ticket_id, clean, file_name=source.name)
+                        finally:
+                            clean.unlink(missing_ok=True)
+                    else:
+                        service.attach_file(ticket_id, source)
                     added += 1
                 except Exception as exc:  # noqa: BLE001 - reported together below
-                    errors.append(f"{path.name}: {messages.classify(exc)}")
-            return added, errors
+                    errors.append(f"{Path(path).name}: {messages.classify(exc)}")
+            return added, errors, redacted
 
         def done(result) -> None:
-            added, errors = result
+            added, errors, redacted = result
             if added:
                 self._refresh_quietly()
+            if redacted:
+                self._notice = self.tr("%n secret(s) or e-mail address(es) removed from the attached logs", "",
+                                       redacted)
+                self.save_state.setText(self._notice)
             if errors:
                 messages.warn(self, self.tr("Some files were not attached:") + "\n" + "\n".join(errors))
 

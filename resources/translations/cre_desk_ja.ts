@@ -289,249 +289,249 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="84" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="86" />
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="91" />
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="96" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="98" />
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="101" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="106" />
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="107" />
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="111" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="113" />
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="114" />
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="140" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="142" />
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="205" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="576" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="579" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="267" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="269" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="283" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="285" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="285" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="287" />
         <source>%n line(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="288" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="290" />
         <source>%n entries</source>
         <translation><numerusform>%n エントリ</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="290" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="292" />
         <source>%n unparsed</source>
         <translation><numerusform>解析できない行 %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="292" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="294" />
         <source>%n undecodable character(s) replaced</source>
         <translation><numerusform>読み取れない文字 %n 個を置換</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="294" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="296" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="322" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="324" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="327" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="336" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="338" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="346" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="348" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="372" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="374" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="387" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="389" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="391" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="393" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="391" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="393" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="401" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="421" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="404" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="424" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="429" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="432" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="451" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="454" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="456" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="459" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="509" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="512" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="509" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="512" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="517" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="520" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="518" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="521" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="524" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="577" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="577" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="579" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="582" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="584" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="587" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="586" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="589" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="589" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="592" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -585,7 +585,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_workbench.py" line="156" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="301" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="303" />
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
@@ -615,154 +615,154 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>比較対象</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="251" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="253" />
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="255" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="257" />
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="291" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="293" />
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="306" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="308" />
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="331" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="333" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="340" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="342" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="341" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="343" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="349" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="351" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="351" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="353" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="362" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="364" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="363" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="365" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="363" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="615" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="365" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="617" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="407" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="409" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="412" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="414" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="425" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="427" />
         <source>Quoted in %n checklist item(s).</source>
         <translation><numerusform>チェックリスト %n 項目に引用しました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="471" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="473" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="481" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="480" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="507" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="509" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="517" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="519" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="518" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="520" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="533" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="535" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="538" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="540" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="542" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="544" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="595" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="597" />
         <source>Only in this log (%n)</source>
         <translation><numerusform>このログにのみある行（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="596" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="598" />
         <source>Only in the other log (%n)</source>
         <translation><numerusform>もう一方のログにのみある行（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="608" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="611" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="610" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="613" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="616" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="618" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="625" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="627" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="628" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="630" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1226,63 +1226,73 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="22" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="23" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="27" />
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="31" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="28" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="31" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="33" />
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="37" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="38" />
         <source>Leave empty to keep tickets in the local file. A team server URL must not contain a password: use the server's trusted or certificate login.</source>
         <translation>空欄のままにするとチケットはローカルファイルに保存されます。チームサーバーの URL にパスワードを含めないでください（サーバーの信頼認証または証明書認証を使用します）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="43" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="44" />
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="44" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="45" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="45" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="46" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="46" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="47" />
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="47" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="48" />
         <source>Team database</source>
         <translation>チームのデータベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="61" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="49" />
+        <source>Remove API keys, tokens and e-mail addresses from logs when attaching them</source>
+        <translation>ログを添付するときに API キー・トークン・メールアドレスを取り除く</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="51" />
+        <source>Privacy</source>
+        <translation>プライバシー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="65" />
         <source>The team database must be a postgresql:// URL.</source>
         <translation>チームのデータベースは postgresql:// で始まる URL を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="64" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="68" />
         <source>Remove the password from the URL; passwords are not stored in settings.</source>
         <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
     </message>
@@ -1290,71 +1300,76 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="52" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="62" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="76" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="63" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="77" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="64" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="78" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="65" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="79" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="68" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="82" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="78" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="122" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="170" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="192" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="136" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="185" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="207" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="233" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="151" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="192" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="166" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="207" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="173" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="188" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="201" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="296" />
+        <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
+        <translation><numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="270" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="300" />
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="272" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="302" />
         <source>Attaching %n file(s)…</source>
         <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
     </message>

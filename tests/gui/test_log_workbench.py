@@ -214,3 +214,30 @@ def test_gui_thread_never_stalls_while_a_large_log_is_indexed_filtered_and_searc
     assert worst < 0.2, f"the GUI thread stalled for {worst * 1000:.0f} ms"
     assert pane.model.rowCount() == blocks * (block.count(b" E Braze") + block.count(b" F Braze"))
     pane.close_document()
+
+
+def test_attached_logs_lose_their_secrets_but_keep_their_lines(qtbot, window, ctx, tmp_path):
+    ticket = ctx.tickets.create_ticket(TicketFields(title="Events missing", symptom="events_not_recorded"), actor="aki")
+    window.queue.reload()
+    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket.id) >= 0)
+    window.queue.select_ticket(ticket.id)
+    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket.id)
+    log = tmp_path / "device.log"
+    log.write_text("11-20 10:14:02.118  1  1 I Shop: login mika@example.co.jp\n"
+                   "11-20 10:14:02.119  1  1 D Braze: api_key=0123456789abcdef session ok\n")
+    window.pane.overview.files_dropped.emit([log])
+    qtbot.waitUntil(lambda: len(window.pane.ticket.attachments) == 1, timeout=5000)
+    stored = ctx.tickets.attachment_path(ctx.tickets.get_ticket(ticket.id).attachments[0]).read_text()
+    assert "mika@example.co.jp" not in stored and "0123456789abcdef" not in stored
+    assert stored.count("\n") == 2 and "session ok" in stored
+    assert "removed" in window.pane.save_state.text()
+
+
+def test_saved_filters_survive_a_restart(qtbot, window, ctx, monkeypatch):
+    from cre_desk.config import Settings
+
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
+    logs.left.filter_edit.setText("tag:ShopAnalytics")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Shop events", True)))
+    logs.left._save_filter()
+    assert Settings.load(ctx.paths.settings_file).saved_filters == {"Shop events": "tag:ShopAnalytics"}
