@@ -186,3 +186,33 @@ class MarkRecord:
         """How the mark reads when quoted as evidence or in a reply."""
         text = f"[{self.log_name}:{self.line_no + 1}] {self.line_text.strip()}"
         return f"{text}\n  — {self.note.strip()}" if self.note.strip() else text
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """The saved reply draft of a ticket."""
+
+    ticket_id: int
+    language: str
+    audience: str
+    summary: str
+    cause: str
+    fix: str
+    developer_block: str
+    generated_json: str
+    updated_by: str
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class SentReplyRecord:
+    id: int
+    ticket_id: int
+    language: str
+    audience: str
+    body: str
+    channel: str
+    external_id: str | None
+    sent_by: str
+    sent_at: datetime

@@ -218,3 +218,41 @@ class LogMark(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ReplyDraft(Base):
+    """The reply being written for a ticket; saved seconds after typing stops so a crash loses nothing."""
+
+    __tablename__ = "reply_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), unique=True)
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    audience: Mapped[str] = mapped_column(String(20), default="marketer")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    cause: Mapped[str] = mapped_column(Text, default="")
+    fix: Mapped[str] = mapped_column(Text, default="")
+    developer_block: Mapped[str] = mapped_column(Text, default="")
+    #: The last machine-generated draft, so a new draft never silently replaces the engineer's edits.
+    generated_json: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SentReply(Base):
+    """A reply that went to the customer (copied, saved or posted), kept as the ticket's history."""
+
+    __tablename__ = "sent_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    audience: Mapped[str] = mapped_column(String(20), default="marketer")
+    body: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(String(40), default="marked_sent")
+    external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    sent_by: Mapped[str] = mapped_column(String(200), default="")
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -20,9 +20,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from cre_desk.core.tickets import (
     AttachmentRecord,
     ChecklistEntry,
+    DraftRecord,
     MarkRecord,
     MessageRecord,
     QueueFilter,
+    SentReplyRecord,
     StatusChange,
     TicketDetail,
     TicketFields,
@@ -37,7 +39,17 @@ from cre_desk.core.vocabulary import (
 )
 from cre_desk.db import search
 from cre_desk.db.engine import Database
-from cre_desk.db.models import Attachment, ChecklistItem, LogMark, Message, StatusEvent, Ticket, TicketTag
+from cre_desk.db.models import (
+    Attachment,
+    ChecklistItem,
+    LogMark,
+    Message,
+    ReplyDraft,
+    SentReply,
+    StatusEvent,
+    Ticket,
+    TicketTag,
+)
 from cre_desk.errors import ConflictError, UserError
 
 log = logging.getLogger(__name__)
@@ -322,6 +334,73 @@ class TicketService:
             rows = session.execute(stmt.order_by(LogMark.log_name, LogMark.line_no)).scalars().all()
             return [_mark(m) for m in rows]
 
+    # ----- replies -------------------------------------------------------------------------------
+
+    def get_draft(self, ticket_id: int) -> DraftRecord | None:
+        with self.db.read() as session:
+            draft = session.execute(select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)).scalar_one_or_none()
+            return None if draft is None else _draft(draft)
+
+    def save_draft(self, ticket_id: int, *, language: str, audience: str, summary: str, cause: str, fix: str,
+                   developer_block: str = "", generated_json: str = "", expected_version: int | None = None,
+                   actor: str = "") -> DraftRecord:
+        """Save the reply draft; a teammate's newer save becomes a conflict, never a silent overwrite."""
+        mine = {"summary": summary, "cause": cause, "fix": fix, "developer_block": developer_block}
+        try:
+            with self.db.write() as session:
+                if session.get(Ticket, ticket_id) is None:
+                    raise UserError(f"Ticket #{ticket_id} no longer exists.")
+                draft = session.execute(
+                    select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)).scalar_one_or_none()
+                if draft is None:
+                    draft = ReplyDraft(ticket_id=ticket_id)
+                    session.add(draft)
+                elif expected_version is not None and draft.version != expected_version:
+                    raise ConflictError("Someone else saved this reply draft while you were editing it.",
+                                        mine=mine, theirs={"summary": draft.summary, "cause": draft.cause,
+                                                           "fix": draft.fix, "by": draft.updated_by})
+                draft.language, draft.audience = language, audience
+                draft.summary, draft.cause, draft.fix, draft.developer_block = summary, cause, fix, developer_block
+                draft.generated_json = generated_json
+                draft.updated_by = actor
+                draft.updated_at = self.clock()
+                session.flush()
+                return _draft(draft)
+        except StaleDataError as exc:
+            raise ConflictError("Someone else saved this reply draft at the same time.", mine=mine) from exc
+
+    def discard_draft(self, ticket_id: int) -> None:
+        with self.db.write() as session:
+            session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
+
+    def record_sent_reply(self, ticket_id: int, body: str, *, language: str, audience: str,
+                          channel: str = "marked_sent", external_id: str | None = None, actor: str = "",
+                          at: datetime | None = None, keep_draft: bool = False) -> SentReplyRecord:
+        """Keep a sent reply in the ticket's history, start the first-response clock, clear the draft."""
+        at = at or self.clock()
+        with self.db.write() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise UserError(f"Ticket #{ticket_id} no longer exists.")
+            reply = SentReply(ticket_id=ticket_id, language=language, audience=audience, body=body, channel=channel,
+                              external_id=external_id, sent_by=actor, sent_at=at)
+            session.add(reply)
+            # Not an edit of the ticket's fields: no version bump, so an open form does not conflict.
+            session.execute(update(Ticket).where(Ticket.id == ticket_id, Ticket.first_response_at.is_(None))
+                            .values(first_response_at=at).execution_options(synchronize_session=False))
+            session.execute(update(Ticket).where(Ticket.id == ticket_id)
+                            .values(updated_at=at).execution_options(synchronize_session=False))
+            if not keep_draft:
+                session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
+            session.flush()
+            return _sent(reply)
+
+    def list_sent_replies(self, ticket_id: int) -> list[SentReplyRecord]:
+        with self.db.read() as session:
+            rows = session.execute(select(SentReply).where(SentReply.ticket_id == ticket_id)
+                                   .order_by(SentReply.sent_at, SentReply.id)).scalars().all()
+            return [_sent(r) for r in rows]
+
     def add_message(self, ticket_id: int, body: str, *, author_name: str = "", from_customer: bool = True,
                     public: bool = True, created_at: datetime | None = None,
                     external_id: str | None = None, raw_json: str | None = None) -> MessageRecord:
@@ -526,3 +605,16 @@ def _mark(mark: LogMark) -> MarkRecord:
     return MarkRecord(id=mark.id, ticket_id=mark.ticket_id, attachment_id=mark.attachment_id, log_name=mark.log_name,
                       line_no=mark.line_no, line_text=mark.line_text, note=mark.note, created_by=mark.created_by,
                       created_at=mark.created_at)
+
+
+def _draft(draft: ReplyDraft) -> DraftRecord:
+    return DraftRecord(ticket_id=draft.ticket_id, language=draft.language, audience=draft.audience,
+                       summary=draft.summary, cause=draft.cause, fix=draft.fix, developer_block=draft.developer_block,
+                       generated_json=draft.generated_json, updated_by=draft.updated_by, updated_at=draft.updated_at,
+                       version=draft.version)
+
+
+def _sent(reply: SentReply) -> SentReplyRecord:
+    return SentReplyRecord(id=reply.id, ticket_id=reply.ticket_id, language=reply.language, audience=reply.audience,
+                           body=reply.body, channel=reply.channel, external_id=reply.external_id,
+                           sent_by=reply.sent_by, sent_at=reply.sent_at)

@@ -186,3 +186,36 @@ def test_marked_log_lines_become_checklist_evidence_without_losing_notes(any_db_
     service.delete_mark(mark.id)
     assert service.list_marks(ticket.id) == []
     db.dispose()
+
+
+def test_reply_drafts_autosave_conflict_and_sending_starts_the_first_response_clock(any_db_url, tmp_path):
+    from cre_desk.db import migrate
+    from cre_desk.db.engine import Database
+    from cre_desk.db.service import TicketService
+
+    db = Database(any_db_url)
+    migrate.upgrade(db)
+    clock = [datetime(2026, 11, 20, 1, 0, tzinfo=UTC)]
+    service = TicketService(db, clock=lambda: clock[0])
+    ticket = service.create_ticket(TicketFields(title="Coupon not shown"), actor="aki")
+    assert service.get_draft(ticket.id) is None
+    first = service.save_draft(ticket.id, language="ja", audience="marketer", summary="概要", cause="", fix="",
+                               actor="aki")
+    second = service.save_draft(ticket.id, language="ja", audience="marketer", summary="概要2", cause="原因",
+                                fix="", expected_version=first.version, actor="aki")
+    assert service.get_draft(ticket.id).summary == "概要2"
+    with pytest.raises(ConflictError):
+        service.save_draft(ticket.id, language="ja", audience="marketer", summary="stale", cause="", fix="",
+                           expected_version=first.version, actor="ben")
+    assert service.get_draft(ticket.id).version == second.version
+    version_before = service.get_ticket(ticket.id).version
+    clock[0] += timedelta(hours=2)
+    sent = service.record_sent_reply(ticket.id, "本文", language="ja", audience="marketer", actor="aki")
+    detail = service.get_ticket(ticket.id)
+    assert detail.first_response_at == clock[0] and detail.version == version_before
+    assert service.get_draft(ticket.id) is None
+    clock[0] += timedelta(hours=1)
+    service.record_sent_reply(ticket.id, "follow-up", language="ja", audience="marketer", actor="aki")
+    assert service.get_ticket(ticket.id).first_response_at == sent.sent_at  # the first answer counts
+    assert [r.body for r in service.list_sent_replies(ticket.id)] == ["本文", "follow-up"]
+    db.dispose()
