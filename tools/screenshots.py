@@ -67,6 +67,9 @@ def main(argv: list[str]) -> int:
     logs.left.go_to_line(12)
     settle(app, 300)
     window.grab().save(str(out / f"logs-{language}-{style}.png"))
+    window.show_tab(4)
+    settle(app, 1200)
+    window.grab().save(str(out / f"reply-{language}-{style}.png"))
     window.close()
     workspace.close()
     return 0

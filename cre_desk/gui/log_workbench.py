@@ -76,6 +76,7 @@ class LogWorkbench(QWidget):
         self.notices: list[str] = []
         self.analysis: analysis_module.Analysis | None = None
         self.rejected_findings: set[str] = set()
+        self.accepted_findings: dict[str, tuple[str, ...]] = {}   # rule id -> matched lines, for the reply
         self._syncing = False
         self.offset = 0.0      # right time minus left time, set by aligning two lines
 
@@ -217,6 +218,7 @@ class LogWorkbench(QWidget):
             self.right.hide()
             self.analysis = None
             self.rejected_findings = set()
+            self.accepted_findings = {}
             self.findings_model.removeRows(0, self.findings_model.rowCount())
             self.compare_model.clear()
         service, paths = self.ctx.tickets, self.ctx.paths
@@ -416,6 +418,7 @@ class LogWorkbench(QWidget):
             quote = "\n".join(f"[{log_name}:{n + 1}] {line}" for n, line in zip(finding.line_nos, finding.lines,
                                                                                   strict=False))
         verdict = "suspected" if finding.polarity == "!" or finding.missing else None
+        self.accepted_findings[finding.rule_id] = tuple(finding.lines)
         service, actor = self.ctx.tickets, self.ctx.settings.user_name
 
         def save():

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
         self.act_tabs = []
-        for n in range(1, 5):
+        for n in range(1, 6):
             self.act_tabs.append(self._action(self.tr("Show tab %n", "", n), f"Ctrl+{n}",
                                               lambda _c=False, i=n - 1: self.show_tab(i)))
         quit_action = QAction(self.tr("&Quit"), self)

@@ -32,6 +32,7 @@ from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import vocab
 from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.overview_form import OverviewForm
+from cre_desk.gui.reply_composer import ReplyComposer
 from cre_desk.gui.timeline_view import TimelineView
 from cre_desk.logs.redact import redact_file
 
@@ -72,11 +73,13 @@ class TicketPane(QWidget):
         self.checklist = ChecklistView(ctx)
         self.timeline = TimelineView()
         self.logs = LogWorkbench(ctx)
+        self.reply = ReplyComposer(ctx, accepted_findings=lambda: tuple(self.logs.accepted_findings.items()))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.checklist, self.tr("&Checklist"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         self.tabs.addTab(self.logs, self.tr("&Logs"))
+        self.tabs.addTab(self.reply, self.tr("&Reply"))
 
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("Status")))
@@ -104,6 +107,7 @@ class TicketPane(QWidget):
         self.overview.files_dropped.connect(self.attach_files)
         self.checklist.verdict_saved.connect(lambda _e: self._refresh_quietly())
         self.logs.evidence_added.connect(self._refresh_quietly)
+        self.reply.sent.connect(self._refresh_quietly)
 
     # ----- showing -------------------------------------------------------------------------------
 
@@ -132,6 +136,7 @@ class TicketPane(QWidget):
         self.checklist.load(ticket)
         self.timeline.load(ticket)
         self.logs.load(ticket)
+        self.reply.load(ticket)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
@@ -172,6 +177,7 @@ class TicketPane(QWidget):
             self.save()
         if self.checklist.has_unsaved():
             self.checklist.save_current()
+        self.reply.flush()
 
     def save(self) -> None:
         self._autosave.stop()

@@ -539,230 +539,230 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="95" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="96" />
         <source>Scroll together by time</source>
         <translation>時刻でスクロールを同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="97" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="98" />
         <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
         <translation>ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="105" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="106" />
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="105" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="106" />
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="105" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="106" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="117" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="118" />
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="118" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="119" />
         <source>Quote the finding's lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="121" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="122" />
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="145" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="156" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="303" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="157" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="305" />
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="164" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="165" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="165" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="166" />
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="166" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="167" />
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="169" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="170" />
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="171" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="172" />
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="253" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="255" />
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="257" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="259" />
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="293" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="295" />
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="308" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="310" />
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="333" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="335" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="342" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="344" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="343" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="345" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="351" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="353" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="353" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="355" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="364" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="366" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="365" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="367" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="365" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="617" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="367" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="620" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="409" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="411" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="414" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="416" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="427" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="430" />
         <source>Quoted in %n checklist item(s).</source>
         <translation><numerusform>チェックリスト %n 項目に引用しました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="473" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="476" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="481" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="484" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="485" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="509" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="512" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="519" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="522" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="520" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="523" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="535" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="538" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="540" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="543" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="544" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="547" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="597" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="600" />
         <source>Only in this log (%n)</source>
         <translation><numerusform>このログにのみある行（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="598" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="601" />
         <source>Only in the other log (%n)</source>
         <translation><numerusform>もう一方のログにのみある行（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="610" />
         <location filename="../../cre_desk/gui/log_workbench.py" line="613" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="616" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="618" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="621" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="627" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="630" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="630" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="633" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1224,6 +1224,186 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>ReplyComposer</name>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="90" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="214" />
+        <source>New draft from the ticket</source>
+        <translation>チケットから下書きを作成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="91" />
+        <source>Rebuild the draft from confirmed causes, accepted findings and marks; parts you edited are kept</source>
+        <translation>確定した原因・採用した検出結果・マークから下書きを作り直します（編集した部分はそのまま残ります）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="95" />
+        <source>Snippets</source>
+        <translation>定型文</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="104" />
+        <source>Summary — what happened, in one or two plain sentences</source>
+        <translation>概要 — 何が起きたかを 1〜2 文でわかりやすく</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="105" />
+        <source>Cause — the specific reason</source>
+        <translation>原因 — 具体的な理由</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="106" />
+        <source>Fix — what to change, who does it, how to check it worked</source>
+        <translation>対応方法 — 何を・誰が変えるか、直ったことの確認方法</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="107" />
+        <source>For their developer — forwardable technical detail</source>
+        <translation>開発ご担当者様向け — そのまま転送できる技術的な詳細</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="122" />
+        <source>The reply as the customer will read it.</source>
+        <translation>お客様に届く形の返信。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="135" />
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="136" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="356" />
+        <source>Plain words</source>
+        <translation>用語チェック</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="137" />
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="139" />
+        <source>Copy reply</source>
+        <translation>返信をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="140" />
+        <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
+        <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="142" />
+        <source>Save as file…</source>
+        <translation>ファイルに保存…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="144" />
+        <source>Mark as sent</source>
+        <translation>送信済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="145" />
+        <source>Keep this reply in the ticket's history and start the first-response clock if it has not started</source>
+        <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="150" />
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="152" />
+        <source>Written for</source>
+        <translation>読み手</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="205" />
+        <source>Draft restored (saved {0})</source>
+        <translation>下書きを復元しました（{0} に保存）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <source>Fix</source>
+        <translation>対応方法</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="263" />
+        <source>Developer block</source>
+        <translation>開発者向け詳細</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="265" />
+        <source>New draft applied; kept your edits in: {0}</source>
+        <translation>新しい下書きを反映しました。編集済みの部分は残しています: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="268" />
+        <source>New draft applied</source>
+        <translation>新しい下書きを反映しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="313" />
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="393" />
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="407" />
+        <source>Draft saved</source>
+        <translation>下書きを保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="412" />
+        <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
+        <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="422" />
+        <source>Not saved: {0}</source>
+        <translation>保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="433" />
+        <source>Copied as plain text, Markdown and HTML</source>
+        <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="439" />
+        <source>Save reply</source>
+        <translation>返信を保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="440" />
+        <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
+        <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="452" />
+        <source>Saved to {0}</source>
+        <translation>{0} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="464" />
+        <source>Recorded as sent</source>
+        <translation>送信済みとして記録しました</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cre_desk/gui/settings_dialog.py" line="23" />
@@ -1300,76 +1480,81 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="67" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="76" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="78" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="77" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="79" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="78" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="80" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="79" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="81" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="82" />
+        <source>&amp;Reply</source>
+        <translation>返信(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="95" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="136" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="185" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="207" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="233" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="141" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="191" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="239" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="166" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="207" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="171" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="188" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="222" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="296" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="302" />
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
         <translation><numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="300" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="306" />
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="302" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
         <source>Attaching %n file(s)…</source>
         <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
     </message>

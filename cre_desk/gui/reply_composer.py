@@ -1,0 +1,471 @@
+"""The ticket's Reply tab: a Summary / Cause / Fix reply drafted from the investigation, then edited.
+
+The draft comes from confirmed causes, accepted findings and marks, worded for the requester's role.
+Every keystroke is saved to the database within seconds, and a fresh draft never replaces text the
+engineer edited without saying so. Customer text is shown and copied as plain text only.
+
+Signals:
+    sent(): a reply was recorded as sent (the ticket's clocks changed).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cre_desk.core import jargon, replies
+from cre_desk.core.tickets import DraftRecord, TicketDetail
+from cre_desk.core.vocabulary import Role
+from cre_desk.errors import ConflictError
+from cre_desk.gui import messages
+from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import local_time, ui_language, vocab
+
+AUTOSAVE_DELAY_MS = 1500
+PARTS = ("summary", "cause", "fix", "developer_block")
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _reply_json(reply: replies.Reply) -> str:
+    return json.dumps({part: getattr(reply, part) for part in PARTS}, ensure_ascii=False)
+
+
+def _reply_from_json(text: str) -> replies.Reply | None:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return replies.Reply(**{part: str(data.get(part, "")) for part in PARTS})
+
+
+class ReplyComposer(QWidget):
+    sent = Signal()
+
+    def __init__(self, ctx: AppContext, accepted_findings=lambda: (), parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.accepted_findings = accepted_findings
+        self.ticket: TicketDetail | None = None
+        self.draft_version: int | None = None
+        self.generated: replies.Reply | None = None
+        self._loading = False
+        self._marks = ()
+
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        self.audience = QComboBox()
+        for role in Role:
+            self.audience.addItem(vocab(role), role.value)
+        self.language.activated.connect(lambda _i: self._on_audience_or_language())
+        self.audience.activated.connect(lambda _i: self._on_audience_or_language())
+        self.regenerate = QPushButton(self.tr("New draft from the ticket"))
+        self.regenerate.setToolTip(self.tr("Rebuild the draft from confirmed causes, accepted findings and marks; "
+                                           "parts you edited are kept"))
+        self.regenerate.clicked.connect(self.refresh_draft)
+        self.templates = QToolButton()
+        self.templates.setText(self.tr("Snippets"))
+        self.templates.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.templates.setMenu(QMenu(self.templates))
+        self.templates.menu().aboutToShow.connect(self._fill_templates)
+        self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        titles = {"summary": self.tr("Summary — what happened, in one or two plain sentences"),
+                  "cause": self.tr("Cause — the specific reason"),
+                  "fix": self.tr("Fix — what to change, who does it, how to check it worked"),
+                  "developer_block": self.tr("For their developer — forwardable technical detail")}
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        for part in PARTS:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.textChanged.connect(self._on_edited)
+            box = QGroupBox(titles[part])
+            QVBoxLayout(box).addWidget(editor)
+            self.editors[part] = editor
+            self.boxes[part] = box
+            lv.addWidget(box, 2 if part != "summary" else 1)
+
+        self.preview = QPlainTextEdit(readOnly=True)
+        self.preview.setPlaceholderText(self.tr("The reply as the customer will read it."))
+        self.issues_model = QStandardItemModel(self)
+        self.issues_view = QListView()
+        self.issues_view.setModel(self.issues_model)
+        self.issues_view.setWordWrap(True)
+        self.issues_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.issues_view.clicked.connect(self._go_to_issue)
+        self.history_model = QStandardItemModel(self)
+        self.history_view = QListView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.setWordWrap(True)
+        self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.side = QTabWidget()
+        self.side.addTab(self.preview, self.tr("Preview"))
+        self.side.addTab(self.issues_view, self.tr("Plain words"))
+        self.side.addTab(self.history_view, self.tr("Sent"))
+
+        self.copy_button = QPushButton(self.tr("Copy reply"))
+        self.copy_button.setToolTip(self.tr("Copies plain text, Markdown and HTML at once; the target app picks"))
+        self.copy_button.clicked.connect(self.copy_reply)
+        self.save_button = QPushButton(self.tr("Save as file…"))
+        self.save_button.clicked.connect(self.save_as_file)
+        self.sent_button = QPushButton(self.tr("Mark as sent"))
+        self.sent_button.setToolTip(self.tr("Keep this reply in the ticket's history and start the first-response "
+                                            "clock if it has not started"))
+        self.sent_button.clicked.connect(self.mark_sent)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Language")))
+        top.addWidget(self.language)
+        top.addWidget(QLabel(self.tr("Written for")))
+        top.addWidget(self.audience)
+        top.addWidget(self.regenerate)
+        top.addWidget(self.templates)
+        top.addStretch(1)
+        top.addWidget(self.state)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.side)
+        split.setSizes([560, 420])
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        for button in (self.copy_button, self.save_button, self.sent_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._check_timer = QTimer(self, singleShot=True, interval=300)
+        self._check_timer.timeout.connect(self._update_checks)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def load(self, ticket: TicketDetail) -> None:
+        """Show the ticket's saved draft, or draft one from the ticket when there is none."""
+        same = self.ticket is not None and self.ticket.id == ticket.id
+        if same:
+            self.ticket = ticket
+            return
+        self.flush()
+        self.ticket = ticket
+        ticket_id = ticket.id
+        service = self.ctx.tickets
+
+        def fetch():
+            return service.get_draft(ticket_id), service.list_marks(ticket_id), service.list_sent_replies(ticket_id)
+
+        self.ctx.run_db(fetch, on_done=lambda r: self._on_fetched(ticket_id, *r), receiver=self)
+
+    def _on_fetched(self, ticket_id: int, draft: DraftRecord | None, marks, history) -> None:
+        if self.ticket is None or self.ticket.id != ticket_id:
+            return
+        self._marks = tuple(marks)
+        self._show_history(history)
+        if draft is not None:
+            self._set_combo(self.language, draft.language)
+            self._set_combo(self.audience, draft.audience)
+            self.generated = _reply_from_json(draft.generated_json)
+            self.draft_version = draft.version
+            self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
+            self.state.setText(self.tr("Draft restored (saved {0})").format(local_time(draft.updated_at)))
+        else:
+            self._set_combo(self.language, ui_language())
+            role = self.ticket.fields.requester_role
+            self._set_combo(self.audience, role if role in {r.value for r in Role} else Role.MARKETER.value)
+            self.draft_version = None
+            reply = replies.draft(self._inputs())
+            self.generated = reply
+            self._show_reply(reply)
+            self.state.setText(self.tr("New draft from the ticket"))
+        self._apply_audience()
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _inputs(self) -> replies.ReplyInputs:
+        return replies.ReplyInputs(
+            ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
+            accepted_findings=tuple(self.accepted_findings()), marks=self._marks,
+            engineer_name=self.ctx.settings.user_name)
+
+    def _show_reply(self, reply: replies.Reply) -> None:
+        self._loading = True
+        try:
+            for part in PARTS:
+                self.editors[part].setPlainText(getattr(reply, part))
+        finally:
+            self._loading = False
+        self._update_checks()
+
+    def current_reply(self) -> replies.Reply:
+        return replies.Reply(**{part: self.editors[part].toPlainText() for part in PARTS})
+
+    # -- drafting ---------------------------------------------------------------------------------
+
+    def refresh_draft(self) -> None:
+        """Build a new draft from the ticket, keeping any part the engineer has edited."""
+        if self.ticket is None:
+            return
+        service, ticket_id = self.ctx.tickets, self.ticket.id
+
+        def fetch():
+            return service.get_ticket(ticket_id), service.list_marks(ticket_id)
+
+        def done(result) -> None:
+            ticket, marks = result
+            if self.ticket is None or self.ticket.id != ticket_id:
+                return
+            self.ticket, self._marks = ticket, tuple(marks)
+            fresh = replies.draft(self._inputs())
+            previous = self.generated or replies.Reply("", "", "", "")
+            merged, kept = replies.merge_draft(previous, self.current_reply(), fresh)
+            self.generated = fresh
+            self._show_reply(merged)
+            names = {"summary": self.tr("Summary"), "cause": self.tr("Cause"), "fix": self.tr("Fix"),
+                     "developer_block": self.tr("Developer block")}
+            if kept:
+                self.state.setText(self.tr("New draft applied; kept your edits in: {0}").format(
+                    ", ".join(names.get(k, k) for k in kept)))
+            else:
+                self.state.setText(self.tr("New draft applied"))
+            self._schedule_save()
+
+        self.ctx.run_db(fetch, on_done=done, receiver=self)
+
+    def _on_audience_or_language(self) -> None:
+        self._apply_audience()
+        if self.ticket is not None:
+            self.refresh_draft()
+
+    def _apply_audience(self) -> None:
+        marketer = self.audience.currentData() != Role.ENGINEER.value
+        self.boxes["developer_block"].setVisible(marketer)
+        self._update_checks()
+
+    def _fill_templates(self) -> None:
+        menu = self.templates.menu()
+        menu.clear()
+        language = self.language.currentData()
+        try:
+            templates = replies.load_templates(language)
+        except Exception as exc:  # noqa: BLE001 - a broken snippet file must not break the composer
+            menu.addAction(str(exc)).setEnabled(False)
+            return
+        for _name, template in sorted(templates.items()):
+            menu.addAction(template.title, lambda t=template: self.insert_template(t))
+
+    def insert_template(self, template) -> None:
+        """Append a snippet's parts (placeholders filled from the ticket) to the matching editors."""
+        if self.ticket is None:
+            return
+        filled_reply = template.filled(self.ticket, engineer=self.ctx.settings.user_name)
+        for part in ("summary", "cause", "fix"):
+            filled = getattr(filled_reply, part)
+            editor = self.editors[part]
+            if not filled:
+                continue
+            current = editor.toPlainText().rstrip()
+            editor.setPlainText(f"{current}\n\n{filled}" if current else filled)
+
+    # -- checks and preview -----------------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        self.state.setText(self.tr("Editing…"))
+        self._schedule_save()
+        self._check_timer.start()
+
+    def _schedule_save(self) -> None:
+        self._autosave.start()
+
+    def rendered(self, flavour: str = "plain") -> str:
+        reply = self.current_reply()
+        if self.audience.currentData() == Role.ENGINEER.value:
+            reply = replies.Reply(reply.summary, reply.cause, reply.fix, "")
+        render = {"plain": replies.render_plain, "markdown": replies.render_markdown,
+                  "html": replies.render_html}[flavour]
+        name = self.ticket.fields.requester_name if self.ticket else ""
+        return render(reply, self.language.currentData(), greeting_name=name,
+                      signature=self.ctx.settings.user_name)
+
+    def _update_checks(self) -> None:
+        self.preview.setPlainText(self.rendered("plain"))
+        self.issues_model.clear()
+        marketer = self.audience.currentData() != Role.ENGINEER.value
+        language = self.language.currentData()
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        underline.setUnderlineColor(QColor("#d97706"))
+        count = 0
+        for part in PARTS:
+            editor = self.editors[part]
+            selections = []
+            if marketer and part != "developer_block":
+                for issue in jargon.check(editor.toPlainText(), language):
+                    selection = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(editor.document())
+                    cursor.setPosition(issue.start)
+                    cursor.setPosition(issue.end, QTextCursor.MoveMode.KeepAnchor)
+                    selection.cursor = cursor
+                    selection.format = underline
+                    selections.append(selection)
+                    item = QStandardItem(f"“{issue.text[:60]}” — {issue.suggestion}")
+                    item.setData((part, issue.start, issue.end), Qt.ItemDataRole.UserRole)
+                    self.issues_model.appendRow(item)
+                    count += 1
+            editor.setExtraSelections(selections)
+        label = self.tr("Plain words") + (f" ({count})" if count else "")
+        self.side.setTabText(1, label)
+
+    def _go_to_issue(self, index) -> None:
+        data = index.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        part, start, end = data
+        editor = self.editors[part]
+        cursor = editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+
+    def _show_history(self, history) -> None:
+        self.history_model.clear()
+        for reply in reversed(history):
+            item = QStandardItem(f"{local_time(reply.sent_at)} · {reply.sent_by} · {reply.channel}\n"
+                                 f"{reply.body[:400]}")
+            self.history_model.appendRow(item)
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def has_unsaved(self) -> bool:
+        return self._autosave.isActive()
+
+    def flush(self) -> None:
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self.save_draft()
+
+    def save_draft(self, force: bool = False) -> None:
+        if self.ticket is None:
+            return
+        reply = self.current_reply()
+        ticket_id = self.ticket.id
+        self.state.setText(self.tr("Saving…"))
+        self.ctx.run_db(
+            self.ctx.tickets.save_draft, ticket_id, language=self.language.currentData(),
+            audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
+            developer_block=reply.developer_block,
+            generated_json=_reply_json(self.generated) if self.generated else "",
+            expected_version=None if force else self.draft_version, actor=self.ctx.settings.user_name,
+            on_done=lambda draft: self._on_saved(ticket_id, draft),
+            on_error=lambda exc: self._on_save_failed(ticket_id, exc), receiver=self)
+
+    def _on_saved(self, ticket_id: int, draft: DraftRecord) -> None:
+        if self.ticket is not None and self.ticket.id == ticket_id:
+            self.draft_version = draft.version
+            if not self._autosave.isActive():
+                self.state.setText(self.tr("Draft saved"))
+
+    def _on_save_failed(self, ticket_id: int, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError):
+            keep = messages.confirm(self, self.tr(
+                "A teammate saved this reply draft while you were editing it. Keep your text (it replaces "
+                "theirs)? Choose No to load their version."))
+            if keep:
+                self.save_draft(force=True)
+            elif self.ticket is not None and self.ticket.id == ticket_id:
+                draft = self.ctx.tickets.get_draft(ticket_id)
+                if draft is not None:
+                    self.draft_version = draft.version
+                    self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
+            return
+        self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
+        self._autosave.start()  # try again; the text stays in the window meanwhile
+
+    # -- output -----------------------------------------------------------------------------------
+
+    def copy_reply(self) -> None:
+        mime = QMimeData()
+        mime.setText(self.rendered("plain"))
+        mime.setData("text/markdown", self.rendered("markdown").encode("utf-8"))
+        mime.setData("text/html", self.rendered("html").encode("utf-8"))  # escaped by the renderer
+        QApplication.clipboard().setMimeData(mime)
+        self.state.setText(self.tr("Copied as plain text, Markdown and HTML"))
+
+    def save_as_file(self) -> None:
+        if self.ticket is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save reply"), f"reply-{self.ticket.id}.txt",
+            self.tr("Plain text (*.txt);;Markdown (*.md);;HTML (*.html)"))
+        if path:
+            self.write_file(Path(path), chosen)
+
+    def write_file(self, path: Path, chosen_filter: str = "") -> None:
+        flavour = "markdown" if path.suffix == ".md" or "*.md" in chosen_filter else (
+            "html" if path.suffix in (".html", ".htm") or "*.html" in chosen_filter else "plain")
+        try:
+            path.write_text(self.rendered(flavour), encoding="utf-8")
+        except OSError as exc:
+            messages.report_exception(self, exc)
+            return
+        self.state.setText(self.tr("Saved to {0}").format(path.name))
+
+    def mark_sent(self) -> None:
+        if self.ticket is None:
+            return
+        body = self.rendered("plain")
+        ticket_id = self.ticket.id
+        self._autosave.stop()
+
+        def done(_record) -> None:
+            self.draft_version = None
+            self.generated = None
+            self.state.setText(self.tr("Recorded as sent"))
+            self.ctx.run_db(self.ctx.tickets.list_sent_replies, ticket_id, on_done=self._show_history,
+                            receiver=self)
+            self.sent.emit()
+
+        self.ctx.run_db(self.ctx.tickets.record_sent_reply, ticket_id, body, language=self.language.currentData(),
+                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name, on_done=done,
+                        receiver=self)
