@@ -19,6 +19,9 @@ from cre_desk.logs.entry import ERROR, FATAL, WARN
 #: Characters painted per line; a longer line is cut with an ellipsis (its full text stays available).
 PAINT_CHARS = 2000
 _CLOCK = re.compile(r"\d\d:\d\d:\d\d(?:[.,]\d{1,6})?")
+#: Control characters and bidi overrides: shown as escapes, never interpreted.
+_CONTROL = re.compile("[\x00-\x1f\u202a-\u202e\u2066-\u2069]")
+_LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 
 LIGHT = {
     "timestamp": "#5b6b7f", "pid": "#8a8f98", "level_v": "#8a8f98", "level_d": "#2f6f9f", "level_i": "#1f7a3a",
@@ -103,7 +106,7 @@ class LogLineDelegate(QStyledItemDelegate):
         baseline_rect = rect.adjusted(4, 0, -2, 0)
         if selected:
             painter.setPen(base)
-            painter.drawText(baseline_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(baseline_rect, _LEFT, text)
             return
         position = 0
         for start, length, kind in highlight.spans(text, self.format):
@@ -158,14 +161,12 @@ class LogLineDelegate(QStyledItemDelegate):
     def _draw(self, painter, rect: QRect, x: int, piece: str, colour: QColor) -> int:
         if not piece or x > rect.right():
             return x
-        # Control characters (ANSI escapes, bidi overrides) are shown visibly, never interpreted.
-        shown = "".join(ch if ch >= " " and not 0x202A <= ord(ch) <= 0x202E and not 0x2066 <= ord(ch) <= 0x2069
-                        else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" for ch in piece) \
-            if any(ch < " " or 0x202A <= ord(ch) <= 0x2069 for ch in piece) else piece
-        width = self.metrics.horizontalAdvance(shown)
+        if _CONTROL.search(piece):
+            piece = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                 else f"\\u{ord(m.group()):04x}", piece)
+        width = self.metrics.horizontalAdvance(piece)
         painter.setPen(colour)
-        painter.drawText(QRect(x, rect.top(), width + 2, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+        painter.drawText(QRect(x, rect.top(), width + 2, rect.height()), _LEFT, piece)
         return x + width
 
     def _paint_gutter(self, painter, rect: QRect, text: str, index, base: QColor) -> None:

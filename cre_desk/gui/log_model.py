@@ -33,11 +33,23 @@ class LogLinesModel(QAbstractTableModel):
         self.findings: dict[int, list[tuple[str, str]]] = {}
         self._levels: np.ndarray | None = None
         self.compact = True   # paint time, level, tag and message only (no date, pid, tid)
+        self._cache: dict[int, tuple[str, object]] = {}   # line -> (text, entry) for the rows being painted
 
     # -- content ----------------------------------------------------------------------------------
 
+    def _cached(self, line: int) -> tuple[str, object]:
+        """Text and parsed entry of a line; a paint asks several times per row, so parse once."""
+        hit = self._cache.get(line)
+        if hit is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            hit = (self.doc.line_text(line), self.doc.line_entry(line))
+            self._cache[line] = hit
+        return hit
+
     def set_document(self, doc: LogDocument | None) -> None:
         self.beginResetModel()
+        self._cache = {}
         self.doc = doc
         self._rows = None
         self._count = len(doc) if doc is not None else 0
@@ -57,6 +69,7 @@ class LogLinesModel(QAbstractTableModel):
             self.endInsertRows()
 
     def indexing_finished(self) -> None:
+        self._cache = {}   # continuation lines are known only now
         self.grow()
         self._levels = self.doc.levels() if self.doc is not None and self.doc.ready else None
         if self._count:
@@ -142,7 +155,7 @@ class LogLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == NUMBER_COLUMN:
                 return str(line + 1)
-            return self.doc.line_text(line)
+            return self._cached(line)[0]
         if role == LINE_ROLE:
             return line
         if role == LEVEL_ROLE:
@@ -154,7 +167,7 @@ class LogLinesModel(QAbstractTableModel):
         if role == FINDING_ROLE:
             return self.findings.get(line)
         if role == ENTRY_ROLE:
-            return self.doc.line_entry(line)
+            return self._cached(line)[1]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT_COLUMN:
             from cre_desk.gui.formatting import plain_tooltip
 

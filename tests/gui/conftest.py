@@ -54,3 +54,10 @@ def window(qtbot, ctx, dialogs):
     win.show()
     yield win
     win.close()
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard_after_test(qapp):
+    """Qt's offscreen platform crashes at exit if the clipboard still holds our data; real platforms don't."""
+    yield
+    qapp.clipboard().clear()
