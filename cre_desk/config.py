@@ -93,7 +93,7 @@ class Settings:
     saved_filters: dict[str, str] = field(default_factory=dict)
     #: Replace API keys, tokens and e-mail addresses in text logs when they are attached.
     redact_logs: bool = True
-    calendar: str = "japan"
+    calendar: str = "jp"
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -256,3 +257,38 @@ class SentReply(Base):
     external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
     sent_by: Mapped[str] = mapped_column(String(200), default="")
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class TicketClock(Base):
+    """Resolution clocks of one ticket as of its last change, so reports never replay every history.
+
+    Running tickets store when they will become at risk and breached; a report compares those moments
+    with "now" instead of recomputing business time for every open ticket.
+    """
+
+    __tablename__ = "ticket_clocks"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    category: Mapped[str] = mapped_column(String(40), default="", index=True)
+    symptom: Mapped[str] = mapped_column(String(40), default="")
+    assignee: Mapped[str] = mapped_column(String(200), default="")
+    team: Mapped[str] = mapped_column(String(200), default="")
+    sdk_name: Mapped[str] = mapped_column(String(100), default="")
+    platform: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    first_response_business_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    first_response_calendar_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    resolution_business_s: Mapped[float] = mapped_column(Float, default=0.0)
+    resolution_calendar_s: Mapped[float] = mapped_column(Float, default=0.0)
+    paused_business_s: Mapped[float] = mapped_column(Float, default=0.0)
+    paused_customer_log_s: Mapped[float] = mapped_column(Float, default=0.0)
+    paused_engineering_s: Mapped[float] = mapped_column(Float, default=0.0)
+    paused_app_release_s: Mapped[float] = mapped_column(Float, default=0.0)
+    paused_other_s: Mapped[float] = mapped_column(Float, default=0.0)
+    allowed_business_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    state: Mapped[str] = mapped_column(String(20), default="no_target")
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

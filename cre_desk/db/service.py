@@ -48,6 +48,7 @@ from cre_desk.db.models import (
     SentReply,
     StatusEvent,
     Ticket,
+    TicketClock,
     TicketTag,
 )
 from cre_desk.errors import ConflictError, UserError
@@ -81,11 +82,30 @@ class TicketService:
 
     def __init__(self, db: Database, *, attachments_dir: Path | None = None,
                  template_rows: TemplateRows = default_template_rows,
-                 clock: Callable[[], datetime] = now_utc) -> None:
+                 clock: Callable[[], datetime] = now_utc, calendar=None, targets=None) -> None:
         self.db = db
         self.attachments_dir = attachments_dir
         self.template_rows = template_rows
         self.clock = clock
+        self._calendar = calendar
+        self._targets = targets
+
+    @property
+    def calendar(self):
+        """The team's business calendar (loaded on first use: most calls never need it)."""
+        if self._calendar is None:
+            from cre_desk.core.calendars import load_calendar
+
+            self._calendar = load_calendar()
+        return self._calendar
+
+    @property
+    def targets(self):
+        if self._targets is None:
+            from cre_desk.core.timers import DEFAULT_TARGETS
+
+            self._targets = DEFAULT_TARGETS
+        return self._targets
 
     # ----- reads -------------------------------------------------------------------------------
 
@@ -181,6 +201,7 @@ class TicketService:
             session.flush()
             self._instantiate_checklist(session, ticket.id, fields.symptom)
             self._reindex(session, ticket.id)
+            self._refresh_clock(session, ticket.id)
             ticket_id = ticket.id
         return self.get_ticket(ticket_id)
 
@@ -203,6 +224,7 @@ class TicketService:
                 if fields.symptom != old_symptom:
                     self._instantiate_checklist(session, ticket_id, fields.symptom)
                 self._reindex(session, ticket_id)
+                self._refresh_clock(session, ticket_id)
         except StaleDataError as exc:
             raise self._conflict(ticket_id, fields) from exc
         return self.get_ticket(ticket_id)
@@ -231,6 +253,7 @@ class TicketService:
                 ticket.status = status
                 ticket.updated_at = when
                 session.flush()
+                self._refresh_clock(session, ticket_id)
         except StaleDataError as exc:
             raise self._conflict(ticket_id, new_status) from exc
         return self.get_ticket(ticket_id)
@@ -243,6 +266,8 @@ class TicketService:
                 raise UserError(f"Ticket #{ticket_id} no longer exists.")
             if ticket.first_response_at is None:
                 ticket.first_response_at = at or self.clock()
+                session.flush()
+                self._refresh_clock(session, ticket_id)
 
     def set_verdict(self, item_id: int, *, verdict: str, evidence: str, expected_version: int,
                     actor: str = "") -> ChecklistEntry:
@@ -393,6 +418,8 @@ class TicketService:
             if not keep_draft:
                 session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
             session.flush()
+            session.expire(ticket)
+            self._refresh_clock(session, ticket_id)
             return _sent(reply)
 
     def list_sent_replies(self, ticket_id: int) -> list[SentReplyRecord]:
@@ -495,6 +522,53 @@ class TicketService:
                                           position=position, title=title, verdict=Verdict.NOT_CHECKED,
                                           evidence="", updated_at=self.clock()))
         session.flush()
+
+    # ----- clocks --------------------------------------------------------------------------------
+
+    def _refresh_clock(self, session: Session, ticket_id: int, now: datetime | None = None) -> None:
+        """Recompute and store one ticket's clocks (inside the caller's write transaction)."""
+
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            return
+        now = now or self.clock()
+        events = session.execute(select(StatusEvent).where(StatusEvent.ticket_id == ticket_id)
+                                 .order_by(StatusEvent.at, StatusEvent.id)).scalars().all()
+        history = [StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,
+                                pause_reason=e.pause_reason, actor=e.actor, note=e.note) for e in events]
+        row = clock_row(ticket, history, calendar=self.calendar, targets=self.targets, now=now)
+        existing = session.get(TicketClock, ticket_id)
+        if existing is None:
+            session.add(TicketClock(**row))
+        else:
+            for key, value in row.items():
+                setattr(existing, key, value)
+        session.flush()
+
+    def refresh_clocks(self, ticket_ids: Iterable[int] | None = None, *, only_missing: bool = False,
+                       batch: int = 500) -> int:
+        """Recompute stored clocks (all tickets, some, or only those without a row); returns how many."""
+        with self.db.read() as session:
+            stmt = select(Ticket.id)
+            if ticket_ids is not None:
+                stmt = stmt.where(Ticket.id.in_(list(ticket_ids)))
+            if only_missing:
+                stmt = stmt.where(~Ticket.id.in_(select(TicketClock.ticket_id)))
+            ids = session.scalars(stmt.order_by(Ticket.id)).all()
+        for start in range(0, len(ids), batch):
+            with self.db.write() as session:
+                for ticket_id in ids[start:start + batch]:
+                    self._refresh_clock(session, ticket_id)
+        return len(ids)
+
+    def ticket_clocks(self, ticket_id: int, now: datetime | None = None):
+        """Live clocks of one ticket (for its header), computed from its full history."""
+        from cre_desk.core import timers
+
+        detail = self.get_ticket(ticket_id)
+        return timers.compute(detail.created_at, detail.history, first_response_at=detail.first_response_at,
+                              category=detail.fields.category, calendar=self.calendar, now=now or self.clock(),
+                              targets=self.targets)
 
     def _reindex(self, session: Session, ticket_id: int) -> None:
         ticket = session.get(Ticket, ticket_id)
@@ -618,3 +692,32 @@ def _sent(reply: SentReply) -> SentReplyRecord:
     return SentReplyRecord(id=reply.id, ticket_id=reply.ticket_id, language=reply.language, audience=reply.audience,
                            body=reply.body, channel=reply.channel, external_id=reply.external_id,
                            sent_by=reply.sent_by, sent_at=reply.sent_at)
+
+
+def clock_row(ticket: Ticket, history: Sequence[StatusChange], *, calendar, targets, now: datetime) -> dict:
+    """The stored form of a ticket's clocks: durations so far, plus when it turns at risk or breached."""
+    from cre_desk.core import timers
+
+    clocks = timers.compute(ticket.created_at, history, first_response_at=ticket.first_response_at,
+                            category=ticket.category, calendar=calendar, now=now, targets=targets)
+    paused = clocks.status in PAUSED_STATUSES
+    deadline = at_risk_at = None
+    if not clocks.resolved and not paused and clocks.allowed_business_s is not None:
+        deadline = clocks.deadline
+        remaining = clocks.remaining_business_s or 0.0
+        before_risk = remaining - (1 - 0.75) * clocks.allowed_business_s
+        at_risk_at = calendar.add_business_time(now, before_risk) if before_risk > 0 else now
+    by_reason = clocks.paused_by_reason
+    return dict(
+        ticket_id=ticket.id, category=ticket.category, symptom=ticket.symptom, assignee=ticket.assignee,
+        team=ticket.team, sdk_name=ticket.sdk_name, platform=ticket.platform, status=clocks.status,
+        created_at=ticket.created_at, resolved_at=ticket.resolved_at if clocks.resolved else None,
+        first_response_business_s=clocks.first_response_business_s,
+        first_response_calendar_s=clocks.first_response_calendar_s,
+        resolution_business_s=clocks.resolution_business_s, resolution_calendar_s=clocks.resolution_calendar_s,
+        paused_business_s=clocks.paused_business_s,
+        paused_customer_log_s=by_reason.get("customer_log", 0.0), paused_engineering_s=by_reason.get("engineering", 0.0),
+        paused_app_release_s=by_reason.get("app_release", 0.0), paused_other_s=by_reason.get("other", 0.0),
+        allowed_business_s=clocks.allowed_business_s, state=clocks.state, deadline=deadline, at_risk_at=at_risk_at,
+        computed_at=now,
+    )

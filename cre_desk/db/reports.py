@@ -1,0 +1,204 @@
+"""The lead's figures: resolution medians and p90s against targets, trends, pauses, tickets at risk.
+
+Everything is read from the stored per-ticket clocks (``ticket_clocks``), so a period with 100,000
+tickets is one indexed query plus numpy, on SQLite and PostgreSQL alike. Open tickets are judged at
+"now" by comparing their stored at-risk and deadline moments, without replaying any history.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+from sqlalchemy import select
+
+from cre_desk.core.vocabulary import PAUSED_STATUSES, RESOLVED_STATUSES
+from cre_desk.db.engine import Database
+from cre_desk.db.models import Ticket, TicketClock
+
+GROUPS = ("category", "team", "assignee", "sdk_name", "platform")
+PAUSE_COLUMNS = {"customer_log": "paused_customer_log_s", "engineering": "paused_engineering_s",
+                 "app_release": "paused_app_release_s", "other": "paused_other_s"}
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class GroupStat:
+    group: str           # which dimension: category, team, assignee, sdk_name, platform
+    key: str
+    count: int
+    median_h: float | None          # business hours to resolution
+    p90_h: float | None
+    first_response_median_h: float | None
+    within_target: float | None     # share of tickets resolved within their target (0..1)
+    target_h: float | None          # the category's target, in business hours (categories only)
+
+
+@dataclass(frozen=True)
+class OpenTicket:
+    ticket_id: int
+    title: str
+    category: str
+    assignee: str
+    status: str
+    deadline: datetime | None
+    overdue_h: float | None      # business hours past the deadline (breached) or None
+
+
+@dataclass
+class Report:
+    start: datetime
+    end: datetime
+    now: datetime
+    resolved: int
+    groups: dict[str, list[GroupStat]] = field(default_factory=dict)
+    weekly: list[dict] = field(default_factory=list)
+    pauses_h: dict[str, float] = field(default_factory=dict)
+    at_risk: list[OpenTicket] = field(default_factory=list)
+    breached: list[OpenTicket] = field(default_factory=list)
+    open_count: int = 0
+    paused_count: int = 0
+
+    def to_json(self) -> dict:
+        def stat(s: GroupStat) -> dict:
+            return {k: v for k, v in asdict(s).items()}
+
+        def ticket(t: OpenTicket) -> dict:
+            data = asdict(t)
+            data["deadline"] = t.deadline.isoformat() if t.deadline else None
+            return data
+
+        return {
+            "period": {"from": self.start.isoformat(), "to": self.end.isoformat(), "now": self.now.isoformat()},
+            "resolved": self.resolved,
+            "open": self.open_count,
+            "paused": self.paused_count,
+            "groups": {name: [stat(s) for s in stats] for name, stats in self.groups.items()},
+            "weekly": self.weekly,
+            "pause_hours": self.pauses_h,
+            "at_risk": [ticket(t) for t in self.at_risk],
+            "breached": [ticket(t) for t in self.breached],
+        }
+
+    def to_csv(self) -> str:
+        """All group rows in one table a spreadsheet opens as is."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["group", "key", "resolved", "median_business_h", "p90_business_h",
+                         "first_response_median_h", "within_target_share", "target_business_h"])
+        for stats in self.groups.values():
+            for s in stats:
+                writer.writerow([s.group, s.key, s.count, _fmt(s.median_h), _fmt(s.p90_h),
+                                 _fmt(s.first_response_median_h), _fmt(s.within_target), _fmt(s.target_h)])
+        return out.getvalue()
+
+    def open_tickets_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline", "overdue_h"])
+        for state, items in (("breached", self.breached), ("at_risk", self.at_risk)):
+            for t in items:
+                writer.writerow([state, t.ticket_id, _csv_safe(t.title), t.category, _csv_safe(t.assignee), t.status,
+                                 t.deadline.isoformat() if t.deadline else "", _fmt(t.overdue_h)])
+        return out.getvalue()
+
+
+def _fmt(value) -> str:
+    return "" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
+
+
+def _csv_safe(text: str) -> str:
+    """Customer text must not become a spreadsheet formula when the CSV is opened."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _percentile(values: np.ndarray, q: float) -> float | None:
+    if not len(values):
+        return None
+    ordered = np.sort(values)
+    rank = max(1, int(np.ceil(q * len(ordered))))   # nearest-rank, like the timers module
+    return float(ordered[rank - 1])
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def build_report(db: Database, start: datetime, end: datetime, *, now: datetime | None = None,
+                 calendar=None) -> Report:
+    """Figures for tickets resolved in [start, end), and the open tickets' state at ``now``."""
+    start, end = _aware(start), _aware(end)
+    now = _aware(now or datetime.now(UTC))
+    columns = [TicketClock.category, TicketClock.team, TicketClock.assignee, TicketClock.sdk_name,
+               TicketClock.platform, TicketClock.resolved_at, TicketClock.resolution_business_s,
+               TicketClock.first_response_business_s, TicketClock.allowed_business_s,
+               *[getattr(TicketClock, c) for c in PAUSE_COLUMNS.values()]]
+    with db.read() as session:
+        rows = session.execute(select(*columns).where(TicketClock.resolved_at >= start,
+                                                      TicketClock.resolved_at < end)).all()
+        open_rows = session.execute(
+            select(TicketClock.ticket_id, Ticket.title, TicketClock.category, TicketClock.assignee,
+                   TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at)
+            .join(Ticket, Ticket.id == TicketClock.ticket_id)
+            .where(TicketClock.resolved_at.is_(None))).all()
+    report = Report(start=start, end=end, now=now, resolved=len(rows))
+    if rows:
+        resolution_h = np.array([r.resolution_business_s for r in rows], dtype=float) / 3600.0
+        first_h = np.array([np.nan if r.first_response_business_s is None else r.first_response_business_s
+                            for r in rows], dtype=float) / 3600.0
+        allowed = np.array([np.nan if r.allowed_business_s is None else r.allowed_business_s for r in rows],
+                           dtype=float)
+        within = np.where(np.isnan(allowed), np.nan, (resolution_h * 3600.0 <= allowed + 1e-6).astype(float))
+        for group in GROUPS:
+            keys = np.array([getattr(r, group) or "—" for r in rows], dtype=object)
+            stats = []
+            for key in sorted(set(keys.tolist())):
+                mask = keys == key
+                res, first, ok = resolution_h[mask], first_h[mask], within[mask]
+                first = first[~np.isnan(first)]
+                ok = ok[~np.isnan(ok)]
+                target = None
+                if group == "category":
+                    targets = allowed[mask]
+                    targets = targets[~np.isnan(targets)]
+                    target = float(np.median(targets)) / 3600.0 if len(targets) else None
+                stats.append(GroupStat(group=group, key=str(key), count=int(mask.sum()),
+                                       median_h=_percentile(res, 0.5), p90_h=_percentile(res, 0.9),
+                                       first_response_median_h=_percentile(first, 0.5),
+                                       within_target=float(ok.mean()) if len(ok) else None, target_h=target))
+            stats.sort(key=lambda s: -s.count)
+            report.groups[group] = stats
+        weeks: dict[tuple[str, str], list[float]] = {}
+        for r, hours in zip(rows, resolution_h, strict=True):
+            resolved = _aware(r.resolved_at)
+            monday = (resolved - timedelta(days=resolved.weekday())).date().isoformat()
+            weeks.setdefault((monday, r.category), []).append(float(hours))
+        report.weekly = [{"week": week, "category": category, "count": len(values),
+                          "median_h": _percentile(np.array(values), 0.5)}
+                         for (week, category), values in sorted(weeks.items())]
+        for reason, column in PAUSE_COLUMNS.items():
+            report.pauses_h[reason] = float(sum(getattr(r, column) for r in rows)) / 3600.0
+    for r in open_rows:
+        if r.status in RESOLVED_STATUSES:
+            continue
+        report.open_count += 1
+        if r.status in PAUSED_STATUSES or r.deadline is None:
+            report.paused_count += int(r.status in PAUSED_STATUSES)
+            continue
+        deadline = _aware(r.deadline)
+        risk = _aware(r.at_risk_at) if r.at_risk_at else deadline
+        if now >= deadline:
+            overdue = (calendar.business_seconds(deadline, now) / 3600.0) if calendar is not None else (
+                (now - deadline).total_seconds() / 3600.0)
+            report.breached.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
+                                              overdue))
+        elif now >= risk:
+            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None))
+    report.breached.sort(key=lambda t: t.deadline)
+    report.at_risk.sort(key=lambda t: t.deadline)
+    report.breached = report.breached[:LIST_LIMIT]
+    report.at_risk = report.at_risk[:LIST_LIMIT]
+    return report

@@ -1,0 +1,80 @@
+"""Lead reports give the same figures on SQLite and PostgreSQL, with pauses and business hours honoured."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from cre_desk.core.tickets import TicketFields
+from cre_desk.db import migrate, reports
+from cre_desk.db.engine import Database
+from cre_desk.db.service import TicketService
+
+JST = timedelta(hours=9)
+
+
+def _at(day: int, hour: int) -> datetime:
+    """A November 2026 moment in Tokyo time (Mon 16 ... Fri 20; Mon 23 is Labour Thanksgiving Day)."""
+    return datetime(2026, 11, day, hour, tzinfo=UTC) - JST
+
+
+@pytest.fixture
+def service(any_db_url):
+    db = Database(any_db_url)
+    migrate.upgrade(db)
+    now = [_at(16, 9)]
+    svc = TicketService(db, clock=lambda: now[0])
+    svc.now = now
+    yield svc
+    db.dispose()
+
+
+def _ticket(svc, title, category, created, assignee="aki", sdk="Braze"):
+    svc.now[0] = created
+    return svc.create_ticket(TicketFields(title=title, category=category, assignee=assignee, sdk_name=sdk),
+                             actor=assignee, created_at=created)
+
+
+def _status(svc, ticket, status, at):
+    svc.now[0] = at
+    return svc.change_status(ticket.id, status, at=at)
+
+
+def test_medians_targets_pauses_and_open_ticket_states(service):
+    svc = service
+    # Spec question answered the same day: 10:00 -> 16:00 = 6 business hours, within target.
+    spec = _ticket(svc, "How to target new users", "spec_question", _at(16, 10))
+    _status(svc, spec, "solved", _at(16, 16))
+    # Troubleshooting with a pause Fri 10:00 -> Tue 15:00 waiting on the customer's log.
+    trouble = _ticket(svc, "Coupon not shown", "troubleshooting", _at(19, 10))
+    _status(svc, trouble, "waiting_customer", _at(20, 10))
+    _status(svc, trouble, "open", _at(24, 15))
+    _status(svc, trouble, "solved", _at(24, 17))
+    # Still open, created long ago: breached. Another open and fresh: on track.
+    _ticket(svc, "Push never arrives", "troubleshooting", _at(16, 9))
+    _ticket(svc, "Events missing", "troubleshooting", _at(23, 17))
+    now = _at(25, 12)
+    svc.now[0] = now
+    report = reports.build_report(svc.db, _at(16, 0), _at(30, 0), now=now, calendar=svc.calendar)
+    assert report.resolved == 2
+    by_category = {s.key: s for s in report.groups["category"]}
+    assert by_category["spec_question"].median_h == pytest.approx(6.0)
+    assert by_category["spec_question"].within_target == 1.0
+    # Thu 10:00-18:00 (8h) + Fri 9:00-10:00 (1h) active, paused until Tue 15:00 (the weekend and the
+    # holiday are not business time anyway), then 2h: 11 business hours; the pause is not counted.
+    assert by_category["troubleshooting"].median_h == pytest.approx(11.0)
+    assert report.pauses_h["customer_log"] == pytest.approx(8.0 + 6.0)  # Fri 10-18 and Tue 9-15
+    assert [t.title for t in report.breached] == ["Push never arrives"]
+    assert report.breached[0].overdue_h > 0
+    assert report.open_count == 2 and not report.at_risk
+    csv_text = report.to_csv()
+    assert csv_text.splitlines()[0].startswith("group,key,resolved,median_business_h")
+    assert "category,spec_question,1,6.000" in csv_text
+
+
+def test_csv_never_turns_customer_text_into_formulas(service):
+    svc = service
+    _ticket(svc, "=HYPERLINK(\"http://evil\")", "troubleshooting", _at(2, 10))
+    report = reports.build_report(svc.db, _at(1, 0), _at(30, 0), now=_at(25, 12), calendar=svc.calendar)
+    assert "'=HYPERLINK" in report.open_tickets_csv()
