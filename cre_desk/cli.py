@@ -26,11 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-check", help="open a scratch database, migrate, load every resource; exit 1 on problems")
     sub.add_parser("analyze", help="analyse SDK log files headless (see: cre-desk analyze --help)",
                    add_help=False)
+    sub.add_parser("report", help="resolution figures for a period as CSV or JSON (see: cre-desk report --help)",
+                   add_help=False)
     return parser
 
 
 #: Sub-commands that parse their own arguments: name -> module with ``main(argv, db_url, home)``.
-DELEGATED = {"analyze": "cre_desk.logs.analyze"}
+DELEGATED = {"analyze": "cre_desk.logs.analyze", "report": "cre_desk.report_cli"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

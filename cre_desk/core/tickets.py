@@ -124,6 +124,9 @@ class TicketSummary:
     created_at: datetime
     updated_at: datetime
     resolved_at: datetime | None = None
+    deadline: datetime | None = None      # when the resolution target is breached (None: paused or no target)
+    at_risk_at: datetime | None = None
+    clock_state: str = ""                 # met / breached for resolved tickets, as last computed
 
 
 @dataclass(frozen=True)

@@ -120,8 +120,8 @@ class TicketService:
             stmt = select(
                 Ticket.id, Ticket.title, Ticket.customer, Ticket.status, Ticket.category, Ticket.symptom,
                 Ticket.assignee, Ticket.platform, Ticket.sdk_name, Ticket.created_at, Ticket.updated_at,
-                Ticket.resolved_at,
-            )
+                Ticket.resolved_at, TicketClock.deadline, TicketClock.at_risk_at, TicketClock.state,
+            ).outerjoin(TicketClock, TicketClock.ticket_id == Ticket.id)
             ranked: list[int] | None = None
             if flt.text.strip():
                 ranked = search.search_ids(session, flt.text, limit=flt.limit)
@@ -151,7 +151,8 @@ class TicketService:
                     id=r.id, title=r.title, customer=r.customer, status=r.status, category=r.category,
                     symptom=r.symptom, assignee=r.assignee, platform=r.platform, sdk_name=r.sdk_name,
                     tags=tags.get(r.id, ()), created_at=r.created_at, updated_at=r.updated_at,
-                    resolved_at=r.resolved_at,
+                    resolved_at=r.resolved_at, deadline=r.deadline, at_risk_at=r.at_risk_at,
+                    clock_state=r.state or "",
                 )
                 for r in rows
             ]

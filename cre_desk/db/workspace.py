@@ -47,7 +47,8 @@ class Workspace:
         (self.paths.data_dir / UNCLEAN_MARKER).unlink(missing_ok=True)
 
 
-def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = False) -> Workspace:
+def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = False,
+                   calendar=None) -> Workspace:
     """Open (and if needed create, repair, migrate) the workspace.
 
     Args:
@@ -88,7 +89,9 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
                    "that the disk is not full and the data folder is writable.",
             detail=str(exc.orig) if exc.orig else str(exc),
         ) from exc
-    service = TicketService(db, attachments_dir=paths.attachments_dir)
+    service = TicketService(db, attachments_dir=paths.attachments_dir, calendar=calendar)
+    # Tickets written by an older version (or another client) have no stored clocks yet.
+    service.refresh_clocks(only_missing=True)
     return Workspace(paths=paths, db=db, tickets=service, report=report)
 
 

@@ -130,7 +130,8 @@ class WorkspaceStarter:
         from cre_desk.gui.tasks import run_in_background
 
         run_in_background(open_workspace, self.paths, self.db_url, restore_backup=restore,
-                          on_done=self._on_opened, on_error=self._on_failed, receiver=self.window)
+                          calendar=_team_calendar(self.settings), on_done=self._on_opened,
+                          on_error=self._on_failed, receiver=self.window)
 
     def _on_opened(self, workspace) -> None:
         from cre_desk.gui import messages
@@ -165,3 +166,14 @@ class WorkspaceStarter:
     def close(self) -> None:
         if self.workspace is not None:
             self.workspace.close()
+
+
+def _team_calendar(settings):
+    """The business calendar the settings name; the default one if that file is missing or broken."""
+    from cre_desk.core.calendars import load_calendar
+
+    try:
+        return load_calendar(settings.calendar or "jp")
+    except Exception:  # noqa: BLE001 - a bad setting must not stop the app from opening
+        logging.getLogger(__name__).warning("calendar %r unusable; using the default", settings.calendar)
+        return load_calendar()

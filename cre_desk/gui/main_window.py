@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self.act_queue.setCheckable(True)
         self.act_queue.setChecked(True)
         view_menu.addAction(self.act_queue)
+        self.act_dashboard = self._action(self.tr("Resolution &dashboard"), "Ctrl+Shift+D", self.show_dashboard,
+                                          self.tr("Medians against targets, trends, pauses and tickets at risk"))
+        view_menu.addAction(self.act_dashboard)
         view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
@@ -173,6 +176,30 @@ class MainWindow(QMainWindow):
             self.queue.reload()
         if self.pane is not None:
             self.pane._refresh_quietly()  # noqa: SLF001 - same window family
+
+    def show_dashboard(self) -> None:
+        """Open (or raise) the lead dashboard in its own window."""
+        if self.queue is None:
+            return
+        from cre_desk.gui.dashboard import DashboardView
+
+        if getattr(self, "dashboard", None) is None:
+            self.dashboard = DashboardView(self.pane.ctx)
+            self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
+            self.dashboard.setParent(self, Qt.WindowType.Window)
+            self.dashboard.resize(1200, 820)
+            self.dashboard.open_ticket.connect(self._open_from_dashboard)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        self.dashboard.refresh()
+
+    def _open_from_dashboard(self, ticket_id: int) -> None:
+        self.toggle_queue(True)
+        if not self.queue.select_ticket(ticket_id):
+            self.pane.show_ticket(ticket_id)
+        self.raise_()
+        self.activateWindow()
 
     def toggle_queue(self, visible: bool | None = None) -> None:
         if self.queue is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.core.tickets import TicketDetail, TicketFields
-from cre_desk.core.vocabulary import Status
+from cre_desk.core.vocabulary import PAUSED_STATUSES, Status
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
 from cre_desk.gui.checklist_view import ChecklistView
@@ -68,6 +68,13 @@ class TicketPane(QWidget):
         self.status.activated.connect(self._on_status_activated)
         self.save_state = QLabel()
         self.save_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.clocks = QLabel()
+        self.clocks.setTextFormat(Qt.TextFormat.PlainText)
+        self.clocks.setToolTip(self.tr("Business hours of the team calendar; waiting statuses pause the "
+                                       "resolution clock"))
+        self._clock_timer = QTimer(self, interval=60_000)
+        self._clock_timer.timeout.connect(self.update_clocks)
+        self._clock_timer.start()
 
         self.overview = OverviewForm()
         self.checklist = ChecklistView(ctx)
@@ -84,6 +91,8 @@ class TicketPane(QWidget):
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("Status")))
         header.addWidget(self.status)
+        header.addSpacing(16)
+        header.addWidget(self.clocks)
         header.addStretch(1)
         header.addWidget(self.save_state)
         content = QWidget()
@@ -138,8 +147,46 @@ class TicketPane(QWidget):
         self.logs.load(ticket)
         self.reply.load(ticket)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
+        self.update_clocks()
         self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
+
+    def update_clocks(self) -> None:
+        """The running clocks of the open ticket, in business hours, with its target state."""
+        ticket = self.ticket
+        if ticket is None:
+            self.clocks.clear()
+            return
+        from cre_desk.core import timers
+
+        service = self.ctx.tickets
+        try:
+            clocks = timers.compute(ticket.created_at, ticket.history, first_response_at=ticket.first_response_at,
+                                    category=ticket.fields.category, calendar=service.calendar,
+                                    now=service.clock(), targets=service.targets)
+        except Exception:  # noqa: BLE001 - a clock must never break the ticket view
+            self.clocks.clear()
+            return
+        parts = []
+        if clocks.first_response_business_s is not None:
+            parts.append(self.tr("First response {0} h").format(f"{clocks.first_response_business_s / 3600:.1f}"))
+        else:
+            parts.append(self.tr("No response yet"))
+        used = clocks.resolution_business_s / 3600
+        if clocks.allowed_business_s:
+            parts.append(self.tr("Resolution {0} of {1} business h").format(
+                f"{used:.1f}", f"{clocks.allowed_business_s / 3600:.0f}"))
+        else:
+            parts.append(self.tr("Resolution {0} business h").format(f"{used:.1f}"))
+        state = {"on_track": self.tr("on track"), "at_risk": self.tr("at risk"), "breached": self.tr("target missed"),
+                 "met": self.tr("target met")}.get(clocks.state, "")
+        if clocks.status in PAUSED_STATUSES:
+            state = self.tr("paused")
+        if state:
+            parts.append(state)
+        self.clocks.setText(" · ".join(parts))
+        colour = {"at_risk": "#b45309", "breached": "#c0262d"}.get(clocks.state)
+        self.clocks.setStyleSheet(f"color: {colour};" if colour and clocks.status not in PAUSED_STATUSES else "")
 
     def clear(self) -> None:
         self.ticket = None

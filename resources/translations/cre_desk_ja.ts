@@ -259,29 +259,259 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="65" />
+        <source>Resolution dashboard</source>
+        <translation>解決時間ダッシュボード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="68" />
+        <source>Last 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="68" />
+        <source>Last 4 weeks</source>
+        <translation>過去 4 週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <source>Last 13 weeks</source>
+        <translation>過去 13 週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <source>Last 12 months</source>
+        <translation>過去 12 か月</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <source>Custom</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="79" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="81" />
+        <source>Export CSV…</source>
+        <translation>CSV に書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="113" />
+        <source>Engineer</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <source>SDK</source>
+        <translation>SDK</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="96" />
+        <source>Resolved</source>
+        <translation>解決数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="96" />
+        <source>Median h</source>
+        <translation>中央値（時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <source>p90 h</source>
+        <translation>p90（時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <source>1st reply h</source>
+        <translation>初回応答（時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <source>In target</source>
+        <translation>目標内</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="98" />
+        <source>Target h</source>
+        <translation>目標（時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="99" />
+        <source>Median business hours to resolution</source>
+        <translation>解決までの営業時間の中央値</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="100" />
+        <source>90% of tickets were resolved within this many business hours</source>
+        <translation>90% のチケットがこの営業時間以内に解決しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="101" />
+        <source>Median business hours to the first reply</source>
+        <translation>初回応答までの営業時間の中央値</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="102" />
+        <source>Share of tickets resolved within their target</source>
+        <translation>目標時間内に解決したチケットの割合</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="103" />
+        <source>The category's target, in business hours</source>
+        <translation>区分ごとの目標（営業時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="108" />
+        <source>Weekly median resolution (business hours)</source>
+        <translation>週ごとの解決時間の中央値（営業時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="109" />
+        <source>Paused time by reason (business hours)</source>
+        <translation>理由別の保留時間（営業時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <source>Ticket</source>
+        <translation>チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="113" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="119" />
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="136" />
+        <source>Open tickets past or near their target (double-click to open)</source>
+        <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="205" />
+        <source>The period ends before it starts.</source>
+        <translation>期間の終わりが始まりより前になっています。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="207" />
+        <source>Computing…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/dashboard.py" line="215" />
+        <source>%n ticket(s) resolved</source>
+        <translation><numerusform>解決 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="220" />
+        <source>{0}: median {1} h (target {2} h), {3} within target</source>
+        <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="222" />
+        <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
+        <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="250" />
+        <source>past target</source>
+        <translation>目標超過</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="250" />
+        <source>at risk</source>
+        <translation>期限間近</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <source>Customer log</source>
+        <translation>お客様のログ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <source>Engineering</source>
+        <translation>開発チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="293" />
+        <source>App release</source>
+        <translation>アプリリリース</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="293" />
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="306" />
+        <source>Export figures</source>
+        <translation>集計を書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="308" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="319" />
+        <source>Exported to {0}</source>
+        <translation>{0} に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>LogLinesModel</name>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="135" />
+        <location filename="../../cre_desk/gui/log_model.py" line="148" />
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="135" />
+        <location filename="../../cre_desk/gui/log_model.py" line="148" />
         <source>Text</source>
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="166" />
+        <location filename="../../cre_desk/gui/log_model.py" line="179" />
         <source>Marked: {0}</source>
         <translation>マーク: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="166" />
+        <location filename="../../cre_desk/gui/log_model.py" line="179" />
         <source>(no note)</source>
         <translation>（メモなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="168" />
+        <location filename="../../cre_desk/gui/log_model.py" line="181" />
         <source>Finding {0} (area {1})</source>
         <translation>検出 {0}（領域 {1}）</translation>
     </message>
@@ -870,37 +1100,47 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <source>Resolution &amp;dashboard</source>
+        <translation>解決時間ダッシュボード(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <source>Medians against targets, trends, pauses and tickets at risk</source>
+        <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="102" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <location filename="../../cre_desk/gui/main_window.py" line="137" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <location filename="../../cre_desk/gui/main_window.py" line="137" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="135" />
+        <location filename="../../cre_desk/gui/main_window.py" line="138" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="194" />
+        <location filename="../../cre_desk/gui/main_window.py" line="221" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="212" />
+        <location filename="../../cre_desk/gui/main_window.py" line="239" />
         <source>Loaded %n demo ticket(s).</source>
         <translation><numerusform>デモチケットを %n 件読み込みました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="222" />
+        <location filename="../../cre_desk/gui/main_window.py" line="249" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -1173,6 +1413,41 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <location filename="../../cre_desk/gui/queue_model.py" line="39" />
         <source>Updated</source>
         <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="40" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="67" />
+        <source>Time left before the resolution target is missed (business hours; pauses stop it)</source>
+        <translation>解決目標までの残り時間（営業時間。保留中は止まります）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="105" />
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="107" />
+        <source>paused</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="109" />
+        <source>missed</source>
+        <translation>未達</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="113" />
+        <source>overdue {0}</source>
+        <translation>{0} 超過</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_model.py" line="114" />
+        <source>in {0}</source>
+        <translation>あと {0}</translation>
     </message>
 </context>
 <context>
@@ -1485,76 +1760,126 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="78" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="73" />
+        <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
+        <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="79" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="86" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="80" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="87" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="81" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="82" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="95" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="104" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="141" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="191" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="239" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="151" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="260" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="286" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="171" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="172" />
+        <source>First response {0} h</source>
+        <translation>初回応答 {0} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="174" />
+        <source>No response yet</source>
+        <translation>未応答</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
+        <source>Resolution {0} of {1} business h</source>
+        <translation>解決時間 {0} / {1} 営業時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="180" />
+        <source>Resolution {0} business h</source>
+        <translation>解決時間 {0} 営業時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
+        <source>on track</source>
+        <translation>順調</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
+        <source>at risk</source>
+        <translation>期限間近</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
+        <source>target missed</source>
+        <translation>目標未達</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="182" />
+        <source>target met</source>
+        <translation>目標達成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="184" />
+        <source>paused</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="260" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="241" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="222" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="269" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="302" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="349" />
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
         <translation><numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="306" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="353" />
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="355" />
         <source>Attaching %n file(s)…</source>
         <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
     </message>
@@ -1605,17 +1930,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="144" />
+        <location filename="../../cre_desk/gui/app.py" line="145" />
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="145" />
+        <location filename="../../cre_desk/gui/app.py" line="146" />
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="146" />
+        <location filename="../../cre_desk/gui/app.py" line="147" />
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -1626,17 +1951,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="152" />
+        <location filename="../../cre_desk/gui/app.py" line="153" />
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="154" />
+        <location filename="../../cre_desk/gui/app.py" line="155" />
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="161" />
+        <location filename="../../cre_desk/gui/app.py" line="162" />
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。

@@ -78,3 +78,25 @@ def test_csv_never_turns_customer_text_into_formulas(service):
     _ticket(svc, "=HYPERLINK(\"http://evil\")", "troubleshooting", _at(2, 10))
     report = reports.build_report(svc.db, _at(1, 0), _at(30, 0), now=_at(25, 12), calendar=svc.calendar)
     assert "'=HYPERLINK" in report.open_tickets_csv()
+
+
+def test_report_command_prints_csv_and_json_for_a_period(tmp_path, capsys):
+    import json
+
+    from cre_desk import cli
+    from cre_desk.config import default_paths
+    from cre_desk.db.workspace import open_workspace
+
+    home = tmp_path / "home"
+    ws = open_workspace(default_paths(home))
+    spec = ws.tickets.create_ticket(TicketFields(title="Spec", category="spec_question"), created_at=_at(17, 10))
+    ws.tickets.change_status(spec.id, "solved", at=_at(17, 12))
+    ws.close()
+    assert cli.main(["--home", str(home), "report", "--from", "2026-11-16", "--to", "2026-11-20",
+                     "--format", "csv"]) == 0
+    assert "category,spec_question,1,2.000" in capsys.readouterr().out
+    assert cli.main(["--home", str(home), "report", "--from", "2026-11-16", "--to", "2026-11-20",
+                     "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["resolved"] == 1 and data["groups"]["category"][0]["median_h"] == 2.0
+    assert cli.main(["--home", str(home), "report", "--from", "2026-11-21", "--to", "2026-11-20"]) == 2

@@ -1,0 +1,318 @@
+"""The lead dashboard: resolution medians and p90 against targets, trends, pauses and tickets at risk.
+
+Figures come from ``cre_desk.db.reports`` (stored clocks, so a large team's quarter answers at once);
+computing runs off the GUI thread. Double-clicking a ticket opens it in the main window.
+
+Signals:
+    open_ticket(int): the user wants to see this ticket.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cre_desk.core.vocabulary import Category, PauseReason
+from cre_desk.db import reports
+from cre_desk.gui import messages
+from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import local_time, vocab
+from cre_desk.gui.tasks import run_in_background
+
+TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
+CATEGORY_COLOURS = {"spec_question": "#2563eb", "troubleshooting": "#dc2626", "bug": "#7c3aed",
+                    "feature_request": "#059669"}
+
+
+def _hours(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _vocab_or(key: str) -> str:
+    for enum in (Category, PauseReason):
+        try:
+            return vocab(enum(key))
+        except ValueError:
+            continue
+    return key
+
+
+class DashboardView(QWidget):
+    open_ticket = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: reports.Report | None = None
+        self.setWindowTitle(self.tr("Resolution dashboard"))
+
+        self.period = QComboBox()
+        for days, label in ((7, self.tr("Last 7 days")), (28, self.tr("Last 4 weeks")),
+                            (91, self.tr("Last 13 weeks")), (365, self.tr("Last 12 months")), (0, self.tr("Custom"))):
+            self.period.addItem(label, days)
+        self.period.setCurrentIndex(1)
+        self.period.activated.connect(self._on_period)
+        today = QDate.currentDate()
+        self.start = QDateEdit(today.addDays(-27), calendarPopup=True)
+        self.end = QDateEdit(today, calendarPopup=True)
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self._custom())
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.summary.setFont(font)
+
+        self.group_tabs = QTabWidget()
+        self.group_models: dict[str, QStandardItemModel] = {}
+        names = {"category": self.tr("Category"), "team": self.tr("Team"), "assignee": self.tr("Engineer"),
+                 "sdk_name": self.tr("SDK"), "platform": self.tr("Platform")}
+        for group in reports.GROUPS:
+            model = QStandardItemModel(0, 7, self)
+            model.setHorizontalHeaderLabels([names[group], self.tr("Resolved"), self.tr("Median h"),
+                                             self.tr("p90 h"), self.tr("1st reply h"), self.tr("In target"),
+                                             self.tr("Target h")])
+            for column, tip in ((2, self.tr("Median business hours to resolution")),
+                                (3, self.tr("90% of tickets were resolved within this many business hours")),
+                                (4, self.tr("Median business hours to the first reply")),
+                                (5, self.tr("Share of tickets resolved within their target")),
+                                (6, self.tr("The category's target, in business hours"))):
+                model.setHeaderData(column, Qt.Orientation.Horizontal, tip, Qt.ItemDataRole.ToolTipRole)
+            self.group_models[group] = model
+            self.group_tabs.addTab(self._table(model), names[group])
+
+        self.trend = self._plot(self.tr("Weekly median resolution (business hours)"))
+        self.pauses = self._plot(self.tr("Paused time by reason (business hours)"))
+
+        self.risk_model = QStandardItemModel(0, 5, self)
+        self.risk_model.setHorizontalHeaderLabels([self.tr("State"), self.tr("Ticket"), self.tr("Category"),
+                                                   self.tr("Engineer"), self.tr("Deadline")])
+        self.risk_view = self._table(self.risk_model)
+        self.risk_view.doubleClicked.connect(self._open_ticket)
+        self.risk_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Period")))
+        top.addWidget(self.period)
+        top.addWidget(self.start)
+        top.addWidget(QLabel("–"))
+        top.addWidget(self.end)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.trend)
+        charts.addWidget(self.pauses)
+        charts.setSizes([600, 400])
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.group_tabs)
+        risk_box = QWidget()
+        rb = QVBoxLayout(risk_box)
+        rb.setContentsMargins(0, 0, 0, 0)
+        rb.addWidget(QLabel(self.tr("Open tickets past or near their target (double-click to open)")))
+        rb.addWidget(self.risk_view)
+        lower.addWidget(risk_box)
+        lower.setSizes([620, 480])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(charts)
+        body.addWidget(lower)
+        body.setSizes([300, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(body, 1)
+
+    # -- building blocks --------------------------------------------------------------------------
+
+    def _table(self, model: QStandardItemModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSortingEnabled(True)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _plot(self, title: str):
+        import pyqtgraph as pg
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        dark = bool(app is not None and app.property("cre_desk_dark"))
+        widget = pg.PlotWidget(background=None)
+        widget.setTitle(title, color="#c9d1d9" if dark else "#334155", size="10pt")
+        widget.showGrid(x=False, y=True, alpha=0.25)
+        widget.setMenuEnabled(False)
+        widget.setMouseEnabled(x=False, y=False)
+        widget.addLegend(offset=(10, 10))
+        return widget
+
+    # -- period -----------------------------------------------------------------------------------
+
+    def _on_period(self) -> None:
+        days = self.period.currentData()
+        if days:
+            today = QDate.currentDate()
+            for edit in (self.start, self.end):
+                edit.blockSignals(True)
+            self.start.setDate(today.addDays(-(days - 1)))
+            self.end.setDate(today)
+            for edit in (self.start, self.end):
+                edit.blockSignals(False)
+            self.refresh()
+
+    def _custom(self) -> None:
+        self.period.setCurrentIndex(self.period.findData(0))
+
+    def period_bounds(self) -> tuple[datetime, datetime]:
+        tz = self.ctx.tickets.calendar.tz
+        start = datetime.combine(self.start.date().toPython(), time.min, tzinfo=tz)
+        end = datetime.combine(self.end.date().toPython() + timedelta(days=1), time.min, tzinfo=tz)
+        return start.astimezone(UTC), end.astimezone(UTC)
+
+    # -- figures ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        start, end = self.period_bounds()
+        if end <= start:
+            self.summary.setText(self.tr("The period ends before it starts."))
+            return
+        self.summary.setText(self.tr("Computing…"))
+        db, calendar, now = self.ctx.tickets.db, self.ctx.tickets.calendar, self.ctx.tickets.clock()
+        run_in_background(reports.build_report, db, start, end, now=now, calendar=calendar,
+                          on_done=self.show_report, receiver=self)
+
+    def show_report(self, report: reports.Report) -> None:
+        self.report = report
+        by_category = {s.key: s for s in report.groups.get("category", [])}
+        parts = [self.tr("%n ticket(s) resolved", "", report.resolved)]
+        for key in ("spec_question", "troubleshooting"):
+            stat = by_category.get(key)
+            if stat is not None and stat.median_h is not None:
+                within = f"{stat.within_target:.0%}" if stat.within_target is not None else "–"
+                parts.append(self.tr("{0}: median {1} h (target {2} h), {3} within target").format(
+                    vocab(Category(key)), _hours(stat.median_h), _hours(stat.target_h), within))
+        parts.append(self.tr("{0} open, {1} paused, {2} at risk, {3} past target").format(
+            report.open_count, report.paused_count, len(report.at_risk), len(report.breached)))
+        self.summary.setText(" · ".join(parts))
+        for group, model in self.group_models.items():
+            model.removeRows(0, model.rowCount())
+            for stat in report.groups.get(group, []):
+                key = _vocab_or(stat.key) if group == "category" else stat.key
+                cells = [key, stat.count, stat.median_h, stat.p90_h, stat.first_response_median_h,
+                         stat.within_target, stat.target_h]
+                row = []
+                for n, value in enumerate(cells):
+                    item = QStandardItem()
+                    if isinstance(value, float) and n == 5:
+                        item.setText(f"{value:.0%}")
+                        item.setData(value, Qt.ItemDataRole.UserRole)
+                    elif isinstance(value, float | int) and n:
+                        item.setData(round(value, 1) if isinstance(value, float) else value,
+                                     Qt.ItemDataRole.DisplayRole)
+                    else:
+                        item.setText("–" if value is None else str(value))
+                    if n == 2 and stat.target_h is not None and stat.median_h is not None and \
+                            stat.median_h > stat.target_h:
+                        item.setForeground(QColor("#c0262d"))
+                    row.append(item)
+                model.appendRow(row)
+        self._draw_trend(report)
+        self._draw_pauses(report)
+        self.risk_model.removeRows(0, self.risk_model.rowCount())
+        for state, items in ((self.tr("past target"), report.breached), (self.tr("at risk"), report.at_risk)):
+            for t in items:
+                first = QStandardItem(state)
+                first.setData(t.ticket_id, TICKET_ROLE)
+                first.setForeground(QColor("#c0262d" if items is report.breached else "#b45309"))
+                title = QStandardItem(f"#{t.ticket_id} {t.title}")
+                title.setData(t.ticket_id, TICKET_ROLE)
+                self.risk_model.appendRow([first, title, QStandardItem(_vocab_or(t.category)),
+                                           QStandardItem(t.assignee), QStandardItem(local_time(t.deadline))])
+
+    def _draw_trend(self, report: reports.Report) -> None:
+        import pyqtgraph as pg
+
+        plot = self.trend
+        plot.clear()
+        weeks = sorted({w["week"] for w in report.weekly})
+        index = {week: n for n, week in enumerate(weeks)}
+        by_category: dict[str, list[tuple[int, float]]] = {}
+        for w in report.weekly:
+            if w["median_h"] is not None:
+                by_category.setdefault(w["category"], []).append((index[w["week"]], w["median_h"]))
+        for category, points in sorted(by_category.items()):
+            colour = CATEGORY_COLOURS.get(category, "#64748b")
+            xs, ys = zip(*points, strict=True)
+            plot.plot(list(xs), list(ys), pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6,
+                      symbolBrush=colour, name=_vocab_or(category))
+            target = next((s.target_h for s in report.groups.get("category", []) if s.key == category), None)
+            if target is not None:
+                plot.addLine(y=target, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine))
+        axis = plot.getAxis("bottom")
+        step = max(1, len(weeks) // 8)
+        axis.setTicks([[(n, week[5:]) for n, week in enumerate(weeks) if n % step == 0]])
+
+    def _draw_pauses(self, report: reports.Report) -> None:
+        import pyqtgraph as pg
+
+        plot = self.pauses
+        plot.clear()
+        reasons = list(reports.PAUSE_COLUMNS)
+        values = [report.pauses_h.get(r, 0.0) for r in reasons]
+        bars = pg.BarGraphItem(x=list(range(len(reasons))), height=values, width=0.6, brush="#6366f1")
+        plot.addItem(bars)
+        short = {"customer_log": self.tr("Customer log"), "engineering": self.tr("Engineering"),
+                 "app_release": self.tr("App release"), "other": self.tr("Other")}
+        plot.getAxis("bottom").setTicks([[(n, short.get(r, r)) for n, r in enumerate(reasons)]])
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def _open_ticket(self, index) -> None:
+        ticket_id = index.siblingAtColumn(0).data(TICKET_ROLE)
+        if ticket_id is not None:
+            self.open_ticket.emit(int(ticket_id))
+
+    def export_csv(self) -> None:
+        if self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figures"),
+                                              f"cre-desk-report-{self.start.date().toString('yyyyMMdd')}.csv",
+                                              self.tr("CSV (*.csv)"))
+        if path:
+            self.write_csv(Path(path))
+
+    def write_csv(self, path: Path) -> None:
+        """The group table and the at-risk list, one after the other, as a spreadsheet opens them."""
+        try:
+            path.write_text(self.report.to_csv() + "\n" + self.report.open_tickets_csv(), encoding="utf-8-sig")
+        except OSError as exc:
+            messages.report_exception(self, exc)
+            return
+        self.summary.setText(self.tr("Exported to {0}").format(path.name))
