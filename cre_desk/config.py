@@ -91,6 +91,8 @@ class Settings:
     theme: str = "system"
     demo_offered: bool = False
     saved_filters: dict[str, str] = field(default_factory=dict)
+    #: Helpdesk and GitHub accounts (no tokens: those are in the OS keyring).
+    accounts: list[dict] = field(default_factory=list)
     #: Replace API keys, tokens and e-mail addresses in text logs when they are attached.
     redact_logs: bool = True
     calendar: str = "jp"

@@ -292,3 +292,45 @@ class TicketClock(Base):
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SyncState(Base):
+    """Where an account's import stopped, so the next run resumes instead of starting over."""
+
+    __tablename__ = "sync_state"
+
+    account_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text, nullable=True)
+    since: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RemoteState(Base):
+    """The helpdesk's own view of an imported ticket, to tell its changes from the engineer's."""
+
+    __tablename__ = "remote_state"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    remote_status: Mapped[str] = mapped_column(String(40), default="")
+    remote_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class IssueLink(Base):
+    """A GitHub issue a ticket waits on; refreshed in the background with conditional requests."""
+
+    __tablename__ = "issue_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    repo: Mapped[str] = mapped_column(String(200))
+    number: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(String(500), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20), default="")
+    state_reason: Mapped[str] = mapped_column(String(40), default="")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    etag: Mapped[str] = mapped_column(String(200), default="")
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    notified: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import numpy as np
 from sqlalchemy import select
@@ -127,36 +127,59 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _epoch(db: Database, column):
+    """Seconds since the epoch straight from SQL: converting 100,000 datetimes in Python is the slow part."""
+    from sqlalchemy import Float, cast, func
+
+    if db.is_sqlite:
+        return cast(func.strftime("%s", column), Float) + (cast(func.strftime("%f", column), Float) % 1)
+    return func.extract("epoch", column)
+
+
 def build_report(db: Database, start: datetime, end: datetime, *, now: datetime | None = None,
                  calendar=None) -> Report:
     """Figures for tickets resolved in [start, end), and the open tickets' state at ``now``."""
     start, end = _aware(start), _aware(end)
     now = _aware(now or datetime.now(UTC))
     columns = [TicketClock.category, TicketClock.team, TicketClock.assignee, TicketClock.sdk_name,
-               TicketClock.platform, TicketClock.resolved_at, TicketClock.resolution_business_s,
-               TicketClock.first_response_business_s, TicketClock.allowed_business_s,
-               *[getattr(TicketClock, c) for c in PAUSE_COLUMNS.values()]]
+               TicketClock.platform, _epoch(db, TicketClock.resolved_at).label("resolved_epoch"),
+               TicketClock.resolution_business_s, TicketClock.first_response_business_s,
+               TicketClock.allowed_business_s]
+    in_period = (TicketClock.resolved_at >= start, TicketClock.resolved_at < end)
     with db.read() as session:
-        rows = session.execute(select(*columns).where(TicketClock.resolved_at >= start,
-                                                      TicketClock.resolved_at < end)).all()
+        rows = session.connection().execute(select(*columns).where(*in_period)).all()  # Core: no ORM overhead
+        from sqlalchemy import func as sql_func
+
+        pause_sums = session.execute(select(*[sql_func.coalesce(sql_func.sum(getattr(TicketClock, c)), 0.0)
+                                              for c in PAUSE_COLUMNS.values()]).where(*in_period)).one()
         open_rows = session.execute(
             select(TicketClock.ticket_id, Ticket.title, TicketClock.category, TicketClock.assignee,
                    TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at)
             .join(Ticket, Ticket.id == TicketClock.ticket_id)
-            .where(TicketClock.resolved_at.is_(None))).all()
+            .where(TicketClock.resolved_at.is_(None), TicketClock.deadline.is_not(None),
+                   TicketClock.at_risk_at <= now)).all()
+        from sqlalchemy import func
+
+        counts = session.execute(
+            select(TicketClock.status, func.count()).where(TicketClock.resolved_at.is_(None))
+            .group_by(TicketClock.status)).all()
     report = Report(start=start, end=end, now=now, resolved=len(rows))
+    report.open_count = sum(n for status, n in counts if status not in RESOLVED_STATUSES)
+    report.paused_count = sum(n for status, n in counts if status in PAUSED_STATUSES)
     if rows:
-        resolution_h = np.array([r.resolution_business_s for r in rows], dtype=float) / 3600.0
-        first_h = np.array([np.nan if r.first_response_business_s is None else r.first_response_business_s
-                            for r in rows], dtype=float) / 3600.0
-        allowed = np.array([np.nan if r.allowed_business_s is None else r.allowed_business_s for r in rows],
-                           dtype=float)
+        cols = list(zip(*rows, strict=True))
+        resolution_h = np.asarray(cols[6], dtype=float) / 3600.0
+        first_h = np.array([np.nan if v is None else v for v in cols[7]], dtype=float) / 3600.0
+        allowed = np.array([np.nan if v is None else v for v in cols[8]], dtype=float)
         within = np.where(np.isnan(allowed), np.nan, (resolution_h * 3600.0 <= allowed + 1e-6).astype(float))
-        for group in GROUPS:
-            keys = np.array([getattr(r, group) or "—" for r in rows], dtype=object)
+        for position, group in enumerate(GROUPS):
+            keys = np.array([k or "—" for k in cols[position]], dtype=str)
+            unique, inverse = np.unique(keys, return_inverse=True)
+            order = np.argsort(inverse, kind="stable")
+            bounds = np.searchsorted(inverse[order], np.arange(len(unique) + 1))
             stats = []
-            for key in sorted(set(keys.tolist())):
-                mask = keys == key
+            for index, key in enumerate(unique):
+                mask = order[bounds[index]:bounds[index + 1]]   # row numbers of this key, without a full mask
                 res, first, ok = resolution_h[mask], first_h[mask], within[mask]
                 first = first[~np.isnan(first)]
                 ok = ok[~np.isnan(ok)]
@@ -165,37 +188,42 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
                     targets = allowed[mask]
                     targets = targets[~np.isnan(targets)]
                     target = float(np.median(targets)) / 3600.0 if len(targets) else None
-                stats.append(GroupStat(group=group, key=str(key), count=int(mask.sum()),
+                stats.append(GroupStat(group=group, key=str(key), count=int(len(mask)),
                                        median_h=_percentile(res, 0.5), p90_h=_percentile(res, 0.9),
                                        first_response_median_h=_percentile(first, 0.5),
                                        within_target=float(ok.mean()) if len(ok) else None, target_h=target))
             stats.sort(key=lambda s: -s.count)
             report.groups[group] = stats
-        weeks: dict[tuple[str, str], list[float]] = {}
-        for r, hours in zip(rows, resolution_h, strict=True):
-            resolved = _aware(r.resolved_at)
-            monday = (resolved - timedelta(days=resolved.weekday())).date().isoformat()
-            weeks.setdefault((monday, r.category), []).append(float(hours))
-        report.weekly = [{"week": week, "category": category, "count": len(values),
-                          "median_h": _percentile(np.array(values), 0.5)}
-                         for (week, category), values in sorted(weeks.items())]
-        for reason, column in PAUSE_COLUMNS.items():
-            report.pauses_h[reason] = float(sum(getattr(r, column) for r in rows)) / 3600.0
+        # Weeks start on Monday in the team's time zone.
+        offset = calendar.tz.utcoffset(start.replace(tzinfo=None)).total_seconds() if calendar is not None else 0.0
+        epochs = np.asarray(cols[5], dtype=float) + offset
+        monday_1970 = 4 * 86400.0   # 1970-01-05 was a Monday
+        week_index = np.floor((epochs - monday_1970) / (7 * 86400.0)).astype(np.int64)
+        categories = np.array([c or "—" for c in cols[0]], dtype=str)
+        names, category_index = np.unique(categories, return_inverse=True)
+        combined = week_index * len(names) + category_index
+        order = np.argsort(combined, kind="stable")
+        sorted_keys = combined[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        for begin, finish in zip(starts, np.r_[starts[1:], len(order)], strict=True):
+            key = int(sorted_keys[begin])
+            week, category = divmod(key, len(names))
+            values = resolution_h[order[begin:finish]]
+            label = datetime.fromtimestamp(monday_1970 + week * 7 * 86400.0, UTC).date().isoformat()
+            report.weekly.append({"week": label, "category": str(names[category]), "count": int(len(values)),
+                                  "median_h": _percentile(values, 0.5)})
+    for n, reason in enumerate(PAUSE_COLUMNS):
+        report.pauses_h[reason] = float(pause_sums[n] or 0.0) / 3600.0
     for r in open_rows:
-        if r.status in RESOLVED_STATUSES:
-            continue
-        report.open_count += 1
-        if r.status in PAUSED_STATUSES or r.deadline is None:
-            report.paused_count += int(r.status in PAUSED_STATUSES)
+        if r.status in RESOLVED_STATUSES or r.status in PAUSED_STATUSES:
             continue
         deadline = _aware(r.deadline)
-        risk = _aware(r.at_risk_at) if r.at_risk_at else deadline
         if now >= deadline:
             overdue = (calendar.business_seconds(deadline, now) / 3600.0) if calendar is not None else (
                 (now - deadline).total_seconds() / 3600.0)
             report.breached.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
                                               overdue))
-        elif now >= risk:
+        else:
             report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None))
     report.breached.sort(key=lambda t: t.deadline)
     report.at_risk.sort(key=lambda t: t.deadline)

@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
+        self.act_accounts = self._action(self.tr("&Accounts…"), None, self.open_accounts,
+                                         self.tr("Helpdesk and GitHub accounts (tokens stay in the system keyring)"))
+        self.act_sync = self._action(self.tr("S&ync helpdesks"), "F6", self.sync_helpdesks,
+                                     self.tr("Import new and changed tickets from the helpdesk accounts"))
+        self._sync_job = None
         self.act_tabs = []
         for n in range(1, 6):
             self.act_tabs.append(self._action(self.tr("Show tab %n", "", n), f"Ctrl+{n}",
@@ -80,7 +85,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        for a in (self.act_new, self.act_save, None, self.act_demo, self.act_settings, None):
+        for a in (self.act_new, self.act_save, None, self.act_sync, self.act_accounts, None, self.act_demo,
+                  self.act_settings, None):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         file_menu.addAction(quit_action)
         ticket_menu = menu.addMenu(self.tr("&Ticket"))
@@ -240,6 +246,67 @@ class MainWindow(QMainWindow):
             self.ctx.queue_changed.emit()
 
         self.ctx.run_db(demo.load_demo, service, on_done=done, receiver=self)
+
+    def open_accounts(self) -> None:
+        from cre_desk.gui.accounts_dialog import AccountsDialog
+
+        AccountsDialog(self.ctx.settings, self, save_settings=self.ctx.save_settings).exec()
+
+    def sync_helpdesks(self) -> None:
+        """Import from every helpdesk account off the GUI thread; pressing again cancels."""
+        if self._sync_job is not None:
+            self._sync_job.cancel()
+            self.statusBar().showMessage(self.tr("Stopping the import…"))
+            return
+        from cre_desk.db.imports import ImportStore, import_all
+        from cre_desk.gui import messages
+        from cre_desk.gui.tasks import run_in_background
+        from cre_desk.integrations.accounts import load_accounts, provider_for
+
+        accounts = [a for a in load_accounts(self.ctx.settings) if a.provider in ("zendesk", "intercom")]
+        if not accounts:
+            messages.info(self, self.tr("Add a Zendesk or Intercom account first (File → Accounts)."))
+            return
+        store, temp_dir = ImportStore(self.ctx.tickets), self.ctx.paths.temp_dir
+
+        def work(progress):
+            from cre_desk.errors import Cancelled
+
+            lines = []
+            for account in accounts:
+                if progress.should_stop():
+                    lines.append(self.tr("stopped; the next import resumes where this one stopped"))
+                    break
+                try:
+                    result = import_all(store, provider_for(account), account.id, temp_dir=temp_dir / "sync",
+                                        cancel=progress.should_stop,
+                                        progress=lambda text, a=account: progress.update(0, 0, f"{a.id}: {text}"))
+                    lines.append(f"{account.id}: {result.describe()}")
+                    lines.extend(f"{account.id}: {p}" for p in result.problems[:5])
+                except Cancelled:
+                    lines.append(self.tr("stopped; the next import resumes where this one stopped"))
+                    break
+                except Exception as exc:  # noqa: BLE001 - one account failing must not hide the others
+                    lines.append(f"{account.id}: {messages.classify(exc)}")
+            return lines
+
+        def finished(lines) -> None:
+            self._sync_job = None
+            self.act_sync.setText(self.tr("S&ync helpdesks"))
+            self.queue.reload()
+            self.statusBar().showMessage(self.tr("Import finished: {0}").format("; ".join(lines)[:300]), 15000)
+
+        def failed(exc: BaseException) -> None:
+            self._sync_job = None
+            self.act_sync.setText(self.tr("S&ync helpdesks"))
+            self.queue.reload()
+            messages.report_exception(self, exc)
+
+        self.act_sync.setText(self.tr("Stop the import"))
+        self.statusBar().showMessage(self.tr("Importing from {0} account(s)…").format(len(accounts)))
+        self._sync_job = run_in_background(
+            work, on_done=finished, on_error=failed,
+            on_progress=lambda _d, _t, text: self.statusBar().showMessage(text), receiver=self)
 
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog

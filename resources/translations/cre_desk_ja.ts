@@ -113,6 +113,124 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="38" />
+        <source>Accounts</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="54" />
+        <source>acme (for acme.zendesk.com)</source>
+        <translation>acme（acme.zendesk.com の場合）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="61" />
+        <source>optional: GitHub Enterprise or another server address</source>
+        <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="72" />
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="73" />
+        <source>Account name</source>
+        <translation>アカウント名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="74" />
+        <source>Zendesk subdomain</source>
+        <translation>Zendesk サブドメイン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="75" />
+        <source>Agent e-mail</source>
+        <translation>エージェントのメールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="76" />
+        <source>Intercom region</source>
+        <translation>Intercom リージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="77" />
+        <source>Server address</source>
+        <translation>サーバーのアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78" />
+        <source>API token</source>
+        <translation>API トークン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81" />
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83" />
+        <source>Save account</source>
+        <translation>アカウントを保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85" />
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="87" />
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="145" />
+        <source>A token is stored in the system keyring; type a new one to replace it.</source>
+        <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="146" />
+        <source>The token is kept only in the system keyring, never in CRE Desk's files.</source>
+        <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="164" />
+        <source>Enter the account's API token.</source>
+        <translation>アカウントの API トークンを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="174" />
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180" />
+        <source>Remove the account “{0}” and its stored token?</source>
+        <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="192" />
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203" />
+        <source>Connected as {0}.</source>
+        <translation>{0} として接続しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203" />
+        <source>Connected.</source>
+        <translation>接続しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207" />
+        <source>Connection failed: {0}</source>
+        <translation>接続できませんでした: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../cre_desk/gui/checklist_model.py" line="89" />
@@ -418,72 +536,72 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="205" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="204" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="207" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="206" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="215" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="214" />
         <source>%n ticket(s) resolved</source>
         <translation><numerusform>解決 %n 件</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="220" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="219" />
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="222" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="221" />
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="250" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="249" />
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="250" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="249" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="291" />
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="291" />
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="293" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="293" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="306" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="305" />
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="308" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="307" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="319" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="318" />
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1064,83 +1182,136 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="73" />
+        <source>&amp;Accounts…</source>
+        <translation>アカウント(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="74" />
+        <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
+        <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
+    </message>
+    <message>
         <location filename="../../cre_desk/gui/main_window.py" line="75" />
+        <location filename="../../cre_desk/gui/main_window.py" line="295" />
+        <location filename="../../cre_desk/gui/main_window.py" line="301" />
+        <source>S&amp;ync helpdesks</source>
+        <translation>ヘルプデスクと同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="76" />
+        <source>Import new and changed tickets from the helpdesk accounts</source>
+        <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/main_window.py" line="80" />
         <source>Show tab %n</source>
         <translation><numerusform>タブ %n を表示</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77" />
+        <location filename="../../cre_desk/gui/main_window.py" line="82" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="82" />
+        <location filename="../../cre_desk/gui/main_window.py" line="87" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="86" />
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="89" />
+        <location filename="../../cre_desk/gui/main_window.py" line="95" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="90" />
+        <location filename="../../cre_desk/gui/main_window.py" line="96" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <location filename="../../cre_desk/gui/main_window.py" line="97" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <location filename="../../cre_desk/gui/main_window.py" line="101" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <location filename="../../cre_desk/gui/main_window.py" line="102" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102" />
+        <location filename="../../cre_desk/gui/main_window.py" line="108" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="137" />
+        <location filename="../../cre_desk/gui/main_window.py" line="143" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="137" />
+        <location filename="../../cre_desk/gui/main_window.py" line="143" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="138" />
+        <location filename="../../cre_desk/gui/main_window.py" line="144" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="221" />
+        <location filename="../../cre_desk/gui/main_window.py" line="227" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="239" />
+        <location filename="../../cre_desk/gui/main_window.py" line="245" />
         <source>Loaded %n demo ticket(s).</source>
         <translation><numerusform>デモチケットを %n 件読み込みました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="249" />
+        <location filename="../../cre_desk/gui/main_window.py" line="259" />
+        <source>Stopping the import…</source>
+        <translation>取り込みを停止しています…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="268" />
+        <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
+        <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="278" />
+        <location filename="../../cre_desk/gui/main_window.py" line="287" />
+        <source>stopped; the next import resumes where this one stopped</source>
+        <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="297" />
+        <source>Import finished: {0}</source>
+        <translation>取り込みが完了しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="305" />
+        <source>Stop the import</source>
+        <translation>取り込みを停止</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="306" />
+        <source>Importing from {0} account(s)…</source>
+        <translation>{0} 件のアカウントから取り込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="316" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>

@@ -1,0 +1,193 @@
+"""Writing helpdesk tickets into the workspace: idempotent, one transaction per ticket, resumable.
+
+Re-running an import never duplicates a ticket, message or log: tickets are keyed by (provider,
+remote id), messages by (ticket, remote id), attachments by (ticket, remote id). The account's
+cursor is saved only after a page is fully written, so an interrupted import resumes where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from cre_desk.core.tickets import TicketFields, normalise_tags
+from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESOLVED_STATUSES, Status
+from cre_desk.db.models import (
+    Attachment,
+    Message,
+    RemoteState,
+    StatusEvent,
+    SyncState,
+    Ticket,
+    TicketTag,
+)
+from cre_desk.db.service import TicketService
+
+MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    tickets_created: int = 0
+    tickets_updated: int = 0
+    messages_added: int = 0
+    attachments_added: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        text = (f"{self.tickets_created} new ticket(s), {self.tickets_updated} updated, "
+                f"{self.messages_added} message(s), {self.attachments_added} attachment(s)")
+        if self.problems:
+            text += f"; {len(self.problems)} problem(s)"
+        return text
+
+
+class ImportStore:
+    def __init__(self, service: TicketService) -> None:
+        self.service = service
+        self.db = service.db
+
+    # -- state ------------------------------------------------------------------------------------
+
+    def state(self, account_id: str) -> tuple[str | None, datetime | None]:
+        with self.db.read() as session:
+            row = session.get(SyncState, account_id)
+            return (row.cursor, row.since) if row else (None, None)
+
+    def save_state(self, account_id: str, cursor: str | None, since: datetime | None, imported: int) -> None:
+        with self.db.write() as session:
+            row = session.get(SyncState, account_id)
+            if row is None:
+                row = SyncState(account_id=account_id, imported=0)
+                session.add(row)
+            row.cursor, row.since = cursor, since
+            row.last_run_at = self.service.clock()
+            row.imported = (row.imported or 0) + imported
+
+    # -- tickets ----------------------------------------------------------------------------------
+
+    def upsert_ticket(self, source: str, remote, result: ImportResult) -> int:
+        """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id."""
+        service = self.service
+        status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
+        with self.db.write() as session:
+            ticket = session.execute(select(Ticket).where(Ticket.source == source,
+                                                          Ticket.external_id == remote.external_id)
+                                     ).scalar_one_or_none()
+            if ticket is None:
+                fields = TicketFields(title=(remote.title or "(no subject)")[:500], customer=remote.customer[:200],
+                                      requester_name=remote.requester_name[:200],
+                                      tags=normalise_tags(remote.tags)).validated()
+                ticket = Ticket(title=fields.title, customer=fields.customer, app_name="",
+                                requester_name=fields.requester_name, requester_role=fields.requester_role,
+                                platform=fields.platform, os_version="", sdk_name="", sdk_version="", app_version="",
+                                symptom=fields.symptom, category=fields.category, priority=fields.priority,
+                                assignee="", team="", status=status, asked=_first_customer_text(remote),
+                                goal="", notes="", source=source, external_id=remote.external_id,
+                                external_url=remote.url, raw_json=remote.raw_json, created_at=remote.created_at,
+                                updated_at=remote.updated_at, first_response_at=remote.first_response_at)
+                ticket.tags = [TicketTag(tag=t) for t in fields.tags]
+                ticket.events = [StatusEvent(at=remote.created_at, from_status=None, to_status=status,
+                                             actor=source, pause_reason=DEFAULT_PAUSE_REASON.get(Status(status)))]
+                ticket.checklist = []
+                if status in RESOLVED_STATUSES:
+                    ticket.resolved_at = remote.updated_at
+                session.add(ticket)
+                session.flush()
+                service._instantiate_checklist(session, ticket.id, fields.symptom)  # noqa: SLF001 - same layer
+                session.add(RemoteState(ticket_id=ticket.id, remote_status=status,
+                                        remote_updated_at=remote.updated_at))
+                result.tickets_created += 1
+            else:
+                state = session.get(RemoteState, ticket.id)
+                if state is None:
+                    state = RemoteState(ticket_id=ticket.id, remote_status=ticket.status)
+                    session.add(state)
+                # The helpdesk's status wins only when the helpdesk changed it: local edits stay otherwise.
+                if status != state.remote_status and status != ticket.status:
+                    session.add(StatusEvent(ticket_id=ticket.id, at=remote.updated_at, from_status=ticket.status,
+                                            to_status=status, actor=source,
+                                            pause_reason=DEFAULT_PAUSE_REASON.get(Status(status))
+                                            if Status(status) in PAUSED_STATUSES else None))
+                    ticket.resolved_at = remote.updated_at if status in RESOLVED_STATUSES else None
+                    ticket.status = status
+                state.remote_status = status
+                state.remote_updated_at = remote.updated_at
+                ticket.raw_json = remote.raw_json
+                ticket.external_url = remote.url or ticket.external_url
+                if remote.first_response_at and ticket.first_response_at is None:
+                    ticket.first_response_at = remote.first_response_at
+                result.tickets_updated += 1
+            known = set(session.scalars(select(Message.external_id).where(Message.ticket_id == ticket.id,
+                                                                           Message.external_id.is_not(None))))
+            for message in remote.messages:
+                if message.external_id in known:
+                    continue
+                session.add(Message(ticket_id=ticket.id, body=message.body, author_name=message.author_name[:200],
+                                    from_customer=message.from_customer, public=message.public,
+                                    created_at=message.created_at, external_id=message.external_id,
+                                    raw_json=message.raw_json))
+                known.add(message.external_id)
+                result.messages_added += 1
+            ticket.updated_at = max(ticket.updated_at, remote.updated_at)
+            session.flush()
+            service._reindex(session, ticket.id)  # noqa: SLF001 - same layer
+            service._refresh_clock(session, ticket.id)  # noqa: SLF001
+            return ticket.id
+
+    def has_attachment(self, ticket_id: int, external_id: str) -> bool:
+        with self.db.read() as session:
+            return session.execute(select(Attachment.id).where(Attachment.ticket_id == ticket_id,
+                                                               Attachment.external_id == external_id)
+                                   ).first() is not None
+
+
+def _first_customer_text(remote) -> str:
+    first = next((m for m in remote.messages if m.from_customer), None)
+    return (first.body if first else "")[:20000]
+
+
+def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
+               cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
+               max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None) -> ImportResult:
+    """Import every page from where the account stopped last time; attachments become ticket files."""
+    from cre_desk.errors import Cancelled
+
+    result = ImportResult()
+    cursor, saved_since = store.state(account_id)
+    since = since or saved_since
+    temp_dir.mkdir(parents=True, exist_ok=True)
+    while True:
+        if cancel():
+            raise Cancelled()
+        page = provider.fetch_page(cursor, since)
+        for remote in page.tickets:
+            if cancel():
+                raise Cancelled()
+            ticket_id = store.upsert_ticket(provider.name, remote, result)
+            for message in remote.messages:
+                for attachment in message.attachments:
+                    if store.has_attachment(ticket_id, attachment.external_id):
+                        continue
+                    if attachment.size is not None and attachment.size > max_attachment_bytes:
+                        result.problems.append(f"{attachment.file_name}: larger than the import limit, skipped")
+                        continue
+                    target = temp_dir / f"download-{ticket_id}-{len(result.problems)}-{attachment.external_id}"
+                    try:
+                        provider.download(attachment, target, max_attachment_bytes)
+                        store.service.attach_file(ticket_id, target, file_name=attachment.file_name,
+                                                  external_id=attachment.external_id)
+                        result.attachments_added += 1
+                    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
+                        result.problems.append(f"{attachment.file_name}: {exc}")
+                    finally:
+                        target.unlink(missing_ok=True)
+            progress(result.describe())
+        cursor = page.cursor
+        store.save_state(account_id, cursor, since, len(page.tickets))
+        if page.done:
+            return result

@@ -1,0 +1,209 @@
+"""Helpdesk and GitHub accounts: where tickets come from and where replies go.
+
+Tokens are typed here and go straight to the OS keyring; the dialog never shows a stored token and
+the settings file only names the account. "Test connection" runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cre_desk.config import Settings
+from cre_desk.errors import UserError
+from cre_desk.gui import messages
+from cre_desk.gui.tasks import run_in_background
+from cre_desk.integrations import accounts as accounts_module
+from cre_desk.integrations import credentials
+
+ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, save_settings=lambda: None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accounts"))
+        self.settings = settings
+        self.save_settings = save_settings
+        self.model = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.data(ACCOUNT_ROLE)))
+
+        self.provider = QComboBox()
+        for key, name in accounts_module.PROVIDERS.items():
+            self.provider.addItem(name, key)
+        self.provider.currentIndexChanged.connect(self._update_fields)
+        self.account_id = QLineEdit()
+        self.account_id.setPlaceholderText("zendesk-acme")
+        self.subdomain = QLineEdit()
+        self.subdomain.setPlaceholderText(self.tr("acme (for acme.zendesk.com)"))
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("agent@example.com")
+        self.region = QComboBox()
+        for region in ("us", "eu", "au"):
+            self.region.addItem(region.upper(), region)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText(self.tr("optional: GitHub Enterprise or another server address"))
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_hint = QLabel()
+        self.token_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.token_hint.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Service"), self.provider)
+        self.form.addRow(self.tr("Account name"), self.account_id)
+        self.form.addRow(self.tr("Zendesk subdomain"), self.subdomain)
+        self.form.addRow(self.tr("Agent e-mail"), self.email)
+        self.form.addRow(self.tr("Intercom region"), self.region)
+        self.form.addRow(self.tr("Server address"), self.base_url)
+        self.form.addRow(self.tr("API token"), self.token)
+        self.form.addRow(self.token_hint)
+
+        new_button = QPushButton(self.tr("New"))
+        new_button.clicked.connect(lambda: self._show(None))
+        self.save_button = QPushButton(self.tr("Save account"))
+        self.save_button.clicked.connect(self.save_current)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_current)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        row = QHBoxLayout()
+        for button in (new_button, self.save_button, self.remove_button, self.test_button):
+            row.addWidget(button)
+        right = QVBoxLayout()
+        right.addLayout(self.form)
+        right.addLayout(row)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addLayout(right, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+        self._reload()
+        self._show(None)
+
+    def _reload(self, select: str | None = None) -> None:
+        self.model.clear()
+        for account in accounts_module.load_accounts(self.settings):
+            item = QStandardItem(f"{account.id} — {accounts_module.PROVIDERS.get(account.provider, account.provider)}")
+            item.setData(account, ACCOUNT_ROLE)
+            self.model.appendRow(item)
+            if account.id == select:
+                self.list.setCurrentIndex(item.index())
+
+    def _update_fields(self) -> None:
+        provider = self.provider.currentData()
+        for widget, wanted in ((self.subdomain, provider == "zendesk"), (self.email, provider == "zendesk"),
+                               (self.region, provider == "intercom")):
+            widget.setEnabled(wanted)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setEnabled(wanted)
+
+    def _show(self, account) -> None:
+        self.current = account
+        if account is None:
+            self.list.clearSelection()
+            self.account_id.clear()
+            self.account_id.setReadOnly(False)
+            for field in (self.subdomain, self.email, self.base_url, self.token):
+                field.clear()
+        else:
+            self.provider.setCurrentIndex(self.provider.findData(account.provider))
+            self.account_id.setText(account.id)
+            self.account_id.setReadOnly(True)
+            self.subdomain.setText(account.subdomain)
+            self.email.setText(account.email)
+            self.region.setCurrentIndex(max(0, self.region.findData(account.region)))
+            self.base_url.setText(account.base_url)
+            self.token.clear()
+        stored = account is not None and credentials.load_token(account.id) is not None
+        self.token_hint.setText(self.tr("A token is stored in the system keyring; type a new one to replace it.")
+                                if stored else self.tr("The token is kept only in the system keyring, never in "
+                                                       "CRE Desk's files."))
+        self.remove_button.setEnabled(account is not None)
+        self.test_button.setEnabled(account is not None)
+        self.status.clear()
+        self._update_fields()
+
+    def form_account(self) -> accounts_module.Account:
+        return accounts_module.Account(
+            id=self.account_id.text().strip(), provider=self.provider.currentData(),
+            subdomain=self.subdomain.text().strip(), email=self.email.text().strip(),
+            region=self.region.currentData(), base_url=self.base_url.text().strip())
+
+    def save_current(self) -> bool:
+        account = self.form_account()
+        token = self.token.text().strip()
+        try:
+            if self.current is None and not token:
+                raise UserError(self.tr("Enter the account's API token."))
+            accounts_module.save_account(self.settings, account, token or None)
+            self.save_settings()
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return False
+        finally:
+            self.token.clear()   # the token never lingers in the widget
+        self._reload(select=account.id)
+        self._show(account)
+        self.status.setText(self.tr("Saved."))
+        return True
+
+    def remove_current(self) -> None:
+        if self.current is None:
+            return
+        if not messages.confirm(self, self.tr("Remove the account “{0}” and its stored token?").format(
+                self.current.id)):
+            return
+        accounts_module.remove_account(self.settings, self.current.id)
+        self.save_settings()
+        self._reload()
+        self._show(None)
+
+    def test_connection(self) -> None:
+        account = self.current
+        if account is None:
+            return
+        self.status.setText(self.tr("Connecting…"))
+        self.test_button.setEnabled(False)
+
+        def check() -> str:
+            client = accounts_module.provider_for(account)
+            if hasattr(client, "test_connection"):
+                return client.test_connection()
+            return ""
+
+        def done(name: str) -> None:
+            self.test_button.setEnabled(True)
+            self.status.setText(self.tr("Connected as {0}.").format(name) if name else self.tr("Connected."))
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self.status.setText(self.tr("Connection failed: {0}").format(messages.classify(exc)))
+
+        run_in_background(check, on_done=done, on_error=failed, receiver=self)

@@ -1,0 +1,86 @@
+"""Helpdesk and GitHub accounts as the user configured them (never their tokens).
+
+Accounts are stored in the settings file; each one names its token's keyring entry by account id.
+``provider_for`` builds the client for an account with the token read from the keyring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from cre_desk.errors import UserError
+from cre_desk.integrations import credentials
+
+PROVIDERS = {"zendesk": "Zendesk", "intercom": "Intercom", "github": "GitHub"}
+
+
+@dataclass
+class Account:
+    id: str                 # short unique name, e.g. "zendesk-acme"
+    provider: str           # zendesk | intercom | github
+    title: str = ""
+    subdomain: str = ""     # Zendesk: the <name> of <name>.zendesk.com
+    email: str = ""         # Zendesk: the agent e-mail the API token belongs to
+    region: str = "us"      # Intercom: us | eu | au
+    base_url: str = ""      # override (self-hosted GitHub Enterprise, or a test server)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Account:
+        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def validated(self) -> Account:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,62}", self.id or ""):
+            raise UserError("Give the account a short name of lower-case letters, digits, - or _.")
+        if self.provider not in PROVIDERS:
+            raise UserError(f"Unknown provider {self.provider!r}.")
+        if self.provider == "zendesk" and not self.base_url:
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", self.subdomain or ""):
+                raise UserError("Enter the Zendesk subdomain: the NAME in NAME.zendesk.com.")
+            if "@" not in self.email:
+                raise UserError("Enter the e-mail address of the Zendesk agent the API token belongs to.")
+        if self.base_url and not self.base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            raise UserError("The server address must start with https:// (tokens are never sent unencrypted).")
+        if self.provider == "intercom" and self.region not in ("us", "eu", "au"):
+            raise UserError("Intercom region must be us, eu or au.")
+        return self
+
+
+def load_accounts(settings) -> list[Account]:
+    return [Account.from_dict(a) for a in getattr(settings, "accounts", []) if isinstance(a, dict)]
+
+
+def save_account(settings, account: Account, token: str | None) -> None:
+    """Add or replace an account; a new token goes to the keyring (never to ``settings``)."""
+    account.validated()
+    if token:
+        credentials.store_token(account.id, token)
+    others = [a for a in getattr(settings, "accounts", []) if a.get("id") != account.id]
+    settings.accounts = [*others, account.to_dict()]
+
+
+def remove_account(settings, account_id: str) -> None:
+    settings.accounts = [a for a in getattr(settings, "accounts", []) if a.get("id") != account_id]
+    credentials.delete_token(account_id)
+
+
+def provider_for(account: Account):
+    """The client for an account, with its token from the keyring; raises if the token is missing."""
+    token = credentials.load_token(account.id)
+    if not token:
+        raise UserError(f"No token is stored for “{account.id}”. Open Settings → Accounts and enter it again.")
+    if account.provider == "zendesk":
+        from cre_desk.integrations.zendesk import ZendeskProvider
+
+        return ZendeskProvider(account.subdomain, account.email, token, base_url=account.base_url or None)
+    if account.provider == "intercom":
+        from cre_desk.integrations.intercom import IntercomProvider
+
+        return IntercomProvider(token, region=account.region, base_url=account.base_url or None)
+    from cre_desk.integrations.github import GitHubClient
+
+    return GitHubClient(token, base_url=account.base_url or "https://api.github.com")

@@ -1,0 +1,54 @@
+"""Accounts keep their tokens only in the keyring; a machine without a secure keyring refuses to store."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from cre_desk.config import Settings
+from cre_desk.errors import UserError
+from cre_desk.integrations import accounts, credentials
+
+CANARY = "ztk_CANARY_accounts_0123456789"
+
+
+def test_token_goes_to_the_keyring_and_never_to_the_settings_file(tmp_path):
+    settings = Settings()
+    account = accounts.Account(id="zendesk-acme", provider="zendesk", subdomain="acme", email="aki@example.com")
+    accounts.save_account(settings, account, CANARY)
+    path = tmp_path / "settings.json"
+    settings.save(path)
+    assert CANARY not in path.read_text(encoding="utf-8")
+    assert credentials.load_token("zendesk-acme") == CANARY
+    loaded = accounts.load_accounts(Settings.load(path))
+    assert loaded == [account]
+    accounts.remove_account(settings, "zendesk-acme")
+    assert credentials.load_token("zendesk-acme") is None and settings.accounts == []
+
+
+def test_no_secure_keyring_means_the_token_is_refused_not_written_in_plain_text():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(credentials.KeyringUnavailable, match="no secure password store"):
+            credentials.store_token("zendesk-acme", CANARY)
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("account, message", [
+    (accounts.Account(id="Bad Name", provider="zendesk"), "short name"),
+    (accounts.Account(id="z", provider="zendesk", subdomain="", email="a@b.c"), "subdomain"),
+    (accounts.Account(id="z", provider="zendesk", subdomain="acme", email="nobody"), "e-mail"),
+    (accounts.Account(id="g", provider="github", base_url="http://github.example.com"), "https://"),
+    (accounts.Account(id="i", provider="intercom", region="mars"), "region"),
+])
+def test_account_settings_are_checked_with_a_plain_message(account, message):
+    with pytest.raises(UserError, match=message):
+        account.validated()
+
+
+def test_missing_token_is_explained():
+    with pytest.raises(UserError, match="No token is stored"):
+        accounts.provider_for(accounts.Account(id="gh", provider="github"))
