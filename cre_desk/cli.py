@@ -22,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", type=Path, default=None,
                         help="keep all data, settings and logs under this folder (portable mode)")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="start the desktop application (the default)")
+    gui = sub.add_parser("gui", help="start the desktop application (the default)")
+    gui.add_argument("--smoke-quit-ms", type=int, default=None, help=argparse.SUPPRESS)
     sub.add_parser("self-check", help="open a scratch database, migrate, load every resource; exit 1 on problems")
     sub.add_parser("analyze", help="analyse SDK log files headless (see: cre-desk analyze --help)",
                    add_help=False)
@@ -51,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_check()
     from cre_desk.gui.app import run_gui
 
-    return run_gui(db_url=options.db_url, home=options.home)
+    return run_gui(db_url=options.db_url, home=options.home,
+                   smoke_quit_ms=getattr(options, "smoke_quit_ms", None))
 
 
 def _delegate(name: str, options: argparse.Namespace, rest: list[str]) -> int:

@@ -47,7 +47,7 @@ def window_settings(paths: AppPaths) -> QSettings:
     return QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
 
 
-def run_gui(db_url: str | None = None, home: Path | None = None) -> int:
+def run_gui(db_url: str | None = None, home: Path | None = None, smoke_quit_ms: int | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
@@ -88,6 +88,7 @@ def run_gui(db_url: str | None = None, home: Path | None = None) -> int:
     server = single_instance.InstanceServer(name, window)
     server.activation_requested.connect(window.bring_to_front)
     starter = WorkspaceStarter(window, paths, settings, db_url if db_url is not None else settings.db_url)
+    starter.smoke_quit_ms = smoke_quit_ms
     # Open the database only after the first paint, so the window appears at once.
     window.first_painted.connect(starter.start)
     window.show()
@@ -141,6 +142,18 @@ class WorkspaceStarter:
         report = workspace.report
         ctx = AppContext(workspace, self.settings, self.paths, parent=self.window)
         self.window.attach_workspace(ctx)
+        if getattr(self, "smoke_quit_ms", None) is not None:
+            # Packaging smoke test: prove the real window and workspace come up, then leave cleanly.
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+
+            def leave() -> None:
+                print(f"smoke: window opened ({workspace.tickets.count()} tickets)", flush=True)
+                self.window.close()
+                QApplication.instance().quit()
+
+            QTimer.singleShot(self.smoke_quit_ms, leave)
+            return
         if report.moved_aside is not None:
             restored = (QCoreApplication.translate("app", "It was restored from the backup of {0}.").format(report.restored_from.name)
                         if report.restored_from else QCoreApplication.translate("app", "A new, empty database was started."))
