@@ -89,7 +89,14 @@ def self_check() -> int:
                 found = ws.tickets.search("self-check")
                 if found != [ticket.id]:
                     raise RuntimeError("full-text search did not find the scratch ticket")
-                return f"SQLite, schema migrated, {len(ticket.checklist)} checklist items instantiated"
+                from cre_desk.db import migrate
+
+                head = migrate.head_revision()
+                if head != migrate.EXPECTED_HEAD:
+                    raise RuntimeError(f"the newest migration found is {head}, expected {migrate.EXPECTED_HEAD}: "
+                                       "the installation is missing files")
+                return (f"SQLite, schema migrated to {head}, {len(ticket.checklist)} checklist items "
+                        "instantiated")
             finally:
                 ws.close()
 

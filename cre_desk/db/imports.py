@@ -187,7 +187,13 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                     finally:
                         target.unlink(missing_ok=True)
             progress(result.describe())
+        if page.done:
+            store.save_state(account_id, page.cursor or cursor, since, len(page.tickets))
+            return result
+        if page.cursor is None or page.cursor == cursor:
+            # A server that keeps answering with the same page would make this loop forever.
+            store.save_state(account_id, cursor, since, len(page.tickets))
+            result.problems.append("the helpdesk returned the same page twice; the import stopped there")
+            return result
         cursor = page.cursor
         store.save_state(account_id, cursor, since, len(page.tickets))
-        if page.done:
-            return result

@@ -24,6 +24,10 @@ def alembic_config() -> Config:
     return cfg
 
 
+#: The newest migration this version ships; a packaged app missing a migration file fails self-check.
+EXPECTED_HEAD = "0005"
+
+
 def head_revision() -> str:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:

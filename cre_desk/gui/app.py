@@ -148,6 +148,7 @@ class WorkspaceStarter:
             from PySide6.QtWidgets import QApplication
 
             def leave() -> None:
+                self.window.show_dashboard()   # also proves the charting library is packaged
                 print(f"smoke: window opened ({workspace.tickets.count()} tickets)", flush=True)
                 self.window.close()
                 QApplication.instance().quit()

@@ -71,3 +71,9 @@ def test_newer_schema_is_refused_and_left_untouched(sqlite_url):
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_future"
     finally:
         db.dispose()
+
+
+def test_the_expected_head_matches_the_shipped_migrations():
+    from cre_desk.db import migrate
+
+    assert migrate.head_revision() == migrate.EXPECTED_HEAD

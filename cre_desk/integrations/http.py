@@ -1,0 +1,520 @@
+"""One careful HTTP client shared by every helpdesk and GitHub integration.
+
+Why this exists: each vendor API needs the same defensive behaviour, and getting it wrong in one place
+leaks tokens, double-posts customer replies or hangs a worker thread. ``ApiClient`` centralises it:
+
+* timeouts on every call and an overall deadline; retries with exponential backoff and jitter for GET only
+  (plus 429/503 for POST/PUT, where the server did not process the request), honouring ``Retry-After`` and
+  rate-limit reset headers up to a cap, beyond which ``RateLimited(until)`` is raised instead of blocking;
+* a POST/PUT whose connection drops after sending raises ``ReplyUncertain`` so the caller reconciles
+  instead of re-posting;
+* redirects followed by hand (max 5): credentials go only to the original host, https->http is refused;
+* ``trust_env=False`` (no proxy variables, no ``.netrc``), TLS verification always on;
+* response bodies streamed with a size cap counted on decoded bytes (gzip-bomb safe);
+* error messages, logs and ``repr`` never contain tokens or query strings.
+
+Qt-free: the GUI runs these calls on worker threads and shows ``on_wait`` pauses.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import logging
+import os
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.structures import CaseInsensitiveDict
+from urllib3.exceptions import ConnectTimeoutError, DecodeError, NewConnectionError
+from urllib3.exceptions import HTTPError as Urllib3HTTPError
+
+from cre_desk import __version__
+from cre_desk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+MAX_REDIRECTS = 5
+_REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+_GET_RETRY_STATUSES = (429, 500, 502, 503, 504)
+_WRITE_RETRY_STATUSES = (429, 503)  # the server did not process the request: safe to send again
+_ERROR_BODY_PEEK = 64 * 1024
+_LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+# --------------------------------------------------------------------------------------------- errors
+
+
+class IntegrationError(UserError):
+    """Base for remote-service failures. The message is plain words and NEVER contains a token."""
+
+    def __init__(self, message: str = "The remote service failed.", *, detail: str = "",
+                 status: int | None = None) -> None:
+        super().__init__(message, detail=detail)
+        self.status = status
+
+
+class AuthFailed(IntegrationError):
+    """401/403 that is not a rate limit: the token is wrong, expired or lacks permission."""
+
+
+class NotFound(IntegrationError):
+    """404: the ticket, issue or endpoint does not exist (or the token may not see it)."""
+
+
+class RateLimited(IntegrationError):
+    """The service asked us to wait longer than we are willing to block; ``until`` is when to try again (UTC)."""
+
+    def __init__(self, until: datetime | str | None = None, *, message: str | None = None, detail: str = "",
+                 status: int | None = None, **kwargs) -> None:
+        if isinstance(until, str):  # tolerate RateLimited("message", until=...)
+            message, until = until, kwargs.pop("until", None)
+        if until is None:
+            until = datetime.now(UTC)
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=UTC)
+        self.until = until.astimezone(UTC)
+        if message is None:
+            message = f"rate limited until {self.until.astimezone().strftime('%H:%M')}"
+        super().__init__(message, detail=detail, status=status)
+
+
+class ServerError(IntegrationError):
+    """The service answered with a 5xx error (after retries, for GET)."""
+
+    def __init__(self, status: int | str = 500, message: str | None = None, *, detail: str = "",
+                 **kwargs) -> None:
+        if isinstance(status, str):  # tolerate ServerError("message", status=502)
+            message, status = status, kwargs.pop("status", 500)
+        status = int(status)
+        if message is None:
+            message = f"The server had a problem (HTTP {status}). Try again later."
+        super().__init__(message, detail=detail, status=status)
+
+
+class BadResponse(IntegrationError):
+    """Malformed or truncated JSON, an HTML page instead of data, a body over the size cap, a bad redirect."""
+
+
+class Offline(IntegrationError):
+    """DNS failure, connection refused or reset, connect/read timeout, overall deadline passed."""
+
+
+class UntrustedServer(IntegrationError):
+    """The TLS certificate could not be verified; there is deliberately no way to ignore this."""
+
+
+class ReplyUncertain(IntegrationError):
+    """A POST/PUT whose outcome is unknown (connection dropped after sending): reconcile, never re-post."""
+
+
+# --------------------------------------------------------------------------------------------- response
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: Mapping[str, str] = field(repr=False)
+    json: object | None
+    etag: str | None
+    url: str
+
+
+class _Retry(Exception):  # noqa: N818 - internal control flow, never escapes ApiClient
+    """An attempt failed in a way that may succeed if repeated after ``wait`` seconds (None = backoff)."""
+
+    def __init__(self, error: IntegrationError, *, wait: float | None = None, rate_limited: bool = False,
+                 min_wait: float = 0.0, reason: str = "") -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.wait = wait
+        self.rate_limited = rate_limited
+        self.min_wait = min_wait
+        self.reason = reason or error.message
+
+
+class _Secret:
+    """Holds credential headers so they never show up in repr(), vars() dumps or tracebacks' locals."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: Mapping[str, str]) -> None:
+        self._value = dict(value)
+
+    def get(self) -> dict[str, str]:
+        return dict(self._value)
+
+    def __repr__(self) -> str:
+        return "<redacted>"
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def _safe(url: str) -> str:
+    """host + path only: no user info, no query string (may hold cursors or keys)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return f"{host}{parts.path}"
+
+
+def _block_all_cookies() -> http.cookiejar.DefaultCookiePolicy:
+    return http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
+
+
+# --------------------------------------------------------------------------------------------- client
+
+
+class ApiClient:
+    """A requests.Session wrapper with retries, caps and credential hygiene; one per account."""
+
+    def __init__(self, base_url: str, *, headers: Mapping[str, str], user_agent: str = f"CRE-Desk/{__version__}",
+                 timeout: tuple[float, float] = (5.0, 30.0), max_retries: int = 4,
+                 retry_after_cap_s: float = 60.0, deadline_s: float = 120.0,
+                 max_body_bytes: int = 50 * 1024 * 1024, sleep: Callable[[float], object] = time.sleep,
+                 now: Callable[[], float] = time.time,
+                 on_wait: Callable[[float, str], object] | None = None,
+                 ca_bundle: str | os.PathLike | None = None, proxy: str | None = None,
+                 backoff_base_s: float = 1.0, backoff_max_s: float = 30.0) -> None:
+        scheme, host, _port = _origin(base_url)
+        if scheme != "https" and not (scheme == "http" and host in _LOOPBACK_HOSTS):
+            raise IntegrationError("The server address must start with https:// (tokens are never sent unencrypted).")
+        self._base_url = base_url.rstrip("/")
+        self._origin = _origin(self._base_url)
+        self._host = host
+        self._auth = _Secret(headers)
+        self._timeout = timeout
+        self._max_retries = max(0, int(max_retries))
+        self._retry_after_cap_s = float(retry_after_cap_s)
+        self._deadline_s = float(deadline_s)
+        self._max_body_bytes = int(max_body_bytes)
+        self._sleep = sleep
+        self._now = now
+        self._on_wait = on_wait
+        self._backoff_base_s = backoff_base_s
+        self._backoff_max_s = backoff_max_s
+        self._random = random.Random()
+        session = requests.Session()
+        session.trust_env = False  # no proxy variables, no .netrc (CVE-2024-47081 class)
+        session.verify = str(ca_bundle) if ca_bundle else True
+        session.cookies.set_policy(_block_all_cookies())
+        session.headers.clear()
+        session.headers.update({"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate", "Accept": "*/*"})
+        if proxy:
+            session.proxies = {"http": proxy, "https": proxy}
+        self._session = session
+
+    def __repr__(self) -> str:
+        return f"ApiClient({self._base_url!r})"
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    # ------------------------------------------------------------------------------------- public API
+
+    def get(self, path_or_url: str, params=None, headers=None, etag: str | None = None) -> Response:
+        extra = dict(headers or {})
+        if etag:
+            extra["If-None-Match"] = etag
+        return self._execute("GET", self._url(path_or_url), params=params, headers=extra,
+                             consume=self._consume_json)
+
+    def post(self, path: str, json_body, headers=None) -> Response:
+        return self._execute("POST", self._url(path), json_body=json_body, headers=dict(headers or {}),
+                             consume=self._consume_json)
+
+    def put(self, path: str, json_body, headers=None) -> Response:
+        return self._execute("PUT", self._url(path), json_body=json_body, headers=dict(headers or {}),
+                             consume=self._consume_json)
+
+    def download(self, url: str, dest: Path, max_bytes: int) -> int:
+        """Stream ``url`` to ``dest``; over ``max_bytes`` raises BadResponse and no file is left behind."""
+        dest = Path(dest)
+        part = dest.with_name(dest.name + ".part")
+
+        def consume(resp: requests.Response, final_url: str, deadline: float) -> int:
+            written = 0
+            with open(part, "wb") as fh:
+                for chunk in self._iter_body(resp, final_url, max_bytes, deadline, "GET"):
+                    written += len(chunk)
+                    fh.write(chunk)
+            return written
+
+        try:
+            written = self._execute("GET", self._url(url), headers={}, consume=consume)
+            os.replace(part, dest)
+            return written
+        finally:
+            part.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------- internals
+
+    def _url(self, path_or_url: str) -> str:
+        if path_or_url.startswith(("https://", "http://")):
+            return path_or_url
+        return self._base_url + "/" + path_or_url.lstrip("/")
+
+    def _headers_for(self, url: str, extra: Mapping[str, str]) -> dict[str, str]:
+        """Credentials and caller headers only for the original host; other hosts get the bare request."""
+        if _origin(url) == self._origin:
+            return {**self._auth.get(), **extra}
+        return {k: v for k, v in extra.items() if k.lower() == "if-none-match"}
+
+    def _backoff(self, attempt: int) -> float:
+        delay = min(self._backoff_max_s, self._backoff_base_s * (2 ** attempt))
+        return delay + self._random.uniform(0, delay * 0.25)
+
+    def _execute(self, method: str, url: str, *, params=None, json_body=None, headers: Mapping[str, str],
+                 consume):
+        deadline = self._now() + self._deadline_s
+        attempt = 0
+        while True:
+            if self._now() > deadline:
+                raise Offline(f"{self._host_of(url)} did not answer in time; try again later.")
+            try:
+                return self._attempt(method, url, params, json_body, headers, consume, deadline)
+            except _Retry as sig:
+                now = self._now()
+                wait = sig.wait if sig.wait is not None else self._backoff(attempt)
+                wait = max(wait, sig.min_wait, 0.0)
+                until = datetime.fromtimestamp(now + wait, UTC)
+                too_long = wait > self._retry_after_cap_s or now + wait > deadline
+                if too_long or attempt >= self._max_retries:
+                    if sig.rate_limited:
+                        log.warning("%s %s rate limited until %s", method, _safe(url), until.isoformat())
+                        raise RateLimited(until, status=sig.error.status) from None
+                    raise sig.error from None
+                attempt += 1
+                log.warning("%s %s: %s; retry %d/%d in %.1f s", method, _safe(url), sig.reason, attempt,
+                            self._max_retries, wait)
+                if self._on_wait is not None:
+                    self._on_wait(wait, sig.reason)
+                self._sleep(wait)
+
+    def _host_of(self, url: str) -> str:
+        return urlsplit(url).hostname or self._host
+
+    def _send(self, method: str, url: str, params, json_body, headers) -> requests.Response:
+        """One HTTP exchange; maps transport failures to typed errors (``_Retry`` for a safe GET retry)."""
+        host = self._host_of(url)
+        write = method not in ("GET", "HEAD")
+        try:
+            return self._session.request(method, url, params=params, json=json_body, headers=headers,
+                                         timeout=self._timeout, allow_redirects=False, stream=True)
+        except requests.exceptions.SSLError:
+            log.warning("%s %s: TLS verification failed", method, _safe(url))
+            raise UntrustedServer(f"The secure connection to {host} could not be verified; "
+                                  "check the address or your company's certificate setting.") from None
+        except requests.exceptions.ConnectTimeout:
+            err = Offline(f"Could not connect to {host}: the connection timed out.")
+            not_sent = True
+        except requests.exceptions.ReadTimeout:
+            err = Offline(f"{host} did not answer in time.")
+            not_sent = False
+        except requests.exceptions.ConnectionError as exc:
+            reason = getattr(exc.args[0], "reason", None) if exc.args else None
+            not_sent = isinstance(reason, (NewConnectionError, ConnectTimeoutError)) or isinstance(
+                exc, requests.exceptions.ProxyError)
+            err = Offline(f"Could not reach {host}. Check the network connection."
+                          if not_sent else f"The connection to {host} was lost.")
+        except requests.exceptions.RequestException as exc:
+            log.warning("%s %s failed: %s", method, _safe(url), type(exc).__name__)
+            raise BadResponse(f"The request to {host} could not be sent.") from None
+        log.info("%s %s failed: %s", method, _safe(url), err.message)
+        if write and not not_sent:
+            raise ReplyUncertain(f"The connection to {host} dropped after the reply was sent, so it may or may "
+                                 "not have been saved. CRE Desk checks the ticket before trying again.") from None
+        if write:
+            raise err from None
+        raise _Retry(err, reason="offline")
+
+    def _attempt(self, method, url, params, json_body, headers, consume, deadline):
+        current, verb, body = url, method, json_body
+        for hop in range(MAX_REDIRECTS + 1):
+            resp = self._send(verb, current, params if hop == 0 else None, body,
+                              self._headers_for(current, headers))
+            log.debug("%s %s -> %d", verb, _safe(current), resp.status_code)
+            location = resp.headers.get("Location")
+            if resp.status_code not in _REDIRECT_STATUSES or not location:
+                break
+            resp.close()
+            if hop == MAX_REDIRECTS:
+                raise BadResponse(f"{self._host_of(url)} redirected too many times.")
+            target = urljoin(current, location)
+            scheme = urlsplit(target).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise BadResponse("The server redirected to an unsupported address.")
+            if urlsplit(current).scheme.lower() == "https" and scheme != "https":
+                raise BadResponse("The server redirected from a secure (https) to an insecure (http) address; "
+                                  "refused.")
+            if verb not in ("GET", "HEAD") and resp.status_code not in (307, 308):
+                raise BadResponse(f"{self._host_of(current)} redirected the request instead of answering it.")
+            current = target
+        try:
+            return self._handle(resp, verb, current, consume, deadline)
+        finally:
+            resp.close()
+
+    def _handle(self, resp: requests.Response, method: str, url: str, consume, deadline):
+        status = resp.status_code
+        host = self._host_of(url)
+        write = method not in ("GET", "HEAD")
+        if 200 <= status < 300:
+            return consume(resp, url, deadline)
+        if status == 304:
+            return Response(304, CaseInsensitiveDict(resp.headers), None, resp.headers.get("ETag"), url)
+        headers = resp.headers
+        if status == 429 or (status == 403 and self._is_rate_limit_403(resp)):
+            err = IntegrationError(f"{host} is rate limiting requests.", status=status)
+            wait = self._header_wait(headers, rate_limited=True)
+            # A rate-limit 403 with no hint (GitHub secondary limit): wait at least a minute.
+            min_wait = 60.0 if status == 403 and wait is None else 0.0
+            raise _Retry(err, wait=wait, rate_limited=True, min_wait=min_wait, reason="rate limited")
+        if status in (401, 403):
+            raise AuthFailed(f"{host} refused the credentials (HTTP {status}). Check the account's token and "
+                             "permissions in Settings → Accounts.", status=status)
+        if status == 404:
+            raise NotFound(f"{host} could not find that item (HTTP 404).", status=404)
+        if status == 504 and write:
+            # A gateway timeout says nothing about whether the service behind it saved the write.
+            raise ReplyUncertain(f"{host} timed out (HTTP 504) after receiving the request, so it may or may not "
+                                 "have been saved. CRE Desk checks the ticket before trying again.", status=504)
+        if status >= 500:
+            err = ServerError(status, f"{host} had a problem (HTTP {status}). Try again later.")
+            retry_set = _WRITE_RETRY_STATUSES if write else _GET_RETRY_STATUSES
+            if status in retry_set:
+                raise _Retry(err, wait=self._header_wait(headers, rate_limited=False), reason=f"server error {status}")
+            raise err
+        if 300 <= status < 400:
+            raise BadResponse(f"{host} sent an unexpected redirect (HTTP {status}).", status=status)
+        raise IntegrationError(f"{host} rejected the request (HTTP {status}).", status=status)
+
+    def _is_rate_limit_403(self, resp: requests.Response) -> bool:
+        headers = resp.headers
+        if headers.get("x-ratelimit-remaining") == "0" or "Retry-After" in headers:
+            return True
+        try:
+            peek = resp.raw.read1(_ERROR_BODY_PEEK, decode_content=True) or b""
+        except Exception:
+            return False
+        return b"rate limit" in peek.lower()
+
+    def _header_wait(self, headers: Mapping[str, str], *, rate_limited: bool) -> float | None:
+        """Seconds to wait from Retry-After (seconds or HTTP-date) or, for rate limits, reset headers."""
+        now = self._now()
+        value = (headers.get("Retry-After") or "").strip()
+        if value:
+            try:
+                return max(0.0, float(value))
+            except ValueError:
+                try:
+                    when = parsedate_to_datetime(value)
+                except (TypeError, ValueError, IndexError):
+                    when = None
+                if when is not None:
+                    if when.tzinfo is None:
+                        when = when.replace(tzinfo=UTC)
+                    return max(0.0, when.timestamp() - now)
+        if not rate_limited:
+            return None
+        value = (headers.get("X-RateLimit-Reset") or "").strip()
+        if value:
+            try:
+                reset = float(value)
+            except ValueError:
+                reset = None
+            if reset is not None:
+                delta = reset - now if reset > 1_000_000_000 else reset
+                return max(1.0, delta)
+        value = (headers.get("ratelimit-reset") or "").strip()  # IETF draft: seconds until reset
+        if value:
+            try:
+                return max(1.0, float(value))
+            except ValueError:
+                return None
+        return None
+
+    def _iter_body(self, resp: requests.Response, url: str, max_bytes: int, deadline: float, method: str):
+        """Yield decoded chunks, enforcing the size cap and deadline; maps stream failures to typed errors."""
+        host = self._host_of(url)
+        too_big = BadResponse(f"{host} sent more data than allowed ({max_bytes // 1024} KiB).")
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and "Content-Encoding" not in resp.headers and int(declared) > max_bytes:
+            raise too_big
+        total = 0
+        write = method not in ("GET", "HEAD")
+        try:
+            while True:
+                # read1 returns whatever has arrived (one recv), so a slow drip still reaches the deadline check.
+                chunk = resp.raw.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > max_bytes:
+                    raise too_big
+                if self._now() > deadline:
+                    if write:
+                        raise ReplyUncertain(f"{host} accepted the request but answered too slowly to tell what "
+                                             "happened. CRE Desk checks the ticket before trying again.")
+                    raise Offline(f"{host} is sending data too slowly; try again later.")
+                yield chunk
+        except DecodeError:
+            raise BadResponse(f"{host} sent data that could not be decoded.") from None
+        except (Urllib3HTTPError, OSError) as exc:
+            log.info("%s %s: body incomplete (%s)", method, _safe(url), type(exc).__name__)
+            err = BadResponse(f"{host} sent an incomplete response.")
+            if write:
+                raise ReplyUncertain(f"The connection to {host} dropped while it answered, so the reply's "
+                                     "outcome is unknown. CRE Desk checks the ticket before trying again.") from None
+            raise _Retry(err, reason="incomplete response") from None
+
+    def _consume_json(self, resp: requests.Response, url: str, deadline: float) -> Response:
+        method = (resp.request.method or "GET").upper()
+        if method in ("GET", "HEAD"):
+            return self._parse_json(resp, url, deadline, method)
+        try:
+            return self._parse_json(resp, url, deadline, method)
+        except BadResponse:
+            # The write was accepted (2xx) but its answer is unusable: never let the caller think it failed.
+            raise ReplyUncertain(f"{self._host_of(url)} accepted the request but its answer could not be read. "
+                                 "CRE Desk checks the ticket before trying again.") from None
+
+    def _parse_json(self, resp: requests.Response, url: str, deadline: float, method: str) -> Response:
+        host = self._host_of(url)
+        body = b"".join(self._iter_body(resp, url, self._max_body_bytes, deadline, method))
+        headers = CaseInsensitiveDict(resp.headers)
+        etag = headers.get("ETag")
+        if not body.strip():
+            return Response(resp.status_code, headers, None, etag, url)
+        ctype = headers.get("Content-Type", "").lower()
+        if "html" in ctype or body.lstrip()[:1] == b"<":
+            raise BadResponse(f"{host} sent a web page instead of data; the address may be wrong or the service "
+                              "may be down.", status=resp.status_code)
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            raise BadResponse(f"{host} sent data that is not valid JSON.", status=resp.status_code) from None
+        return Response(resp.status_code, headers, data, etag, url)

@@ -1,0 +1,83 @@
+"""Provider-neutral records for helpdesk data, and the ``Provider`` protocol every helpdesk client implements.
+
+Why this exists: the sync code, the database import and the UI must not care whether a ticket came from
+Zendesk or Intercom. Each provider converts its vendor JSON into these frozen records (bodies already plain
+text, statuses already mapped to ``cre_desk.core.vocabulary.Status`` values) and keeps the raw JSON alongside
+for fidelity and re-processing. Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class RemoteAttachment:
+    external_id: str
+    file_name: str
+    size: int | None
+    url: str
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class RemoteMessage:
+    external_id: str
+    author_name: str
+    from_customer: bool
+    public: bool
+    body: str  # PLAIN text: HTML is converted to text, never rendered
+    created_at: datetime
+    attachments: tuple[RemoteAttachment, ...] = ()
+    raw_json: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class RemoteTicket:
+    external_id: str
+    url: str
+    title: str
+    requester_name: str
+    customer: str
+    status: str  # one of cre_desk.core.vocabulary.Status values
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    first_response_at: datetime | None = None
+    messages: tuple[RemoteMessage, ...] = ()
+    raw_json: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class SyncPage:
+    tickets: list[RemoteTicket]
+    cursor: str | None
+    done: bool
+
+
+@runtime_checkable
+class Provider(Protocol):
+    name: str  # "zendesk" | "intercom"
+
+    def test_connection(self) -> str:
+        """Return the account/admin display name, or raise an IntegrationError."""
+        ...
+
+    def fetch_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
+        """One page of changed tickets, messages included; pass the returned cursor back to continue."""
+        ...
+
+    def download(self, attachment: RemoteAttachment, dest: Path, max_bytes: int) -> int:
+        """Stream an attachment to ``dest``; returns the byte count."""
+        ...
+
+    def post_reply(self, ticket_external_id: str, body: str, *, public: bool, marker: str) -> str:
+        """Post a reply or internal note with ``marker`` appended; returns the remote message id."""
+        ...
+
+    def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
+        """After ReplyUncertain: the id of a recent message containing ``marker``, or None."""
+        ...
