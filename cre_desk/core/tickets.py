@@ -219,3 +219,26 @@ class SentReplyRecord:
     external_id: str | None
     sent_by: str
     sent_at: datetime
+
+
+@dataclass(frozen=True)
+class IssueLinkRecord:
+    """A GitHub issue a ticket is waiting on, with the state last read from GitHub."""
+
+    id: int
+    ticket_id: int
+    owner: str
+    repo: str
+    number: int
+    url: str
+    title: str
+    state: str
+    state_reason: str
+    closed_at: datetime | None
+    etag: str
+    checked_at: datetime | None
+    notified: bool
+
+    @property
+    def ref(self) -> str:
+        return f"{self.owner}/{self.repo}#{self.number}"

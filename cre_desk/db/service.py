@@ -21,6 +21,7 @@ from cre_desk.core.tickets import (
     AttachmentRecord,
     ChecklistEntry,
     DraftRecord,
+    IssueLinkRecord,
     MarkRecord,
     MessageRecord,
     QueueFilter,
@@ -42,6 +43,7 @@ from cre_desk.db.engine import Database
 from cre_desk.db.models import (
     Attachment,
     ChecklistItem,
+    IssueLink,
     LogMark,
     Message,
     ReplyDraft,
@@ -524,6 +526,56 @@ class TicketService:
                                           evidence="", updated_at=self.clock()))
         session.flush()
 
+    # ----- GitHub issue links ----------------------------------------------------------------------
+
+    def link_issue(self, ticket_id: int, owner: str, repo: str, number: int) -> IssueLinkRecord:
+        with self.db.write() as session:
+            if session.get(Ticket, ticket_id) is None:
+                raise UserError(f"Ticket #{ticket_id} no longer exists.")
+            existing = session.execute(select(IssueLink).where(
+                IssueLink.ticket_id == ticket_id, IssueLink.owner == owner, IssueLink.repo == repo,
+                IssueLink.number == number)).scalar_one_or_none()
+            if existing is not None:
+                return _link(existing)
+            link = IssueLink(ticket_id=ticket_id, owner=owner, repo=repo, number=number,
+                             url=f"https://github.com/{owner}/{repo}/issues/{number}", title="", state="",
+                             state_reason="", etag="", notified=False)
+            session.add(link)
+            session.flush()
+            return _link(link)
+
+    def list_issue_links(self, ticket_id: int | None = None) -> list[IssueLinkRecord]:
+        with self.db.read() as session:
+            stmt = select(IssueLink).order_by(IssueLink.id)
+            if ticket_id is not None:
+                stmt = stmt.where(IssueLink.ticket_id == ticket_id)
+            return [_link(link) for link in session.execute(stmt).scalars()]
+
+    def update_issue_link(self, link_id: int, *, state=None, checked_at: datetime | None = None,
+                          notified: bool | None = None) -> IssueLinkRecord | None:
+        """Store what GitHub said (``state`` is an IssueState, or None when unchanged since the last check)."""
+        with self.db.write() as session:
+            link = session.get(IssueLink, link_id)
+            if link is None:
+                return None
+            if state is not None:
+                reopened = link.state == "closed" and state.state == "open"
+                link.url, link.title = state.url or link.url, state.title[:2000]
+                link.state, link.state_reason = state.state, state.state_reason or ""
+                link.closed_at, link.etag = state.closed_at, state.etag or ""
+                if reopened:
+                    link.notified = False
+            if checked_at is not None:
+                link.checked_at = checked_at
+            if notified is not None:
+                link.notified = notified
+            session.flush()
+            return _link(link)
+
+    def unlink_issue(self, link_id: int) -> None:
+        with self.db.write() as session:
+            session.execute(delete(IssueLink).where(IssueLink.id == link_id))
+
     # ----- clocks --------------------------------------------------------------------------------
 
     def _refresh_clock(self, session: Session, ticket_id: int, now: datetime | None = None) -> None:
@@ -722,3 +774,10 @@ def clock_row(ticket: Ticket, history: Sequence[StatusChange], *, calendar, targ
         allowed_business_s=clocks.allowed_business_s, state=clocks.state, deadline=deadline, at_risk_at=at_risk_at,
         computed_at=now,
     )
+
+
+def _link(link: IssueLink) -> IssueLinkRecord:
+    return IssueLinkRecord(id=link.id, ticket_id=link.ticket_id, owner=link.owner, repo=link.repo, number=link.number,
+                           url=link.url, title=link.title, state=link.state, state_reason=link.state_reason,
+                           closed_at=link.closed_at, etag=link.etag, checked_at=link.checked_at,
+                           notified=bool(link.notified))

@@ -141,8 +141,10 @@ class OverviewForm(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(conv_box)
         lower.addWidget(notes_box)
-        lower.addWidget(files_box)
-        lower.setSizes([520, 300, 280])
+        self.side_column = QSplitter(Qt.Orientation.Vertical)   # attached logs, and what the pane adds below
+        self.side_column.addWidget(files_box)
+        lower.addWidget(self.side_column)
+        lower.setSizes([520, 300, 300])
 
         top = QWidget()
         top_layout = QVBoxLayout(top)

@@ -30,6 +30,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import vocab
+from cre_desk.gui.issue_links import IssueLinksBox
 from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
@@ -81,6 +82,9 @@ class TicketPane(QWidget):
         self.timeline = TimelineView()
         self.logs = LogWorkbench(ctx)
         self.reply = ReplyComposer(ctx, accepted_findings=lambda: tuple(self.logs.accepted_findings.items()))
+        self.issue_links = IssueLinksBox(ctx)
+        self.overview.side_column.addWidget(self.issue_links)
+        self.issue_links.notice_requested.connect(self._draft_notice)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.checklist, self.tr("&Checklist"))
@@ -146,10 +150,19 @@ class TicketPane(QWidget):
         self.timeline.load(ticket)
         self.logs.load(ticket)
         self.reply.load(ticket)
+        if self.issue_links.ticket_id != ticket.id:
+            self.issue_links.load(ticket.id)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
         self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
+
+    def _draft_notice(self, text: str) -> None:
+        """A linked SDK issue closed: put a first notice for the customer into the reply."""
+        self.tabs.setCurrentWidget(self.reply)
+        editor = self.reply.editors["summary"]
+        current = editor.toPlainText().rstrip()
+        editor.setPlainText(f"{current}\n\n{text}" if current else text)
 
     def update_clocks(self) -> None:
         """The running clocks of the open ticket, in business hours, with its target state."""

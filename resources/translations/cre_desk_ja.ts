@@ -607,6 +607,81 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>IssueLinksBox</name>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="67" />
+        <source>GitHub issues</source>
+        <translation>GitHub の Issue</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="72" />
+        <source>owner/repo#123 or issue URL</source>
+        <translation>owner/repo#123 または Issue の URL</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="74" />
+        <source>Link</source>
+        <translation>リンク</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="81" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="83" />
+        <source>Draft customer notice</source>
+        <translation>お客様へのお知らせを下書き</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="85" />
+        <source>Unlink</source>
+        <translation>リンク解除</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="87" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="113" />
+        <source>closed ({0})</source>
+        <translation>クローズ（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="113" />
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="115" />
+        <source>open</source>
+        <translation>オープン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="117" />
+        <source>not checked yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="155" />
+        <source>GitHub issues — {0}</source>
+        <translation>GitHub の Issue — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="164" />
+        <source>Only github.com addresses are opened from here.</source>
+        <translation>ここから開けるのは github.com のアドレスのみです。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="166" />
+        <source>Open this address in your browser?
+{0}</source>
+        <translation>このアドレスをブラウザーで開きますか？
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>LogLinesModel</name>
     <message>
         <location filename="../../cre_desk/gui/log_model.py" line="148" />
@@ -1423,7 +1498,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/overview_form.py" line="89" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="203" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="205" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
@@ -1523,22 +1598,22 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="198" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="200" />
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="199" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="201" />
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="203" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="205" />
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="204" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="206" />
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
@@ -1926,131 +2001,131 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="67" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="68" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="73" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="74" />
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
         <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="86" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="87" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="93" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="96" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="104" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="108" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="151" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="260" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="286" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="157" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="251" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="273" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="299" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="172" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="185" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="174" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="187" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="190" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="180" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="193" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="182" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="184" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="197" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="260" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="231" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="273" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="241" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="254" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="269" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="282" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="349" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="362" />
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
         <translation><numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="353" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="366" />
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="355" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="368" />
         <source>Attaching %n file(s)…</source>
         <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
     </message>
@@ -2101,17 +2176,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="145" />
+        <location filename="../../cre_desk/gui/app.py" line="159" />
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="146" />
+        <location filename="../../cre_desk/gui/app.py" line="160" />
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="147" />
+        <location filename="../../cre_desk/gui/app.py" line="161" />
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2122,17 +2197,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="153" />
+        <location filename="../../cre_desk/gui/app.py" line="167" />
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="155" />
+        <location filename="../../cre_desk/gui/app.py" line="169" />
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="162" />
+        <location filename="../../cre_desk/gui/app.py" line="176" />
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。

@@ -1,0 +1,180 @@
+"""GitHub issues a ticket waits on: link by URL or owner/repo#n, see their state, draft the customer notice.
+
+States are refreshed in the background with conditional requests (an unchanged issue costs GitHub
+nothing). Links open in the browser only for github.com addresses and only after confirmation.
+
+Signals:
+    notice_requested(str): the engineer wants a customer notice drafted for this closed issue (its text).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from cre_desk.core.tickets import IssueLinkRecord
+from cre_desk.errors import UserError
+from cre_desk.gui import messages
+from cre_desk.gui.context import AppContext
+from cre_desk.gui.tasks import run_in_background
+
+LINK_ROLE = 0x0101
+
+
+def github_account(settings):
+    from cre_desk.integrations.accounts import load_accounts
+
+    return next((a for a in load_accounts(settings) if a.provider == "github"), None)
+
+
+def refresh_links(service, settings, ticket_id: int | None = None) -> list[IssueLinkRecord]:
+    """Ask GitHub about linked issues (all, or one ticket's); returns the links that just closed."""
+    from datetime import UTC, datetime
+
+    from cre_desk.integrations.accounts import provider_for
+    from cre_desk.integrations.github import GitHubClient
+
+    account = github_account(settings)
+    client = provider_for(account) if account is not None else GitHubClient(None)
+    closed = []
+    for link in service.list_issue_links(ticket_id):
+        state = client.get_issue(link.owner, link.repo, link.number, etag=link.etag or None)
+        updated = service.update_issue_link(link.id, state=state, checked_at=datetime.now(UTC))
+        if updated is not None and updated.state == "closed" and link.state != "closed":
+            closed.append(updated)
+    return closed
+
+
+def notice_text(link: IssueLinkRecord) -> str:
+    """A first draft for the customer once the SDK issue is fixed (the engineer edits it)."""
+    return (f"Good news: the problem tracked as {link.ref} (“{link.title}”) has been fixed. "
+            "Please update the SDK to the release that contains the fix, release your app, and check again on a "
+            "test device. If anything still looks wrong, reply here with a fresh log from app launch.")
+
+
+class IssueLinksBox(QGroupBox):
+    notice_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(self.tr("GitHub issues"), parent)
+        self.ctx = ctx
+        self.ticket_id: int | None = None
+        self.links: list[IssueLinkRecord] = []
+        self.ref = QLineEdit()
+        self.ref.setPlaceholderText(self.tr("owner/repo#123 or issue URL"))
+        self.ref.returnPressed.connect(self.link_from_field)
+        link_button = QPushButton(self.tr("Link"))
+        link_button.clicked.connect(self.link_from_field)
+        self.model = QStandardItemModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self.open_current)
+        self.notice_button = QPushButton(self.tr("Draft customer notice"))
+        self.notice_button.clicked.connect(self.draft_notice)
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.clicked.connect(self.unlink_current)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        top = QHBoxLayout()
+        top.addWidget(self.ref, 1)
+        top.addWidget(link_button)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.notice_button, self.unlink_button, self.refresh_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def load(self, ticket_id: int) -> None:
+        self.ticket_id = ticket_id
+        self.ctx.run_db(self.ctx.tickets.list_issue_links, ticket_id, on_done=self._show, receiver=self)
+
+    def _show(self, links: list[IssueLinkRecord]) -> None:
+        if links and self.ticket_id is not None and links[0].ticket_id != self.ticket_id:
+            return
+        self.links = links
+        self.model.clear()
+        for link in links:
+            if link.state == "closed":
+                state = self.tr("closed ({0})").format(link.state_reason or self.tr("done"))
+            elif link.state == "open":
+                state = self.tr("open")
+            else:
+                state = self.tr("not checked yet")
+            item = QStandardItem(f"{link.ref} — {state}" + (f"\n{link.title}" if link.title else ""))
+            item.setToolTip(link.url)
+            self.model.appendRow(item)
+        self._update_buttons()
+
+    def _current(self) -> IssueLinkRecord | None:
+        row = self.view.currentIndex().row()
+        return self.links[row] if 0 <= row < len(self.links) else None
+
+    def _update_buttons(self) -> None:
+        link = self._current()
+        for button in (self.open_button, self.unlink_button):
+            button.setEnabled(link is not None)
+        self.notice_button.setEnabled(link is not None and link.state == "closed")
+        self.refresh_button.setEnabled(bool(self.links))
+
+    def link_from_field(self) -> None:
+        from cre_desk.integrations.github import parse_issue_ref
+
+        if self.ticket_id is None:
+            return
+        try:
+            owner, repo, number = parse_issue_ref(self.ref.text())
+        except UserError as exc:
+            messages.warn(self, str(exc))
+            return
+        self.ref.clear()
+        ticket_id = self.ticket_id
+        self.ctx.run_db(self.ctx.tickets.link_issue, ticket_id, owner, repo, number,
+                        on_done=lambda _l: (self.load(ticket_id), self.refresh()), receiver=self)
+
+    def refresh(self) -> None:
+        if self.ticket_id is None:
+            return
+        ticket_id = self.ticket_id
+        run_in_background(refresh_links, self.ctx.tickets, self.ctx.settings, ticket_id,
+                          on_done=lambda _closed: self.load(ticket_id),
+                          on_error=lambda exc: self.setTitle(self.tr("GitHub issues — {0}").format(
+                              messages.classify(exc))), receiver=self)
+
+    def open_current(self) -> None:
+        link = self._current()
+        if link is None:
+            return
+        url = QUrl(link.url)
+        if url.scheme() != "https" or url.host() not in ("github.com", "www.github.com"):
+            messages.warn(self, self.tr("Only github.com addresses are opened from here."))
+            return
+        if messages.confirm(self, self.tr("Open this address in your browser?\n{0}").format(url.toString())):
+            QDesktopServices.openUrl(url)
+
+    def unlink_current(self) -> None:
+        link = self._current()
+        if link is not None and self.ticket_id is not None:
+            ticket_id = self.ticket_id
+            self.ctx.run_db(self.ctx.tickets.unlink_issue, link.id, on_done=lambda _r: self.load(ticket_id),
+                            receiver=self)
+
+    def draft_notice(self) -> None:
+        link = self._current()
+        if link is not None and link.state == "closed":
+            self.notice_requested.emit(notice_text(link))
+            self.ctx.run_db(self.ctx.tickets.update_issue_link, link.id, notified=True, receiver=self)

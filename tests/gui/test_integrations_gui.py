@@ -1,0 +1,98 @@
+"""Accounts, a helpdesk import with progress, and GitHub links, as the engineer drives them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QDesktopServices
+
+from cre_desk.core.tickets import TicketFields
+from cre_desk.gui.accounts_dialog import AccountsDialog
+from cre_desk.gui.tasks import wait_for_all
+from cre_desk.integrations import credentials
+from cre_desk.integrations.zendesk import EXPORT_PATH
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integrations"))
+from test_zendesk import CANARY, EMAIL, comment, export, serve_comments, ticket  # noqa: E402
+
+DEMO_LOG = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs" / "braze-android-iam-failing.log"
+
+
+def _zendesk(httpserver):
+    attachment = {"id": 555, "file_name": "device.log", "content_url": httpserver.url_for("/attachments/555"),
+                  "content_type": "text/plain", "size": DEMO_LOG.stat().st_size}
+    serve_comments(httpserver, 7, [comment(1, 100, "The coupon message is not shown", attachments=[attachment])])
+    httpserver.expect_request("/attachments/555").respond_with_data(DEMO_LOG.read_bytes(), content_type="text/plain")
+    httpserver.expect_request(EXPORT_PATH).respond_with_json(export([ticket(7)], "c1", True, httpserver))
+    httpserver.expect_request("/api/v2/users/me.json").respond_with_json(
+        {"user": {"id": 200, "name": "Alex Agent", "email": EMAIL, "role": "agent"}})
+
+
+def test_account_is_saved_with_its_token_in_the_keyring_and_tested(qtbot, ctx, httpserver):
+    _zendesk(httpserver)
+    dialog = AccountsDialog(ctx.settings, save_settings=ctx.save_settings)
+    qtbot.addWidget(dialog)
+    dialog.provider.setCurrentIndex(dialog.provider.findData("zendesk"))
+    dialog.account_id.setText("zendesk-acme")
+    dialog.subdomain.setText("acme")
+    dialog.email.setText(EMAIL)
+    dialog.base_url.setText(httpserver.url_for("/").rstrip("/"))
+    dialog.token.setText(CANARY)
+    assert dialog.save_current()
+    assert dialog.token.text() == ""
+    assert credentials.load_token("zendesk-acme") == CANARY
+    assert CANARY not in ctx.paths.settings_file.read_text(encoding="utf-8")
+    dialog.test_connection()
+    qtbot.waitUntil(lambda: "Connected as Alex Agent" in dialog.status.text(), timeout=10000)
+
+
+def test_sync_imports_a_ticket_whose_attachment_opens_as_a_log(qtbot, window, ctx, httpserver):
+    _zendesk(httpserver)
+    from cre_desk.integrations.accounts import Account, save_account
+
+    save_account(ctx.settings, Account(id="zendesk-acme", provider="zendesk", subdomain="acme", email=EMAIL,
+                                       base_url=httpserver.url_for("/").rstrip("/")), CANARY)
+    window.sync_helpdesks()
+    assert window.act_sync.text().replace("&", "") == "Stop the import"
+    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    assert "1 new ticket" in window.statusBar().currentMessage()
+    window.queue.reload()
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
+    imported = window.queue.rows()[0]
+    window.queue.select_ticket(imported.id)
+    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == imported.id)
+    window.show_tab(3)
+    logs = window.pane.logs
+    qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
+    assert logs.left.doc.name == "device.log" and len(logs.left.doc) == 15
+
+
+def test_github_link_shows_state_and_drafts_the_customer_notice(qtbot, window, ctx, httpserver, monkeypatch):
+    from cre_desk.integrations.accounts import Account, save_account
+
+    save_account(ctx.settings, Account(id="github", provider="github",
+                                       base_url=httpserver.url_for("/").rstrip("/")), "ghp_CANARY_gui_0000")
+    httpserver.expect_request("/repos/acme/sdk/issues/42").respond_with_json(
+        {"html_url": "https://github.com/acme/sdk/issues/42", "title": "IAM not shown after splash", "state": "closed",
+         "state_reason": "completed", "closed_at": "2026-11-20T01:00:00Z", "labels": [], "milestone": None},
+        headers={"ETag": '"v1"'})
+    t = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown"))
+    window.queue.reload()
+    qtbot.waitUntil(lambda: window.queue.model.row_of(t.id) >= 0)
+    window.queue.select_ticket(t.id)
+    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == t.id)
+    box = window.pane.issue_links
+    box.ref.setText("acme/sdk#42")
+    box.link_from_field()
+    qtbot.waitUntil(lambda: bool(box.links) and box.links[0].state == "closed", timeout=10000)
+    assert "closed (completed)" in box.model.item(0).text()
+    box.view.setCurrentIndex(box.model.index(0, 0))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString())))
+    box.open_current()   # the test dialogs answer "no" to the confirmation
+    assert opened == []
+    box.draft_notice()
+    wait_for_all()
+    assert "acme/sdk#42" in window.pane.reply.editors["summary"].toPlainText()
+    assert window.pane.tabs.currentWidget() is window.pane.reply
