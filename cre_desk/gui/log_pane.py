@@ -222,6 +222,7 @@ class LogPane(QWidget):
         self.close_document()
         # Filtering parses entries on a worker thread and allocates heavily; freezing what exists now
         # keeps the collector from re-scanning every long-lived Qt wrapper, which stalled the window.
+        gc.collect()
         gc.freeze()
         self.doc = doc
         self.title.setText(title or doc.name)
