@@ -75,7 +75,7 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 40), (2, 104), (3, 116), (4, 100), (5, 84), (6, 60), (7, 0), (8, 84)):
+        for column, width in ((0, 36), (2, 92), (3, 104), (4, 96), (5, 72), (6, 56), (7, 0), (8, 80)):
             if width:
                 self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(7, True)
