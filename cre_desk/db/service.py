@@ -289,14 +289,7 @@ class TicketService:
                     )
                 item.verdict = verdict
                 item.evidence = evidence
-                item.updated_by = actor
-                item.updated_at = self.clock()
-                session.flush()
-                # touch the ticket without bumping its version: a verdict is not an edit of its fields
-                session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
-                                .values(updated_at=self.clock()).execution_options(synchronize_session=False))
-                self._reindex(session, item.ticket_id)
-                return _entry(item)
+                return self._save_item(session, item, actor)
         except StaleDataError as exc:
             raise ConflictError("Someone else changed this checklist item at the same time; reload it.",
                                 mine={"verdict": verdict, "evidence": evidence}) from exc
@@ -316,13 +309,20 @@ class TicketService:
                 Verdict(verdict)
                 if item.verdict == Verdict.NOT_CHECKED or verdict == Verdict.CONFIRMED:
                     item.verdict = verdict
-            item.updated_by = actor
-            item.updated_at = self.clock()
-            session.flush()
-            session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
-                            .values(updated_at=self.clock()).execution_options(synchronize_session=False))
-            self._reindex(session, item.ticket_id)
-            return _entry(item)
+            return self._save_item(session, item, actor)
+
+    def _save_item(self, session: Session, item: ChecklistItem, actor: str) -> ChecklistEntry:
+        """Stamp a changed checklist item and touch its ticket without bumping the ticket's version.
+
+        A verdict is not an edit of the ticket's fields, so an open Overview form must not conflict.
+        """
+        item.updated_by = actor
+        item.updated_at = self.clock()
+        session.flush()
+        session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
+                        .values(updated_at=self.clock()).execution_options(synchronize_session=False))
+        self._reindex(session, item.ticket_id)
+        return _entry(item)
 
     def add_mark(self, ticket_id: int, attachment_id: int, line_no: int, line_text: str, *, log_name: str,
                  note: str = "", actor: str = "") -> MarkRecord:
