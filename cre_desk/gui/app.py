@@ -53,6 +53,7 @@ def run_gui(db_url: str | None = None, home: Path | None = None, smoke_quit_ms: 
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    _set_icon(app)
 
     paths = default_paths(home)
     paths.ensure()
@@ -191,3 +192,17 @@ def _team_calendar(settings):
     except Exception:  # noqa: BLE001 - a bad setting must not stop the app from opening
         logging.getLogger(__name__).warning("calendar %r unusable; using the default", settings.calendar)
         return load_calendar()
+
+
+def _set_icon(app) -> None:
+    """The window and taskbar icon, from the shipped resources (works from a checkout and frozen)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from cre_desk import resource_files
+
+    pixmap = QPixmap()
+    try:
+        if pixmap.loadFromData(resource_files.read_bytes("icons", "cre-desk.png")):
+            app.setWindowIcon(QIcon(pixmap))
+    except OSError:
+        logging.getLogger(__name__).warning("application icon missing")

@@ -41,6 +41,7 @@ from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
+from cre_desk.gui.tasks import run_in_background
 
 AUTOSAVE_DELAY_MS = 1500
 PARTS = ("summary", "cause", "fix", "developer_block")
@@ -145,6 +146,14 @@ class ReplyComposer(QWidget):
         self.sent_button.setToolTip(self.tr("Keep this reply in the ticket's history and start the first-response "
                                             "clock if it has not started"))
         self.sent_button.clicked.connect(self.mark_sent)
+        self.visibility = QComboBox()
+        self.visibility.addItem(self.tr("Public reply"), True)
+        self.visibility.addItem(self.tr("Internal note"), False)
+        self.post_button = QPushButton(self.tr("Post to helpdesk"))
+        self.post_button.setToolTip(self.tr("Post the reply to the ticket in the helpdesk it came from; a lost "
+                                            "connection is checked, never posted twice"))
+        self.post_button.clicked.connect(self.post_to_helpdesk)
+        self._marker: str | None = None
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Language")))
@@ -161,7 +170,7 @@ class ReplyComposer(QWidget):
         split.setSizes([560, 420])
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        for button in (self.copy_button, self.save_button, self.sent_button):
+        for button in (self.copy_button, self.save_button, self.sent_button, self.visibility, self.post_button):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -191,9 +200,20 @@ class ReplyComposer(QWidget):
 
         self.ctx.run_db(fetch, on_done=lambda r: self._on_fetched(ticket_id, *r), receiver=self)
 
+    def _helpdesk_account(self):
+        from cre_desk.integrations.accounts import load_accounts
+
+        if self.ticket is None or self.ticket.source not in ("zendesk", "intercom") or not self.ticket.external_id:
+            return None
+        return next((a for a in load_accounts(self.ctx.settings) if a.provider == self.ticket.source), None)
+
     def _on_fetched(self, ticket_id: int, draft: DraftRecord | None, marks, history) -> None:
         if self.ticket is None or self.ticket.id != ticket_id:
             return
+        can_post = self._helpdesk_account() is not None
+        self.post_button.setVisible(can_post)
+        self.visibility.setVisible(can_post)
+        self._marker = None
         self._marks = tuple(marks)
         self._show_history(history)
         if draft is not None:
@@ -450,6 +470,55 @@ class ReplyComposer(QWidget):
             messages.report_exception(self, exc)
             return
         self.state.setText(self.tr("Saved to {0}").format(path.name))
+
+    def post_to_helpdesk(self) -> None:
+        """Post the reply to the helpdesk ticket once; a lost answer is reconciled, never re-posted."""
+        from cre_desk.integrations.accounts import provider_for
+        from cre_desk.integrations.posting import new_marker, post_once
+
+        account = self._helpdesk_account()
+        if account is None or self.ticket is None:
+            return
+        public = bool(self.visibility.currentData())
+        kind = self.tr("public reply") if public else self.tr("internal note")
+        if not messages.confirm(self, self.tr("Post this reply to the {0} ticket {1} as a {2}?").format(
+                account.provider.title(), self.ticket.external_id, kind)):
+            return
+        body = self.rendered("plain")
+        self._marker = self._marker or new_marker()   # the same marker on a retry finds a lost post
+        marker, ticket_id, external_id = self._marker, self.ticket.id, self.ticket.external_id
+        language, audience = self.language.currentData(), self.audience.currentData()
+        service, actor = self.ctx.tickets, self.ctx.settings.user_name
+        self.post_button.setEnabled(False)
+        self.state.setText(self.tr("Posting…"))
+
+        def work():
+            result = post_once(provider_for(account), external_id, body, public=public, marker=marker)
+            if result.message_id is None:
+                return None
+            service.record_sent_reply(ticket_id, body, language=language, audience=audience,
+                                      channel=account.provider, external_id=result.message_id, actor=actor)
+            return result
+
+        def done(result) -> None:
+            self.post_button.setEnabled(True)
+            if result is None:
+                self.state.setText(self.tr("Not posted"))
+                messages.warn(self, self.tr("The helpdesk did not receive the reply, so nothing was posted. "
+                                            "Your draft is kept; try again when the connection is back."))
+                return
+            self._marker = None
+            self.draft_version = None
+            self.generated = None
+            self.state.setText(self.tr("Posted to the helpdesk"))
+            self.ctx.run_db(service.list_sent_replies, ticket_id, on_done=self._show_history, receiver=self)
+            self.sent.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.post_button.setEnabled(True)
+            self.state.setText(self.tr("Not posted: {0}").format(messages.classify(exc)))
+
+        run_in_background(work, on_done=done, on_error=failed, receiver=self)
 
     def mark_sent(self) -> None:
         if self.ticket is None:

@@ -798,163 +798,163 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_pane.py" line="216" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="579" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="269" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="270" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="285" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="286" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="287" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="288" />
         <source>%n line(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="290" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="291" />
         <source>%n entries</source>
         <translation><numerusform>%n エントリ</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="292" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="293" />
         <source>%n unparsed</source>
         <translation><numerusform>解析できない行 %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="294" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="295" />
         <source>%n undecodable character(s) replaced</source>
         <translation><numerusform>読み取れない文字 %n 個を置換</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="296" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="297" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="324" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="327" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="328" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="338" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="339" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="348" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="349" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="374" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="375" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="389" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="390" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="393" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="394" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="393" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="394" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="404" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="424" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="405" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="425" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="432" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="433" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="454" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="455" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="459" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="460" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="512" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="513" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="512" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="513" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="520" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="521" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="522" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="524" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="525" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="581" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="581" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="582" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="584" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="587" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="588" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="589" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="590" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="592" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="593" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -1747,179 +1747,239 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ReplyComposer</name>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="90" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="214" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="91" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="234" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="91" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="92" />
         <source>Rebuild the draft from confirmed causes, accepted findings and marks; parts you edited are kept</source>
         <translation>確定した原因・採用した検出結果・マークから下書きを作り直します（編集した部分はそのまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="95" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="96" />
         <source>Snippets</source>
         <translation>定型文</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="104" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="105" />
         <source>Summary — what happened, in one or two plain sentences</source>
         <translation>概要 — 何が起きたかを 1〜2 文でわかりやすく</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="105" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="106" />
         <source>Cause — the specific reason</source>
         <translation>原因 — 具体的な理由</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="106" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="107" />
         <source>Fix — what to change, who does it, how to check it worked</source>
         <translation>対応方法 — 何を・誰が変えるか、直ったことの確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="107" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="108" />
         <source>For their developer — forwardable technical detail</source>
         <translation>開発ご担当者様向け — そのまま転送できる技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="122" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="123" />
         <source>The reply as the customer will read it.</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="135" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="136" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="136" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="356" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="137" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="376" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="137" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="138" />
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="139" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="140" />
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="140" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="141" />
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="142" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="143" />
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="144" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="145" />
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="145" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="146" />
         <source>Keep this reply in the ticket's history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="150" />
+        <source>Public reply</source>
+        <translation>公開返信</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="151" />
+        <source>Internal note</source>
+        <translation>社内メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="152" />
+        <source>Post to helpdesk</source>
+        <translation>ヘルプデスクに投稿</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="153" />
+        <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
+        <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="159" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="152" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="161" />
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="205" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="225" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="282" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="282" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="282" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="263" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="283" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="265" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="285" />
         <source>New draft applied; kept your edits in: {0}</source>
         <translation>新しい下書きを反映しました。編集済みの部分は残しています: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="268" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
         <source>New draft applied</source>
         <translation>新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="313" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="333" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="393" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="413" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="407" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="427" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="412" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="432" />
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="422" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="442" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="433" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="453" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="439" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="459" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="440" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="460" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="452" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="472" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="464" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="483" />
+        <source>public reply</source>
+        <translation>公開返信</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="483" />
+        <source>internal note</source>
+        <translation>社内メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="484" />
+        <source>Post this reply to the {0} ticket {1} as a {2}?</source>
+        <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="493" />
+        <source>Posting…</source>
+        <translation>投稿中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="506" />
+        <source>Not posted</source>
+        <translation>未投稿</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="507" />
+        <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
+        <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="513" />
+        <source>Posted to the helpdesk</source>
+        <translation>ヘルプデスクに投稿しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="519" />
+        <source>Not posted: {0}</source>
+        <translation>投稿できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="533" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>

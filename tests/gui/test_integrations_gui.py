@@ -96,3 +96,30 @@ def test_github_link_shows_state_and_drafts_the_customer_notice(qtbot, window, c
     wait_for_all()
     assert "acme/sdk#42" in window.pane.reply.editors["summary"].toPlainText()
     assert window.pane.tabs.currentWidget() is window.pane.reply
+
+
+def test_reply_is_posted_to_the_helpdesk_once_and_kept_in_history(qtbot, window, ctx, httpserver, dialogs):
+    _zendesk(httpserver)
+    from cre_desk.integrations.accounts import Account, save_account
+
+    save_account(ctx.settings, Account(id="zendesk-acme", provider="zendesk", subdomain="acme", email=EMAIL,
+                                       base_url=httpserver.url_for("/").rstrip("/")), CANARY)
+    httpserver.expect_request("/api/v2/tickets/7.json", method="PUT").respond_with_json(
+        {"ticket": {"id": 7}, "audit": {"id": 900, "events": [{"id": 901, "type": "Comment"}]}})
+    window.sync_helpdesks()
+    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    window.queue.reload()
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
+    imported = window.queue.rows()[0]
+    window.queue.select_ticket(imported.id)
+    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == imported.id)
+    composer = window.pane.reply
+    qtbot.waitUntil(lambda: composer.editors["summary"].toPlainText() != "")
+    assert not composer.post_button.isHidden()
+    dialogs.answers["confirm"] = True
+    composer.post_to_helpdesk()
+    qtbot.waitUntil(lambda: composer.state.text() == "Posted to the helpdesk", timeout=10000)
+    sent = ctx.tickets.list_sent_replies(imported.id)
+    assert len(sent) == 1 and sent[0].channel == "zendesk" and sent[0].external_id == "901"
+    puts = [r for r, _ in httpserver.log if r.method == "PUT"]
+    assert len(puts) == 1 and "[ref:cre-desk:" in puts[0].get_data(as_text=True)
