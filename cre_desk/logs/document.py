@@ -39,10 +39,37 @@ class PatternError(UserError):
     """A search pattern that RE2 cannot run; the message says why in plain words."""
 
 
+class LiteralSet:
+    """``a|b|c`` of plain words: RE2 scans one literal several times faster than an alternation."""
+
+    def __init__(self, patterns: list) -> None:
+        self.patterns = patterns
+
+    def starts(self, buffer) -> list[int]:
+        found: set[int] = set()
+        for pattern in self.patterns:
+            found.update(m.start() for m in pattern.finditer(buffer))
+        return sorted(found)
+
+
+_REGEX_SYNTAX = set("\\.^$*+?()[]{}")
+
+
+def _literal_alternatives(pattern: str) -> list[str] | None:
+    """The words of ``word|word|…`` when the pattern is nothing else; None for any real regex."""
+    parts = pattern.split("|")
+    if len(parts) < 2 or len(parts) > 8 or any(not p or set(p) & _REGEX_SYNTAX for p in parts):
+        return None
+    return parts
+
+
 def compile_user_pattern(pattern: str, *, regex: bool, case_sensitive: bool):
     """Compile a user's search on RE2 (linear time: no pattern can freeze the app)."""
     if len(pattern) > MAX_PATTERN:
         raise PatternError(f"The pattern is too long ({len(pattern)} characters; the limit is {MAX_PATTERN}).")
+    words = _literal_alternatives(pattern) if regex else None
+    if words is not None:
+        return LiteralSet([compile_user_pattern(word, regex=False, case_sensitive=case_sensitive) for word in words])
     body = pattern if regex else re2.escape(pattern)
     flags = "" if case_sensitive else "(?i)"
     options = re2.Options()
@@ -153,6 +180,8 @@ class LogDocument:
         entry_of[~headers] = 0
         self.entry_of = np.maximum.accumulate(entry_of) if count else entry_of
         self.headers = headers
+        raw = self.index.level_array()
+        self._levels = raw[self.entry_of] if len(raw) == len(self.entry_of) else raw
         self.ready = True
 
     def _parse_all(self, count: int, cancel: CancelFn) -> tuple[np.ndarray, np.ndarray]:
@@ -240,6 +269,8 @@ class LogDocument:
 
     def levels(self) -> np.ndarray:
         """Level per physical line, continuation lines taking their entry's level."""
+        if self.ready and getattr(self, "_levels", None) is not None:
+            return self._levels
         raw = self.index.level_array()
         if self.entry_of is None or len(self.entry_of) != len(raw):
             return raw
@@ -283,7 +314,10 @@ class LogDocument:
             if cancel():
                 return np.zeros(0, dtype=np.int64)
             start, end = block
-            hits = [m.start() for m in compiled.finditer(view[start:end])]
+            if isinstance(compiled, LiteralSet):
+                hits = compiled.starts(view[start:end])
+            else:
+                hits = [m.start() for m in compiled.finditer(view[start:end])]
             if not hits:
                 return np.zeros(0, dtype=np.int64)
             found = np.searchsorted(starts, np.asarray(hits, dtype=np.int64) + start, side="right") - 1

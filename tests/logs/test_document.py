@@ -135,3 +135,17 @@ def test_levels_of_text_formats_are_parsed_in_the_background_pass(tmp_path):
         "2026-11-20 10:14:02.118226+0900 0x1a2b     Fault       0x0     123    0    Acme: boom",
         "2026-11-20 10:14:02.118226+0900 0x1a2b     Default     0x0     123    0    Acme: ok"]) + "\n").encode())
     assert list(doc.levels()) == [FATAL, INFO]
+
+
+def test_alternation_of_words_finds_the_same_lines_as_the_regex(tmp_path):
+    import re2
+
+    lines = [f"11-20 10:00:00.000  1  1 {'E' if i % 7 == 0 else 'I'} Tag: "
+             f"{'java.lang.IllegalStateException' if i % 5 == 0 else ('FATAL signal' if i % 11 == 0 else 'fine')}"
+             for i in range(500)]
+    doc = _open(tmp_path, ("\n".join(lines) + "\n").encode())
+    fast = doc.search_lines(compile_user_pattern("Exception|FATAL", regex=True, case_sensitive=True))
+    plain = doc.search_lines(re2.compile(b"Exception|FATAL"))
+    assert list(fast) == list(plain) and len(fast) == sum(1 for i in range(500) if i % 5 == 0 or i % 11 == 0)
+    insensitive = doc.search_lines(compile_user_pattern("exception|fatal", regex=True, case_sensitive=False))
+    assert list(insensitive) == list(fast)
