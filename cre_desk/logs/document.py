@@ -116,6 +116,21 @@ def _transcode(path: Path, encoding: str, work_dir: Path, cancel: CancelFn) -> P
     return target
 
 
+def _release_freed_memory() -> None:
+    """Give the indexing threads' freed buffers back to the OS (glibc keeps them in per-thread arenas)."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 @dataclass
 class LogStats:
     lines: int
@@ -175,14 +190,20 @@ class LogDocument:
         else:
             headers, levels = self._parse_all(count, cancel)
             self.index.set_levels(levels)
-        kind = np.int32 if count < 2**31 - 1 else np.int64
-        entry_of = np.arange(count, dtype=kind)
-        entry_of[~headers] = 0
-        self.entry_of = np.maximum.accumulate(entry_of) if count else entry_of
-        self.headers = headers
         raw = self.index.level_array()
-        self._levels = raw[self.entry_of] if len(raw) == len(self.entry_of) else raw
+        if bool(headers.all()):
+            # Every line starts an entry (plain logcat): no per-line map needed, 4 bytes a line saved.
+            self.entry_of = None
+            self._levels = raw
+        else:
+            kind = np.int32 if count < 2**31 - 1 else np.int64
+            entry_of = np.arange(count, dtype=kind)
+            entry_of[~headers] = 0
+            self.entry_of = np.maximum.accumulate(entry_of)
+            self._levels = raw[self.entry_of] if len(raw) == len(self.entry_of) else raw
+        self.headers = headers
         self.ready = True
+        _release_freed_memory()
 
     def _parse_all(self, count: int, cancel: CancelFn) -> tuple[np.ndarray, np.ndarray]:
         headers = np.zeros(count, dtype=bool)
@@ -344,7 +365,10 @@ class LogDocument:
     def filter_lines(self, predicate: Callable[[Entry, str], bool], *, candidates: np.ndarray | None = None,
                      cancel: CancelFn = _never, progress: ProgressFn | None = None) -> np.ndarray:
         """Lines of every entry the predicate accepts (entries are tested with their raw first line)."""
-        heads = np.flatnonzero(self.headers) if candidates is None else np.unique(self.entry_of[candidates])
+        if candidates is None:
+            heads = np.flatnonzero(self.headers)
+        else:
+            heads = np.unique(candidates if self.entry_of is None else self.entry_of[candidates])
         keep: list[int] = []
         total = len(heads)
         for n, head in enumerate(heads):
