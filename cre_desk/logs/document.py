@@ -341,13 +341,22 @@ class LogDocument:
                 hits = [m.start() for m in compiled.finditer(view[start:end])]
             if not hits:
                 return np.zeros(0, dtype=np.int64)
-            found = np.searchsorted(starts, np.asarray(hits, dtype=np.int64) + start, side="right") - 1
+            # Same dtype as ``starts``: a mixed-type searchsorted would copy the whole index on every block.
+            offsets = (np.asarray(hits, dtype=np.int64) + start).astype(starts.dtype, copy=False)
+            found = np.searchsorted(starts, offsets, side="right").astype(np.int64) - 1
             return np.unique(found)
 
         found: list[np.ndarray] = []
         try:
+            # The small first block is searched right here, so the first hits show before any thread starts.
+            head = scan(blocks[0])
+            if len(head):
+                found.append(head)
+                if first_hits is not None:
+                    first_hits(head)
             with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-search") as pool:
-                for number, (result, (_start, end)) in enumerate(zip(pool.map(scan, blocks), blocks, strict=True)):
+                for number, (result, (_start, end)) in enumerate(zip(pool.map(scan, blocks[1:]), blocks[1:],
+                                                                      strict=True)):
                     if cancel():
                         raise Cancelled()
                     if len(result):

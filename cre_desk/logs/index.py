@@ -19,7 +19,7 @@ import numpy as np
 
 from cre_desk.logs.entry import LEVEL_LETTERS
 
-CHUNK = 8 * 1024 * 1024  # small chunks stay in the CPU cache: faster than big ones, and less memory
+CHUNK = 4 * 1024 * 1024  # small chunks stay in the CPU cache: faster than big ones, and less memory
 #: The first chunk is small so the first rows appear within milliseconds on any file size.
 FIRST_CHUNK = 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
