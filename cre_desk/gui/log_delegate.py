@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QPalette
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate
 
-from cre_desk.gui.log_model import ENTRY_ROLE, FINDING_ROLE, HIT_ROLE, LEVEL_ROLE, MARKED_ROLE, NUMBER_COLUMN
+from cre_desk.gui.log_model import (
+    ENTRY_ROLE,
+    FINDING_ROLE,
+    HIT_ROLE,
+    LEVEL_ROLE,
+    LINE_ROLE,
+    MARKED_ROLE,
+    NUMBER_COLUMN,
+)
 from cre_desk.logs import highlight
 from cre_desk.logs.entry import ERROR, FATAL, WARN
 
@@ -22,6 +30,16 @@ _CLOCK = re.compile(r"\d\d:\d\d:\d\d(?:[.,]\d{1,6})?")
 #: Control characters and bidi overrides: shown as escapes, never interpreted.
 _CONTROL = re.compile("[\x00-\x1f\u202a-\u202e\u2066-\u2069]")
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+#: Laid-out lines kept for repainting (scrolling back and forth repaints the same lines).
+LAYOUT_CACHE = 3000
+
+
+def _visible(text: str) -> str:
+    """Control characters and bidi overrides shown as escapes, never interpreted."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 LIGHT = {
     "timestamp": "#5b6b7f", "pid": "#8a8f98", "level_v": "#8a8f98", "level_d": "#2f6f9f", "level_i": "#1f7a3a",
@@ -61,9 +79,17 @@ class LogLineDelegate(QStyledItemDelegate):
         self.font = log_font()
         self.metrics = QFontMetrics(self.font)
         self.colours = palette_colours()
+        self._layouts: dict = {}      # (doc, line, compact, fatal, generation) -> QTextLayout, oldest first
+        self._generation = 0
+
+    def clear_cache(self) -> None:
+        """Forget laid-out lines (a new document, or entries changed once indexing finished)."""
+        self._layouts.clear()
 
     def refresh_colours(self) -> None:
         self.colours = palette_colours()
+        self._generation += 1
+        self._layouts.clear()
 
     def sizeHint(self, option, index) -> QSize:
         return QSize(self.metrics.horizontalAdvance("0") * 120, self.metrics.height() + 2)
@@ -97,77 +123,92 @@ class LogLineDelegate(QStyledItemDelegate):
         if len(text) > PAINT_CHARS:
             text = text[:PAINT_CHARS] + " …"
         model = index.model()
+        compact = False
+        entry = None
         if getattr(model, "compact", False):
             entry = index.data(ENTRY_ROLE)
-            if entry is not None and entry.parsed and (entry.tag or entry.level):
-                self._paint_compact(painter, rect, text, entry, base, selected)
-                return
-        x = rect.left() + 4
-        baseline_rect = rect.adjusted(4, 0, -2, 0)
+            compact = entry is not None and entry.parsed and bool(entry.tag or entry.level)
         if selected:
+            plain = "".join(piece for piece, _kind in (self._compact_pieces(text, entry) if compact
+                                                        else [(text, "text")]))
             painter.setPen(base)
-            painter.drawText(baseline_rect, _LEFT, text)
+            painter.drawText(rect.adjusted(4, 0, -2, 0), _LEFT, _visible(plain))
             return
-        position = 0
+        key = (id(getattr(model, "doc", None)), index.data(LINE_ROLE), compact, level >= FATAL, self._generation)
+        layout = self._layouts.get(key)
+        if layout is None:
+            pieces = self._compact_pieces(text, entry) if compact else self._full_pieces(text, level)
+            layout = self._layout(pieces, base)
+            if len(self._layouts) >= LAYOUT_CACHE:
+                self._layouts.pop(next(iter(self._layouts)))
+            self._layouts[key] = layout
+        painter.setClipRect(rect.adjusted(4, 0, -2, 0))
+        painter.setPen(base)
+        layout.draw(painter, QPointF(rect.left() + 4, rect.top() + (rect.height() - self.metrics.height()) / 2))
+
+    # -- pieces: (text, colour kind) in order; painting them is one cached text layout per line ---------
+
+    def _full_pieces(self, text: str, level: int) -> list[tuple[str, str]]:
+        pieces, position = [], 0
         for start, length, kind in highlight.spans(text, self.format):
             if start > position:
-                x = self._draw(painter, rect, x, text[position:start], base)
-            colour = self.colours.get(kind, base)
+                pieces.append((text[position:start], "text"))
             if kind.startswith("level_") and level >= FATAL:
-                colour = self.colours["level_f"]
-            x = self._draw(painter, rect, x, text[start:start + length], colour)
+                kind = "level_f"
+            pieces.append((text[start:start + length], kind))
             position = start + length
-            if x > rect.right():
-                return
         if position < len(text):
-            self._draw(painter, rect, x, text[position:], base)
+            pieces.append((text[position:], "text"))
+        return pieces
 
-    def _paint_compact(self, painter, rect: QRect, raw: str, entry, base: QColor, selected: bool) -> None:
+    def _compact_pieces(self, raw: str, entry) -> list[tuple[str, str]]:
         """Time, level, tag and message only: two logs fit side by side."""
-        def colour(kind: str) -> QColor:
-            return base if selected else self.colours.get(kind, base)
-
-        x = rect.left() + 4
         if entry.extra.get("continuation"):
-            x += self.metrics.horizontalAdvance("0") * 4
-            self._paint_message(painter, rect, x, raw, base, selected)
-            return
+            return [("    ", "text"), *self._message_pieces(raw)]
+        pieces = []
         clock = _CLOCK.search(raw[:48])
         if clock:
-            x = self._draw(painter, rect, x, clock.group(0) + " ", colour("timestamp"))
-        letter = entry.level_letter or "·"
-        x = self._draw(painter, rect, x, letter + " ", colour(highlight.level_kind(entry.level)))
+            pieces.append((clock.group(0) + " ", "timestamp"))
+        pieces.append(((entry.level_letter or "·") + " ", highlight.level_kind(entry.level)))
         if entry.tag:
-            x = self._draw(painter, rect, x, entry.tag[:60], colour("tag"))
-            x = self._draw(painter, rect, x, ": ", colour("punct"))
-        message = entry.message.split("\n", 1)[0][:PAINT_CHARS]
-        self._paint_message(painter, rect, x, message, base, selected)
+            pieces.append((entry.tag[:60], "tag"))
+            pieces.append((": ", "punct"))
+        return pieces + self._message_pieces(entry.message.split("\n", 1)[0][:PAINT_CHARS])
 
-    def _paint_message(self, painter, rect: QRect, x: int, message: str, base: QColor, selected: bool) -> None:
-        if selected:
-            self._draw(painter, rect, x, message, base)
-            return
-        position = 0
+    def _message_pieces(self, message: str) -> list[tuple[str, str]]:
+        pieces, position = [], 0
         for start, length, kind in highlight.spans(message, "generic"):
             if start > position:
-                x = self._draw(painter, rect, x, message[position:start], base)
-            x = self._draw(painter, rect, x, message[start:start + length], self.colours.get(kind, base))
+                pieces.append((message[position:start], "text"))
+            pieces.append((message[start:start + length], kind))
             position = start + length
-            if x > rect.right():
-                return
         if position < len(message):
-            self._draw(painter, rect, x, message[position:], base)
+            pieces.append((message[position:], "text"))
+        return pieces
 
-    def _draw(self, painter, rect: QRect, x: int, piece: str, colour: QColor) -> int:
-        if not piece or x > rect.right():
-            return x
-        if _CONTROL.search(piece):
-            piece = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                                 else f"\\u{ord(m.group()):04x}", piece)
-        width = self.metrics.horizontalAdvance(piece)
-        painter.setPen(colour)
-        painter.drawText(QRect(x, rect.top(), width + 2, rect.height()), _LEFT, piece)
-        return x + width
+    def _layout(self, pieces: list[tuple[str, str]], base: QColor) -> QTextLayout:
+        text_parts, formats, position = [], [], 0
+        for piece, kind in pieces:
+            shown = _visible(piece)
+            if not shown:
+                continue
+            if kind != "text" and kind in self.colours:
+                fmt = QTextCharFormat()
+                fmt.setForeground(self.colours[kind])
+                span = QTextLayout.FormatRange()
+                span.start, span.length, span.format = position, len(shown), fmt
+                formats.append(span)
+            text_parts.append(shown)
+            position += len(shown)
+        layout = QTextLayout("".join(text_parts), self.font)
+        layout.setFormats(formats)
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        line = layout.createLine()
+        if line.isValid():
+            line.setLineWidth(1_000_000)
+        layout.endLayout()
+        return layout
 
     def _paint_gutter(self, painter, rect: QRect, text: str, index, base: QColor) -> None:
         marker = rect.adjusted(2, 3, 0, -3)

@@ -225,6 +225,7 @@ class LogPane(QWidget):
         gc.collect()
         gc.freeze()
         self.doc = doc
+        self.delegate.clear_cache()
         self.title.setText(title or doc.name)
         self.delegate.format = doc.format if doc.format in ("threadtime", "studio", "brief", "ios", "firebase_ios",
                                                              "jsonl") else "auto"
@@ -254,6 +255,7 @@ class LogPane(QWidget):
             return
         self._poll.stop()
         self.progress.hide()
+        self.delegate.clear_cache()
         self.model.indexing_finished()
         self._show_status()
         if self.filter_edit.text().strip():
