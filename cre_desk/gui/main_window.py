@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QS
 
 log = logging.getLogger(__name__)
 
+ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 
 
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         mode = self.tr("team server") if not ctx.workspace.db.is_sqlite else self.tr("local file")
         self.statusBar().showMessage(self.tr("Workspace: {0} ({1})").format(_hide_password(where), mode), 8000)
         self.queue.reload()
+        self._issue_timer = QTimer(self, interval=ISSUE_REFRESH_MS)
+        self._issue_timer.timeout.connect(self.refresh_issue_links)
+        self._issue_timer.start()
         if ctx.workspace.db.is_sqlite:
             self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
             self._backup_timer.timeout.connect(self.backup_if_changed)
@@ -182,6 +186,26 @@ class MainWindow(QMainWindow):
             self.queue.reload()
         if self.pane is not None:
             self.pane._refresh_quietly()  # noqa: SLF001 - same window family
+
+    def refresh_issue_links(self) -> None:
+        """Ask GitHub about every linked issue (conditional requests); say when one has closed."""
+        from cre_desk.gui.issue_links import github_account, refresh_links
+        from cre_desk.gui.tasks import run_in_background
+
+        ctx = self.pane.ctx
+        if github_account(ctx.settings) is None or not ctx.tickets.list_issue_links():
+            return
+
+        def done(closed) -> None:
+            if closed:
+                refs = ", ".join(link.ref for link in closed[:5])
+                self.statusBar().showMessage(self.tr("Linked GitHub issues closed: {0}. Open the ticket to draft "
+                                                     "the customer notice.").format(refs), 60000)
+                if self.pane.ticket is not None:
+                    self.pane.issue_links.load(self.pane.ticket.id)
+
+        run_in_background(refresh_links, ctx.tickets, ctx.settings, on_done=done,
+                          on_error=lambda exc: None, receiver=self)
 
     def show_dashboard(self) -> None:
         """Open (or raise) the lead dashboard in its own window."""

@@ -798,163 +798,163 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_pane.py" line="216" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="580" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="582" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="270" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="272" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="286" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="288" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="288" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="290" />
         <source>%n line(s)</source>
         <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="291" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="293" />
         <source>%n entries</source>
         <translation><numerusform>%n エントリ</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="293" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="295" />
         <source>%n unparsed</source>
         <translation><numerusform>解析できない行 %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="295" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="297" />
         <source>%n undecodable character(s) replaced</source>
         <translation><numerusform>読み取れない文字 %n 個を置換</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="297" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="299" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="327" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="328" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="330" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="339" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="341" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="349" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="351" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="375" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="377" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="390" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="392" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="394" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="396" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="394" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="396" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="405" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="425" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="407" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="427" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="433" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="435" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="455" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="457" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="460" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="462" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="513" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="515" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="513" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="515" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="523" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="522" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="524" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="525" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="527" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="581" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="581" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="585" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="584" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="586" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="588" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="590" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="590" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="592" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="593" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="595" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -1193,200 +1193,205 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="29" />
+        <location filename="../../cre_desk/gui/main_window.py" line="30" />
         <source>CRE Desk</source>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="37" />
+        <location filename="../../cre_desk/gui/main_window.py" line="38" />
         <source>Opening your workspace…</source>
         <translation>ワークスペースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="63" />
+        <location filename="../../cre_desk/gui/main_window.py" line="64" />
         <source>&amp;New ticket</source>
         <translation>新規チケット(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="64" />
+        <location filename="../../cre_desk/gui/main_window.py" line="65" />
         <source>Open a new ticket (Ctrl+N)</source>
         <translation>新規チケットを作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="65" />
+        <location filename="../../cre_desk/gui/main_window.py" line="66" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="65" />
+        <location filename="../../cre_desk/gui/main_window.py" line="66" />
         <source>Save now (Ctrl+S)</source>
         <translation>今すぐ保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66" />
+        <location filename="../../cre_desk/gui/main_window.py" line="67" />
         <source>&amp;Find tickets</source>
         <translation>チケットを検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="67" />
+        <location filename="../../cre_desk/gui/main_window.py" line="68" />
         <source>Search the queue (Ctrl+F)</source>
         <translation>キューを検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="68" />
+        <location filename="../../cre_desk/gui/main_window.py" line="69" />
         <source>Change &amp;status</source>
         <translation>ステータスを変更(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="69" />
+        <location filename="../../cre_desk/gui/main_window.py" line="70" />
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="70" />
+        <location filename="../../cre_desk/gui/main_window.py" line="71" />
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="71" />
+        <location filename="../../cre_desk/gui/main_window.py" line="72" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="72" />
+        <location filename="../../cre_desk/gui/main_window.py" line="73" />
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73" />
+        <location filename="../../cre_desk/gui/main_window.py" line="74" />
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74" />
+        <location filename="../../cre_desk/gui/main_window.py" line="75" />
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75" />
-        <location filename="../../cre_desk/gui/main_window.py" line="295" />
-        <location filename="../../cre_desk/gui/main_window.py" line="301" />
+        <location filename="../../cre_desk/gui/main_window.py" line="76" />
+        <location filename="../../cre_desk/gui/main_window.py" line="319" />
+        <location filename="../../cre_desk/gui/main_window.py" line="325" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76" />
+        <location filename="../../cre_desk/gui/main_window.py" line="77" />
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="80" />
+        <location filename="../../cre_desk/gui/main_window.py" line="81" />
         <source>Show tab %n</source>
         <translation><numerusform>タブ %n を表示</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="82" />
+        <location filename="../../cre_desk/gui/main_window.py" line="83" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="87" />
+        <location filename="../../cre_desk/gui/main_window.py" line="88" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="93" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <location filename="../../cre_desk/gui/main_window.py" line="96" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <location filename="../../cre_desk/gui/main_window.py" line="97" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="97" />
+        <location filename="../../cre_desk/gui/main_window.py" line="98" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="101" />
+        <location filename="../../cre_desk/gui/main_window.py" line="102" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102" />
+        <location filename="../../cre_desk/gui/main_window.py" line="103" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="108" />
+        <location filename="../../cre_desk/gui/main_window.py" line="109" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="143" />
+        <location filename="../../cre_desk/gui/main_window.py" line="144" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="143" />
+        <location filename="../../cre_desk/gui/main_window.py" line="144" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144" />
+        <location filename="../../cre_desk/gui/main_window.py" line="145" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="227" />
+        <location filename="../../cre_desk/gui/main_window.py" line="202" />
+        <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
+        <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="251" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="245" />
+        <location filename="../../cre_desk/gui/main_window.py" line="269" />
         <source>Loaded %n demo ticket(s).</source>
         <translation><numerusform>デモチケットを %n 件読み込みました。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="259" />
+        <location filename="../../cre_desk/gui/main_window.py" line="283" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="268" />
+        <location filename="../../cre_desk/gui/main_window.py" line="292" />
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="278" />
-        <location filename="../../cre_desk/gui/main_window.py" line="287" />
+        <location filename="../../cre_desk/gui/main_window.py" line="302" />
+        <location filename="../../cre_desk/gui/main_window.py" line="311" />
         <source>stopped; the next import resumes where this one stopped</source>
         <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="297" />
+        <location filename="../../cre_desk/gui/main_window.py" line="321" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="305" />
+        <location filename="../../cre_desk/gui/main_window.py" line="329" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="306" />
+        <location filename="../../cre_desk/gui/main_window.py" line="330" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="316" />
+        <location filename="../../cre_desk/gui/main_window.py" line="340" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2221,32 +2226,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="74" />
+        <location filename="../../cre_desk/gui/app.py" line="75" />
         <source>CRE Desk is already running with this data folder ({0}).</source>
         <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="77" />
+        <location filename="../../cre_desk/gui/app.py" line="78" />
         <source>Switched to its window.</source>
         <translation>そのウィンドウに切り替えました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="81" />
+        <location filename="../../cre_desk/gui/app.py" line="82" />
         <source>Close the other window first, then start CRE Desk again.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="159" />
+        <location filename="../../cre_desk/gui/app.py" line="160" />
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="160" />
+        <location filename="../../cre_desk/gui/app.py" line="161" />
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="161" />
+        <location filename="../../cre_desk/gui/app.py" line="162" />
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2257,17 +2262,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="167" />
+        <location filename="../../cre_desk/gui/app.py" line="168" />
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="169" />
+        <location filename="../../cre_desk/gui/app.py" line="170" />
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="176" />
+        <location filename="../../cre_desk/gui/app.py" line="177" />
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。

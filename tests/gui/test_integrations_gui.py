@@ -123,3 +123,18 @@ def test_reply_is_posted_to_the_helpdesk_once_and_kept_in_history(qtbot, window,
     assert len(sent) == 1 and sent[0].channel == "zendesk" and sent[0].external_id == "901"
     puts = [r for r, _ in httpserver.log if r.method == "PUT"]
     assert len(puts) == 1 and "[ref:cre-desk:" in puts[0].get_data(as_text=True)
+
+
+def test_background_refresh_announces_closed_issues(qtbot, window, ctx, httpserver):
+    from cre_desk.integrations.accounts import Account, save_account
+
+    save_account(ctx.settings, Account(id="github", provider="github",
+                                       base_url=httpserver.url_for("/").rstrip("/")), "ghp_CANARY_gui_0001")
+    httpserver.expect_request("/repos/acme/sdk/issues/7").respond_with_json(
+        {"html_url": "https://github.com/acme/sdk/issues/7", "title": "Crash on start", "state": "closed",
+         "state_reason": "completed", "closed_at": "2026-11-20T01:00:00Z", "labels": [], "milestone": None})
+    t = ctx.tickets.create_ticket(TicketFields(title="App crashes"))
+    ctx.tickets.link_issue(t.id, "acme", "sdk", 7)
+    window.refresh_issue_links()
+    qtbot.waitUntil(lambda: "acme/sdk#7" in window.statusBar().currentMessage(), timeout=10000)
+    assert ctx.tickets.list_issue_links(t.id)[0].state == "closed"
