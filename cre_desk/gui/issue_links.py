@@ -84,12 +84,16 @@ class IssueLinksBox(QGroupBox):
         self.notice_button.clicked.connect(self.draft_notice)
         self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.clicked.connect(self.unlink_current)
+        self.create_button = QPushButton(self.tr("New issue…"))
+        self.create_button.setToolTip(self.tr("File an issue for the SDK team with this ticket's evidence"))
+        self.create_button.clicked.connect(self.create_issue)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         top = QHBoxLayout()
         top.addWidget(self.ref, 1)
         top.addWidget(link_button)
+        top.addWidget(self.create_button)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.notice_button, self.unlink_button, self.refresh_button):
             buttons.addWidget(button)
@@ -145,6 +149,34 @@ class IssueLinksBox(QGroupBox):
         ticket_id = self.ticket_id
         self.ctx.run_db(self.ctx.tickets.link_issue, ticket_id, owner, repo, number,
                         on_done=lambda _l: (self.load(ticket_id), self.refresh()), receiver=self)
+
+    def create_issue(self) -> None:
+        """File a GitHub issue with the evidence bundle, then link it to the ticket."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from cre_desk.core.evidence import issue_body
+        from cre_desk.integrations.accounts import provider_for
+
+        account = github_account(self.ctx.settings)
+        if account is None or self.ticket_id is None:
+            messages.info(self, self.tr("Add a GitHub account first (File → Accounts)."))
+            return
+        repo, ok = QInputDialog.getText(self, self.tr("New GitHub issue"), self.tr("Repository (owner/repo):"))
+        if not ok or "/" not in repo.strip():
+            return
+        owner, name = repo.strip().split("/", 1)
+        service, ticket_id = self.ctx.tickets, self.ticket_id
+
+        def work():
+            ticket = service.get_ticket(ticket_id)
+            url = provider_for(account).create_issue(owner, name, ticket.fields.title,
+                                                     issue_body(ticket, service.list_marks(ticket_id)))
+            number = int(url.rstrip("/").rsplit("/", 1)[1])
+            service.link_issue(ticket_id, owner, name, number)
+            return url
+
+        run_in_background(work, on_done=lambda _url: (self.load(ticket_id), self.refresh()),
+                          on_error=lambda exc: messages.report_exception(self, exc), receiver=self)
 
     def refresh(self) -> None:
         if self.ticket_id is None:

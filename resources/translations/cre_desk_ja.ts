@@ -640,41 +640,66 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/issue_links.py" line="87" />
+        <source>New issue…</source>
+        <translation>Issue を作成…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="88" />
+        <source>File an issue for the SDK team with this ticket's evidence</source>
+        <translation>このチケットの根拠を添えて SDK チーム向けの Issue を作成します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="90" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="113" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="117" />
         <source>closed ({0})</source>
         <translation>クローズ（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="113" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="117" />
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="115" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="119" />
         <source>open</source>
         <translation>オープン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="121" />
         <source>not checked yet</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="155" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="162" />
+        <source>Add a GitHub account first (File → Accounts).</source>
+        <translation>先に GitHub のアカウントを追加してください（ファイル → アカウント）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="164" />
+        <source>New GitHub issue</source>
+        <translation>GitHub の Issue を作成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="164" />
+        <source>Repository (owner/repo):</source>
+        <translation>リポジトリ（owner/repo）:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="187" />
         <source>GitHub issues — {0}</source>
         <translation>GitHub の Issue — {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="196" />
         <source>Only github.com addresses are opened from here.</source>
         <translation>ここから開けるのは github.com のアドレスのみです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="166" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="198" />
         <source>Open this address in your browser?
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？

@@ -138,3 +138,34 @@ def test_background_refresh_announces_closed_issues(qtbot, window, ctx, httpserv
     window.refresh_issue_links()
     qtbot.waitUntil(lambda: "acme/sdk#7" in window.statusBar().currentMessage(), timeout=10000)
     assert ctx.tickets.list_issue_links(t.id)[0].state == "closed"
+
+
+def test_new_issue_carries_the_evidence_and_is_linked(qtbot, window, ctx, httpserver, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from cre_desk.integrations.accounts import Account, save_account
+
+    save_account(ctx.settings, Account(id="github", provider="github",
+                                       base_url=httpserver.url_for("/").rstrip("/")), "ghp_CANARY_gui_0002")
+    httpserver.expect_request("/repos/acme/sdk/issues", method="POST").respond_with_json(
+        {"html_url": "https://github.com/acme/sdk/issues/77", "number": 77}, status=201)
+    httpserver.expect_request("/repos/acme/sdk/issues/77").respond_with_json(
+        {"html_url": "https://github.com/acme/sdk/issues/77", "title": "Coupon not shown", "state": "open",
+         "state_reason": None, "closed_at": None, "labels": [], "milestone": None})
+    t = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown", asked="[click](javascript:x) ``` fence"))
+    item = next(e for e in t.checklist if e.item_key == "d_display_manager_not_registered")
+    ctx.tickets.set_verdict(item.id, verdict="confirmed", evidence="BRZ-04 at line 13", expected_version=item.version)
+    window.queue.reload()
+    qtbot.waitUntil(lambda: window.queue.model.row_of(t.id) >= 0)
+    window.queue.select_ticket(t.id)
+    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == t.id)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("acme/sdk", True)))
+    box = window.pane.issue_links
+    box.create_issue()
+    qtbot.waitUntil(lambda: bool(box.links) and box.links[0].number == 77, timeout=10000)
+    posted = next(r for r, _ in httpserver.log if r.method == "POST")
+    body = json.loads(posted.get_data(as_text=True))["body"]
+    assert "BRZ-04 at line 13" in body and "confirmed" in body
+    assert "````text\n[click](javascript:x) ``` fence\n````" in body   # customer text cannot escape its fence
