@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from log_text import entries_from  # noqa: E402 - shared test helper beside this file
 
 from cre_desk.logs.baselines import (
     compare,
@@ -14,23 +13,7 @@ from cre_desk.logs.baselines import (
     milestone_hits,
     normalize,
 )
-from cre_desk.logs.entry import LEVEL_LETTERS, Entry
-
-_THREADTIME = re.compile(r"^(\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})\s+(\d+)\s+(\d+) ([VDIWEFA]) (.*?)\s*: (.*)$")
-
-
-def entries_from(text: str) -> list[Entry]:
-    """Tiny threadtime parser for tests only (the real parser lives elsewhere)."""
-    out = []
-    for no, line in enumerate(text.splitlines()):
-        m = _THREADTIME.match(line)
-        if m:
-            out.append(Entry(no, no + 1, m.group(6), LEVEL_LETTERS[m.group(4)], m.group(5), int(m.group(2)),
-                             int(m.group(3))))
-        else:
-            out.append(Entry(no, no + 1, line, parsed=False))
-    return out
-
+from cre_desk.logs.entry import Entry
 
 BASELINES = load_baselines()
 

@@ -6,11 +6,12 @@ import json
 import re
 
 import pytest
+from log_text import entries_from  # noqa: E402 - shared test helper beside this file
 
 from cre_desk import resource_files
 from cre_desk.errors import UserError
 from cre_desk.logs.baselines import load_baselines
-from cre_desk.logs.entry import LEVEL_LETTERS, Entry
+from cre_desk.logs.entry import Entry
 from cre_desk.logs.rules import (
     Scanner,
     findings_by_line,
@@ -20,22 +21,6 @@ from cre_desk.logs.rules import (
     parse_rule_file,
     suspected_areas,
 )
-
-_THREADTIME = re.compile(r"^(\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})\s+(\d+)\s+(\d+) ([VDIWEFA]) (.*?)\s*: (.*)$")
-
-
-def entries_from(text: str) -> list[Entry]:
-    """Tiny threadtime parser for tests only (the real parser lives elsewhere)."""
-    out = []
-    for no, line in enumerate(text.splitlines()):
-        m = _THREADTIME.match(line)
-        if m:
-            out.append(Entry(no, no + 1, m.group(6), LEVEL_LETTERS[m.group(4)], m.group(5), int(m.group(2)),
-                             int(m.group(3))))
-        else:
-            out.append(Entry(no, no + 1, line, parsed=False))
-    return out
-
 
 # Every row of troubleshooting.md §3.5, so a catalogue edit cannot silently drop one.
 TABLE_IDS = (
