@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import numpy as np
 from sqlalchemy import select
 
+from cre_desk.core.timers import _aware
 from cre_desk.core.vocabulary import PAUSED_STATUSES, RESOLVED_STATUSES
 from cre_desk.db.engine import Database
 from cre_desk.db.models import Ticket, TicketClock
@@ -116,15 +117,12 @@ def _csv_safe(text: str) -> str:
 
 
 def _percentile(values: np.ndarray, q: float) -> float | None:
+    """Nearest-rank percentile in numpy (groups hold up to 100,000 values)."""
     if not len(values):
         return None
     ordered = np.sort(values)
-    rank = max(1, int(np.ceil(q * len(ordered))))   # nearest-rank, like the timers module
+    rank = max(1, int(np.ceil(q * len(ordered))))
     return float(ordered[rank - 1])
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _epoch(db: Database, column):

@@ -45,3 +45,16 @@ def plain_tooltip(text: str) -> str:
     import html
 
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
+def plain_label(label=None, *, wrap: bool = False, selectable: bool = False):
+    """A QLabel that shows text literally: customer text must never be guessed to be rich text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = label if label is not None else QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

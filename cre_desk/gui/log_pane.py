@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.errors import Cancelled, UserError
+from cre_desk.gui.formatting import plain_label
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
 from cre_desk.gui.tasks import Progress, run_in_background
@@ -51,11 +52,6 @@ from cre_desk.logs.document import LogDocument, PatternError, compile_user_patte
 
 FILTER_DELAY_MS = 300
 POLL_MS = 80
-
-
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class LogPane(QWidget):
@@ -77,7 +73,7 @@ class LogPane(QWidget):
         self._findings_by_line: dict[int, list[tuple[str, str]]] = {}
         self.model = LogLinesModel(self)
 
-        self.title = _plain(QLabel())
+        self.title = plain_label(QLabel())
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -92,7 +88,7 @@ class LogPane(QWidget):
         self.presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets.setMenu(QMenu(self.presets))
         self.presets.menu().aboutToShow.connect(self._fill_presets)
-        self.filter_state = _plain(QLabel())
+        self.filter_state = plain_label(QLabel())
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F), Enter for next"))
@@ -114,7 +110,7 @@ class LogPane(QWidget):
         self.next_button = QToolButton(text="▼", toolTip=self.tr("Next hit (F3)"))
         self.prev_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
-        self.hit_label = _plain(QLabel())
+        self.hit_label = plain_label(QLabel())
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -146,7 +142,7 @@ class LogPane(QWidget):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.status = _plain(QLabel())
+        self.status = plain_label(QLabel())
 
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_edit, 1)

@@ -10,6 +10,7 @@ Signals:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from cre_desk.core.tickets import MarkRecord, TicketDetail
 from cre_desk.errors import Cancelled
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
-from cre_desk.gui.formatting import ui_language
+from cre_desk.gui.formatting import plain_label, ui_language
 from cre_desk.gui.log_pane import LogPane
 from cre_desk.gui.tasks import run_in_background
 from cre_desk.logs import analysis as analysis_module
@@ -47,6 +48,9 @@ from cre_desk.logs.document import LogDocument
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
+#: Labels here show customer or log text: always literal.
+_plain = functools.partial(plain_label, wrap=True, selectable=True)
+
 
 @dataclass(frozen=True)
 class LogChoice:
@@ -56,13 +60,6 @@ class LogChoice:
     path: Path
     attachment_id: int | None    # None for a baseline
     baseline: str | None = None
-
-
-def _plain(label: QLabel, wrap: bool = True) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class LogWorkbench(QWidget):

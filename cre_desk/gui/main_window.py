@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         from cre_desk.gui.tasks import run_in_background
 
         ctx = self.pane.ctx
-        if github_account(ctx.settings) is None or not ctx.tickets.list_issue_links():
+        if github_account(ctx.settings) is None:
             return
 
         def done(closed) -> None:

@@ -47,12 +47,6 @@ AUTOSAVE_DELAY_MS = 1500
 PARTS = ("summary", "cause", "fix", "developer_block")
 
 
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 def _reply_json(reply: replies.Reply) -> str:
     return json.dumps({part: getattr(reply, part) for part in PARTS}, ensure_ascii=False)
 
@@ -434,13 +428,16 @@ class ReplyComposer(QWidget):
             if keep:
                 self.save_draft(force=True)
             elif self.ticket is not None and self.ticket.id == ticket_id:
-                draft = self.ctx.tickets.get_draft(ticket_id)
-                if draft is not None:
-                    self.draft_version = draft.version
-                    self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
+                self.ctx.run_db(self.ctx.tickets.get_draft, ticket_id,
+                                on_done=lambda draft: self._take_theirs(ticket_id, draft), receiver=self)
             return
         self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
         self._autosave.start()  # try again; the text stays in the window meanwhile
+
+    def _take_theirs(self, ticket_id: int, draft: DraftRecord | None) -> None:
+        if draft is not None and self.ticket is not None and self.ticket.id == ticket_id:
+            self.draft_version = draft.version
+            self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
 
     # -- output -----------------------------------------------------------------------------------
 

@@ -14,11 +14,11 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
+from cre_desk.integrations.html_text import html_to_text
 from cre_desk.integrations.http import ApiClient, AuthFailed, BadResponse, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
 
@@ -40,26 +40,6 @@ FIND_REPLY_PAGES = 3    # the newest 300 comments are searched for a reply's mar
 def map_status(value: str | None) -> str:
     """Zendesk status -> our Status value; unknown values read as open so nothing silently disappears."""
     return STATUS_MAP.get((value or "").lower(), Status.OPEN.value)
-
-
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag in ("br", "p", "div", "li", "tr"):
-            self.parts.append("\n")
-
-    def handle_data(self, data) -> None:
-        self.parts.append(data)
-
-
-def _html_to_text(html: str) -> str:
-    parser = _TextOnly()
-    parser.feed(html)
-    parser.close()
-    return re.sub(r"\n{3,}", "\n\n", "".join(parser.parts)).strip()
 
 
 def _parse_time(value) -> datetime:
@@ -223,7 +203,7 @@ class ZendeskProvider:
         from_customer = role == "end-user" if role else author_id == requester_id
         body = comment.get("plain_body") or comment.get("body")
         if not isinstance(body, str) or not body:
-            body = _html_to_text(str(comment.get("html_body") or ""))
+            body = html_to_text(str(comment.get("html_body") or ""))
         attachments = tuple(
             RemoteAttachment(external_id=str(a.get("id")), file_name=str(a.get("file_name") or "attachment"),
                              size=a.get("size") if isinstance(a.get("size"), int) else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
+from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 
@@ -76,9 +77,6 @@ def test_queue_shows_time_left_and_sorts_closest_to_breach_first(qtbot, window, 
 def test_ticket_header_shows_running_clocks(qtbot, window, ctx):
     svc = ctx.tickets
     ticket = svc.create_ticket(TicketFields(title="Spec", category="spec_question"))
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket.id) >= 0)
-    window.queue.select_ticket(ticket.id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     text = window.pane.clocks.text()
     assert "No response yet" in text and "business h" in text

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QDesktopServices
+from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.gui.accounts_dialog import AccountsDialog
@@ -78,10 +79,7 @@ def test_github_link_shows_state_and_drafts_the_customer_notice(qtbot, window, c
          "state_reason": "completed", "closed_at": "2026-11-20T01:00:00Z", "labels": [], "milestone": None},
         headers={"ETag": '"v1"'})
     t = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown"))
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(t.id) >= 0)
-    window.queue.select_ticket(t.id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == t.id)
+    open_ticket(qtbot, window, t.id)
     box = window.pane.issue_links
     box.ref.setText("acme/sdk#42")
     box.link_from_field()
@@ -157,10 +155,7 @@ def test_new_issue_carries_the_evidence_and_is_linked(qtbot, window, ctx, httpse
     t = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown", asked="[click](javascript:x) ``` fence"))
     item = next(e for e in t.checklist if e.item_key == "d_display_manager_not_registered")
     ctx.tickets.set_verdict(item.id, verdict="confirmed", evidence="BRZ-04 at line 13", expected_version=item.version)
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(t.id) >= 0)
-    window.queue.select_ticket(t.id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == t.id)
+    open_ticket(qtbot, window, t.id)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("acme/sdk", True)))
     box = window.pane.issue_links
     box.create_issue()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
+from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.gui.log_pane import LogPane
@@ -25,10 +26,7 @@ def _ticket_with_log(ctx, log: Path, symptom="iam_not_shown"):
 
 
 def _open_logs(qtbot, window, ticket_id):
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket_id) >= 0)
-    window.queue.select_ticket(ticket_id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket_id)
+    open_ticket(qtbot, window, ticket_id)
     window.show_tab(3)
     logs = window.pane.logs
     qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
@@ -162,10 +160,7 @@ def test_empty_binary_and_utf16_attachments_open_without_error(qtbot, window, ct
     path = tmp_path / "odd.log"
     path.write_bytes(payload)
     ticket = _ticket_with_log(ctx, path)
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket.id) >= 0)
-    window.queue.select_ticket(ticket.id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     window.show_tab(3)
     logs = window.pane.logs
     qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
@@ -230,10 +225,7 @@ def test_gui_thread_never_stalls_while_a_large_log_is_indexed_filtered_and_searc
 
 def test_attached_logs_lose_their_secrets_but_keep_their_lines(qtbot, window, ctx, tmp_path):
     ticket = ctx.tickets.create_ticket(TicketFields(title="Events missing", symptom="events_not_recorded"), actor="aki")
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket.id) >= 0)
-    window.queue.select_ticket(ticket.id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     log = tmp_path / "device.log"
     log.write_text("11-20 10:14:02.118  1  1 I Shop: login mika@example.co.jp\n"
                    "11-20 10:14:02.119  1  1 D Braze: api_key=0123456789abcdef session ok\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
+
 from cre_desk.core.tickets import TicketFields
 from cre_desk.core.vocabulary import Status, Verdict
 from cre_desk.gui.checklist_model import ENTRY_ROLE
@@ -10,13 +12,6 @@ from cre_desk.gui.new_ticket_dialog import NewTicketDialog
 
 def _create(ctx, **kw):
     return ctx.tickets.create_ticket(TicketFields(title=kw.pop("title", "Banner not shown"), **kw), actor="aki")
-
-
-def _open(qtbot, window, ticket_id):
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket_id) >= 0)
-    window.queue.select_ticket(ticket_id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket_id)
 
 
 def test_new_ticket_dialog_creates_and_opens_the_ticket(qtbot, window, monkeypatch):
@@ -41,7 +36,7 @@ def test_new_ticket_dialog_requires_a_title(qtbot):
 
 def test_editing_the_overview_autosaves(qtbot, window, ctx):
     ticket = _create(ctx)
-    _open(qtbot, window, ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     form = window.pane.overview
     qtbot.keyClicks(form.goal, "Show the banner on the home screen")
     assert window.pane.dirty
@@ -52,15 +47,15 @@ def test_editing_the_overview_autosaves(qtbot, window, ctx):
 
 def test_switching_tickets_saves_pending_edits(qtbot, window, ctx):
     first, second = _create(ctx, title="First"), _create(ctx, title="Second")
-    _open(qtbot, window, first.id)
+    open_ticket(qtbot, window, first.id)
     qtbot.keyClicks(window.pane.overview.notes, "checked the dashboard")
-    _open(qtbot, window, second.id)
+    open_ticket(qtbot, window, second.id)
     qtbot.waitUntil(lambda: ctx.tickets.get_ticket(first.id).fields.notes == "checked the dashboard")
 
 
 def test_walk_checklist_records_verdict_and_evidence(qtbot, window, ctx):
     ticket = _create(ctx, symptom="iam_not_shown")
-    _open(qtbot, window, ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     window.pane.tabs.setCurrentIndex(1)
     view = window.pane.checklist
     first = view.tree.currentIndex().data(ENTRY_ROLE)
@@ -78,7 +73,7 @@ def test_walk_checklist_records_verdict_and_evidence(qtbot, window, ctx):
 
 def test_status_change_is_recorded_in_the_timeline(qtbot, window, ctx):
     ticket = _create(ctx)
-    _open(qtbot, window, ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     pane = window.pane
     pane.status.setCurrentIndex(pane.status.findData(Status.WAITING_CUSTOMER))
     pane.status.activated.emit(pane.status.currentIndex())
@@ -112,7 +107,7 @@ def test_queue_filters_by_status(qtbot, window, ctx):
 
 def test_dropping_a_log_attaches_it(qtbot, window, ctx, tmp_path):
     ticket = _create(ctx)
-    _open(qtbot, window, ticket.id)
+    open_ticket(qtbot, window, ticket.id)
     log = tmp_path / "device.log"
     log.write_text("11-20 10:14:02.118  8812  8812 I Braze: hello\n")
     window.pane.overview.files_dropped.emit([log])

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.gui.tasks import wait_for_all
@@ -28,10 +29,7 @@ def _ticket(ctx, **kw):
 
 
 def _open_reply(qtbot, window, ticket_id):
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket_id) >= 0)
-    window.queue.select_ticket(ticket_id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket_id)
+    open_ticket(qtbot, window, ticket_id)
     window.show_tab(4)
     composer = window.pane.reply
     qtbot.waitUntil(lambda: composer.editors["cause"].toPlainText() != "")

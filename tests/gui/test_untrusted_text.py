@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit
+from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 
@@ -19,10 +20,7 @@ def test_hostile_ticket_text_is_displayed_literally(qtbot, window, ctx):
         title=payload[:400], customer=payload[:150], requester_name=payload[:150], asked=payload, goal=payload,
         notes=payload, tags=("<b>tag</b>",)))
     ctx.tickets.add_message(ticket.id, payload, author_name="<i>Mallory</i>")
-    window.queue.reload()
-    qtbot.waitUntil(lambda: window.queue.model.row_of(ticket.id) >= 0)
-    window.queue.select_ticket(ticket.id)
-    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == ticket.id)
+    open_ticket(qtbot, window, ticket.id)
 
     form = window.pane.overview
     assert form.title.text() == payload[:400].strip() or form.title.text() == " ".join(payload[:400].split())
