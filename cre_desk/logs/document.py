@@ -176,9 +176,11 @@ class LogDocument:
 
     # -- indexing ---------------------------------------------------------------------------------
 
-    def build(self, progress: ProgressFn | None = None, cancel: CancelFn = _never) -> None:
-        """Index lines, then work out which lines start entries (and levels, for text formats)."""
-        self.index.build(self.format, progress=progress, cancel=cancel)
+    def build(self, progress: ProgressFn | None = None, cancel: CancelFn = _never, *,
+              force_python: bool = False) -> None:
+        """Index lines, then work out which lines start entries (and the columns, for text formats)."""
+        self.index.build(self.format, progress=progress, cancel=cancel, parser=self.parser,
+                         force_python=force_python)
         count = len(self.index)
         if self.format in VECTOR_FORMATS:
             levels = self.index.level_array()
@@ -188,8 +190,7 @@ class LogDocument:
                 headers = headers.copy()
                 headers[0] = True
         else:
-            headers, levels = self._parse_all(count, cancel)
-            self.index.set_levels(levels)
+            headers = self._parse_all(count, cancel)
         raw = self.index.level_array()
         if bool(headers.all()):
             # Every line starts an entry (plain logcat): no per-line map needed, 4 bytes a line saved.
@@ -205,9 +206,16 @@ class LogDocument:
         self.ready = True
         _release_freed_memory()
 
-    def _parse_all(self, count: int, cancel: CancelFn) -> tuple[np.ndarray, np.ndarray]:
+    def _parse_all(self, count: int, cancel: CancelFn) -> np.ndarray:
+        """Parse every line of a text format in Python, filling the same columns Android logs get."""
         headers = np.zeros(count, dtype=bool)
         levels = np.zeros(count, dtype=np.uint8)
+        tag_ids = np.zeros(count, dtype=np.uint32)
+        pair_ids = np.zeros(count, dtype=np.uint32)
+        package_ids = np.zeros(count, dtype=np.uint32)
+        tags: dict[str, int] = {"": 0}
+        pairs: dict[tuple, int] = {(None, None): 0}
+        packages: dict[str, int] = {"": 0}
         generic = self.format == "generic"
         unparsed = 0
         for line in range(count):
@@ -222,10 +230,14 @@ class LogDocument:
                 continue  # an indented or blank line continues the entry above it
             headers[line] = True
             levels[line] = entry.level
+            tag_ids[line] = tags.setdefault(entry.tag, len(tags))
+            pair_ids[line] = pairs.setdefault((entry.pid, entry.tid), len(pairs))
+            package_ids[line] = packages.setdefault(entry.package, len(packages))
         if count:
             headers[0] = True
         self.unparsed = unparsed
-        return headers, levels
+        self.index.set_columns(levels, list(tags), tag_ids, list(pairs), pair_ids, list(packages), package_ids)
+        return headers
 
     # -- reading ----------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
-"""A line index over a memory-mapped log file: line start offsets plus one level byte per line.
+"""A line index over a memory-mapped log file: line starts plus columns of every header.
 
-A 1 GB log is never loaded: newlines are found with numpy in 64 MB chunks on two threads (numpy
-releases the GIL), the first chunk is published at once so the view can show rows while the rest is
-indexed, and Android log levels are read straight from the bytes so a level filter never parses text.
+A 1 GB log is never loaded. Blocks are scanned on two threads by the native scanner (no interpreter
+lock held), the first small block is published at once so the view shows rows within milliseconds,
+and each header's level, tag, pid/tid and package land in compact columns (ids into small tables of
+distinct values), so filters on them are array operations instead of parsing text.
 """
 
 from __future__ import annotations
@@ -17,80 +18,68 @@ from pathlib import Path
 
 import numpy as np
 
-from cre_desk.logs.entry import LEVEL_LETTERS
+from cre_desk.errors import Cancelled
+from cre_desk.logs import linescan
+from cre_desk.logs.formats import LineParser
 
-CHUNK = 4 * 1024 * 1024  # small chunks stay in the CPU cache: faster than big ones, and less memory
+CHUNK = 4 * 1024 * 1024
 #: The first chunk is small so the first rows appear within milliseconds on any file size.
 FIRST_CHUNK = 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
+#: Formats whose headers are parsed while indexing (the others are parsed by the document afterwards).
+VECTOR_FORMATS = frozenset(linescan.NATIVE_FORMATS)
 
-_LEVEL_TABLE = np.zeros(256, dtype=np.uint8)
-for _letter, _code in LEVEL_LETTERS.items():
-    _LEVEL_TABLE[ord(_letter)] = _code
-
-#: Where the level letter can sit, per format: (first offset, last offset, byte before, byte after).
-_LEVEL_SLOTS = {
-    "threadtime": (18, 48, 32, 32),   # "MM-DD HH:MM:SS.mmm  PID  TID L Tag: msg" (year form is longer)
-    "studio": (24, 200, 32, 47),      # "... PID-TID/pkg L/Tag: msg"
-    "studio_new": (28, 220, 32, 32),  # "... PID-TID  Tag  pkg  L  msg"
-    "time": (18, 26, 32, 47),         # "MM-DD HH:MM:SS.mmm L/Tag(PID): msg"
-    "brief": (0, 0, None, 47),        # "L/Tag(PID): msg"
-}
-VECTOR_FORMATS = frozenset(_LEVEL_SLOTS)
+__all__ = ["CHUNK", "FIRST_CHUNK", "VECTOR_FORMATS", "Cancelled", "Columns", "LineIndex"]
 
 
-from cre_desk.errors import Cancelled  # noqa: E402,F401 - raised by build() when the caller cancels
+class _Interned:
+    """Distinct values of one column (tags, pid/tid pairs, packages) and their global ids."""
 
-#: Where the level letter sits on most lines (logcat pads pids with "%5d"), tried first on every line.
-_USUAL_OFFSET = {"threadtime": 13}
-_DIGITS = np.zeros(256, dtype=bool)
-_DIGITS[ord("0"):ord("9") + 1] = True
+    def __init__(self) -> None:
+        self.values: list = []
+        self.ids: dict = {}
+        self.lock = threading.Lock()
+
+    def lookup(self, local_values: list) -> np.ndarray:
+        """Global ids for a block's local table (a small array used as a lookup table)."""
+        with self.lock:
+            out = np.empty(len(local_values), dtype=np.uint32)
+            for i, value in enumerate(local_values):
+                found = self.ids.get(value)
+                if found is None:
+                    found = self.ids[value] = len(self.values)
+                    self.values.append(value)
+                out[i] = found
+            return out
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
-def _chunk_levels(arr: np.ndarray, starts: np.ndarray, fmt: str) -> np.ndarray:
-    """Level code of every line starting at ``starts`` (positions inside ``arr``); 0 when not found.
+class Columns:
+    """Per-line header columns and the tables their ids point into."""
 
-    Each step works only on the lines still unresolved, and the usual position is tried first, so a
-    standard logcat chunk costs about one pass over its lines.
-    """
-    levels = np.zeros(len(starts), dtype=np.uint8)
-    if fmt not in _LEVEL_SLOTS or not len(starts):
-        return levels
-    first, last, before, after = _LEVEL_SLOTS[fmt]
-    size = len(arr)
-    if fmt == "threadtime":
-        # With a year ("2024-11-20 ...") the header is 5 bytes longer.
-        year = (starts + 4 < size) & (arr[np.minimum(starts + 4, size - 1)] == 45)
-        base = starts + np.where(year, first + 5, first)
-    else:
-        base = starts + first
-    todo = np.arange(len(starts))
+    def __init__(self) -> None:
+        self.tags = _Interned()
+        self.pairs = _Interned()          # (pid, tid); None where the format has none
+        self.packages = _Interned()
+        self.tag_ids: np.ndarray | None = None
+        self.pair_ids: np.ndarray | None = None
+        self.package_ids: np.ndarray | None = None
+        # Id 0 is always "nothing": lines that are not headers point at it.
+        self.tags.lookup([""])
+        self.pairs.lookup([(None, None)])
+        self.packages.lookup([""])
 
-    def attempt(k: int, need_digit_before: bool) -> None:
-        nonlocal todo
-        if not len(todo):
-            return
-        pos = base[todo] + k
-        ok = pos + 1 < size
-        p = np.where(ok, pos, 0)
-        code = _LEVEL_TABLE[arr[p]]
-        hit = ok & (code > 0) & (arr[np.minimum(p + 1, size - 1)] == after)
-        if before is not None:
-            hit &= arr[np.maximum(p - 1, 0)] == before
-        if need_digit_before:
-            hit &= _DIGITS[arr[np.maximum(p - 2, 0)]]
-        levels[todo[hit]] = code[hit]
-        todo = todo[~hit]
+    @staticmethod
+    def _narrow(ids: np.ndarray, table: _Interned) -> np.ndarray:
+        return ids.astype(np.uint16) if len(table) <= 65535 else ids
 
-    usual = _USUAL_OFFSET.get(fmt)
-    if usual is not None:
-        # The tid's last digit right before " L " proves this is the header, not a message.
-        attempt(usual, True)
-    for k in range(0, last - first + 1):
-        if not len(todo):
-            break
-        attempt(k, False)
-    return levels
+    def finish(self, tag_ids: np.ndarray, pair_ids: np.ndarray, package_ids: np.ndarray) -> None:
+        self.tag_ids = self._narrow(tag_ids, self.tags)
+        self.pair_ids = self._narrow(pair_ids, self.pairs)
+        # Most formats have no package: one shared empty table entry, no per-line array.
+        self.package_ids = self._narrow(package_ids, self.packages) if len(self.packages) > 1 else None
 
 
 class LineIndex:
@@ -105,42 +94,35 @@ class LineIndex:
         # 4 bytes per line instead of 8 while offsets fit: a 1 GB log's index stays near 40 MB.
         self._offset_type = np.uint32 if self.size < 2**32 - 1 else np.int64
         self._lock = threading.Lock()
-        self._chunks: list[np.ndarray] = []       # line start offsets, per chunk
+        self._chunks: list[np.ndarray] = []       # line start offsets, per published chunk
         self._level_chunks: list[np.ndarray] = []
         self._ends: list[int] = []               # cumulative line counts
         self.starts: np.ndarray | None = None    # all starts, once done
         self.levels: np.ndarray | None = None
+        self.columns = Columns()
         self.indexed_bytes = 0
         self.done = False
         self.non_utf8_lines = 0
+        self.deferred_lines = 0
         if not self.size:
             self.starts = np.zeros(0, dtype=np.int64)
             self.levels = np.zeros(0, dtype=np.uint8)
+            self.columns.finish(*(np.zeros(0, np.uint32),) * 3)
             self.done = True
 
     # -- building ---------------------------------------------------------------------------------
 
-    def _scan(self, offset: int, length: int, fmt: str) -> tuple[np.ndarray, np.ndarray, int]:
-        arr = np.frombuffer(self._mm, dtype=np.uint8, count=length, offset=offset)
-        local = np.flatnonzero(arr == self.newline) + 1
-        starts = local.astype(self._offset_type) + offset
-        if offset == 0:
-            starts = np.concatenate((np.zeros(1, dtype=starts.dtype), starts))
-            local = np.concatenate((np.zeros(1, dtype=np.int64), local))
-        # Starts at the very end of the file are not lines.
-        keep = starts < self.size
-        starts, local = starts[keep], local[keep]
-        if fmt in VECTOR_FORMATS:
-            # Level letters may sit just past this chunk's end: read a little beyond it.
-            tail = min(self.size - offset, length + 256)
-            wide = np.frombuffer(self._mm, dtype=np.uint8, count=tail, offset=offset)
-            levels = _chunk_levels(wide, local, fmt)
-        else:
-            levels = np.zeros(len(starts), dtype=np.uint8)
+    def _scan(self, offset: int, length: int, fmt: str, parser: LineParser, force_python: bool):
+        block = linescan.scan_block(self._mm, offset, length, self.newline, fmt, parser, force_python=force_python)
+        cols = self.columns
+        tag_ids = cols.tags.lookup(block.tags or [""])[block.tag_ids]
+        pair_ids = cols.pairs.lookup(block.pairs or [(None, None)])[block.pair_ids]
+        package_ids = cols.packages.lookup(block.packages or [""])[block.package_ids]
         bad = 0
+        arr = np.frombuffer(self._mm, dtype=np.uint8, count=length, offset=offset)
         if bool((arr >= 0x80).any()):
             bad = self._count_bad_lines(offset, length)
-        return starts, levels, bad
+        return block.starts, block.levels, tag_ids, pair_ids, package_ids, bad, block.deferred
 
     def _count_bad_lines(self, offset: int, length: int) -> int:
         """Count characters that are not valid UTF-8, decoding 1 MB at a time (bounded memory)."""
@@ -157,21 +139,54 @@ class LineIndex:
         return bad
 
     def build(self, fmt: str, progress: Callable[[int, int], None] | None = None,
-              cancel: Callable[[], bool] | None = None, threads: int = 2) -> None:
-        """Index the whole file; publishes each chunk as it completes. Raises ``Cancelled``."""
+              cancel: Callable[[], bool] | None = None, threads: int = 2, parser: LineParser | None = None,
+              force_python: bool = False) -> None:
+        """Index the whole file; publishes each chunk as it completes. Raises ``Cancelled``.
+
+        The line count is taken first (a byte count, no lock held) so every column is written once
+        into its final array: no concatenation, no second copy of the index at the end.
+        """
         if self.done:
             return
+        parser = parser or LineParser(fmt)
         ranges = [(0, min(FIRST_CHUNK, self.size))]
         offset = ranges[0][1]
         while offset < self.size:
             length = min(CHUNK, self.size - offset)
             ranges.append((offset, length))
             offset += length
-        self._publish(*self._scan(*ranges[0], fmt), ranges[0][1])
+        first = self._scan(*ranges[0], fmt, parser, force_python)
+        self._publish(first[0], first[1], first[5], first[6], ranges[0][1])
         if progress:
             progress(self.indexed_bytes, self.size)
+        # Lines = newlines + 1, less a final newline at the very end of the file.
+        total = 1 + sum(linescan.count_byte(self._mm, off, ln, self.newline) for off, ln in ranges)
+        if self._mm[self.size - 1] == self.newline:
+            total -= 1
+        starts = np.empty(total, dtype=self._offset_type)
+        levels = np.empty(total, dtype=np.uint8)
+        tag_ids = np.empty(total, dtype=np.uint32)
+        pair_ids = np.empty(total, dtype=np.uint32)
+        package_ids = np.empty(total, dtype=np.uint32)
+        filled = 0
+
+        def store(result) -> tuple[np.ndarray, np.ndarray]:
+            nonlocal filled
+            count = len(result[0])
+            end = filled + count
+            starts[filled:end] = result[0]
+            levels[filled:end] = result[1]
+            tag_ids[filled:end] = result[2]
+            pair_ids[filled:end] = result[3]
+            package_ids[filled:end] = result[4]
+            views = starts[filled:end], levels[filled:end]
+            filled = end
+            return views
+
+        store(first)
         with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-index") as pool:
-            pending = [pool.submit(self._scan, off, length, fmt) for off, length in ranges[1:1 + threads * 2]]
+            pending = [pool.submit(self._scan, off, length, fmt, parser, force_python)
+                       for off, length in ranges[1:1 + threads * 2]]
             queued = 1 + len(pending)
             for _offset, length in ranges[1:]:
                 if cancel and cancel():
@@ -180,32 +195,46 @@ class LineIndex:
                     raise Cancelled()
                 result = pending.pop(0).result()
                 if queued < len(ranges):
-                    pending.append(pool.submit(self._scan, *ranges[queued], fmt))
+                    pending.append(pool.submit(self._scan, *ranges[queued], fmt, parser, force_python))
                     queued += 1
-                self._publish(*result, length)
+                chunk_starts, chunk_levels = store(result)
+                self._publish(chunk_starts, chunk_levels, result[5], result[6], length)
                 if progress:
                     progress(self.indexed_bytes, self.size)
+        if filled != total:  # pragma: no cover - a file that changed while it was read
+            starts, levels = starts[:filled], levels[:filled]
+            tag_ids, pair_ids, package_ids = tag_ids[:filled], pair_ids[:filled], package_ids[:filled]
+        self.columns.finish(tag_ids, pair_ids, package_ids)
         with self._lock:
-            self.starts = np.concatenate(self._chunks) if self._chunks else np.zeros(0, dtype=np.int64)
-            self.levels = np.concatenate(self._level_chunks) if self._level_chunks else np.zeros(0, np.uint8)
+            self.starts = starts
+            self.levels = levels
             self._chunks = [self.starts]
             self._level_chunks = [self.levels]
             self._ends = [len(self.starts)]
             self.done = True
 
-    def _publish(self, starts: np.ndarray, levels: np.ndarray, bad: int, length: int) -> None:
+    def _publish(self, starts: np.ndarray, levels: np.ndarray, bad: int, deferred: int, length: int) -> None:
         with self._lock:
             self._chunks.append(starts)
             self._level_chunks.append(levels)
             self._ends.append((self._ends[-1] if self._ends else 0) + len(starts))
             self.indexed_bytes += length
             self.non_utf8_lines += bad
+            self.deferred_lines += deferred
 
-    def set_levels(self, levels: np.ndarray) -> None:
-        """Replace the level bytes (formats whose levels need parsing fill them in afterwards)."""
+    def set_columns(self, levels: np.ndarray, tags: list[str], tag_ids: np.ndarray,
+                    pairs: list[tuple[int | None, int | None]], pair_ids: np.ndarray,
+                    packages: list[str], package_ids: np.ndarray) -> None:
+        """Replace the header columns (formats parsed by the document after indexing fill them in)."""
+        cols = Columns()
+        tag_ids = cols.tags.lookup(tags or [""])[tag_ids]
+        pair_ids = cols.pairs.lookup(pairs or [(None, None)])[pair_ids]
+        package_ids = cols.packages.lookup(packages or [""])[package_ids]
+        cols.finish(tag_ids, pair_ids, package_ids)
         with self._lock:
             self.levels = levels
             self._level_chunks = [levels]
+            self.columns = cols
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -266,6 +295,11 @@ class LineIndex:
     def close(self) -> None:
         with self._lock:
             if self._mm is not None:
-                self._mm.close()
+                try:
+                    self._mm.close()
+                except BufferError:
+                    # A numpy view of the map is still alive somewhere: dropping our reference lets
+                    # the map close when that view goes; the file handle is closed now regardless.
+                    pass
                 self._mm = None
             self._file.close()

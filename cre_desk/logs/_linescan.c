@@ -1,0 +1,535 @@
+/* Native line scanner for Android log formats: one pass per block finds line starts and parses each
+ * header into columns (level, tag, pid/tid, package) with the interpreter lock released.
+ *
+ * Why native: a 1 GB logcat has ten million lines; per-line Python (or a dozen numpy passes) made
+ * indexing and every tag/pid filter slow and starved the window of the interpreter lock. The header
+ * grammar below mirrors cre_desk/logs/formats.py exactly; any line it cannot decide with ASCII rules
+ * (escape codes, non-ASCII bytes in the header, very long lines) is returned in a "defer" list and
+ * parsed by the Python parser, so both paths always agree.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { F_THREADTIME = 0, F_STUDIO = 1, F_STUDIO_NEW = 2, F_TIME = 3, F_BRIEF = 4 };
+#define MAX_HEADER_LINE (64 * 1024)
+
+typedef struct {
+    int ok;          /* 1 header, 0 not a header, -1 defer to Python */
+    int level;
+    const unsigned char *tag; Py_ssize_t tag_len;
+    const unsigned char *pkg; Py_ssize_t pkg_len;
+    long long pid, tid;   /* -1 when absent */
+    int has_date, year, month, day, hour, minute, second, frac_digits;
+    long long frac;
+    Py_ssize_t msg_off;   /* offset of the message inside the line */
+} Header;
+
+static int level_of(unsigned char c) {
+    switch (c) {
+    case 'V': return 1; case 'D': return 2; case 'I': return 3; case 'W': return 4;
+    case 'E': return 5; case 'F': return 6; case 'A': return 6;
+    default: return 0;
+    }
+}
+
+static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || (c >= 0x1c && c <= 0x1f); }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Reads "[YYYY-]MM-DD HH:MM:SS[.frac]" then at least one whitespace; returns the position after the
+ * whitespace run, or -1. */
+static Py_ssize_t read_stamp(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t i = 0;
+    h->has_date = 1; h->year = 0;
+    if (n >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-') {
+        /* a year, unless this is "MM-DD" with digits that happen to follow (not possible: s[2] is a digit) */
+        h->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        i = 5;
+    }
+    if (i + 14 > n) return -1;
+    if (!(is_digit(s[i]) && is_digit(s[i + 1]) && s[i + 2] == '-' && is_digit(s[i + 3]) && is_digit(s[i + 4])
+          && s[i + 5] == ' ' && is_digit(s[i + 6]) && is_digit(s[i + 7]) && s[i + 8] == ':' && is_digit(s[i + 9])
+          && is_digit(s[i + 10]) && s[i + 11] == ':' && is_digit(s[i + 12]) && is_digit(s[i + 13])))
+        return -1;
+    h->month = (s[i] - '0') * 10 + (s[i + 1] - '0');
+    h->day = (s[i + 3] - '0') * 10 + (s[i + 4] - '0');
+    h->hour = (s[i + 6] - '0') * 10 + (s[i + 7] - '0');
+    h->minute = (s[i + 9] - '0') * 10 + (s[i + 10] - '0');
+    h->second = (s[i + 12] - '0') * 10 + (s[i + 13] - '0');
+    i += 14;
+    h->frac = 0; h->frac_digits = 0;
+    if (i < n && (s[i] == '.' || s[i] == ',')) {
+        Py_ssize_t j = i + 1;
+        long long f = 0; int d = 0;
+        while (j < n && is_digit(s[j])) { if (d < 9) f = f * 10 + (s[j] - '0'); d++; j++; }
+        if (d < 1 || d > 9) return -1;
+        h->frac = f; h->frac_digits = d;
+        i = j;
+    }
+    if (i >= n || !is_ws(s[i])) return -1;
+    while (i < n && is_ws(s[i])) i++;
+    return i;
+}
+
+static Py_ssize_t read_number(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, long long *out) {
+    long long v = 0; Py_ssize_t start = i;
+    while (i < n && is_digit(s[i])) { if (v < 100000000000LL) v = v * 10 + (s[i] - '0'); i++; }
+    if (i == start) return -1;
+    *out = v;
+    return i;
+}
+
+/* "… L Tag: msg" of threadtime, starting right after the stamp's whitespace. */
+static int parse_threadtime(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t i = read_stamp(s, n, h), j;
+    if (i < 0) return 0;
+    if ((i = read_number(s, n, i, &h->pid)) < 0 || i >= n || !is_ws(s[i])) return 0;
+    while (i < n && is_ws(s[i])) i++;
+    if ((i = read_number(s, n, i, &h->tid)) < 0 || i >= n || !is_ws(s[i])) return 0;
+    while (i < n && is_ws(s[i])) i++;
+    if (i + 1 >= n || !level_of(s[i]) || s[i + 1] != ' ') return 0;
+    h->level = level_of(s[i]);
+    i += 2;
+    for (j = i; j < n && s[j] != ':'; j++) {}
+    if (j >= n) return 0;
+    h->tag = s + i; h->tag_len = j - i;
+    h->msg_off = j + 1 + ((j + 1 < n && s[j + 1] == ' ') ? 1 : 0);
+    h->pkg = NULL; h->pkg_len = 0;
+    return 1;
+}
+
+static int parse_studio_old(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t i = read_stamp(s, n, h), j, p0;
+    if (i < 0) return 0;
+    if ((i = read_number(s, n, i, &h->pid)) < 0 || i >= n || s[i] != '-') return 0;
+    if ((i = read_number(s, n, i + 1, &h->tid)) < 0 || i >= n || s[i] != '/') return 0;
+    p0 = ++i;
+    while (i < n && !is_ws(s[i]) && s[i] != '\n') i++;
+    if (i == p0 || i + 2 >= n || s[i] != ' ' || !level_of(s[i + 1]) || s[i + 2] != '/') return 0;
+    h->pkg = s + p0; h->pkg_len = i - p0;
+    h->level = level_of(s[i + 1]);
+    i += 3;
+    for (j = i; j < n && s[j] != ':'; j++) {}
+    if (j >= n) return 0;
+    h->tag = s + i; h->tag_len = j - i;
+    h->msg_off = j + 1 + ((j + 1 < n && s[j + 1] == ' ') ? 1 : 0);
+    return 1;
+}
+
+static int parse_studio_new(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t i, t0, t1, p0, p1;
+    if (!(n >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-')) return 0;
+    i = read_stamp(s, n, h);
+    if (i < 0) return 0;
+    if ((i = read_number(s, n, i, &h->pid)) < 0 || i >= n || s[i] != '-') return 0;
+    if ((i = read_number(s, n, i + 1, &h->tid)) < 0 || i >= n || !is_ws(s[i])) return 0;
+    while (i < n && is_ws(s[i])) i++;
+    t0 = i; while (i < n && !is_ws(s[i])) i++; t1 = i;
+    if (t1 == t0 || i >= n) return 0;
+    while (i < n && is_ws(s[i])) i++;
+    p0 = i; while (i < n && !is_ws(s[i])) i++; p1 = i;
+    if (p1 == p0 || i >= n) return 0;
+    while (i < n && is_ws(s[i])) i++;
+    if (i + 1 >= n || !level_of(s[i]) || !is_ws(s[i + 1])) return 0;
+    h->level = level_of(s[i]);
+    i += 1;
+    while (i < n && is_ws(s[i])) i++;
+    h->tag = s + t0; h->tag_len = t1 - t0;
+    h->pkg = s + p0; h->pkg_len = p1 - p0;
+    h->msg_off = i;
+    return 1;
+}
+
+/* "Tag(  123): msg" after "L/": the tag runs to the first "(" that opens "( *digits):". */
+static int parse_paren_pid(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, Header *h) {
+    Py_ssize_t j;
+    for (j = i; j < n; j++) {
+        if (s[j] == '(') {
+            Py_ssize_t k = j + 1; long long pid;
+            while (k < n && is_ws(s[k])) k++;
+            k = read_number(s, n, k, &pid);
+            if (k > 0 && k + 1 < n + 1 && k < n && s[k] == ')' && k + 1 < n && s[k + 1] == ':') {
+                h->tag = s + i; h->tag_len = j - i; h->pid = pid;
+                h->msg_off = k + 2 + ((k + 2 < n && s[k + 2] == ' ') ? 1 : 0);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int parse_time(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t i = read_stamp(s, n, h);
+    if (i < 0 || i + 1 >= n || !level_of(s[i]) || s[i + 1] != '/') return 0;
+    h->level = level_of(s[i]);
+    h->pkg = NULL; h->pkg_len = 0;
+    return parse_paren_pid(s, n, i + 2, h);
+}
+
+static int parse_brief(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t j;
+    if (n < 2 || !level_of(s[0]) || s[1] != '/') return 0;
+    h->level = level_of(s[0]);
+    h->has_date = 0; h->pkg = NULL; h->pkg_len = 0;
+    if (parse_paren_pid(s, n, 2, h)) return 1;
+    for (j = 2; j < n && j < 2 + 121 && s[j] != ':' && s[j] != '('; j++) {}
+    if (j == 2 || j - 2 > 120 || j >= n || s[j] != ':') return 0;
+    h->tag = s + 2; h->tag_len = j - 2; h->pid = -1;
+    h->msg_off = j + 1 + ((j + 1 < n && s[j + 1] == ' ') ? 1 : 0);
+    return 1;
+}
+
+/* Parse one line (without its line ending). Sets h->ok. */
+static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h) {
+    Py_ssize_t k;
+    memset(h, 0, sizeof(*h));
+    h->pid = -1; h->tid = -1;
+    if (n > MAX_HEADER_LINE) { h->ok = -1; return; }
+    /* Python sees the line decoded and with ANSI codes removed: let it decide anything non-ASCII. */
+    for (k = 0; k < n && k < 512; k++) {
+        if (s[k] >= 0x80 || s[k] == 0x1b) { h->ok = -1; return; }
+    }
+    switch (fmt) {
+    case F_THREADTIME: h->ok = parse_threadtime(s, n, h); break;
+    case F_STUDIO:
+        h->ok = parse_studio_old(s, n, h);
+        if (!h->ok) { memset(h, 0, sizeof(*h)); h->pid = h->tid = -1; h->ok = parse_studio_new(s, n, h); }
+        if (!h->ok) { memset(h, 0, sizeof(*h)); h->pid = h->tid = -1; h->ok = parse_threadtime(s, n, h); }
+        break;
+    case F_STUDIO_NEW: h->ok = parse_studio_new(s, n, h); break;
+    case F_TIME: h->ok = parse_time(s, n, h); break;
+    case F_BRIEF: h->ok = parse_brief(s, n, h); break;
+    default: h->ok = 0;
+    }
+    if (h->ok == 1) {
+        /* Python strips the tag (str.strip) and the package "?" means none. */
+        while (h->tag_len > 0 && is_ws(h->tag[0])) { h->tag++; h->tag_len--; }
+        while (h->tag_len > 0 && is_ws(h->tag[h->tag_len - 1])) h->tag_len--;
+        if (h->pkg_len == 1 && h->pkg[0] == '?') h->pkg_len = 0;
+        if (h->tag_len > 4096 || h->pkg_len > 4096) h->ok = -1;
+    }
+}
+
+/* ---- a small open-addressing table that interns byte strings (tags, packages) or pid/tid pairs ---- */
+
+typedef struct {
+    uint64_t *hashes; uint32_t *ids; Py_ssize_t cap;
+    const unsigned char **ptrs; Py_ssize_t *lens;  /* distinct keys in order of first sight */
+    long long *pids, *tids;
+    Py_ssize_t count, room;
+} Intern;
+
+static int intern_init(Intern *t, Py_ssize_t cap) {
+    memset(t, 0, sizeof(*t));
+    t->cap = cap;
+    t->hashes = calloc((size_t)cap, sizeof(uint64_t));
+    t->ids = calloc((size_t)cap, sizeof(uint32_t));
+    t->room = 256;
+    t->ptrs = malloc((size_t)t->room * sizeof(*t->ptrs));
+    t->lens = malloc((size_t)t->room * sizeof(*t->lens));
+    t->pids = malloc((size_t)t->room * sizeof(*t->pids));
+    t->tids = malloc((size_t)t->room * sizeof(*t->tids));
+    return t->hashes && t->ids && t->ptrs && t->lens && t->pids && t->tids;
+}
+
+static void intern_free(Intern *t) {
+    free(t->hashes); free(t->ids); free(t->ptrs); free(t->lens); free(t->pids); free(t->tids);
+}
+
+static uint64_t hash_bytes(const unsigned char *p, Py_ssize_t n, uint64_t h) {
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ULL; }
+    return h | 1;  /* 0 marks an empty slot */
+}
+
+static int intern_grow(Intern *t) {
+    Py_ssize_t cap = t->cap * 2, i;
+    uint64_t *hashes = calloc((size_t)cap, sizeof(uint64_t));
+    uint32_t *ids = calloc((size_t)cap, sizeof(uint32_t));
+    if (!hashes || !ids) { free(hashes); free(ids); return 0; }
+    for (i = 0; i < t->cap; i++) {
+        if (t->hashes[i]) {
+            Py_ssize_t slot = (Py_ssize_t)(t->hashes[i] & (uint64_t)(cap - 1));
+            while (hashes[slot]) slot = (slot + 1) & (cap - 1);
+            hashes[slot] = t->hashes[i]; ids[slot] = t->ids[i];
+        }
+    }
+    free(t->hashes); free(t->ids);
+    t->hashes = hashes; t->ids = ids; t->cap = cap;
+    return 1;
+}
+
+/* Returns the id of the key (a byte string, or a pid/tid pair when p is NULL); -1 on memory error. */
+static long long intern_get(Intern *t, const unsigned char *p, Py_ssize_t n, long long pid, long long tid) {
+    uint64_t h = p ? hash_bytes(p, n, 14695981039346656037ULL)
+                   : hash_bytes((const unsigned char *)&tid, sizeof tid,
+                                hash_bytes((const unsigned char *)&pid, sizeof pid, 1469598103934665603ULL));
+    Py_ssize_t slot = (Py_ssize_t)(h & (uint64_t)(t->cap - 1));
+    while (t->hashes[slot]) {
+        if (t->hashes[slot] == h) {
+            uint32_t id = t->ids[slot];
+            if (p ? (t->lens[id] == n && memcmp(t->ptrs[id], p, (size_t)n) == 0)
+                  : (t->pids[id] == pid && t->tids[id] == tid))
+                return id;
+        }
+        slot = (slot + 1) & (t->cap - 1);
+    }
+    if (t->count == t->room) {
+        Py_ssize_t room = t->room * 2;
+        void *a = realloc(t->ptrs, (size_t)room * sizeof(*t->ptrs)); if (!a) return -1; t->ptrs = a;
+        a = realloc(t->lens, (size_t)room * sizeof(*t->lens)); if (!a) return -1; t->lens = a;
+        a = realloc(t->pids, (size_t)room * sizeof(*t->pids)); if (!a) return -1; t->pids = a;
+        a = realloc(t->tids, (size_t)room * sizeof(*t->tids)); if (!a) return -1; t->tids = a;
+        t->room = room;
+    }
+    t->hashes[slot] = h; t->ids[slot] = (uint32_t)t->count;
+    t->ptrs[t->count] = p; t->lens[t->count] = n; t->pids[t->count] = pid; t->tids[t->count] = tid;
+    t->count++;
+    if (t->count * 2 > t->cap && !intern_grow(t)) return -1;
+    return t->count - 1;
+}
+
+static PyObject *strings_list(Intern *t) {
+    PyObject *list = PyList_New(t->count);
+    Py_ssize_t i;
+    if (!list) return NULL;
+    for (i = 0; i < t->count; i++) {
+        PyObject *b = PyBytes_FromStringAndSize((const char *)t->ptrs[i], t->lens[i]);
+        if (!b) { Py_DECREF(list); return NULL; }
+        PyList_SET_ITEM(list, i, b);
+    }
+    return list;
+}
+
+static PyObject *pairs_list(Intern *t) {
+    PyObject *list = PyList_New(t->count);
+    Py_ssize_t i;
+    if (!list) return NULL;
+    for (i = 0; i < t->count; i++) {
+        PyObject *pair = Py_BuildValue("(LL)", t->pids[i], t->tids[i]);
+        if (!pair) { Py_DECREF(list); return NULL; }
+        PyList_SET_ITEM(list, i, pair);
+    }
+    return list;
+}
+
+/* scan(buffer, offset, length, newline, fmt) -> (starts:int64 bytes, levels:uint8 bytes,
+ *   tag_ids:uint32 bytes, tags:list[bytes], pair_ids:uint32 bytes, pairs:list[(pid, tid)],
+ *   pkg_ids:uint32 bytes, packages:list[bytes], deferred:list[int]) with chunk-local ids. */
+static PyObject *scan(PyObject *self, PyObject *args) {
+    Py_buffer view;
+    Py_ssize_t offset, length;
+    int newline, fmt;
+    PyObject *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*nnii", &view, &offset, &length, &newline, &fmt)) return NULL;
+    const unsigned char *buf = view.buf;
+    Py_ssize_t size = view.len;
+    if (offset < 0 || length < 0 || offset + length > size) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "block outside the buffer");
+        return NULL;
+    }
+    Py_ssize_t room = length / 48 + 64, count = 0, ndefer = 0, defer_room = 64;
+    int64_t *starts = malloc((size_t)room * sizeof(int64_t));
+    uint8_t *levels = malloc((size_t)room);
+    uint32_t *tag_ids = malloc((size_t)room * sizeof(uint32_t));
+    uint32_t *pair_ids = malloc((size_t)room * sizeof(uint32_t));
+    uint32_t *pkg_ids = malloc((size_t)room * sizeof(uint32_t));
+    Py_ssize_t *defer = malloc((size_t)defer_room * sizeof(Py_ssize_t));
+    Intern tags, pairs, pkgs;
+    int ok = starts && levels && tag_ids && pair_ids && pkg_ids && defer;
+    int t_ok = intern_init(&tags, 1024), p_ok = intern_init(&pairs, 1024), k_ok = intern_init(&pkgs, 64);
+    ok = ok && t_ok && p_ok && k_ok;
+    /* Id 0 of every table is "nothing", which lines that are not headers point at. */
+    if (ok) ok = intern_get(&tags, (const unsigned char *)"", 0, 0, 0) == 0
+                 && intern_get(&pairs, NULL, 0, -1, -1) == 0
+                 && intern_get(&pkgs, (const unsigned char *)"", 0, 0, 0) == 0;
+    if (ok) {
+        Py_BEGIN_ALLOW_THREADS
+        Py_ssize_t pos = offset, end = offset + length;
+        int first = (offset == 0);
+        while (ok) {
+            Py_ssize_t line;
+            if (first) { line = 0; first = 0; if (size == 0) break; }
+            else {
+                const unsigned char *nl = memchr(buf + pos, newline, (size_t)(end - pos));
+                if (!nl) break;
+                line = (nl - buf) + 1;
+                pos = line;
+                if (line >= size) break;
+            }
+            if (count == room) {
+                Py_ssize_t r = room * 2; void *a;
+                a = realloc(starts, (size_t)r * sizeof(int64_t)); if (!a) { ok = 0; break; } starts = a;
+                a = realloc(levels, (size_t)r); if (!a) { ok = 0; break; } levels = a;
+                a = realloc(tag_ids, (size_t)r * sizeof(uint32_t)); if (!a) { ok = 0; break; } tag_ids = a;
+                a = realloc(pair_ids, (size_t)r * sizeof(uint32_t)); if (!a) { ok = 0; break; } pair_ids = a;
+                a = realloc(pkg_ids, (size_t)r * sizeof(uint32_t)); if (!a) { ok = 0; break; } pkg_ids = a;
+                room = r;
+            }
+            const unsigned char *le = memchr(buf + line, newline, (size_t)(size - line));
+            Py_ssize_t n = (le ? (le - buf) : size) - line;
+            /* CR before LF belongs to the line ending, as Python's rstrip("\r\n") treats it. */
+            while (n > 0 && (buf[line + n - 1] == '\r' || buf[line + n - 1] == '\n')) n--;
+            Header h;
+            parse_line(buf + line, n, fmt, &h);
+            starts[count] = line;
+            levels[count] = 0; tag_ids[count] = 0; pair_ids[count] = 0; pkg_ids[count] = 0;
+            if (h.ok == 1) {
+                long long id;
+                levels[count] = (uint8_t)h.level;
+                id = intern_get(&tags, h.tag, h.tag_len, 0, 0); if (id < 0) { ok = 0; break; }
+                tag_ids[count] = (uint32_t)id;
+                id = intern_get(&pairs, NULL, 0, h.pid, h.tid); if (id < 0) { ok = 0; break; }
+                pair_ids[count] = (uint32_t)id;
+                id = intern_get(&pkgs, h.pkg ? h.pkg : (const unsigned char *)"", h.pkg_len, 0, 0);
+                if (id < 0) { ok = 0; break; }
+                pkg_ids[count] = (uint32_t)id;
+            } else if (h.ok < 0) {
+                if (ndefer == defer_room) {
+                    void *a = realloc(defer, (size_t)defer_room * 2 * sizeof(Py_ssize_t));
+                    if (!a) { ok = 0; break; }
+                    defer = a; defer_room *= 2;
+                }
+                defer[ndefer++] = count;
+            }
+            count++;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    if (!ok) {
+        PyErr_NoMemory();
+    } else {
+        PyObject *deferred = PyList_New(ndefer);
+        if (deferred) {
+            Py_ssize_t i;
+            for (i = 0; i < ndefer; i++) PyList_SET_ITEM(deferred, i, PyLong_FromSsize_t(defer[i]));
+            result = Py_BuildValue("(y#y#y#Ny#Ny#NN)",
+                                   (const char *)starts, count * (Py_ssize_t)sizeof(int64_t),
+                                   (const char *)levels, count,
+                                   (const char *)tag_ids, count * (Py_ssize_t)sizeof(uint32_t), strings_list(&tags),
+                                   (const char *)pair_ids, count * (Py_ssize_t)sizeof(uint32_t), pairs_list(&pairs),
+                                   (const char *)pkg_ids, count * (Py_ssize_t)sizeof(uint32_t), strings_list(&pkgs),
+                                   deferred);
+        }
+    }
+    free(starts); free(levels); free(tag_ids); free(pair_ids); free(pkg_ids); free(defer);
+    if (t_ok || tags.hashes) intern_free(&tags);
+    if (p_ok || pairs.hashes) intern_free(&pairs);
+    if (k_ok || pkgs.hashes) intern_free(&pkgs);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+static long long days_from_civil(long long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+static int days_in_month(int y, int m) {
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return dm[m - 1];
+}
+
+/* fields(buffer, starts:int64 bytes, lines:int64 bytes, newline, fmt, year, latest_month)
+ *   -> (message offsets:int32 bytes, times in microseconds since the epoch:int64 bytes)
+ * for the given line numbers; -1 / INT64_MIN where a line is not a header (or has no valid time),
+ * -2 offsets where the Python parser has to decide. */
+static PyObject *fields(PyObject *self, PyObject *args) {
+    Py_buffer view, sv, lv;
+    int newline, fmt, year, latest_month;
+    PyObject *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*y*y*iiii", &view, &sv, &lv, &newline, &fmt, &year, &latest_month)) return NULL;
+    const unsigned char *buf = view.buf;
+    Py_ssize_t size = view.len, nstarts = sv.len / 8, nlines = lv.len / 8, i;
+    const int64_t *starts = sv.buf;
+    const int64_t *lines = lv.buf;
+    int32_t *offs = malloc((size_t)(nlines ? nlines : 1) * sizeof(int32_t));
+    int64_t *times = malloc((size_t)(nlines ? nlines : 1) * sizeof(int64_t));
+    int bad = 0;
+    if (offs && times) {
+        Py_BEGIN_ALLOW_THREADS
+        for (i = 0; i < nlines; i++) {
+            int64_t ln = lines[i];
+            offs[i] = -1; times[i] = INT64_MIN;
+            if (ln < 0 || ln >= nstarts) { bad = 1; break; }
+            Py_ssize_t s = (Py_ssize_t)starts[ln];
+            Py_ssize_t e = ln + 1 < nstarts ? (Py_ssize_t)starts[ln + 1] : size;
+            if (s < 0 || e > size || e < s) { bad = 1; break; }
+            Py_ssize_t n = e - s;
+            while (n > 0 && (buf[s + n - 1] == '\r' || buf[s + n - 1] == '\n')) n--;
+            Header h;
+            parse_line(buf + s, n, fmt, &h);
+            if (h.ok < 0) { offs[i] = -2; continue; }
+            if (h.ok == 0) continue;
+            offs[i] = h.msg_off > 0x7fffffff ? -2 : (int32_t)h.msg_off;
+            if (!h.has_date) continue;
+            int y = h.year ? h.year : (h.month > latest_month + 1 ? year - 1 : year);
+            if (h.month < 1 || h.month > 12 || h.day < 1 || h.day > days_in_month(y, h.month)) continue;
+            if (h.hour > 23 || h.minute > 59 || h.second > 60) continue;
+            long long us = 0;
+            if (h.frac_digits) {
+                long long f = h.frac; int d = h.frac_digits;
+                while (d < 6) { f *= 10; d++; }
+                while (d > 6) { f /= 10; d--; }
+                us = f;
+            }
+            long long secs = days_from_civil(y, (unsigned)h.month, (unsigned)h.day) * 86400LL
+                             + h.hour * 3600LL + h.minute * 60LL + (h.second > 59 ? 59 : h.second);
+            times[i] = secs * 1000000LL + us;
+        }
+        Py_END_ALLOW_THREADS
+        if (bad) PyErr_SetString(PyExc_IndexError, "line outside the index");
+        else result = Py_BuildValue("(y#y#)", (const char *)offs, nlines * (Py_ssize_t)sizeof(int32_t),
+                                    (const char *)times, nlines * (Py_ssize_t)sizeof(int64_t));
+    } else {
+        PyErr_NoMemory();
+    }
+    free(offs); free(times);
+    PyBuffer_Release(&view); PyBuffer_Release(&sv); PyBuffer_Release(&lv);
+    return result;
+}
+
+/* count(buffer, offset, length, byte) -> occurrences, without the interpreter lock. */
+static PyObject *count(PyObject *self, PyObject *args) {
+    Py_buffer view;
+    Py_ssize_t offset, length, total = 0;
+    int byte;
+    if (!PyArg_ParseTuple(args, "y*nni", &view, &offset, &length, &byte)) return NULL;
+    if (offset < 0 || length < 0 || offset + length > view.len) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "block outside the buffer");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    const unsigned char *p = (const unsigned char *)view.buf + offset, *end = p + length;
+    while (p < end) {
+        const unsigned char *q = memchr(p, byte, (size_t)(end - p));
+        if (!q) break;
+        total++;
+        p = q + 1;
+    }
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    return PyLong_FromSsize_t(total);
+}
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS, "Find line starts in a block and parse each header into columns."},
+    {"fields", fields, METH_VARARGS, "Message offsets and timestamps of the given lines."},
+    {"count", count, METH_VARARGS, "Count one byte value in a block of a buffer."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_linescan", "Native Android log line scanner.", -1,
+                                    methods};
+
+PyMODINIT_FUNC PyInit__linescan(void) { return PyModule_Create(&module); }

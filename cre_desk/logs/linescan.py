@@ -1,0 +1,157 @@
+"""Scan a block of a log into line starts and header columns, natively where the scanner is built.
+
+The native scanner (``_linescan.c``) parses Android log headers without the interpreter lock; lines it
+cannot decide with plain ASCII rules are handed back and parsed here by the same ``LineParser`` the
+views use, so a column always says what the parsed entry says. Where the native module is missing
+(no compiler at install time) the whole block is parsed in Python: same results, slower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from cre_desk.logs.formats import LineParser
+
+try:  # built by setup.py; optional
+    from cre_desk.logs import _linescan as _native
+except ImportError:  # pragma: no cover - exercised by forcing the fallback in tests
+    _native = None
+
+#: Formats whose headers the native scanner parses (the codes are the C enum).
+NATIVE_FORMATS = {"threadtime": 0, "studio": 1, "studio_new": 2, "time": 3, "brief": 4}
+MAX_LINE_BYTES = 64 * 1024
+NO_TIME = np.iinfo(np.int64).min
+
+
+def native_available() -> bool:
+    return _native is not None
+
+
+@dataclass
+class Block:
+    """One scanned block: per-line arrays plus the block's own (local) tables of distinct values."""
+
+    starts: np.ndarray                     # int64 absolute offsets
+    levels: np.ndarray                     # uint8 level codes, 0 = not a header
+    tag_ids: np.ndarray                    # uint32 indexes into ``tags``
+    tags: list[str]
+    pair_ids: np.ndarray                   # uint32 indexes into ``pairs``
+    pairs: list[tuple[int | None, int | None]]
+    package_ids: np.ndarray
+    packages: list[str]
+    deferred: int = 0                      # lines the Python parser decided
+    extra: dict = field(default_factory=dict)
+
+
+class _Table:
+    """Distinct values in order of first sight, for the Python side of a block."""
+
+    def __init__(self, values: list) -> None:
+        self.values = values
+        self.ids = {v: i for i, v in enumerate(values)}
+
+    def get(self, value) -> int:
+        found = self.ids.get(value)
+        if found is None:
+            found = self.ids[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+def _line_at(buffer, start: int, newline: int, size: int) -> str:
+    end = buffer.find(bytes((newline,)), start, min(size, start + MAX_LINE_BYTES + 2))
+    data = buffer[start:(min(size, start + MAX_LINE_BYTES + 2) if end < 0 else end)]
+    return data.rstrip(b"\r\n")[:MAX_LINE_BYTES].decode("utf-8", "replace")
+
+
+def _apply_parser(block: Block, local: np.ndarray, buffer, newline: int, size: int, parser: LineParser) -> None:
+    """Parse the given local line numbers in Python and write their columns into ``block``."""
+    tags, pairs, packages = _Table(block.tags), _Table(block.pairs), _Table(block.packages)
+    for i in local.tolist():
+        entry = parser.parse(0, _line_at(buffer, int(block.starts[i]), newline, size))
+        if entry is None:
+            block.levels[i] = block.tag_ids[i] = block.pair_ids[i] = block.package_ids[i] = 0
+            continue
+        block.levels[i] = entry.level
+        block.tag_ids[i] = tags.get(entry.tag)
+        block.pair_ids[i] = pairs.get((entry.pid, entry.tid))
+        block.package_ids[i] = packages.get(entry.package)
+
+
+def _starts_numpy(buffer, offset: int, length: int, newline: int, size: int) -> np.ndarray:
+    arr = np.frombuffer(buffer, dtype=np.uint8, count=length, offset=offset)
+    starts = np.flatnonzero(arr == newline).astype(np.int64) + 1 + offset
+    if offset == 0:
+        starts = np.concatenate((np.zeros(1, dtype=np.int64), starts))
+    return starts[starts < size]
+
+
+def scan_block(buffer, offset: int, length: int, newline: int, fmt: str, parser: LineParser,
+               *, force_python: bool = False) -> Block:
+    """Line starts of ``buffer[offset:offset+length]`` (plus line 0 for the first block) and, for
+    Android formats, every header's level, tag, pid/tid and package."""
+    size = len(buffer)
+    code = NATIVE_FORMATS.get(fmt, -1)
+    if _native is not None and not force_python:
+        raw = _native.scan(buffer, offset, length, newline, code)
+        block = Block(
+            starts=np.frombuffer(raw[0], dtype=np.int64), levels=np.frombuffer(raw[1], dtype=np.uint8).copy(),
+            tag_ids=np.frombuffer(raw[2], dtype=np.uint32).copy(), tags=[b.decode("utf-8", "replace") for b in raw[3]],
+            pair_ids=np.frombuffer(raw[4], dtype=np.uint32).copy(),
+            pairs=[(None if p < 0 else p, None if t < 0 else t) for p, t in raw[5]],
+            package_ids=np.frombuffer(raw[6], dtype=np.uint32).copy(),
+            packages=[b.decode("utf-8", "replace") for b in raw[7]])
+        deferred = np.asarray(raw[8], dtype=np.int64)
+        if code >= 0 and len(deferred):
+            _apply_parser(block, deferred, buffer, newline, size, parser)
+            block.deferred = len(deferred)
+        return block
+    starts = _starts_numpy(buffer, offset, length, newline, size)
+    count = len(starts)
+    block = Block(starts=starts, levels=np.zeros(count, np.uint8), tag_ids=np.zeros(count, np.uint32), tags=[""],
+                  pair_ids=np.zeros(count, np.uint32), pairs=[(None, None)],
+                  package_ids=np.zeros(count, np.uint32), packages=[""])
+    if code >= 0 and count:
+        _apply_parser(block, np.arange(count), buffer, newline, size, parser)
+        block.deferred = count
+    return block
+
+
+def count_byte(buffer, offset: int, length: int, byte: int) -> int:
+    """How often ``byte`` occurs in a block (without the interpreter lock where native)."""
+    if _native is not None:
+        return _native.count(buffer, offset, length, byte)
+    return int(np.count_nonzero(np.frombuffer(buffer, dtype=np.uint8, count=length, offset=offset) == byte))
+
+
+def header_fields(buffer, starts: np.ndarray, lines: np.ndarray, newline: int, fmt: str, parser: LineParser,
+                  *, force_python: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Message offset inside the line (-1: not a header) and time in microseconds since the epoch
+    (``NO_TIME`` when none) of each line in ``lines``."""
+    lines = np.ascontiguousarray(lines, dtype=np.int64)
+    code = NATIVE_FORMATS.get(fmt, -1)
+    if _native is not None and not force_python and code >= 0:
+        offs_raw, times_raw = _native.fields(buffer, np.ascontiguousarray(starts, dtype=np.int64), lines, newline,
+                                             code, parser.year, parser.latest_month)
+        offsets = np.frombuffer(offs_raw, dtype=np.int32).astype(np.int64)
+        times = np.frombuffer(times_raw, dtype=np.int64).copy()
+        undecided = np.flatnonzero(offsets == -2)
+    else:
+        offsets = np.full(len(lines), -1, dtype=np.int64)
+        times = np.full(len(lines), NO_TIME, dtype=np.int64)
+        undecided = np.arange(len(lines))
+    size = len(buffer)
+    for i in undecided.tolist():
+        text = _line_at(buffer, int(starts[lines[i]]), newline, size)
+        entry = parser.parse(0, text)
+        if entry is None:
+            offsets[i] = -1
+            continue
+        at = text.find(entry.message) if entry.message else len(text)
+        # Offsets are in bytes: the message's position in the encoded line.
+        offsets[i] = len(text[:at].encode("utf-8")) if at >= 0 else 0
+        if entry.timestamp is not None:
+            times[i] = round(entry.timestamp * 1_000_000)
+    return offsets, times
