@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-check", help="open a scratch database, migrate, load every resource; exit 1 on problems")
     sub.add_parser("analyze", help="analyse SDK log files headless (see: cre-desk analyze --help)",
                    add_help=False)
+    sub.add_parser("filter", help="print the lines of a log matching a filter (see: cre-desk filter --help)",
+                   add_help=False)
     sub.add_parser("report", help="resolution figures for a period as CSV or JSON (see: cre-desk report --help)",
                    add_help=False)
     sub.add_parser("sync", help="import tickets from the configured helpdesk accounts", add_help=False)
@@ -34,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Sub-commands that parse their own arguments: name -> module with ``main(argv, db_url, home)``.
-DELEGATED = {"analyze": "cre_desk.logs.analyze", "report": "cre_desk.report_cli", "sync": "cre_desk.sync_cli"}
+DELEGATED = {"analyze": "cre_desk.logs.analyze", "filter": "cre_desk.logs.filter_cli", "report": "cre_desk.report_cli", "sync": "cre_desk.sync_cli"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,7 +62,7 @@ def _delegate(name: str, options: argparse.Namespace, rest: list[str]) -> int:
     import importlib
 
     module = importlib.import_module(DELEGATED[name])
-    if name == "analyze":
+    if name in ("analyze", "filter"):
         return module.main(rest)
     return module.main(rest, db_url=options.db_url, home=options.home)
 

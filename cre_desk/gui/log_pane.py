@@ -16,7 +16,6 @@ Signals:
 from __future__ import annotations
 
 import calendar
-import gc
 import re
 import time
 
@@ -47,7 +46,7 @@ from cre_desk.gui.formatting import plain_label
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
 from cre_desk.gui.tasks import Progress, run_in_background
-from cre_desk.logs import filter_lang
+from cre_desk.logs import filter_lang, filtering
 from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
 
 FILTER_DELAY_MS = 300
@@ -216,10 +215,6 @@ class LogPane(QWidget):
     def open_document(self, doc: LogDocument, title: str = "") -> None:
         """Show ``doc`` at once and index it in the background."""
         self.close_document()
-        # Filtering parses entries on a worker thread and allocates heavily; freezing what exists now
-        # keeps the collector from re-scanning every long-lived Qt wrapper, which stalled the window.
-        gc.collect()
-        gc.freeze()
         self.doc = doc
         self.delegate.clear_cache()
         self.title.setText(title or doc.name)
@@ -333,11 +328,11 @@ class LogPane(QWidget):
         if floor is not None:
             self._show_rows(np.flatnonzero(doc.levels() >= floor), anchor)
             return
-        predicate = filter_lang.matcher(query, now=self._newest_time(), findings_by_line=self._findings_by_line)
+        now, findings = self._newest_time(), dict(self._findings_by_line)
         self.filter_state.setText(self.tr("Filtering…"))
         self._filter_job = run_in_background(
-            lambda progress: doc.filter_lines(predicate, cancel=progress.should_stop,
-                                              progress=lambda d, t: progress.update(d, t)),
+            lambda progress: filtering.filter_lines(doc, query, now=now, findings_by_line=findings,
+                                                    cancel=progress.should_stop),
             on_done=lambda rows: self._on_filtered(doc, rows, anchor),
             on_error=self._on_filter_failed, on_progress=lambda *_: None, receiver=self, progress=Progress())
 

@@ -9,7 +9,6 @@ to a pool with a single thread so writes happen in the order the user made them.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -21,10 +20,6 @@ log = logging.getLogger(__name__)
 
 
 from cre_desk.errors import Cancelled  # noqa: E402,F401 - re-exported: tasks raise it when cancelled
-
-# Worker threads share the interpreter with the window: hand the interpreter over every 2 ms (Python's
-# default is 5 ms) so a thread parsing a big log cannot hold the window back for long stretches.
-sys.setswitchinterval(0.002)
 
 
 class Progress:

@@ -16,6 +16,11 @@
 enum { F_THREADTIME = 0, F_STUDIO = 1, F_STUDIO_NEW = 2, F_TIME = 3, F_BRIEF = 4 };
 #define MAX_HEADER_LINE (64 * 1024)
 
+/* Line starts come as uint32 (files under 4 GB) or int64 arrays. */
+static inline Py_ssize_t start_at(const void *starts, int width, Py_ssize_t k) {
+    return width == 4 ? (Py_ssize_t)((const uint32_t *)starts)[k] : (Py_ssize_t)((const int64_t *)starts)[k];
+}
+
 typedef struct {
     int ok;          /* 1 header, 0 not a header, -1 defer to Python */
     int level;
@@ -439,18 +444,20 @@ static int days_in_month(int y, int m) {
     return dm[m - 1];
 }
 
-/* fields(buffer, starts:int64 bytes, lines:int64 bytes, newline, fmt, year, latest_month)
+/* fields(buffer, starts, width (4 or 8), lines:int64 bytes, newline, fmt, year, latest_month)
  *   -> (message offsets:int32 bytes, times in microseconds since the epoch:int64 bytes)
  * for the given line numbers; -1 / INT64_MIN where a line is not a header (or has no valid time),
  * -2 offsets where the Python parser has to decide. */
 static PyObject *fields(PyObject *self, PyObject *args) {
     Py_buffer view, sv, lv;
-    int newline, fmt, year, latest_month;
+    int newline, fmt, year, latest_month, width;
     PyObject *result = NULL;
-    if (!PyArg_ParseTuple(args, "y*y*y*iiii", &view, &sv, &lv, &newline, &fmt, &year, &latest_month)) return NULL;
+    if (!PyArg_ParseTuple(args, "y*y*iy*iiii", &view, &sv, &width, &lv, &newline, &fmt, &year, &latest_month))
+        return NULL;
     const unsigned char *buf = view.buf;
-    Py_ssize_t size = view.len, nstarts = sv.len / 8, nlines = lv.len / 8, i;
-    const int64_t *starts = sv.buf;
+    if (width != 4) width = 8;
+    Py_ssize_t size = view.len, nstarts = sv.len / width, nlines = lv.len / 8, i;
+    const void *starts = sv.buf;
     const int64_t *lines = lv.buf;
     int32_t *offs = malloc((size_t)(nlines ? nlines : 1) * sizeof(int32_t));
     int64_t *times = malloc((size_t)(nlines ? nlines : 1) * sizeof(int64_t));
@@ -461,8 +468,8 @@ static PyObject *fields(PyObject *self, PyObject *args) {
             int64_t ln = lines[i];
             offs[i] = -1; times[i] = INT64_MIN;
             if (ln < 0 || ln >= nstarts) { bad = 1; break; }
-            Py_ssize_t s = (Py_ssize_t)starts[ln];
-            Py_ssize_t e = ln + 1 < nstarts ? (Py_ssize_t)starts[ln + 1] : size;
+            Py_ssize_t s = start_at(starts, width, ln);
+            Py_ssize_t e = ln + 1 < nstarts ? start_at(starts, width, ln + 1) : size;
             if (s < 0 || e > size || e < s) { bad = 1; break; }
             Py_ssize_t n = e - s;
             while (n > 0 && (buf[s + n - 1] == '\r' || buf[s + n - 1] == '\n')) n--;
@@ -522,10 +529,135 @@ static PyObject *count(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(total);
 }
 
+
+/* find_lines(buffer, starts, width (4 or 8), first_line, last_line, needles:list[bytes], icase, region, fmt)
+ *   -> (lines:int64 bytes, unsure:int64 bytes)
+ * Lines first_line..last_line-1 that contain any needle. ``icase`` folds ASCII letters (needles must be
+ * given lower-case). With ``region`` 1 only the message part of a header counts (continuation lines
+ * count whole); lines whose header only Python can parse come back in ``unsure``. One hit per line is
+ * enough, so the scan jumps to the next line after each: dense hits cost no more than sparse ones. */
+typedef struct { const unsigned char *p; Py_ssize_t n; } Needle;
+
+static PyObject *find_lines(PyObject *self, PyObject *args) {
+    Py_buffer view, sv;
+    Py_ssize_t first_line, last_line;
+    PyObject *needle_list;
+    int icase, region, fmt, width;
+    if (!PyArg_ParseTuple(args, "y*y*innO!iii", &view, &sv, &width, &first_line, &last_line, &PyList_Type,
+                          &needle_list, &icase, &region, &fmt))
+        return NULL;
+    const unsigned char *buf = view.buf;
+    if (width != 4) width = 8;
+    Py_ssize_t size = view.len, nstarts = sv.len / width, nn = PyList_GET_SIZE(needle_list), i;
+    const void *starts = sv.buf;
+    PyObject *result = NULL;
+    if (first_line < 0 || last_line > nstarts || first_line > last_line || nn == 0) {
+        PyBuffer_Release(&view); PyBuffer_Release(&sv);
+        PyErr_SetString(PyExc_ValueError, "bad line range or no needles");
+        return NULL;
+    }
+    Needle *needles = calloc((size_t)nn, sizeof(Needle));
+    int32_t *bucket_head = malloc(65536 * sizeof(int32_t));
+    int32_t *next = malloc((size_t)nn * sizeof(int32_t));
+    unsigned char fold[256], single[256] = {0}, first[256] = {0};
+    Py_ssize_t room = 1024, nout = 0, nunsure = 0, uroom = 64;
+    int64_t *out = malloc((size_t)room * sizeof(int64_t));
+    int64_t *unsure = malloc((size_t)uroom * sizeof(int64_t));
+    int ok = needles && bucket_head && next && out && unsure;
+    for (i = 0; i < 256; i++) fold[i] = (unsigned char)((icase && i >= 'A' && i <= 'Z') ? i + 32 : i);
+    if (ok) {
+        for (i = 0; i < 65536; i++) bucket_head[i] = -1;
+        for (i = 0; i < nn; i++) {
+            PyObject *item = PyList_GET_ITEM(needle_list, i);
+            if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) == 0) { ok = 0; PyErr_SetString(PyExc_TypeError, "needles must be non-empty bytes"); break; }
+            needles[i].p = (const unsigned char *)PyBytes_AS_STRING(item);
+            needles[i].n = PyBytes_GET_SIZE(item);
+            if (needles[i].n == 1) { single[needles[i].p[0]] = 1; continue; }
+            int key = (needles[i].p[0] << 8) | needles[i].p[1];
+            first[needles[i].p[0]] = 1;
+            next[i] = bucket_head[key];
+            bucket_head[key] = (int32_t)i;
+        }
+        if (!ok) goto done;
+    }
+    if (ok) {
+        Py_BEGIN_ALLOW_THREADS
+        Py_ssize_t line = first_line;
+        Py_ssize_t pos = line < nstarts ? start_at(starts, width, line) : size;
+        Py_ssize_t stop = last_line < nstarts ? start_at(starts, width, last_line) : size;
+        Py_ssize_t line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
+        int header_done = 0;   /* region mode: the current line's header has been skipped */
+        while (pos < stop && ok) {
+            unsigned char c = fold[buf[pos]];
+            int hit = 0;
+            if (single[c]) hit = 1;
+            else if (first[c] && pos + 1 < size) {
+                int32_t k = bucket_head[(c << 8) | fold[buf[pos + 1]]];
+                while (k >= 0) {
+                    const Needle *nd = &needles[k];
+                    if (pos + nd->n <= size) {
+                        Py_ssize_t j = 2;
+                        while (j < nd->n && fold[buf[pos + j]] == nd->p[j]) j++;
+                        if (j == nd->n) { hit = 1; break; }
+                    }
+                    k = next[k];
+                }
+            }
+            if (!hit) { pos++; continue; }
+            if (pos >= line_end) {   /* find the line holding pos */
+                Py_ssize_t lo = line + 1, hi = last_line - 1;
+                while (lo < hi) {
+                    Py_ssize_t mid = lo + (hi - lo + 1) / 2;
+                    if (start_at(starts, width, mid) <= pos) lo = mid; else hi = mid - 1;
+                }
+                line = lo;
+                line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
+                header_done = 0;
+            }
+            if (region && !header_done) {
+                Py_ssize_t s0 = start_at(starts, width, line), n = line_end - s0;
+                while (n > 0 && (buf[s0 + n - 1] == '\r' || buf[s0 + n - 1] == '\n')) n--;
+                Header h;
+                parse_line(buf + s0, n, fmt, &h);
+                header_done = 1;
+                if (h.ok < 0) {
+                    if (nunsure == uroom) {
+                        void *a = realloc(unsure, (size_t)uroom * 2 * sizeof(int64_t));
+                        if (!a) { ok = 0; break; }
+                        unsure = a; uroom *= 2;
+                    }
+                    unsure[nunsure++] = line;
+                    pos = line_end;
+                    continue;
+                }
+                if (h.ok == 1 && pos < s0 + h.msg_off) { pos = s0 + h.msg_off; continue; }
+            }
+            if (nout == room) {
+                void *a = realloc(out, (size_t)room * 2 * sizeof(int64_t));
+                if (!a) { ok = 0; break; }
+                out = a; room *= 2;
+            }
+            out[nout++] = line;
+            pos = line_end;
+        }
+        Py_END_ALLOW_THREADS
+        if (!ok) PyErr_NoMemory();
+        else result = Py_BuildValue("(y#y#)", (const char *)out, nout * (Py_ssize_t)sizeof(int64_t),
+                                    (const char *)unsure, nunsure * (Py_ssize_t)sizeof(int64_t));
+    } else if (!PyErr_Occurred()) {
+        PyErr_NoMemory();
+    }
+done:
+    free(needles); free(bucket_head); free(next); free(out); free(unsure);
+    PyBuffer_Release(&view); PyBuffer_Release(&sv);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "Find line starts in a block and parse each header into columns."},
     {"fields", fields, METH_VARARGS, "Message offsets and timestamps of the given lines."},
     {"count", count, METH_VARARGS, "Count one byte value in a block of a buffer."},
+    {"find_lines", find_lines, METH_VARARGS, "Lines that contain any of several literals."},
     {NULL, NULL, 0, NULL},
 };
 

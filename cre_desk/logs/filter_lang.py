@@ -50,7 +50,7 @@ _AGE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _KEY_RE = re.compile(r"([A-Za-z]+)(=:|~:|:)")
 _AGE_RE = re.compile(r"(\d{1,9})([smhd])", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d{1,10}")
-_CRASH_MARKERS = ("FATAL EXCEPTION", "Fatal signal", "*** Terminating app due to uncaught exception")
+CRASH_MARKERS = ("FATAL EXCEPTION", "Fatal signal", "*** Terminating app due to uncaught exception")
 # Our own fixed pattern: a Java/Kotlin "at" frame or an iOS frame ("0   CoreFoundation   0x...").
 _STACK_RE = re.compile(r"\n(?:\tat |    at |\d+[ \t]+[^\s]+[ \t]+0x[0-9a-fA-F])")
 _STOP = frozenset("()&|")
@@ -125,7 +125,8 @@ class _Tok:
     term: Term | None = None
 
 
-def _compile_regex(pattern: str, position: int) -> object:
+def compile_regex(pattern: str, position: int = 0) -> object:
+    """A user's regex on RE2, case-insensitive; FilterError (pointing at ``position``) when unusable."""
     if len(pattern) > MAX_REGEX_CHARS:
         raise FilterError(f"The regular expression is too long (over {MAX_REGEX_CHARS} characters)", position)
     options = re2.Options()
@@ -202,10 +203,10 @@ def _make_term(key: str, op: str, value: str, key_pos: int, value_pos: int) -> T
         raise FilterError(f'"{key}" cannot be used with "{op}"; use "{key}:"', key_pos)
     if key in STRING_KEYS or key == "rule":
         if op == "~:":
-            return Term(key, op, value, key_pos, _compile_regex(value, value_pos))
+            return Term(key, op, value, key_pos, compile_regex(value, value_pos))
         if key == "rule":
             parts = [re2.escape(p) for p in value.split("*")]
-            return Term(key, op, value, key_pos, _compile_regex("^" + ".*".join(parts) + "$", value_pos))
+            return Term(key, op, value, key_pos, compile_regex("^" + ".*".join(parts) + "$", value_pos))
         return Term(key, op, value, key_pos, value.lower())
     if key == "level":
         code = level_code(value)
@@ -235,7 +236,7 @@ def _read_term(text: str, i: int) -> tuple[Term, int]:
     """Read one term starting at ``text[i]`` (not whitespace, not an operator)."""
     if text[i] == "~" and not _ends_term(text, i + 1):
         value, j, _ = _read_value(text, i + 1)
-        return Term("", "~:", value, i, _compile_regex(value, i + 1)), j
+        return Term("", "~:", value, i, compile_regex(value, i + 1)), j
     m = _KEY_RE.match(text, i)
     if m:
         key, op = m.group(1).lower(), m.group(2)
@@ -452,13 +453,13 @@ def level_floor(query: Query | None) -> int | None:
 # --------------------------------------------------------------------------- matching
 
 
-def _cap(text: str | None) -> str:
+def cap(text: str | None) -> str:
     if not text:
         return ""
     return text if len(text) <= MAX_MATCH_CHARS else text[:MAX_MATCH_CHARS]
 
 
-def _re_search(pattern: object, text: str) -> bool:
+def regex_search(pattern: object, text: str) -> bool:
     try:
         return pattern.search(text) is not None  # type: ignore[attr-defined]
     except UnicodeError:  # lone surrogates from a badly decoded file
@@ -477,21 +478,24 @@ class _Line:
         self._lower: dict[str, str] = {}
 
     def text(self) -> str:
-        """The whole line; the entry's tag and message are added when the raw line lacks them
-        (continuation lines, or no raw text given)."""
+        """The entry's lines as they are in the file, joined by newlines: the raw first line plus its
+        continuation lines (or "tag: message" when no raw line is given)."""
         if self._text is None:
             raw, entry = self.raw, self.entry
             message = entry.message or ""
-            if raw and message in raw:
-                self._text = _cap(raw)
+            if not raw:
+                self._text = cap(f"{entry.tag or ''}: {message}")
+            elif entry.end_line - entry.line_no > 1:
+                continuation = message.split("\n")[-(entry.end_line - entry.line_no - 1):]
+                self._text = cap("\n".join([raw, *continuation]))
             else:
-                self._text = _cap(f"{raw}\n{entry.tag or ''}: {message}" if raw else f"{entry.tag or ''}: {message}")
+                self._text = cap(raw)
         return self._text
 
     def field(self, key: str) -> str:
         if key == "":
             return self.text()
-        return _cap(getattr(self.entry, key) or "")
+        return cap(getattr(self.entry, key) or "")
 
     def lower(self, key: str) -> str:
         value = self._lower.get(key)
@@ -507,7 +511,10 @@ def _string_pred(t: Term) -> Pred:
     key = t.key
     if t.op == "~:":
         pattern = t.arg
-        return lambda ln: _re_search(pattern, ln.field(key))
+        if key in ("", "message"):
+            # Text regexes are judged line by line: an entry matches when one of its lines does.
+            return lambda ln: any(regex_search(pattern, part) for part in ln.field(key).split("\n"))
+        return lambda ln: regex_search(pattern, ln.field(key))
     needle = t.arg
     if t.op == "=:":
         return lambda ln: ln.lower(key) == needle
@@ -532,17 +539,17 @@ def _term_pred(t: Term, now: float | None, findings: Mapping[int, Sequence[tuple
         return lambda ln: ln.entry.timestamp is not None and ln.entry.timestamp >= oldest
     if t.key == "is":
         if arg == "crash":
-            return lambda ln: ln.entry.level >= FATAL or any(m in ln.text() for m in _CRASH_MARKERS)
+            return lambda ln: ln.entry.level >= FATAL or any(m in ln.text() for m in CRASH_MARKERS)
         return lambda ln: _STACK_RE.search(ln.text()) is not None
     if findings is None:
         return lambda ln: False
     if t.key == "rule":
         pattern = arg
-        return lambda ln: any(_re_search(pattern, rule) for rule, _ in findings.get(ln.entry.line_no, ()))
-    return lambda ln: any(arg in _areas(area) for _, area in findings.get(ln.entry.line_no, ()))
+        return lambda ln: any(regex_search(pattern, rule) for rule, _ in findings.get(ln.entry.line_no, ()))
+    return lambda ln: any(arg in area_letters(area) for _, area in findings.get(ln.entry.line_no, ()))
 
 
-def _areas(area: str) -> list[str]:
+def area_letters(area: str) -> list[str]:
     return [a.strip().upper() for a in (area or "").split("/")]
 
 

@@ -8,10 +8,12 @@ views use, so a column always says what the parsed entry says. Where the native 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from cre_desk.errors import Cancelled
 from cre_desk.logs.formats import LineParser
 
 try:  # built by setup.py; optional
@@ -133,8 +135,9 @@ def header_fields(buffer, starts: np.ndarray, lines: np.ndarray, newline: int, f
     lines = np.ascontiguousarray(lines, dtype=np.int64)
     code = NATIVE_FORMATS.get(fmt, -1)
     if _native is not None and not force_python and code >= 0:
-        offs_raw, times_raw = _native.fields(buffer, np.ascontiguousarray(starts, dtype=np.int64), lines, newline,
-                                             code, parser.year, parser.latest_month)
+        starts = np.ascontiguousarray(starts)
+        offs_raw, times_raw = _native.fields(buffer, starts, starts.itemsize, lines, newline, code, parser.year,
+                                             parser.latest_month)
         offsets = np.frombuffer(offs_raw, dtype=np.int32).astype(np.int64)
         times = np.frombuffer(times_raw, dtype=np.int64).copy()
         undecided = np.flatnonzero(offsets == -2)
@@ -155,3 +158,61 @@ def header_fields(buffer, starts: np.ndarray, lines: np.ndarray, newline: int, f
         if entry.timestamp is not None:
             times[i] = round(entry.timestamp * 1_000_000)
     return offsets, times
+
+
+def _find_python(buffer, starts: np.ndarray, first: int, last: int, needles: list[bytes], icase: bool,
+                 region: bool, fmt: str, newline: int, parser: LineParser) -> tuple[np.ndarray, np.ndarray]:
+    """Reference implementation of ``find_lines`` (used where the native module is missing)."""
+    size = len(buffer)
+    found: list[int] = []
+    for line in range(first, last):
+        start = int(starts[line])
+        end = int(starts[line + 1]) if line + 1 < len(starts) else size
+        data = bytes(buffer[start:end]).rstrip(b"\r\n")
+        if icase:
+            data = bytes(c + 32 if 65 <= c <= 90 else c for c in data)
+        if region:
+            entry = parser.parse(0, data.decode("utf-8", "replace")) if fmt in NATIVE_FORMATS else None
+            if entry is not None:
+                text = data.decode("utf-8", "replace")
+                at = text.find(entry.message) if entry.message else len(text)
+                data = text[max(at, 0):].encode("utf-8")
+        if any(n in data for n in needles):
+            found.append(line)
+    return np.asarray(found, dtype=np.int64), np.zeros(0, dtype=np.int64)
+
+
+def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool, region: bool, fmt: str,
+               newline: int, parser: LineParser, threads: int = 2, cancel=None,
+               force_python: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Line numbers that contain any of ``needles`` (lower-case when ``icase``), in order, plus the
+    lines whose header only the Python parser can judge (``region``: only the message part counts).
+
+    The file is cut into pieces of whole lines searched on ``threads`` threads; the native search holds
+    no interpreter lock, so the window stays responsive while a gigabyte is searched.
+    """
+    count = len(starts)
+    if not count or not needles or buffer is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    code = NATIVE_FORMATS.get(fmt, -1) if region else -1
+    if _native is None or force_python:
+        return _find_python(buffer, starts, 0, count, needles, icase, region, fmt, newline, parser)
+    starts = np.ascontiguousarray(starts)
+    pieces = max(1, min(64, count // 50_000))
+    bounds = np.linspace(0, count, pieces + 1).astype(np.int64)
+
+    def run(k: int):
+        if cancel is not None and cancel():
+            return None
+        return _native.find_lines(buffer, starts, starts.itemsize, int(bounds[k]), int(bounds[k + 1]),
+                                  list(needles), int(icase), int(region and code >= 0), code)
+
+    lines: list[np.ndarray] = []
+    unsure: list[np.ndarray] = []
+    with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-find") as pool:
+        for result in pool.map(run, range(pieces)):
+            if result is None:
+                raise Cancelled()
+            lines.append(np.frombuffer(result[0], dtype=np.int64))
+            unsure.append(np.frombuffer(result[1], dtype=np.int64))
+    return np.concatenate(lines), np.concatenate(unsure)

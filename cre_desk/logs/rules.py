@@ -332,6 +332,34 @@ class Scanner:
         self._by_tag[tag] = found
         return found
 
+    def see_tags(self, tags: Iterable[str]) -> None:
+        """Note vendors named by entry tags (the whole log's distinct tags, when only candidates are fed)."""
+        for tag in tags:
+            lowered = (tag or "").lower()
+            for vendor, needles in self._vendor_tags.items():
+                if any(n in lowered for n in needles):
+                    self._tag_seen.add(vendor)
+
+    def prescan_plan(self) -> tuple[list[str], list[Rule], bool]:
+        """What finds every entry a rule could match without reading each one: (literals one of which a
+        prefiltered rule's message must contain, rules that go by tag alone or have no literal, whether
+        some rule has neither a literal nor a tag and so needs every entry)."""
+        literals: set[str] = set()
+        by_tag: list[Rule] = []
+        everything = False
+        for rule in self.rules:
+            if rule.regex is not None and rule.prefilter:
+                literals.update(rule.prefilter)
+            elif rule.tag or rule.tag_regex is not None:
+                by_tag.append(rule)
+            else:
+                everything = True
+        return sorted(literals), by_tag, everything
+
+    @staticmethod
+    def tag_accepts(rule: Rule, tag: str) -> bool:
+        return _tag_ok(rule, tag) is not False
+
     def feed(self, entries: Iterable[Entry]) -> None:
         """Scan more entries (in log order); safe on hostile text."""
         for entry in entries:

@@ -98,8 +98,8 @@ def test_native_and_python_scans_agree(data_strategy, fmt):
 
 
 def test_message_offsets_point_at_the_parsed_message():
-    data = ("11-20 10:14:02.118  8812  8830 I Braze v30.4.0 .BrazeManager: hello: world\n"
-            "2024-11-20 10:14:02.118 8812-8830/com.shop W/FIAM: Filtering non-displayable message\n").encode()
+    data = (b"11-20 10:14:02.118  8812  8830 I Braze v30.4.0 .BrazeManager: hello: world\n"
+            b"2024-11-20 10:14:02.118 8812-8830/com.shop W/FIAM: Filtering non-displayable message\n")
     for fmt in ("threadtime", "studio"):
         parser = LineParser(fmt, year=2026)
         block = linescan.scan_block(data, 0, len(data), 10, fmt, parser)
