@@ -51,6 +51,9 @@ from cre_desk.logs.document import LogDocument, PatternError, compile_user_patte
 
 FILTER_DELAY_MS = 300
 POLL_MS = 80
+#: Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.
+GROW_AT_ONCE = 2000
+GROW_INTERVAL_S = 0.5
 
 
 class LogPane(QWidget):
@@ -173,6 +176,7 @@ class LogPane(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self._poll = QTimer(self, interval=POLL_MS)
+        self._last_grow = 0.0
         self._poll.timeout.connect(self._on_poll)
         self._add_shortcuts()
         self._show_status()
@@ -236,7 +240,12 @@ class LogPane(QWidget):
             self._poll.stop()
             return
         index = self.doc.index
-        self.model.grow()
+        now = time.monotonic()
+        # Appending rows repaints the whole view: do it for the first screenful at once, then at a
+        # calm pace while the rest of a large log is indexed (the scroll bar catches up each time).
+        if self.model.rowCount() < GROW_AT_ONCE or now - self._last_grow >= GROW_INTERVAL_S:
+            self._last_grow = now
+            self.model.grow()
         if index.size:
             self.progress.setValue(int(1000 * index.indexed_bytes / index.size))
         self._show_status()

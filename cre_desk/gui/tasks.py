@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 
 
 from cre_desk.errors import Cancelled  # noqa: E402,F401 - re-exported: tasks raise it when cancelled
+from cre_desk.logs import workers  # noqa: E402
+
+# Log scans run natively on every core they are given; in the app one core stays with the window.
+workers.keep_cores_free(1)
 
 
 class Progress:

@@ -18,7 +18,7 @@ import numpy as np
 import re2
 
 from cre_desk.errors import UserError
-from cre_desk.logs import formats
+from cre_desk.logs import formats, workers
 from cre_desk.logs.entry import Entry
 from cre_desk.logs.index import VECTOR_FORMATS, Cancelled, LineIndex
 
@@ -320,7 +320,7 @@ class LogDocument:
     # -- whole-file queries ------------------------------------------------------------------------
 
     def search_lines(self, compiled, cancel: CancelFn = _never, progress: ProgressFn | None = None,
-                     first_hits: Callable[[np.ndarray], None] | None = None, threads: int = 2) -> np.ndarray:
+                     first_hits: Callable[[np.ndarray], None] | None = None, threads: int | None = None) -> np.ndarray:
         """Line numbers with at least one hit of a compiled RE2 pattern, scanning the raw bytes.
 
         Blocks are searched on two threads (RE2 releases the GIL) and gathered in file order, so the
@@ -366,7 +366,7 @@ class LogDocument:
                 found.append(head)
                 if first_hits is not None:
                     first_hits(head)
-            with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-search") as pool:
+            with ThreadPoolExecutor(max_workers=threads or workers.count(), thread_name_prefix="log-search") as pool:
                 for number, (result, (_start, end)) in enumerate(zip(pool.map(scan, blocks[1:]), blocks[1:],
                                                                       strict=True)):
                     if cancel():

@@ -71,52 +71,62 @@ class _Evaluator:
                                            cancel=self.cancel)
         if region and not self.native_format:
             # Only the Python parser knows where the message starts in these formats.
-            return np.zeros(0, dtype=np.int64), np.union1d(sure, unsure)
+            return np.zeros(0, dtype=np.int64), np.concatenate((sure, unsure))
         return sure, unsure
 
     def _regex_hits(self, pattern) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(line, start, end) of every hit of a bytes RE2 pattern, scanning the map block by block."""
+        """(line, start, end) of the first hit of a bytes RE2 pattern on each line that has one.
+
+        After a hit the search goes on from the next line: a line costs one call however many times
+        the pattern occurs in it, and lines without a hit cost no Python at all.
+        """
         mm = self.index.buffer()
         size = self.index.size
+        empty = np.zeros(0, dtype=np.int64)
         if mm is None:
-            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        match = _raw_matcher(pattern)
+        find = mm.find
+        begins: list[int] = []
+        ends: list[int] = []
+        offset = 0
+        while offset < size:
+            if self.cancel():
+                raise Cancelled()
+            block_end = min(size, offset + SEARCH_BLOCK)
+            if block_end < size:
+                nl = find(b"\n", block_end)
+                block_end = size if nl < 0 else nl + 1
+            pos = offset
+            while pos < block_end:
+                span = match(mm, pos, block_end)
+                if span is None:
+                    break
+                begins.append(span[0])
+                ends.append(span[1])
+                nl = find(b"\n", max(span[1], span[0] + 1) - 1 if span[1] > span[0] else span[0])
+                if nl < 0:
+                    break
+                pos = nl + 1
+            offset = block_end
+        if not begins:
             return empty, empty, empty
         starts_all = self.index.start_array()
-        view = memoryview(mm)
-        spans: list[tuple[int, int]] = []
-        try:
-            offset = 0
-            while offset < size:
-                if self.cancel():
-                    raise Cancelled()
-                end = min(size, offset + SEARCH_BLOCK)
-                if end < size:
-                    nl = mm.find(b"\n", end)
-                    end = size if nl < 0 else nl + 1
-                spans.extend((m.start() + offset, m.end() + offset) for m in pattern.finditer(view[offset:end]))
-                offset = end
-        finally:
-            view.release()
-        if not spans:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
-        arr = np.asarray(spans, dtype=np.int64)
-        lines = np.searchsorted(starts_all, arr[:, 0].astype(starts_all.dtype), side="right").astype(np.int64) - 1
-        return lines, arr[:, 0], arr[:, 1]
+        b = np.fromiter(begins, dtype=np.int64, count=len(begins))
+        lines = np.searchsorted(starts_all, b.astype(starts_all.dtype), side="right").astype(np.int64) - 1
+        return lines, b, np.fromiter(ends, dtype=np.int64, count=len(ends))
 
     def _line_end(self, lines: np.ndarray) -> np.ndarray:
         """Offset just past each line's text (before its line ending)."""
         starts = self.index.start_array()
-        nxt = np.where(lines + 1 < len(starts), starts[np.minimum(lines + 1, len(starts) - 1)].astype(np.int64),
-                       self.index.size)
-        # Exclude the newline (and a CR before it) from the line.
-        mm = self.index.buffer()
-        ends = nxt.copy()
-        for i in np.flatnonzero(nxt > starts[lines].astype(np.int64)).tolist():
-            e = int(nxt[i])
-            while e > int(starts[lines[i]]) and mm[e - 1] in (10, 13):
-                e -= 1
-            ends[i] = e
+        size = self.index.size
+        last = len(starts) - 1
+        ends = np.where(lines < last, starts[np.minimum(lines + 1, last)].astype(np.int64), size)
+        data = np.frombuffer(self.index.buffer(), dtype=np.uint8)
+        line_starts = starts[lines].astype(np.int64)
+        for byte in (10, 13):   # drop "\n", then a "\r" before it
+            strip = (ends > line_starts) & (data[np.maximum(ends - 1, 0)] == byte)
+            ends = ends - strip
         return ends
 
     def _line_message(self, line: int) -> str:
@@ -163,13 +173,13 @@ class _Evaluator:
 
     def _crash(self) -> np.ndarray:
         sure, unsure = self._find(_CRASH_NEEDLES, icase=False, region=False)
-        return (self.levels >= FATAL) | self._mark_entries(np.union1d(sure, unsure))
+        return (self.levels >= FATAL) | self._mark_entries(np.concatenate((sure, unsure)))
 
     def _stacktrace(self) -> np.ndarray:
         lines, _s, _e = self._regex_hits(_STACK_LINE)
         if self.headers is not None and len(lines):
             lines = lines[~self.headers[lines]]   # a frame counts on a continuation line only
-        return self._mark_entries(np.unique(lines))
+        return self._mark_entries(lines)
 
     def _findings(self, t: Term) -> np.ndarray:
         mask = self._empty()
@@ -188,25 +198,25 @@ class _Evaluator:
     def _text(self, t: Term) -> np.ndarray:
         """Bare words and ``~regex``: a line of the entry contains it."""
         if t.op == "~:":
-            return self._mark_entries(np.unique(self._regex_lines(t.value, message=False)))
+            return self._mark_entries(self._regex_lines(t.value, message=False))
         needle: str = t.arg  # type: ignore[assignment]
         if needle.isascii():
             sure, _unsure = self._find([needle.encode("ascii")], icase=True, region=False)
             return self._mark_entries(sure)
         lines, _s, _e = self._regex_hits(_literal_pattern(needle))
-        return self._mark_entries(np.unique(lines))
+        return self._mark_entries(lines)
 
     def _message(self, t: Term) -> np.ndarray:
         if t.op == "~:":
-            return self._mark_entries(np.unique(self._regex_lines(t.value, message=True)))
+            return self._mark_entries(self._regex_lines(t.value, message=True))
         needle: str = t.arg  # type: ignore[assignment]
         if needle.isascii() and needle:
             sure, unsure = self._find([needle.encode("ascii")], icase=True, region=True)
         else:
             lines, _s, _e = self._regex_hits(_literal_pattern(needle)) if needle else (np.arange(self.count),) * 3
-            sure, unsure = np.zeros(0, dtype=np.int64), np.unique(lines)
+            sure, unsure = np.zeros(0, dtype=np.int64), lines
         checked = [line for line in unsure.tolist() if needle in self._line_message(line).lower()]
-        candidates = np.union1d(sure, np.asarray(checked, dtype=np.int64))
+        candidates = np.concatenate((sure, np.asarray(checked, dtype=np.int64)))
         if t.op == "=:":
             # Equality is on the whole message: check the (few) entries that contain it at all.
             heads = np.unique(candidates if self.doc.entry_of is None else self.doc.entry_of[candidates])
@@ -249,14 +259,13 @@ class _Evaluator:
         else:
             accepted = inside
             recheck = ~inside
-        good = set(np.unique(lines[accepted]).tolist())
-        for line in np.unique(lines[recheck]).tolist():
-            if line in good:
-                continue
-            text = self._line_message(line) if message else self.doc.line_text(line)
-            if filter_lang.regex_search(text_pattern, text):
-                good.add(line)
-        return np.asarray(sorted(good), dtype=np.int64)
+        # One hit per line, in file order: these arrays are already sorted and free of repeats.
+        good = lines[accepted]
+        again = lines[recheck]
+        extra = [line for line in again.tolist()
+                 if filter_lang.regex_search(text_pattern,
+                                             self._line_message(line) if message else self.doc.line_text(line))]
+        return np.concatenate((good, np.asarray(extra, dtype=np.int64))) if extra else good
 
     def _python_lines(self, text_pattern, message: bool) -> np.ndarray:
         found = []
@@ -296,9 +305,31 @@ def _string_test(t: Term) -> Callable[[object], bool]:
     return lambda value: needle in filter_lang.cap(value).lower()  # type: ignore[operator]
 
 
+def _raw_matcher(pattern) -> Callable[[object, int, int], tuple[int, int] | None]:
+    """``(buffer, pos, endpos) -> span | None`` for a compiled RE2 pattern, calling the engine directly
+    where the binding allows (no match object per hit), else through ``search``."""
+    regexp = getattr(pattern, "_regexp", None)
+    anchor = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+    if regexp is not None and anchor is not None and hasattr(regexp, "Match"):
+        raw = regexp.Match
+
+        def match(buffer, pos: int, endpos: int):
+            span = raw(anchor, buffer, pos, endpos)[0]
+            return None if span[0] < 0 else span
+
+        return match
+
+    def search(buffer, pos: int, endpos: int):
+        found = pattern.search(buffer, pos, endpos)
+        return None if found is None else found.span()
+
+    return search
+
+
 def _bytes_options() -> re2.Options:
     options = re2.Options()
     options.log_errors = False
+    options.never_capture = True   # only where a hit is matters: capturing would slow every call
     return options
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from cre_desk.errors import Cancelled
-from cre_desk.logs import linescan
+from cre_desk.logs import linescan, workers
 from cre_desk.logs.formats import LineParser
 
 CHUNK = 4 * 1024 * 1024
@@ -139,7 +139,7 @@ class LineIndex:
         return bad
 
     def build(self, fmt: str, progress: Callable[[int, int], None] | None = None,
-              cancel: Callable[[], bool] | None = None, threads: int = 2, parser: LineParser | None = None,
+              cancel: Callable[[], bool] | None = None, threads: int | None = None, parser: LineParser | None = None,
               force_python: bool = False) -> None:
         """Index the whole file; publishes each chunk as it completes. Raises ``Cancelled``.
 
@@ -149,6 +149,7 @@ class LineIndex:
         if self.done:
             return
         parser = parser or LineParser(fmt)
+        threads = threads or workers.count()
         ranges = [(0, min(FIRST_CHUNK, self.size))]
         offset = ranges[0][1]
         while offset < self.size:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cre_desk.errors import Cancelled
+from cre_desk.logs import workers
 from cre_desk.logs.formats import LineParser
 
 try:  # built by setup.py; optional
@@ -183,7 +184,7 @@ def _find_python(buffer, starts: np.ndarray, first: int, last: int, needles: lis
 
 
 def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool, region: bool, fmt: str,
-               newline: int, parser: LineParser, threads: int = 2, cancel=None,
+               newline: int, parser: LineParser, threads: int | None = None, cancel=None,
                force_python: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Line numbers that contain any of ``needles`` (lower-case when ``icase``), in order, plus the
     lines whose header only the Python parser can judge (``region``: only the message part counts).
@@ -209,7 +210,7 @@ def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool,
 
     lines: list[np.ndarray] = []
     unsure: list[np.ndarray] = []
-    with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-find") as pool:
+    with ThreadPoolExecutor(max_workers=threads or workers.count(), thread_name_prefix="log-find") as pool:
         for result in pool.map(run, range(pieces)):
             if result is None:
                 raise Cancelled()

@@ -1,0 +1,105 @@
+"""The window never waits: a 10 ms timer keeps beating while a large log is indexed, filtered with tag,
+message and regex terms, searched and analysed — also with another CPU-heavy process running beside it.
+
+``bench/bench_heartbeat.py`` runs this module 20 times in a row and prints every result.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from cre_desk.gui.log_pane import LogPane
+from cre_desk.gui.tasks import Progress, run_in_background
+from cre_desk.logs import analysis
+from cre_desk.logs.document import LogDocument
+
+TAGS = ["Braze v30.4.0 .BrazeManager", "ActivityManager", "chatty", "FirebaseMessaging", "OkHttp"]
+SIZE_MB = int(os.environ.get("CRE_DESK_HEARTBEAT_MB", "80"))
+
+
+def _write_log(path) -> int:
+    """An ~80 MB threadtime log with five tags; returns how many lines are errors or worse."""
+    block = "".join(
+        f"11-20 10:{i // 60 % 60:02d}:{i % 60:02d}.{i % 1000:03d}  8812  {8812 + i % 5} {'VDIWEF'[i % 6]} "
+        f"{TAGS[i % 5]}: message {i} with some payload text to make the line realistic\n"
+        for i in range(3000)).encode()
+    errors = sum(1 for i in range(3000) if "VDIWEF"[i % 6] in "EF")
+    blocks = max(1, (SIZE_MB * 1024 * 1024) // len(block))
+    with open(path, "wb") as fh:
+        for _ in range(blocks):
+            fh.write(block)
+    return errors * blocks
+
+
+@pytest.fixture(params=["alone", "beside a CPU-heavy process"])
+def neighbour(request):
+    if request.param == "alone":
+        yield None
+        return
+    # A busy loop that ends by itself after 60 s even if the test is killed.
+    hog = subprocess.Popen([sys.executable, "-c", "import time\nend = time.time() + 60\nwhile time.time() < end: pass"])
+    yield hog
+    hog.kill()
+    hog.wait()
+
+
+def test_gui_thread_never_waits_on_log_work(qtbot, tmp_path, neighbour):
+    path = tmp_path / "big.log"
+    expected_errors = _write_log(path)
+    pane = LogPane()
+    qtbot.addWidget(pane)
+    pane.resize(1000, 700)
+    pane.show()
+    qtbot.wait(50)
+    gaps: list[float] = []
+    start = time.perf_counter()
+    last = [start]
+    events: list[str] = []
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        if now - last[0] > 0.05:
+            events.append(f"gap {1000 * (now - last[0]):.0f} ms ending at {now - start:.2f} s")
+        last[0] = now
+
+    def mark(name: str) -> None:
+        events.append(f"{name} at {time.perf_counter() - start:.2f} s")
+
+    timer = QTimer(interval=10)
+    timer.timeout.connect(beat)
+    timer.start()
+    pane.open_document(LogDocument(path))
+    mark("opened")
+    qtbot.waitUntil(lambda: pane.doc.ready, timeout=60000)
+    mark("indexed")
+    pane.set_filter('tag:Braze message:payload ~"payload.*realistic" level:W')
+    pane.search_edit.setText("message 2999 ")
+    pane.run_search()
+    mark("filter and search started")
+    qtbot.waitUntil(lambda: pane.model.filtered and pane.hit_label.text() not in ("", "Searching…"), timeout=120000)
+    mark("filter and search done")
+    result: list = []
+    run_in_background(lambda progress: analysis.analyze(pane.doc, cancel=progress.should_stop),
+                      on_done=result.append, on_error=result.append, receiver=pane, progress=Progress())
+    qtbot.waitUntil(lambda: bool(result), timeout=120000)
+    mark("analysed")
+    pane.set_filter("level:E")
+    pane.table.scrollToBottom()
+    mark("level filter and scroll done")
+    qtbot.wait(100)
+    timer.stop()
+    worst = max(gaps)
+    limit = 0.1 if neighbour is None else 0.2
+    print(f"heartbeat ({'alone' if neighbour is None else 'with a CPU hog'}): worst gap {worst * 1000:.0f} ms "
+          f"over {len(gaps)} beats; " + "; ".join(events))
+    assert not isinstance(result[0], BaseException), result[0]
+    assert worst < limit, f"the GUI thread stalled for {worst * 1000:.0f} ms: " + "; ".join(events)
+    assert pane.model.rowCount() == expected_errors
+    pane.close_document()
