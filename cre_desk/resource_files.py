@@ -39,11 +39,17 @@ def read_json(*parts: str) -> Any:
     return json.loads(read_text(*parts))
 
 
-def iter_files(folder: str, suffix: str = "") -> Iterator[Traversable]:
-    """Yield the files in a resource folder whose names end with ``suffix``, sorted by name."""
-    node = path(folder)
+def iter_files(folder: str, suffix: str = "", *, recursive: bool = False) -> Iterator[Traversable]:
+    """Yield the files in a resource folder whose names end with ``suffix``, sorted by name (and, with
+    ``recursive``, those of its sub-folders after them, folder by folder)."""
+    node = path(*folder.split("/"))
     if not node.is_dir():
         return
-    for child in sorted(node.iterdir(), key=lambda c: c.name):
+    children = sorted(node.iterdir(), key=lambda c: c.name)
+    for child in children:
         if child.is_file() and child.name.endswith(suffix) and not child.name.startswith("."):
             yield child
+    if recursive:
+        for child in children:
+            if child.is_dir() and not child.name.startswith((".", "_")):
+                yield from iter_files(f"{folder}/{child.name}", suffix, recursive=True)

@@ -12,6 +12,7 @@ import numpy as np
 
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import linescan
+from cre_desk.logs import platform as platform_module
 from cre_desk.logs import rules as rules_module
 from cre_desk.logs.document import LogDocument
 from cre_desk.logs.rules import Finding
@@ -32,6 +33,7 @@ class Analysis:
     vendors: list[str]
     baseline: dict | None = None
     notices: list[str] = field(default_factory=list)
+    platform: str = ""              # "android", "ios" or "" when the log does not say
 
     def to_json(self) -> dict:
         return {
@@ -43,6 +45,7 @@ class Analysis:
             "unparsed_lines": self.unparsed,
             "undecodable_characters": self.non_utf8,
             "vendors": self.vendors,
+            "platform": self.platform,
             "facts": self.facts,
             "findings": [_finding_json(f) for f in self.findings],
             "suspected_areas": self.suspected_areas,
@@ -60,6 +63,15 @@ def _finding_json(finding: Finding) -> dict:
     data["captures"] = list(finding.captures)
     data["checklist"] = list(finding.checklist)
     return data
+
+
+def flagged_lines(result: Analysis) -> set[int]:
+    """0-based numbers of every line a finding cites (what the findings panel points the engineer at)."""
+    lines: set[int] = set()
+    for finding in result.findings:
+        if not finding.missing:
+            lines.update(finding.line_nos)
+    return lines
 
 
 def relevant(finding: Finding, symptom: str | None) -> bool:
@@ -139,6 +151,7 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
         name=doc.name, format=doc.format, format_label=doc.format_label, lines=stats.lines, entries=stats.entries,
         unparsed=stats.unparsed, non_utf8=stats.non_utf8, facts=scanner.facts(), findings=findings,
         suspected_areas=rules_module.suspected_areas(findings), vendors=sorted(scanner.detected_vendors()),
+        platform=platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES)),
     )
     if baseline:
         result.baseline = compare_with_baseline(doc, baseline, cancel=cancel)

@@ -163,6 +163,10 @@ class LogDocument:
         self.unparsed = 0
         self.ready = False
 
+    def head_lines(self, count: int) -> list[str]:
+        """The first ``count`` lines (from the first 256 KB), decoded."""
+        return self._head_lines(count)
+
     def _head_lines(self, count: int) -> list[str]:
         mm = self.index.buffer()
         if mm is None:

@@ -27,6 +27,8 @@ except ImportError:  # pragma: no cover
 POLARITIES = ("+", "!", "info")
 AREAS = ("A", "B", "C", "D", "E", "")
 PLATFORMS = ("android", "ios", "any")
+#: What every mined rule records about its origin, so a new SDK release can be compared against it.
+PROVENANCE_KEYS = ("repository", "path", "sdk_version", "template")
 FACTS = ("sdk_version", "installation_id", "user_id", "sender_id", "push_token", "session_id", "environment")
 #: How an entry tag reveals that a vendor's SDK is in the log (case-insensitive substrings).
 VENDOR_TAGS: dict[str, tuple[str, ...]] = {
@@ -66,6 +68,7 @@ class Rule:
     fact_map: tuple[tuple[str, str], ...] = ()
     detects: bool = True                      # a match reveals the vendor's SDK (False for generic lines)
     sample: tuple[str, str] = ("", "")        # (tag, message) the rule must match; used by tests
+    provenance: tuple[tuple[str, str], ...] = ()  # where a mined rule's text comes from (repository, path…)
     _compiled: tuple = field(default=(), repr=False, compare=False, hash=False)
 
     @property
@@ -194,6 +197,10 @@ def parse_rule(raw: dict, file_name: str, vendor: str) -> Rule:
     if not isinstance(fact_group, int) or fact_group < 0 or not isinstance(fact_map, dict):
         raise UserError(f"{where}: 'fact_group' must be a number and 'fact_map' an object")
     sample = raw.get("sample") or {}
+    provenance = raw.get("provenance") or {}
+    if not isinstance(provenance, dict) or (provenance and not all(
+            isinstance(provenance.get(key), str) and provenance.get(key) for key in PROVENANCE_KEYS)):
+        raise UserError(f"{where}: 'provenance' needs {', '.join(PROVENANCE_KEYS)} as text")
     regex = _compile(pattern, where, "pattern")
     tag_regex = _compile(tag_pattern, where, "tag_pattern")
     if fact_group and fact_group > ((regex or tag_regex).groups if (regex or tag_regex) else 0):
@@ -205,6 +212,7 @@ def parse_rule(raw: dict, file_name: str, vendor: str) -> Rule:
         checklist=tuple(checklist), fact=fact, fact_group=fact_group,
         fact_map=tuple((str(k), str(v)) for k, v in fact_map.items()), detects=bool(raw.get("detects", True)),
         sample=(str(sample.get("tag", "")), str(sample.get("message", ""))),
+        provenance=tuple((str(k), str(v)) for k, v in provenance.items()),
         _compiled=(regex, tag_regex, literal_prefilter(pattern)),
     )
 
@@ -233,7 +241,7 @@ def load_rules(*, reload: bool = False) -> list[Rule]:
         return list(_CACHE)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for node in resource_files.iter_files("rules", ".json"):
+    for node in resource_files.iter_files("rules", ".json", recursive=True):
         for rule in parse_rule_file(node.read_text(encoding="utf-8"), node.name):
             if rule.id in seen:
                 raise UserError(f"Rule file {node.name}: rule {rule.id} is already defined in {seen[rule.id]}")

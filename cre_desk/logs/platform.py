@@ -1,0 +1,65 @@
+"""Which platform a pasted log comes from, when its format alone does not say.
+
+Customers paste fragments: a few Android Studio lines, a Flutter print, an Xcode error dump, a React Native
+red box. The format decides when it is a platform's own (logcat, Xcode console, ``log show``); otherwise
+each line votes with the platform words it carries (Java frames and ``android.`` classes, ``NSError`` and
+``.swift`` files, Firebase's iOS ``I-XXX000000`` codes…). A log with no votes either way stays undecided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ANDROID_FORMATS = frozenset({"threadtime", "studio", "studio_new", "time", "brief", "long"})
+IOS_FORMATS = frozenset({"ios", "ios_logshow", "firebase_ios"})
+
+#: (expression, weight) per platform; each counts once per line, a line votes at most 3.
+_ANDROID = [
+    (r"\bjava\.(?:lang|io|net|util)\.", 3), (r"\bandroid(?:x)?\.[a-z]", 3), (r"AndroidRuntime|ActivityThread", 3),
+    (r"\.(?:java|kt):\d+\)", 3), (r"^\s*at (?:com|org|io|android|java|kotlin|dalvik)\.", 3),
+    (r"(?:^|\s)[VDIWEF]/[A-Za-z][\w .$-]{0,60}(?:\(\s*\d+\))?:", 2), (r"\bcom\.google\.(?:firebase|android)\.", 2),
+    (r"\b(?:logcat|adb|gradle|AndroidManifest|minSdk|targetSdk|proguard|R8)\b", 2), (r"\bdalvik\b|\bart\b", 1),
+    (r"\bFirebaseMessaging(?:Service)?\b|\bFirebaseInstanceId\b", 1), (r"\bPOST_NOTIFICATIONS\b", 3),
+    (r"\b(?:Xiaomi|Huawei|Samsung|OnePlus|Oppo|Vivo|MIUI|EMUI)\b", 1), (r"\bReactNativeJS\b", 2),
+    (r"\bI/flutter\b", 3), (r"\bUnity\s*:", 1), (r"\b\d+-\d+/[\w.]+ [VDIWEF]/", 3),
+]
+_IOS = [
+    (r"\[Firebase/?\w+\]\[I-[A-Z]+\d+\]", 3), (r"\bI-(?:FCM|IAM|COR|ANA|INS|MSG)\d{6}\b", 3),
+    (r"\bNS(?:Error|Exception|URLError|LocalizedDescription|UnderlyingError|Invalid)\w*", 3),
+    (r"\.(?:swift|m|mm):\d+", 3), (r"\b(?:UIApplication|UNUserNotificationCenter|UIKit|SwiftUI|AppDelegate)\b", 3),
+    (r"\bdidRegisterForRemoteNotifications|didFailToRegisterForRemoteNotifications", 3),
+    (r"\bAPNs?\b|\baps-environment\b|\bapns\b", 2), (r"\b(?:CoreFoundation|libdispatch|libsystem|dyld|Foundation)\b", 2),
+    (r"Terminating app due to uncaught exception", 3), (r"\b(?:Xcode|iPhone|iPad|iOS|Simulator|CocoaPods|Podfile)\b", 1),
+    (r"<(?:Error|Notice|Warning|Debug|Info)>", 1), (r"\bentitlements?\b", 2), (r"\bInfo\.plist\b", 2),
+    (r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+[+-]\d{4} \S+\[\d+:\w+\]", 4), (r"^flutter: ", 3),
+    (r"\bExpo(?:Modules|Notifications)\w*|\bRCT\w+", 1), (r"\[(?:Braze|Appboy|UA|UALib|CleverTap|OneSignal)\w*\]", 1),
+    (r"\bkCFErrorDomain\w+|\bErrorDomain\b|\bcode=-?\d+ \"", 2), (r"\bOSStatus\b|\bos_log\b", 2),
+]
+_ANDROID_RE = [(re.compile(p), w) for p, w in _ANDROID]
+_IOS_RE = [(re.compile(p), w) for p, w in _IOS]
+MAX_LINES = 2000
+
+
+def votes(lines: Iterable[str]) -> tuple[int, int]:
+    """(android, ios) evidence over the first lines of a log."""
+    android = ios = 0
+    for n, line in enumerate(lines):
+        if n >= MAX_LINES:
+            break
+        line = line[:2000]
+        android += min(3, sum(w for rx, w in _ANDROID_RE if rx.search(line)))
+        ios += min(3, sum(w for rx, w in _IOS_RE if rx.search(line)))
+    return android, ios
+
+
+def guess(fmt: str, lines: Iterable[str]) -> str:
+    """"android", "ios" or "" (no evidence either way)."""
+    if fmt in ANDROID_FORMATS:
+        return "android"
+    if fmt in IOS_FORMATS:
+        return "ios"
+    android, ios = votes(lines)
+    if android == ios:
+        return ""
+    return "android" if android > ios else "ios"
