@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.gui.log_pane import LogPane
 from cre_desk.gui.tasks import wait_for_all
-from cre_desk.logs.document import LogDocument
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs"
 
