@@ -37,7 +37,7 @@ from cre_desk.core.tickets import MarkRecord, TicketDetail
 from cre_desk.errors import Cancelled
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
-from cre_desk.gui.formatting import plain_label, ui_language
+from cre_desk.gui.formatting import plain_label, plain_tooltip, ui_language
 from cre_desk.gui.log_pane import LogPane
 from cre_desk.gui.tasks import run_in_background
 from cre_desk.logs import analysis as analysis_module
@@ -346,10 +346,19 @@ class LogWorkbench(QWidget):
 
             names = {a.value: a for a in Area}
             ranked = ", ".join(f"{a['area']} {vocab(names[a['area']]) if a['area'] in names else ''}".strip()
+                               + (" " + self.tr("(low confidence)") if a.get("confidence") == "low" else "")
                                for a in result.suspected_areas[:3])
-            self.areas.setText(self.tr("Suspected areas, strongest first: {0}").format(ranked))
+            text = self.tr("Suspected areas, strongest first: {0}").format(ranked)
+            why = result.suspected_areas[0].get("why") or []
+            self.areas.setToolTip(plain_tooltip("\n".join(why)) if why else "")
         else:
-            self.areas.setText(self.tr("No problem lines found by the rules."))
+            text = self.tr("No problem lines found by the rules.")
+            self.areas.setToolTip("")
+        if result.advice:
+            steps = [f"• {step.get(language) or step['en']}" for step in result.advice.get("steps", [])[:2]]
+            text += "\n" + self.tr("No decisive line in this log — ask for a verbose log from app start through "
+                                   "the problem.") + ("\n" + "\n".join(steps) if steps else "")
+        self.areas.setText(text)
         rules_by_id = {r.id: r for r in rules_module.load_rules()}
         self.findings_model.removeRows(0, self.findings_model.rowCount())
         for finding in result.findings:
@@ -365,7 +374,7 @@ class LogWorkbench(QWidget):
                 finding.line_nos[0] + 1) + (f" (+{finding.count - 1})" if finding.count > 1 else "")
             first = QStandardItem(f"{mark} {title}")
             first.setData(finding, FINDING_ROLE)
-            first.setToolTip(f"{finding.rule_id}: {title}")
+            first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{finding.why}" if finding.why else "")))
             self.findings_model.appendRow([first, QStandardItem(finding.area or "–"), QStandardItem(where)])
         self.left.set_findings(rules_module.findings_by_line(f for f in result.findings if f.polarity != "info"))
         if result.baseline:

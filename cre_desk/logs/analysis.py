@@ -6,16 +6,22 @@ Shared by the findings panel and ``cre-desk analyze`` so both always say the sam
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
+from cre_desk import resource_files
 from cre_desk.logs import baselines as baselines_module
-from cre_desk.logs import linescan
+from cre_desk.logs import evidence as evidence_module
+from cre_desk.logs import linescan, ranking
 from cre_desk.logs import platform as platform_module
 from cre_desk.logs import rules as rules_module
 from cre_desk.logs.document import LogDocument
 from cre_desk.logs.rules import Finding
+
+MAX_EVIDENCE_LINES = 20
+#: What a rule still weighs when its line carries a more specific detail of another area.
+ENVELOPE_WEIGHT = 1.5
 
 
 @dataclass
@@ -34,6 +40,8 @@ class Analysis:
     baseline: dict | None = None
     notices: list[str] = field(default_factory=list)
     platform: str = ""              # "android", "ios" or "" when the log does not say
+    decisive: bool = False          # some line points at an area with enough weight to act on
+    advice: dict | None = None      # when not decisive: what to ask the customer for, per language
 
     def to_json(self) -> dict:
         return {
@@ -46,6 +54,8 @@ class Analysis:
             "undecodable_characters": self.non_utf8,
             "vendors": self.vendors,
             "platform": self.platform,
+            "decisive": self.decisive,
+            "advice": self.advice,
             "facts": self.facts,
             "findings": [_finding_json(f) for f in self.findings],
             "suspected_areas": self.suspected_areas,
@@ -62,7 +72,76 @@ def _finding_json(finding: Finding) -> dict:
     data["lines"] = list(finding.lines)
     data["captures"] = list(finding.captures)
     data["checklist"] = list(finding.checklist)
+    # The lines a finding rests on, exactly as in the file, numbered as the viewer numbers them.
+    data["evidence"] = [{"line": n + 1, "text": text} for n, text in finding.evidence]
     return data
+
+
+def _with_evidence(doc: LogDocument, findings: list[Finding]) -> list[Finding]:
+    """Rule findings with the lines they rest on exactly as they are in the file."""
+    out = []
+    for finding in findings:
+        lines = tuple((n, doc.line_text(n)) for n in finding.line_nos[:MAX_EVIDENCE_LINES] if n < len(doc))
+        out.append(replace(finding, evidence=lines))
+    return out
+
+
+def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str],
+                     cancel: Callable[[], bool] = lambda: False) -> tuple[list[Finding], set[str]]:
+    """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
+    rules whose lines turned out to carry a more specific detail of another area."""
+    covered = {n: f for f in findings for n in f.line_nos}
+    grouped: dict[str, list[evidence_module.Hit]] = {}
+    refined: set[str] = set()
+    for hit in evidence_module.collect(doc, vendors, cancel):
+        rule = covered.get(hit.line)
+        # A rule's line is its own evidence, unless the line says something more specific about another
+        # area than the rule does (an envelope like "fetch error: …" around a PERMISSION_DENIED).
+        if rule is not None and (hit.kind.weight < evidence_module.SPECIFIC or hit.kind.area == rule.area
+                                 or rule.polarity != "!"):
+            continue
+        if rule is not None:
+            refined.add(rule.rule_id)
+        grouped.setdefault(hit.kind.key, []).append(hit)
+    out: list[Finding] = []
+    for key, hits in grouped.items():
+        kind = evidence_module.KIND_BY_KEY[key]
+        numbers: list[int] = []
+        for hit in hits:
+            numbers.append(hit.line)
+            if hit.frame is not None:
+                numbers.append(hit.frame)
+        numbers = sorted(set(numbers))[:evidence_module.MAX_LINE_NOS]
+        sdk = sorted({h.vendor for h in hits if h.vendor})
+        title = kind.title + (f" ({', '.join(sdk)})" if sdk else "")
+        out.append(Finding(
+            rule_id=f"GEN-{key}", area=kind.area, polarity="!", title=title, line_nos=tuple(numbers),
+            count=len(hits), lines=tuple(doc.line_text(n)[:rules_module.MAX_LINE_CHARS] for n in numbers[:5]),
+            captures=tuple(sdk), missing=False, checklist=(), weight=kind.weight, why=kind.why,
+            evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES])))
+    out.sort(key=lambda f: f.line_nos[0] if f.line_nos else -1)
+    return out, refined
+
+
+def _vendors_named(findings: list[Finding]) -> set[str]:
+    return {name for f in findings if f.rule_id.startswith("GEN-") for name in f.captures}
+
+
+def capture_advice(vendors: list[str], platform: str) -> dict:
+    """What to ask for when the log decides nothing: a verbose log from app start, captured this way."""
+    recipes = resource_files.read_json("capture_recipes.json")
+    steps = []
+    for vendor in vendors or ["default"]:
+        recipe = recipes.get(vendor) or {}
+        for plat in ([platform] if platform else ["android", "ios"]):
+            if plat in recipe:
+                steps.append({"vendor": vendor, "platform": plat, **recipe[plat]})
+    if not steps:
+        for plat in ([platform] if platform else ["android", "ios"]):
+            steps.append({"vendor": "", "platform": plat, **recipes["default"][plat]})
+    return {"en": "No decisive line in this log — ask for a verbose log from app start through the problem.",
+            "ja": "このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログ（verbose）を依頼してください。",
+            "steps": steps}
 
 
 def flagged_lines(result: Analysis) -> set[int]:
@@ -146,13 +225,21 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
             chunk = []
     scanner.feed(chunk)
     findings = [f for f in scanner.findings() if relevant(f, symptom)]
+    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel)
+    # A rule whose line says something more specific about another area only frames that detail.
+    findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
+    findings = _with_evidence(doc, findings) + generic
+    ranked = ranking.rank(findings)
     stats = doc.stats()
     result = Analysis(
         name=doc.name, format=doc.format, format_label=doc.format_label, lines=stats.lines, entries=stats.entries,
         unparsed=stats.unparsed, non_utf8=stats.non_utf8, facts=scanner.facts(), findings=findings,
-        suspected_areas=rules_module.suspected_areas(findings), vendors=sorted(scanner.detected_vendors()),
+        suspected_areas=ranked, vendors=sorted(scanner.detected_vendors() | _vendors_named(findings)),
         platform=platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES)),
+        decisive=ranking.decisive(ranked),
     )
+    if not result.decisive:
+        result.advice = capture_advice(result.vendors, result.platform)
     if baseline:
         result.baseline = compare_with_baseline(doc, baseline, cancel=cancel)
     return result

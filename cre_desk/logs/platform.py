@@ -18,11 +18,17 @@ IOS_FORMATS = frozenset({"ios", "ios_logshow", "firebase_ios"})
 _ANDROID = [
     (r"\bjava\.(?:lang|io|net|util)\.", 3), (r"\bandroid(?:x)?\.[a-z]", 3), (r"AndroidRuntime|ActivityThread", 3),
     (r"\.(?:java|kt):\d+\)", 3), (r"^\s*at (?:com|org|io|android|java|kotlin|dalvik)\.", 3),
-    (r"(?:^|\s)[VDIWEF]/[A-Za-z][\w .$-]{0,60}(?:\(\s*\d+\))?:", 2), (r"\bcom\.google\.(?:firebase|android)\.", 2),
+    (r"(?:^|\s)[VDIWEF]/[A-Za-z][\w .$-]{0,120}(?:\(\s*\d+\))?:", 2), (r"\bBraze v\d+\.\d+\.\d+ \.", 3),
+    (r"\bcom\.[a-z]+\.[a-z]+\.", 1), (r"\bcom\.google\.(?:firebase|android)\.", 2),
     (r"\b(?:logcat|adb|gradle|AndroidManifest|minSdk|targetSdk|proguard|R8)\b", 2), (r"\bdalvik\b|\bart\b", 1),
     (r"\bFirebaseMessaging(?:Service)?\b|\bFirebaseInstanceId\b", 1), (r"\bPOST_NOTIFICATIONS\b", 3),
     (r"\b(?:Xiaomi|Huawei|Samsung|OnePlus|Oppo|Vivo|MIUI|EMUI)\b", 1), (r"\bReactNativeJS\b", 2),
     (r"\bI/flutter\b", 3), (r"\bUnity\s*:", 1), (r"\b\d+-\d+/[\w.]+ [VDIWEF]/", 3),
+    (r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s+\d+-\d+\s", 3),      # Android Studio's new columns
+    (r"^\s*\S.{0,40}\s[VDIWEF]\s{2}\S", 1), (r"^[VDIWEF]: \S", 1),           # Logcat columns without pids
+    (r"\bUALib\b|\bchannelId\b|notification channel|\bDefaultDispatcher-worker\b|\bAPA91b", 2),
+    (r"\b(?:Activity|Fragment|BroadcastReceiver|Service)\b.{0,30}\b(?:onCreate|onResume|Intent)\b", 1),
+    (r"\bapk\b|\bDexPathList\b|/data/(?:app|user)/", 3), (r"\bjava\b|\bkotlin\b", 1),
 ]
 _IOS = [
     (r"\[Firebase/?\w+\]\[I-[A-Z]+\d+\]", 3), (r"\bI-(?:FCM|IAM|COR|ANA|INS|MSG)\d{6}\b", 3),
@@ -35,6 +41,11 @@ _IOS = [
     (r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+[+-]\d{4} \S+\[\d+:\w+\]", 4), (r"^flutter: ", 3),
     (r"\bExpo(?:Modules|Notifications)\w*|\bRCT\w+", 1), (r"\[(?:Braze|Appboy|UA|UALib|CleverTap|OneSignal)\w*\]", 1),
     (r"\bkCFErrorDomain\w+|\bErrorDomain\b|\bcode=-?\d+ \"", 2), (r"\bOSStatus\b|\bos_log\b", 2),
+    (r"[-+]\[\w+ [\w:]+\]", 3), (r"\[Line \d+\]", 1), (r"\bNSNull\b|\(null\)", 2),
+    (r"\bSWIFT\b|\bSwift\b", 2), (r"Error Domain=|UserInfo=\{", 3), (r"\bTask <[0-9A-F-]{36}>", 3),
+    (r"couldn.t be completed", 2), (r"APNS_SANDBOX|\bAPNS\b", 2), (r"application:did\w+|-application:", 3),
+    (r"\bpush(?:Kit|Token)?\b.{0,30}\bdevice token\b", 1), (r"^\s*\[Adjust\][vdiwea]:", 3),
+    (r"\b[a-z]\w*:(?:[a-z]\w*:){1,}", 2),
 ]
 _ANDROID_RE = [(re.compile(p), w) for p, w in _ANDROID]
 _IOS_RE = [(re.compile(p), w) for p, w in _IOS]

@@ -99,6 +99,9 @@ class Finding:
     captures: tuple[str, ...]
     missing: bool
     checklist: tuple[str, ...]
+    weight: float = 0.0                      # 0: the polarity's weight; generic evidence sets its own
+    why: str = ""                            # why it points at its area, in plain words
+    evidence: tuple[tuple[int, str], ...] = ()  # (0-based line, the line exactly as in the file)
 
 
 # ---------------------------------------------------------------- loading
@@ -459,7 +462,8 @@ def suspected_areas(findings: Iterable[Finding]) -> list[dict]:
     """Checklist areas ranked by evidence: '!' weighs 3, a missing '+' 2, info 0; ties go to the earliest line."""
     scores: dict[str, dict] = {}
     for finding in findings:
-        weight = 0.0 if (finding.polarity == "+" and not finding.missing) else _WEIGHTS[finding.polarity]
+        weight = 0.0 if (finding.polarity == "+" and not finding.missing) else (
+            finding.weight or _WEIGHTS[finding.polarity])
         if not finding.area or weight <= 0:
             continue
         slot = scores.setdefault(finding.area, {"area": finding.area, "score": 0.0, "findings": [],

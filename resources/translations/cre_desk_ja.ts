@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../cre_desk/gui/crash.py" line="29" />
+        <location filename="../../cre_desk/gui/crash.py" line="29"/>
         <source>CRE Desk hit an unexpected problem</source>
         <translation>CRE Desk で予期しない問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/crash.py" line="33" />
+        <location filename="../../cre_desk/gui/crash.py" line="33"/>
         <source>Your saved work and drafts are safe. The details were written to:
 {0}
 Please send that file to the CRE Desk maintainers.</source>
@@ -17,18 +18,18 @@ Please send that file to the CRE Desk maintainers.</source>
 このファイルを CRE Desk の管理担当者にお送りください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/crash.py" line="34" />
+        <location filename="../../cre_desk/gui/crash.py" line="34"/>
         <source>(no log file)</source>
         <translation>（ログファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="24" />
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="24"/>
         <source>Database damaged</source>
         <translation>データベースの破損</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="26" />
-        <source>CRE Desk's database file is damaged: {0}.
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="26"/>
+        <source>CRE Desk&apos;s database file is damaged: {0}.
 
 The damaged file will be moved aside and kept, not deleted.</source>
         <translation>CRE Desk のデータベースファイルが破損しています: {0}。
@@ -36,78 +37,78 @@ The damaged file will be moved aside and kept, not deleted.</source>
 破損したファイルは削除せず、別名で退避して保管します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="29" />
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="29"/>
         <source>No usable backup was found, so a new empty database will be started.</source>
         <translation>使用できるバックアップが見つからないため、新しい空のデータベースで開始します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="33" />
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="33"/>
         <source>Restore the newest good backup ({0})?</source>
         <translation>最新の正常なバックアップ（{0}）から復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="34" />
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="34"/>
         <source>Restore backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="35" />
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="35"/>
         <source>Start empty</source>
         <translation>空の状態で開始</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="55" />
-        <location filename="../../cre_desk/gui/messages.py" line="60" />
-        <location filename="../../cre_desk/gui/messages.py" line="64" />
-        <location filename="../../cre_desk/gui/messages.py" line="103" />
-        <location filename="../../cre_desk/gui/messages.py" line="106" />
+        <location filename="../../cre_desk/gui/messages.py" line="55"/>
+        <location filename="../../cre_desk/gui/messages.py" line="60"/>
+        <location filename="../../cre_desk/gui/messages.py" line="64"/>
+        <location filename="../../cre_desk/gui/messages.py" line="103"/>
+        <location filename="../../cre_desk/gui/messages.py" line="106"/>
         <source>CRE Desk</source>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="74" />
+        <location filename="../../cre_desk/gui/messages.py" line="74"/>
         <source>The database is busy.</source>
         <translation>データベースが使用中です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="75" />
+        <location filename="../../cre_desk/gui/messages.py" line="75"/>
         <source>Another program is writing to it. Wait a moment and try again.</source>
         <translation>別のプログラムが書き込み中です。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="77" />
-        <location filename="../../cre_desk/gui/messages.py" line="84" />
+        <location filename="../../cre_desk/gui/messages.py" line="77"/>
+        <location filename="../../cre_desk/gui/messages.py" line="84"/>
         <source>The disk is full, so nothing could be saved.</source>
         <translation>ディスクがいっぱいのため保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="78" />
-        <location filename="../../cre_desk/gui/messages.py" line="85" />
+        <location filename="../../cre_desk/gui/messages.py" line="78"/>
+        <location filename="../../cre_desk/gui/messages.py" line="85"/>
         <source>Free some disk space and save again; your unsaved text is still in the window.</source>
         <translation>ディスクの空き容量を増やしてから保存し直してください。未保存の入力内容はウィンドウに残っています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="80" />
+        <location filename="../../cre_desk/gui/messages.py" line="80"/>
         <source>The database could not be reached.</source>
         <translation>データベースに接続できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="81" />
+        <location filename="../../cre_desk/gui/messages.py" line="81"/>
         <source>Check the team server connection (or the data folder) and try again.</source>
         <translation>チームサーバーへの接続（またはデータフォルダー）を確認して、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="88" />
+        <location filename="../../cre_desk/gui/messages.py" line="88"/>
         <source>A file could not be read or written: {0}</source>
         <translation>ファイルを読み書きできませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="89" />
+        <location filename="../../cre_desk/gui/messages.py" line="89"/>
         <source>Check the file exists and you have access to it.</source>
         <translation>ファイルが存在し、アクセス権があることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="99" />
+        <location filename="../../cre_desk/gui/messages.py" line="99"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -115,117 +116,117 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="38" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="38"/>
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="54" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="54"/>
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="61" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="61"/>
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="72" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="72"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="73" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="73"/>
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="74" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="74"/>
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="75" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="75"/>
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="76" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="76"/>
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="77" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="77"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78"/>
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83"/>
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="87" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="87"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="145" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="145"/>
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="146" />
-        <source>The token is kept only in the system keyring, never in CRE Desk's files.</source>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="146"/>
+        <source>The token is kept only in the system keyring, never in CRE Desk&apos;s files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="164" />
-        <source>Enter the account's API token.</source>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="164"/>
+        <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="174" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="174"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="192" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="192"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -233,17 +234,17 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../cre_desk/gui/checklist_model.py" line="89" />
+        <location filename="../../cre_desk/gui/checklist_model.py" line="89"/>
         <source>Possible cause</source>
         <translation>考えられる原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_model.py" line="89" />
+        <location filename="../../cre_desk/gui/checklist_model.py" line="89"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_model.py" line="119" />
+        <location filename="../../cre_desk/gui/checklist_model.py" line="119"/>
         <source>{0} of {1} checked</source>
         <translation>{1} 件中 {0} 件確認済み</translation>
     </message>
@@ -251,87 +252,87 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="72" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="72"/>
         <source>%v of %m causes checked</source>
         <translation>原因 %m 件中 %v 件を確認済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="117" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="117"/>
         <source>Evidence: what you checked and what you saw (log lines, dashboard settings, test results).</source>
         <translation>根拠：確認した内容と結果（ログの行、管理画面の設定、テスト結果）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="119" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="119"/>
         <source>Next unchecked cause</source>
         <translation>次の未確認の原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="121" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="121"/>
         <source>Ctrl+J</source>
         <translation>Ctrl+J</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="129" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="129"/>
         <source>Question</source>
         <translation>確認事項</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="131" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="131"/>
         <source>How to verify</source>
         <translation>確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="133" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="133"/>
         <source>If this is the cause, the customer hears</source>
         <translation>これが原因の場合のお客様向け説明</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="135" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="135"/>
         <source>Log lines to look for</source>
         <translation>確認するログ行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="138" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="138"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="140" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="140"/>
         <source>Evidence</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="217" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="217"/>
         <source>Every cause has a verdict.</source>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="241" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="241"/>
         <source>Choose a cause on the left.</source>
         <translation>左の一覧から原因を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="270" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="270"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="291" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="291"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="307" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="307"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="311" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="311"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="314" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="314"/>
         <source>Someone else changed this cause while you were editing.
 
 Their verdict: {0}
@@ -348,7 +349,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="317" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="317"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -356,22 +357,22 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="32"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="33" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="33"/>
         <source>A teammate saved this ticket while you were editing it. Compare the two versions, then keep yours (saved on top of theirs) or take theirs.</source>
         <translation>編集中にチームメンバーがこのチケットを保存しました。2 つの版を比べて、自分の版を残す（相手の版に上書き保存）か、相手の版を採用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="39" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="39"/>
         <source>Keep mine</source>
         <translation>自分の版を残す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="40" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="40"/>
         <source>Take theirs</source>
         <translation>相手の版を採用</translation>
     </message>
@@ -379,229 +380,231 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="65" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="65"/>
         <source>Resolution dashboard</source>
         <translation>解決時間ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="68" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="68"/>
         <source>Last 7 days</source>
         <translation>過去 7 日間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="68" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="68"/>
         <source>Last 4 weeks</source>
         <translation>過去 4 週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
         <source>Last 13 weeks</source>
         <translation>過去 13 週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
         <source>Last 12 months</source>
         <translation>過去 12 か月</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="79" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="79"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="81" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="81"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="92"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="112"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="92"/>
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="113" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="92"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
         <source>Engineer</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="96" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="96"/>
         <source>Resolved</source>
         <translation>解決数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="96" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="96"/>
         <source>Median h</source>
         <translation>中央値（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
         <source>p90 h</source>
         <translation>p90（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
         <source>1st reply h</source>
         <translation>初回応答（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
         <source>In target</source>
         <translation>目標内</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="98" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
         <source>Target h</source>
         <translation>目標（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="99" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="99"/>
         <source>Median business hours to resolution</source>
         <translation>解決までの営業時間の中央値</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="100" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="100"/>
         <source>90% of tickets were resolved within this many business hours</source>
         <translation>90% のチケットがこの営業時間以内に解決しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="101" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="101"/>
         <source>Median business hours to the first reply</source>
         <translation>初回応答までの営業時間の中央値</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="102" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="102"/>
         <source>Share of tickets resolved within their target</source>
         <translation>目標時間内に解決したチケットの割合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="103" />
-        <source>The category's target, in business hours</source>
+        <location filename="../../cre_desk/gui/dashboard.py" line="103"/>
+        <source>The category&apos;s target, in business hours</source>
         <translation>区分ごとの目標（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="108" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="108"/>
         <source>Weekly median resolution (business hours)</source>
         <translation>週ごとの解決時間の中央値（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="109" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="109"/>
         <source>Paused time by reason (business hours)</source>
         <translation>理由別の保留時間（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="112"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="112"/>
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="119"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="136" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="136"/>
         <source>Open tickets past or near their target (double-click to open)</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="204" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="204"/>
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="206" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="206"/>
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="214" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="214"/>
         <source>%n ticket(s) resolved</source>
-        <translation><numerusform>解決 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>解決 %n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="219" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="219"/>
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="221" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="221"/>
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="249" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="249"/>
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="249" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="249"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="291" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="291"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="291" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="291"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="292"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="292"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="305" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="305"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="307" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="307"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="318" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="318"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -609,97 +612,97 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>IssueLinksBox</name>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="67" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="67"/>
         <source>GitHub issues</source>
         <translation>GitHub の Issue</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="72" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="72"/>
         <source>owner/repo#123 or issue URL</source>
         <translation>owner/repo#123 または Issue の URL</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="74" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="74"/>
         <source>Link</source>
         <translation>リンク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="81" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="81"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="83" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="83"/>
         <source>Draft customer notice</source>
         <translation>お客様へのお知らせを下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="85" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="85"/>
         <source>Unlink</source>
         <translation>リンク解除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="87" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="87"/>
         <source>New issue…</source>
         <translation>Issue を作成…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="88" />
-        <source>File an issue for the SDK team with this ticket's evidence</source>
+        <location filename="../../cre_desk/gui/issue_links.py" line="88"/>
+        <source>File an issue for the SDK team with this ticket&apos;s evidence</source>
         <translation>このチケットの根拠を添えて SDK チーム向けの Issue を作成します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="90" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="90"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="117"/>
         <source>closed ({0})</source>
         <translation>クローズ（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="117"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="119" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="119"/>
         <source>open</source>
         <translation>オープン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="121" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="121"/>
         <source>not checked yet</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="162" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="162"/>
         <source>Add a GitHub account first (File → Accounts).</source>
         <translation>先に GitHub のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="164"/>
         <source>New GitHub issue</source>
         <translation>GitHub の Issue を作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="164"/>
         <source>Repository (owner/repo):</source>
         <translation>リポジトリ（owner/repo）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="187" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="187"/>
         <source>GitHub issues — {0}</source>
         <translation>GitHub の Issue — {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="196" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="196"/>
         <source>Only github.com addresses are opened from here.</source>
         <translation>ここから開けるのは github.com のアドレスのみです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="198" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="198"/>
         <source>Open this address in your browser?
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？
@@ -709,27 +712,27 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogLinesModel</name>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="148" />
+        <location filename="../../cre_desk/gui/log_model.py" line="148"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="148" />
+        <location filename="../../cre_desk/gui/log_model.py" line="148"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="179" />
+        <location filename="../../cre_desk/gui/log_model.py" line="179"/>
         <source>Marked: {0}</source>
         <translation>マーク: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="179" />
+        <location filename="../../cre_desk/gui/log_model.py" line="179"/>
         <source>(no note)</source>
         <translation>（メモなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_model.py" line="181" />
+        <location filename="../../cre_desk/gui/log_model.py" line="181"/>
         <source>Finding {0} (area {1})</source>
         <translation>検出 {0}（領域 {1}）</translation>
     </message>
@@ -737,249 +740,258 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="86" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="84"/>
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
+        <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="91" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="89"/>
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="98" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="96"/>
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="101"/>
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="103"/>
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="106" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="104"/>
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="107" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="105"/>
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="113" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="111"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="114" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="142" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="140"/>
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="206"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="208"/>
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="210"/>
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="211"/>
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="212"/>
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="213"/>
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="214"/>
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="582" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="582"/>
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="272" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="272"/>
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="288" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="288"/>
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="290" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="290"/>
         <source>%n line(s)</source>
-        <translation><numerusform>%n 行</numerusform></translation>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="293" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="293"/>
         <source>%n entries</source>
-        <translation><numerusform>%n エントリ</numerusform></translation>
+        <translation>
+            <numerusform>%n エントリ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="295" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="295"/>
         <source>%n unparsed</source>
-        <translation><numerusform>解析できない行 %n</numerusform></translation>
+        <translation>
+            <numerusform>解析できない行 %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="297" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="297"/>
         <source>%n undecodable character(s) replaced</source>
-        <translation><numerusform>読み取れない文字 %n 個を置換</numerusform></translation>
+        <translation>
+            <numerusform>読み取れない文字 %n 個を置換</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="299" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="299"/>
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="327" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="327"/>
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="330" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="330"/>
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="341" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="341"/>
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="351" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="351"/>
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="377" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="377"/>
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="392" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="392"/>
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="396" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="396"/>
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="396" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="396"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="407" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="427" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="407"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="427"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="435" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="435"/>
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="457" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="457"/>
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="462" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="462"/>
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="515" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="515"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="515" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="515"/>
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="523" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="523"/>
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="524" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="524"/>
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="527" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="527"/>
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="583"/>
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="583" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="583"/>
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="585" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="585"/>
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="586" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="586"/>
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="590" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="590"/>
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="592" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="592"/>
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="595" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="595"/>
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -987,230 +999,247 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="96" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="93"/>
         <source>Scroll together by time</source>
+        <extracomment>Labels here show customer or log text: always literal.</extracomment>
         <translation>時刻でスクロールを同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="98" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="95"/>
         <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
         <translation>ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="106" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="103"/>
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="106" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="103"/>
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="106" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="103"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="118" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="115"/>
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="119" />
-        <source>Quote the finding's lines in the checklist items it points at and mark them suspected</source>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
+        <source>Quote the finding&apos;s lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="122" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="119"/>
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="143"/>
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="157" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="305" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="154"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="302"/>
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="165" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="162"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="166" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="163"/>
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="167" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="164"/>
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="170" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="167"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="172" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="169"/>
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="255" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="252"/>
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="259" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="256"/>
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="295" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="292"/>
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="310" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="307"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="335" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="332"/>
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="344" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="341"/>
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="345" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="342"/>
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="353" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="349"/>
+        <source>(low confidence)</source>
+        <translation>（確度低）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="351"/>
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="355" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="355"/>
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="366" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="359"/>
+        <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
+        <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="372"/>
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="367" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="373"/>
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="367" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="620" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="373"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="626"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="411" />
-        <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="417"/>
+        <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="416" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="422"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="430" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="436"/>
         <source>Quoted in %n checklist item(s).</source>
-        <translation><numerusform>チェックリスト %n 項目に引用しました。</numerusform></translation>
+        <translation>
+            <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="476" />
-        <source>Marks are kept on the ticket's own logs, not on baselines.</source>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="482"/>
+        <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="484" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="490"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="485" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="491"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="512" />
-        <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="518"/>
+        <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="522" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="528"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="523" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="529"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="538" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="544"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="543" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="549"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="547" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="553"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="600" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="606"/>
         <source>Only in this log (%n)</source>
-        <translation><numerusform>このログにのみある行（%n）</numerusform></translation>
+        <translation>
+            <numerusform>このログにのみある行（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="601" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="607"/>
         <source>Only in the other log (%n)</source>
-        <translation><numerusform>もう一方のログにのみある行（%n）</numerusform></translation>
+        <translation>
+            <numerusform>もう一方のログにのみある行（%n）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="613" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="616" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="619"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="622"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="621" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="627"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="630" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="636"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="633" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="639"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1218,205 +1247,209 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="30" />
+        <location filename="../../cre_desk/gui/main_window.py" line="30"/>
         <source>CRE Desk</source>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="38" />
+        <location filename="../../cre_desk/gui/main_window.py" line="38"/>
         <source>Opening your workspace…</source>
         <translation>ワークスペースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="64" />
+        <location filename="../../cre_desk/gui/main_window.py" line="64"/>
         <source>&amp;New ticket</source>
         <translation>新規チケット(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="65" />
+        <location filename="../../cre_desk/gui/main_window.py" line="65"/>
         <source>Open a new ticket (Ctrl+N)</source>
         <translation>新規チケットを作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66" />
+        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66" />
+        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
         <source>Save now (Ctrl+S)</source>
         <translation>今すぐ保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="67" />
+        <location filename="../../cre_desk/gui/main_window.py" line="67"/>
         <source>&amp;Find tickets</source>
         <translation>チケットを検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="68" />
+        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
         <source>Search the queue (Ctrl+F)</source>
         <translation>キューを検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="69" />
+        <location filename="../../cre_desk/gui/main_window.py" line="69"/>
         <source>Change &amp;status</source>
         <translation>ステータスを変更(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="70" />
+        <location filename="../../cre_desk/gui/main_window.py" line="70"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="71" />
+        <location filename="../../cre_desk/gui/main_window.py" line="71"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="72" />
+        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73" />
+        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74" />
+        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75" />
+        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76" />
-        <location filename="../../cre_desk/gui/main_window.py" line="319" />
-        <location filename="../../cre_desk/gui/main_window.py" line="325" />
+        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="319"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="325"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77" />
+        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="81" />
+        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
         <source>Show tab %n</source>
-        <translation><numerusform>タブ %n を表示</numerusform></translation>
+        <translation>
+            <numerusform>タブ %n を表示</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="83" />
+        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88" />
+        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93" />
+        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="97" />
+        <location filename="../../cre_desk/gui/main_window.py" line="97"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="98" />
+        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102" />
+        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103" />
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109" />
+        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144" />
+        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144" />
+        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="145" />
+        <location filename="../../cre_desk/gui/main_window.py" line="145"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="202" />
+        <location filename="../../cre_desk/gui/main_window.py" line="202"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251" />
+        <location filename="../../cre_desk/gui/main_window.py" line="251"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="269" />
+        <location filename="../../cre_desk/gui/main_window.py" line="269"/>
         <source>Loaded %n demo ticket(s).</source>
-        <translation><numerusform>デモチケットを %n 件読み込みました。</numerusform></translation>
+        <translation>
+            <numerusform>デモチケットを %n 件読み込みました。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="283" />
+        <location filename="../../cre_desk/gui/main_window.py" line="283"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="292" />
+        <location filename="../../cre_desk/gui/main_window.py" line="292"/>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="302" />
-        <location filename="../../cre_desk/gui/main_window.py" line="311" />
+        <location filename="../../cre_desk/gui/main_window.py" line="302"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="311"/>
         <source>stopped; the next import resumes where this one stopped</source>
         <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="321" />
+        <location filename="../../cre_desk/gui/main_window.py" line="321"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="329" />
+        <location filename="../../cre_desk/gui/main_window.py" line="329"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="330" />
+        <location filename="../../cre_desk/gui/main_window.py" line="330"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="340" />
+        <location filename="../../cre_desk/gui/main_window.py" line="340"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -1424,67 +1457,67 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="25" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="25"/>
         <source>New ticket</source>
         <translation>新規チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="26" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="26"/>
         <source>e.g. Coupon message not shown after purchase</source>
         <translation>例：購入後にクーポンのメッセージが表示されない</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="38" />
-        <source>The customer's question, as they wrote it.</source>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="38"/>
+        <source>The customer&apos;s question, as they wrote it.</source>
         <translation>お客様が書いたとおりの質問。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="44" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="44"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="45" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="45"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="46" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="46"/>
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="47" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="47"/>
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="48" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="48"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="49" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="49"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="50" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="50"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="51" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="51"/>
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="53" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="53"/>
         <source>Create</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="71" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="71"/>
         <source>Give the ticket a title.</source>
         <translation>チケットの件名を入力してください。</translation>
     </message>
@@ -1492,158 +1525,158 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>OverviewForm</name>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="60" />
-        <source>Title: the customer's problem in a few words</source>
+        <location filename="../../cre_desk/gui/overview_form.py" line="60"/>
+        <source>Title: the customer&apos;s problem in a few words</source>
         <translation>件名：お客様の問題を短く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="71" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="71"/>
         <source>e.g. Android 14</source>
         <translation>例：Android 14</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="75" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="75"/>
         <source>e.g. 30.4.0</source>
         <translation>例：30.4.0</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="83" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="83"/>
         <source>comma-separated, e.g. braze, android</source>
         <translation>カンマ区切り 例：braze, android</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="84" />
-        <source>Paste or summarise the customer's literal question.</source>
+        <location filename="../../cre_desk/gui/overview_form.py" line="84"/>
+        <source>Paste or summarise the customer&apos;s literal question.</source>
         <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="85" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="85"/>
         <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="86" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="86"/>
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="89" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="205" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="89"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="205"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="90" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="90"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="91" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="92" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="93" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="93"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="94" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="94"/>
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="96" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="97" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="97"/>
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="98" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
         <source>App version</source>
         <translation>アプリバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="99" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="100" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="101" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="101"/>
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="103" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="104" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="104"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="121" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="121"/>
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="123" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="123"/>
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="130" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="130"/>
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="135" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="135"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="137" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="137"/>
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="139" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="139"/>
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="200" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="200"/>
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="201" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="201"/>
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="205" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="205"/>
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="206" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="206"/>
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
@@ -1651,77 +1684,77 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="40" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="40"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="67" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="67"/>
         <source>Time left before the resolution target is missed (business hours; pauses stop it)</source>
         <translation>解決目標までの残り時間（営業時間。保留中は止まります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="105" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="105"/>
         <source>met</source>
         <translation>達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="107" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="107"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="109" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="109"/>
         <source>missed</source>
         <translation>未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="113" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="113"/>
         <source>overdue {0}</source>
         <translation>{0} 超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="114" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="114"/>
         <source>in {0}</source>
         <translation>あと {0}</translation>
     </message>
@@ -1729,287 +1762,293 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="42" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="42"/>
         <source>Search titles, questions, notes, messages…</source>
         <translation>件名・質問・メモ・メッセージを検索…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="45" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="45"/>
         <source>Open tickets</source>
         <translation>未解決のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="46" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="46"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="50" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="50"/>
         <source>All categories</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="54" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="54"/>
         <source>Anyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="56" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="56"/>
         <source>Any tag</source>
         <translation>すべてのタグ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="148" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="148"/>
         <source>%n matching ticket(s), best match first</source>
-        <translation><numerusform>該当チケット %n 件（関連度順）</numerusform></translation>
+        <translation>
+            <numerusform>該当チケット %n 件（関連度順）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="151" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="151"/>
         <source>The newest %n tickets; search or filter to find older ones.</source>
-        <translation><numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform></translation>
+        <translation>
+            <numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="154" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="154"/>
         <source>%n ticket(s)</source>
-        <translation><numerusform>チケット %n 件</numerusform></translation>
+        <translation>
+            <numerusform>チケット %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReplyComposer</name>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="91" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="234" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="85"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="228"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="92" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="86"/>
         <source>Rebuild the draft from confirmed causes, accepted findings and marks; parts you edited are kept</source>
         <translation>確定した原因・採用した検出結果・マークから下書きを作り直します（編集した部分はそのまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="96" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="90"/>
         <source>Snippets</source>
         <translation>定型文</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="105" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="99"/>
         <source>Summary — what happened, in one or two plain sentences</source>
         <translation>概要 — 何が起きたかを 1〜2 文でわかりやすく</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="106" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="100"/>
         <source>Cause — the specific reason</source>
         <translation>原因 — 具体的な理由</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="107" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="101"/>
         <source>Fix — what to change, who does it, how to check it worked</source>
         <translation>対応方法 — 何を・誰が変えるか、直ったことの確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="108" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="102"/>
         <source>For their developer — forwardable technical detail</source>
         <translation>開発ご担当者様向け — そのまま転送できる技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="123" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="117"/>
         <source>The reply as the customer will read it.</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="136" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="130"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="137" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="376" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="131"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="370"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="138" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="132"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="140" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="134"/>
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="141" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="135"/>
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="143" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="137"/>
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="145" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="146" />
-        <source>Keep this reply in the ticket's history and start the first-response clock if it has not started</source>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="140"/>
+        <source>Keep this reply in the ticket&apos;s history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="150" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="144"/>
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="151" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="145"/>
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="152" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="146"/>
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="153" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="147"/>
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="159" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="153"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="161" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="155"/>
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="225" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="219"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="282" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="276"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="282" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="276"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="282" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="276"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="283" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="277"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="285" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="279"/>
         <source>New draft applied; kept your edits in: {0}</source>
         <translation>新しい下書きを反映しました。編集済みの部分は残しています: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="282"/>
         <source>New draft applied</source>
         <translation>新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="333" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="413" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="407"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="427" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="421"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="432" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="426"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="442" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="434"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="453" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="450"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="459" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="456"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="460" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="457"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="472" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="469"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="483" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="480"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="483" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="480"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="484" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="481"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="493" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="490"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="506" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="503"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="507" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="504"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="513" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="510"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="519" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="516"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="533" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="530"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2017,73 +2056,73 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="23" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="23"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="28" />
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="28"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="32"/>
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="32"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="33" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="33"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="38" />
-        <source>Leave empty to keep tickets in the local file. A team server URL must not contain a password: use the server's trusted or certificate login.</source>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="38"/>
+        <source>Leave empty to keep tickets in the local file. A team server URL must not contain a password: use the server&apos;s trusted or certificate login.</source>
         <translation>空欄のままにするとチケットはローカルファイルに保存されます。チームサーバーの URL にパスワードを含めないでください（サーバーの信頼認証または証明書認証を使用します）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="44" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="44"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="45" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="45"/>
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="46" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="46"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="47" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="47"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="48" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="48"/>
         <source>Team database</source>
         <translation>チームのデータベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="49" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="49"/>
         <source>Remove API keys, tokens and e-mail addresses from logs when attaching them</source>
         <translation>ログを添付するときに API キー・トークン・メールアドレスを取り除く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="51" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="51"/>
         <source>Privacy</source>
         <translation>プライバシー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="65" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="65"/>
         <source>The team database must be a postgresql:// URL.</source>
         <translation>チームのデータベースは postgresql:// で始まる URL を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="68" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="68"/>
         <source>Remove the password from the URL; passwords are not stored in settings.</source>
         <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
     </message>
@@ -2091,159 +2130,163 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="68" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="68"/>
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="74" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="74"/>
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
         <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="89"/>
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92"/>
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="93" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="93"/>
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="96" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="96"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="108" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="108"/>
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="157" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="251" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="299" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="157"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="299"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="185" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="185"/>
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="187" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="187"/>
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="190" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="190"/>
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="193" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="193"/>
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="197" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="197"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="231" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="231"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="254" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="254"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="282" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="282"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="362" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="362"/>
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
-        <translation><numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform></translation>
+        <translation>
+            <numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="366" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="366"/>
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="368" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
         <source>Attaching %n file(s)…</source>
-        <translation><numerusform>%n 件のファイルを添付中…</numerusform></translation>
+        <translation>
+            <numerusform>%n 件のファイルを添付中…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30"/>
         <source>From</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30"/>
         <source>To</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30"/>
         <source>Pause reason</source>
         <translation>保留理由</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
+        <location filename="../../cre_desk/gui/timeline_view.py" line="30"/>
         <source>By</source>
         <translation>実行者</translation>
     </message>
@@ -2251,32 +2294,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="75" />
+        <location filename="../../cre_desk/gui/app.py" line="75"/>
         <source>CRE Desk is already running with this data folder ({0}).</source>
         <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="78" />
+        <location filename="../../cre_desk/gui/app.py" line="78"/>
         <source>Switched to its window.</source>
         <translation>そのウィンドウに切り替えました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="82" />
+        <location filename="../../cre_desk/gui/app.py" line="82"/>
         <source>Close the other window first, then start CRE Desk again.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="160" />
+        <location filename="../../cre_desk/gui/app.py" line="160"/>
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="161" />
+        <location filename="../../cre_desk/gui/app.py" line="161"/>
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="162" />
+        <location filename="../../cre_desk/gui/app.py" line="162"/>
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2287,17 +2330,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="168" />
+        <location filename="../../cre_desk/gui/app.py" line="168"/>
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="170" />
+        <location filename="../../cre_desk/gui/app.py" line="170"/>
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="177" />
+        <location filename="../../cre_desk/gui/app.py" line="177"/>
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。

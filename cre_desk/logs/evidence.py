@@ -1,0 +1,238 @@
+"""Generic evidence: the lines that matter when no catalogue rule names them.
+
+Most of what customers paste was never seen by our rules: an SDK error we have no rule for, a crash whose
+telling frame sits in the SDK, a server's 403, a missing entitlement. This module finds such lines with one
+native scan for error words (plus the level column), attributes each to an SDK by its tag, prefix or
+package, and sorts it into a kind with a checklist area and a reason in plain words. Kinds are data
+(``KINDS``), ordered from the most specific; a line takes the first kind whose expression matches it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from cre_desk.logs import linescan
+from cre_desk.logs.entry import ERROR, WARN
+
+#: Lines classified at most (the first ones in the file); a larger log is counted, not read, beyond that.
+MAX_CANDIDATES = 20_000
+MAX_LINE_NOS = 50
+#: Kinds at least this heavy are specific enough to refine what a catalogue rule says about a line.
+SPECIFIC = 2.5
+
+#: Words that make a line worth reading (case-insensitive, searched natively over the raw bytes).
+NEEDLES = [
+    "error", "fail", "invalid", "missing", "not found", "denied", "forbidden", "unauthori", "exception", "cannot",
+    "can't", "unable", "not registered", "not supported", "disabled", "does not exist", "doesn't exist",
+    "rejected", "timeout", "timed out", "refused", "is null", "(null)", "blocked", "expired", "fatal", "caused by",
+    "crash", "leaked", "misuse", "not be delivered", "sandbox", "posted notification: false", "0 messages",
+    "no messages", "permission", "entitlement", "simulator", "not initialized", "not initialised", "not called",
+    "was never", "not allowed", "unrecogni", "no implementation", "didn't find class", "failed resolution",
+    "status", "response code", "http", "limit", "reserved", "malformed", "incorrect", "wrong", "warning",
+    "priority", "not enabled", "no valid", "deprecated", "must ", "please ", "stopping", "delayed",
+    "channel=null", "\": []", "maximum", "selector", "handler", "requires", "not yet", "logged in", "account",
+    "mismatch", "unregistered", "does not", "too many", "exceed",
+]
+
+#: SDK names as they show in tags, prefixes, packages and messages.
+VENDOR_WORDS = {
+    "braze": r"braze|appboy", "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)",
+    "onesignal": r"onesignal", "clevertap": r"clevertap", "airship": r"airship|UALib|\bUA[A-Z]\w+|urbanairship",
+    "adjust": r"\badjust\b", "appsflyer": r"appsflyer", "amplitude": r"amplitude", "mixpanel": r"mixpanel",
+    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)", "iterable": r"iterable",
+    "leanplum": r"leanplum", "moengage": r"moengage", "customerio": r"customer\.?io|\[CIO\]|\bGist\b",
+    "repro": r"\brepro\b", "expo": r"\bexpo\b",
+}
+_VENDOR_RE = {name: re.compile(expr, re.IGNORECASE) for name, expr in VENDOR_WORDS.items()}
+SDK_PACKAGES = re.compile(
+    r"\b(?:com\.braze|com\.appboy|com\.google\.firebase|com\.onesignal|com\.clevertap|com\.urbanairship|"
+    r"com\.adjust|com\.appsflyer|com\.amplitude|com\.mixpanel|com\.segment|com\.iterable|com\.leanplum|"
+    r"com\.moengage|io\.customer|io\.repro|expo\.modules|io\.invertase)\.")
+_FRAME = re.compile(r"^\s*(?:at |\|\s+)?(?:\d+\s+\S+\s+0x[0-9a-fA-F]+\s+)?([\w$.]+)\.[\w$<>]+(?:\s*\+\s*\d+)?\s*\(")
+_OS_FRAME = re.compile(r"^(?:android|androidx|java|javax|kotlin|kotlinx|dalvik|com\.android|sun|libcore)\.")
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    area: str
+    weight: float
+    title: str            # what the finding is called
+    why: str              # why it points at its area, in plain words
+    pattern: re.Pattern
+
+
+def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str) -> Kind:
+    return Kind(key, area, weight, title, why, re.compile(expr, re.IGNORECASE))
+
+
+#: Most specific first. Weights: a catalogue rule's '!' weighs 3, so 2.5 is "nearly as telling".
+KINDS: tuple[Kind, ...] = (
+    _kind("simulator", "E", 2.5, "Push on a simulator or emulator",
+          "The app ran where the OS cannot deliver push (a simulator), so nothing the SDK does can help.",
+          r"simulator|\bemulator\b.*(?:push|apns|token)"),
+    _kind("entitlement", "E", 2.5, "Push capability or entitlement missing",
+          "iOS refused to register for push because the app lacks the push capability / aps-environment "
+          "entitlement.", r"aps-environment|entitlement|no valid .{0,20}apns|push capability"),
+    _kind("permission", "E", 2.5, "Notification or OS permission",
+          "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
+          r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
+          r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus"),
+    _kind("os_limit", "E", 2.0, "OS delivery limit (background, priority, battery)",
+          "The OS held the message back: background limits, message priority, battery saving or a stopped app.",
+          r"priority is set to .?high|background (?:restriction|limit)|doze|battery|force.?stop|app is in "
+          r"background|not (?:running|launched) in (?:the )?foreground"),
+    _kind("network", "E", 2.0, "Network unreachable",
+          "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
+          r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
+          r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|offline|"
+          r"SSLHandshake|certificate verify"),
+    _kind("identity", "B", 2.5, "App identity, key or project mismatch",
+          "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
+          "missing key, another project's file, a wrong environment).",
+          r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|sender[ _-]?id|"
+          r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|"
+          r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
+          r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
+          r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged in|"
+          r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)"),
+    _kind("event_name", "C", 2.5, "Event rejected by its name or token",
+          "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",
+          r"event name|name is reserved|invalid (?:public )?event|event will not be logged|event token|"
+          r"invalid event|reserved (?:event|name)|name must (?:consist|contain)|property (?:name|value) .{0,20}"
+          r"(?:invalid|not supported)|value type is not supported"),
+    _kind("linkage", "D", 3.0, "Class or method missing at run time (dependency conflict)",
+          "A class or method the SDK needs was missing at run time: a dependency conflict or an incomplete "
+          "integration.", r"NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|"
+          r"didn't find class|failed resolution of|MissingPluginException|no implementation found for method|"
+          r"unreco\w*ni[sz]ed selector|selector sent to instance|dyld: (?:Library|Symbol) not loaded|undefined symbol"),
+    _kind("not_initialised", "D", 2.5, "SDK not initialised, disabled or started in the wrong order",
+          "The SDK was not started (or was switched off) when the app called it.",
+          r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
+          r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
+          r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
+          r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in configuration"),
+    _kind("server_refused", "B", 2.0, "The vendor's server refused the app (401/403/404)",
+          "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
+          "project setting that does not match.",
+          r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:401|403|404)\b|"
+          r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
+          r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration"),
+    _kind("server_error", "D", 2.0, "The vendor's server answered with an error",
+          "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
+          "the vendor's status page tells more.",
+          r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:429|5\d\d)\b|"
+          r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
+          r"\bUNAVAILABLE\b|rate.?limit"),
+    _kind("bad_request", "B", 1.5, "The vendor's server rejected the request's content",
+          "The server answered that the request was malformed or carried a value it does not accept.",
+          r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:400|409|410|413|422)\b|"
+          r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\("),
+    _kind("vendor_limit", "D", 2.0, "A limit of the vendor's plan or SDK",
+          "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
+          r"maximum of \d+|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
+          r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large"),
+    _kind("integration", "D", 2.0, "Integration step missing or in the wrong place",
+          "The app's integration skips a step the SDK needs (a handler, a plugin, a component).",
+          r"(?:completion )?handler (?:was )?never (?:called|invoked)|plugin .{0,40}does not exist|"
+          r"requires you to add|not registered in (?:the )?manifest|add the following to your|is not declared"),
+    _kind("crash", "D", 2.0, "Crash or exception",
+          "The app or the SDK threw an exception; the frame inside the SDK (or the app) shows where.",
+          r"fatal exception|FATAL EXCEPTION|uncaught exception|\w+(?:Exception|Error)\b:|caused by:|"
+          r"SIGSEGV|SIGABRT|Fatal signal|leaked its continuation|TASK CONTINUATION MISUSE"),
+    _kind("not_displayed", "D", 1.5, "Message received but not shown",
+          "The message reached the device but the SDK decided not to display it.",
+          r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
+          r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]"),
+    _kind("sdk_error", "D", 1.0, "Error or warning from the SDK",
+          "The SDK itself reported a problem; no rule knows this message yet, so read it.",
+          r"error|fail|invalid|missing|cannot|can't|unable|rejected|denied|not allowed|expired|warning|must |please "),
+)
+KIND_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+@dataclass
+class Hit:
+    line: int
+    kind: Kind
+    vendor: str
+    frame: int | None = None      # the telling stack frame's line, for crashes
+
+
+def vendor_of(text: str) -> str:
+    for name, rx in _VENDOR_RE.items():
+        if rx.search(text):
+            return name
+    return ""
+
+
+def classify(text: str) -> Kind | None:
+    """The first (most specific) kind whose expression the line matches."""
+    for kind in KINDS:
+        if kind.pattern.search(text):
+            return kind
+    return None
+
+
+def _candidate_lines(doc, cancel) -> np.ndarray:
+    idx = doc.index
+    sure, unsure = linescan.find_lines(idx.buffer(), idx.start_array(), [n.encode() for n in NEEDLES], icase=True,
+                                       region=False, fmt=doc.format, newline=idx.newline, parser=doc.parser,
+                                       cancel=cancel)
+    lines = np.concatenate((sure, unsure))
+    levels = doc.levels()
+    if len(levels) and doc.headers is not None:
+        loud = np.flatnonzero((levels >= WARN) & doc.headers)
+        lines = np.union1d(lines, loud[:MAX_CANDIDATES])
+    else:
+        lines = np.unique(lines)
+    return lines[:MAX_CANDIDATES]
+
+
+def _telling_frame(doc, line: int, limit: int = 80) -> int | None:
+    """The first stack frame below ``line`` inside an SDK package (else the app's own first frame)."""
+    first_app = None
+    for n in range(line + 1, min(len(doc), line + limit)):
+        text = doc.line_text(n)
+        m = _FRAME.match(text)
+        if not m:
+            if n > line + 1 and not text.strip().startswith(("Caused by", "...", "at ")):
+                break
+            continue
+        where = m.group(1)
+        if SDK_PACKAGES.search(where + "."):
+            return n
+        if first_app is None and not _OS_FRAME.match(where):
+            first_app = n
+    return first_app
+
+
+def collect(doc, vendors: set[str], cancel=lambda: False) -> list[Hit]:
+    """Classified evidence lines of a built document, in file order."""
+    hits: list[Hit] = []
+    levels = doc.levels()
+    tags = doc.index.columns
+    for line in _candidate_lines(doc, cancel).tolist():
+        text = doc.line_text(line)
+        kind = classify(text)
+        level = int(levels[line]) if line < len(levels) else 0
+        if kind is None:
+            if level < ERROR:
+                continue
+            kind = KIND_BY_KEY["sdk_error"]
+        tag = ""
+        if tags.tag_ids is not None and line < len(tags.tag_ids):
+            tag = tags.tags.values[int(tags.tag_ids[doc.entry_start(line)])]
+        vendor = vendor_of(f"{tag} {text}")
+        if kind.key == "sdk_error" and not vendor:
+            continue        # an app's own error words say nothing about the SDK
+        if kind.key == "sdk_error" and level and level < WARN:
+            continue        # "error" inside a debug line of a healthy request
+        frame = _telling_frame(doc, line) if kind.key in ("crash", "linkage") else None
+        if kind.key == "crash" and frame is not None and not vendor:
+            vendor = vendor_of(doc.line_text(frame))
+        hits.append(Hit(line, kind, vendor, frame))
+    return hits

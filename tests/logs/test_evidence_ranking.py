@@ -1,0 +1,116 @@
+"""Generic evidence and honest ranking, on excerpts shaped like the logs customers paste."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from cre_desk.logs import analysis
+from cre_desk.logs.document import LogDocument
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
+from load import load_cases  # noqa: E402
+
+
+def _analyze(tmp_path, text: str, symptom: str | None = None) -> analysis.Analysis:
+    path = tmp_path / "pasted.log"
+    path.write_text(text, encoding="utf-8")
+    doc = LogDocument(path)
+    try:
+        return analysis.analyze(doc, symptom=symptom)
+    finally:
+        doc.close()
+
+
+def test_a_decisive_line_names_its_area_and_says_why(tmp_path):
+    result = _analyze(tmp_path, "02-25 10:52:51.370 I/FA      (24178): App measurement is starting up\n"
+                                "02-25 10:52:51.373 E/FA      (24178): Invalid public event name. Event will not be "
+                                "logged (FE): app install\n", "events_not_recorded")
+    top = result.suspected_areas[0]
+    assert top["area"] == "C" and top["confidence"] != "low" and result.decisive
+    assert any("event" in why.lower() for why in top["why"])
+    finding = next(f for f in result.findings if f.area == "C")
+    assert finding.evidence == ((1, "02-25 10:52:51.373 E/FA      (24178): Invalid public event name. Event will "
+                                    "not be logged (FE): app install"),)
+
+
+def test_conflicting_evidence_ranks_the_more_specific_line_first_and_keeps_the_other(tmp_path):
+    result = _analyze(tmp_path, (
+        "W/OneSignal(  631): OneSignalRestClient: POST RECEIVED JSON: {\"errors\":[\"App with id: 887 does not exist\"]}\n"
+        "E/AndroidRuntime( 631): java.lang.NoClassDefFoundError: Failed resolution of: "
+        "Landroid/support/v4/content/WakefulBroadcastReceiver;\n"))
+    areas = [a["area"] for a in result.suspected_areas]
+    assert areas[:2] == ["D", "B"]
+
+
+def test_nothing_decisive_says_so_and_tells_how_to_capture_a_verbose_log(tmp_path):
+    result = _analyze(tmp_path, "11-20 10:14:02.118  8812  8812 D Braze v30.4.0 .BrazeManager: Requesting content "
+                                "cards refresh\n11-20 10:14:03.118  8812  8812 I ActivityManager: Displayed "
+                                "com.acme/.MainActivity: +320ms\n", "iam_not_shown")
+    assert not result.decisive
+    assert result.advice and "verbose" in result.advice["en"]
+    step = result.advice["steps"][0]
+    assert step["vendor"] == "braze" and step["platform"] == "android" and "BrazeLogger" in step["en"] and step["ja"]
+
+
+def test_a_crash_cites_the_sdk_frame_exactly_as_in_the_file(tmp_path):
+    text = ("08-01 12:00:00.000  4000  4000 E AndroidRuntime: FATAL EXCEPTION: main\n"
+            "08-01 12:00:00.000  4000  4000 E AndroidRuntime: java.lang.NullPointerException: Attempt to invoke "
+            "virtual method on a null object reference\n"
+            "\tat android.os.Handler.dispatchMessage(Handler.java:106)\n"
+            "\tat com.clevertap.android.sdk.InAppFCManager.canShow(InAppFCManager.java:120)\n"
+            "\tat com.acme.shop.MainActivity.onResume(MainActivity.kt:40)\n")
+    result = _analyze(tmp_path, text)
+    cited = {n for f in result.findings for n, _ in f.evidence}
+    assert 3 in cited, "the frame inside the SDK is the telling one"
+    data = result.to_json()
+    lines = [e for f in data["findings"] for e in f["evidence"]]
+    assert {"line": 4, "text": "\tat com.clevertap.android.sdk.InAppFCManager.canShow(InAppFCManager.java:120)"} in lines
+    assert data["platform"] == "android" and "decisive" in data and "suspected_areas" in data
+
+
+def test_json_keeps_its_shape(tmp_path):
+    data = _analyze(tmp_path, "W/FIAM.Headless: Service fetch error: PERMISSION_DENIED: Requests from this Android "
+                              "client application <empty> are blocked.\n").to_json()
+    for key in ("name", "format", "lines", "entries", "vendors", "facts", "findings", "suspected_areas", "baseline"):
+        assert key in data
+    json.dumps(data)
+    assert data["suspected_areas"][0]["area"] == "B"   # the detail outranks the rule's envelope
+
+
+def test_every_corpus_log_is_analysed_and_the_dev_split_holds_its_figures(tmp_path):
+    """A regression floor on the split we tune on (the held-out split is only reported, in bench/)."""
+    cases = [c for c in load_cases() if c.split == "dev"]
+    surfaced = revealing = right = labelled = 0
+    for case in cases:
+        result = _analyze(tmp_path, case.log, case.symptom if case.symptom != "other" else None)
+        flagged = analysis.flagged_lines(result)
+        for numbers in case.revealing_numbers():
+            revealing += 1
+            surfaced += any(n in flagged for n in numbers)
+        if case.labelled:
+            labelled += 1
+            right += bool(result.suspected_areas) and result.suspected_areas[0]["area"] == case.area
+    assert len(cases) >= 60
+    assert surfaced / revealing >= 0.85, (surfaced, revealing)
+    assert right / labelled >= 0.70, (right, labelled)
+
+
+@pytest.mark.parametrize("case", [c for c in load_cases() if c.split == "dev"][:40], ids=lambda c: c.id)
+def test_the_prescan_changes_nothing_on_real_logs(tmp_path, case):
+    from cre_desk.logs import rules as rules_module
+
+    path = tmp_path / "case.log"
+    path.write_text(case.log, encoding="utf-8")
+    doc = LogDocument(path)
+    doc.build()
+    full = rules_module.Scanner(rules_module.load_rules())
+    full.feed(doc.iter_entries())
+    fast = rules_module.Scanner(rules_module.load_rules())
+    heads = analysis.candidate_entries(doc, fast)
+    fast.feed(doc.iter_entries(lines=heads))
+    assert fast.findings() == full.findings()
+    doc.close()
