@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -61,6 +62,27 @@ class AppPaths:
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.backups_dir,
                        self.attachments_dir, self.temp_dir):
             folder.mkdir(parents=True, exist_ok=True)
+
+    def ticket_temp_dir(self, ticket_id: int) -> Path:
+        """Where a ticket's unpacked archives and transcoded logs live while it is open."""
+        return self.temp_dir / f"ticket-{ticket_id}"
+
+    def sweep_temp(self) -> int:
+        """Delete everything left in the temporary folder (by a crash or a kill); call only while no other
+        instance runs on this data folder. Returns how many entries were removed."""
+        removed = 0
+        if not self.temp_dir.is_dir():
+            return 0
+        for child in self.temp_dir.iterdir():
+            try:
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+                removed += 1
+            except OSError:
+                pass    # still in use (Windows) or vanished: the next start tries again
+        return removed
 
 
 def default_paths(base: Path | None = None) -> AppPaths:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -446,14 +447,19 @@ class TicketService:
             return _message(message)
 
     def attach_file(self, ticket_id: int, source: Path, *, file_name: str | None = None,
-                    external_id: str | None = None) -> AttachmentRecord:
-        """Copy a file into the ticket's attachment folder; the same content twice is attached once."""
+                    external_id: str | None = None, sha256: str | None = None,
+                    move: bool = False) -> AttachmentRecord:
+        """Copy a file into the ticket's attachment folder; the same content twice is attached once.
+
+        ``sha256`` (when the caller already hashed the bytes while writing them) and ``move`` (for a
+        temporary file of ours, e.g. a redacted copy) spare a gigabyte log a second read and a copy.
+        """
         if self.attachments_dir is None:
             raise UserError("This workspace has no attachment folder configured.")
         source = Path(source)
         if not source.is_file():
             raise UserError(f"“{source.name}” is not a file that can be attached.")
-        digest = _sha256(source)
+        digest = sha256 or _sha256(source)
         name = _safe_name(file_name or source.name)
         with self.db.write() as session:
             if session.get(Ticket, ticket_id) is None:
@@ -467,7 +473,13 @@ class TicketService:
             folder.mkdir(parents=True, exist_ok=True)
             target = _unique_path(folder / name)
             tmp = target.with_name(target.name + ".part")
-            shutil.copyfile(source, tmp)
+            if move:
+                try:
+                    os.replace(source, tmp)
+                except OSError:          # another file system: copy after all
+                    shutil.copyfile(source, tmp)
+            else:
+                shutil.copyfile(source, tmp)
             tmp.replace(target)
             try:
                 row = Attachment(ticket_id=ticket_id, file_name=name,

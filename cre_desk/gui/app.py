@@ -83,6 +83,9 @@ def run_gui(db_url: str | None = None, home: Path | None = None, smoke_quit_ms: 
                                                                "CRE Desk again."))
         return 1
 
+    # Nothing else runs on this data folder now: what a crash or a kill left in the temporary folder goes.
+    paths.sweep_temp()
+
     from cre_desk.gui.main_window import MainWindow
 
     window = MainWindow(window_settings(paths))

@@ -230,7 +230,8 @@ class LogPane(QWidget):
         self.progress.show()
         self._build_job = run_in_background(lambda progress: doc.build(cancel=progress.should_stop),
                                             on_done=lambda _r: self._on_built(doc),
-                                            on_error=self._on_build_failed, on_progress=lambda *_: None,
+                                            on_error=lambda exc: self._on_build_failed(exc) if doc is self.doc
+                                            else None, on_progress=lambda *_: None,
                                             receiver=self, progress=Progress())
         self._poll.start()
         self._show_status()
@@ -272,13 +273,16 @@ class LogPane(QWidget):
         self.status.setText(self.tr("The log could not be read: {0}").format(exc))
 
     def close_document(self) -> None:
+        """Stop the log's work and release its file map (a cancelled job still running sees a closed log)."""
         for job in (self._build_job, self._filter_job, self._search_job):
             if job is not None:
                 job.cancel()
         self._poll.stop()
         self.model.set_document(None)
-        self.doc = None
+        doc, self.doc = self.doc, None
         self._findings_by_line = {}
+        if doc is not None:
+            doc.close()
 
     # -- status -----------------------------------------------------------------------------------
 
@@ -343,7 +347,8 @@ class LogPane(QWidget):
             lambda progress: filtering.filter_lines(doc, query, now=now, findings_by_line=findings,
                                                     cancel=progress.should_stop),
             on_done=lambda rows: self._on_filtered(doc, rows, anchor),
-            on_error=self._on_filter_failed, on_progress=lambda *_: None, receiver=self, progress=Progress())
+            on_error=lambda exc: self._on_filter_failed(exc) if doc is self.doc else None,
+            on_progress=lambda *_: None, receiver=self, progress=Progress())
 
     def _on_filter_failed(self, exc: BaseException) -> None:
         self._filter_job = None
@@ -427,7 +432,8 @@ class LogPane(QWidget):
         self.hit_label.setText(self.tr("Searching…"))
         self._search_job = run_in_background(
             lambda progress: doc.search_lines(compiled, cancel=progress.should_stop),
-            on_done=lambda hits: self._on_hits(doc, hits), on_error=self._on_search_failed,
+            on_done=lambda hits: self._on_hits(doc, hits),
+            on_error=lambda exc: self._on_search_failed(exc) if doc is self.doc else None,
             on_progress=lambda *_: None, receiver=self, progress=Progress())
 
     def _on_search_failed(self, exc: BaseException) -> None:

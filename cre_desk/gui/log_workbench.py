@@ -11,6 +11,7 @@ Signals:
 from __future__ import annotations
 
 import functools
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,6 +206,7 @@ class LogWorkbench(QWidget):
     def load(self, ticket: TicketDetail) -> None:
         """Show the ticket's logs (re-opening only when the set of attachments changed)."""
         same_ticket = self.ticket is not None and self.ticket.id == ticket.id
+        previous = self.ticket.id if self.ticket is not None and not same_ticket else None
         old_ids = {a.id for a in self.ticket.attachments} if same_ticket else None
         self.ticket = ticket
         if same_ticket and old_ids == {a.id for a in ticket.attachments}:
@@ -212,6 +214,9 @@ class LogWorkbench(QWidget):
         if not same_ticket:
             self.left.close_document()
             self.right.close_document()
+            if previous is not None:
+                # The closed ticket's unpacked archives and transcoded copies are not needed any more.
+                self._forget_temp(previous)
             self.right.hide()
             self.analysis = None
             self.rejected_findings = set()
@@ -225,7 +230,7 @@ class LogWorkbench(QWidget):
         def open_all():
             choices, notices = [], []
             for record in attachments:
-                work = paths.temp_dir / f"ticket-{ticket_id}" / f"attachment-{record.id}"
+                work = paths.ticket_temp_dir(ticket_id) / f"attachment-{record.id}"
                 try:
                     result = sources.open_log_file(service.attachment_path(record), work)
                 except Exception as exc:  # noqa: BLE001 - one unreadable attachment must not hide the others
@@ -238,6 +243,18 @@ class LogWorkbench(QWidget):
             return choices, notices
 
         run_in_background(open_all, on_done=lambda r: self._on_opened(ticket_id, *r), receiver=self)
+
+    def _forget_temp(self, ticket_id: int) -> None:
+        folder = self.ctx.paths.ticket_temp_dir(ticket_id)
+        run_in_background(lambda: shutil.rmtree(folder, ignore_errors=True), on_done=lambda _r: None,
+                          receiver=self)
+
+    def close_logs(self) -> None:
+        """Close both logs and drop the open ticket's temporary files (the window is closing)."""
+        self.left.close_document()
+        self.right.close_document()
+        if self.ticket is not None:
+            shutil.rmtree(self.ctx.paths.ticket_temp_dir(self.ticket.id), ignore_errors=True)
 
     def _on_opened(self, ticket_id: int, choices: list[LogChoice], notices: list[str]) -> None:
         if self.ticket is None or self.ticket.id != ticket_id:
@@ -266,7 +283,7 @@ class LogWorkbench(QWidget):
             self._load_marks()
 
     def _open_doc(self, pane: LogPane, choice: LogChoice, on_ready=None) -> None:
-        work = self.ctx.paths.temp_dir / f"ticket-{self.ticket.id if self.ticket else 0}"
+        work = self.ctx.paths.ticket_temp_dir(self.ticket.id if self.ticket else 0)
 
         def make() -> LogDocument:
             if choice.baseline:

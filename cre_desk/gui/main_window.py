@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
         from cre_desk.gui.tasks import wait_for_all
 
         wait_for_all(15_000)
+        if self.pane is not None:
+            self.pane.logs.close_logs()
         if self.window_settings is not None:
             self.window_settings.setValue("main/geometry", self.saveGeometry())
             if self.pane is not None:

@@ -343,8 +343,10 @@ class TicketPane(QWidget):
                         temp_dir.mkdir(parents=True, exist_ok=True)
                         clean = temp_dir / f"redacted-{ticket_id}-{source.name}"
                         try:
-                            redacted += redact_file(source, clean).total
-                            service.attach_file(ticket_id, clean, file_name=source.name)
+                            report = redact_file(source, clean)
+                            redacted += report.total
+                            service.attach_file(ticket_id, clean, file_name=source.name, sha256=report.sha256,
+                                                move=True)
                         finally:
                             clean.unlink(missing_ok=True)
                     else:

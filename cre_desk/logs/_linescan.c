@@ -123,16 +123,9 @@ static int parse_studio_old(const unsigned char *s, Py_ssize_t n, Header *h) {
     return 1;
 }
 
-static int parse_studio_new(const unsigned char *s, Py_ssize_t n, Header *h) {
-    Py_ssize_t i, t0, t1, p0, p1;
-    if (!(n >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-')) return 0;
-    i = read_stamp(s, n, h);
-    if (i < 0) return 0;
-    if ((i = read_number(s, n, i, &h->pid)) < 0 || i >= n || s[i] != '-') return 0;
-    if ((i = read_number(s, n, i + 1, &h->tid)) < 0 || i >= n || !is_ws(s[i])) return 0;
-    while (i < n && is_ws(s[i])) i++;
-    t0 = i; while (i < n && !is_ws(s[i])) i++; t1 = i;
-    if (t1 == t0 || i >= n) return 0;
+/* The package token and level after a tag that ends at ``j`` (a whitespace position): "<ws>pkg<ws>L<ws>". */
+static int studio_new_rest(const unsigned char *s, Py_ssize_t n, Py_ssize_t j, Header *h) {
+    Py_ssize_t i = j, p0, p1;
     while (i < n && is_ws(s[i])) i++;
     p0 = i; while (i < n && !is_ws(s[i])) i++; p1 = i;
     if (p1 == p0 || i >= n) return 0;
@@ -141,10 +134,34 @@ static int parse_studio_new(const unsigned char *s, Py_ssize_t n, Header *h) {
     h->level = level_of(s[i]);
     i += 1;
     while (i < n && is_ws(s[i])) i++;
-    h->tag = s + t0; h->tag_len = t1 - t0;
     h->pkg = s + p0; h->pkg_len = p1 - p0;
     h->msg_off = i;
     return 1;
+}
+
+/* "YYYY-MM-DD time pid-tid tag… package L message"; the tag is the shortest text before a "package L". */
+static int parse_studio_new(const unsigned char *s, Py_ssize_t n, Header *h) {
+    Py_ssize_t i, ws0, t0, j;
+    if (!(n >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-')) return 0;
+    i = read_stamp(s, n, h);
+    if (i < 0) return 0;
+    if ((i = read_number(s, n, i, &h->pid)) < 0 || i >= n || s[i] != '-') return 0;
+    if ((i = read_number(s, n, i + 1, &h->tid)) < 0 || i >= n || !is_ws(s[i])) return 0;
+    ws0 = i;
+    while (i < n && is_ws(s[i])) i++;
+    t0 = i;
+    for (j = t0 + 1; j < n; j++) {
+        if (is_ws(s[j]) && !is_ws(s[j - 1]) && studio_new_rest(s, n, j, h)) {
+            h->tag = s + t0; h->tag_len = j - t0;
+            return 1;
+        }
+    }
+    /* No tag column: the regex gives whitespace to the tag and reads the first token as the package. */
+    if (t0 - ws0 >= 2 && studio_new_rest(s, n, ws0 + 1, h)) {
+        h->tag = s + ws0 + 1; h->tag_len = 0;
+        return 1;
+    }
+    return 0;
 }
 
 /* "Tag(  123): msg" after "L/": the tag runs to the first "(" that opens "( *digits):". */
@@ -559,7 +576,8 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
     Needle *needles = calloc((size_t)nn, sizeof(Needle));
     int32_t *bucket_head = malloc(65536 * sizeof(int32_t));
     int32_t *next = malloc((size_t)nn * sizeof(int32_t));
-    unsigned char fold[256], single[256] = {0}, first[256] = {0};
+    unsigned char fold[256], single[256] = {0};
+    uint64_t bigram[1024] = {0};   /* 65,536 bits: which first-two-byte pairs start a needle (fits in L1) */
     Py_ssize_t room = 1024, nout = 0, nunsure = 0, uroom = 64;
     int64_t *out = malloc((size_t)room * sizeof(int64_t));
     int64_t *unsure = malloc((size_t)uroom * sizeof(int64_t));
@@ -574,7 +592,7 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
             needles[i].n = PyBytes_GET_SIZE(item);
             if (needles[i].n == 1) { single[needles[i].p[0]] = 1; continue; }
             int key = (needles[i].p[0] << 8) | needles[i].p[1];
-            first[needles[i].p[0]] = 1;
+            bigram[key >> 6] |= 1ULL << (key & 63);
             next[i] = bucket_head[key];
             bucket_head[key] = (int32_t)i;
         }
@@ -591,8 +609,10 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
             unsigned char c = fold[buf[pos]];
             int hit = 0;
             if (single[c]) hit = 1;
-            else if (first[c] && pos + 1 < size) {
-                int32_t k = bucket_head[(c << 8) | fold[buf[pos + 1]]];
+            else if (pos + 1 < size) {
+                int key = (c << 8) | fold[buf[pos + 1]];
+                if (!(bigram[key >> 6] & (1ULL << (key & 63)))) { pos++; continue; }
+                int32_t k = bucket_head[key];
                 while (k >= 0) {
                     const Needle *nd = &needles[k];
                     if (pos + nd->n <= size) {
@@ -653,11 +673,93 @@ done:
     return result;
 }
 
+/* line_spans(block, needles:list[bytes], icase) -> int64 bytes of (start, end) pairs: the lines of a raw
+ * block (no index needed) that contain any needle, ends excluding the newline. Used to stream a file
+ * through redaction: only these lines are handed to Python, the rest is copied as it is. */
+static PyObject *line_spans(PyObject *self, PyObject *args) {
+    Py_buffer view;
+    PyObject *needle_list;
+    int icase;
+    if (!PyArg_ParseTuple(args, "y*O!i", &view, &PyList_Type, &needle_list, &icase)) return NULL;
+    const unsigned char *buf = view.buf;
+    Py_ssize_t size = view.len, nn = PyList_GET_SIZE(needle_list), i;
+    Needle *needles = calloc((size_t)(nn ? nn : 1), sizeof(Needle));
+    int32_t *bucket_head = malloc(65536 * sizeof(int32_t));
+    int32_t *next = malloc((size_t)(nn ? nn : 1) * sizeof(int32_t));
+    unsigned char fold[256], single[256] = {0};
+    uint64_t bigram[1024] = {0};   /* 65,536 bits: which first-two-byte pairs start a needle (fits in L1) */
+    Py_ssize_t room = 256, nout = 0;
+    int64_t *out = malloc((size_t)room * 2 * sizeof(int64_t));
+    PyObject *result = NULL;
+    int ok = needles && bucket_head && next && out;
+    for (i = 0; i < 256; i++) fold[i] = (unsigned char)((icase && i >= 'A' && i <= 'Z') ? i + 32 : i);
+    if (ok) {
+        for (i = 0; i < 65536; i++) bucket_head[i] = -1;
+        for (i = 0; i < nn; i++) {
+            PyObject *item = PyList_GET_ITEM(needle_list, i);
+            if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) == 0) {
+                ok = 0; PyErr_SetString(PyExc_TypeError, "needles must be non-empty bytes"); break;
+            }
+            needles[i].p = (const unsigned char *)PyBytes_AS_STRING(item);
+            needles[i].n = PyBytes_GET_SIZE(item);
+            if (needles[i].n == 1) { single[needles[i].p[0]] = 1; continue; }
+            int key = (needles[i].p[0] << 8) | needles[i].p[1];
+            bigram[key >> 6] |= 1ULL << (key & 63);
+            next[i] = bucket_head[key];
+            bucket_head[key] = (int32_t)i;
+        }
+    }
+    if (ok) {
+        Py_BEGIN_ALLOW_THREADS
+        Py_ssize_t pos = 0;
+        while (pos < size) {
+            unsigned char c = fold[buf[pos]];
+            int hit = 0;
+            if (single[c]) hit = 1;
+            else if (pos + 1 < size) {
+                int key = (c << 8) | fold[buf[pos + 1]];
+                if (!(bigram[key >> 6] & (1ULL << (key & 63)))) { pos++; continue; }
+                int32_t k = bucket_head[key];
+                while (k >= 0) {
+                    const Needle *nd = &needles[k];
+                    if (pos + nd->n <= size) {
+                        Py_ssize_t j = 2;
+                        while (j < nd->n && fold[buf[pos + j]] == nd->p[j]) j++;
+                        if (j == nd->n) { hit = 1; break; }
+                    }
+                    k = next[k];
+                }
+            }
+            if (!hit) { pos++; continue; }
+            Py_ssize_t start = pos;
+            while (start > 0 && buf[start - 1] != '\n') start--;
+            const unsigned char *nl = memchr(buf + pos, '\n', (size_t)(size - pos));
+            Py_ssize_t end = nl ? (nl - buf) : size;
+            if (nout == room) {
+                void *a = realloc(out, (size_t)room * 4 * sizeof(int64_t));
+                if (!a) { ok = 0; break; }
+                out = a; room *= 2;
+            }
+            out[2 * nout] = start; out[2 * nout + 1] = end; nout++;
+            pos = end + 1;
+        }
+        Py_END_ALLOW_THREADS
+        if (!ok) PyErr_NoMemory();
+        else result = PyBytes_FromStringAndSize((const char *)out, nout * 2 * (Py_ssize_t)sizeof(int64_t));
+    } else if (!PyErr_Occurred()) {
+        PyErr_NoMemory();
+    }
+    free(needles); free(bucket_head); free(next); free(out);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "Find line starts in a block and parse each header into columns."},
     {"fields", fields, METH_VARARGS, "Message offsets and timestamps of the given lines."},
     {"count", count, METH_VARARGS, "Count one byte value in a block of a buffer."},
     {"find_lines", find_lines, METH_VARARGS, "Lines that contain any of several literals."},
+    {"line_spans", line_spans, METH_VARARGS, "Spans of the lines of a raw block that contain any literal."},
     {NULL, NULL, 0, NULL},
 };
 

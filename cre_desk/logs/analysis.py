@@ -13,6 +13,7 @@ import numpy as np
 from cre_desk import resource_files
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import evidence as evidence_module
+from cre_desk.logs import known_issues as known_issues_module
 from cre_desk.logs import linescan, ranking
 from cre_desk.logs import platform as platform_module
 from cre_desk.logs import rules as rules_module
@@ -20,6 +21,9 @@ from cre_desk.logs.document import LogDocument
 from cre_desk.logs.rules import Finding
 
 MAX_EVIDENCE_LINES = 20
+#: A fix after the customer's version is a lead, not proof: it weighs less than any line showing the problem.
+KNOWN_ISSUE_WEIGHT = 1.0
+KNOWN_ISSUE_LINES = 5000
 #: What a rule still weighs when its line carries a more specific detail of another area.
 ENVELOPE_WEIGHT = 1.5
 
@@ -121,6 +125,24 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES])))
     out.sort(key=lambda f: f.line_nos[0] if f.line_nos else -1)
     return out, refined
+
+
+def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None) -> list[Finding]:
+    """Changelog fixes released after the SDK version the log shows (see ``known_issues``)."""
+    out: list[Finding] = []
+    for version in known_issues_module.versions_in(doc.head_lines(KNOWN_ISSUE_LINES), platform):
+        for issue in known_issues_module.applicable(version, symptom):
+            line = doc.line_text(version.line) if 0 <= version.line < len(doc) else ""
+            out.append(Finding(
+                rule_id=issue.id, area=issue.area, polarity="!",
+                title=f"Known issue fixed in {issue.sdk or issue.vendor} {issue.fixed_in} "
+                      f"(this log shows {version.version}): {issue.summary.en}",
+                line_nos=(version.line,) if version.line >= 0 else (), count=1, lines=(line[:300],) if line else (),
+                captures=(version.version, issue.fixed_in), missing=False, checklist=(), weight=KNOWN_ISSUE_WEIGHT,
+                why=f"The SDK in this log ({version.version}) is older than {issue.fixed_in}, which fixed: "
+                    f"{issue.summary.en} Source: {issue.source}.",
+                evidence=((version.line, line),) if line else ()))
+    return out
 
 
 def _vendors_named(findings: list[Finding]) -> set[str]:
@@ -228,15 +250,15 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel)
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
-    findings = _with_evidence(doc, findings) + generic
+    platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES))
+    findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom)
     ranked = ranking.rank(findings)
     stats = doc.stats()
     result = Analysis(
         name=doc.name, format=doc.format, format_label=doc.format_label, lines=stats.lines, entries=stats.entries,
         unparsed=stats.unparsed, non_utf8=stats.non_utf8, facts=scanner.facts(), findings=findings,
         suspected_areas=ranked, vendors=sorted(scanner.detected_vendors() | _vendors_named(findings)),
-        platform=platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES)),
-        decisive=ranking.decisive(ranked),
+        platform=platform, decisive=ranking.decisive(ranked),
     )
     if not result.decisive:
         result.advice = capture_advice(result.vendors, result.platform)

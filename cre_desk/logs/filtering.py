@@ -254,8 +254,9 @@ class _Evaluator:
             undecided = np.zeros(len(lines), dtype=bool)
             undecided[np.flatnonzero(is_head)[offsets == -2]] = True
             accepted = inside & (begins >= msg_start) & ~undecided
-            # A hit that began before the message may hide one inside it: look at those lines again.
-            recheck = (~accepted) & (undecided | (ends > msg_start) | ~inside)
+            # Only a line's first hit is known: one that began before the message may hide one inside it,
+            # so such lines are looked at again (on their message alone).
+            recheck = ~accepted
         else:
             accepted = inside
             recheck = ~inside

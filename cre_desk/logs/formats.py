@@ -22,8 +22,9 @@ THREADTIME = re.compile(
     r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)\s+(\d+)\s+" + _LVL + r" (.*?)\s*: ?(.*)$")
 STUDIO_OLD = re.compile(
     r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)-(\d+)/(\S+) " + _LVL + r"/(.*?): ?(.*)$")
+# Newer Android Studio columns: the tag column may hold spaces (and be shortened with "…" or "...").
 STUDIO_NEW = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)-(\d+)\s+(\S+)\s+(\S+)\s+" + _LVL + r"\s+(.*)$")
+    r"^(\d{4})-(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)-(\d+)\s+(.+?)\s+(\S+)\s+" + _LVL + r"\s+(.*)$")
 TIME_FMT = re.compile(r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
 BRIEF = re.compile(r"^" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
 BRIEF_NOPID = re.compile(r"^" + _LVL + r"/([^:(]{1,120}): ?(.*)$")

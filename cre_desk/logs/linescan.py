@@ -32,6 +32,11 @@ def native_available() -> bool:
     return _native is not None
 
 
+def native_module():
+    """The native scanner module, or None where it was not built."""
+    return _native
+
+
 @dataclass
 class Block:
     """One scanned block: per-line arrays plus the block's own (local) tables of distinct values."""

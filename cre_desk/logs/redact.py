@@ -7,13 +7,18 @@ only the secret values are replaced with a label saying what was there.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from cre_desk.errors import Cancelled
+from cre_desk.logs import linescan
 
 _PATTERNS: tuple[tuple[str, re.Pattern[bytes], int], ...] = (
     # (kind, pattern, group holding the secret; 0 = the whole match)
@@ -35,6 +40,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[bytes], int], ...] = (
 class RedactionReport:
     lines: int = 0
     counts: Counter = field(default_factory=Counter)
+    sha256: str = ""
 
     @property
     def total(self) -> int:
@@ -65,17 +71,105 @@ def redact_line(line: bytes, counts: Counter | None = None) -> bytes:
     return line
 
 
-def redact_file(source: Path, target: Path, cancel: Callable[[], bool] = lambda: False) -> RedactionReport:
-    """Write a redacted copy of ``source`` (read as bytes, so no encoding is ever damaged)."""
+#: Every secret pattern needs one of these (case-insensitive) in its line: only such lines are read.
+TRIGGERS = [b"bearer", b"eyj", b"key", b"secret", b"passw", b"token", b"akia", b"asia", b"sk_", b"pk_", b"rk_",
+            b"aiza", b"gh", b":apa91", b"@"]
+BLOCK = 8 * 1024 * 1024
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redact-scan")
+#: Very long lines are redacted in their first megabyte: the patterns are linear, but memory is not free.
+LINE_LIMIT = 1024 * 1024
+
+
+def _spans(block: bytes) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``block`` that may hold a secret (the halves scanned in parallel)."""
+    native = linescan.native_module()
+    if native is not None:
+        middle = block.find(b"\n", len(block) // 2) + 1 if len(block) > 1024 * 1024 else 0
+        if middle <= 0:
+            flat = np.frombuffer(native.line_spans(block, TRIGGERS, 1), dtype=np.int64)
+        else:
+            view = memoryview(block)
+            second = _POOL.submit(native.line_spans, view[middle:], TRIGGERS, 1)
+            first = np.frombuffer(native.line_spans(view[:middle], TRIGGERS, 1), dtype=np.int64)
+            flat = np.concatenate((first, np.frombuffer(second.result(), dtype=np.int64) + middle))
+        return list(zip(flat[0::2].tolist(), flat[1::2].tolist(), strict=True))
+    lowered = block.lower()
+    spans, pos = [], 0
+    for line in lowered.split(b"\n"):
+        end = pos + len(line)
+        if any(t in line for t in TRIGGERS):
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def redact_file(source: Path, target: Path, cancel: Callable[[], bool] = lambda: False,
+                progress: Callable[[int, int], None] | None = None) -> RedactionReport:
+    """Write a redacted copy of ``source`` (bytes in, bytes out: no encoding is ever damaged).
+
+    The file streams through in 8 MB blocks; a native scan picks the few lines that could hold a secret
+    and only those are rewritten, so a gigabyte attaches at close to copying speed. The report carries
+    the SHA-256 of what was written, so the copy need not be read again.
+    """
     report = RedactionReport()
-    with open(source, "rb") as src, open(target, "wb") as dst:
-        for number, line in enumerate(src):
-            if number % 50_000 == 0 and cancel():
-                dst.close()
-                target.unlink(missing_ok=True)
-                raise Cancelled()
+    total = source.stat().st_size
+    digest = hashlib.sha256()
+    done = 0
+    try:
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            carry = b""
+            while True:
+                if cancel():
+                    raise Cancelled()
+                chunk = src.read(BLOCK)
+                if not chunk:
+                    block, carry = carry, b""
+                else:
+                    block = carry + chunk
+                    cut = block.rfind(b"\n") + 1
+                    if cut == 0:
+                        if len(block) < 4 * LINE_LIMIT:
+                            carry = block          # keep collecting a long line
+                            continue
+                        cut = len(block)           # an enormous line is redacted piece by piece
+                    block, carry = block[:cut], block[cut:]
+                if block:
+                    report.lines += block.count(b"\n")
+                    out = _redact_block(block, report)
+                    digest.update(out)
+                    dst.write(out)
+                    done += len(block)
+                    if progress is not None:
+                        progress(done, total)
+                if not chunk:
+                    break
+        if total and _last_byte(source) != b"\n":
             report.lines += 1
-            # Very long lines are kept as they are past 1 MB: the patterns are linear, but memory is not free.
-            head, tail = line[: 1024 * 1024], line[1024 * 1024:]
-            dst.write(redact_line(head, report.counts) + tail)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    report.sha256 = digest.hexdigest()
     return report
+
+
+def _last_byte(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(-1, 2)
+        return fh.read(1)
+
+
+def _redact_block(block: bytes, report: RedactionReport) -> bytes:
+    pieces: list[bytes] = []
+    at = 0
+    for start, end in _spans(block):
+        line = block[start:end]
+        head, tail = line[:LINE_LIMIT], line[LINE_LIMIT:]
+        clean = redact_line(head, report.counts) + tail
+        if clean != line:
+            pieces.append(block[at:start])
+            pieces.append(clean)
+            at = end
+    if not pieces:
+        return block
+    pieces.append(block[at:])
+    return b"".join(pieces)

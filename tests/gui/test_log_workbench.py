@@ -187,3 +187,24 @@ def test_saved_filters_survive_a_restart(qtbot, window, ctx, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Shop events", True)))
     logs.left._save_filter()
     assert Settings.load(ctx.paths.settings_file).saved_filters == {"Shop events": "tag:ShopAnalytics"}
+
+
+def test_unpacked_archives_go_when_the_ticket_is_left_and_at_the_next_start(qtbot, window, ctx, tmp_path):
+    """No temporary copies pile up: switching ticket removes them, and a start sweeps a killed run's."""
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr("device.log", "11-20 10:14:02.118  1  1 I Braze v30.4.0 .Braze: hello\n" * 50)
+    first = _ticket_with_log(ctx, bundle)
+    other = ctx.tickets.create_ticket(TicketFields(title="Other", symptom="other"), actor="aki")
+    logs = _open_logs(qtbot, window, first.id)
+    qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
+    folder = ctx.paths.ticket_temp_dir(first.id)
+    assert any(p.is_file() for p in folder.rglob("*")), "the archive was unpacked for reading"
+    open_ticket(qtbot, window, other.id)
+    wait_for_all()
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=5000)
+    leftover = ctx.paths.temp_dir / "ticket-99" / "attachment-1"
+    leftover.mkdir(parents=True)
+    (leftover / "device.log").write_text("left by a killed run\n")
+    assert ctx.paths.sweep_temp() >= 1
+    assert not any(ctx.paths.temp_dir.iterdir())

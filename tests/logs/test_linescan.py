@@ -116,7 +116,9 @@ BASES = {
                    "2024-11-20 10:14:02.118 12 3 W FIAM    : Filtering"],
     "studio": ["2024-11-20 10:14:02.118 8812-8830/com.example.shop I/Braze: hello: there",
                "11-20 10:14:02.118 8812-8830/? D/Tag with spaces: x"],
-    "studio_new": ["2024-11-20 10:14:02.118  8812-8830  BrazeManager  com.example.shop  I  hello world"],
+    "studio_new": ["2024-11-20 10:14:02.118  8812-8830  BrazeManager  com.example.shop  I  hello world",
+                   "2022-10-26 12:35:10.036 17392-17611 Braze v23....Properties com.poq.app  W  Value I x",
+                   "2024-11-20 10:14:02.118  8812-8830    com.example.shop  I  no tag column"],
     "time": ["11-20 10:14:02.118 I/Braze( 8812): New session", "11-20 10:14:02.118 E/a(b)( 12): (3): y"],
     "brief": ["I/Braze( 8812): New session", "W/FIAM: Filtering (2)"],
 }
