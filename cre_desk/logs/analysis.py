@@ -127,11 +127,12 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
     return out, refined
 
 
-def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None) -> list[Finding]:
+def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None,
+                         crashed: bool = False) -> list[Finding]:
     """Changelog fixes released after the SDK version the log shows (see ``known_issues``)."""
     out: list[Finding] = []
     for version in known_issues_module.versions_in(doc.head_lines(KNOWN_ISSUE_LINES), platform):
-        for issue in known_issues_module.applicable(version, symptom):
+        for issue in known_issues_module.applicable(version, symptom, crashed=crashed):
             line = doc.line_text(version.line) if 0 <= version.line < len(doc) else ""
             out.append(Finding(
                 rule_id=issue.id, area=issue.area, polarity="!",
@@ -251,7 +252,8 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
     platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES))
-    findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom)
+    crashed = any(f.rule_id in ("GEN-crash", "GEN-linkage") for f in generic)
+    findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom, crashed)
     ranked = ranking.rank(findings)
     stats = doc.stats()
     result = Analysis(

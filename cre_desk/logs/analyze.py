@@ -39,9 +39,17 @@ def _text_report(result: analysis.Analysis) -> str:
         where = "never seen" if finding.missing else f"line {finding.line_nos[0] + 1}" + (
             f" (+{finding.count - 1} more)" if finding.count > 1 else "")
         out.append(f"  [{finding.polarity:>4}] {finding.rule_id} area {finding.area or '-'}: {finding.title} — {where}")
+    if result.platform:
+        out.insert(1, f"  platform: {result.platform}")
     if result.suspected_areas:
-        ranked = ", ".join(f"{a['area']} ({a['score']:g})" for a in result.suspected_areas)
+        ranked = ", ".join(f"{a['area']} ({a['score']:g}, {a.get('confidence', '')})" for a in result.suspected_areas)
         out.append(f"  suspected areas: {ranked}")
+        for why in result.suspected_areas[0].get("why", [])[:3]:
+            out.append(f"    why {result.suspected_areas[0]['area']}: {why}")
+    if result.advice:
+        out.append(f"  {result.advice['en']}")
+        for step in result.advice.get("steps", [])[:2]:
+            out.append(f"    {step['vendor'] or 'any SDK'} on {step['platform']}: {step['en']}")
     if result.baseline:
         first = result.baseline["first_missing"]
         out.append(f"  baseline {result.baseline['name']}: " + (

@@ -113,8 +113,9 @@ def versions_in(lines: list[str], platform: str = "") -> list[SdkVersion]:
     return list(found.values())
 
 
-def applicable(version: SdkVersion, symptom: str | None = None) -> list[KnownIssue]:
-    """Fixes released after ``version`` for its vendor and platform, the ticket's symptom first."""
+def applicable(version: SdkVersion, symptom: str | None = None, *, crashed: bool = False) -> list[KnownIssue]:
+    """Fixes released after ``version`` for its vendor and platform that fit the ticket: its symptom's, and
+    crash fixes ("other") only when the log shows a crash. Without a symptom or a crash nothing fits."""
     mine = parse_version(version.version)
     if mine is None:
         return []
@@ -126,7 +127,7 @@ def applicable(version: SdkVersion, symptom: str | None = None) -> list[KnownIss
         introduced = parse_version(issue.introduced_in) if issue.introduced_in else None
         if fixed is None or mine >= fixed or (introduced is not None and mine < introduced):
             continue
-        if symptom and issue.symptom not in (symptom, "other"):
+        if not ((symptom and issue.symptom == symptom) or (crashed and issue.symptom == "other")):
             continue
         out.append(issue)
     out.sort(key=lambda i: (i.symptom != symptom, parse_version(i.fixed_in)))

@@ -159,8 +159,9 @@ def header_fields(buffer, starts: np.ndarray, lines: np.ndarray, newline: int, f
             offsets[i] = -1
             continue
         at = text.find(entry.message) if entry.message else len(text)
-        # Offsets are in bytes: the message's position in the encoded line.
-        offsets[i] = len(text[:at].encode("utf-8")) if at >= 0 else 0
+        # Offsets are in bytes: the message's position in the encoded line; -2 when the parsed message is
+        # not a piece of the line as it is (escape codes removed): only the parser can judge such a line.
+        offsets[i] = len(text[:at].encode("utf-8")) if at >= 0 else -2
         if entry.timestamp is not None:
             times[i] = round(entry.timestamp * 1_000_000)
     return offsets, times

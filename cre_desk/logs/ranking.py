@@ -42,8 +42,8 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
             slot["score"] += weight
             slot["findings"].append(finding.rule_id)
             reason = finding.why or (f"the log lacks: {finding.title}" if finding.missing else finding.title)
-            if reason not in slot["why"]:
-                slot["why"].append(reason)
+            if all(reason != known for _w, known in slot["why"]):
+                slot["why"].append((weight, reason))
             slot["_best"] = max(slot["_best"], weight)
             if not finding.missing:
                 slot["_present"] = max(slot.get("_present", 0.0), weight)
@@ -60,7 +60,8 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
         confidence = ("high" if present >= 2.5 and s["score"] >= 3 else
                       "medium" if present >= DECISIVE else "low")
         out.append({"area": s["area"], "score": round(s["score"], 2), "findings": s["findings"],
-                    "why": s["why"][:5], "confidence": confidence})
+                    "why": [reason for _w, reason in sorted(s["why"], key=lambda p: -p[0])][:5],
+                    "confidence": confidence})
     return out
 
 

@@ -121,15 +121,18 @@ def test_a_known_issue_fixed_after_the_logged_version_is_named_with_its_source(t
 
     braze = [i for i in known_issues.load() if i.vendor == "braze" and i.platform == "android"]
     assert braze, "the Braze Android changelog was mined"
-    newest = min(braze, key=lambda i: (i.symptom != "other", known_issues.parse_version(i.fixed_in)))
+    newest = min((i for i in braze if i.symptom != "other" and not i.introduced_in),
+                 key=lambda i: known_issues.parse_version(i.fixed_in))
     result = _analyze(tmp_path, "11-20 10:14:02.118  8812  8812 I Braze v1.0.0 .Braze: Braze SDK Initializing\n",
-                      newest.symptom if newest.symptom != "other" else None)
+                      newest.symptom)
     found = [f for f in result.findings if f.rule_id == newest.id]
     assert found and "1.0.0" in found[0].title and newest.fixed_in in found[0].title
     assert found[0].evidence[0][0] == 0 and "Braze v1.0.0" in found[0].evidence[0][1]
     assert newest.source.startswith("braze-inc/")
     latest = _analyze(tmp_path, f"11-20 10:14:02.118  8812  8812 I Braze v{newest.fixed_in} .Braze: Braze SDK "
-                                "Initializing\n")
+                                "Initializing\n", newest.symptom)
+    unrelated = _analyze(tmp_path, "11-20 10:14:02.118  8812  8812 I Braze v1.0.0 .Braze: Braze SDK Initializing\n")
+    assert not [f for f in unrelated.findings if f.rule_id.startswith("BRZ-A-KI")], "no symptom, no crash: none"
     assert not [f for f in latest.findings if f.rule_id == newest.id], "fixed in the version the log shows"
 
 
