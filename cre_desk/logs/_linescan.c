@@ -209,10 +209,6 @@ static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h)
     memset(h, 0, sizeof(*h));
     h->pid = -1; h->tid = -1;
     if (n > MAX_HEADER_LINE) { h->ok = -1; return; }
-    /* Python sees the line decoded and with ANSI codes removed: let it decide anything non-ASCII. */
-    for (k = 0; k < n && k < 512; k++) {
-        if (s[k] >= 0x80 || s[k] == 0x1b) { h->ok = -1; return; }
-    }
     switch (fmt) {
     case F_THREADTIME: h->ok = parse_threadtime(s, n, h); break;
     case F_STUDIO:
@@ -224,6 +220,27 @@ static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h)
     case F_TIME: h->ok = parse_time(s, n, h); break;
     case F_BRIEF: h->ok = parse_brief(s, n, h); break;
     default: h->ok = 0;
+    }
+    /* Python sees the line decoded and with ANSI codes removed: where a non-ASCII byte or an escape code
+     * could change what the header says (inside the header, or anywhere near the start of a line that is
+     * not one), let the Python parser decide. Text in the message part changes nothing. */
+    {
+        Py_ssize_t limit = h->ok == 1 ? h->msg_off : (n < 64 ? n : 64);
+        if (limit > n) limit = n;
+        for (k = 0; k + 8 <= limit; k += 8) {
+            uint64_t w;
+            memcpy(&w, s + k, 8);
+            /* any byte >= 0x80, or any byte equal to 0x1b (the classic "has zero byte" test on w ^ 0x1b…) */
+            uint64_t x = w ^ 0x1B1B1B1B1B1B1B1BULL;
+            if ((w & 0x8080808080808080ULL) || ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL)) break;
+        }
+        for (; k < limit; k++) {
+            if (s[k] >= 0x80 || s[k] == 0x1b) { h->ok = -1; return; }
+        }
+        if (h->ok == 1 && limit < n && memchr(s + limit, 0x1b, (size_t)(n - limit))) {
+            h->ok = -1;   /* ANSI removal shifts the message */
+            return;
+        }
     }
     if (h->ok == 1) {
         /* Python strips the tag (str.strip) and the package "?" means none. */
@@ -261,8 +278,21 @@ static void intern_free(Intern *t) {
 }
 
 static uint64_t hash_bytes(const unsigned char *p, Py_ssize_t n, uint64_t h) {
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ULL; }
+    /* Eight bytes at a time, multiply-xor mixed: tags are hashed once per line of a gigabyte log. */
+    Py_ssize_t i = 0;
+    h ^= (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        memcpy(&w, p + i, (size_t)(n - i));
+        h = (h ^ w) * 0x94D049BB133111EBULL;
+        h ^= h >> 29;
+    }
     return h | 1;  /* 0 marks an empty slot */
 }
 
@@ -370,18 +400,15 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                  && intern_get(&pkgs, (const unsigned char *)"", 0, 0, 0) == 0;
     if (ok) {
         Py_BEGIN_ALLOW_THREADS
-        Py_ssize_t pos = offset, end = offset + length;
-        int first = (offset == 0);
-        while (ok) {
-            Py_ssize_t line;
-            if (first) { line = 0; first = 0; if (size == 0) break; }
-            else {
-                const unsigned char *nl = memchr(buf + pos, newline, (size_t)(end - pos));
-                if (!nl) break;
-                line = (nl - buf) + 1;
-                pos = line;
-                if (line >= size) break;
-            }
+        Py_ssize_t end = offset + length, line;
+        /* The first line of the block: the file's first, or the one after the first newline in it. */
+        if (offset == 0) line = 0;
+        else {
+            const unsigned char *nl = memchr(buf + offset, newline, (size_t)length);
+            line = nl ? (nl - buf) + 1 : size;
+        }
+        /* Lines whose preceding newline lies in [offset, end) belong to this block (and line 0 to the first). */
+        while (ok && line < size && line <= end) {
             if (count == room) {
                 Py_ssize_t r = room * 2; void *a;
                 a = realloc(starts, (size_t)r * sizeof(int64_t)); if (!a) { ok = 0; break; } starts = a;
@@ -392,11 +419,13 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 room = r;
             }
             const unsigned char *le = memchr(buf + line, newline, (size_t)(size - line));
+            Py_ssize_t next_line = le ? (le - buf) + 1 : size;
             Py_ssize_t n = (le ? (le - buf) : size) - line;
             /* CR before LF belongs to the line ending, as Python's rstrip("\r\n") treats it. */
             while (n > 0 && (buf[line + n - 1] == '\r' || buf[line + n - 1] == '\n')) n--;
             Header h;
-            parse_line(buf + line, n, fmt, &h);
+            if (fmt >= 0) parse_line(buf + line, n, fmt, &h);
+            else h.ok = 0;
             starts[count] = line;
             levels[count] = 0; tag_ids[count] = 0; pair_ids[count] = 0; pkg_ids[count] = 0;
             if (h.ok == 1) {
@@ -418,6 +447,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 defer[ndefer++] = count;
             }
             count++;
+            /* A line belongs to the block it starts in; the next block picks up after its first newline. */
+            if (next_line > end) break;
+            line = next_line;
         }
         Py_END_ALLOW_THREADS
     }
@@ -553,8 +585,106 @@ static PyObject *count(PyObject *self, PyObject *args) {
  * given lower-case). With ``region`` 1 only the message part of a header counts (continuation lines
  * count whole); lines whose header only Python can parse come back in ``unsure``. One hit per line is
  * enough, so the scan jumps to the next line after each: dense hits cost no more than sparse ones. */
-typedef struct { const unsigned char *p; Py_ssize_t n; } Needle;
+typedef struct { const unsigned char *p; Py_ssize_t n; Py_ssize_t anchor; } Needle;
 
+/* A set of literals found by one pass: each needle is keyed by its rarest two-byte pair (counted on a
+ * sample of the text being searched), so common pairs such as "er" or "in" rarely trigger a comparison. */
+typedef struct {
+    Needle *needles;
+    int32_t *bucket_head;      /* 65,536 pair keys -> first needle */
+    int32_t *next;
+    Py_ssize_t count;
+    unsigned char fold[256];
+    unsigned char single[256];
+    int32_t single_id[256];
+    uint64_t bigram[1024];     /* which pair keys start a bucket (fits in L1) */
+} NeedleSet;
+
+static void needles_free(NeedleSet *ns) { free(ns->needles); free(ns->bucket_head); free(ns->next); }
+
+/* Returns 0 and sets a Python error on failure. */
+static int needles_build(NeedleSet *ns, PyObject *list, int icase, const unsigned char *sample, Py_ssize_t sample_len) {
+    Py_ssize_t nn = PyList_GET_SIZE(list), i;
+    memset(ns, 0, sizeof(*ns));
+    if (nn <= 0 || nn > 1000000) { PyErr_SetString(PyExc_ValueError, "no needles"); return 0; }
+    ns->count = nn;
+    ns->needles = calloc((size_t)nn, sizeof(Needle));
+    ns->bucket_head = malloc(65536 * sizeof(int32_t));
+    ns->next = malloc((size_t)nn * sizeof(int32_t));
+    uint32_t *freq = calloc(65536, sizeof(uint32_t));
+    if (!ns->needles || !ns->bucket_head || !ns->next || !freq) {
+        free(freq); needles_free(ns); PyErr_NoMemory(); return 0;
+    }
+    for (i = 0; i < 256; i++) ns->fold[i] = (unsigned char)((icase && i >= 'A' && i <= 'Z') ? i + 32 : i);
+    for (i = 0; i < 65536; i++) ns->bucket_head[i] = -1;
+    for (i = 0; i + 1 < sample_len; i++) freq[(ns->fold[sample[i]] << 8) | ns->fold[sample[i + 1]]]++;
+    for (i = 0; i < nn; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) == 0) {
+            free(freq); needles_free(ns); PyErr_SetString(PyExc_TypeError, "needles must be non-empty bytes");
+            return 0;
+        }
+        Needle *nd = &ns->needles[i];
+        nd->p = (const unsigned char *)PyBytes_AS_STRING(item);
+        nd->n = PyBytes_GET_SIZE(item);
+        if (nd->n == 1) { ns->single[nd->p[0]] = 1; ns->single_id[nd->p[0]] = (int32_t)i; continue; }
+        Py_ssize_t best = 0, j;
+        uint32_t best_count = UINT32_MAX;
+        for (j = 0; j + 1 < nd->n; j++) {
+            uint32_t c = freq[(nd->p[j] << 8) | nd->p[j + 1]];
+            if (c < best_count) { best_count = c; best = j; }
+        }
+        nd->anchor = best;
+        int key = (nd->p[best] << 8) | nd->p[best + 1];
+        ns->bigram[key >> 6] |= 1ULL << (key & 63);
+        ns->next[i] = ns->bucket_head[key];
+        ns->bucket_head[key] = (int32_t)i;
+    }
+    free(freq);
+    return 1;
+}
+
+/* Needles whose anchor pair sits at ``pos`` and which match in full within [lo, size): their ids go to
+ * ``found`` (at most ``room``), the leftmost start to ``*start``. Returns how many matched. */
+static inline int needles_at(const NeedleSet *ns, const unsigned char *buf, Py_ssize_t size, Py_ssize_t pos,
+                             Py_ssize_t lo, int32_t *found, int room, Py_ssize_t *start) {
+    const unsigned char *fold = ns->fold;
+    unsigned char c = fold[buf[pos]];
+    int nfound = 0;
+    *start = pos;
+    if (ns->single[c]) { found[nfound++] = ns->single_id[c]; }
+    if (pos + 1 >= size) return nfound;
+    int key = (c << 8) | fold[buf[pos + 1]];
+    if (!(ns->bigram[key >> 6] & (1ULL << (key & 63)))) return nfound;
+    for (int32_t k = ns->bucket_head[key]; k >= 0 && nfound < room; k = ns->next[k]) {
+        const Needle *nd = &ns->needles[k];
+        Py_ssize_t s0 = pos - nd->anchor, j;
+        if (s0 < lo || s0 + nd->n > size) continue;
+        for (j = 0; j < nd->n && fold[buf[s0 + j]] == nd->p[j]; j++) {}
+        if (j == nd->n) {
+            if (nfound == 0 || s0 < *start) *start = s0;
+            found[nfound++] = k;
+        }
+    }
+    return nfound;
+}
+
+static Py_ssize_t line_holding(const void *starts, int width, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t pos) {
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo + 1) / 2;
+        if (start_at(starts, width, mid) <= pos) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+}
+
+#define SAMPLE_BYTES (512 * 1024)
+
+/* find_lines(buffer, starts, width (4 or 8), first_line, last_line, needles:list[bytes], icase, region, fmt)
+ *   -> (lines:int64 bytes, unsure:int64 bytes)
+ * Lines first_line..last_line-1 that contain any needle. ``icase`` folds ASCII letters (needles must be
+ * given lower-case). With ``region`` 1 only the message part of a header counts (continuation lines
+ * count whole); lines whose header only Python can parse come back in ``unsure``. One hit per line is
+ * enough, so the scan jumps to the next line after each: dense hits cost no more than sparse ones. */
 static PyObject *find_lines(PyObject *self, PyObject *args) {
     Py_buffer view, sv;
     Py_ssize_t first_line, last_line;
@@ -565,80 +695,48 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
         return NULL;
     const unsigned char *buf = view.buf;
     if (width != 4) width = 8;
-    Py_ssize_t size = view.len, nstarts = sv.len / width, nn = PyList_GET_SIZE(needle_list), i;
+    Py_ssize_t size = view.len, nstarts = sv.len / width;
     const void *starts = sv.buf;
     PyObject *result = NULL;
-    if (first_line < 0 || last_line > nstarts || first_line > last_line || nn == 0) {
+    NeedleSet ns;
+    if (first_line < 0 || last_line > nstarts || first_line > last_line) {
         PyBuffer_Release(&view); PyBuffer_Release(&sv);
-        PyErr_SetString(PyExc_ValueError, "bad line range or no needles");
+        PyErr_SetString(PyExc_ValueError, "bad line range");
         return NULL;
     }
-    Needle *needles = calloc((size_t)nn, sizeof(Needle));
-    int32_t *bucket_head = malloc(65536 * sizeof(int32_t));
-    int32_t *next = malloc((size_t)nn * sizeof(int32_t));
-    unsigned char fold[256], single[256] = {0};
-    uint64_t bigram[1024] = {0};   /* 65,536 bits: which first-two-byte pairs start a needle (fits in L1) */
+    Py_ssize_t pos0 = first_line < nstarts ? start_at(starts, width, first_line) : size;
+    Py_ssize_t stop = last_line < nstarts ? start_at(starts, width, last_line) : size;
+    Py_ssize_t sample = stop - pos0 < SAMPLE_BYTES ? stop - pos0 : SAMPLE_BYTES;
+    if (!needles_build(&ns, needle_list, icase, buf + pos0, sample)) {
+        PyBuffer_Release(&view); PyBuffer_Release(&sv);
+        return NULL;
+    }
     Py_ssize_t room = 1024, nout = 0, nunsure = 0, uroom = 64;
     int64_t *out = malloc((size_t)room * sizeof(int64_t));
     int64_t *unsure = malloc((size_t)uroom * sizeof(int64_t));
-    int ok = needles && bucket_head && next && out && unsure;
-    for (i = 0; i < 256; i++) fold[i] = (unsigned char)((icase && i >= 'A' && i <= 'Z') ? i + 32 : i);
-    if (ok) {
-        for (i = 0; i < 65536; i++) bucket_head[i] = -1;
-        for (i = 0; i < nn; i++) {
-            PyObject *item = PyList_GET_ITEM(needle_list, i);
-            if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) == 0) { ok = 0; PyErr_SetString(PyExc_TypeError, "needles must be non-empty bytes"); break; }
-            needles[i].p = (const unsigned char *)PyBytes_AS_STRING(item);
-            needles[i].n = PyBytes_GET_SIZE(item);
-            if (needles[i].n == 1) { single[needles[i].p[0]] = 1; continue; }
-            int key = (needles[i].p[0] << 8) | needles[i].p[1];
-            bigram[key >> 6] |= 1ULL << (key & 63);
-            next[i] = bucket_head[key];
-            bucket_head[key] = (int32_t)i;
-        }
-        if (!ok) goto done;
-    }
+    int ok = out && unsure;
     if (ok) {
         Py_BEGIN_ALLOW_THREADS
-        Py_ssize_t line = first_line;
-        Py_ssize_t pos = line < nstarts ? start_at(starts, width, line) : size;
-        Py_ssize_t stop = last_line < nstarts ? start_at(starts, width, last_line) : size;
+        Py_ssize_t line = first_line, pos = pos0;
+        Py_ssize_t line_start = pos0;
         Py_ssize_t line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
-        int header_done = 0;   /* region mode: the current line's header has been skipped */
+        int header_done = 0;   /* region mode: the current line's header has been looked at */
+        int32_t found[8];
         while (pos < stop && ok) {
-            unsigned char c = fold[buf[pos]];
-            int hit = 0;
-            if (single[c]) hit = 1;
-            else if (pos + 1 < size) {
-                int key = (c << 8) | fold[buf[pos + 1]];
-                if (!(bigram[key >> 6] & (1ULL << (key & 63)))) { pos++; continue; }
-                int32_t k = bucket_head[key];
-                while (k >= 0) {
-                    const Needle *nd = &needles[k];
-                    if (pos + nd->n <= size) {
-                        Py_ssize_t j = 2;
-                        while (j < nd->n && fold[buf[pos + j]] == nd->p[j]) j++;
-                        if (j == nd->n) { hit = 1; break; }
-                    }
-                    k = next[k];
-                }
-            }
-            if (!hit) { pos++; continue; }
+            Py_ssize_t hit_start;
+            if (!needles_at(&ns, buf, size, pos, line_start <= pos ? 0 : 0, found, 8, &hit_start)) { pos++; continue; }
             if (pos >= line_end) {   /* find the line holding pos */
-                Py_ssize_t lo = line + 1, hi = last_line - 1;
-                while (lo < hi) {
-                    Py_ssize_t mid = lo + (hi - lo + 1) / 2;
-                    if (start_at(starts, width, mid) <= pos) lo = mid; else hi = mid - 1;
-                }
-                line = lo;
+                line = line_holding(starts, width, line + 1, last_line - 1, pos);
+                line_start = start_at(starts, width, line);
                 line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
                 header_done = 0;
             }
+            if (hit_start < line_start) { pos++; continue; }   /* began on the line before: not this line's */
             if (region && !header_done) {
-                Py_ssize_t s0 = start_at(starts, width, line), n = line_end - s0;
-                while (n > 0 && (buf[s0 + n - 1] == '\r' || buf[s0 + n - 1] == '\n')) n--;
+                Py_ssize_t n = line_end - line_start;
+                while (n > 0 && (buf[line_start + n - 1] == '\r' || buf[line_start + n - 1] == '\n')) n--;
                 Header h;
-                parse_line(buf + s0, n, fmt, &h);
+                parse_line(buf + line_start, n, fmt, &h);
                 header_done = 1;
                 if (h.ok < 0) {
                     if (nunsure == uroom) {
@@ -650,8 +748,9 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
                     pos = line_end;
                     continue;
                 }
-                if (h.ok == 1 && pos < s0 + h.msg_off) { pos = s0 + h.msg_off; continue; }
+                if (h.ok == 1) header_done = 2, line_start = line_start + h.msg_off;
             }
+            if (region && hit_start < line_start) { pos++; continue; }
             if (nout == room) {
                 void *a = realloc(out, (size_t)room * 2 * sizeof(int64_t));
                 if (!a) { ok = 0; break; }
@@ -664,11 +763,10 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
         if (!ok) PyErr_NoMemory();
         else result = Py_BuildValue("(y#y#)", (const char *)out, nout * (Py_ssize_t)sizeof(int64_t),
                                     (const char *)unsure, nunsure * (Py_ssize_t)sizeof(int64_t));
-    } else if (!PyErr_Occurred()) {
+    } else {
         PyErr_NoMemory();
     }
-done:
-    free(needles); free(bucket_head); free(next); free(out); free(unsure);
+    needles_free(&ns); free(out); free(unsure);
     PyBuffer_Release(&view); PyBuffer_Release(&sv);
     return result;
 }
@@ -682,57 +780,25 @@ static PyObject *line_spans(PyObject *self, PyObject *args) {
     int icase;
     if (!PyArg_ParseTuple(args, "y*O!i", &view, &PyList_Type, &needle_list, &icase)) return NULL;
     const unsigned char *buf = view.buf;
-    Py_ssize_t size = view.len, nn = PyList_GET_SIZE(needle_list), i;
-    Needle *needles = calloc((size_t)(nn ? nn : 1), sizeof(Needle));
-    int32_t *bucket_head = malloc(65536 * sizeof(int32_t));
-    int32_t *next = malloc((size_t)(nn ? nn : 1) * sizeof(int32_t));
-    unsigned char fold[256], single[256] = {0};
-    uint64_t bigram[1024] = {0};   /* 65,536 bits: which first-two-byte pairs start a needle (fits in L1) */
+    Py_ssize_t size = view.len;
+    NeedleSet ns;
+    PyObject *result = NULL;
+    if (PyList_GET_SIZE(needle_list) == 0) { PyBuffer_Release(&view); return PyBytes_FromStringAndSize("", 0); }
+    if (!needles_build(&ns, needle_list, icase, buf, size < SAMPLE_BYTES ? size : SAMPLE_BYTES)) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
     Py_ssize_t room = 256, nout = 0;
     int64_t *out = malloc((size_t)room * 2 * sizeof(int64_t));
-    PyObject *result = NULL;
-    int ok = needles && bucket_head && next && out;
-    for (i = 0; i < 256; i++) fold[i] = (unsigned char)((icase && i >= 'A' && i <= 'Z') ? i + 32 : i);
-    if (ok) {
-        for (i = 0; i < 65536; i++) bucket_head[i] = -1;
-        for (i = 0; i < nn; i++) {
-            PyObject *item = PyList_GET_ITEM(needle_list, i);
-            if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) == 0) {
-                ok = 0; PyErr_SetString(PyExc_TypeError, "needles must be non-empty bytes"); break;
-            }
-            needles[i].p = (const unsigned char *)PyBytes_AS_STRING(item);
-            needles[i].n = PyBytes_GET_SIZE(item);
-            if (needles[i].n == 1) { single[needles[i].p[0]] = 1; continue; }
-            int key = (needles[i].p[0] << 8) | needles[i].p[1];
-            bigram[key >> 6] |= 1ULL << (key & 63);
-            next[i] = bucket_head[key];
-            bucket_head[key] = (int32_t)i;
-        }
-    }
+    int ok = out != NULL;
     if (ok) {
         Py_BEGIN_ALLOW_THREADS
-        Py_ssize_t pos = 0;
+        Py_ssize_t pos = 0, line_start = 0;
+        int32_t found[8];
         while (pos < size) {
-            unsigned char c = fold[buf[pos]];
-            int hit = 0;
-            if (single[c]) hit = 1;
-            else if (pos + 1 < size) {
-                int key = (c << 8) | fold[buf[pos + 1]];
-                if (!(bigram[key >> 6] & (1ULL << (key & 63)))) { pos++; continue; }
-                int32_t k = bucket_head[key];
-                while (k >= 0) {
-                    const Needle *nd = &needles[k];
-                    if (pos + nd->n <= size) {
-                        Py_ssize_t j = 2;
-                        while (j < nd->n && fold[buf[pos + j]] == nd->p[j]) j++;
-                        if (j == nd->n) { hit = 1; break; }
-                    }
-                    k = next[k];
-                }
-            }
-            if (!hit) { pos++; continue; }
-            Py_ssize_t start = pos;
-            while (start > 0 && buf[start - 1] != '\n') start--;
+            Py_ssize_t hit_start;
+            if (buf[pos] == '\n') { line_start = pos + 1; pos++; continue; }
+            if (!needles_at(&ns, buf, size, pos, line_start, found, 8, &hit_start)) { pos++; continue; }
             const unsigned char *nl = memchr(buf + pos, '\n', (size_t)(size - pos));
             Py_ssize_t end = nl ? (nl - buf) : size;
             if (nout == room) {
@@ -740,18 +806,145 @@ static PyObject *line_spans(PyObject *self, PyObject *args) {
                 if (!a) { ok = 0; break; }
                 out = a; room *= 2;
             }
-            out[2 * nout] = start; out[2 * nout + 1] = end; nout++;
+            out[2 * nout] = line_start; out[2 * nout + 1] = end; nout++;
             pos = end + 1;
+            line_start = pos;
         }
         Py_END_ALLOW_THREADS
         if (!ok) PyErr_NoMemory();
         else result = PyBytes_FromStringAndSize((const char *)out, nout * 2 * (Py_ssize_t)sizeof(int64_t));
-    } else if (!PyErr_Occurred()) {
+    } else {
         PyErr_NoMemory();
     }
-    free(needles); free(bucket_head); free(next); free(out);
+    needles_free(&ns); free(out);
     PyBuffer_Release(&view);
     return result;
+}
+
+/* needle_lines(buffer, starts, width, first_line, last_line, needles:list[bytes], icase)
+ *   -> (lines:int64 bytes, needle ids:int32 bytes)
+ * Every (line, needle) pair where the needle occurs in the line (each pair once), in file order: which
+ * rule literals a line holds, so each rule reads only its own candidates. */
+static PyObject *needle_lines(PyObject *self, PyObject *args) {
+    Py_buffer view, sv;
+    Py_ssize_t first_line, last_line;
+    PyObject *needle_list;
+    int icase, width;
+    if (!PyArg_ParseTuple(args, "y*y*innO!i", &view, &sv, &width, &first_line, &last_line, &PyList_Type,
+                          &needle_list, &icase))
+        return NULL;
+    const unsigned char *buf = view.buf;
+    if (width != 4) width = 8;
+    Py_ssize_t size = view.len, nstarts = sv.len / width;
+    const void *starts = sv.buf;
+    PyObject *result = NULL;
+    NeedleSet ns;
+    if (first_line < 0 || last_line > nstarts || first_line > last_line) {
+        PyBuffer_Release(&view); PyBuffer_Release(&sv);
+        PyErr_SetString(PyExc_ValueError, "bad line range");
+        return NULL;
+    }
+    Py_ssize_t pos0 = first_line < nstarts ? start_at(starts, width, first_line) : size;
+    Py_ssize_t stop = last_line < nstarts ? start_at(starts, width, last_line) : size;
+    Py_ssize_t sample = stop - pos0 < SAMPLE_BYTES ? stop - pos0 : SAMPLE_BYTES;
+    if (!needles_build(&ns, needle_list, icase, buf + pos0, sample)) {
+        PyBuffer_Release(&view); PyBuffer_Release(&sv);
+        return NULL;
+    }
+    int64_t *seen_at = malloc((size_t)ns.count * sizeof(int64_t));
+    Py_ssize_t room = 1024, nout = 0, i;
+    int64_t *out_lines = malloc((size_t)room * sizeof(int64_t));
+    int32_t *out_ids = malloc((size_t)room * sizeof(int32_t));
+    int ok = seen_at && out_lines && out_ids;
+    if (ok) {
+        for (i = 0; i < ns.count; i++) seen_at[i] = -1;
+        Py_BEGIN_ALLOW_THREADS
+        Py_ssize_t line = first_line, pos = pos0, line_start = pos0;
+        Py_ssize_t line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
+        int32_t found[64];
+        while (pos < stop && ok) {
+            Py_ssize_t hit_start;
+            int nfound = needles_at(&ns, buf, size, pos, 0, found, 64, &hit_start);
+            if (!nfound) { pos++; continue; }
+            if (pos >= line_end) {
+                line = line_holding(starts, width, line + 1, last_line - 1, pos);
+                line_start = start_at(starts, width, line);
+                line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
+            }
+            for (int f = 0; f < nfound; f++) {
+                int32_t id = found[f];
+                const Needle *nd = &ns.needles[id];
+                if (seen_at[id] == line || pos - nd->anchor < line_start) continue;
+                seen_at[id] = line;
+                if (nout == room) {
+                    void *a = realloc(out_lines, (size_t)room * 2 * sizeof(int64_t));
+                    if (!a) { ok = 0; break; }
+                    out_lines = a;
+                    void *b = realloc(out_ids, (size_t)room * 2 * sizeof(int32_t));
+                    if (!b) { ok = 0; break; }
+                    out_ids = b; room *= 2;
+                }
+                out_lines[nout] = line; out_ids[nout] = id; nout++;
+            }
+            pos++;
+        }
+        Py_END_ALLOW_THREADS
+        if (!ok) PyErr_NoMemory();
+        else result = Py_BuildValue("(y#y#)", (const char *)out_lines, nout * (Py_ssize_t)sizeof(int64_t),
+                                    (const char *)out_ids, nout * (Py_ssize_t)sizeof(int32_t));
+    } else {
+        PyErr_NoMemory();
+    }
+    needles_free(&ns); free(seen_at); free(out_lines); free(out_ids);
+    PyBuffer_Release(&view); PyBuffer_Release(&sv);
+    return result;
+}
+
+/* bad_utf8(buffer, offset, length) -> how many characters a UTF-8 decoder with errors="replace" would
+ * replace (one per maximal invalid subsequence, as Python counts them), without the interpreter lock. */
+static PyObject *bad_utf8(PyObject *self, PyObject *args) {
+    Py_buffer view;
+    Py_ssize_t offset, length, bad = 0;
+    if (!PyArg_ParseTuple(args, "y*nn", &view, &offset, &length)) return NULL;
+    if (offset < 0 || length < 0 || offset + length > view.len) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "block outside the buffer");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    const unsigned char *p = (const unsigned char *)view.buf + offset, *end = p + length;
+    /* Continuation bytes at the start belong to a character the previous block began. */
+    if (offset > 0) { int skip = 0; while (p < end && skip < 3 && (*p & 0xC0) == 0x80) { p++; skip++; } }
+    while (p < end) {
+        while (p + 8 <= end) {   /* ASCII runs eight bytes at a time */
+            uint64_t word;
+            memcpy(&word, p, 8);
+            if (word & 0x8080808080808080ULL) break;
+            p += 8;
+        }
+        if (p >= end) break;
+        unsigned char c = *p;
+        if (c < 0x80) { p++; continue; }
+        int need; unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) need = 1;
+        else if (c >= 0xE0 && c <= 0xEF) { need = 2; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+        else if (c >= 0xF0 && c <= 0xF4) { need = 3; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+        else { bad++; p++; continue; }
+        const unsigned char *q = p + 1;
+        int k;
+        for (k = 0; k < need; k++, q++) {
+            if (q >= end) break;
+            unsigned char lo_k = k == 0 ? lo : 0x80, hi_k = k == 0 ? hi : 0xBF;
+            if (*q < lo_k || *q > hi_k) break;
+        }
+        if (k == need) { p = q; continue; }
+        if (q >= end) break;   /* a character cut by the block end: the next block's start skips the rest */
+        bad++;
+        p = q;
+    }
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    return PyLong_FromSsize_t(bad);
 }
 
 static PyMethodDef methods[] = {
@@ -759,6 +952,8 @@ static PyMethodDef methods[] = {
     {"fields", fields, METH_VARARGS, "Message offsets and timestamps of the given lines."},
     {"count", count, METH_VARARGS, "Count one byte value in a block of a buffer."},
     {"find_lines", find_lines, METH_VARARGS, "Lines that contain any of several literals."},
+    {"bad_utf8", bad_utf8, METH_VARARGS, "Count characters that are not valid UTF-8."},
+    {"needle_lines", needle_lines, METH_VARARGS, "Every (line, needle) pair where a needle occurs."},
     {"line_spans", line_spans, METH_VARARGS, "Spans of the lines of a raw block that contain any literal."},
     {NULL, NULL, 0, NULL},
 };

@@ -91,13 +91,14 @@ def _with_evidence(doc: LogDocument, findings: list[Finding]) -> list[Finding]:
 
 
 def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str],
-                     cancel: Callable[[], bool] = lambda: False) -> tuple[list[Finding], set[str]]:
+                     cancel: Callable[[], bool] = lambda: False,
+                     words: np.ndarray | None = None) -> tuple[list[Finding], set[str]]:
     """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
     rules whose lines turned out to carry a more specific detail of another area."""
     covered = {n: f for f in findings for n in f.line_nos}
     grouped: dict[str, list[evidence_module.Hit]] = {}
     refined: set[str] = set()
-    for hit in evidence_module.collect(doc, vendors, cancel):
+    for hit in evidence_module.collect(doc, vendors, cancel, words):
         rule = covered.get(hit.line)
         # A rule's line is its own evidence, unless the line says something more specific about another
         # area than the rule does (an envelope like "fetch error: …" around a PERMISSION_DENIED).
@@ -191,13 +192,59 @@ def relevant(finding: Finding, symptom: str | None) -> bool:
     return len(symptoms) > 1
 
 
+#: Entries read per rule when its text is everywhere: the first and the last half of these (a 1 GB log can
+#: hold a common message a million times; its first and last sightings are what an engineer reads).
+RULE_SAMPLE = 2000
+
+
+def _sample(heads: np.ndarray) -> np.ndarray:
+    if len(heads) <= RULE_SAMPLE:
+        return heads
+    half = RULE_SAMPLE // 2
+    return np.concatenate((heads[:half], heads[-half:]))
+
+
+@dataclass
+class TextScan:
+    """One native pass over a log for every rule literal and every evidence word (case folded)."""
+
+    lines: np.ndarray        # line of each (line, needle) pair, in file order
+    ids: np.ndarray          # needle index of each pair
+    number: dict[str, int]   # rule literal -> needle index
+    evidence_from: int       # needle indexes from here on are evidence words
+
+    def evidence_lines(self) -> np.ndarray:
+        return _distinct(self.lines[self.ids >= self.evidence_from])
+
+
+def combined_scan(doc: LogDocument, literals: list[str], cancel: Callable[[], bool] = lambda: False) -> TextScan:
+    """Rule literals (folded; the rules check case themselves) and evidence words, found in one pass."""
+    folded = sorted({lit.lower() for lit in literals})
+    needles = [lit.encode("utf-8") for lit in folded] + [w.encode("utf-8") for w in evidence_module.NEEDLES]
+    idx = doc.index
+    lines, ids = linescan.needle_lines(idx.buffer(), idx.start_array(), needles, icase=True, cancel=cancel)
+    index_of = {lit: k for k, lit in enumerate(folded)}
+    return TextScan(lines, ids, {lit: index_of[lit.lower()] for lit in literals}, len(folded))
+
+
+def _distinct(sorted_values: np.ndarray) -> np.ndarray:
+    """Distinct values of a non-decreasing array (no sort needed: lines come in file order)."""
+    if len(sorted_values) < 2:
+        return sorted_values
+    return sorted_values[np.concatenate(([True], sorted_values[1:] != sorted_values[:-1]))]
+
+
 def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
-                      cancel: Callable[[], bool] = lambda: False) -> np.ndarray | None:
-    """First lines of the entries any rule could match, found by one scan of the raw bytes for all the
+                      cancel: Callable[[], bool] = lambda: False,
+                      estimated: dict[str, int] | None = None, scan: TextScan | None = None,
+                      selected: dict[int, list[int]] | None = None) -> np.ndarray | None:
+    """First lines of the entries a rule could match, found by one native scan of the raw bytes for all the
     rules' literals plus a look at the tag column; None when every entry has to be read.
 
     Rules only ever match where one of their literals occurs (or, for tag rules, where the tag fits), so
-    feeding just these entries gives the same findings as feeding them all, at the speed of the scan.
+    feeding just these entries gives the same findings as feeding them all. A rule whose text occurs more
+    than ``RULE_SAMPLE`` times is read on its first and last sightings; ``estimated`` then receives how many
+    entries hold its text. ``selected`` receives, per entry, the rules whose literals it holds.
     """
     literals, by_tag, everything = scanner.prescan_plan()
     columns = doc.index.columns
@@ -205,29 +252,51 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
     if everything or doc.headers is None or columns.tag_ids is None:
         return None
     heads_mask = np.zeros(len(doc), dtype=bool)
+    entry_of = doc.entry_of
+
     if literals:
-        idx = doc.index
-        sure, unsure = linescan.find_lines(idx.buffer(), idx.start_array(), [lit.encode("utf-8") for lit in literals],
-                                           icase=False, region=False, fmt=doc.format, newline=idx.newline,
-                                           parser=doc.parser, cancel=cancel)
-        lines = np.union1d(sure, unsure)
-        if len(lines):
-            heads_mask[lines if doc.entry_of is None else doc.entry_of[lines]] = True
+        if scan is None:
+            scan = combined_scan(doc, literals, cancel)
+        rule_pairs = scan.ids < scan.evidence_from
+        lines, ids = scan.lines[rule_pairs], scan.ids[rule_pairs]
+        heads_of_pairs = lines if entry_of is None else entry_of[lines].astype(np.int64)
+        order = np.argsort(ids, kind="stable")          # pairs grouped by literal, file order kept
+        bounds = np.searchsorted(ids[order], np.arange(scan.evidence_from + 1))
+        rules_of_literal: dict[int, list[int]] = {}
+        for k, rule in enumerate(scanner.rules):
+            if rule.regex is None or not rule.prefilter:
+                continue
+            literal_ids = sorted({scan.number[lit] for lit in rule.prefilter})
+            for lid in literal_ids:
+                rules_of_literal.setdefault(lid, []).append(k)
+            parts = [order[bounds[lid]:bounds[lid + 1]] for lid in literal_ids]
+            picked = np.sort(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+            heads = _distinct(heads_of_pairs[picked])
+            if len(heads) > RULE_SAMPLE and estimated is not None:
+                estimated[rule.id] = len(heads)
+            heads_mask[_sample(heads)] = True
+        if selected is not None:
+            keep = heads_mask[heads_of_pairs]
+            for head, lid in zip(heads_of_pairs[keep].tolist(), ids[keep].tolist(), strict=True):
+                selected.setdefault(head, []).extend(rules_of_literal.get(lid, ()))
     values = columns.tags.values
 
     def tags_for(rules: list) -> np.ndarray:
         return np.fromiter((any(scanner.tag_accepts(rule, tag) for rule in rules) for tag in values),
                            dtype=bool, count=len(values))
 
+    for rule in (r for r in by_tag if r.regex is not None):
+        on_tag = np.flatnonzero(tags_for([rule])[columns.tag_ids] & doc.headers)
+        if len(on_tag):
+            if len(on_tag) > RULE_SAMPLE and estimated is not None:
+                estimated[rule.id] = len(on_tag)
+            heads_mask[_sample(on_tag)] = True
     tag_only = [rule for rule in by_tag if rule.regex is None]
-    tag_and_text = [rule for rule in by_tag if rule.regex is not None]
-    if tag_and_text:
-        heads_mask |= tags_for(tag_and_text)[columns.tag_ids] & doc.headers
     if tag_only:
         # A tag-only rule learns nothing new from a second entry with the same tag: the first is enough.
         heads = np.flatnonzero(doc.headers)
-        ids, first = np.unique(columns.tag_ids[heads], return_index=True)
-        keep = tags_for(tag_only)[ids]
+        ids_, first = np.unique(columns.tag_ids[heads], return_index=True)
+        keep = tags_for(tag_only)[ids_]
         heads_mask[heads[first[keep]]] = True
     heads_mask &= doc.headers
     return np.flatnonzero(heads_mask)
@@ -239,16 +308,20 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     if not doc.ready:
         doc.build(cancel=cancel)
     scanner = rules_module.Scanner(rules_module.load_rules(), platform=platform)
-    heads = candidate_entries(doc, scanner, cancel)
-    chunk: list = []
-    for entry in doc.iter_entries(cancel=cancel, lines=heads):
-        chunk.append(entry)
-        if len(chunk) >= 4096:
-            scanner.feed(chunk)
-            chunk = []
-    scanner.feed(chunk)
+    estimated: dict[str, int] = {}
+    scan = combined_scan(doc, scanner.prescan_plan()[0], cancel)
+    selected: dict[int, list[int]] = {}
+    heads = candidate_entries(doc, scanner, cancel, estimated, scan, selected)
+    if heads is None:
+        scanner.feed(doc.iter_entries(cancel=cancel))
+    else:
+        scanner.feed_selected((entry, sorted(set(selected.get(entry.line_no, ()))))
+                              for entry in doc.iter_entries(cancel=cancel, lines=heads))
     findings = [f for f in scanner.findings() if relevant(f, symptom)]
-    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel)
+    # Rules read on a sample: the count is how many entries hold the rule's text (an upper bound).
+    findings = [replace(f, count=max(f.count, estimated[f.rule_id])) if f.rule_id in estimated and f.count else f
+                for f in findings]
+    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines())
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
     platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES))

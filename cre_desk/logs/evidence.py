@@ -17,8 +17,9 @@ import numpy as np
 from cre_desk.logs import linescan
 from cre_desk.logs.entry import ERROR, WARN
 
-#: Lines classified at most (the first ones in the file); a larger log is counted, not read, beyond that.
-MAX_CANDIDATES = 20_000
+#: Lines classified at most: all of them in an ordinary log, the first and last halves of this in a huge one.
+MAX_CANDIDATES = 4_000
+_DIGITS = str.maketrans("0123456789", "0000000000")
 MAX_LINE_NOS = 50
 #: Kinds at least this heavy are specific enough to refine what a catalogue rule says about a line.
 SPECIFIC = 2.5
@@ -177,19 +178,26 @@ def classify(text: str) -> Kind | None:
     return None
 
 
-def _candidate_lines(doc, cancel) -> np.ndarray:
-    idx = doc.index
-    sure, unsure = linescan.find_lines(idx.buffer(), idx.start_array(), [n.encode() for n in NEEDLES], icase=True,
-                                       region=False, fmt=doc.format, newline=idx.newline, parser=doc.parser,
-                                       cancel=cancel)
-    lines = np.concatenate((sure, unsure))
+def _candidate_lines(doc, cancel, words: np.ndarray | None = None) -> np.ndarray:
+    """Lines with an error word or at warning level, sampled at both ends of a large log."""
+    if words is None:
+        idx = doc.index
+        sure, unsure = linescan.find_lines(idx.buffer(), idx.start_array(), [n.encode() for n in NEEDLES],
+                                           icase=True, region=False, fmt=doc.format, newline=idx.newline,
+                                           parser=doc.parser, cancel=cancel)
+        words = np.concatenate((sure, unsure))
     levels = doc.levels()
+    mask = np.zeros(len(doc), dtype=bool)
+    if len(words):
+        mask[words] = True
     if len(levels) and doc.headers is not None:
-        loud = np.flatnonzero((levels >= WARN) & doc.headers)
-        lines = np.union1d(lines, loud[:MAX_CANDIDATES])
-    else:
-        lines = np.unique(lines)
-    return lines[:MAX_CANDIDATES]
+        mask |= (levels >= WARN) & doc.headers
+    lines = np.flatnonzero(mask)
+    if len(lines) <= MAX_CANDIDATES:
+        return lines
+    # A large log is read at both ends: how it started and how it ended are what the ticket is about.
+    half = MAX_CANDIDATES // 2
+    return np.concatenate((lines[:half], lines[-half:]))
 
 
 def _telling_frame(doc, line: int, limit: int = 80) -> int | None:
@@ -210,23 +218,32 @@ def _telling_frame(doc, line: int, limit: int = 80) -> int | None:
     return first_app
 
 
-def collect(doc, vendors: set[str], cancel=lambda: False) -> list[Hit]:
-    """Classified evidence lines of a built document, in file order."""
+def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | None = None) -> list[Hit]:
+    """Classified evidence lines of a built document, in file order (``words``: lines holding an error word,
+    when a combined scan already found them)."""
     hits: list[Hit] = []
     levels = doc.levels()
     tags = doc.index.columns
-    for line in _candidate_lines(doc, cancel).tolist():
+    kinds: dict[str, Kind | None] = {}
+    vendor_by_tag: dict[int, str] = {}
+    for line in _candidate_lines(doc, cancel, words).tolist():
         text = doc.line_text(line)
-        kind = classify(text)
+        # Repeated messages (the same text with other numbers) are classified once.
+        key = text[-160:].translate(_DIGITS)
+        if key in kinds:
+            kind = kinds[key]
+        else:
+            kind = kinds[key] = classify(text)
         level = int(levels[line]) if line < len(levels) else 0
         if kind is None:
             if level < ERROR:
                 continue
             kind = KIND_BY_KEY["sdk_error"]
-        tag = ""
-        if tags.tag_ids is not None and line < len(tags.tag_ids):
-            tag = tags.tags.values[int(tags.tag_ids[doc.entry_start(line)])]
-        vendor = vendor_of(f"{tag} {text}")
+        tag_id = int(tags.tag_ids[doc.entry_start(line)]) if tags.tag_ids is not None and line < len(tags.tag_ids) \
+            else -1
+        if tag_id not in vendor_by_tag:
+            vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
+        vendor = vendor_by_tag[tag_id] or vendor_of(text)
         if kind.key == "sdk_error" and not vendor:
             continue        # an app's own error words say nothing about the SDK
         if kind.key == "sdk_error" and level and level < WARN:

@@ -118,10 +118,12 @@ class LineIndex:
         tag_ids = cols.tags.lookup(block.tags or [""])[block.tag_ids]
         pair_ids = cols.pairs.lookup(block.pairs or [(None, None)])[block.pair_ids]
         package_ids = cols.packages.lookup(block.packages or [""])[block.package_ids]
-        bad = 0
-        arr = np.frombuffer(self._mm, dtype=np.uint8, count=length, offset=offset)
-        if bool((arr >= 0x80).any()):
-            bad = self._count_bad_lines(offset, length)
+        native = linescan.native_module()
+        if native is not None:
+            bad = native.bad_utf8(self._mm, offset, length)
+        else:
+            arr = np.frombuffer(self._mm, dtype=np.uint8, count=length, offset=offset)
+            bad = self._count_bad_lines(offset, length) if bool((arr >= 0x80).any()) else 0
         return block.starts, block.levels, tag_ids, pair_ids, package_ids, bad, block.deferred
 
     def _count_bad_lines(self, offset: int, length: int) -> int:

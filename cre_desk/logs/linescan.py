@@ -223,3 +223,44 @@ def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool,
             lines.append(np.frombuffer(result[0], dtype=np.int64))
             unsure.append(np.frombuffer(result[1], dtype=np.int64))
     return np.concatenate(lines), np.concatenate(unsure)
+
+
+def needle_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool, threads: int | None = None,
+                 cancel=None) -> tuple[np.ndarray, np.ndarray]:
+    """Every (line, needle index) pair where a needle occurs in a line, in file order (each pair once)."""
+    count = len(starts)
+    if not count or not needles or buffer is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+    if _native is None:
+        lines, ids = [], []
+        size = len(buffer)
+        for line in range(count):
+            start = int(starts[line])
+            end = int(starts[line + 1]) if line + 1 < count else size
+            data = bytes(buffer[start:end])
+            if icase:
+                data = data.lower()
+            for k, needle in enumerate(needles):
+                if needle in data:
+                    lines.append(line)
+                    ids.append(k)
+        return np.asarray(lines, dtype=np.int64), np.asarray(ids, dtype=np.int32)
+    starts = np.ascontiguousarray(starts)
+    pieces = max(1, min(64, count // 50_000))
+    bounds = np.linspace(0, count, pieces + 1).astype(np.int64)
+
+    def run(k: int):
+        if cancel is not None and cancel():
+            return None
+        return _native.needle_lines(buffer, starts, starts.itemsize, int(bounds[k]), int(bounds[k + 1]),
+                                    list(needles), int(icase))
+
+    lines_out: list[np.ndarray] = []
+    ids_out: list[np.ndarray] = []
+    with ThreadPoolExecutor(max_workers=threads or workers.count(), thread_name_prefix="log-needles") as pool:
+        for result in pool.map(run, range(pieces)):
+            if result is None:
+                raise Cancelled()
+            lines_out.append(np.frombuffer(result[0], dtype=np.int64))
+            ids_out.append(np.frombuffer(result[1], dtype=np.int32))
+    return np.concatenate(lines_out), np.concatenate(ids_out)

@@ -371,6 +371,26 @@ class Scanner:
     def tag_accepts(rule: Rule, tag: str) -> bool:
         return _tag_ok(rule, tag) is not False
 
+    def feed_selected(self, entries: Iterable[tuple[Entry, Iterable[int]]]) -> None:
+        """Scan entries against only the rules (indexes into ``rules``) whose literals each one holds, as a
+        native scan found them; rules that go by tag are always tried. Same results as ``feed``."""
+        by_tag = [k for k, rule in enumerate(self.rules) if not (rule.regex is not None and rule.prefilter)]
+        for entry, selected in entries:
+            message = (entry.message or "")[:MAX_MESSAGE]
+            tag = entry.tag or ""
+            self._candidates(tag)   # notes the vendors this tag names
+            for k in (*selected, *by_tag):
+                rule = self.rules[k]
+                tag_hit = _tag_ok(rule, tag)
+                if tag_hit is False:
+                    continue
+                if rule.regex is None:
+                    match = tag_hit if isinstance(tag_hit, re.Match) else None
+                else:
+                    match = _message_match(rule, message)
+                if match is not None:
+                    self._record(rule, entry, message, match)
+
     def feed(self, entries: Iterable[Entry]) -> None:
         """Scan more entries (in log order); safe on hostile text."""
         for entry in entries:

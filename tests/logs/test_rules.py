@@ -240,3 +240,16 @@ def test_bad_rule_file_is_a_user_error():
         parse_rule_file("{not json", "broken.json")
     with pytest.raises(UserError, match="broken.json"):
         parse_rule_file(json.dumps({"schema_version": 2, "rules": []}), "broken.json")
+
+
+def test_every_mined_rule_says_where_it_comes_from_and_can_be_prescanned():
+    from cre_desk.logs.rules import PROVENANCE_KEYS
+
+    mined = [r for r in RULES if "-M" in r.id]
+    assert len(mined) >= 100
+    for rule in mined:
+        provenance = dict(rule.provenance)
+        assert all(provenance.get(key) for key in PROVENANCE_KEYS), rule.id
+        assert "/" in provenance["repository"], rule.id
+    # The analysis reads only lines holding a rule's literal (or its tag): every rule needs one of the two.
+    assert all(rule.prefilter or rule.tag or rule.tag_pattern for rule in RULES)

@@ -50,6 +50,8 @@ EXPECTED = [
      "0.000000 and height 120.500000.", "unknown", "", ""),
     ("Can't find HTML at path /var/mobile/x, with file name message.html. Aborting display.", "unknown", "", ""),
     ("Keychain write failed with status -25299", "E", "", ""),
+    ("Could not open message database at /var/mobile/Containers/Data/db.sqlite", "E", "", ""),   # [ALog error:]
+    ("Native crash handler install failed: sigaltstack", "W", "", ""),                            # LOG_W(...)
     ("Notification permission request failed: Error Domain=UNErrorDomain Code=1", "E", "", ""),
     # Swift: \(x, privacy:) interpolation, Logger(), os_log(.error, ...), NSLog, error descriptions
     ("Unable to present message 6548f0d2 - no window scene available", "E", "", ""),

@@ -22,6 +22,8 @@ static NSString *const kAcmeHTMLFileName = @"message.html";
         @"The image has width %f and height %f.", 0.0, 120.5);
   NSLog(@"Can't find HTML at path %@, with file name %@. Aborting display.", body, kAcmeHTMLFileName);
   os_log_error(OS_LOG_DEFAULT, "Keychain write failed with status %d", (int)statusCode);
+  [ALog error:@"Could not open message database at %@", body];
+  LOG_W("Native crash handler install failed: %s", "sigaltstack");
   [OneSignalLog onesignalLog:ONE_S_LL_ERROR
                      message:[NSString stringWithFormat:@"Notification permission request failed: %@", body]];
 }
