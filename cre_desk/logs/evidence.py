@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cre_desk.logs import linescan
-from cre_desk.logs.entry import ERROR, WARN
+from cre_desk.logs.entry import ERROR, INFO, WARN
 
 #: Lines classified at most: all of them in an ordinary log, the first and last halves of this in a huge one.
 MAX_CANDIDATES = 4_000
@@ -246,7 +246,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
         if kind.key == "sdk_error" and not vendor:
             continue        # an app's own error words say nothing about the SDK
-        if kind.key == "sdk_error" and level and level < WARN:
+        if kind.key == "sdk_error" and level and level < INFO:
             continue        # "error" inside a debug line of a healthy request
         frame = _telling_frame(doc, line) if kind.key in ("crash", "linkage") else None
         if kind.key == "crash" and frame is not None and not vendor:

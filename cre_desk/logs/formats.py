@@ -40,6 +40,7 @@ GENERIC_TIME = re.compile(
     r"^\[?(\d{4})[-/](\d\d)[-/](\d\d)[ T]" + _TIME + r"(Z|[+-]\d\d:?\d\d)?\]?\s*")
 GENERIC_LEVEL = re.compile(
     r"\b(VERBOSE|TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\b[:\]]?\s*", re.IGNORECASE)
+LEVEL_LETTER = re.compile(r"^\s*(?:\*\*)?(?:([VDIWEF])[/:] ?\S|\[[A-Za-z][\w .-]{0,30}\]([vdiwef]):|\[([VDIWEF])\] )")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 #: Detection order matters where two expressions can match the same line.
@@ -245,6 +246,11 @@ class LineParser:
             rest = line[m.end():]
         lv = GENERIC_LEVEL.search(rest[:60])
         level = level_code(lv.group(1)) if lv else 0
+        if not level:
+            # Level letters as IDEs and SDKs print them: "E/Tag: …", "W: …", "[Adjust]e: …", "[E] …".
+            letter = LEVEL_LETTER.match(rest)
+            if letter:
+                level = level_code(next(g for g in letter.groups() if g).upper())
         return Entry(line_no=n, end_line=n + 1, message=rest, level=level, timestamp=ts, parsed=m is not None)
 
 
