@@ -204,7 +204,7 @@ static int parse_brief(const unsigned char *s, Py_ssize_t n, Header *h) {
 }
 
 /* Parse one line (without its line ending). Sets h->ok. */
-static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h) {
+static void parse_line_x(const unsigned char *s, Py_ssize_t n, int fmt, Header *h, int esc_possible) {
     Py_ssize_t k;
     memset(h, 0, sizeof(*h));
     h->pid = -1; h->tid = -1;
@@ -237,7 +237,7 @@ static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h)
         for (; k < limit; k++) {
             if (s[k] >= 0x80 || s[k] == 0x1b) { h->ok = -1; return; }
         }
-        if (h->ok == 1 && limit < n && memchr(s + limit, 0x1b, (size_t)(n - limit))) {
+        if (h->ok == 1 && esc_possible && limit < n && memchr(s + limit, 0x1b, (size_t)(n - limit))) {
             h->ok = -1;   /* ANSI removal shifts the message */
             return;
         }
@@ -250,6 +250,8 @@ static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h)
         if (h->tag_len > 4096 || h->pkg_len > 4096) h->ok = -1;
     }
 }
+
+static void parse_line(const unsigned char *s, Py_ssize_t n, int fmt, Header *h) { parse_line_x(s, n, fmt, h, 1); }
 
 /* ---- a small open-addressing table that interns byte strings (tags, packages) or pid/tid pairs ---- */
 
@@ -401,6 +403,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     if (ok) {
         Py_BEGIN_ALLOW_THREADS
         Py_ssize_t end = offset + length, line;
+        /* Escape codes are rare: when the block (and a little past it) has none, no line needs the check. */
+        Py_ssize_t tail = end + MAX_HEADER_LINE < size ? end + MAX_HEADER_LINE : size;
+        int esc_possible = memchr(buf + offset, 0x1b, (size_t)(tail - offset)) != NULL;
         /* The first line of the block: the file's first, or the one after the first newline in it. */
         if (offset == 0) line = 0;
         else {
@@ -424,7 +429,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
             /* CR before LF belongs to the line ending, as Python's rstrip("\r\n") treats it. */
             while (n > 0 && (buf[line + n - 1] == '\r' || buf[line + n - 1] == '\n')) n--;
             Header h;
-            if (fmt >= 0) parse_line(buf + line, n, fmt, &h);
+            if (fmt >= 0) parse_line_x(buf + line, n, fmt, &h, esc_possible);
             else h.ok = 0;
             starts[count] = line;
             levels[count] = 0; tag_ids[count] = 0; pair_ids[count] = 0; pkg_ids[count] = 0;

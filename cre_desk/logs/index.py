@@ -28,6 +28,8 @@ FIRST_CHUNK = 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
 #: Formats whose headers are parsed while indexing (the others are parsed by the document afterwards).
 VECTOR_FORMATS = frozenset(linescan.NATIVE_FORMATS)
+#: Formats whose lines name the app's package (a column worth keeping).
+PACKAGE_FORMATS = frozenset({"studio", "studio_new"})
 
 __all__ = ["CHUNK", "FIRST_CHUNK", "VECTOR_FORMATS", "Cancelled", "Columns", "LineIndex"]
 
@@ -73,13 +75,14 @@ class Columns:
 
     @staticmethod
     def _narrow(ids: np.ndarray, table: _Interned) -> np.ndarray:
-        return ids.astype(np.uint16) if len(table) <= 65535 else ids
+        return ids.astype(np.uint16) if len(table) <= 65535 and ids.dtype != np.uint16 else ids
 
-    def finish(self, tag_ids: np.ndarray, pair_ids: np.ndarray, package_ids: np.ndarray) -> None:
+    def finish(self, tag_ids: np.ndarray, pair_ids: np.ndarray, package_ids: np.ndarray | None) -> None:
         self.tag_ids = self._narrow(tag_ids, self.tags)
         self.pair_ids = self._narrow(pair_ids, self.pairs)
         # Most formats have no package: one shared empty table entry, no per-line array.
-        self.package_ids = self._narrow(package_ids, self.packages) if len(self.packages) > 1 else None
+        self.package_ids = self._narrow(package_ids, self.packages) if package_ids is not None and \
+            len(self.packages) > 1 else None
 
 
 class LineIndex:
@@ -168,20 +171,29 @@ class LineIndex:
             total -= 1
         starts = np.empty(total, dtype=self._offset_type)
         levels = np.empty(total, dtype=np.uint8)
-        tag_ids = np.empty(total, dtype=np.uint32)
-        pair_ids = np.empty(total, dtype=np.uint32)
-        package_ids = np.empty(total, dtype=np.uint32)
+        # Two bytes a line per column while the tables stay small (they nearly always do); widened on demand.
+        tag_ids = np.empty(total, dtype=np.uint16)
+        pair_ids = np.empty(total, dtype=np.uint16)
+        with_packages = fmt in PACKAGE_FORMATS
+        package_ids = np.empty(total if with_packages else 0, dtype=np.uint16)
         filled = 0
 
+        def put(column: np.ndarray, values: np.ndarray, start: int, end: int) -> np.ndarray:
+            if len(values) and column.dtype == np.uint16 and int(values.max()) > 0xFFFF:
+                column = column.astype(np.uint32)
+            column[start:end] = values
+            return column
+
         def store(result) -> tuple[np.ndarray, np.ndarray]:
-            nonlocal filled
+            nonlocal filled, tag_ids, pair_ids, package_ids
             count = len(result[0])
             end = filled + count
             starts[filled:end] = result[0]
             levels[filled:end] = result[1]
-            tag_ids[filled:end] = result[2]
-            pair_ids[filled:end] = result[3]
-            package_ids[filled:end] = result[4]
+            tag_ids = put(tag_ids, result[2], filled, end)
+            pair_ids = put(pair_ids, result[3], filled, end)
+            if with_packages:
+                package_ids = put(package_ids, result[4], filled, end)
             views = starts[filled:end], levels[filled:end]
             filled = end
             return views
@@ -207,7 +219,7 @@ class LineIndex:
         if filled != total:  # pragma: no cover - a file that changed while it was read
             starts, levels = starts[:filled], levels[:filled]
             tag_ids, pair_ids, package_ids = tag_ids[:filled], pair_ids[:filled], package_ids[:filled]
-        self.columns.finish(tag_ids, pair_ids, package_ids)
+        self.columns.finish(tag_ids, pair_ids, package_ids if with_packages else None)
         with self._lock:
             self.starts = starts
             self.levels = levels
