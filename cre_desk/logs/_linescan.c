@@ -97,8 +97,11 @@ static int parse_threadtime(const unsigned char *s, Py_ssize_t n, Header *h) {
     if (i + 1 >= n || !level_of(s[i]) || s[i + 1] != ' ') return 0;
     h->level = level_of(s[i]);
     i += 2;
-    for (j = i; j < n && s[j] != ':'; j++) {}
-    if (j >= n) return 0;
+    {
+        const unsigned char *colon = i < n ? memchr(s + i, ':', (size_t)(n - i)) : NULL;
+        if (!colon) return 0;
+        j = colon - s;
+    }
     h->tag = s + i; h->tag_len = j - i;
     h->msg_off = j + 1 + ((j + 1 < n && s[j + 1] == ' ') ? 1 : 0);
     h->pkg = NULL; h->pkg_len = 0;
@@ -206,7 +209,8 @@ static int parse_brief(const unsigned char *s, Py_ssize_t n, Header *h) {
 /* Parse one line (without its line ending). Sets h->ok. */
 static void parse_line_x(const unsigned char *s, Py_ssize_t n, int fmt, Header *h, int esc_possible) {
     Py_ssize_t k;
-    memset(h, 0, sizeof(*h));
+    h->ok = 0; h->level = 0; h->tag = NULL; h->tag_len = 0; h->pkg = NULL; h->pkg_len = 0;
+    h->has_date = 0; h->msg_off = 0;
     h->pid = -1; h->tid = -1;
     if (n > MAX_HEADER_LINE) { h->ok = -1; return; }
     switch (fmt) {
@@ -440,9 +444,11 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 tag_ids[count] = (uint32_t)id;
                 id = intern_get(&pairs, NULL, 0, h.pid, h.tid); if (id < 0) { ok = 0; break; }
                 pair_ids[count] = (uint32_t)id;
-                id = intern_get(&pkgs, h.pkg ? h.pkg : (const unsigned char *)"", h.pkg_len, 0, 0);
-                if (id < 0) { ok = 0; break; }
-                pkg_ids[count] = (uint32_t)id;
+                if (h.pkg_len > 0) {   /* id 0 is the empty package */
+                    id = intern_get(&pkgs, h.pkg, h.pkg_len, 0, 0);
+                    if (id < 0) { ok = 0; break; }
+                    pkg_ids[count] = (uint32_t)id;
+                }
             } else if (h.ok < 0) {
                 if (ndefer == defer_room) {
                     void *a = realloc(defer, (size_t)defer_room * 2 * sizeof(Py_ssize_t));

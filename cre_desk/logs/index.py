@@ -166,7 +166,8 @@ class LineIndex:
         if progress:
             progress(self.indexed_bytes, self.size)
         # Lines = newlines + 1, less a final newline at the very end of the file.
-        total = 1 + sum(linescan.count_byte(self._mm, off, ln, self.newline) for off, ln in ranges)
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="log-count") as pool:
+            total = 1 + sum(pool.map(lambda r: linescan.count_byte(self._mm, r[0], r[1], self.newline), ranges))
         if self._mm[self.size - 1] == self.newline:
             total -= 1
         starts = np.empty(total, dtype=self._offset_type)
