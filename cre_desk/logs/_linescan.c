@@ -609,6 +609,8 @@ typedef struct {
     unsigned char single[256];
     int32_t single_id[256];
     uint64_t bigram[1024];     /* which pair keys start a bucket (fits in L1) */
+    int nfirst;                /* raw bytes an anchor pair (or a one-byte needle) can start with… */
+    unsigned char firsts[8];   /* …when few, the scan jumps between them with memchr */
 } NeedleSet;
 
 static void needles_free(NeedleSet *ns) { free(ns->needles); free(ns->bucket_head); free(ns->next); }
@@ -652,7 +654,39 @@ static int needles_build(NeedleSet *ns, PyObject *list, int icase, const unsigne
         ns->bucket_head[key] = (int32_t)i;
     }
     free(freq);
+    /* The raw bytes a candidate position can hold: each anchor's first byte, in both cases when folding. */
+    {
+        unsigned char seen[256] = {0};
+        for (i = 0; i < nn; i++) {
+            const Needle *nd = &ns->needles[i];
+            unsigned char c = nd->p[nd->anchor];
+            unsigned char variants[2] = {c, c};
+            if (icase && c >= 'a' && c <= 'z') variants[1] = (unsigned char)(c - 32);
+            for (int v = 0; v < 2; v++) {
+                if (!seen[variants[v]]) {
+                    seen[variants[v]] = 1;
+                    if (ns->nfirst < 8) ns->firsts[ns->nfirst] = variants[v];
+                    ns->nfirst++;
+                }
+            }
+        }
+    }
     return 1;
+}
+
+/* The next position at or after ``pos`` (before ``stop``) holding one of the few first bytes; ``cache``
+ * keeps each byte's next occurrence so every byte of the text is looked at by memchr at most once. */
+static inline Py_ssize_t next_candidate(const NeedleSet *ns, const unsigned char *buf, Py_ssize_t pos,
+                                        Py_ssize_t stop, Py_ssize_t *cache) {
+    Py_ssize_t best = stop;
+    for (int k = 0; k < ns->nfirst; k++) {
+        if (cache[k] < pos) {
+            const unsigned char *q = pos < stop ? memchr(buf + pos, ns->firsts[k], (size_t)(stop - pos)) : NULL;
+            cache[k] = q ? (q - buf) : stop;
+        }
+        if (cache[k] < best) best = cache[k];
+    }
+    return best;
 }
 
 /* Needles whose anchor pair sits at ``pos`` and which match in full within [lo, size): their ids go to
@@ -733,9 +767,13 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
         Py_ssize_t line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
         int header_done = 0;   /* region mode: the current line's header has been looked at */
         int32_t found[8];
+        Py_ssize_t cache[8];
+        int jump = ns.nfirst <= 8;
+        for (int k = 0; k < 8; k++) cache[k] = -1;
         while (pos < stop && ok) {
             Py_ssize_t hit_start;
-            if (!needles_at(&ns, buf, size, pos, line_start <= pos ? 0 : 0, found, 8, &hit_start)) { pos++; continue; }
+            if (jump) { pos = next_candidate(&ns, buf, pos, stop, cache); if (pos >= stop) break; }
+            if (!needles_at(&ns, buf, size, pos, 0, found, 8, &hit_start)) { pos++; continue; }
             if (pos >= line_end) {   /* find the line holding pos */
                 line = line_holding(starts, width, line + 1, last_line - 1, pos);
                 line_start = start_at(starts, width, line);
@@ -873,8 +911,12 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
         Py_ssize_t line = first_line, pos = pos0, line_start = pos0;
         Py_ssize_t line_end = line + 1 < nstarts ? start_at(starts, width, line + 1) : size;
         int32_t found[64];
+        Py_ssize_t cache[8];
+        int jump = ns.nfirst <= 8;
+        for (int k = 0; k < 8; k++) cache[k] = -1;
         while (pos < stop && ok) {
             Py_ssize_t hit_start;
+            if (jump) { pos = next_candidate(&ns, buf, pos, stop, cache); if (pos >= stop) break; }
             int nfound = needles_at(&ns, buf, size, pos, 0, found, 64, &hit_start);
             if (!nfound) { pos++; continue; }
             if (pos >= line_end) {

@@ -52,13 +52,13 @@ class LiteralSet:
         return sorted(found)
 
 
-_REGEX_SYNTAX = set("\\.^$*+?()[]{}")
+REGEX_SYNTAX = set("\\.^$*+?()[]{}")
 
 
-def _literal_alternatives(pattern: str) -> list[str] | None:
+def literal_alternatives(pattern: str) -> list[str] | None:
     """The words of ``word|word|…`` when the pattern is nothing else; None for any real regex."""
     parts = pattern.split("|")
-    if len(parts) < 2 or len(parts) > 8 or any(not p or set(p) & _REGEX_SYNTAX for p in parts):
+    if len(parts) < 2 or len(parts) > 8 or any(not p or set(p) & REGEX_SYNTAX for p in parts):
         return None
     return parts
 
@@ -67,7 +67,7 @@ def compile_user_pattern(pattern: str, *, regex: bool, case_sensitive: bool):
     """Compile a user's search on RE2 (linear time: no pattern can freeze the app)."""
     if len(pattern) > MAX_PATTERN:
         raise PatternError(f"The pattern is too long ({len(pattern)} characters; the limit is {MAX_PATTERN}).")
-    words = _literal_alternatives(pattern) if regex else None
+    words = literal_alternatives(pattern) if regex else None
     if words is not None:
         return LiteralSet([compile_user_pattern(word, regex=False, case_sensitive=case_sensitive) for word in words])
     body = pattern if regex else re2.escape(pattern)

@@ -18,6 +18,7 @@ import re2
 
 from cre_desk.errors import Cancelled
 from cre_desk.logs import filter_lang, linescan
+from cre_desk.logs.document import REGEX_SYNTAX
 from cre_desk.logs.entry import FATAL
 from cre_desk.logs.filter_lang import And, Node, Not, Query, Term
 
@@ -195,9 +196,25 @@ class _Evaluator:
                     mask[line] = True
         return mask
 
+    def _any_word(self, value: str, message: bool) -> np.ndarray | None:
+        """``word|word|…`` (no other regex syntax, ASCII): the native scan for any of the words, case-folded."""
+        words = value.split("|")
+        if len(words) > 64 or any(not w or set(w) & REGEX_SYNTAX or not w.isascii() for w in words):
+            return None
+        sure, unsure = self._find([w.lower().encode("ascii") for w in words], icase=True, region=message)
+        if len(unsure):
+            checked = [line for line in unsure.tolist()
+                       if any(w.lower() in (self._line_message(line) if message else self.doc.line_text(line)).lower()
+                              for w in words)]
+            sure = np.concatenate((sure, np.asarray(checked, dtype=np.int64)))
+        return sure
+
     def _text(self, t: Term) -> np.ndarray:
         """Bare words and ``~regex``: a line of the entry contains it."""
         if t.op == "~:":
+            words = self._any_word(t.value, message=False)
+            if words is not None:
+                return self._mark_entries(words)
             return self._mark_entries(self._regex_lines(t.value, message=False))
         needle: str = t.arg  # type: ignore[assignment]
         if needle.isascii():
@@ -208,6 +225,9 @@ class _Evaluator:
 
     def _message(self, t: Term) -> np.ndarray:
         if t.op == "~:":
+            words = self._any_word(t.value, message=True)
+            if words is not None:
+                return self._mark_entries(words)
             return self._mark_entries(self._regex_lines(t.value, message=True))
         needle: str = t.arg  # type: ignore[assignment]
         if needle.isascii() and needle:
