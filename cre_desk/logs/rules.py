@@ -69,6 +69,7 @@ class Rule:
     detects: bool = True                      # a match reveals the vendor's SDK (False for generic lines)
     sample: tuple[str, str] = ("", "")        # (tag, message) the rule must match; used by tests
     provenance: tuple[tuple[str, str], ...] = ()  # where a mined rule's text comes from (repository, path…)
+    weight: float = 0.0                       # 0: the polarity's weight; lower for lines that are often benign
     _compiled: tuple = field(default=(), repr=False, compare=False, hash=False)
 
     @property
@@ -216,8 +217,15 @@ def parse_rule(raw: dict, file_name: str, vendor: str) -> Rule:
         fact_map=tuple((str(k), str(v)) for k, v in fact_map.items()), detects=bool(raw.get("detects", True)),
         sample=(str(sample.get("tag", "")), str(sample.get("message", ""))),
         provenance=tuple((str(k), str(v)) for k, v in provenance.items()),
+        weight=_weight(raw.get("weight", 0.0), where),
         _compiled=(regex, tag_regex, literal_prefilter(pattern)),
     )
+
+
+def _weight(value, where: str) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 5:
+        raise UserError(f"{where}: 'weight' must be a number from 0 to 5")
+    return float(value)
 
 
 def parse_rule_file(text: str, file_name: str) -> list[Rule]:
@@ -453,7 +461,8 @@ class Scanner:
             hits = self._hits.get(rule.id)
             if hits is not None and rule.polarity != "+":
                 found.append(Finding(rule.id, rule.area, rule.polarity, rule.meaning.en, tuple(hits.line_nos),
-                                     hits.count, tuple(hits.lines), hits.captures, False, rule.checklist))
+                                     hits.count, tuple(hits.lines), hits.captures, False, rule.checklist,
+                                     weight=rule.weight))
             elif hits is None and rule.polarity == "+" and self._expects(rule):
                 found.append(Finding(rule.id, rule.area, rule.polarity, rule.meaning.en, (), 0, (), (), True,
                                      rule.checklist))
