@@ -132,6 +132,14 @@ def self_check() -> int:
             raise RuntimeError("no resource files were found; the installation is incomplete")
         return f"{count} data files readable"
 
+    def log_engine() -> str:
+        from cre_desk.logs import known_issues, linescan, rules
+
+        count = len(rules.load_rules())
+        issues = len(known_issues.load())
+        scanner = "native scanner" if linescan.native_available() else "pure-Python scanner (slower on large logs)"
+        return f"{scanner}, {count} rules, {issues} known SDK issues"
+
     def floors() -> str:
         import re2  # noqa: F401 - user regexes must run on a linear-time engine
         import requests
@@ -150,6 +158,7 @@ def self_check() -> int:
     step("checklists", checklists)
     step("resource files", resources)
     step("dependency floors", floors)
+    step("log engine", log_engine)
     for line in checks:
         print(line)
     for line in problems:
