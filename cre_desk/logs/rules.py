@@ -32,8 +32,10 @@ PROVENANCE_KEYS = ("repository", "path", "sdk_version", "template")
 FACTS = ("sdk_version", "installation_id", "user_id", "sender_id", "push_token", "session_id", "environment")
 #: How an entry tag reveals that a vendor's SDK is in the log (case-insensitive substrings).
 VENDOR_TAGS: dict[str, tuple[str, ...]] = {
-    "braze": ("Braze",), "fiam": ("FIAM",), "onesignal": ("OneSignal",),
-    "airship": ("UALib", "Airship"), "clevertap": ("CleverTap",),
+    "braze": ("Braze", "Appboy"), "fiam": ("FIAM",), "fcm": ("FirebaseMessaging", "FirebaseInstanceId"),
+    "onesignal": ("OneSignal",), "airship": ("UALib", "Airship"), "clevertap": ("CleverTap",),
+    "adjust": ("Adjust",), "amplitude": ("Amplitude",), "mixpanel": ("MixpanelAPI",), "iterable": ("Iterable",),
+    "customerio": ("[CIO]",), "leanplum": ("Leanplum",),
 }
 
 MAX_MESSAGE = 65536      # a hostile single line is matched on its first 64 KiB only
