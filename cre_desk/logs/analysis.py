@@ -327,7 +327,7 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES))
     crashed = any(f.rule_id in ("GEN-crash", "GEN-linkage") for f in generic)
     findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom, crashed)
-    ranked = ranking.rank(findings)
+    ranked = ranking.with_starting_point(ranking.rank(findings))
     stats = doc.stats()
     result = Analysis(
         name=doc.name, format=doc.format, format_label=doc.format_label, lines=stats.lines, entries=stats.entries,

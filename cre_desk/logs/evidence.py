@@ -21,6 +21,8 @@ from cre_desk.logs.entry import ERROR, INFO, WARN
 MAX_CANDIDATES = 4_000
 _DIGITS = str.maketrans("0123456789", "0000000000")
 MAX_LINE_NOS = 50
+#: Logs this short are excerpts a person picked, not whole captures.
+EXCERPT_LINES = 300
 #: Kinds at least this heavy are specific enough to refine what a catalogue rule says about a line.
 SPECIFIC = 2.5
 
@@ -226,6 +228,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
     tags = doc.index.columns
     kinds: dict[str, Kind | None] = {}
     vendor_by_tag: dict[int, str] = {}
+    # A short excerpt is what the customer chose to paste: every error line in it is worth reading.
+    excerpt = len(doc) <= EXCERPT_LINES
     for line in _candidate_lines(doc, cancel, words).tolist():
         text = doc.line_text(line)
         # Repeated messages (the same text with other numbers) are classified once.
@@ -244,8 +248,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         if tag_id not in vendor_by_tag:
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
-        if kind.key == "sdk_error" and not vendor:
-            continue        # an app's own error words say nothing about the SDK
+        if kind.key == "sdk_error" and not vendor and not (excerpt and level >= ERROR):
+            continue        # an app's own error words say little about the SDK (unless the customer chose them)
         if kind.key == "sdk_error" and level and level < INFO:
             continue        # "error" inside a debug line of a healthy request
         frame = _telling_frame(doc, line) if kind.key in ("crash", "linkage") else None

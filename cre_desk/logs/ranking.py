@@ -65,5 +65,18 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
     return out
 
 
+#: Where the checklist starts when the log points nowhere: the SDK's initialisation and session.
+START_AREA = "D"
+START_WHY = ("Nothing in this log points at an area; the checklist starts with the SDK's initialisation and "
+             "session, so start there and ask for a verbose log.")
+
+
+def with_starting_point(ranked: list[dict]) -> list[dict]:
+    """An empty ranking becomes the checklist's own starting point, marked as such (low confidence)."""
+    if ranked:
+        return ranked
+    return [{"area": START_AREA, "score": 0.0, "findings": [], "why": [START_WHY], "confidence": "low"}]
+
+
 def decisive(ranked: list[dict]) -> bool:
     return bool(ranked) and ranked[0]["confidence"] != "low"
