@@ -204,9 +204,12 @@ class LogDocument:
             kind = np.int32 if count < 2**31 - 1 else np.int64
             entry_of = np.arange(count, dtype=kind)
             entry_of[~headers] = 0
-            self.entry_of = np.maximum.accumulate(entry_of)
+            # In place: a second line map would double the index's largest array for a moment.
+            np.maximum.accumulate(entry_of, out=entry_of)
+            self.entry_of = entry_of
             self._levels = raw[self.entry_of] if len(raw) == len(self.entry_of) else raw
         self.headers = headers
+        self._continuation = None if self.entry_of is None else np.flatnonzero(~headers)
         self.ready = True
         _release_freed_memory()
 
@@ -250,6 +253,14 @@ class LogDocument:
 
     def line_text(self, line: int) -> str:
         return self.index.line_text(line)
+
+    def continuation_lines(self) -> np.ndarray:
+        """Lines that continue the entry above them (stack frames, wrapped text), computed once."""
+        cached = getattr(self, "_continuation", None)
+        if cached is None or (self.entry_of is None and len(cached)):
+            cached = self._continuation = (np.flatnonzero(~self.headers) if self.headers is not None
+                                           else np.zeros(0, dtype=np.int64))
+        return cached
 
     def entry_start(self, line: int) -> int:
         if self.entry_of is not None and line < len(self.entry_of):

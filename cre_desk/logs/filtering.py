@@ -63,6 +63,11 @@ class _Evaluator:
         lut = np.fromiter((bool(test(v)) for v in values), dtype=bool, count=len(values))
         if ids is None:  # the column has one value (no package in this format)
             return np.full(self.count, bool(lut[0]) if len(lut) else False)
+        native = linescan.native_module()
+        if native is not None and ids.dtype in (np.uint16, np.uint32) and ids.flags.c_contiguous:
+            out = np.empty(len(ids), dtype=bool)
+            native.lookup(lut.view(np.uint8).tobytes(), ids, ids.itemsize, out)
+            return out
         return lut[ids]
 
     def _find(self, needles: list[bytes], *, icase: bool, region: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -367,7 +372,8 @@ def filter_lines(doc, query: Query | None, *, now: float | None = None,
     if doc.headers is None:
         raise RuntimeError("build() first")
     mask = _Evaluator(doc, findings_by_line, now, cancel).node(query.root)
-    mask &= doc.headers
     if doc.entry_of is not None:
-        mask = mask[doc.entry_of]
+        # Continuation lines follow their entry; they are few, so only they are looked up.
+        cont = doc.continuation_lines()
+        mask[cont] = mask[doc.entry_of[cont]]
     return np.flatnonzero(mask)
