@@ -204,25 +204,33 @@ def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool,
     code = NATIVE_FORMATS.get(fmt, -1) if region else -1
     if _native is None or force_python:
         return _find_python(buffer, starts, 0, count, needles, icase, region, fmt, newline, parser)
+    return _in_pieces(
+        starts, lambda s, first, last: _native.find_lines(buffer, s, s.itemsize, first, last, list(needles),
+                                                          int(icase), int(region and code >= 0), code),
+        (np.int64, np.int64), threads, cancel)
+
+
+def _in_pieces(starts: np.ndarray, native_call, dtypes: tuple, threads: int | None, cancel) -> tuple:
+    """Run a native scan over pieces of whole lines on a few threads (no interpreter lock held) and join
+    each of its byte-string results, in file order, as arrays of ``dtypes``. Raises ``Cancelled``."""
     starts = np.ascontiguousarray(starts)
+    count = len(starts)
     pieces = max(1, min(64, count // 50_000))
     bounds = np.linspace(0, count, pieces + 1).astype(np.int64)
 
     def run(k: int):
         if cancel is not None and cancel():
             return None
-        return _native.find_lines(buffer, starts, starts.itemsize, int(bounds[k]), int(bounds[k + 1]),
-                                  list(needles), int(icase), int(region and code >= 0), code)
+        return native_call(starts, int(bounds[k]), int(bounds[k + 1]))
 
-    lines: list[np.ndarray] = []
-    unsure: list[np.ndarray] = []
-    with ThreadPoolExecutor(max_workers=threads or workers.count(), thread_name_prefix="log-find") as pool:
+    parts: list[list[np.ndarray]] = [[] for _ in dtypes]
+    with ThreadPoolExecutor(max_workers=threads or workers.count(), thread_name_prefix="log-scan") as pool:
         for result in pool.map(run, range(pieces)):
             if result is None:
                 raise Cancelled()
-            lines.append(np.frombuffer(result[0], dtype=np.int64))
-            unsure.append(np.frombuffer(result[1], dtype=np.int64))
-    return np.concatenate(lines), np.concatenate(unsure)
+            for slot, raw, dtype in zip(parts, result, dtypes, strict=True):
+                slot.append(np.frombuffer(raw, dtype=dtype))
+    return tuple(np.concatenate(slot) for slot in parts)
 
 
 def needle_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool, threads: int | None = None,
@@ -245,22 +253,7 @@ def needle_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: boo
                     lines.append(line)
                     ids.append(k)
         return np.asarray(lines, dtype=np.int64), np.asarray(ids, dtype=np.int32)
-    starts = np.ascontiguousarray(starts)
-    pieces = max(1, min(64, count // 50_000))
-    bounds = np.linspace(0, count, pieces + 1).astype(np.int64)
-
-    def run(k: int):
-        if cancel is not None and cancel():
-            return None
-        return _native.needle_lines(buffer, starts, starts.itemsize, int(bounds[k]), int(bounds[k + 1]),
-                                    list(needles), int(icase))
-
-    lines_out: list[np.ndarray] = []
-    ids_out: list[np.ndarray] = []
-    with ThreadPoolExecutor(max_workers=threads or workers.count(), thread_name_prefix="log-needles") as pool:
-        for result in pool.map(run, range(pieces)):
-            if result is None:
-                raise Cancelled()
-            lines_out.append(np.frombuffer(result[0], dtype=np.int64))
-            ids_out.append(np.frombuffer(result[1], dtype=np.int32))
-    return np.concatenate(lines_out), np.concatenate(ids_out)
+    return _in_pieces(
+        starts, lambda s, first, last: _native.needle_lines(buffer, s, s.itemsize, first, last, list(needles),
+                                                            int(icase)),
+        (np.int64, np.int32), threads, cancel)
