@@ -29,6 +29,14 @@ _ANDROID = [
     (r"\bUALib\b|\bchannelId\b|notification channel|\bDefaultDispatcher-worker\b|\bAPA91b", 2),
     (r"\b(?:Activity|Fragment|BroadcastReceiver|Service)\b.{0,30}\b(?:onCreate|onResume|Intent)\b", 1),
     (r"\bapk\b|\bDexPathList\b|/data/(?:app|user)/", 3), (r"\bjava\b|\bkotlin\b", 1),
+    # General Android vocabulary: components, manifest, build tooling, system services, crash words.
+    (r"\b(?:BroadcastReceiver|onMessageReceived|RemoteMessage|FirebaseMessagingService|NotificationCompat|"
+     r"NotificationChannel|NotificationManager(?:Compat)?|WorkManager|JobScheduler|JobIntentService|"
+     r"PendingIntent|onCreate\(|onResume\(|Bundle\[|Looper|Handler\.dispatch|PackageManager|"
+     r"SharedPreferences|ContentProvider|AndroidX|androidx|Jetpack|Compose)\b", 2),
+    (r"\b(?:build\.gradle|settings\.gradle|gradle(?:w|\.properties)?|minSdkVersion|targetSdkVersion|"
+     r"compileSdk|multidex|ProGuard|proguard-rules|R8|AAPT|google-services\.json|Play Store|Google Play)\b", 2),
+    (r"\b(?:ANR|tombstone|SIGSEGV|libc\+\+|logcat|adb shell|emulator-\d+|Pixel \d|Galaxy|Xiaomi|Huawei)\b", 2),
 ]
 _IOS = [
     (r"\[Firebase/?\w+\]\[I-[A-Z]+\d+\]", 3), (r"\bI-(?:FCM|IAM|COR|ANA|INS|MSG)\d{6}\b", 3),
@@ -46,6 +54,14 @@ _IOS = [
     (r"couldn.t be completed", 2), (r"APNS_SANDBOX|\bAPNS\b", 2), (r"application:did\w+|-application:", 3),
     (r"\bpush(?:Kit|Token)?\b.{0,30}\bdevice token\b", 1), (r"^\s*\[Adjust\][vdiwea]:", 3),
     (r"\b[a-z]\w*:(?:[a-z]\w*:){1,}", 2),
+    # General iOS vocabulary: app lifecycle, frameworks, build tooling, crash reports, signing.
+    (r"\b(?:SceneDelegate|AppDelegate|UNNotification\w*|UNUserNotification\w*|UIViewController|UIWindow|"
+     r"WKWebView|NSURLSession|URLSession|CFNetwork|NSUserDefaults|UserDefaults|DispatchQueue|"
+     r"libswift\w*|Swift(?:UI)?|Objective-C|ObjC|CocoaPods|Podfile|pod install|xcframework|xcodebuild|"
+     r"Carthage|Swift Package Manager|SPM)\b", 2),
+    (r"\b(?:EXC_BAD_ACCESS|EXC_CRASH|Thread \d+ Crashed|Exception Type:|Incident Identifier|"
+     r"provisioning profile|bundle identifier|Bundle ID|TestFlight|App Store Connect|\.ipa\b|"
+     r"GoogleService-Info\.plist|NSLocalizedFailureReason|kCFErrorDomain)\b", 2),
 ]
 _ANDROID_RE = [(re.compile(p), w) for p, w in _ANDROID]
 _IOS_RE = [(re.compile(p), w) for p, w in _IOS]
