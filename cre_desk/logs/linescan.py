@@ -191,7 +191,7 @@ def _find_python(buffer, starts: np.ndarray, first: int, last: int, needles: lis
 
 def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool, region: bool, fmt: str,
                newline: int, parser: LineParser, threads: int | None = None, cancel=None,
-               force_python: bool = False) -> tuple[np.ndarray, np.ndarray]:
+               force_python: bool = False, lines: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Line numbers that contain any of ``needles`` (lower-case when ``icase``), in order, plus the
     lines whose header only the Python parser can judge (``region``: only the message part counts).
 
@@ -202,21 +202,24 @@ def find_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: bool,
     if not count or not needles or buffer is None:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     code = NATIVE_FORMATS.get(fmt, -1) if region else -1
+    first, last = lines or (0, count)
     if _native is None or force_python:
-        return _find_python(buffer, starts, 0, count, needles, icase, region, fmt, newline, parser)
+        return _find_python(buffer, starts, first, last, needles, icase, region, fmt, newline, parser)
     return _in_pieces(
-        starts, lambda s, first, last: _native.find_lines(buffer, s, s.itemsize, first, last, list(needles),
-                                                          int(icase), int(region and code >= 0), code),
-        (np.int64, np.int64), threads, cancel)
+        starts, lambda s, a, b: _native.find_lines(buffer, s, s.itemsize, a, b, list(needles),
+                                                   int(icase), int(region and code >= 0), code),
+        (np.int64, np.int64), threads, cancel, (first, last))
 
 
-def _in_pieces(starts: np.ndarray, native_call, dtypes: tuple, threads: int | None, cancel) -> tuple:
-    """Run a native scan over pieces of whole lines on a few threads (no interpreter lock held) and join
-    each of its byte-string results, in file order, as arrays of ``dtypes``. Raises ``Cancelled``."""
+def _in_pieces(starts: np.ndarray, native_call, dtypes: tuple, threads: int | None, cancel,
+               lines: tuple[int, int] | None = None) -> tuple:
+    """Run a native scan over pieces of whole lines (all, or ``lines`` = [first, last)) on a few threads
+    (no interpreter lock held) and join each of its byte-string results, in file order, as arrays of
+    ``dtypes``. Raises ``Cancelled``."""
     starts = np.ascontiguousarray(starts)
-    count = len(starts)
-    pieces = max(1, min(64, count // 50_000))
-    bounds = np.linspace(0, count, pieces + 1).astype(np.int64)
+    first, last = lines or (0, len(starts))
+    pieces = max(1, min(64, (last - first) // 50_000))
+    bounds = np.linspace(first, last, pieces + 1).astype(np.int64)
 
     def run(k: int):
         if cancel is not None and cancel():

@@ -149,3 +149,23 @@ def test_alternation_of_words_finds_the_same_lines_as_the_regex(tmp_path):
     assert list(fast) == list(plain) and len(fast) == sum(1 for i in range(500) if i % 5 == 0 or i % 11 == 0)
     insensitive = doc.search_lines(compile_user_pattern("exception|fatal", regex=True, case_sensitive=False))
     assert list(insensitive) == list(fast)
+
+
+@pytest.mark.parametrize("case_sensitive", [True, False])
+def test_plain_word_search_by_the_native_scan_finds_what_re2_finds(tmp_path, case_sensitive):
+    from cre_desk.logs.document import LiteralSet, compile_user_pattern
+
+    lines = [f"11-20 10:14:{i % 60:02d}.000  1  1 I {'Braze' if i % 3 else 'FIAM'}: message {i} "
+             f"{'exception' if i % 7 == 0 else 'Exception' if i % 11 == 0 else 'ok'}" for i in range(120_000)]
+    path = tmp_path / "words.log"
+    path.write_text("\n".join(lines) + "\n")
+    doc = LogDocument(path)
+    doc.build()
+    words = compile_user_pattern("Exception|FIAM", regex=True, case_sensitive=case_sensitive)
+    assert isinstance(words, LiteralSet) and words.words
+    first: list = []
+    native = doc.search_lines(words, first_hits=first.append)
+    regex = doc.search_lines(compile_user_pattern("(?:Exception|FIAM)", regex=True, case_sensitive=case_sensitive))
+    assert native.tolist() == regex.tolist() and len(native) > 40_000
+    assert first and first[0][0] == native[0]
+    doc.close()
