@@ -63,6 +63,13 @@ class LogChoice:
     baseline: str | None = None
 
 
+def warm_catalogue() -> int:
+    """Load the rules and known issues into their caches (the first analysis then starts at once)."""
+    from cre_desk.logs import known_issues
+
+    return len(rules_module.load_rules()) + len(known_issues.load())
+
+
 class LogWorkbench(QWidget):
     evidence_added = Signal()
 
@@ -77,6 +84,9 @@ class LogWorkbench(QWidget):
         self.accepted_findings: dict[str, tuple[str, ...]] = {}   # rule id -> matched lines, for the reply
         self._syncing = False
         self.offset = 0.0      # right time minus left time, set by aligning two lines
+        # The rule catalogue and the known SDK issues (hundreds of expressions) are read once, off the GUI
+        # thread, before the first log needs them: reading them mid-analysis made the window wait.
+        run_in_background(warm_catalogue, on_done=lambda _r: None, on_error=lambda _e: None, receiver=self)
 
         saved = ctx.settings.saved_filters
         self.left = LogPane(self, saved_filters=saved)

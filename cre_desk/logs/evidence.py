@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cre_desk.logs import linescan
+from cre_desk.logs import linescan, workers
 from cre_desk.logs.entry import ERROR, INFO, WARN
 
 #: Lines classified at most: all of them in an ordinary log, the first and last halves of this in a huge one.
@@ -230,7 +230,9 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
     vendor_by_tag: dict[int, str] = {}
     # A short excerpt is what the customer chose to paste: every error line in it is worth reading.
     excerpt = len(doc) <= EXCERPT_LINES
-    for line in _candidate_lines(doc, cancel, words).tolist():
+    for number, line in enumerate(_candidate_lines(doc, cancel, words).tolist()):
+        if number % workers.YIELD_EVERY == 0:
+            workers.yield_interpreter()
         text = doc.line_text(line)
         # Repeated messages (the same text with other numbers) are classified once.
         key = text[-160:].translate(_DIGITS)

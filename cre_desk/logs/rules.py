@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from cre_desk import resource_files
 from cre_desk.core.vocabulary import Label
 from cre_desk.errors import UserError
+from cre_desk.logs import workers
 from cre_desk.logs.entry import Entry
 
 try:  # Python 3.11+: the regex parser moved; only used to find a literal prefilter
@@ -385,7 +386,9 @@ class Scanner:
         """Scan entries against only the rules (indexes into ``rules``) whose literals each one holds, as a
         native scan found them; rules that go by tag are always tried. Same results as ``feed``."""
         by_tag = [k for k, rule in enumerate(self.rules) if not (rule.regex is not None and rule.prefilter)]
-        for entry, selected in entries:
+        for number, (entry, selected) in enumerate(entries):
+            if number % workers.YIELD_EVERY == 0:
+                workers.yield_interpreter()
             message = (entry.message or "")[:MAX_MESSAGE]
             tag = entry.tag or ""
             self._candidates(tag)   # notes the vendors this tag names
