@@ -141,6 +141,12 @@ def _release_freed_memory() -> None:
         pass
 
 
+def _false_positions(flags: np.ndarray, block: int = 1 << 20) -> np.ndarray:
+    """Positions of the False values, a block at a time (no temporary the size of the whole array)."""
+    parts = [np.flatnonzero(~flags[at:at + block]) + at for at in range(0, len(flags), block)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 @dataclass
 class LogStats:
     lines: int
@@ -218,9 +224,14 @@ class LogDocument:
             entry_of *= headers
             np.maximum.accumulate(entry_of, out=entry_of)
             self.entry_of = entry_of
-            self._levels = raw[self.entry_of] if len(raw) == len(self.entry_of) else raw
+            self._continuation = _false_positions(headers)
+            if len(raw) == len(entry_of):
+                # Continuation lines take their entry's level in place (their own byte was 0): no copy.
+                raw[self._continuation] = raw[entry_of[self._continuation]]
+            self._levels = raw
         self.headers = headers
-        self._continuation = None if self.entry_of is None else np.flatnonzero(~headers)
+        if self.entry_of is None:
+            self._continuation = None
         self.ready = True
         _release_freed_memory()
 
