@@ -724,6 +724,32 @@ static Py_ssize_t line_holding(const void *starts, int width, Py_ssize_t lo, Py_
 
 #define SAMPLE_BYTES (512 * 1024)
 
+/* The set-up find_lines and needle_lines share: check the line range of the index, find its byte span
+ * and build the needle set on a sample of it. On failure the buffers are released, an error is set and 0
+ * is returned. */
+static int range_setup(Py_buffer *view, Py_buffer *sv, int *width, Py_ssize_t first_line, Py_ssize_t last_line,
+                       PyObject *needle_list, int icase, NeedleSet *ns, Py_ssize_t *nstarts, Py_ssize_t *pos0,
+                       Py_ssize_t *stop) {
+    const unsigned char *buf = view->buf;
+    Py_ssize_t size = view->len;
+    if (*width != 4) *width = 8;
+    *nstarts = sv->len / *width;
+    if (first_line < 0 || last_line > *nstarts || first_line > last_line) {
+        PyBuffer_Release(view); PyBuffer_Release(sv);
+        PyErr_SetString(PyExc_ValueError, "bad line range");
+        return 0;
+    }
+    *pos0 = first_line < *nstarts ? start_at(sv->buf, *width, first_line) : size;
+    *stop = last_line < *nstarts ? start_at(sv->buf, *width, last_line) : size;
+    Py_ssize_t sample = *stop - *pos0 < SAMPLE_BYTES ? *stop - *pos0 : SAMPLE_BYTES;
+    if (!needles_build(ns, needle_list, icase, buf + *pos0, sample)) {
+        PyBuffer_Release(view); PyBuffer_Release(sv);
+        return 0;
+    }
+    return 1;
+}
+
+
 /* find_lines(buffer, starts, width (4 or 8), first_line, last_line, needles:list[bytes], icase, region, fmt)
  *   -> (lines:int64 bytes, unsure:int64 bytes)
  * Lines first_line..last_line-1 that contain any needle. ``icase`` folds ASCII letters (needles must be
@@ -739,23 +765,12 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
                           &needle_list, &icase, &region, &fmt))
         return NULL;
     const unsigned char *buf = view.buf;
-    if (width != 4) width = 8;
-    Py_ssize_t size = view.len, nstarts = sv.len / width;
+    Py_ssize_t size = view.len, nstarts, pos0, stop;
     const void *starts = sv.buf;
     PyObject *result = NULL;
     NeedleSet ns;
-    if (first_line < 0 || last_line > nstarts || first_line > last_line) {
-        PyBuffer_Release(&view); PyBuffer_Release(&sv);
-        PyErr_SetString(PyExc_ValueError, "bad line range");
+    if (!range_setup(&view, &sv, &width, first_line, last_line, needle_list, icase, &ns, &nstarts, &pos0, &stop))
         return NULL;
-    }
-    Py_ssize_t pos0 = first_line < nstarts ? start_at(starts, width, first_line) : size;
-    Py_ssize_t stop = last_line < nstarts ? start_at(starts, width, last_line) : size;
-    Py_ssize_t sample = stop - pos0 < SAMPLE_BYTES ? stop - pos0 : SAMPLE_BYTES;
-    if (!needles_build(&ns, needle_list, icase, buf + pos0, sample)) {
-        PyBuffer_Release(&view); PyBuffer_Release(&sv);
-        return NULL;
-    }
     Py_ssize_t room = 1024, nout = 0, nunsure = 0, uroom = 64;
     int64_t *out = malloc((size_t)room * sizeof(int64_t));
     int64_t *unsure = malloc((size_t)uroom * sizeof(int64_t));
@@ -883,23 +898,12 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
                           &needle_list, &icase))
         return NULL;
     const unsigned char *buf = view.buf;
-    if (width != 4) width = 8;
-    Py_ssize_t size = view.len, nstarts = sv.len / width;
+    Py_ssize_t size = view.len, nstarts, pos0, stop;
     const void *starts = sv.buf;
     PyObject *result = NULL;
     NeedleSet ns;
-    if (first_line < 0 || last_line > nstarts || first_line > last_line) {
-        PyBuffer_Release(&view); PyBuffer_Release(&sv);
-        PyErr_SetString(PyExc_ValueError, "bad line range");
+    if (!range_setup(&view, &sv, &width, first_line, last_line, needle_list, icase, &ns, &nstarts, &pos0, &stop))
         return NULL;
-    }
-    Py_ssize_t pos0 = first_line < nstarts ? start_at(starts, width, first_line) : size;
-    Py_ssize_t stop = last_line < nstarts ? start_at(starts, width, last_line) : size;
-    Py_ssize_t sample = stop - pos0 < SAMPLE_BYTES ? stop - pos0 : SAMPLE_BYTES;
-    if (!needles_build(&ns, needle_list, icase, buf + pos0, sample)) {
-        PyBuffer_Release(&view); PyBuffer_Release(&sv);
-        return NULL;
-    }
     int64_t *seen_at = malloc((size_t)ns.count * sizeof(int64_t));
     Py_ssize_t room = 1024, nout = 0, i;
     int64_t *out_lines = malloc((size_t)room * sizeof(int64_t));
