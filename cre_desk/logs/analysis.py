@@ -251,7 +251,7 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
     scanner.see_tags(columns.tags.values)
     if everything or doc.headers is None or columns.tag_ids is None:
         return None
-    heads_mask = np.zeros(len(doc), dtype=bool)
+    picked_heads: list[np.ndarray] = []
     entry_of = doc.entry_of
 
     if literals:
@@ -274,9 +274,9 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
             heads = _distinct(heads_of_pairs[picked])
             if len(heads) > RULE_SAMPLE and estimated is not None:
                 estimated[rule.id] = len(heads)
-            heads_mask[_sample(heads)] = True
+            picked_heads.append(_sample(heads))
         if selected is not None:
-            keep = heads_mask[heads_of_pairs]
+            keep = np.isin(heads_of_pairs, np.concatenate(picked_heads)) if picked_heads else heads_of_pairs < 0
             for head, lid in zip(heads_of_pairs[keep].tolist(), ids[keep].tolist(), strict=True):
                 selected.setdefault(head, []).extend(rules_of_literal.get(lid, ()))
     values = columns.tags.values
@@ -290,16 +290,18 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
         if len(on_tag):
             if len(on_tag) > RULE_SAMPLE and estimated is not None:
                 estimated[rule.id] = len(on_tag)
-            heads_mask[_sample(on_tag)] = True
+            picked_heads.append(_sample(on_tag))
     tag_only = [rule for rule in by_tag if rule.regex is None]
     if tag_only:
         # A tag-only rule learns nothing new from a second entry with the same tag: the first is enough.
         heads = np.flatnonzero(doc.headers)
-        ids_, first = np.unique(columns.tag_ids[heads], return_index=True)
-        keep = tags_for(tag_only)[ids_]
-        heads_mask[heads[first[keep]]] = True
-    heads_mask &= doc.headers
-    return np.flatnonzero(heads_mask)
+        heads = heads[tags_for(tag_only)[columns.tag_ids[heads]]]
+        _ids, first = np.unique(columns.tag_ids[heads], return_index=True)
+        picked_heads.append(heads[first])
+    if not picked_heads:
+        return np.zeros(0, dtype=np.int64)
+    heads = np.unique(np.concatenate(picked_heads))
+    return heads[doc.headers[heads]]
 
 
 def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[], bool] = lambda: False,

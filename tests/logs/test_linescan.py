@@ -141,3 +141,41 @@ def test_every_one_character_change_of_a_header_is_judged_alike(fmt):
     mismatched = [rows[i] for i, (a, b) in enumerate(zip(_columns(native), _columns(python), strict=True)) if a != b]
     assert not mismatched, mismatched[:5]
     assert sum(1 for level in native.levels if level) > len(rows) // 4   # the bases really are headers
+
+
+WORD_BITS = ["braze", "Braze", "in-app", "message", "http", "HTTP", "fail", "error", "x", "ab", "abc", "é", "行",
+             "Exception", "not yet", "  ", ":", "abab", "aab"]
+
+
+@st.composite
+def _texts_and_needles(draw):
+    """Many needles (the rule catalogue's case: keyed by 3-byte grams looked at every second byte), few
+    needles (memchr jumps), short needles (pairs and single bytes), over lines built from the same words
+    at every alignment."""
+    words = draw(st.lists(st.sampled_from(WORD_BITS), min_size=1, max_size=60))
+    seps = draw(st.lists(st.sampled_from([" ", "", "\n", "-", "\r\n"]), min_size=len(words), max_size=len(words)))
+    text = ("".join(w + s for w, s in zip(words, seps, strict=True))).encode()
+    if draw(st.booleans()):
+        text = b"z" + text   # the other parity for every word
+    pool = [w.encode() for w in WORD_BITS] + [text[i:i + n] for i in range(0, max(1, len(text) - 8), 3)
+                                             for n in (4, 6) if b"\n" not in text[i:i + n] and text[i:i + n]]
+    needles = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=30, unique=True))
+    return text, needles
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts_and_needles(), st.booleans())
+def test_native_literal_scans_find_what_a_plain_search_finds(case, icase):
+    """Every (line, needle) pair and every line with any needle, as a plain ``in`` per line finds them."""
+    text, needles = case
+    if icase:
+        needles = sorted({n.lower() for n in needles})
+    starts = np.asarray([0] + [i + 1 for i, b in enumerate(text) if b == 0x0A and i + 1 < len(text)], dtype=np.int64)
+    lines_text = [text[a:b] for a, b in zip(starts, list(starts[1:]) + [len(text)], strict=True)]
+    expected_pairs = [(k, j) for k, line in enumerate(lines_text) for j, n in enumerate(needles)
+                      if n in (line.lower() if icase else line)]
+    got_lines, got_ids = linescan.needle_lines(text, starts, needles, icase=icase, threads=1)
+    assert sorted(zip(got_lines.tolist(), got_ids.tolist(), strict=True)) == expected_pairs
+    found, _unsure = linescan.find_lines(text, starts, needles, icase=icase, region=False, fmt="threadtime",
+                                        newline=0x0A, parser=None, threads=1)
+    assert found.tolist() == sorted({k for k, _ in expected_pairs})
