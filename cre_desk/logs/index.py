@@ -22,7 +22,7 @@ from cre_desk.errors import Cancelled
 from cre_desk.logs import linescan, workers
 from cre_desk.logs.formats import LineParser
 
-CHUNK = 4 * 1024 * 1024
+CHUNK = 16 * 1024 * 1024
 #: The first chunk is small so the first rows appear within milliseconds on any file size.
 FIRST_CHUNK = 1024 * 1024
 MAX_LINE_BYTES = 64 * 1024
