@@ -45,7 +45,10 @@ class _Interned:
     def lookup(self, local_values: list) -> np.ndarray:
         """Global ids for a block's local table (a small array used as a lookup table)."""
         with self.lock:
-            out = np.empty(len(local_values), dtype=np.uint32)
+            # Ids fit two bytes while a column has few distinct values (nearly always): the block's
+            # id arrays made from this table are then half the size.
+            out = np.empty(len(local_values), dtype=np.uint16 if len(self.values) + len(local_values) < 0xFFFF
+                           else np.uint32)
             for i, value in enumerate(local_values):
                 found = self.ids.get(value)
                 if found is None:
@@ -202,7 +205,7 @@ class LineIndex:
         store(first)
         with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="log-index") as pool:
             pending = [pool.submit(self._scan, off, length, fmt, parser, force_python)
-                       for off, length in ranges[1:1 + threads * 2]]
+                       for off, length in ranges[1:2 + threads]]
             queued = 1 + len(pending)
             for _offset, length in ranges[1:]:
                 if cancel and cancel():

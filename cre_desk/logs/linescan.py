@@ -104,15 +104,20 @@ def scan_block(buffer, offset: int, length: int, newline: int, fmt: str, parser:
     code = NATIVE_FORMATS.get(fmt, -1)
     if _native is not None and not force_python:
         raw = _native.scan(buffer, offset, length, newline, code)
-        block = Block(
-            starts=np.frombuffer(raw[0], dtype=np.int64), levels=np.frombuffer(raw[1], dtype=np.uint8).copy(),
-            tag_ids=np.frombuffer(raw[2], dtype=np.uint32).copy(), tags=[b.decode("utf-8", "replace") for b in raw[3]],
-            pair_ids=np.frombuffer(raw[4], dtype=np.uint32).copy(),
-            pairs=[(None if p < 0 else p, None if t < 0 else t) for p, t in raw[5]],
-            package_ids=np.frombuffer(raw[6], dtype=np.uint32).copy(),
-            packages=[b.decode("utf-8", "replace") for b in raw[7]])
         deferred = np.asarray(raw[8], dtype=np.int64)
-        if code >= 0 and len(deferred):
+        fix = code >= 0 and len(deferred) > 0
+        # The native results are read-only views; copied only when the Python parser must fill in lines
+        # (a copy per block of every column would be the largest transient of indexing).
+        column = (lambda data, dtype: np.frombuffer(data, dtype=dtype).copy()) if fix else \
+            (lambda data, dtype: np.frombuffer(data, dtype=dtype))
+        block = Block(
+            starts=np.frombuffer(raw[0], dtype=np.int64), levels=column(raw[1], np.uint8),
+            tag_ids=column(raw[2], np.uint32), tags=[b.decode("utf-8", "replace") for b in raw[3]],
+            pair_ids=column(raw[4], np.uint32),
+            pairs=[(None if p < 0 else p, None if t < 0 else t) for p, t in raw[5]],
+            package_ids=column(raw[6], np.uint32),
+            packages=[b.decode("utf-8", "replace") for b in raw[7]])
+        if fix:
             _apply_parser(block, deferred, buffer, newline, size, parser)
             block.deferred = len(deferred)
         return block
