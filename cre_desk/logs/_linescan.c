@@ -767,6 +767,24 @@ static inline Py_ssize_t next_gram(const NeedleSet *ns, const unsigned char *buf
     return stop;
 }
 
+/* Pair mode's tight loop: the next position at or after ``pos`` (before ``stop``) where a one-byte needle
+ * sits or an anchor pair starts; ``stop`` when none. */
+static inline Py_ssize_t next_pair(const NeedleSet *ns, const unsigned char *buf, Py_ssize_t pos,
+                                   Py_ssize_t stop, Py_ssize_t size) {
+    const unsigned char *fold = ns->fold, *single = ns->single;
+    const uint64_t *bits = ns->bigram;
+    Py_ssize_t end = size - 1 < stop ? size - 1 : stop;
+    if (pos >= end) return (pos < stop && pos < size && single[fold[buf[pos]]]) ? pos : stop;
+    unsigned c = fold[buf[pos]];
+    for (; pos < end; pos++) {
+        unsigned d = fold[buf[pos + 1]];
+        unsigned key = (c << 8) | d;
+        if (single[c] | ((bits[key >> 6] >> (key & 63)) & 1)) return pos;
+        c = d;
+    }
+    return (pos < stop && single[c]) ? pos : stop;
+}
+
 /* Needles whose anchor pair sits at ``pos`` and which match in full within [lo, size): their ids go to
  * ``found`` (at most ``room``), the leftmost start to ``*start``. Returns how many matched. */
 static inline int needles_at(const NeedleSet *ns, const unsigned char *buf, Py_ssize_t size, Py_ssize_t pos,
@@ -877,6 +895,7 @@ static PyObject *find_lines(PyObject *self, PyObject *args) {
             Py_ssize_t hit_start;
             if (jump) { pos = next_candidate(&ns, buf, pos, stop, cache); if (pos >= stop) break; }
             else if (ns.gram) { pos = next_gram(&ns, buf, pos, stop, size); if (pos >= stop) break; }
+            else { pos = next_pair(&ns, buf, pos, stop, size); if (pos >= stop) break; }
             if (!needles_at(&ns, buf, size, pos, 0, found, found_at, 8, &hit_start)) { pos++; continue; }
             if (pos >= line_end) {   /* find the line holding pos */
                 line = line_holding(starts, width, line + 1, last_line - 1, pos);
@@ -946,12 +965,24 @@ static PyObject *line_spans(PyObject *self, PyObject *args) {
     int ok = out != NULL;
     if (ok) {
         Py_BEGIN_ALLOW_THREADS
-        Py_ssize_t pos = 0, line_start = 0;
+        /* No newline lies in [line_start, scanned): each byte is looked at for a newline at most once. */
+        Py_ssize_t pos = 0, line_start = 0, scanned = 0;
         int32_t found[8];
         Py_ssize_t found_at[8];
+        Py_ssize_t cache[8];
+        int jump = ns.nfirst <= 8;
+        for (int k = 0; k < 8; k++) cache[k] = -1;
         while (pos < size) {
             Py_ssize_t hit_start;
-            if (buf[pos] == '\n') { line_start = pos + 1; pos++; continue; }
+            if (jump) pos = next_candidate(&ns, buf, pos, size, cache);
+            else if (ns.gram) pos = next_gram(&ns, buf, pos, size, size);
+            else pos = next_pair(&ns, buf, pos, size, size);
+            if (pos >= size) break;
+            for (Py_ssize_t q = pos; q > scanned; q--) {
+                if (buf[q - 1] == '\n') { line_start = q; break; }
+            }
+            scanned = pos;
+            if (buf[pos] == '\n') { line_start = pos + 1; scanned = pos = pos + 1; continue; }
             if (!needles_at(&ns, buf, size, pos, line_start, found, found_at, 8, &hit_start)) { pos++; continue; }
             const unsigned char *nl = memchr(buf + pos, '\n', (size_t)(size - pos));
             Py_ssize_t end = nl ? (nl - buf) : size;
@@ -962,7 +993,7 @@ static PyObject *line_spans(PyObject *self, PyObject *args) {
             }
             out[2 * nout] = line_start; out[2 * nout + 1] = end; nout++;
             pos = end + 1;
-            line_start = pos;
+            line_start = scanned = pos;
         }
         Py_END_ALLOW_THREADS
         if (!ok) PyErr_NoMemory();
@@ -1013,6 +1044,7 @@ static PyObject *needle_lines(PyObject *self, PyObject *args) {
             Py_ssize_t hit_start;
             if (jump) { pos = next_candidate(&ns, buf, pos, stop, cache); if (pos >= stop) break; }
             else if (ns.gram) { pos = next_gram(&ns, buf, pos, stop, size); if (pos >= stop) break; }
+            else { pos = next_pair(&ns, buf, pos, stop, size); if (pos >= stop) break; }
             int nfound = needles_at(&ns, buf, size, pos, 0, found, found_at, 64, &hit_start);
             if (!nfound) { pos++; continue; }
             if (pos >= line_end) {

@@ -179,3 +179,9 @@ def test_native_literal_scans_find_what_a_plain_search_finds(case, icase):
     found, _unsure = linescan.find_lines(text, starts, needles, icase=icase, region=False, fmt="threadtime",
                                         newline=0x0A, parser=None, threads=1)
     assert found.tolist() == sorted({k for k, _ in expected_pairs})
+    spans = np.frombuffer(linescan.native_module().line_spans(text, needles, int(icase)), dtype=np.int64)
+    ends = [int(a) + len(line.rstrip(b"\n")) for a, line in zip(starts, lines_text, strict=True)]
+    expected_spans = [(int(starts[k]), ends[k]) for k in sorted({k for k, _ in expected_pairs})
+                      if any(n in (lines_text[k].rstrip(b"\n").lower() if icase else lines_text[k].rstrip(b"\n"))
+                             for n in needles)]
+    assert list(zip(spans[0::2].tolist(), spans[1::2].tolist(), strict=True)) == expected_spans
