@@ -11,6 +11,7 @@ Signals:
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -80,12 +81,12 @@ class ReplyComposer(QWidget):
         self.audience = QComboBox()
         for role in Role:
             self.audience.addItem(vocab(role), role.value)
-        self.language.activated.connect(lambda _i: self._on_audience_or_language())
-        self.audience.activated.connect(lambda _i: self._on_audience_or_language())
+        self.language.activated.connect(lambda _i: self._on_audience_or_language(language=True))
+        self.audience.activated.connect(lambda _i: self._on_audience_or_language(language=False))
         self.regenerate = QPushButton(self.tr("New draft from the ticket"))
         self.regenerate.setToolTip(self.tr("Rebuild the draft from confirmed causes, accepted findings and marks; "
                                            "parts you edited are kept"))
-        self.regenerate.clicked.connect(self.refresh_draft)
+        self.regenerate.clicked.connect(lambda: self.refresh_draft(explicit=True))
         self.templates = QToolButton()
         self.templates.setText(self.tr("Snippets"))
         self.templates.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -93,6 +94,13 @@ class ReplyComposer(QWidget):
         self.templates.menu().aboutToShow.connect(self._fill_templates)
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setWordWrap(True)
+        self.redraft_kept = QPushButton(self.tr("Re-draft those parts too"))
+        self.redraft_kept.setToolTip(self.tr("Replace the parts you edited with the new draft"))
+        self.redraft_kept.clicked.connect(self._redraft_kept_parts)
+        self.redraft_kept.hide()
+        self._kept: list[str] = []
+        self._fresh: replies.Reply | None = None
 
         self.editors: dict[str, QPlainTextEdit] = {}
         self.boxes: dict[str, QGroupBox] = {}
@@ -157,7 +165,9 @@ class ReplyComposer(QWidget):
         top.addWidget(self.regenerate)
         top.addWidget(self.templates)
         top.addStretch(1)
-        top.addWidget(self.state)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.state, 1)
+        status_row.addWidget(self.redraft_kept)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.side)
@@ -168,6 +178,7 @@ class ReplyComposer(QWidget):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(status_row)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
@@ -182,7 +193,10 @@ class ReplyComposer(QWidget):
         """Show the ticket's saved draft, or draft one from the ticket when there is none."""
         same = self.ticket is not None and self.ticket.id == ticket.id
         if same:
+            changed = ticket != self.ticket
             self.ticket = ticket
+            if changed and (self.generated is not None or self.draft_version is not None):
+                self.refresh_draft(explicit=False)   # the draft follows verdicts, findings, marks and goal
             return
         self.flush()
         self.ticket = ticket
@@ -217,6 +231,11 @@ class ReplyComposer(QWidget):
             self.draft_version = draft.version
             self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
             self.state.setText(self.tr("Draft restored (saved {0})").format(local_time(draft.updated_at)))
+            self._hide_redraft()
+            if self.generated is not None:
+                # The ticket may have moved on since the draft was saved (a verdict set in another session).
+                self._apply_fresh(explicit=False,
+                                  prefix=self.tr("Draft restored (saved {0})").format(local_time(draft.updated_at)))
         else:
             self._set_combo(self.language, ui_language())
             role = self.ticket.fields.requester_role
@@ -225,6 +244,7 @@ class ReplyComposer(QWidget):
             reply = replies.draft(self._inputs())
             self.generated = reply
             self._show_reply(reply)
+            self._hide_redraft()
             self.state.setText(self.tr("New draft from the ticket"))
         self._apply_audience()
 
@@ -254,8 +274,12 @@ class ReplyComposer(QWidget):
 
     # -- drafting ---------------------------------------------------------------------------------
 
-    def refresh_draft(self) -> None:
-        """Build a new draft from the ticket, keeping any part the engineer has edited."""
+    def refresh_draft(self, explicit: bool = True, language_changed: bool = False) -> None:
+        """Build a new draft from the ticket, keeping any part the engineer has edited.
+
+        ``explicit`` is the "New draft" button: a part the engineer emptied is drafted again. Otherwise the
+        draft is following a change of the ticket (a verdict, an accepted finding, a mark, the goal) and says
+        which parts it rewrote."""
         if self.ticket is None:
             return
         service, ticket_id = self.ctx.tickets, self.ticket.id
@@ -268,26 +292,65 @@ class ReplyComposer(QWidget):
             if self.ticket is None or self.ticket.id != ticket_id:
                 return
             self.ticket, self._marks = ticket, tuple(marks)
-            fresh = replies.draft(self._inputs())
-            previous = self.generated or replies.Reply("", "", "", "")
-            merged, kept = replies.merge_draft(previous, self.current_reply(), fresh)
-            self.generated = fresh
-            self._show_reply(merged)
-            names = {"summary": self.tr("Summary"), "cause": self.tr("Cause"), "fix": self.tr("Fix"),
-                     "developer_block": self.tr("Developer block")}
-            if kept:
-                self.state.setText(self.tr("New draft applied; kept your edits in: {0}").format(
-                    ", ".join(names.get(k, k) for k in kept)))
-            else:
-                self.state.setText(self.tr("New draft applied"))
-            self._schedule_save()
+            self._apply_fresh(explicit=explicit, language_changed=language_changed)
 
         self.ctx.run_db(fetch, on_done=done, receiver=self)
 
-    def _on_audience_or_language(self) -> None:
+    def _part_names(self, parts) -> str:
+        names = {"summary": self.tr("Summary"), "cause": self.tr("Cause"), "fix": self.tr("Fix"),
+                 "developer_block": self.tr("Developer block")}
+        return ", ".join(names.get(p, p) for p in parts)
+
+    def _apply_fresh(self, *, explicit: bool, language_changed: bool = False, prefix: str = "") -> None:
+        """Merge a draft built from the ticket as it is now into the editors and say what changed."""
+        fresh = replies.draft(self._inputs())
+        previous = self.generated or replies.Reply("", "", "", "")
+        current = self.current_reply()
+        if not explicit and fresh == previous:
+            return
+        if explicit:
+            # An emptied part is a request for a new one, not an edit to keep.
+            current = replace(current, **{p: getattr(previous, p) for p in PARTS if not getattr(current, p).strip()})
+        merged, kept = replies.merge_draft(previous, current, fresh)
+        rewritten = [p for p in PARTS if getattr(merged, p) != getattr(self.current_reply(), p)]
+        self.generated = fresh
+        self._show_reply(merged)
+        if rewritten:
+            text = self.tr("Draft updated from the ticket: {0} rewritten").format(self._part_names(rewritten))
+        else:
+            text = self.tr("Draft is up to date with the ticket")
+        if kept:
+            if language_changed:
+                text += ". " + self.tr("Your edited parts are still in the other language: {0}").format(
+                    self._part_names(kept))
+            else:
+                text += ". " + self.tr("Kept your edits in: {0}").format(self._part_names(kept))
+            self._kept, self._fresh = kept, fresh
+            self.redraft_kept.show()
+        else:
+            self._hide_redraft()
+        self.state.setText(f"{prefix} · {text}" if prefix else text)
+        self._schedule_save()
+
+    def _hide_redraft(self) -> None:
+        self._kept, self._fresh = [], None
+        self.redraft_kept.hide()
+
+    def _redraft_kept_parts(self) -> None:
+        """Replace the parts kept as edited with the newest draft (after a language switch, say)."""
+        if self._fresh is None:
+            return
+        parts = self._kept
+        merged = replace(self.current_reply(), **{p: getattr(self._fresh, p) for p in parts})
+        self._show_reply(merged)
+        self._hide_redraft()
+        self.state.setText(self.tr("Re-drafted: {0}").format(self._part_names(parts)))
+        self._schedule_save()
+
+    def _on_audience_or_language(self, language: bool) -> None:
         self._apply_audience()
         if self.ticket is not None:
-            self.refresh_draft()
+            self.refresh_draft(explicit=False, language_changed=language)
 
     def _apply_audience(self) -> None:
         marketer = self.audience.currentData() != Role.ENGINEER.value

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
@@ -53,7 +54,7 @@ def test_switching_to_an_engineer_or_japanese_redrafts_untouched_parts_and_keeps
     composer.editors["summary"].setPlainText("My own summary.")
     composer.audience.setCurrentIndex(composer.audience.findData("engineer"))
     composer.audience.activated.emit(composer.audience.currentIndex())
-    qtbot.waitUntil(lambda: "kept your edits" in composer.state.text())
+    qtbot.waitUntil(lambda: "Kept your edits in: Summary" in composer.state.text())
     assert composer.editors["summary"].toPlainText() == "My own summary."
     assert composer.boxes["developer_block"].isHidden()
     composer.language.setCurrentIndex(composer.language.findData("ja"))
@@ -143,3 +144,97 @@ def test_a_draft_survives_the_app_being_killed_right_after_typing(tmp_path):
         assert ws.tickets.get_draft(ticket.id).summary == "Typed just before the crash"
     finally:
         ws.close()
+
+
+def _unconfirmed_ticket(ctx, **kw):
+    fields = TicketFields(title="Coupon not shown", symptom="iam_not_shown", requester_name="Mika Tanaka",
+                          requester_role="marketer", goal="Show a coupon right after the first purchase.",
+                          sdk_name="Braze", sdk_version="30.4.0", **kw)
+    return ctx.tickets.create_ticket(fields, actor="aki")
+
+
+def _confirm_with_alt3(qtbot, window, item_key):
+    """On the Checklist tab, pick a cause and press Alt+3 (confirmed), as an engineer does."""
+    from PySide6.QtCore import Qt
+
+    from cre_desk.gui.checklist_model import ENTRY_ROLE
+
+    window.pane.tabs.setCurrentIndex(1)
+    view = window.pane.checklist
+    model = view.tree.model()
+
+    def find(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            entry = index.data(ENTRY_ROLE)
+            if entry is not None and entry.item_key == item_key:
+                return index
+            found = find(index)
+            if found is not None:
+                return found
+        return None
+
+    view.tree.setCurrentIndex(find(view.tree.rootIndex()))
+    button = next(b for b in view.verdict_buttons.buttons() if b.property("verdict") == "confirmed")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("language, before, after", [
+    ("en", "We have not found the cause yet", "nowhere to show it"),
+    ("ja", "原因の特定に至っておらず", "表示"),
+])
+def test_the_draft_follows_a_cause_confirmed_after_it_was_drafted(qtbot, window, ctx, language, before, after):
+    """Confirming a cause on the Checklist tab rewrites the untouched parts of the draft at once and says
+    so; the summary the engineer wrote stays."""
+    ticket = _unconfirmed_ticket(ctx)
+    composer = _open_reply(qtbot, window, ticket.id)
+    composer.language.setCurrentIndex(composer.language.findData(language))
+    composer.language.activated.emit(composer.language.currentIndex())
+    qtbot.waitUntil(lambda: before in composer.editors["cause"].toPlainText())
+    composer.editors["summary"].setPlainText("My own summary.")
+    _confirm_with_alt3(qtbot, window, "d_display_manager_not_registered")
+    window.show_tab(4)
+    qtbot.waitUntil(lambda: before not in composer.editors["cause"].toPlainText(), timeout=5000)
+    assert after in composer.editors["cause"].toPlainText()
+    assert composer.editors["summary"].toPlainText() == "My own summary."
+    assert "Cause" in composer.state.text() and "Kept your edits in: Summary" in composer.state.text()
+    # The followed draft is saved like typing is: reopening the ticket shows it.
+    qtbot.waitUntil(lambda: (d := ctx.tickets.get_draft(ticket.id)) is not None and before not in d.cause
+                    and d.summary == "My own summary.", timeout=5000)
+
+
+def test_a_restored_draft_catches_up_with_verdicts_set_since_it_was_saved(qtbot, window, ctx):
+    ticket = _unconfirmed_ticket(ctx)
+    composer = _open_reply(qtbot, window, ticket.id)
+    composer.save_draft(force=True)
+    qtbot.waitUntil(lambda: ctx.tickets.get_draft(ticket.id) is not None)
+    other = _unconfirmed_ticket(ctx)
+    open_ticket(qtbot, window, other.id)
+    item = next(e for e in ctx.tickets.get_ticket(ticket.id).checklist
+                if e.item_key == "d_display_manager_not_registered")
+    ctx.tickets.set_verdict(item.id, verdict="confirmed", evidence="", expected_version=item.version)
+    open_ticket(qtbot, window, ticket.id)
+    qtbot.waitUntil(lambda: "nowhere to show it" in composer.editors["cause"].toPlainText(), timeout=5000)
+    assert "Draft restored" in composer.state.text() and "rewritten" in composer.state.text()
+
+
+def test_an_emptied_part_comes_back_with_a_new_draft(qtbot, window, ctx):
+    composer = _open_reply(qtbot, window, _ticket(ctx).id)
+    original = composer.editors["fix"].toPlainText()
+    composer.editors["fix"].setPlainText("")
+    composer.regenerate.click()
+    qtbot.waitUntil(lambda: composer.editors["fix"].toPlainText() == original)
+
+
+def test_after_a_language_switch_edited_parts_are_named_and_can_be_redrafted(qtbot, window, ctx):
+    composer = _open_reply(qtbot, window, _ticket(ctx).id)
+    composer.editors["summary"].setPlainText("My own summary.")
+    composer.language.setCurrentIndex(composer.language.findData("ja"))
+    composer.language.activated.emit(composer.language.currentIndex())
+    qtbot.waitUntil(lambda: "other language: Summary" in composer.state.text())
+    assert composer.editors["summary"].toPlainText() == "My own summary."
+    assert composer.redraft_kept.isVisible()
+    composer.redraft_kept.click()
+    assert composer.editors["summary"].toPlainText() != "My own summary."
+    assert "。" in composer.editors["summary"].toPlainText()
+    assert not composer.redraft_kept.isVisible()
