@@ -24,9 +24,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[bytes], int], ...] = (
     # (kind, pattern, group holding the secret; 0 = the whole match)
     ("bearer token", re.compile(rb"(?i)\b(?:authorization\s*[:=]\s*)?bearer\s+([A-Za-z0-9\-._~+/]{12,}=*)"), 1),
     ("JSON web token", re.compile(rb"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"), 0),
+    # A named credential: "apiKey=…", "API key: …", "devkey=…", "app_token: …", "App Token '…'",
+    # "appSecret", "CleverTapToken: …" (any word may lead the name).
     ("API key", re.compile(
-        rb"(?i)\b(?:api[_-]?key|x-?braze-?api-?key|app[_-]?key|rest[_-]?api[_-]?key|secret|client[_-]?secret|"
-        rb"password|passwd|access[_-]?token|auth[_-]?token)[\"']?\s*[:=]\s*[\"']?([^\s\"',;&]{6,})"), 1),
+        rb"(?i)\b[a-z0-9_]*?(?:api[ _-]?key|x-?braze-?api-?key|app[ _-]?key|dev[ _-]?key|write[ _-]?key|"
+        rb"rest[_-]?api[_-]?key|secret|client[_-]?secret|password|passwd|access[_-]?token|auth[_-]?token|"
+        rb"app[ _-]?token|account[ _-]?token)[\"']?(?:\s*[:=]\s*|\s+(?=[\"']))[\"']?([^\s\"',;&)]{6,})"), 1),
+    # Any other "…token: value" only when the value looks like one (holds a digit): "push token = …".
+    ("API key", re.compile(
+        rb"(?i)\b[a-z0-9_]*token[\"']?\s*[:=]\s*[\"']?((?=[^\s\"',;&)]*[0-9])[^\s\"',;&)]{6,})"), 1),
+    # SDK configuration dumps: Braze/Appboy "value for key: 'com_braze_api_key' and value: '…'".
+    ("API key", re.compile(
+        rb"(?i)value for key:\s*'?[a-z0-9_.]*(?:api_key|secret|token)[a-z0-9_.]*'?\s+and value:\s*'?([^'\s]+)"), 1),
     ("API key", re.compile(rb"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\b(?:sk|pk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b|"
                            rb"\bAIza[0-9A-Za-z_-]{35}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b"), 0),
     ("push token", re.compile(rb"\b[A-Za-z0-9_-]{11,}:APA91[A-Za-z0-9_-]{60,}"), 0),
@@ -57,7 +66,7 @@ class RedactionReport:
 #: without any of them skips the pattern's regular expression.
 _PATTERN_WORDS: tuple[tuple[bytes, ...], ...] = (
     (b"bearer",), (b"eyj",),
-    (b"key", b"secret", b"passw", b"token"),
+    (b"key", b"secret", b"passw", b"token"), (b"token",), (b"value for key",),
     (b"akia", b"asia", b"sk_", b"pk_", b"rk_", b"aiza", b"ghp_", b"gho_", b"ghu_", b"ghs_", b"ghr_"),
     (b":apa91",), (b"token",), (b"@",),
 )

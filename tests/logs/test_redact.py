@@ -39,3 +39,67 @@ def test_redacting_a_file_keeps_every_line_and_counts_what_it_removed(tmp_path):
     assert out[3].endswith(b"\r\n")
     assert report.counts["e-mail address"] == 1 and report.counts["API key"] == 1
     assert "Redacted" in report.describe()
+
+
+#: Configuration and credential lines as each SDK prints them (shapes from public support threads and the
+#: SDKs' own log statements; values invented). Each value must go; the words around it stay.
+SDK_CREDENTIAL_LINES = {
+    "Braze (Android, configuration dump)":
+        (b"11-20 10:14:02.066  8812  8812 V Braze v30.4.0 .BrazeConfigurationProvider: Using resources value for "
+         b"key: 'com_braze_api_key' and value: '1a2b3c4d-5e6f-4a1b-9c8d-7e6f5a4b9f0e'", b"1a2b3c4d"),
+    "Appboy (Android, older configuration dump)":
+        (b"D/Appboy v1.19.0 .com.appboy.configuration.CachedConfigurationProvider( 8628): Using runtime override "
+         b"value for key: com_appboy_api_key and value: 0d8e2b7c-41f6-4d3b-a7c5-9e1f2a3b4c5d", b"0d8e2b7c"),
+    "Amplitude (Android)":
+        (b"2024-08-09 17:18:31.352 10497-10603 Amplitude               apar.ride.app                        D  "
+         b"Handle response, status: BAD_REQUEST, error: Invalid API key: 6eaecc157d0ff5a58c0b0d6df54307be",
+         b"6eaecc157d0ff5a58c0b0d6df54307be"),
+    "AppsFlyer (Android)":
+        (b"I/AppsFlyer_5.4.5(30426): [GCD-B01] URL: https://gcdsdk.appsflyer.com/install_data/v4.0/com.example"
+         b"?devkey=cKq8sJ3nX2pL9vR4tY7wZ1&device_id=1594192632930-1171085345471451321", b"cKq8sJ3nX2pL9vR4tY7wZ1"),
+    "Adjust (Android, event failure)":
+        (b"E/Adjust: Event failed (Ignoring event subsequent to an event supposed to be unique) "
+         b"(app_token: 2fm9gkqubvpc, adid: 5b3f)", b"2fm9gkqubvpc"),
+    "Adjust (React Native, bad token)":
+        (b"2025-05-29 14:34:30.397 30388-30535 Adjust                  appName                      E  "
+         b"Malformed App Token 'q9k2x7w4v1b8'", b"q9k2x7w4v1b8"),
+    "CleverTap (Flutter plugin start-up)":
+        (b"Initializing default CleverTap SDK instance. CleverTapAccountID: W9R-486-4W5Z CleverTapToken: 6c1-b01z",
+         b"6c1-b01z"),
+    "OneSignal (Unity, Android)":
+        (b"07-30 17:12:33.099 23240 23701 I OneSignal: Device registered, push token = "
+         b"cG5bbhVbRASB9xk2Lp0QmZ7aYt", b"cG5bbhVbRASB9xk2Lp0QmZ7aYt"),
+    "Airship (configuration properties echoed)":
+        (b"D/UALib: Loaded config: productionAppKey = 'Xy1AbC2dEf3GhI4jKl5MnO', productionAppSecret = "
+         b"'Pq6RsT7uVw8XyZ9aBc0DeF'", b"Pq6RsT7uVw8XyZ9aBc0DeF"),
+}
+
+
+def test_every_supported_sdks_credential_lines_lose_their_values_and_the_count_says_so():
+    from collections import Counter
+
+    for sdk, (line, secret) in SDK_CREDENTIAL_LINES.items():
+        counts: Counter = Counter()
+        out = redact_line(line, counts)
+        assert secret not in out, sdk
+        assert b"[redacted" in out and sum(counts.values()) >= 1, sdk
+    airship = redact_line(SDK_CREDENTIAL_LINES["Airship (configuration properties echoed)"][0])
+    assert b"Xy1AbC2dEf3GhI4jKl5MnO" not in airship   # both values of the line
+
+
+def test_words_about_tokens_and_settings_that_are_not_secrets_stay():
+    for line in (b"Error fetching FCM registration token: Error Domain=com.google.fcm Code=505",
+                 b"No APNS token specified before fetching FCM Token",
+                 b"Error encountered while fetching Expo token: TypeError: Network request failed.",
+                 b"V Braze v30.4.0 .BrazeConfigurationProvider: Using resources value for key: "
+                 b"'com_braze_custom_endpoint' and value: 'sdk.iad-05.braze.com'",
+                 b"I OneSignal: Device registered, push token = null"):
+        assert redact_line(line) == line, line
+
+
+def test_the_report_counts_the_values_removed(tmp_path):
+    source = tmp_path / "braze.log"
+    source.write_bytes(b"\n".join(line for line, _ in SDK_CREDENTIAL_LINES.values()) + b"\n")
+    report = redact_file(source, tmp_path / "out.log")
+    assert report.counts["API key"] >= len(SDK_CREDENTIAL_LINES)
+    assert report.describe().startswith("Redacted ") and "API keys" in report.describe()
