@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.config import Settings
-from cre_desk.errors import UserError
+from cre_desk.errors import EnvironmentFault, UserError
 from cre_desk.gui import messages
 from cre_desk.gui.tasks import run_in_background
 from cre_desk.integrations import accounts as accounts_module
@@ -157,6 +157,7 @@ class AccountsDialog(QDialog):
             region=self.region.currentData(), base_url=self.base_url.text().strip())
 
     def save_current(self) -> bool:
+        """Save the form; on failure say why in plain words and keep what was typed (the token too)."""
         account = self.form_account()
         token = self.token.text().strip()
         try:
@@ -164,11 +165,15 @@ class AccountsDialog(QDialog):
                 raise UserError(self.tr("Enter the account's API token."))
             accounts_module.save_account(self.settings, account, token or None)
             self.save_settings()
+        except EnvironmentFault as exc:
+            # An expected situation (no password store on this machine), not a defect: nothing is saved,
+            # the typed token stays in its field so it can be saved once a keyring is available.
+            self.status.setText(f"{exc} {exc.action}".strip())
+            return False
         except UserError as exc:
             self.status.setText(str(exc))
             return False
-        finally:
-            self.token.clear()   # the token never lingers in the widget
+        self.token.clear()   # saved: the token never lingers in the widget
         self._reload(select=account.id)
         self._show(account)
         self.status.setText(self.tr("Saved."))

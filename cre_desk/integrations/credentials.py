@@ -42,10 +42,16 @@ def _key(account_id: str) -> str:
 
 
 def store_token(account_id: str, token: str) -> None:
-    _check_backend()
+    try:
+        _check_backend()
+    except KeyringUnavailable:
+        raise
+    except Exception:  # noqa: BLE001 - a backend that cannot even start (no D-Bus session, say)
+        raise KeyringUnavailable("The password store could not be opened, so the token was not saved.",
+                                 action="Unlock or install the system keyring and try again.") from None
     try:
         keyring.set_password(SERVICE, _key(account_id), token)
-    except KeyringError:
+    except Exception:  # noqa: BLE001 - backends raise their own types, not only KeyringError
         # ``from None``: the backend's own exception may quote what it was asked to store.
         raise KeyringUnavailable("The password store refused to save the token.",
                                  action="Unlock the system keyring and try again.") from None

@@ -164,3 +164,29 @@ def test_new_issue_carries_the_evidence_and_is_linked(qtbot, window, ctx, httpse
     body = json.loads(posted.get_data(as_text=True))["body"]
     assert "BRZ-04 at line 13" in body and "confirmed" in body
     assert "````text\n[click](javascript:x) ``` fence\n````" in body   # customer text cannot escape its fence
+
+
+def test_saving_an_account_without_a_password_store_explains_and_keeps_the_typed_token(qtbot, ctx, dialogs):
+    """A machine with no keyring (a bare Linux session) is expected, not a crash: the dialog says what to
+    do, nothing is saved, and the token the engineer typed is still there to save later."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        dialog = AccountsDialog(ctx.settings, save_settings=ctx.save_settings)
+        qtbot.addWidget(dialog)
+        dialog.provider.setCurrentIndex(dialog.provider.findData("zendesk"))
+        dialog.account_id.setText("zendesk-acme")
+        dialog.subdomain.setText("acme")
+        dialog.email.setText(EMAIL)
+        dialog.token.setText(CANARY)
+        assert dialog.save_current() is False
+        assert dialog.token.text() == CANARY
+        assert "no secure password store" in dialog.status.text() and "keyring" in dialog.status.text()
+        assert CANARY not in dialog.status.text()
+        assert not [d for d in dialogs.shown if d[0] == "crash"]
+        assert not any(a.get("id") == "zendesk-acme" for a in getattr(ctx.settings, "accounts", []))
+    finally:
+        keyring.set_keyring(previous)
