@@ -6,7 +6,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,11 +75,9 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (2, 92), (3, 104), (4, 96), (5, 72), (6, 56), (7, 0), (8, 80)):
-            if width:
-                self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(7, True)
         self.table.setColumnHidden(4, True)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.count_label = QLabel()
 
@@ -116,6 +114,38 @@ class QueueView(QWidget):
             tag=self.tag_filter.currentData() or "",
         )
 
+    #: Columns given up, in this order, when the queue is too narrow for a readable title.
+    OPTIONAL_COLUMNS = (5, 6, 2)   # assignee, age, customer
+    #: The title keeps room for about this many characters before any other column is shown.
+    TITLE_CHARS = 24
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Size the short columns to their content and give the title what is left; when the queue is
+        narrow, hide the least useful columns rather than cut the title (what people scan for) to "…"."""
+        metrics = self.table.fontMetrics()
+        available = self.table.viewport().width()
+        title_min = metrics.horizontalAdvance("M" * (self.TITLE_CHARS // 2)) + \
+            metrics.horizontalAdvance("a" * (self.TITLE_CHARS - self.TITLE_CHARS // 2))
+        widths = {}
+        for column in (0, 2, 3, 5, 6, 8):
+            content = self.table.sizeHintForColumn(column) if self.model.rowCount() else 0
+            header = self.table.horizontalHeader().sectionSizeFromContents(column).width()
+            widths[column] = min(max(content, header) + 8, metrics.horizontalAdvance("M" * 14))
+        shown = [c for c in (0, 2, 3, 5, 6, 8)]
+        for column in self.OPTIONAL_COLUMNS:
+            if available - sum(widths[c] for c in shown) >= title_min:
+                break
+            shown.remove(column)
+        for column in (0, 2, 3, 5, 6, 8):
+            self.table.setColumnHidden(column, column not in shown)
+            if column in shown:
+                self.table.setColumnWidth(column, widths[column])
+
     def reload(self) -> None:
         """Query the queue in the background; a reload requested meanwhile runs once after it."""
         if self._loading:
@@ -141,6 +171,7 @@ class QueueView(QWidget):
         self._loading = False
         selected = self.selected_ticket_id()
         self.model.set_rows(rows)
+        self._fit_columns()
         self._refill(self.assignee_filter, values["assignees"])
         self._refill(self.tag_filter, values["tags"])
         total = len(rows)
