@@ -196,37 +196,37 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="164"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="165"/>
         <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="174"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="179"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="185"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="192"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="197"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="208"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="208"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="212"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -827,171 +827,171 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="582"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="588"/>
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="272"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="273"/>
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="288"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="292"/>
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="290"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="294"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="293"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="297"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="295"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="299"/>
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="297"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="301"/>
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="299"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="303"/>
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="327"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="331"/>
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="330"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="334"/>
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="341"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="345"/>
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="351"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="356"/>
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="377"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="382"/>
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="392"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="397"/>
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="396"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="401"/>
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="396"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="401"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="407"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="427"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="412"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="432"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="435"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="441"/>
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="457"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="463"/>
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="462"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="468"/>
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="515"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="521"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="515"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="521"/>
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="523"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="529"/>
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="524"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="530"/>
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="527"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="533"/>
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="583"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="589"/>
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="583"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="589"/>
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="585"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="591"/>
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="586"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="592"/>
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="590"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="596"/>
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="592"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="598"/>
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="595"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="601"/>
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -999,247 +999,247 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="93"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="104"/>
         <source>Scroll together by time</source>
         <extracomment>Labels here show customer or log text: always literal.</extracomment>
         <translation>時刻でスクロールを同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="95"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="106"/>
         <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
         <translation>ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="103"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="114"/>
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="103"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="114"/>
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="103"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="114"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="115"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="126"/>
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="127"/>
         <source>Quote the finding&apos;s lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="119"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="130"/>
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="143"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="154"/>
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="154"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="302"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="165"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="329"/>
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="162"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="173"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="163"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="174"/>
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="164"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="175"/>
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="167"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="178"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="169"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="180"/>
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="252"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="279"/>
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="256"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="283"/>
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="292"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="319"/>
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="307"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="334"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="332"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="359"/>
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="341"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="368"/>
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="342"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="369"/>
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="349"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="376"/>
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="351"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="378"/>
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="355"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="382"/>
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="359"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="386"/>
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="372"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="399"/>
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="373"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="400"/>
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="373"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="626"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="400"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="653"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="417"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="444"/>
         <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="422"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="449"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="436"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="463"/>
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="482"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="509"/>
         <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="490"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="517"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="491"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="518"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="518"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="545"/>
         <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="528"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="555"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="529"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="556"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="544"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="571"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="549"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="576"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="553"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="580"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="606"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="633"/>
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="607"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="634"/>
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="619"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="622"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="646"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="649"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="627"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="654"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="636"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="663"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="639"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="666"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1792,21 +1792,22 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>すべてのタグ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="148"/>
+        <location filename="../../cre_desk/gui/queue_view.py" line="179"/>
         <source>%n matching ticket(s), best match first</source>
+        <extracomment>Columns given up, in this order, when the queue is too narrow for a readable title. The title keeps room for about this many characters before any other column is shown.</extracomment>
         <translation>
             <numerusform>該当チケット %n 件（関連度順）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="151"/>
+        <location filename="../../cre_desk/gui/queue_view.py" line="182"/>
         <source>The newest %n tickets; search or filter to find older ones.</source>
         <translation>
             <numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="154"/>
+        <location filename="../../cre_desk/gui/queue_view.py" line="185"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>チケット %n 件</numerusform>
@@ -1816,239 +1817,273 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ReplyComposer</name>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="85"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="228"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="86"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="248"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="86"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="87"/>
         <source>Rebuild the draft from confirmed causes, accepted findings and marks; parts you edited are kept</source>
         <translation>確定した原因・採用した検出結果・マークから下書きを作り直します（編集した部分はそのまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="90"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="91"/>
         <source>Snippets</source>
         <translation>定型文</translation>
     </message>
     <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="98"/>
+        <source>Re-draft those parts too</source>
+        <translation>その部分も書き直す</translation>
+    </message>
+    <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="99"/>
+        <source>Replace the parts you edited with the new draft</source>
+        <translation>編集した部分を新しい下書きで置き換えます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="107"/>
         <source>Summary — what happened, in one or two plain sentences</source>
         <translation>概要 — 何が起きたかを 1〜2 文でわかりやすく</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="100"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="108"/>
         <source>Cause — the specific reason</source>
         <translation>原因 — 具体的な理由</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="101"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="109"/>
         <source>Fix — what to change, who does it, how to check it worked</source>
         <translation>対応方法 — 何を・誰が変えるか、直ったことの確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="102"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="110"/>
         <source>For their developer — forwardable technical detail</source>
         <translation>開発ご担当者様向け — そのまま転送できる技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="117"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="125"/>
         <source>The reply as the customer will read it.</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="130"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="138"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="131"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="370"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="433"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="132"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="140"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="134"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="142"/>
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="135"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="143"/>
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="137"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="145"/>
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="147"/>
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="140"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="148"/>
         <source>Keep this reply in the ticket&apos;s history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="144"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="152"/>
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="145"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="153"/>
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="146"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="154"/>
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="147"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="155"/>
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="153"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="161"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="155"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="163"/>
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="219"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="233"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="238"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="276"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="276"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="276"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="277"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="301"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="279"/>
-        <source>New draft applied; kept your edits in: {0}</source>
-        <translation>新しい下書きを反映しました。編集済みの部分は残しています: {0}</translation>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="319"/>
+        <source>Draft updated from the ticket: {0} rewritten</source>
+        <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="282"/>
-        <source>New draft applied</source>
-        <translation>新しい下書きを反映しました</translation>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="321"/>
+        <source>Draft is up to date with the ticket</source>
+        <translation>下書きはチケットの最新の内容を反映しています</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="324"/>
+        <source>Your edited parts are still in the other language: {0}</source>
+        <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
+        <source>Kept your edits in: {0}</source>
+        <translation>編集した部分はそのまま残しました：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <source>Re-drafted: {0}</source>
+        <translation>書き直しました：{0}</translation>
+    </message>
+    <message>
+        <source>New draft applied; kept your edits in: {0}</source>
+        <translation type="vanished">新しい下書きを反映しました。編集済みの部分は残しています: {0}</translation>
+    </message>
+    <message>
+        <source>New draft applied</source>
+        <translation type="vanished">新しい下書きを反映しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="390"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="407"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="470"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="421"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="484"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="426"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="489"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="434"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="450"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="513"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="456"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="519"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="457"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="469"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="532"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="480"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="480"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="481"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="544"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="490"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="503"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="566"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="504"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="567"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="510"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="573"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="516"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="530"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2244,19 +2279,19 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="362"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="364"/>
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
         <translation>
             <numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="366"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="370"/>
         <source>Attaching %n file(s)…</source>
         <translation>
             <numerusform>%n 件のファイルを添付中…</numerusform>
@@ -2309,17 +2344,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="160"/>
+        <location filename="../../cre_desk/gui/app.py" line="163"/>
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="161"/>
+        <location filename="../../cre_desk/gui/app.py" line="164"/>
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="162"/>
+        <location filename="../../cre_desk/gui/app.py" line="165"/>
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2330,17 +2365,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="168"/>
+        <location filename="../../cre_desk/gui/app.py" line="171"/>
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="170"/>
+        <location filename="../../cre_desk/gui/app.py" line="173"/>
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="177"/>
+        <location filename="../../cre_desk/gui/app.py" line="180"/>
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
