@@ -329,10 +329,17 @@ class ReplyComposer(QWidget):
             self.redraft_kept.show()
         else:
             self._hide_redraft()
-        self.state.setText(f"{prefix} · {text}" if prefix else text)
+        self._notice = f"{prefix} · {text}" if prefix else text
+        self.state.setText(self._notice)
         self._schedule_save()
 
+    def _say_save_state(self, text: str) -> None:
+        """Autosave's status; a notice of what the draft changed stays beside it until the next edit."""
+        notice = getattr(self, "_notice", "")
+        self.state.setText(f"{notice} · {text}" if notice else text)
+
     def _hide_redraft(self) -> None:
+        self._notice = ""
         self._kept, self._fresh = [], None
         self.redraft_kept.hide()
 
@@ -387,6 +394,7 @@ class ReplyComposer(QWidget):
     def _on_edited(self) -> None:
         if self._loading:
             return
+        self._notice = ""
         self.state.setText(self.tr("Editing…"))
         self._schedule_save()
         self._check_timer.start()
@@ -467,7 +475,7 @@ class ReplyComposer(QWidget):
             return
         reply = self.current_reply()
         ticket_id = self.ticket.id
-        self.state.setText(self.tr("Saving…"))
+        self._say_save_state(self.tr("Saving…"))
         self.ctx.run_db(
             self.ctx.tickets.save_draft, ticket_id, language=self.language.currentData(),
             audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
@@ -481,7 +489,7 @@ class ReplyComposer(QWidget):
         if self.ticket is not None and self.ticket.id == ticket_id:
             self.draft_version = draft.version
             if not self._autosave.isActive():
-                self.state.setText(self.tr("Draft saved"))
+                self._say_save_state(self.tr("Draft saved"))
 
     def _on_save_failed(self, ticket_id: int, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
