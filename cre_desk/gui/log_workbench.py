@@ -10,9 +10,8 @@ Signals:
 
 from __future__ import annotations
 
-import gc
-
 import functools
+import gc
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
