@@ -481,7 +481,7 @@ class ReplyComposer(QWidget):
             audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
             developer_block=reply.developer_block,
             generated_json=_reply_json(self.generated) if self.generated else "",
-            expected_version=None if force else self.draft_version, actor=self.ctx.settings.user_name,
+            expected_version=self.draft_version, force=force, actor=self.ctx.settings.user_name,
             on_done=lambda draft: self._on_saved(ticket_id, draft),
             on_error=lambda exc: self._on_save_failed(ticket_id, exc), receiver=self)
 
@@ -493,22 +493,35 @@ class ReplyComposer(QWidget):
 
     def _on_save_failed(self, ticket_id: int, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
-            keep = messages.confirm(self, self.tr(
-                "A teammate saved this reply draft while you were editing it. Keep your text (it replaces "
-                "theirs)? Choose No to load their version."))
-            if keep:
-                self.save_draft(force=True)
-            elif self.ticket is not None and self.ticket.id == ticket_id:
-                self.ctx.run_db(self.ctx.tickets.get_draft, ticket_id,
-                                on_done=lambda draft: self._take_theirs(ticket_id, draft), receiver=self)
+            if self.ticket is None or self.ticket.id != ticket_id:
+                return
+            if isinstance(exc.theirs, dict):
+                self._keep_both(exc.theirs)
+            else:   # the teammate's save was still landing: look again shortly
+                self._autosave.start()
             return
         self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
         self._autosave.start()  # try again; the text stays in the window meanwhile
 
-    def _take_theirs(self, ticket_id: int, draft: DraftRecord | None) -> None:
-        if draft is not None and self.ticket is not None and self.ticket.id == ticket_id:
-            self.draft_version = draft.version
-            self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
+    def _keep_both(self, theirs: dict) -> None:
+        """A teammate saved this draft meanwhile (C-1): keep both texts, theirs under ours, and say so."""
+        by = theirs.get("by") or self.tr("a teammate")
+        mine = self.current_reply()
+        merged = {}
+        for part in PARTS:
+            ours, other = getattr(mine, part).rstrip(), str(theirs.get(part, "")).rstrip()
+            if other and other != ours and other not in ours:
+                divider = self.tr("──── {0}'s version ────").format(by)
+                merged[part] = f"{ours}\n\n{divider}\n{other}" if ours else other
+            else:
+                merged[part] = ours
+        self.draft_version = theirs.get("version")
+        self._show_reply(replies.Reply(**merged))
+        self._schedule_save()
+        messages.warn(self, self.tr(
+            "{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now "
+            "below yours in each part, under a line with their name. Edit the draft down to one reply.").format(by),
+            self.tr("Saved by someone else"))
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -604,5 +617,5 @@ class ReplyComposer(QWidget):
             self.sent.emit()
 
         self.ctx.run_db(self.ctx.tickets.record_sent_reply, ticket_id, body, language=self.language.currentData(),
-                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name, on_done=done,
-                        receiver=self)
+                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name,
+                        draft_version=self.draft_version, on_done=done, receiver=self)
