@@ -10,7 +10,15 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QToolBar,
+)
 
 log = logging.getLogger(__name__)
 
@@ -378,6 +386,16 @@ class MainWindow(QMainWindow):
         from cre_desk.gui.tasks import wait_for_all
 
         wait_for_all(15_000)
+        QApplication.processEvents()   # deliver the outcome of those last saves
+        from cre_desk.gui import messages
+
+        unsaved = self.pane.unsaved_tickets() if self.pane is not None else []
+        if unsaved and not messages.confirm(self, self.tr(
+                "Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). "
+                "If you close now they are lost.\n\nClose anyway?").format(
+                ", ".join(f"#{n}" for n in unsaved))):
+            event.ignore()   # D-3: the text stays in the window until it can be saved
+            return
         if self.pane is not None:
             self.pane.logs.close_logs()
         if self.window_settings is not None:
