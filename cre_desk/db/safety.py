@@ -29,24 +29,28 @@ class CheckResult:
 
 
 def check_file(path: Path, *, quick: bool = True) -> CheckResult:
-    """Tell whether ``path`` is a usable SQLite database; a missing file counts as fine (a new one)."""
+    """Tell whether ``path`` is a usable SQLite database; a missing file counts as fine (a new one).
+
+    The check opens the file read-only, so it never writes to a damaged file: a ``-wal`` beside it (ours
+    after a crash, or one that came from elsewhere) is read as part of the database but never checkpointed
+    into it. A zero-length file is damage, not a new database: SQLite never leaves one behind.
+    """
     if not path.exists():
         return CheckResult(True)
     try:
         size = path.stat().st_size
         if size == 0:
-            wal = Path(str(path) + "-wal")
-            if wal.exists() and wal.stat().st_size > 0:
-                return CheckResult(False, "the database file is empty but has unsaved changes beside it")
-            return CheckResult(True)
+            return CheckResult(False, "the database file is empty (0 bytes)")
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
         if header != SQLITE_MAGIC:
             return CheckResult(False, "the file is not a CRE Desk database (its header is wrong)")
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            if rows and rows[0][0] == "ok":
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

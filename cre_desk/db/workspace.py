@@ -96,28 +96,21 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
 
 
 def check_local_database(paths: AppPaths) -> safety.CheckResult:
-    """Is the local database usable? A full quick_check runs only after an unclean shutdown or when
-    the file looks wrong, so a normal start stays fast."""
+    """Is the local database usable? ``quick_check`` runs on every start (D-5): damage that a clean exit
+    does not reveal (flipped bytes, a ``-wal`` that came from another database) shows up now, when the file
+    can still be moved aside whole and a backup offered, instead of as errors later."""
     db_path = paths.database
     marker = paths.data_dir / UNCLEAN_MARKER
-    if marker.exists() or _suspicious(db_path):
-        result = safety.check_file(db_path, quick=True)
-        if not result.ok:
-            return result
+    wal = Path(str(db_path) + "-wal")
+    result = safety.check_file(db_path, quick=True)
+    if not result.ok:
+        if not marker.exists() and wal.exists() and wal.stat().st_size > 0:
+            return safety.CheckResult(False, "a -wal file beside the database does not belong to it "
+                                             f"(CRE Desk had shut down cleanly); {result.reason}")
+        return result
     if db_path.exists() and db_path.stat().st_size > 0:
         return _probe(db_path)
     return safety.CheckResult(True)
-
-
-def _suspicious(path: Path) -> bool:
-    """Cheap signs of damage that deserve a full quick_check even after a clean shutdown."""
-    if not path.exists():
-        return False
-    try:
-        with path.open("rb") as fh:
-            return fh.read(len(safety.SQLITE_MAGIC)) != safety.SQLITE_MAGIC
-    except OSError:
-        return True
 
 
 def _probe(path: Path) -> safety.CheckResult:
