@@ -98,6 +98,9 @@ class TicketService:
         self.clock = clock
         self._calendar = calendar
         self._targets = targets
+        #: Called with a label ("before-delete", "before-import") before changes that remove or replace
+        #: data in bulk; the workspace sets it to take a backup of the local file (D-6).
+        self.before_bulk_change: Callable[[str], object] = lambda label: None
 
     @property
     def calendar(self):
@@ -561,6 +564,7 @@ class TicketService:
 
     @retry_transient
     def delete_ticket(self, ticket_id: int) -> None:
+        self.before_bulk_change("before-delete")
         with self.db.write() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:

@@ -41,6 +41,23 @@ class Workspace:
     tickets: TicketService
     report: OpenReport
 
+    def backup_now(self, label: str) -> Path | None:
+        """Back up the local file now (before a delete, an import or a restore); None in team mode."""
+        path = self.db.sqlite_path
+        if path is None or not path.exists() or path.stat().st_size == 0:
+            return None
+        made = safety.backup(path, self.paths.backups_dir, label=label)
+        safety.prune(self.paths.backups_dir)
+        log.info("Backup (%s) written to %s", label, made)
+        return made
+
+    def backup_if_changed(self) -> Path | None:
+        """The periodic backup: taken only when something changed since the newest backup (D-6)."""
+        path = self.db.sqlite_path
+        if path is None or not safety.changed_since_last_backup(path, self.paths.backups_dir):
+            return None
+        return self.backup_now("auto")
+
     def close(self) -> None:
         """Clean shutdown: checkpoint, drop the unclean-shutdown marker, release connections."""
         self.db.dispose()
@@ -70,6 +87,7 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
             report.moved_aside = safety.move_aside(db_path)
             report.backup_available = safety.newest_good_backup(paths.backups_dir)
             if restore_backup and report.backup_available is not None:
+                # What is replaced was moved aside whole just above: that is its backup.
                 safety.restore(report.backup_available, db_path)
                 report.restored_from = report.backup_available
             report.created = report.restored_from is None
@@ -90,9 +108,11 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
             detail=str(exc.orig) if exc.orig else str(exc),
         ) from exc
     service = TicketService(db, attachments_dir=paths.attachments_dir, calendar=calendar)
+    workspace = Workspace(paths=paths, db=db, tickets=service, report=report)
+    service.before_bulk_change = workspace.backup_now
     # Tickets written by an older version (or another client) have no stored clocks yet.
     service.refresh_clocks(only_missing=True)
-    return Workspace(paths=paths, db=db, tickets=service, report=report)
+    return workspace
 
 
 def check_local_database(paths: AppPaths) -> safety.CheckResult:

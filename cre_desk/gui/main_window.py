@@ -349,19 +349,11 @@ class MainWindow(QMainWindow):
                                                  "after a restart."), 8000)
 
     def backup_if_changed(self) -> None:
-        if not self._changed_since_backup or self.ctx is None:
+        """Any change since the newest backup (a field, a verdict, a draft, an import) gets one (D-6)."""
+        if self.ctx is None:
             return
-        from cre_desk.db import safety
-
-        path, folder = self.ctx.paths.database, self.ctx.paths.backups_dir
         self._changed_since_backup = False
-
-        def run():
-            made = safety.backup(path, folder)
-            safety.prune(folder)
-            return made
-
-        self.ctx.run_db(run, on_done=lambda p: log.info("Backup written to %s", p), receiver=self)
+        self.ctx.run_db(self.ctx.workspace.backup_if_changed, receiver=self)
 
     def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
         self._changed_since_backup = True
