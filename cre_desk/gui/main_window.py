@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
+WAL_CHECK_MS = 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -159,6 +160,9 @@ class MainWindow(QMainWindow):
             self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
             self._backup_timer.timeout.connect(self.backup_if_changed)
             self._backup_timer.start()
+            self._wal_timer = QTimer(self, interval=WAL_CHECK_MS)
+            self._wal_timer.timeout.connect(self.check_wal)
+            self._wal_timer.start()
 
     # ----- slots ---------------------------------------------------------------------------------
 
@@ -354,6 +358,19 @@ class MainWindow(QMainWindow):
             return
         self._changed_since_backup = False
         self.ctx.run_db(self.ctx.workspace.backup_if_changed, receiver=self)
+
+    def check_wal(self) -> None:
+        """Keep the database's write-ahead log bounded; say so when a long read stops that (D-11)."""
+        if self.ctx is None:
+            return
+
+        def done(status) -> None:
+            if status is not None and status.starved:
+                self.statusBar().showMessage(self.tr(
+                    "The database's change log is {0} MiB and cannot shrink while another program or a long "
+                    "report reads the database.").format(status.size_after >> 20), 30_000)
+
+        self.ctx.run_db(self.ctx.workspace.db.keep_wal_small, on_done=done, receiver=self)
 
     def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
         self._changed_since_backup = True
