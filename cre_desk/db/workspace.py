@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from cre_desk.config import AppPaths
-from cre_desk.db import migrate, safety
+from cre_desk.db import location, migrate, safety
 from cre_desk.db.engine import Database, sqlite_url
 from cre_desk.db.service import TicketService
 from cre_desk.errors import EnvironmentFault
@@ -92,6 +92,10 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
                 report.restored_from = report.backup_available
             report.created = report.restored_from is None
         marker.write_text("CRE Desk is running or did not shut down cleanly\n", encoding="utf-8")
+        risky = location.risky_location(db_path)
+        if risky:
+            log.warning("%s", risky)
+            report.notices.append(risky)
         db = Database(sqlite_url(db_path))
     try:
         migrate.check_not_newer(db)
