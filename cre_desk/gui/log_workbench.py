@@ -498,7 +498,7 @@ class LogWorkbench(QWidget):
         self.marks_model.clear()
         for mark in marks:
             item = QStandardItem(mark.citation())
-            item.setToolTip(mark.citation())
+            item.setToolTip(plain_tooltip(mark.citation()))   # U-1: the quoted line is customer text
             self.marks_model.appendRow(item)
         self._apply_marks()
 
@@ -649,7 +649,7 @@ class LogWorkbench(QWidget):
             head = QStandardItem(title)
             for text in items[:200]:
                 child = QStandardItem(text[:300])
-                child.setToolTip(text[:2000])
+                child.setToolTip(plain_tooltip(text[:2000]))   # U-1: customer log text
                 head.appendRow(child)
             root.appendRow(head)
         self.compare_view.expandAll() if self.compare_model.rowCount() < 4 else None

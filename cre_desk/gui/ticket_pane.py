@@ -27,6 +27,7 @@ from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import PAUSED_STATUSES, Status
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
+from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import vocab
@@ -36,8 +37,6 @@ from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
 from cre_desk.gui.timeline_view import TimelineView
 from cre_desk.logs.redact import redact_file
-
-AUTOSAVE_DELAY_MS = 1500
 
 
 def _is_text_log(path: Path) -> bool:
@@ -61,6 +60,9 @@ class TicketPane(QWidget):
         self._saving = False
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
+        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
+        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
+        self._unsaved: dict[int, tuple[TicketFields, int]] = {}
 
         self.status = QComboBox()
         for status in Status:
@@ -114,7 +116,7 @@ class TicketPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave = AutosaveTimer(self)
         self._autosave.timeout.connect(self.save)
         self.overview.edited.connect(self._on_overview_edited)
         self.overview.files_dropped.connect(self.attach_files)
@@ -126,7 +128,15 @@ class TicketPane(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._autosave.isActive()
+        return self._autosave.isActive() or (self.ticket is not None and self.ticket.id in self._unsaved)
+
+    def unsaved_tickets(self) -> list[int]:
+        """Tickets with typed text that is not in the database yet (Overview, Checklist or Reply)."""
+        ids = set(self._unsaved) | self.checklist.unsaved_tickets() | self.reply.unsaved_tickets()
+        if self.ticket is not None and (self._autosave.isActive() or self.checklist.has_unsaved()
+                                        or self.reply.has_unsaved()):
+            ids.add(self.ticket.id)
+        return sorted(ids)
 
     def show_ticket(self, ticket_id: int) -> None:
         """Open a ticket, saving the one shown first."""
@@ -142,7 +152,14 @@ class TicketPane(QWidget):
     def _show(self, ticket: TicketDetail, *, keep_form: bool = False) -> None:
         self.ticket = ticket
         self.stack.setCurrentIndex(1)
-        if not keep_form:
+        pending = self._unsaved.get(ticket.id)
+        if pending is not None and not keep_form:
+            # Edits that could not be saved come back; saving them still detects a teammate's save since.
+            mine, typed_on = pending
+            self.overview.load(replace(ticket, fields=mine))
+            self.ticket = replace(ticket, version=typed_on)
+            self.overview.show_extras(ticket)
+        elif not keep_form:
             self.overview.load(ticket)
         else:
             self.overview.show_extras(ticket)
@@ -154,7 +171,10 @@ class TicketPane(QWidget):
             self.issue_links.load(ticket.id)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
-        self.save_state.setText(self._notice or self.tr("Saved"))
+        if pending is not None and not keep_form:
+            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
+        else:
+            self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
 
     def _draft_notice(self, text: str) -> None:
@@ -232,8 +252,9 @@ class TicketPane(QWidget):
         self._autosave.start()
 
     def flush(self) -> None:
-        """Save pending edits now (before switching tickets or closing)."""
-        if self._autosave.isActive():
+        """Save pending edits now (before switching tickets or closing, and on Ctrl+S), including edits
+        whose earlier save failed."""
+        if self.dirty:
             self.save()
         if self.checklist.has_unsaved():
             self.checklist.save_current()
@@ -247,7 +268,7 @@ class TicketPane(QWidget):
             self._save_again = True
             return
         fields = self.overview.fields()
-        if fields == self.ticket.fields:
+        if fields == self.ticket.fields and self.ticket.id not in self._unsaved:
             self.save_state.setText(self.tr("Saved"))
             return
         self._saving = True
@@ -258,11 +279,18 @@ class TicketPane(QWidget):
         def save():
             return service.update_ticket(ticket.id, fields, expected_version=ticket.version, actor=actor)
 
-        self.ctx.run_db(save, on_done=self._on_saved, on_error=lambda exc: self._on_save_failed(fields, exc),
-                        receiver=self)
+        self.ctx.run_db(save, on_done=self._on_saved,
+                        on_error=lambda exc: self._on_save_failed(fields, exc, ticket), receiver=self)
 
     def _on_saved(self, ticket: TicketDetail) -> None:
         self._saving = False
+        self._unsaved.pop(ticket.id, None)
+        if self.ticket is not None and self.ticket.id != ticket.id:
+            self.ctx.ticket_saved.emit(ticket.id)   # saved on the way to another ticket
+            if self._save_again:
+                self._save_again = False
+                self.save()
+            return
         symptom_changed = self.ticket is not None and self.ticket.fields.symptom != ticket.fields.symptom
         still_editing = self.dirty
         self.ticket = ticket
@@ -276,13 +304,22 @@ class TicketPane(QWidget):
             self._save_again = False
             self.save()
 
-    def _on_save_failed(self, mine: TicketFields, exc: BaseException) -> None:
+    def _on_save_failed(self, mine: TicketFields, exc: BaseException, typed_on: TicketDetail) -> None:
         self._saving = False
         self._save_again = False
-        self.save_state.setText(self.tr("Not saved"))
+        shown = self.ticket is not None and self.ticket.id == typed_on.id
         if isinstance(exc, ConflictError) and isinstance(exc.theirs, TicketDetail):
-            self._resolve_conflict(mine, exc.theirs)
-            return
+            self._unsaved.pop(typed_on.id, None)
+            if shown:
+                self.save_state.setText(self.tr("Not saved"))
+                self._resolve_conflict(mine, exc.theirs)
+                return
+            self._unsaved[typed_on.id] = (mine, typed_on.version)  # the conflict shows when it is reopened
+        else:
+            # Keep the text until a save succeeds: Ctrl+S, switching back or closing tries again (D-3).
+            self._unsaved[typed_on.id] = (mine, typed_on.version)
+        if shown:
+            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
         messages.report_exception(self, exc)
 
     def _resolve_conflict(self, mine: TicketFields, theirs: TicketDetail) -> None:
