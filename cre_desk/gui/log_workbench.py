@@ -40,7 +40,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_label, plain_tooltip, ui_language
 from cre_desk.gui.log_pane import LogPane
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import rules as rules_module
@@ -84,6 +84,7 @@ class LogWorkbench(QWidget):
         self.accepted_findings: dict[str, tuple[str, ...]] = {}   # rule id -> matched lines, for the reply
         self._syncing = False
         self.offset = 0.0      # right time minus left time, set by aligning two lines
+        self._compare_job: Progress | None = None
         # The rule catalogue and the known SDK issues (hundreds of expressions) are read once, off the GUI
         # thread, before the first log needs them: reading them mid-analysis made the window wait.
         run_in_background(warm_catalogue, on_done=lambda _r: None, on_error=lambda _e: None, receiver=self)
@@ -322,6 +323,7 @@ class LogWorkbench(QWidget):
         self._open_doc(self.left, choice, on_ready=lambda _d: self._apply_marks())
 
     def _open_right(self, choice: LogChoice | None) -> None:
+        self._cancel_comparison()
         self.compare_model.clear()
         if choice is None:
             self.right.close_document()
@@ -622,11 +624,31 @@ class LogWorkbench(QWidget):
             result["only_left"], result["only_right"] = only_left, only_right
             return result
 
-        run_in_background(work, on_done=self._show_comparison, on_error=lambda exc: None,
-                          on_progress=lambda *_: None, receiver=self)
+        self._cancel_comparison()
+        self._compare_job = run_in_background(
+            work, on_done=lambda result: self._show_comparison(result) if self._showing(left, right) else None,
+            on_error=lambda exc: self._on_compare_failed(exc) if self._showing(left, right) else None,
+            on_progress=lambda *_: None, receiver=self)
+
+    def _cancel_comparison(self) -> None:
+        if self._compare_job is not None:
+            self._compare_job.cancel()
+            self._compare_job = None
+
+    def _showing(self, left: LogDocument, right: LogDocument) -> bool:
+        """A late result belongs on screen only while the same two logs are still open."""
+        return self.left.doc is left and self.right.doc is right
+
+    def _on_compare_failed(self, exc: BaseException) -> None:
+        self.compare_summary.setText(self.tr("The two logs could not be compared: {0}").format(
+            messages.classify(exc)))
 
     def _show_comparison(self, result: dict) -> None:
         self.compare_model.clear()
+        only_left, only_right = len(result["only_left"]), len(result["only_right"])
+        self.compare_summary.setText(
+            self.tr("%n kind(s) of line only in this log", "", only_left) + " · "
+            + self.tr("%n only in the other log", "", only_right))
         if "baseline" in result:
             self._show_milestones(result["baseline"])
         root = self.compare_model.invisibleRootItem()

@@ -208,3 +208,22 @@ def test_unpacked_archives_go_when_the_ticket_is_left_and_at_the_next_start(qtbo
     (leftover / "device.log").write_text("left by a killed run\n")
     assert ctx.paths.sweep_temp() >= 1
     assert not any(ctx.paths.temp_dir.iterdir())
+
+
+def _compare_with(qtbot, logs, pick) -> None:
+    combo = logs.compare_combo
+    target = next(i for i in range(combo.count()) if pick(combo.itemData(i)))
+    combo.setCurrentIndex(target)
+    combo.activated.emit(target)
+    qtbot.waitUntil(lambda: logs.right.doc is not None and logs.right.doc.ready, timeout=10000)
+
+
+def test_comparing_two_attached_logs_finishes_and_says_what_differs(qtbot, window, ctx):
+    ticket = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
+    ctx.tickets.attach_file(ticket.id, DEMO / "fiam-android-rate-limited.log")
+    logs = _open_logs(qtbot, window, ticket.id)
+    _compare_with(qtbot, logs, lambda c: getattr(c, "name", "") == "fiam-android-rate-limited.log")
+    qtbot.waitUntil(lambda: logs.compare_model.rowCount() >= 2, timeout=10000)
+    summary = logs.compare_summary.text()
+    assert "Comparing" not in summary
+    assert "only in this log" in summary.lower() and "only in the other" in summary.lower()
