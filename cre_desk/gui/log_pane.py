@@ -284,6 +284,26 @@ class LogPane(QWidget):
         if doc is not None:
             doc.close()
 
+    def reset(self) -> None:
+        """Close the log and forget what was typed and shown for it (another ticket is being opened)."""
+        self.close_document()
+        self._filter_job = self._search_job = None
+        self._search_waiting = False
+        for timer in (self._filter_timer, self._search_timer):
+            timer.stop()
+        for edit in (self.filter_edit, self.search_edit):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+        self.model.set_marks({})
+        for label in (self.title, self.filter_state, self.hit_label):
+            label.clear()
+        self.detail.clear()
+        self.progress.hide()
+        self._show_status()
+
     # -- status -----------------------------------------------------------------------------------
 
     def _show_status(self) -> None:

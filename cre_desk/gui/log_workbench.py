@@ -85,6 +85,7 @@ class LogWorkbench(QWidget):
         self._syncing = False
         self.offset = 0.0      # right time minus left time, set by aligning two lines
         self._compare_job: Progress | None = None
+        self._generation = 0   # bumped when another ticket is shown: older results are dropped
         # The rule catalogue and the known SDK issues (hundreds of expressions) are read once, off the GUI
         # thread, before the first log needs them: reading them mid-analysis made the window wait.
         run_in_background(warm_catalogue, on_done=lambda _r: None, on_error=lambda _e: None, receiver=self)
@@ -163,8 +164,7 @@ class LogWorkbench(QWidget):
         self.compare_view.setHeaderHidden(True)
         self.compare_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.compare_view.doubleClicked.connect(self._go_to_milestone)
-        self.compare_summary = _plain(QLabel(self.tr("Choose a log or a known-good baseline in “Compare with” "
-                                                     "to see what is missing.")))
+        self.compare_summary = _plain(QLabel(self._nothing_compared()))
         compare_tab = QWidget()
         c = QVBoxLayout(compare_tab)
         c.addWidget(self.compare_summary)
@@ -223,17 +223,10 @@ class LogWorkbench(QWidget):
         if same_ticket and old_ids == {a.id for a in ticket.attachments}:
             return
         if not same_ticket:
-            self.left.close_document()
-            self.right.close_document()
+            self._forget_ticket()
             if previous is not None:
                 # The closed ticket's unpacked archives and transcoded copies are not needed any more.
                 self._forget_temp(previous)
-            self.right.hide()
-            self.analysis = None
-            self.rejected_findings = set()
-            self.accepted_findings = {}
-            self.findings_model.removeRows(0, self.findings_model.rowCount())
-            self.compare_model.clear()
         service, paths = self.ctx.tickets, self.ctx.paths
         attachments = list(ticket.attachments)
         ticket_id = ticket.id
@@ -254,6 +247,37 @@ class LogWorkbench(QWidget):
             return choices, notices
 
         run_in_background(open_all, on_done=lambda r: self._on_opened(ticket_id, *r), receiver=self)
+
+    def _nothing_compared(self) -> str:
+        return self.tr("Choose a log or a known-good baseline in “Compare with” to see what is missing.")
+
+    def _forget_ticket(self) -> None:
+        """Clear everything shown for the previous ticket: its logs, searches, findings, marks, comparison."""
+        self._generation += 1
+        self._cancel_comparison()
+        for pane in (self.left, self.right):
+            pane.reset()
+        self.right.hide()
+        self.choices, self.notices = [], []
+        self.log_combo.clear()
+        self.compare_combo.clear()
+        self.offset = 0.0
+        self.analysis = None
+        self.rejected_findings = set()
+        self.accepted_findings = {}
+        self.findings_model.removeRows(0, self.findings_model.rowCount())
+        for label in (self.facts, self.areas, self.explain):
+            label.clear()
+            label.setToolTip("")
+        self.marks = []
+        self.marks_model.clear()
+        self.compare_model.clear()
+        self.compare_summary.setText(self._nothing_compared())
+        self.side.setCurrentIndex(0)
+
+    def _current(self, generation: int) -> bool:
+        """Whether a result started at ``generation`` still belongs to the ticket on screen."""
+        return generation == self._generation and self.ticket is not None
 
     def _forget_temp(self, ticket_id: int) -> None:
         folder = self.ctx.paths.ticket_temp_dir(ticket_id)
@@ -295,6 +319,7 @@ class LogWorkbench(QWidget):
 
     def _open_doc(self, pane: LogPane, choice: LogChoice, on_ready=None) -> None:
         work = self.ctx.paths.ticket_temp_dir(self.ticket.id if self.ticket else 0)
+        generation = self._generation
 
         def make() -> LogDocument:
             if choice.baseline:
@@ -306,6 +331,9 @@ class LogWorkbench(QWidget):
             return LogDocument(choice.path, name=choice.name, work_dir=work)
 
         def done(doc: LogDocument) -> None:
+            if not self._current(generation):
+                doc.close()   # made for a ticket no longer shown
+                return
             pane.open_document(doc)
             if on_ready:
                 on_ready(doc)
@@ -328,8 +356,7 @@ class LogWorkbench(QWidget):
         if choice is None:
             self.right.close_document()
             self.right.hide()
-            self.compare_summary.setText(self.tr("Choose a log or a known-good baseline in “Compare with” "
-                                                 "to see what is missing."))
+            self.compare_summary.setText(self._nothing_compared())
             return
         self.right.show()
         self.offset = 0.0
@@ -461,8 +488,11 @@ class LogWorkbench(QWidget):
                 service.add_evidence(entry.id, quote, actor=actor, verdict=verdict)
             return len(targets)
 
+        generation = self._generation
+
         def done(count: int) -> None:
-            self.explain.setText(self.tr("Quoted in %n checklist item(s).", "", count))
+            if self._current(generation):
+                self.explain.setText(self.tr("Quoted in %n checklist item(s).", "", count))
             self.evidence_added.emit()
 
         self.ctx.run_db(save, on_done=done, receiver=self)
@@ -479,8 +509,10 @@ class LogWorkbench(QWidget):
     def _load_marks(self) -> None:
         if self.ticket is None:
             return
-        ticket_id = self.ticket.id
-        self.ctx.run_db(self.ctx.tickets.list_marks, ticket_id, on_done=self._on_marks, receiver=self)
+        ticket_id, generation = self.ticket.id, self._generation
+        self.ctx.run_db(self.ctx.tickets.list_marks, ticket_id,
+                        on_done=lambda marks: self._on_marks(marks) if self._current(generation) else None,
+                        receiver=self)
 
     def _on_marks(self, marks: list[MarkRecord]) -> None:
         self.marks = marks

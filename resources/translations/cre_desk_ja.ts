@@ -827,7 +827,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="588"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="608"/>
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
@@ -837,161 +837,161 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="292"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="312"/>
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="294"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="314"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="297"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="317"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="299"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="319"/>
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="301"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="321"/>
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="303"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="323"/>
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="331"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="351"/>
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="334"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="354"/>
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="345"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="365"/>
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="356"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="376"/>
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="382"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="402"/>
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="397"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="417"/>
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="401"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="421"/>
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="401"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="421"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="412"/>
         <location filename="../../cre_desk/gui/log_pane.py" line="432"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="452"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="441"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="461"/>
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="463"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="483"/>
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="468"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="488"/>
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="541"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="541"/>
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="529"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="549"/>
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="530"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="550"/>
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="533"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="553"/>
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="589"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="609"/>
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="589"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="609"/>
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="591"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="611"/>
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="592"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="612"/>
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="596"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="616"/>
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="598"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="618"/>
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="601"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="621"/>
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -999,247 +999,265 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="104"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="106"/>
         <source>Scroll together by time</source>
         <extracomment>Labels here show customer or log text: always literal.</extracomment>
         <translation>時刻でスクロールを同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="106"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="108"/>
         <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
         <translation>ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="114"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="114"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="114"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="126"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="128"/>
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="127"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="129"/>
         <source>Quote the finding&apos;s lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="130"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="132"/>
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="154"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="156"/>
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="165"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="329"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="252"/>
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="173"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="174"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="174"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="175"/>
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="175"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="176"/>
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="178"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="179"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="180"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="181"/>
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="279"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="304"/>
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="283"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="308"/>
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="319"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="348"/>
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="334"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="363"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="359"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="388"/>
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="368"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="397"/>
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="369"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="398"/>
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="376"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="405"/>
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="378"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="407"/>
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="382"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="411"/>
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="386"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="415"/>
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="399"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="428"/>
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="400"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="429"/>
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="400"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="653"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="429"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="707"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="444"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="473"/>
         <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="449"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="478"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="463"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="495"/>
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="509"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="543"/>
         <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="517"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="551"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="518"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="552"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="545"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="579"/>
         <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="555"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="589"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="556"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="590"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="571"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="605"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="576"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="610"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="580"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="614"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="675"/>
+        <source>The two logs could not be compared: {0}</source>
+        <translation>2 つのログを比較できませんでした: {0}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="633"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="682"/>
+        <source>%n kind(s) of line only in this log</source>
+        <translation>
+            <numerusform>このログにだけある行: %n 種類</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_workbench.py" line="683"/>
+        <source>%n only in the other log</source>
+        <translation>
+            <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/log_workbench.py" line="687"/>
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="634"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="688"/>
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="646"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="649"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="700"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="703"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="654"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="708"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="663"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="717"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="666"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="720"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1874,7 +1892,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="433"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -1985,7 +2003,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="354"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -1998,92 +2016,92 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="390"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="398"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="470"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="478"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="484"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="492"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="489"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="505"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="513"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="521"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="519"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="527"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="528"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="532"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="540"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="544"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="552"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="561"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="566"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="574"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="567"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="575"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="573"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="587"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="601"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
