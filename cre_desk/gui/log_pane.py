@@ -45,6 +45,7 @@ from cre_desk.errors import Cancelled, UserError
 from cre_desk.gui.formatting import plain_label
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
+from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import filter_lang, filtering
 from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
@@ -75,7 +76,7 @@ class LogPane(QWidget):
         self._findings_by_line: dict[int, list[tuple[str, str]]] = {}
         self.model = LogLinesModel(self)
 
-        self.title = plain_label(QLabel())
+        self.title = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -112,7 +113,7 @@ class LogPane(QWidget):
         self.next_button = QToolButton(text="▼", toolTip=self.tr("Next hit (F3)"))
         self.prev_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
-        self.hit_label = plain_label(QLabel())
+        self.hit_label = ElidedLabel(min_chars=6)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -144,7 +145,7 @@ class LogPane(QWidget):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.status = plain_label(QLabel())
+        self.status = ElidedLabel()
 
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_edit, 1)

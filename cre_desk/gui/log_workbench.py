@@ -6,11 +6,12 @@ baseline, scrolled in step by timestamp. Findings and marks turn into checklist 
 
 Signals:
     evidence_added(): checklist evidence changed, so the ticket view should refresh.
+    attach_requested(): the user pressed Attach… (the ticket pane asks which files).
+    files_dropped(list): local file paths dropped onto the tab, to attach.
 """
 
 from __future__ import annotations
 
-import functools
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_label, plain_tooltip, ui_language
 from cre_desk.gui.log_pane import LogPane
+from cre_desk.gui.notice_labels import NoticeLabel, never_wider
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
@@ -48,9 +50,14 @@ from cre_desk.logs import sources
 from cre_desk.logs.document import LogDocument
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Notices about the attached files shown at once (one line each); the rest are counted.
+MAX_NOTICES = 6
 
-#: Labels here show customer or log text: always literal.
-_plain = functools.partial(plain_label, wrap=True, selectable=True)
+
+
+def _plain(label: QLabel) -> QLabel:
+    """Labels here show customer or log text: always literal, wrapped, and never wider than they are given."""
+    return never_wider(plain_label(label, wrap=True, selectable=True))
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ def warm_catalogue() -> int:
 
 class LogWorkbench(QWidget):
     evidence_added = Signal()
+    attach_requested = Signal()
+    files_dropped = Signal(list)
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -95,19 +104,26 @@ class LogWorkbench(QWidget):
         self.right = LogPane(self, saved_filters=saved)
         self.right.hide()
 
+        self.setAcceptDrops(True)
         self.log_combo = QComboBox()
-        self.log_combo.setMinimumContentsLength(28)
+        self.log_combo.setMinimumContentsLength(14)
         self.log_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.log_combo.activated.connect(lambda _i: self._open_left(self.log_combo.currentData()))
         self.compare_combo = QComboBox()
-        self.compare_combo.setMinimumContentsLength(28)
+        self.compare_combo.setMinimumContentsLength(14)
         self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.compare_combo.activated.connect(lambda _i: self._open_right(self.compare_combo.currentData()))
         self.sync_box = QCheckBox(self.tr("Scroll together by time"))
         self.sync_box.setChecked(True)
-        self.empty = _plain(QLabel(self.tr("No logs attached. Drop log files (.log, .txt, .gz, .zip) on the "
-                                           "Overview tab to attach them.")))
+        self.empty = _plain(QLabel(self.tr("No logs attached. Press Attach… or drop log files (.log, .txt, .gz, "
+                                           ".zip) here.")))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.attach_button = QPushButton(self.tr("Attach…"))
+        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you can "
+                                              "also drop them on this tab"))
+        self.attach_button.clicked.connect(self.attach_requested)
+        self.notice = NoticeLabel()   # what could not be read in the attached files, one line each
+        self.notice.hide()
 
         # findings panel
         self.facts = _plain(QLabel())
@@ -181,6 +197,7 @@ class LogWorkbench(QWidget):
         top.addWidget(QLabel(self.tr("Compare with")))
         top.addWidget(self.compare_combo, 2)
         top.addWidget(self.sync_box)
+        top.addWidget(self.attach_button)
         panes = QSplitter(Qt.Orientation.Horizontal)
         panes.addWidget(self.left)
         panes.addWidget(self.right)
@@ -192,6 +209,7 @@ class LogWorkbench(QWidget):
         self.split.setSizes([560, 240])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.split, 1)
 
@@ -259,6 +277,7 @@ class LogWorkbench(QWidget):
             pane.reset()
         self.right.hide()
         self.choices, self.notices = [], []
+        self._show_notices([])
         self.log_combo.clear()
         self.compare_combo.clear()
         self.offset = 0.0
@@ -278,6 +297,42 @@ class LogWorkbench(QWidget):
     def _current(self, generation: int) -> bool:
         """Whether a result started at ``generation`` still belongs to the ticket on screen."""
         return generation == self._generation and self.ticket is not None
+
+    def _show_notices(self, notices: list[str]) -> None:
+        shown = notices[:MAX_NOTICES]
+        if len(notices) > MAX_NOTICES:
+            shown.append(self.tr("… and %n more", "", len(notices) - MAX_NOTICES))
+        self.notice.set_lines(shown)
+        self.notice.setVisible(bool(shown))
+
+    def release_attachment(self, attachment_id: int) -> None:
+        """Close the panes showing an attachment about to be removed, and drop its unpacked copies."""
+        if isinstance(self.compare_combo.currentData(), LogChoice) and \
+                self.compare_combo.currentData().attachment_id == attachment_id:
+            self.compare_combo.setCurrentIndex(0)
+            self._open_right(None)
+        current = self.log_combo.currentData()
+        if isinstance(current, LogChoice) and current.attachment_id == attachment_id:
+            self._generation += 1   # a log of it still being opened must not appear
+            self.left.reset()
+            self.analysis = None
+            self.findings_model.removeRows(0, self.findings_model.rowCount())
+        if self.ticket is not None:
+            folder = self.ctx.paths.ticket_temp_dir(self.ticket.id) / f"attachment-{attachment_id}"
+            run_in_background(lambda: shutil.rmtree(folder, ignore_errors=True), on_done=lambda _r: None,
+                              receiver=self)
+
+    # -- dropping files ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def _forget_temp(self, ticket_id: int) -> None:
         folder = self.ctx.paths.ticket_temp_dir(ticket_id)
@@ -308,8 +363,7 @@ class LogWorkbench(QWidget):
             self.compare_combo.addItem(self.tr("Known-good: {0}").format(base.title.get(ui_language())),
                                        LogChoice(name, Path(), None, baseline=name))
         self._show_empty(not choices)
-        if notices:
-            self.left.status.setText(" · ".join(notices[:3]))
+        self._show_notices(notices)
         if choices:
             keep = next((i for i, c in enumerate(choices) if current and c.path == current.path), 0)
             self.log_combo.setCurrentIndex(keep)

@@ -112,6 +112,16 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="35"/>
+        <source>Attach logs to the ticket</source>
+        <translation>チケットにログを添付</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="36"/>
+        <source>Logs and archives (*.log *.txt *.gz *.zip);;All files (*)</source>
+        <translation>ログとアーカイブ (*.log *.txt *.gz *.zip);;すべてのファイル (*)</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -229,6 +239,118 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="212"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachBar</name>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="49"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="50"/>
+        <source>Stop attaching; nothing of these files is kept</source>
+        <translation>添付を中止します。これらのファイルは何も残りません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="61"/>
+        <source>Hide these notices</source>
+        <translation>これらのお知らせを隠す</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/attach_bar.py" line="82"/>
+        <source>Attaching %n file(s)…</source>
+        <translation>
+            <numerusform>%n 件のファイルを添付中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="91"/>
+        <source>Attaching {0}…</source>
+        <translation>{0} を添付中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="118"/>
+        <source>{0}: attached</source>
+        <translation>{0}: 添付しました</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/attach_bar.py" line="120"/>
+        <source>(%n secret(s) or e-mail address(es) removed)</source>
+        <translation>
+            <numerusform>(秘密情報またはメールアドレスを %n 件削除)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="123"/>
+        <source>{0}: already attached to this ticket (same content), not added again</source>
+        <translation>{0}: 同じ内容のファイルがすでにこのチケットに添付されているため、追加しませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="125"/>
+        <source>{0}: not attached, the file is empty (there is nothing to read in it)</source>
+        <translation>{0}: 添付しませんでした。ファイルが空です (読み取る内容がありません)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="127"/>
+        <source>{0}: not attached, it is not a text log but {1}. Attach text logs (.log, .txt) or .zip/.gz archives of them.</source>
+        <translation>{0}: 添付しませんでした。テキストのログではなく{1}です。テキストのログ (.log、.txt) か、その .zip/.gz アーカイブを添付してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="130"/>
+        <source>{0}: not attached, it is not a file (a folder, or it no longer exists)</source>
+        <translation>{0}: 添付しませんでした。ファイルではありません (フォルダーか、すでに存在しません)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="131"/>
+        <source>{0}: not attached: {1}</source>
+        <translation>{0}: 添付しませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="135"/>
+        <source>a PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="135"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 画像</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="135"/>
+        <source>a GIF image</source>
+        <translation>GIF 画像</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="136"/>
+        <source>a PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="136"/>
+        <source>a program (ELF executable)</source>
+        <translation>プログラム (ELF 実行ファイル)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="137"/>
+        <source>a program (Mach-O executable)</source>
+        <translation>プログラム (Mach-O 実行ファイル)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="137"/>
+        <source>an SQLite database</source>
+        <translation>SQLite データベース</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="138"/>
+        <source>a tar archive (not supported: use .zip or .gz)</source>
+        <translation>tar アーカイブ (未対応: .zip か .gz を使ってください)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="139"/>
+        <source>binary data</source>
+        <translation>バイナリデータ</translation>
     </message>
 </context>
 <context>
@@ -740,258 +862,258 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="84"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="85"/>
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="89"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="90"/>
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="96"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="97"/>
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="101"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="102"/>
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="104"/>
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="105"/>
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="106"/>
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="111"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="113"/>
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="140"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="141"/>
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="206"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="207"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="208"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="209"/>
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="211"/>
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="212"/>
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="213"/>
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="214"/>
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="608"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="216"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="609"/>
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="273"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="274"/>
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="312"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="313"/>
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="314"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="315"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="317"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="318"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="319"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="320"/>
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="321"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="322"/>
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="323"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="324"/>
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="351"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="352"/>
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="354"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="355"/>
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="365"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="366"/>
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="376"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="377"/>
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="402"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="403"/>
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="417"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="418"/>
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="421"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="422"/>
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="421"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="422"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="432"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="452"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="433"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="453"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="461"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="462"/>
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="483"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="484"/>
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="488"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="489"/>
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="541"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="542"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="541"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="542"/>
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="549"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="550"/>
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="550"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="551"/>
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="553"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="554"/>
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="609"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="610"/>
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="609"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="610"/>
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="611"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="612"/>
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="612"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="613"/>
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="616"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="617"/>
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="618"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="619"/>
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="621"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="622"/>
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -999,265 +1121,286 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="106"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
         <source>Scroll together by time</source>
-        <extracomment>Labels here show customer or log text: always literal.</extracomment>
+        <extracomment>Notices about the attached files shown at once (one line each); the rest are counted.</extracomment>
         <translation>時刻でスクロールを同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="108"/>
         <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
-        <translation>ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
+        <translation type="vanished">ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="132"/>
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="132"/>
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="116"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="132"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="128"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="144"/>
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="129"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="145"/>
         <source>Quote the finding&apos;s lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="132"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="148"/>
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="156"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="172"/>
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="252"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="270"/>
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="174"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="190"/>
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="175"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="118"/>
+        <source>No logs attached. Press Attach… or drop log files (.log, .txt, .gz, .zip) here.</source>
+        <translation>ログが添付されていません。「添付…」を押すか、ログファイル (.log、.txt、.gz、.zip) をここにドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="121"/>
+        <source>Attach…</source>
+        <translation>添付…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="122"/>
+        <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them on this tab</source>
+        <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。このタブにドロップすることもできます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="191"/>
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="176"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="192"/>
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="179"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="195"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="181"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="197"/>
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../cre_desk/gui/log_workbench.py" line="304"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="359"/>
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="308"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="363"/>
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="348"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="402"/>
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="363"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="417"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="388"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="442"/>
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="397"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="451"/>
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="398"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="452"/>
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="405"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="459"/>
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="407"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="461"/>
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="411"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="465"/>
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="415"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="469"/>
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="428"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="482"/>
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="429"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="483"/>
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="429"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="707"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="483"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="761"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="473"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="527"/>
         <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="478"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="532"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="495"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="549"/>
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="543"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="597"/>
         <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="551"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="605"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="552"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="606"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="579"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="633"/>
         <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="589"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="643"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="590"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="644"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="605"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="659"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="610"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="664"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="614"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="668"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="675"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="729"/>
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="682"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="736"/>
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="683"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="737"/>
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="687"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="741"/>
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="688"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="742"/>
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="700"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="703"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="754"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="757"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="708"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="762"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="717"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="771"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="720"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="774"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1316,158 +1459,168 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="71"/>
+        <source>&amp;Attach files…</source>
+        <translation>ファイルを添付(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
+        <source>Attach log files or archives to the open ticket (Ctrl+Shift+A)</source>
+        <translation>開いているチケットにログファイルやアーカイブを添付します (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="319"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="78"/>
         <location filename="../../cre_desk/gui/main_window.py" line="325"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="331"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="79"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
         <source>Show tab %n</source>
         <translation>
             <numerusform>タブ %n を表示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="95"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="97"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="99"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="105"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="111"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="146"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="146"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="145"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="147"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="202"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="208"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="257"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="269"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="275"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="283"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="289"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="292"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="298"/>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="302"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="311"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="308"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="317"/>
         <source>stopped; the next import resumes where this one stopped</source>
         <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="321"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="327"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="329"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="335"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="330"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="336"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="340"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="346"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -1543,160 +1696,186 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>OverviewForm</name>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="60"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="66"/>
         <source>Title: the customer&apos;s problem in a few words</source>
         <translation>件名：お客様の問題を短く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="71"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="77"/>
         <source>e.g. Android 14</source>
         <translation>例：Android 14</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="75"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="81"/>
         <source>e.g. 30.4.0</source>
         <translation>例：30.4.0</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="83"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="89"/>
         <source>comma-separated, e.g. braze, android</source>
         <translation>カンマ区切り 例：braze, android</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="84"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="90"/>
         <source>Paste or summarise the customer&apos;s literal question.</source>
         <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="85"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
         <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="86"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="89"/>
-        <location filename="../../cre_desk/gui/overview_form.py" line="205"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="95"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="233"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="90"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="97"/>
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="93"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="94"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="102"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="97"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="104"/>
         <source>App version</source>
         <translation>アプリバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="105"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="106"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="101"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="107"/>
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="109"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="104"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="110"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="121"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="127"/>
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="123"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="129"/>
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="130"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="136"/>
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="135"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="144"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="272"/>
+        <source>Attach…</source>
+        <translation>添付…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="145"/>
+        <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them here</source>
+        <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。ここにドロップすることもできます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="148"/>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="149"/>
+        <source>Remove the selected file from the ticket (Delete)</source>
+        <translation>選択したファイルをチケットから削除します (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="157"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="137"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="159"/>
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="139"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="161"/>
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="200"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="228"/>
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="201"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="229"/>
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="205"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="233"/>
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="206"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="234"/>
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="275"/>
+        <source>Remove from the ticket…</source>
+        <translation>チケットから削除…</translation>
     </message>
 </context>
 <context>
@@ -2183,135 +2362,179 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="68"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="63"/>
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="74"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="68"/>
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
         <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="83"/>
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="84"/>
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="85"/>
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="86"/>
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="93"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="87"/>
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="96"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="108"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="105"/>
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="157"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="299"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="158"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="252"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="274"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="300"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="185"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="186"/>
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="187"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="188"/>
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="190"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="191"/>
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="193"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="196"/>
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="197"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="198"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="231"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="232"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="274"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="254"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="255"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="282"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="283"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="374"/>
+        <source>Attaching stopped: none of the files was attached.</source>
+        <translation>添付を中止しました。どのファイルも添付されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="391"/>
+        <source>The files could not be attached: {0}</source>
+        <translation>ファイルを添付できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="398"/>
+        <source>Ticket #{0}:</source>
+        <translation>チケット #{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="418"/>
+        <source>Remove “{0}” from ticket #{1}?</source>
+        <translation>「{0}」をチケット #{1} から削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="419"/>
+        <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
+        <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="364"/>
-        <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="420"/>
+        <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
+            <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="421"/>
+        <source>This cannot be undone; to have it back, attach the file again.</source>
+        <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="422"/>
+        <source>Remove attachment</source>
+        <translation>添付ファイルの削除</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="427"/>
+        <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
+        <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
+        <translation type="vanished">
             <numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
         <source>Some files were not attached:</source>
-        <translation>一部のファイルは添付されませんでした:</translation>
+        <translation type="vanished">一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="370"/>
         <source>Attaching %n file(s)…</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 件のファイルを添付中…</numerusform>
         </translation>
     </message>
