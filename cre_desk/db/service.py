@@ -762,7 +762,11 @@ def _safe_name(name: str) -> str:
     base = "".join("_" if (c in '<>:"|?*' or ord(c) < 32) else c for c in base).strip(" .")
     if not base or base.split(".")[0].lower() in _RESERVED:
         base = f"attachment-{base or 'file'}"
-    return base[:150]
+    if len(base) > 150:   # cut the name, not its extension: ".log" still says what the file is
+        stem, dot, suffix = base.rpartition(".")
+        suffix = dot + suffix if stem and len(suffix) <= 16 else ""
+        base = base[:150 - len(suffix)].rstrip(" .") + suffix
+    return base
 
 
 def _unique_path(path: Path) -> Path:

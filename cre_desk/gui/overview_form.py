@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Category, Platform, Role, Symptom
 from cre_desk.gui.formatting import local_time, plain_tooltip, vocab
+from cre_desk.gui.notice_labels import shorten_long_words
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 
@@ -236,7 +237,7 @@ class OverviewForm(QWidget):
         self.conversation.setPlainText("\n".join(lines))
         self.attachments_model.clear()
         for a in ticket.attachments:
-            item = QStandardItem(f"{a.file_name}  ({_size(a.size)})")
+            item = QStandardItem(f"{shorten_long_words(a.file_name, 48)}  ({_size(a.size)})")
             item.setData(a.id, Qt.ItemDataRole.UserRole)
             item.setToolTip(plain_tooltip(a.file_name))
             self.attachments_model.appendRow(item)

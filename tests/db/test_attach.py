@@ -93,3 +93,11 @@ def test_removing_an_attachment_deletes_its_copy_and_its_marks(service, ticket, 
 
     with pytest.raises(UserError):
         service.remove_attachment(record.id)
+
+
+def test_a_very_long_name_is_shortened_but_keeps_its_extension(service, ticket, tmp_path):
+    log = tmp_path / ("customer-device-export-" + "very-long-name-" * 12 + ".log")
+    log.write_text("line\n")
+    record = service.attach_file(ticket.id, log)
+    assert len(record.file_name) == 150 and record.file_name.endswith("-long-name-ver.log")
+    assert service.attachment_path(record).name == record.file_name

@@ -42,6 +42,8 @@ def test_long_notices_and_long_file_names_never_widen_the_window(qtbot, window, 
     window.show_tab(0)
     qtbot.wait(50)
     assert window.width() == 1400
+    item = window.pane.overview.attachments_model.item(0)
+    assert len(item.text()) < 70 and "…" in item.text() and LONG[:100] in item.toolTip()
     assert window.minimumSizeHint().width() <= screen
 
 
