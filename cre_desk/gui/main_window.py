@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.pane is not None:
+            self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()
         from cre_desk.gui.tasks import wait_for_all
 

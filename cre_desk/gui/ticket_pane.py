@@ -54,7 +54,8 @@ class TicketPane(QWidget):
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
         self._attach_job = None        # the Progress of files being copied in
-        self._attach_waiting: list[Path] = []
+        self._attach_waiting: list[tuple[int, list[Path]]] = []   # (ticket id, files) chosen meanwhile
+        self._attach_lines: list[str] = []   # outcomes of files attached before the ones still waiting
         self._attach_dir = str(Path.home())
 
         self.status = QComboBox()
@@ -137,6 +138,8 @@ class TicketPane(QWidget):
         self.ctx.run_db(self.ctx.tickets.get_ticket, ticket_id, on_done=self._on_ticket_fetched, receiver=self)
 
     def _on_ticket_fetched(self, ticket: TicketDetail) -> None:
+        if not self.attach_bar.running:
+            self.attach_bar.clear()   # what became of the previous ticket's files is not news on this one
         self._show(ticket)
         self.ticket_loaded.emit(ticket.id)
 
@@ -338,18 +341,19 @@ class TicketPane(QWidget):
             self._attach_dir = str(paths[0].parent)
             self.attach_files(paths)
 
-    def attach_files(self, paths: list) -> None:
+    def attach_files(self, paths: list, ticket_id: int | None = None) -> None:
         """Copy files into the open ticket off the GUI thread, with progress and Cancel; say what became of each.
 
-        Files chosen while others are still being copied are attached right after them.
+        Files chosen while others are still being copied are attached right after them (to the ticket
+        that was open when they were chosen).
         """
-        if self.ticket is None or not paths:
+        if ticket_id is None and self.ticket is None or not paths:
             return
-        if self._attach_job is not None:
-            self._attach_waiting.extend(Path(p) for p in paths)
-            return
+        ticket_id = ticket_id if ticket_id is not None else self.ticket.id
         paths = [Path(p) for p in paths]
-        ticket_id = self.ticket.id
+        if self._attach_job is not None:
+            self._attach_waiting.append((ticket_id, paths))
+            return
         redact, temp_dir = self.ctx.settings.redact_logs, self.ctx.paths.temp_dir / "attach"
 
         def prepare(progress):
@@ -371,7 +375,10 @@ class TicketPane(QWidget):
             return
         job.cancel()
         self._attach_waiting = []
-        self.attach_bar.finish([self.tr("Attaching stopped: none of the files was attached.")])
+        earlier, self._attach_lines = self._attach_lines, []
+        self.attach_bar.finish(earlier + [self.tr("Attaching stopped: the files still being copied were not "
+                                                  "attached.")] if earlier else
+                               [self.tr("Attaching stopped: none of the files was attached.")])
 
     def _on_attach_prepared(self, job, ticket_id: int, items: list) -> None:
         if job.cancelled or job is not self._attach_job:
@@ -388,23 +395,28 @@ class TicketPane(QWidget):
             return
         self._attach_job = None
         self._attach_waiting = []
-        self.attach_bar.finish([self.tr("The files could not be attached: {0}").format(messages.classify(exc))])
+        earlier, self._attach_lines = self._attach_lines, []
+        self.attach_bar.finish(earlier + [self.tr("The files could not be attached: {0}").format(
+            messages.classify(exc))])
         messages.report_exception(self, exc)
 
     def _on_attached(self, ticket_id: int, outcomes: list) -> None:
         self._attach_job = None
-        lines = [self.attach_bar.outcome_text(o) for o in outcomes]
-        if self.ticket is None or self.ticket.id != ticket_id:
-            lines.insert(0, self.tr("Ticket #{0}:").format(ticket_id))
-        self.attach_bar.finish(lines)
+        shown = self.ticket is not None and self.ticket.id == ticket_id
+        lines = self._attach_lines + ([] if shown else [self.tr("Ticket #{0}:").format(ticket_id)]) + [
+            self.attach_bar.outcome_text(o) for o in outcomes]
         if any(o.attached for o in outcomes):
-            if self.ticket is not None and self.ticket.id == ticket_id:
+            if shown:
                 self._refresh_quietly()
             else:
                 self.ctx.ticket_saved.emit(ticket_id)
-        waiting, self._attach_waiting = self._attach_waiting, []
-        if waiting and self.ticket is not None and self.ticket.id == ticket_id:
-            self.attach_files(waiting)
+        if self._attach_waiting:
+            self._attach_lines = lines
+            next_ticket, paths = self._attach_waiting.pop(0)
+            self.attach_files(paths, ticket_id=next_ticket)
+            return
+        self._attach_lines = []
+        self.attach_bar.finish(lines)
 
     def remove_attachment(self, attachment_id: int) -> None:
         """Remove one attached file after asking; the workspace's copy is deleted (the original is not)."""

@@ -1696,184 +1696,184 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>OverviewForm</name>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="66"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="67"/>
         <source>Title: the customer&apos;s problem in a few words</source>
         <translation>件名：お客様の問題を短く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="77"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="78"/>
         <source>e.g. Android 14</source>
         <translation>例：Android 14</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="81"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="82"/>
         <source>e.g. 30.4.0</source>
         <translation>例：30.4.0</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="89"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="90"/>
         <source>comma-separated, e.g. braze, android</source>
         <translation>カンマ区切り 例：braze, android</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="90"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
         <source>Paste or summarise the customer&apos;s literal question.</source>
         <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
         <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="93"/>
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="95"/>
-        <location filename="../../cre_desk/gui/overview_form.py" line="233"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="234"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="97"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="97"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="101"/>
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="102"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="104"/>
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="104"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="105"/>
         <source>App version</source>
         <translation>アプリバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="105"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="106"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="106"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="107"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="107"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="108"/>
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="109"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="110"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="110"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="111"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="127"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="128"/>
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="129"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="130"/>
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="136"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="137"/>
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="144"/>
-        <location filename="../../cre_desk/gui/overview_form.py" line="272"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="145"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="273"/>
         <source>Attach…</source>
         <translation>添付…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="145"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="146"/>
         <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them here</source>
         <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。ここにドロップすることもできます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="148"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="149"/>
         <source>Remove…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="149"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="150"/>
         <source>Remove the selected file from the ticket (Delete)</source>
         <translation>選択したファイルをチケットから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="157"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="158"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="159"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="160"/>
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="161"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="162"/>
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="228"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="229"/>
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="229"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="230"/>
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="233"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="234"/>
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="234"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="235"/>
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="275"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="276"/>
         <source>Remove from the ticket…</source>
         <translation>チケットから削除…</translation>
     </message>
@@ -2362,163 +2362,168 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="63"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="64"/>
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="68"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="69"/>
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
         <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="83"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="84"/>
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="84"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="85"/>
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="85"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="86"/>
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="86"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="87"/>
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="87"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="88"/>
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="105"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="106"/>
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="158"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="252"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="274"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="300"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="161"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="255"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="277"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="303"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="186"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="189"/>
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="188"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="191"/>
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="191"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="197"/>
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="198"/>
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="198"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="198"/>
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="196"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="199"/>
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="198"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="201"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="232"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="274"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="235"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="277"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="255"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="258"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="283"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="286"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="374"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="379"/>
+        <source>Attaching stopped: the files still being copied were not attached.</source>
+        <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="381"/>
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="391"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="399"/>
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="398"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="406"/>
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="418"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="430"/>
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="419"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="431"/>
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="420"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="432"/>
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="421"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="433"/>
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="422"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="434"/>
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="427"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="439"/>
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>

@@ -112,6 +112,11 @@ def test_drops_on_the_logs_tab_attach_and_each_file_gets_its_own_line(qtbot, win
     qtbot.waitUntil(lambda: logs.left.doc is not None, timeout=5000)
     window.pane.attach_bar.dismiss.click()
     assert window.pane.attach_bar.isHidden()
+    logs.dropEvent(drop)
+    qtbot.waitUntil(lambda: len(window.pane.attach_bar.lines()) == 3, timeout=5000)
+    assert window.pane.attach_bar.lines()[0] == "device.log: already attached to this ticket (same content), not added again"
+    open_ticket(qtbot, window, _ticket(ctx, "Another").id)
+    assert window.pane.attach_bar.isHidden() and window.pane.attach_bar.lines() == []
 
 
 def test_a_large_file_shows_progress_and_cancel_answers_at_once(qtbot, window, ctx, tmp_path, monkeypatch):
@@ -188,3 +193,17 @@ def test_removing_an_attachment_asks_first_and_deletes_the_copy(qtbot, window, c
     qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.name == "fiam-android-rate-limited.log",
                     timeout=10000)
     assert [logs.log_combo.itemText(i) for i in range(logs.log_combo.count())] == ["fiam-android-rate-limited.log"]
+
+
+def test_files_chosen_while_others_are_copied_are_attached_after_them(qtbot, window, ctx, tmp_path):
+    ticket = _ticket(ctx)
+    open_ticket(qtbot, window, ticket.id)
+    first, second = tmp_path / "first.log", tmp_path / "second.log"
+    first.write_text("11-20 10:14:02.118  1  1 I Shop: one\n")
+    second.write_text("11-20 10:14:03.118  1  1 I Shop: two\n")
+    window.pane.attach_files([first])
+    window.pane.attach_files([second])
+    qtbot.waitUntil(lambda: len(window.pane.ticket.attachments) == 2, timeout=5000)
+    assert [a.file_name for a in ctx.tickets.get_ticket(ticket.id).attachments] == ["first.log", "second.log"]
+    qtbot.waitUntil(lambda: window.pane.attach_bar.lines() == ["first.log: attached", "second.log: attached"],
+                    timeout=5000)
