@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.errors import Cancelled, UserError
-from cre_desk.gui.formatting import plain_label
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
 from cre_desk.gui.notice_labels import ElidedLabel
@@ -91,7 +89,7 @@ class LogPane(QWidget):
         self.presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets.setMenu(QMenu(self.presets))
         self.presets.menu().aboutToShow.connect(self._fill_presets)
-        self.filter_state = plain_label(QLabel())
+        self.filter_state = ElidedLabel(min_chars=6)
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F), Enter for next"))

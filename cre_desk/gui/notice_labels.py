@@ -22,7 +22,7 @@ LONGEST_WORD = 40
 def shorten_long_words(text: str, limit: int = LONGEST_WORD) -> str:
     """Cut the middle out of runs longer than ``limit`` (file names, paths), so word wrap can work."""
     keep = (limit - 1) // 2
-    return re.sub(r"\S{%d,}" % (limit + 1), lambda m: m.group(0)[:keep] + "…" + m.group(0)[-keep:], text)
+    return re.sub(rf"\S{{{limit + 1},}}", lambda m: m.group(0)[:keep] + "…" + m.group(0)[-keep:], text)
 
 
 def never_wider(label: QLabel) -> QLabel:

@@ -101,3 +101,26 @@ def test_a_very_long_name_is_shortened_but_keeps_its_extension(service, ticket, 
     record = service.attach_file(ticket.id, log)
     assert len(record.file_name) == 150 and record.file_name.endswith("-long-name-ver.log")
     assert service.attachment_path(record).name == record.file_name
+
+
+def test_the_command_line_attaches_as_the_button_does(tmp_path, capsys):
+    from cre_desk import cli
+    from cre_desk.config import default_paths
+    from cre_desk.db.workspace import open_workspace
+
+    home = tmp_path / "home"
+    workspace = open_workspace(default_paths(home))
+    ticket = workspace.tickets.create_ticket(TicketFields(title="Coupon", symptom="iam_not_shown"), actor="aki")
+    workspace.close()
+    log = tmp_path / "device.log"
+    log.write_text("11-20 10:14:02.118  1  1 I Shop: login mika@example.co.jp\n")
+    empty = tmp_path / "empty.log"
+    empty.write_bytes(b"")
+    assert cli.main(["--home", str(home), "attach", str(ticket.id), str(log), str(empty)]) == 1
+    out, err = capsys.readouterr()
+    assert out.strip() == "device.log: attached (1 secret(s) or e-mail address(es) removed)"
+    assert err.strip().startswith("empty.log: not attached: the file is empty")
+    assert cli.main(["--home", str(home), "attach", str(ticket.id), str(log)]) == 0
+    assert "already attached" in capsys.readouterr().out
+    assert cli.main(["--home", str(home), "attach", "999", str(log)]) == 1
+    assert "no longer exists" in capsys.readouterr().err
