@@ -56,7 +56,7 @@ from cre_desk.db.models import (
     TicketTag,
 )
 from cre_desk.db.retry import retry_transient
-from cre_desk.errors import ConflictError, UserError
+from cre_desk.errors import ConflictError, EnvironmentFault, UserError
 
 log = logging.getLogger(__name__)
 
@@ -557,6 +557,42 @@ class TicketService:
                 target.unlink(missing_ok=True)
                 raise
 
+    def remove_attachment(self, attachment_id: int) -> AttachmentRecord:
+        """Detach a file and delete the workspace's copy of it; the marks on its lines go with it.
+
+        The copy is first set aside (that fails while another program holds it open, and then nothing
+        changes), the row is deleted, and only after the commit is the copy deleted for good.
+        """
+        if self.attachments_dir is None:
+            raise UserError("This workspace has no attachment folder configured.")
+        parked: Path | None = None
+        path: Path | None = None
+        try:
+            with self.db.write() as session:
+                row = session.get(Attachment, attachment_id)
+                if row is None:
+                    raise UserError("That file is no longer attached to the ticket.")
+                record = _attachment(row)
+                path = self.attachment_path(record)
+                if path.exists():
+                    parked = path.with_name(path.name + ".removing")
+                    try:
+                        os.replace(path, parked)
+                    except OSError as exc:
+                        raise EnvironmentFault(
+                            f"“{record.file_name}” could not be removed: {exc.strerror or exc}.",
+                            action="Close any program that has the file open and try again.",
+                            detail=str(exc)) from exc
+                session.execute(delete(LogMark).where(LogMark.attachment_id == attachment_id))
+                session.delete(row)
+        except BaseException:
+            if parked is not None and path is not None and parked.exists():
+                os.replace(parked, path)
+            raise
+        if parked is not None:
+            parked.unlink(missing_ok=True)
+        return record
+
     def attachment_path(self, record: AttachmentRecord) -> Path:
         if self.attachments_dir is None:
             raise UserError("This workspace has no attachment folder configured.")
@@ -797,7 +833,11 @@ def _safe_name(name: str) -> str:
     base = "".join("_" if (c in '<>:"|?*' or ord(c) < 32) else c for c in base).strip(" .")
     if not base or base.split(".")[0].lower() in _RESERVED:
         base = f"attachment-{base or 'file'}"
-    return base[:150]
+    if len(base) > 150:   # cut the name, not its extension: ".log" still says what the file is
+        stem, dot, suffix = base.rpartition(".")
+        suffix = dot + suffix if stem and len(suffix) <= 16 else ""
+        base = base[:150 - len(suffix)].rstrip(" .") + suffix
+    return base
 
 
 def _unique_path(path: Path) -> Path:

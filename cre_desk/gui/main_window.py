@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
                                      self.tr("Search the queue (Ctrl+F)"))
         self.act_status = self._action(self.tr("Change &status"), "Ctrl+Shift+S", self.change_status)
         self.act_refresh = self._action(self.tr("&Refresh"), "F5", self.refresh)
+        self.act_attach = self._action(self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
+                                       self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         file_menu.addAction(quit_action)
         ticket_menu = menu.addMenu(self.tr("&Ticket"))
-        for a in (self.act_find, self.act_status, self.act_refresh, None, self.act_delete):
+        for a in (self.act_find, self.act_status, self.act_attach, self.act_refresh, None, self.act_delete):
             ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
         view_menu = menu.addMenu(self.tr("&View"))
         self.act_queue = self._action(self.tr("Ticket &queue"), "Ctrl+B", self.toggle_queue,
@@ -192,6 +194,10 @@ class MainWindow(QMainWindow):
     def change_status(self) -> None:
         if self.pane is not None and self.pane.ticket is not None:
             self.pane.focus_status()
+
+    def attach_files(self) -> None:
+        if self.pane is not None and self.pane.ticket is not None:
+            self.pane.choose_files()
 
     def refresh(self) -> None:
         if self.queue is not None:
@@ -391,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.pane is not None:
+            self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()
         from cre_desk.gui.tasks import wait_for_all
 
