@@ -219,6 +219,7 @@ class TicketPane(QWidget):
                     self.overview.show_extras(ticket)
                     self.timeline.load(ticket)
                     self.logs.load(ticket)
+                    self.update_clocks()
                 else:
                     self._show(ticket)
                 self.ctx.ticket_saved.emit(ticket_id)
@@ -270,6 +271,7 @@ class TicketPane(QWidget):
         if symptom_changed:
             self.checklist.load(ticket)
         self.timeline.load(ticket)
+        self.update_clocks()   # a new category has a different target
         self.save_state.setText(self.tr("Editing…") if still_editing else self.tr("Saved"))
         self.ctx.ticket_saved.emit(ticket.id)
         if self._save_again:
@@ -316,6 +318,7 @@ class TicketPane(QWidget):
             self.ticket = ticket  # the form keeps any typing; save() compares against these fields
             self.timeline.load(ticket)
             self.status.setCurrentIndex(self.status.findData(ticket.status))
+            self.update_clocks()   # a pause or a reopen changes the clock now, not at the next minute's tick
             self.ctx.ticket_saved.emit(ticket.id)
 
         def failed(exc: BaseException) -> None:
