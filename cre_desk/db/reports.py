@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import numpy as np
 from sqlalchemy import select
 
+from cre_desk.core import timers
 from cre_desk.core.timers import _aware
 from cre_desk.core.vocabulary import PAUSED_STATUSES, RESOLVED_STATUSES
 from cre_desk.db.engine import Database
@@ -46,7 +47,8 @@ class OpenTicket:
     assignee: str
     status: str
     deadline: datetime | None
-    overdue_h: float | None      # business hours past the deadline (breached) or None
+    overdue_h: float | None      # business hours past the target (breached) or None, rounded like the queue
+    left_h: float | None = None  # business hours left before the target is missed (at risk), rounded likewise
 
 
 @dataclass
@@ -99,16 +101,22 @@ class Report:
     def open_tickets_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline", "overdue_h"])
+        writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline",
+                         "overdue_business_h", "left_business_h"])
         for state, items in (("breached", self.breached), ("at_risk", self.at_risk)):
             for t in items:
                 writer.writerow([state, t.ticket_id, _csv_safe(t.title), t.category, _csv_safe(t.assignee), t.status,
-                                 t.deadline.isoformat() if t.deadline else "", _fmt(t.overdue_h)])
+                                 t.deadline.isoformat() if t.deadline else "", _hours(t.overdue_h), _hours(t.left_h)])
         return out.getvalue()
 
 
 def _fmt(value) -> str:
     return "" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
+
+
+def _hours(value: float | None) -> str:
+    """Business hours as the queue shows them (already rounded by ``timers.business_hours``)."""
+    return "" if value is None else f"{value:.1f}"
 
 
 def _csv_safe(text: str) -> str:
@@ -152,7 +160,8 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
                                               for c in PAUSE_COLUMNS.values()]).where(*in_period)).one()
         open_rows = session.execute(
             select(TicketClock.ticket_id, Ticket.title, TicketClock.category, TicketClock.assignee,
-                   TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at)
+                   TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at,
+                   TicketClock.allowed_business_s, TicketClock.resolution_business_s, TicketClock.computed_at)
             .join(Ticket, Ticket.id == TicketClock.ticket_id)
             .where(TicketClock.resolved_at.is_(None), TicketClock.deadline.is_not(None),
                    TicketClock.at_risk_at <= now)).all()
@@ -212,17 +221,24 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
                                   "median_h": _percentile(values, 0.5)})
     for n, reason in enumerate(PAUSE_COLUMNS):
         report.pauses_h[reason] = float(pause_sums[n] or 0.0) / 3600.0
+    if calendar is None:
+        from cre_desk.core.calendars import load_calendar
+
+        calendar = load_calendar()
     for r in open_rows:
         if r.status in RESOLVED_STATUSES or r.status in PAUSED_STATUSES:
             continue
-        deadline = _aware(r.deadline)
-        if now >= deadline:
-            overdue = (calendar.business_seconds(deadline, now) / 3600.0) if calendar is not None else (
-                (now - deadline).total_seconds() / 3600.0)
+        # The queue's own rule, so the CSV and the Due column never disagree.
+        due = timers.due(status=r.status, allowed_business_s=r.allowed_business_s,
+                         used_business_s=r.resolution_business_s, as_of=r.computed_at or now, now=now,
+                         calendar=calendar, missed_at=r.deadline)
+        deadline = due.deadline or _aware(r.deadline)
+        if due.state == timers.BREACHED:
             report.breached.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
-                                              overdue))
-        else:
-            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None))
+                                              timers.business_hours(due.overdue_business_s)))
+        elif due.state == timers.AT_RISK:
+            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None,
+                                             timers.business_hours(due.left_business_s)))
     report.breached.sort(key=lambda t: t.deadline)
     report.at_risk.sort(key=lambda t: t.deadline)
     report.breached = report.breached[:LIST_LIMIT]

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk.core import timers
 from cre_desk.core.vocabulary import Category, PauseReason
 from cre_desk.db import reports
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
-from cre_desk.gui.formatting import local_time, vocab
+from cre_desk.gui.formatting import due_explanation, due_text, local_time, vocab
 from cre_desk.gui.tasks import run_in_background
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,9 +109,9 @@ class DashboardView(QWidget):
         self.trend = self._plot(self.tr("Weekly median resolution (business hours)"))
         self.pauses = self._plot(self.tr("Paused time by reason (business hours)"))
 
-        self.risk_model = QStandardItemModel(0, 5, self)
+        self.risk_model = QStandardItemModel(0, 6, self)
         self.risk_model.setHorizontalHeaderLabels([self.tr("State"), self.tr("Ticket"), self.tr("Category"),
-                                                   self.tr("Engineer"), self.tr("Deadline")])
+                                                   self.tr("Engineer"), self.tr("Due"), self.tr("Deadline")])
         self.risk_view = self._table(self.risk_model)
         self.risk_view.doubleClicked.connect(self._open_ticket)
         self.risk_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -253,8 +254,13 @@ class DashboardView(QWidget):
                 first.setForeground(QColor("#c0262d" if items is report.breached else "#b45309"))
                 title = QStandardItem(f"#{t.ticket_id} {t.title}")
                 title.setData(t.ticket_id, TICKET_ROLE)
+                # The queue's words for the same figure: 'overdue 0.3 h' or 'in 2.5 h'.
+                due = timers.Due(timers.BREACHED, left_business_s=-(t.overdue_h or 0.0) * 3600) \
+                    if items is report.breached else timers.Due(timers.AT_RISK, left_business_s=(t.left_h or 0.0) * 3600)
+                due_item = QStandardItem(due_text(due))
+                due_item.setToolTip(due_explanation(self.ctx.tickets.calendar.name))
                 self.risk_model.appendRow([first, title, QStandardItem(_vocab_or(t.category)),
-                                           QStandardItem(t.assignee), QStandardItem(local_time(t.deadline))])
+                                           QStandardItem(t.assignee), due_item, QStandardItem(local_time(t.deadline))])
 
     def _draw_trend(self, report: reports.Report) -> None:
         import pyqtgraph as pg

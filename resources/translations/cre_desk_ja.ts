@@ -380,231 +380,236 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="65"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="66"/>
         <source>Resolution dashboard</source>
         <translation>解決時間ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="68"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
         <source>Last 7 days</source>
         <translation>過去 7 日間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="68"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
         <source>Last 4 weeks</source>
         <translation>過去 4 週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="70"/>
         <source>Last 13 weeks</source>
         <translation>過去 13 週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="70"/>
         <source>Last 12 months</source>
         <translation>過去 12 か月</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="70"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="79"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="80"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="81"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="82"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92"/>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92"/>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="114"/>
         <source>Engineer</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="94"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="94"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="96"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
         <source>Resolved</source>
         <translation>解決数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="96"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
         <source>Median h</source>
         <translation>中央値（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
         <source>p90 h</source>
         <translation>p90（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
         <source>1st reply h</source>
         <translation>初回応答（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
         <source>In target</source>
         <translation>目標内</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="99"/>
         <source>Target h</source>
         <translation>目標（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="99"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="100"/>
         <source>Median business hours to resolution</source>
         <translation>解決までの営業時間の中央値</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="100"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="101"/>
         <source>90% of tickets were resolved within this many business hours</source>
         <translation>90% のチケットがこの営業時間以内に解決しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="101"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="102"/>
         <source>Median business hours to the first reply</source>
         <translation>初回応答までの営業時間の中央値</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="102"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="103"/>
         <source>Share of tickets resolved within their target</source>
         <translation>目標時間内に解決したチケットの割合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="103"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="104"/>
         <source>The category&apos;s target, in business hours</source>
         <translation>区分ごとの目標（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="108"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="109"/>
         <source>Weekly median resolution (business hours)</source>
         <translation>週ごとの解決時間の中央値（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="109"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="110"/>
         <source>Paused time by reason (business hours)</source>
         <translation>理由別の保留時間（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="114"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="119"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="114"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="120"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="136"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="137"/>
         <source>Open tickets past or near their target (double-click to open)</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="204"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="205"/>
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="206"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="207"/>
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="214"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="215"/>
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="219"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="220"/>
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="221"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="222"/>
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="249"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="250"/>
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="249"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="250"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="291"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="297"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="291"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="297"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="298"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="298"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="305"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="311"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="307"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="313"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="318"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="324"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1684,79 +1689,73 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="41"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="41"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="41"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="41"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="42"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="42"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="42"/>
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="42"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="40"/>
+        <location filename="../../cre_desk/gui/queue_model.py" line="43"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="67"/>
         <source>Time left before the resolution target is missed (business hours; pauses stop it)</source>
-        <translation>解決目標までの残り時間（営業時間。保留中は止まります）</translation>
+        <translation type="vanished">解決目標までの残り時間（営業時間。保留中は止まります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="105"/>
         <source>met</source>
-        <translation>達成</translation>
+        <translation type="vanished">達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="107"/>
         <source>paused</source>
-        <translation>保留中</translation>
+        <translation type="vanished">保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="109"/>
         <source>missed</source>
-        <translation>未達</translation>
+        <translation type="vanished">未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="113"/>
         <source>overdue {0}</source>
-        <translation>{0} 超過</translation>
+        <translation type="vanished">{0} 超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="114"/>
         <source>in {0}</source>
-        <translation>あと {0}</translation>
+        <translation type="vanished">あと {0}</translation>
     </message>
 </context>
 <context>
@@ -1874,7 +1873,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="433"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -1985,7 +1984,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="354"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -1998,92 +1997,92 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="390"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="398"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="470"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="478"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="484"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="492"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="489"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="505"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="513"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="521"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="519"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="527"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="528"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="532"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="540"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="544"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="552"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="561"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="566"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="574"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="567"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="575"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="573"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="587"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="601"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2170,80 +2169,79 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="74"/>
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
-        <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
+        <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="87"/>
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="88"/>
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="89"/>
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="93"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="96"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="94"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="108"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="106"/>
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="157"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="299"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="155"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="253"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="276"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="302"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="185"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="184"/>
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="187"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="186"/>
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="190"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="189"/>
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="193"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="192"/>
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="193"/>
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="193"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
@@ -2253,45 +2251,45 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="197"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="231"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="233"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="276"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="254"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="256"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="282"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="285"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="364"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
         <translation>
             <numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="372"/>
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="370"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="374"/>
         <source>Attaching %n file(s)…</source>
         <translation>
             <numerusform>%n 件のファイルを添付中…</numerusform>
@@ -2380,6 +2378,84 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
 ログファイル: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="31"/>
+        <source>{0}d {1}h</source>
+        <translation>{0}日 {1}時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="33"/>
+        <source>{0}h {1}m</source>
+        <translation>{0}時間 {1}分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="34"/>
+        <source>{0}m</source>
+        <translation>{0}分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="50"/>
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="52"/>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="56"/>
+        <source>missed</source>
+        <translation>未達</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="58"/>
+        <source>overdue {0} h</source>
+        <translation>{0} 時間超過</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="59"/>
+        <source>in {0} h</source>
+        <translation>あと {0} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="68"/>
+        <source>Resolution target: {0} of {1} business hours used.</source>
+        <translation>解決目標：{1} 営業時間のうち {0} 時間を使用。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="71"/>
+        <source>Paused with {0} business hours left.</source>
+        <translation>残り {0} 営業時間で一時停止中。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="75"/>
+        <source>Missed at {0}.</source>
+        <translation>{0} に目標を超過。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="77"/>
+        <source>Due by {0} unless the ticket is paused.</source>
+        <translation>一時停止しなければ {0} が期限です。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="79"/>
+        <source>No resolution target for this category.</source>
+        <translation>このカテゴリには解決目標がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="86"/>
+        <source> ({0})</source>
+        <translation>（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="87"/>
+        <source>Counted in business hours of the team calendar{0}: nights, days off and holidays do not count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header and the dashboard&apos;s CSV use the same figures.</source>
+        <translation>チームのカレンダー{0}の営業時間で数えます。夜間・休業日・祝日は数えず、「待ち」のステータスの間は時計が止まります。0.1 時間単位に丸め、キュー・チケットのヘッダー・ダッシュボードの CSV で同じ値を使います。</translation>
     </message>
 </context>
 </TS>
