@@ -19,7 +19,7 @@ from cre_desk.core import timers
 from cre_desk.core.timers import _aware
 from cre_desk.core.vocabulary import PAUSED_STATUSES, RESOLVED_STATUSES
 from cre_desk.db.engine import Database
-from cre_desk.db.models import Ticket, TicketClock
+from cre_desk.db.models import StatusEvent, Ticket, TicketClock
 
 GROUPS = ("category", "team", "assignee", "sdk_name", "platform")
 PAUSE_COLUMNS = {"customer_log": "paused_customer_log_s", "engineering": "paused_engineering_s",
@@ -142,6 +142,23 @@ def _epoch(db: Database, column):
     return func.extract("epoch", column)
 
 
+def _still_waiting(session, still_open) -> list[tuple[str, datetime]]:
+    """(pause reason, stored-clock time) of each open ticket waiting now: the reason its last change gave."""
+    from sqlalchemy import func
+
+    from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PauseReason
+
+    paused = select(TicketClock.ticket_id).where(*still_open, TicketClock.status.in_(list(PAUSED_STATUSES)))
+    last = (select(StatusEvent.ticket_id, func.max(StatusEvent.id).label("event_id"))
+            .where(StatusEvent.ticket_id.in_(paused)).group_by(StatusEvent.ticket_id).subquery())
+    rows = session.execute(
+        select(TicketClock.status, TicketClock.computed_at, StatusEvent.pause_reason)
+        .join(last, last.c.ticket_id == TicketClock.ticket_id)
+        .join(StatusEvent, StatusEvent.id == last.c.event_id)).all()
+    return [(str(r.pause_reason or DEFAULT_PAUSE_REASON.get(r.status, PauseReason.OTHER)), _aware(r.computed_at))
+            for r in rows]
+
+
 def build_report(db: Database, start: datetime, end: datetime, *, now: datetime | None = None,
                  calendar=None) -> Report:
     """Figures for tickets resolved in [start, end), and the open tickets' state at ``now``."""
@@ -156,8 +173,14 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
         rows = session.connection().execute(select(*columns).where(*in_period)).all()  # Core: no ORM overhead
         from sqlalchemy import func as sql_func
 
-        pause_sums = session.execute(select(*[sql_func.coalesce(sql_func.sum(getattr(TicketClock, c)), 0.0)
-                                              for c in PAUSE_COLUMNS.values()]).where(*in_period)).one()
+        # Paused time of the tickets resolved in the period and of those still open that the period saw
+        # (created before it ended): waiting tickets are where the time goes, so leaving them out hid it.
+        still_open = (TicketClock.resolved_at.is_(None), TicketClock.created_at < end)
+        pause_sums = [
+            session.execute(select(*[sql_func.coalesce(sql_func.sum(getattr(TicketClock, c)), 0.0)
+                                     for c in PAUSE_COLUMNS.values()]).where(*where)).one()
+            for where in (in_period, still_open)]
+        waiting = _still_waiting(session, still_open)
         open_rows = session.execute(
             select(TicketClock.ticket_id, Ticket.title, TicketClock.category, TicketClock.assignee,
                    TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at,
@@ -220,7 +243,11 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
             report.weekly.append({"week": label, "category": str(names[category]), "count": int(len(values)),
                                   "median_h": _percentile(values, 0.5)})
     for n, reason in enumerate(PAUSE_COLUMNS):
-        report.pauses_h[reason] = float(pause_sums[n] or 0.0) / 3600.0
+        report.pauses_h[reason] = sum(float(sums[n] or 0.0) for sums in pause_sums) / 3600.0
+    for reason, since in waiting:
+        # The stored clock stopped counting when it was computed; the pause has gone on since.
+        if reason in report.pauses_h and calendar is not None:
+            report.pauses_h[reason] += calendar.business_seconds(since, now) / 3600.0
     if calendar is None:
         from cre_desk.core.calendars import load_calendar
 

@@ -108,6 +108,8 @@ class DashboardView(QWidget):
 
         self.trend = self._plot(self.tr("Weekly median resolution (business hours)"))
         self.pauses = self._plot(self.tr("Paused time by reason (business hours)"))
+        self.pauses.setToolTip(self.tr("Business hours paused, by reason: tickets resolved in the period and "
+                                       "tickets still open, whose pauses count up to now"))
 
         self.risk_model = QStandardItemModel(0, 6, self)
         self.risk_model.setHorizontalHeaderLabels([self.tr("State"), self.tr("Ticket"), self.tr("Category"),

@@ -421,7 +421,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="115"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
@@ -432,7 +432,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="93"/>
-        <location filename="../../cre_desk/gui/dashboard.py" line="114"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
         <source>Engineer</source>
         <translation>担当者</translation>
     </message>
@@ -512,104 +512,109 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>理由別の保留時間（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="111"/>
+        <source>Business hours paused, by reason: tickets resolved in the period and tickets still open, whose pauses count up to now</source>
+        <translation>一時停止した営業時間（理由別）：期間内に解決したチケットと、まだ未解決のチケット（現在までの停止時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="115"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="115"/>
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="114"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="114"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="120"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="122"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="137"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="139"/>
         <source>Open tickets past or near their target (double-click to open)</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="205"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="207"/>
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="207"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="209"/>
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="215"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="217"/>
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="220"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="222"/>
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="222"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="224"/>
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="250"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="252"/>
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="250"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="252"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="297"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="299"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="297"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="299"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="298"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="300"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="298"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="300"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="311"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="313"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="313"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="315"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="324"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="326"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
