@@ -149,6 +149,13 @@ class DashboardView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Escape closes the dashboard window, as it closes a dialog (keys a child did not use arrive here)."""
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     # -- building blocks --------------------------------------------------------------------------
 
     def _table(self, model: QStandardItemModel) -> QTableView:

@@ -456,9 +456,16 @@ class ReplyComposer(QWidget):
     def _show_history(self, history) -> None:
         self.history_model.clear()
         for reply in reversed(history):
-            item = QStandardItem(f"{local_time(reply.sent_at)} · {reply.sent_by} · {reply.channel}\n"
-                                 f"{reply.body[:400]}")
+            item = QStandardItem(f"{local_time(reply.sent_at)} · {self._how_sent(reply)}\n{reply.body[:400]}")
             self.history_model.appendRow(item)
+
+    def _how_sent(self, reply) -> str:
+        """'Marked as sent by Aki', 'Posted to Zendesk' — words, never the stored channel key."""
+        if reply.channel == "marked_sent":
+            how = self.tr("Marked as sent by {0}") if reply.sent_by else self.tr("Marked as sent")
+        else:
+            how = self.tr("Posted to {1} by {0}") if reply.sent_by else self.tr("Posted to {1}")
+        return how.format(reply.sent_by, reply.channel.title())
 
     # -- saving -----------------------------------------------------------------------------------
 

@@ -547,74 +547,74 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="207"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="214"/>
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="209"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="216"/>
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="217"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="224"/>
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="222"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="229"/>
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="224"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="231"/>
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="252"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="259"/>
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="252"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="259"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="299"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="306"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="299"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="306"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="300"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="307"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="300"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="307"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="313"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="320"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="315"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="322"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="333"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1333,8 +1333,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="76"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="319"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="325"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="345"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="351"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -1344,122 +1344,166 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
         <source>Show tab %n</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>タブ %n を表示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="80"/>
+        <source>Show &amp;Overview</source>
+        <translation>概要を表示(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="80"/>
+        <source>Show &amp;Checklist</source>
+        <translation>チェックリストを表示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="80"/>
+        <source>Show &amp;Timeline</source>
+        <translation>タイムラインを表示(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
+        <source>Show &amp;Logs</source>
+        <translation>ログを表示(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
+        <source>Show &amp;Reply</source>
+        <translation>返信を表示(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="84"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="85"/>
+        <source>Every keyboard shortcut (F1)</source>
+        <translation>すべてのキーボードショートカット (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <source>&amp;About CRE Desk</source>
+        <translation>CRE Desk について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="95"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="97"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="105"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="110"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="115"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="120"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="155"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="155"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="145"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="156"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="202"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="213"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="277"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="269"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="295"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="283"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="309"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="292"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="318"/>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="302"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="311"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="328"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="337"/>
         <source>stopped; the next import resumes where this one stopped</source>
         <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="321"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="347"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="329"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="355"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="330"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="356"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="340"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="366"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2007,87 +2051,107 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="478"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="465"/>
+        <source>Marked as sent by {0}</source>
+        <translation>{0} が送信済みにしました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="465"/>
+        <source>Marked as sent</source>
+        <translation>送信済みにしました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="467"/>
+        <source>Posted to {1} by {0}</source>
+        <translation>{0} が {1} に投稿しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="467"/>
+        <source>Posted to {1}</source>
+        <translation>{1} に投稿しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="485"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="492"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="499"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="504"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="505"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="512"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="521"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="528"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="527"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="534"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="528"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="535"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="540"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="547"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="558"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="558"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="552"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="559"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="561"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="568"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="574"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="575"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="582"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="588"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="587"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="594"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="601"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="608"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2164,6 +2228,34 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <location filename="../../cre_desk/gui/settings_dialog.py" line="68"/>
         <source>Remove the password from the URL; passwords are not stored in settings.</source>
         <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="56"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="58"/>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="58"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="58"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="66"/>
+        <source>Everywhere</source>
+        <translation>どこでも</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2553,109 @@ Log file: {0}</source>
         <location filename="../../cre_desk/gui/formatting.py" line="87"/>
         <source>Counted in business hours of the team calendar{0}: nights, days off and holidays do not count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header and the dashboard&apos;s CSV use the same figures.</source>
         <translation>チームのカレンダー{0}の営業時間で数えます。夜間・休業日・祝日は数えず、「待ち」のステータスの間は時計が止まります。0.1 時間単位に丸め、キュー・チケットのヘッダー・ダッシュボードの CSV で同じ値を使います。</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="34"/>
+        <source>Checklist tab</source>
+        <translation>チェックリストタブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="35"/>
+        <source>Next unchecked cause</source>
+        <translation>次の未確認の原因</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="36"/>
+        <source>Logs tab</source>
+        <translation>ログタブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="37"/>
+        <source>Search the log</source>
+        <translation>ログを検索</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="38"/>
+        <source>Next hit, previous hit</source>
+        <translation>次の一致・前の一致</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="39"/>
+        <source>Filter the log</source>
+        <translation>ログを絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="40"/>
+        <source>Go to line</source>
+        <translation>指定行へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="41"/>
+        <source>Jump to a time</source>
+        <translation>指定時刻へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="42"/>
+        <source>Mark the line, with a note</source>
+        <translation>行にメモ付きでマークを付ける</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="43"/>
+        <source>Copy the selected lines</source>
+        <translation>選択した行をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="45"/>
+        <source>Resolution dashboard</source>
+        <translation>解決時間ダッシュボード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="46"/>
+        <source>Close the dashboard</source>
+        <translation>ダッシュボードを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="110"/>
+        <source>CRE Desk {0}</source>
+        <translation>CRE Desk {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="111"/>
+        <source>Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors.</source>
+        <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="112"/>
+        <source>Qt {0} (PySide6 {1}), Python {2}</source>
+        <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="115"/>
+        <source>Database: {0}</source>
+        <translation>データベース：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="117"/>
+        <source>Data folder: {0}</source>
+        <translation>データフォルダ：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="117"/>
+        <source>Settings: {0}</source>
+        <translation>設定ファイル：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="118"/>
+        <source>Log file: {0}</source>
+        <translation>ログファイル：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="119"/>
+        <source>About CRE Desk</source>
+        <translation>CRE Desk について</translation>
     </message>
 </context>
 </TS>
