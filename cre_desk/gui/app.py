@@ -165,13 +165,9 @@ class WorkspaceStarter:
             messages.warn(self.window, QCoreApplication.translate("app",
                 "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
                 report.reason, report.moved_aside, restored))
-        if report.created and not self.settings.demo_offered:
-            self.settings.demo_offered = True
-            ctx.save_settings()
-            if messages.confirm(self.window, QCoreApplication.translate("app",
-                    "Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push "
-                    "and event tickets with sample logs) to see how it works?"), QCoreApplication.translate("app", "Welcome")):
-                self.window.load_demo()
+        from cre_desk.gui.welcome_dialog import greet_first_start
+
+        greet_first_start(self.window, ctx, report.created)
 
     def _on_failed(self, exc: BaseException) -> None:
         from cre_desk.gui import messages

@@ -2422,6 +2422,39 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="41"/>
+        <source>Welcome to CRE Desk</source>
+        <translation>CRE Desk へようこそ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="42"/>
+        <source>Your name is shown in each ticket&apos;s Timeline (“By”), is the assignee of the tickets you create and signs your replies. You can change it later in Settings.</source>
+        <translation>お名前は各チケットのタイムライン（「実行者」欄）に表示され、作成したチケットの担当者と返信の署名に使われます。あとから設定で変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="46"/>
+        <source>e.g. Aki Sato</source>
+        <translation>例：佐藤 亜紀</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="47"/>
+        <source>Load a small demo workspace: realistic in-app message, push and event tickets with sample logs, to see how it works</source>
+        <translation>小さなデモワークスペースを読み込む：アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログで、動作を確認できます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="51"/>
+        <source>Your name</source>
+        <translation>あなたの名前</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="61"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../cre_desk/gui/app.py" line="75"/>
@@ -2460,17 +2493,15 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="171"/>
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
-        <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
+        <translation type="vanished">CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="173"/>
         <source>Welcome</source>
-        <translation>ようこそ</translation>
+        <translation type="vanished">ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="180"/>
+        <location filename="../../cre_desk/gui/app.py" line="176"/>
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
