@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from cre_desk.core import timers
 from cre_desk.core.vocabulary import Category, PauseReason
 from cre_desk.db import reports
-from cre_desk.gui import messages
+from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import due_explanation, due_text, local_time, vocab
 from cre_desk.gui.tasks import run_in_background
@@ -149,6 +149,16 @@ class DashboardView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """Dark or light chosen in Settings: chart titles follow the new palette at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "pauses"):
+            from PySide6.QtWidgets import QApplication
+
+            dark = bool(QApplication.instance().property("cre_desk_dark"))
+            for plot in (self.trend, self.pauses):
+                plot.setTitle(plot.property("chart_title"), color=theme.chart_text_colour(dark), size="10pt")
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         """Escape closes the dashboard window, as it closes a dialog (keys a child did not use arrive here)."""
         if event.key() == Qt.Key.Key_Escape and self.isWindow():
@@ -176,7 +186,8 @@ class DashboardView(QWidget):
         app = QApplication.instance()
         dark = bool(app is not None and app.property("cre_desk_dark"))
         widget = pg.PlotWidget(background=None)
-        widget.setTitle(title, color="#c9d1d9" if dark else "#334155", size="10pt")
+        widget.setTitle(title, color=theme.chart_text_colour(dark), size="10pt")
+        widget.setProperty("chart_title", title)
         widget.showGrid(x=False, y=True, alpha=0.25)
         widget.setMenuEnabled(False)
         widget.setMouseEnabled(x=False, y=False)

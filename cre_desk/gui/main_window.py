@@ -361,10 +361,26 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog
 
-        if SettingsDialog.ask(self, self.ctx.settings):
+        settings = self.ctx.settings
+        before = (settings.language, settings.db_url, settings.theme)
+        if SettingsDialog.ask(self, settings):
             self.ctx.save_settings()
-            self.statusBar().showMessage(self.tr("Settings saved. Language and database changes apply "
-                                                 "after a restart."), 8000)
+            if settings.theme != before[2]:
+                from PySide6.QtWidgets import QApplication
+
+                from cre_desk.gui import theme
+
+                theme.apply(QApplication.instance(), settings.theme)   # at once: no restart for colours
+                from cre_desk.gui.log_delegate import LogLineDelegate
+
+                for delegate in self.findChildren(LogLineDelegate):    # log highlighting has its own colours
+                    delegate.refresh_colours()
+                    delegate.clear_cache()
+            if (settings.language, settings.db_url) != before[:2]:
+                text = self.tr("Settings saved. Language and database changes apply after a restart.")
+            else:
+                text = self.tr("Settings saved.")
+            self.statusBar().showMessage(text, 8000)
 
     def backup_if_changed(self) -> None:
         if not self._changed_since_backup or self.ctx is None:

@@ -547,74 +547,74 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="214"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="225"/>
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="216"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="227"/>
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="224"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="235"/>
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="229"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="240"/>
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="231"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="242"/>
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="259"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="270"/>
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="259"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="270"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="306"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="317"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="306"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="317"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="307"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="318"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="307"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="318"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="320"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="331"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="322"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="333"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="333"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="344"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1503,9 +1503,14 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="366"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="380"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="382"/>
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
     </message>
 </context>
 <context>
