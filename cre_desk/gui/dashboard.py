@@ -281,6 +281,15 @@ class DashboardView(QWidget):
                 due_item.setToolTip(due_explanation(self.ctx.tickets.calendar.name))
                 self.risk_model.appendRow([first, title, QStandardItem(_vocab_or(t.category)),
                                            QStandardItem(t.assignee), due_item, QStandardItem(local_time(t.deadline))])
+        self._fit_columns()
+
+    def _tables(self) -> list[QTableView]:
+        return [*(self.group_tabs.widget(i) for i in range(self.group_tabs.count())), self.risk_view]
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their longest text (Japanese labels are wider than the header guessed)."""
+        for view in self._tables():
+            view.resizeColumnsToContents()
 
     def _draw_trend(self, report: reports.Report) -> None:
         import pyqtgraph as pg

@@ -534,7 +534,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
         <source>Due</source>
-        <translation>期限</translation>
+        <translation>残り・超過</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="122"/>
@@ -584,37 +584,37 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="317"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="326"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="317"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="326"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="318"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="327"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="318"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="327"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="331"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="340"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="333"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="342"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="344"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="353"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1599,145 +1599,216 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>例：30.4.0</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="83"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="80"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="80"/>
+        <source>Normal</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="80"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="81"/>
+        <source>Urgent</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="85"/>
         <source>comma-separated, e.g. braze, android</source>
         <translation>カンマ区切り 例：braze, android</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="84"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="86"/>
         <source>Paste or summarise the customer&apos;s literal question.</source>
         <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="85"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="87"/>
         <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="86"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="88"/>
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="89"/>
-        <location filename="../../cre_desk/gui/overview_form.py" line="205"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="207"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="90"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="91"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="93"/>
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="92"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="94"/>
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="93"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="95"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="94"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="96"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="97"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="98"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
         <source>App version</source>
         <translation>アプリバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="99"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="101"/>
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="100"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="102"/>
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="101"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="103"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="105"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="104"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="106"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="121"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="123"/>
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="123"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="125"/>
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="130"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="132"/>
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="135"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="137"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="137"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="139"/>
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="139"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="141"/>
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="200"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="202"/>
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="201"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="203"/>
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="205"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="207"/>
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="206"/>
+        <location filename="../../cre_desk/gui/overview_form.py" line="208"/>
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="14"/>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="15"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="16"/>
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="17"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="18"/>
+        <source>Alias</source>
+        <translation>エイリアス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="19"/>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="20"/>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="12"/>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="13"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -2462,32 +2533,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="75"/>
+        <location filename="../../cre_desk/gui/app.py" line="93"/>
         <source>CRE Desk is already running with this data folder ({0}).</source>
         <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="78"/>
+        <location filename="../../cre_desk/gui/app.py" line="96"/>
         <source>Switched to its window.</source>
         <translation>そのウィンドウに切り替えました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="82"/>
+        <location filename="../../cre_desk/gui/app.py" line="100"/>
         <source>Close the other window first, then start CRE Desk again.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="163"/>
+        <location filename="../../cre_desk/gui/app.py" line="181"/>
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="164"/>
+        <location filename="../../cre_desk/gui/app.py" line="182"/>
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="165"/>
+        <location filename="../../cre_desk/gui/app.py" line="183"/>
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2506,7 +2577,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="176"/>
+        <location filename="../../cre_desk/gui/app.py" line="194"/>
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
