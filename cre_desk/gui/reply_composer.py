@@ -48,8 +48,22 @@ AUTOSAVE_DELAY_MS = 1500
 PARTS = ("summary", "cause", "fix", "developer_block")
 
 
-def _reply_json(reply: replies.Reply) -> str:
-    return json.dumps({part: getattr(reply, part) for part in PARTS}, ensure_ascii=False)
+def _reply_json(reply: replies.Reply | None, excluded=()) -> str:
+    """What is stored beside the draft: the last generated parts (to tell edits apart) and the private
+    notes the engineer excluded from the reply."""
+    data = {part: getattr(reply, part) for part in PARTS} if reply is not None else {}
+    if excluded:
+        data["excluded"] = sorted(excluded)
+    return json.dumps(data, ensure_ascii=False) if data else ""
+
+
+def _excluded_from_json(text: str) -> set[str]:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return set()
+    found = data.get("excluded") if isinstance(data, dict) else None
+    return {str(key) for key in found} if isinstance(found, list) else set()
 
 
 def _reply_from_json(text: str) -> replies.Reply | None:
@@ -57,7 +71,7 @@ def _reply_from_json(text: str) -> replies.Reply | None:
         data = json.loads(text) if text else None
     except ValueError:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not any(part in data for part in PARTS):
         return None
     return replies.Reply(**{part: str(data.get(part, "")) for part in PARTS})
 
@@ -134,10 +148,33 @@ class ReplyComposer(QWidget):
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(True)
         self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self._excluded: set[str] = set()
+        self._private: tuple[replies.PrivateItem, ...] = ()
+        self.private_model = QStandardItemModel(self)
+        self.private_model.itemChanged.connect(self._on_private_item_changed)
+        self.private_list = QListView()
+        self.private_list.setModel(self.private_model)
+        self.private_list.setWordWrap(True)
+        self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
+                                      "customer. Untick what must stay private; the draft is rebuilt without it."))
+        private_hint.setWordWrap(True)
+        self.private_view = QWidget()
+        pv = QVBoxLayout(self.private_view)
+        pv.setContentsMargins(4, 4, 4, 4)
+        pv.addWidget(private_hint)
+        pv.addWidget(self.private_list, 1)
         self.side = QTabWidget()
         self.side.addTab(self.preview, self.tr("Preview"))
         self.side.addTab(self.issues_view, self.tr("Plain words"))
         self.side.addTab(self.history_view, self.tr("Sent"))
+        self.side.addTab(self.private_view, self.tr("Private notes"))
+        self.private_notice = QPushButton()
+        self.private_notice.setFlat(True)
+        self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
+        self.private_notice.setToolTip(self.tr("Show which of your notes are sent, and exclude them"))
+        self.private_notice.clicked.connect(lambda: self.side.setCurrentWidget(self.private_view))
+        self.private_notice.hide()
 
         self.copy_button = QPushButton(self.tr("Copy reply"))
         self.copy_button.setToolTip(self.tr("Copies plain text, Markdown and HTML at once; the target app picks"))
@@ -168,6 +205,9 @@ class ReplyComposer(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.state, 1)
         status_row.addWidget(self.redraft_kept)
+        private_row = QHBoxLayout()
+        private_row.addWidget(self.private_notice)
+        private_row.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.side)
@@ -179,6 +219,7 @@ class ReplyComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status_row)
+        layout.addLayout(private_row)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
@@ -224,6 +265,7 @@ class ReplyComposer(QWidget):
         self._marker = None
         self._marks = tuple(marks)
         self._show_history(history)
+        self._excluded = _excluded_from_json(draft.generated_json) if draft is not None else set()
         if draft is not None:
             self._set_combo(self.language, draft.language)
             self._set_combo(self.audience, draft.audience)
@@ -247,6 +289,7 @@ class ReplyComposer(QWidget):
             self._hide_redraft()
             self.state.setText(self.tr("New draft from the ticket"))
         self._apply_audience()
+        self._fill_private()
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:
@@ -258,7 +301,7 @@ class ReplyComposer(QWidget):
         return replies.ReplyInputs(
             ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
             accepted_findings=tuple(self.accepted_findings()), marks=self._marks,
-            engineer_name=self.ctx.settings.user_name)
+            engineer_name=self.ctx.settings.user_name, excluded=frozenset(self._excluded))
 
     def _show_reply(self, reply: replies.Reply) -> None:
         self._loading = True
@@ -268,6 +311,65 @@ class ReplyComposer(QWidget):
         finally:
             self._loading = False
         self._update_checks()
+
+    # -- private notes ----------------------------------------------------------------------------
+
+    def _fill_private(self) -> None:
+        """List the private notes the draft would quote, ticked unless the engineer excluded them."""
+        if self.ticket is None:
+            return
+        self._private = replies.private_items(self._inputs())
+        kinds = {"evidence": self.tr("Checklist evidence"), "mark_note": self.tr("Note on a marked line")}
+        self.private_model.blockSignals(True)
+        try:
+            self.private_model.clear()
+            for item in self._private:
+                row = QStandardItem(f"{kinds.get(item.kind, item.kind)} · {item.source}\n{item.text}")
+                row.setCheckable(True)
+                row.setCheckState(Qt.CheckState.Unchecked if item.key in self._excluded else Qt.CheckState.Checked)
+                row.setData(item.key, Qt.ItemDataRole.UserRole)
+                row.setToolTip(self.tr("Ticked: sent to the customer. Unticked: left out of the reply."))
+                self.private_model.appendRow(row)
+        finally:
+            self.private_model.blockSignals(False)
+        self._say_private()
+        self._mark_private_in_preview()
+
+    def sent_private_items(self) -> list[replies.PrivateItem]:
+        """The private notes the reply as it stands would send (including ones kept in edited text)."""
+        text = self.rendered("plain")
+        return [item for item in self._private if item.text and item.text in text]
+
+    def _say_private(self) -> None:
+        sent = self.sent_private_items()
+        leaked = [item for item in sent if item.key in self._excluded]
+        if leaked:
+            self.private_notice.setText(self.tr("%n excluded note(s) still in text you edited: remove it there "
+                                                "or re-draft that part", "", len(leaked)))
+            self.private_notice.setStyleSheet("color: #c0262d; text-align: left; font-weight: bold;")
+        else:
+            self.private_notice.setText(self.tr("The reply quotes %n of your private note(s): review before "
+                                                "sending", "", len(sent)))
+            self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
+        self.private_notice.setVisible(bool(sent))
+        self.side.setTabText(self.side.indexOf(self.private_view), self.tr("Private notes") +
+                             (f" ({len(sent)})" if sent else ""))
+
+    def _on_private_item_changed(self, row: QStandardItem) -> None:
+        key = row.data(Qt.ItemDataRole.UserRole)
+        if row.checkState() == Qt.CheckState.Checked:
+            self._excluded.discard(key)
+        else:
+            self._excluded.add(key)
+        # Rebuilt after the click is fully handled: the rebuild refills the list this item belongs to.
+        QTimer.singleShot(0, self._on_private_choice_changed)
+
+    def _on_private_choice_changed(self) -> None:
+        if self.ticket is None:
+            return
+        self._apply_fresh(explicit=False)   # untouched parts are rebuilt without (or with) the note
+        self._say_private()
+        self._schedule_save()
 
     def current_reply(self) -> replies.Reply:
         return replies.Reply(**{part: self.editors[part].toPlainText() for part in PARTS})
@@ -307,6 +409,7 @@ class ReplyComposer(QWidget):
         previous = self.generated or replies.Reply("", "", "", "")
         current = self.current_reply()
         if not explicit and fresh == previous:
+            self._fill_private()
             return
         if explicit:
             # An emptied part is a request for a new one, not an edit to keep.
@@ -331,6 +434,7 @@ class ReplyComposer(QWidget):
             self._hide_redraft()
         self._notice = f"{prefix} · {text}" if prefix else text
         self.state.setText(self._notice)
+        self._fill_private()
         self._schedule_save()
 
     def _say_save_state(self, text: str) -> None:
@@ -440,6 +544,26 @@ class ReplyComposer(QWidget):
             editor.setExtraSelections(selections)
         label = self.tr("Plain words") + (f" ({count})" if count else "")
         self.side.setTabText(1, label)
+        self._mark_private_in_preview()
+        if self._private:
+            self._say_private()
+
+    def _mark_private_in_preview(self) -> None:
+        """Private notes in the preview get a background, so what leaves the desk is plain to see."""
+        document = self.preview.document()
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor(252, 211, 77, 110))
+        selections = []
+        for item in self._private:
+            for line in {line.strip() for line in item.text.splitlines() if line.strip()}:
+                cursor = document.find(line)   # one block at a time: the preview finds no line breaks
+                while not cursor.isNull():
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor
+                    selection.format = highlight
+                    selections.append(selection)
+                    cursor = document.find(line, cursor)
+        self.preview.setExtraSelections(selections)
 
     def _go_to_issue(self, index) -> None:
         data = index.data(Qt.ItemDataRole.UserRole)
@@ -487,7 +611,7 @@ class ReplyComposer(QWidget):
             self.ctx.tickets.save_draft, ticket_id, language=self.language.currentData(),
             audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
             developer_block=reply.developer_block,
-            generated_json=_reply_json(self.generated) if self.generated else "",
+            generated_json=_reply_json(self.generated, self._excluded),
             expected_version=None if force else self.draft_version, actor=self.ctx.settings.user_name,
             on_done=lambda draft: self._on_saved(ticket_id, draft),
             on_error=lambda exc: self._on_save_failed(ticket_id, exc), receiver=self)

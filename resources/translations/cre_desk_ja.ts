@@ -1941,175 +1941,216 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ReplyComposer</name>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="86"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="248"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="100"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="290"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="87"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="101"/>
         <source>Rebuild the draft from confirmed causes, accepted findings and marks; parts you edited are kept</source>
         <translation>確定した原因・採用した検出結果・マークから下書きを作り直します（編集した部分はそのまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="91"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="105"/>
         <source>Snippets</source>
         <translation>定型文</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="98"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="112"/>
         <source>Re-draft those parts too</source>
         <translation>その部分も書き直す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="99"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="113"/>
         <source>Replace the parts you edited with the new draft</source>
         <translation>編集した部分を新しい下書きで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="107"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="121"/>
         <source>Summary — what happened, in one or two plain sentences</source>
         <translation>概要 — 何が起きたかを 1〜2 文でわかりやすく</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="108"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="122"/>
         <source>Cause — the specific reason</source>
         <translation>原因 — 具体的な理由</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="109"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="123"/>
         <source>Fix — what to change, who does it, how to check it worked</source>
         <translation>対応方法 — 何を・誰が変えるか、直ったことの確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="110"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="124"/>
         <source>For their developer — forwardable technical detail</source>
         <translation>開発ご担当者様向け — そのまま転送できる技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="125"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
         <source>The reply as the customer will read it.</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="138"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="159"/>
+        <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
+        <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="168"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="441"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="169"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="545"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="140"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="170"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="142"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="171"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="355"/>
+        <source>Private notes</source>
+        <translation>非公開メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="175"/>
+        <source>Show which of your notes are sent, and exclude them</source>
+        <translation>送信されるメモを確認し、除外します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="179"/>
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="143"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="180"/>
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="145"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="182"/>
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="147"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="184"/>
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="148"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="185"/>
         <source>Keep this reply in the ticket&apos;s history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="152"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="189"/>
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="153"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="190"/>
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="154"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="191"/>
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="155"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="192"/>
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="161"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="198"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="163"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="200"/>
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="233"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="238"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="275"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="280"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="322"/>
+        <source>Checklist evidence</source>
+        <translation>チェックリストの根拠</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="322"/>
+        <source>Note on a marked line</source>
+        <translation>マークした行のメモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="331"/>
+        <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
+        <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
+        <translation><numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/reply_composer.py" line="351"/>
+        <source>The reply quotes %n of your private note(s): review before sending</source>
+        <translation><numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="402"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="402"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="402"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="301"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="403"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="319"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="422"/>
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="321"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="424"/>
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="324"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="427"/>
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="430"/>
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="354"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="458"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2122,112 +2163,112 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="398"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="502"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="465"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="589"/>
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="465"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="589"/>
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="467"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="591"/>
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="467"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="591"/>
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="485"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="609"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="499"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="623"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="504"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="628"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="512"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="636"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="528"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="652"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="534"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="658"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="535"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="659"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="547"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="671"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="558"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="682"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="558"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="682"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="559"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="683"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="568"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="692"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="705"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="582"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="706"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="588"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="712"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="594"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="718"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="608"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="732"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
