@@ -156,24 +156,29 @@ class ReplyComposer(QWidget):
         self.private_list.setModel(self.private_model)
         self.private_list.setWordWrap(True)
         self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.private_list.clicked.connect(self._on_private_list_clicked)
         private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
                                       "customer. Untick what must stay private; the draft is rebuilt without it."))
         private_hint.setWordWrap(True)
-        self.private_view = QWidget()
+        # Beside the preview, so what will be sent and the private notes in it are read together.
+        self.private_view = QGroupBox(self.tr("Private notes"))
         pv = QVBoxLayout(self.private_view)
-        pv.setContentsMargins(4, 4, 4, 4)
         pv.addWidget(private_hint)
         pv.addWidget(self.private_list, 1)
+        self.private_view.hide()
+        self.preview_tab = QSplitter(Qt.Orientation.Vertical)
+        self.preview_tab.addWidget(self.preview)
+        self.preview_tab.addWidget(self.private_view)
+        self.preview_tab.setSizes([420, 220])
         self.side = QTabWidget()
-        self.side.addTab(self.preview, self.tr("Preview"))
+        self.side.addTab(self.preview_tab, self.tr("Preview"))
         self.side.addTab(self.issues_view, self.tr("Plain words"))
         self.side.addTab(self.history_view, self.tr("Sent"))
-        self.side.addTab(self.private_view, self.tr("Private notes"))
         self.private_notice = QPushButton()
         self.private_notice.setFlat(True)
         self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
         self.private_notice.setToolTip(self.tr("Show which of your notes are sent, and exclude them"))
-        self.private_notice.clicked.connect(lambda: self.side.setCurrentWidget(self.private_view))
+        self.private_notice.clicked.connect(self._show_private_notes)
         self.private_notice.hide()
 
         self.copy_button = QPushButton(self.tr("Copy reply"))
@@ -352,8 +357,21 @@ class ReplyComposer(QWidget):
                                                 "sending", "", len(sent)))
             self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
         self.private_notice.setVisible(bool(sent))
-        self.side.setTabText(self.side.indexOf(self.private_view), self.tr("Private notes") +
-                             (f" ({len(sent)})" if sent else ""))
+        self.private_view.setVisible(bool(self._private))
+        self.private_view.setTitle(self.tr("Private notes") + (f" ({len(sent)})" if sent else ""))
+
+    def _on_private_list_clicked(self, index) -> None:
+        """Scroll the preview to where the note is quoted."""
+        item = next((i for i in self._private if i.key == index.data(Qt.ItemDataRole.UserRole)), None)
+        lines = [line.strip() for line in item.text.splitlines() if line.strip()] if item else []
+        cursor = self.preview.document().find(lines[0]) if lines else None
+        if cursor is not None and not cursor.isNull():
+            self.preview.setTextCursor(cursor)
+            self.preview.ensureCursorVisible()
+
+    def _show_private_notes(self) -> None:
+        self.side.setCurrentWidget(self.preview_tab)
+        self.private_list.setFocus()
 
     def _on_private_item_changed(self, row: QStandardItem) -> None:
         key = row.data(Qt.ItemDataRole.UserRole)

@@ -1942,7 +1942,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="100"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="290"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="295"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -1992,165 +1992,169 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="159"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="160"/>
         <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
         <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="168"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="174"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="169"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="545"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="175"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="563"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="170"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="176"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="171"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="355"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="164"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="361"/>
         <source>Private notes</source>
         <translation>非公開メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="175"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="180"/>
         <source>Show which of your notes are sent, and exclude them</source>
         <translation>送信されるメモを確認し、除外します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="179"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="184"/>
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="180"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="185"/>
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="182"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="187"/>
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="184"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="189"/>
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="185"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="190"/>
         <source>Keep this reply in the ticket&apos;s history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="189"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="194"/>
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="190"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="195"/>
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="191"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="196"/>
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="192"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="197"/>
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="198"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="203"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="200"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="205"/>
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="275"/>
         <location filename="../../cre_desk/gui/reply_composer.py" line="280"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="285"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="322"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="322"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="331"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="336"/>
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="352"/>
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
-        <translation><numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform></translation>
+        <translation>
+            <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="351"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="356"/>
         <source>The reply quotes %n of your private note(s): review before sending</source>
-        <translation><numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform></translation>
+        <translation>
+            <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="402"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="420"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="402"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="420"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="402"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="420"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="403"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="421"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="422"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="440"/>
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="424"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="442"/>
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="427"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="445"/>
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="430"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="448"/>
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="458"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="476"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2163,112 +2167,112 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="502"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="589"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="607"/>
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="589"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="607"/>
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="591"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="609"/>
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="591"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="609"/>
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="609"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="627"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="641"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="628"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="646"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="636"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="654"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="652"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="670"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="658"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="676"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="659"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="677"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="671"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="689"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="682"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="700"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="682"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="700"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="683"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="701"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="692"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="710"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="705"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="723"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="706"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="724"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="712"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="730"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="718"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="736"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="732"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="750"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>

@@ -43,12 +43,14 @@ def test_the_reply_shows_which_private_notes_it_sends(qtbot, window, ctx, tmp_pa
     composer = _open_reply(qtbot, window, _ticket(ctx, tmp_path).id)
     block = composer.editors["developer_block"].toPlainText()
     assert EVIDENCE in block and NOTE in block
-    assert not composer.private_notice.isHidden()
+    assert not composer.private_notice.isHidden() and not composer.private_view.isHidden()
     assert "2" in composer.private_notice.text()
     listed = [composer.private_model.item(r).text() for r in range(composer.private_model.rowCount())]
     assert any(EVIDENCE in t for t in listed) and any(NOTE in t for t in listed)
     assert all(composer.private_model.item(r).checkState() == Qt.CheckState.Checked for r in range(2))
     assert composer.preview.extraSelections(), "private notes are highlighted in the preview"
+    composer.private_list.clicked.emit(composer.private_model.index(0, 0))
+    assert composer.preview.textCursor().selectedText() == EVIDENCE   # the preview shows where it is quoted
 
 
 def test_excluding_a_note_rebuilds_the_reply_without_it_and_the_choice_is_saved(qtbot, window, ctx, tmp_path):
