@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,6 +20,11 @@ from PySide6.QtWidgets import (
 
 from cre_desk.core.vocabulary import Verdict
 from cre_desk.gui.formatting import vocab
+
+
+def _plain_name(text: str) -> str:
+    """A menu text without its mnemonic: '&Save' -> 'Save', '保存(&S)' -> '保存', 'Settings…' -> 'Settings'."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 
 def _key_text(sequence: QKeySequence) -> str:
@@ -59,7 +65,7 @@ class ShortcutsDialog(QDialog):
         seen = set()
         for action in actions:
             keys = [_key_text(s) for s in action.shortcuts() if not s.isEmpty()]
-            name = action.text().replace("&", "").rstrip("…").strip()
+            name = _plain_name(action.text())
             if not keys or name in seen:
                 continue
             seen.add(name)

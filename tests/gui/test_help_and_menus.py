@@ -74,3 +74,11 @@ def test_escape_closes_the_dashboard(qtbot, window):
     qtbot.waitUntil(lambda: board.isVisible())
     qtbot.keyClick(board.period, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not board.isVisible())
+
+
+def test_shortcut_names_drop_menu_mnemonics_in_every_language():
+    from cre_desk.gui.help_dialogs import _plain_name
+
+    assert _plain_name("&Save") == "Save"
+    assert _plain_name("保存(&S)") == "保存"
+    assert _plain_name("Se&ttings…") == "Settings"
