@@ -64,6 +64,7 @@ def test_an_unsupported_python_gets_a_clear_message_before_any_download():
     assert problem((3, 11, 7), pyproject) == ""
     assert problem((int(supported[-1][0]), int(supported[-1][2:]), 0), pyproject) == ""
     message = problem((3, 10, 13), pyproject)
-    assert "needs Python " + ", ".join(supported) in message and "this is Python 3.10" in message
+    said = supported[0] if len(supported) == 1 else ", ".join(supported[:-1]) + " or " + supported[-1]
+    assert f"needs Python {said};" in message and "this is Python 3.10" in message
     beyond = int(supported[-1][2:]) + 1
     assert f"this is Python 3.{beyond}" in problem((3, beyond, 0), pyproject)
