@@ -29,9 +29,11 @@ def suggested_name() -> str:
     try:
         import pwd
 
-        return pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        entry = pwd.getpwuid(os.getuid())
     except (ImportError, KeyError, AttributeError, OSError):
         return ""
+    full = entry.pw_gecos.split(",")[0].strip()
+    return "" if full.lower() == entry.pw_name.lower() else full
 
 
 class WelcomeDialog(QDialog):

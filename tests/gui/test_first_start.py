@@ -83,5 +83,8 @@ def test_a_name_left_empty_is_not_asked_again_and_settings_can_set_it(qtbot, win
 
 
 def test_the_suggested_name_is_a_full_name_or_nothing():
+    import getpass
+
     name = welcome_dialog.suggested_name()
     assert isinstance(name, str) and "," not in name
+    assert name.lower() != getpass.getuser().lower()   # never the bare login (such as "root")
