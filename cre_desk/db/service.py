@@ -133,6 +133,7 @@ class TicketService:
                 Ticket.id, Ticket.title, Ticket.customer, Ticket.status, Ticket.category, Ticket.symptom,
                 Ticket.assignee, Ticket.platform, Ticket.sdk_name, Ticket.created_at, Ticket.updated_at,
                 Ticket.resolved_at, TicketClock.deadline, TicketClock.at_risk_at, TicketClock.state,
+                TicketClock.allowed_business_s, TicketClock.resolution_business_s, TicketClock.computed_at,
             ).outerjoin(TicketClock, TicketClock.ticket_id == Ticket.id)
             ranked: list[int] | None = None
             if flt.text.strip():
@@ -164,7 +165,8 @@ class TicketService:
                     symptom=r.symptom, assignee=r.assignee, platform=r.platform, sdk_name=r.sdk_name,
                     tags=tags.get(r.id, ()), created_at=r.created_at, updated_at=r.updated_at,
                     resolved_at=r.resolved_at, deadline=r.deadline, at_risk_at=r.at_risk_at,
-                    clock_state=r.state or "",
+                    clock_state=r.state or "", allowed_business_s=r.allowed_business_s,
+                    used_business_s=r.resolution_business_s, clock_as_of=r.computed_at,
                 )
                 for r in rows
             ]

@@ -88,9 +88,16 @@ class MainWindow(QMainWindow):
                                      self.tr("Import new and changed tickets from the helpdesk accounts"))
         self._sync_job = None
         self.act_tabs = []
-        for n in range(1, 6):
-            self.act_tabs.append(self._action(self.tr("Show tab %n", "", n), f"Ctrl+{n}",
-                                              lambda _c=False, i=n - 1: self.show_tab(i)))
+        tab_names = (self.tr("Show &Overview"), self.tr("Show &Checklist"), self.tr("Show &Timeline"),
+                     self.tr("Show &Logs"), self.tr("Show &Reply"))
+        for n, name in enumerate(tab_names, start=1):
+            self.act_tabs.append(self._action(name, f"Ctrl+{n}", lambda _c=False, i=n - 1: self.show_tab(i)))
+        self.act_shortcuts = self._action(self.tr("&Keyboard shortcuts"), None, self.show_shortcuts,
+                                          self.tr("Every keyboard shortcut (F1)"))
+        self.act_shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+?")])
+        self.act_shortcuts.setEnabled(True)
+        self.act_about = self._action(self.tr("&About CRE Desk"), None, self.show_about)
+        self.act_about.setEnabled(True)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -116,6 +123,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
 
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -260,6 +271,21 @@ class MainWindow(QMainWindow):
         if self.pane is not None and self.pane.ticket is not None:
             self.pane.tabs.setCurrentIndex(index)
 
+    def show_shortcuts(self) -> None:
+        from cre_desk.gui.help_dialogs import ShortcutsDialog
+
+        in_menus = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        ShortcutsDialog([*in_menus, *self.actions()], self).exec()
+
+    def show_about(self) -> None:
+        from cre_desk.gui import help_dialogs
+
+        database = ""
+        if self.ctx is not None:
+            db = self.ctx.workspace.db
+            database = str(self.ctx.paths.database) if db.is_sqlite else _hide_password(db.url)
+        help_dialogs.about(self, self.ctx.paths if self.ctx is not None else None, database)
+
     def delete_ticket(self) -> None:
         from cre_desk.gui import messages
 
@@ -353,10 +379,26 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog
 
-        if SettingsDialog.ask(self, self.ctx.settings):
+        settings = self.ctx.settings
+        before = (settings.language, settings.db_url, settings.theme)
+        if SettingsDialog.ask(self, settings):
             self.ctx.save_settings()
-            self.statusBar().showMessage(self.tr("Settings saved. Language and database changes apply "
-                                                 "after a restart."), 8000)
+            if settings.theme != before[2]:
+                from PySide6.QtWidgets import QApplication
+
+                from cre_desk.gui import theme
+
+                theme.apply(QApplication.instance(), settings.theme)   # at once: no restart for colours
+                from cre_desk.gui.log_delegate import LogLineDelegate
+
+                for delegate in self.findChildren(LogLineDelegate):    # log highlighting has its own colours
+                    delegate.refresh_colours()
+                    delegate.clear_cache()
+            if (settings.language, settings.db_url) != before[:2]:
+                text = self.tr("Settings saved. Language and database changes apply after a restart.")
+            else:
+                text = self.tr("Settings saved.")
+            self.statusBar().showMessage(text, 8000)
 
     def backup_if_changed(self) -> None:
         """Any change since the newest backup (a field, a verdict, a draft, an import) gets one (D-6)."""

@@ -84,8 +84,10 @@ class OverviewForm(QWidget):
         self.symptom = _combo(Symptom)
         self.category = _combo(Category)
         self.priority = QComboBox()
+        names = {"low": self.tr("Low"), "normal": self.tr("Normal"), "high": self.tr("High"),
+                 "urgent": self.tr("Urgent")}   # literal tr() calls, so the catalogue has them
         for p in PRIORITIES:
-            self.priority.addItem(self.tr(p.capitalize()), p)
+            self.priority.addItem(names[p], p)
         self.assignee = QLineEdit()
         self.tags = QLineEdit(placeholderText=self.tr("comma-separated, e.g. braze, android"))
         self.asked = _text_box(self.tr("Paste or summarise the customer's literal question."))

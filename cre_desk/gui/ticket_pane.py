@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.core.tickets import TicketDetail, TicketFields
-from cre_desk.core.vocabulary import PAUSED_STATUSES, Status
+from cre_desk.core.vocabulary import Status
 from cre_desk.db import attach
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
@@ -32,7 +32,7 @@ from cre_desk.gui.attach_bar import AttachBar, AttachDialog
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
-from cre_desk.gui.formatting import vocab
+from cre_desk.gui.formatting import business_hours_text, due_text, due_tooltip, vocab
 from cre_desk.gui.issue_links import IssueLinksBox
 from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.notice_labels import ElidedLabel
@@ -68,8 +68,6 @@ class TicketPane(QWidget):
         self.save_state = ElidedLabel()
         self.clocks = QLabel()
         self.clocks.setTextFormat(Qt.TextFormat.PlainText)
-        self.clocks.setToolTip(self.tr("Business hours of the team calendar; waiting statuses pause the "
-                                       "resolution clock"))
         self._clock_timer = QTimer(self, interval=60_000)
         self._clock_timer.timeout.connect(self.update_clocks)
         self._clock_timer.start()
@@ -204,26 +202,29 @@ class TicketPane(QWidget):
         except Exception:  # noqa: BLE001 - a clock must never break the ticket view
             self.clocks.clear()
             return
+        due = timers.clocks_due(clocks, service.clock(), service.calendar)
         parts = []
         if clocks.first_response_business_s is not None:
-            parts.append(self.tr("First response {0} h").format(f"{clocks.first_response_business_s / 3600:.1f}"))
+            parts.append(self.tr("First response {0} h").format(business_hours_text(clocks.first_response_business_s)))
         else:
             parts.append(self.tr("No response yet"))
-        used = clocks.resolution_business_s / 3600
-        if clocks.allowed_business_s:
+        used = business_hours_text(clocks.resolution_business_s)
+        if clocks.allowed_business_s is not None:
             parts.append(self.tr("Resolution {0} of {1} business h").format(
-                f"{used:.1f}", f"{clocks.allowed_business_s / 3600:.0f}"))
+                used, business_hours_text(clocks.allowed_business_s)))
         else:
-            parts.append(self.tr("Resolution {0} business h").format(f"{used:.1f}"))
-        state = {"on_track": self.tr("on track"), "at_risk": self.tr("at risk"), "breached": self.tr("target missed"),
-                 "met": self.tr("target met")}.get(clocks.state, "")
-        if clocks.status in PAUSED_STATUSES:
-            state = self.tr("paused")
+            parts.append(self.tr("Resolution {0} business h").format(used))
+        state = {timers.ON_TRACK: self.tr("on track"), timers.AT_RISK: self.tr("at risk"),
+                 timers.BREACHED: self.tr("target missed"), timers.MET: self.tr("target met"),
+                 timers.PAUSED: self.tr("paused")}.get(due.state, "")
         if state:
             parts.append(state)
+        if due.state in (timers.ON_TRACK, timers.AT_RISK, timers.BREACHED) and not due.resolved:
+            parts.append(due_text(due))   # the queue's Due words: 'in 5.5 h' or 'overdue 0.3 h'
         self.clocks.setText(" · ".join(parts))
-        colour = {"at_risk": "#b45309", "breached": "#c0262d"}.get(clocks.state)
-        self.clocks.setStyleSheet(f"color: {colour};" if colour and clocks.status not in PAUSED_STATUSES else "")
+        self.clocks.setToolTip(due_tooltip(due, service.calendar.name))
+        colour = {timers.AT_RISK: "#b45309", timers.BREACHED: "#c0262d"}.get(due.state)
+        self.clocks.setStyleSheet(f"color: {colour};" if colour else "")
 
     def clear(self) -> None:
         self.ticket = None
@@ -243,6 +244,7 @@ class TicketPane(QWidget):
                     self.overview.show_extras(ticket)
                     self.timeline.load(ticket)
                     self.logs.load(ticket)
+                    self.update_clocks()
                 else:
                     self._show(ticket)
                 self.ctx.ticket_saved.emit(ticket_id)
@@ -302,6 +304,7 @@ class TicketPane(QWidget):
         if symptom_changed:
             self.checklist.load(ticket)
         self.timeline.load(ticket)
+        self.update_clocks()   # a new category has a different target
         self.save_state.setText(self.tr("Editing…") if still_editing else self.tr("Saved"))
         self.ctx.ticket_saved.emit(ticket.id)
         if self._save_again:
@@ -357,6 +360,7 @@ class TicketPane(QWidget):
             self.ticket = ticket  # the form keeps any typing; save() compares against these fields
             self.timeline.load(ticket)
             self.status.setCurrentIndex(self.status.findData(ticket.status))
+            self.update_clocks()   # a pause or a reopen changes the clock now, not at the next minute's tick
             self.ctx.ticket_saved.emit(ticket.id)
 
         def failed(exc: BaseException) -> None:

@@ -518,231 +518,241 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="65" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="66" />
         <source>Resolution dashboard</source>
         <translation>解決時間ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="68" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
         <source>Last 7 days</source>
         <translation>過去 7 日間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="68" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
         <source>Last 4 weeks</source>
         <translation>過去 4 週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="70" />
         <source>Last 13 weeks</source>
         <translation>過去 13 週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="70" />
         <source>Last 12 months</source>
         <translation>過去 12 か月</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="70" />
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="79" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="80" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="81" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="82" />
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="92" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="113" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Engineer</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="94" />
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="93" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="94" />
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="96" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
         <source>Resolved</source>
         <translation>解決数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="96" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
         <source>Median h</source>
         <translation>中央値（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>p90 h</source>
         <translation>p90（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>1st reply h</source>
         <translation>初回応答（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="97" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>In target</source>
         <translation>目標内</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="98" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="99" />
         <source>Target h</source>
         <translation>目標（時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="99" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="100" />
         <source>Median business hours to resolution</source>
         <translation>解決までの営業時間の中央値</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="100" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="101" />
         <source>90% of tickets were resolved within this many business hours</source>
         <translation>90% のチケットがこの営業時間以内に解決しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="101" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="102" />
         <source>Median business hours to the first reply</source>
         <translation>初回応答までの営業時間の中央値</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="102" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="103" />
         <source>Share of tickets resolved within their target</source>
         <translation>目標時間内に解決したチケットの割合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="103" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="104" />
         <source>The category's target, in business hours</source>
         <translation>区分ごとの目標（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="108" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="109" />
         <source>Weekly median resolution (business hours)</source>
         <translation>週ごとの解決時間の中央値（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="109" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="110" />
         <source>Paused time by reason (business hours)</source>
         <translation>理由別の保留時間（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="111" />
+        <source>Business hours paused, by reason: tickets resolved in the period and tickets still open, whose pauses count up to now</source>
+        <translation>一時停止した営業時間（理由別）：期間内に解決したチケットと、まだ未解決のチケット（現在までの停止時間）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="113" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
+        <source>Due</source>
+        <translation>残り・超過</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="122" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="136" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="139" />
         <source>Open tickets past or near their target (double-click to open)</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="204" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="225" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="206" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="227" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="214" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="235" />
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="219" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="240" />
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="221" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="242" />
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="249" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="270" />
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="249" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="270" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="291" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="326" />
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="291" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="326" />
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="327" />
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="292" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="327" />
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="305" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="307" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="342" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="318" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="353" />
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1510,8 +1520,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="87" />
-        <location filename="../../cre_desk/gui/main_window.py" line="337" />
-        <location filename="../../cre_desk/gui/main_window.py" line="343" />
+        <location filename="../../cre_desk/gui/main_window.py" line="363" />
+        <location filename="../../cre_desk/gui/main_window.py" line="369" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -1521,132 +1531,181 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
         <source>Show tab %n</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>タブ %n を表示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="94" />
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <source>Show &amp;Overview</source>
+        <translation>概要を表示(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <source>Show &amp;Checklist</source>
+        <translation>チェックリストを表示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <source>Show &amp;Timeline</source>
+        <translation>タイムラインを表示(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <source>Show &amp;Logs</source>
+        <translation>ログを表示(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <source>Show &amp;Reply</source>
+        <translation>返信を表示(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <source>Every keyboard shortcut (F1)</source>
+        <translation>すべてのキーボードショートカット (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <source>&amp;About CRE Desk</source>
+        <translation>CRE Desk について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="101" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="106" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104" />
+        <location filename="../../cre_desk/gui/main_window.py" line="111" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="107" />
+        <location filename="../../cre_desk/gui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="108" />
+        <location filename="../../cre_desk/gui/main_window.py" line="115" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109" />
+        <location filename="../../cre_desk/gui/main_window.py" line="116" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="113" />
+        <location filename="../../cre_desk/gui/main_window.py" line="120" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="114" />
+        <location filename="../../cre_desk/gui/main_window.py" line="121" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="120" />
+        <location filename="../../cre_desk/gui/main_window.py" line="126" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="131" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="155" />
+        <location filename="../../cre_desk/gui/main_window.py" line="166" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="155" />
+        <location filename="../../cre_desk/gui/main_window.py" line="166" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="156" />
+        <location filename="../../cre_desk/gui/main_window.py" line="167" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="220" />
+        <location filename="../../cre_desk/gui/main_window.py" line="231" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="269" />
+        <location filename="../../cre_desk/gui/main_window.py" line="295" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="287" />
+        <location filename="../../cre_desk/gui/main_window.py" line="313" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="301" />
+        <location filename="../../cre_desk/gui/main_window.py" line="327" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="310" />
+        <location filename="../../cre_desk/gui/main_window.py" line="336" />
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="320" />
-        <location filename="../../cre_desk/gui/main_window.py" line="329" />
+        <location filename="../../cre_desk/gui/main_window.py" line="346" />
+        <location filename="../../cre_desk/gui/main_window.py" line="355" />
         <source>stopped; the next import resumes where this one stopped</source>
         <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="339" />
+        <location filename="../../cre_desk/gui/main_window.py" line="365" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="347" />
+        <location filename="../../cre_desk/gui/main_window.py" line="373" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="348" />
+        <location filename="../../cre_desk/gui/main_window.py" line="374" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="358" />
+        <location filename="../../cre_desk/gui/main_window.py" line="398" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="376" />
+        <location filename="../../cre_desk/gui/main_window.py" line="400" />
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="418" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="410" />
+        <location filename="../../cre_desk/gui/main_window.py" line="452" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -1741,249 +1800,314 @@ Close anyway?</source>
         <translation>例：30.4.0</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="90" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="87" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="87" />
+        <source>Normal</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="87" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="88" />
+        <source>Urgent</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/overview_form.py" line="92" />
         <source>comma-separated, e.g. braze, android</source>
         <translation>カンマ区切り 例：braze, android</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="91" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="93" />
         <source>Paste or summarise the customer's literal question.</source>
         <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="92" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="94" />
         <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="93" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="95" />
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="96" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="234" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="98" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="236" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="97" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="99" />
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="98" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="100" />
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="99" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="101" />
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="100" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="102" />
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="101" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="103" />
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="103" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="105" />
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="104" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="106" />
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="105" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="107" />
         <source>App version</source>
         <translation>アプリバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="106" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="108" />
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="107" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="109" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="108" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="110" />
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="110" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="112" />
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="111" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="113" />
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="128" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="130" />
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="130" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="132" />
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="137" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="139" />
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="145" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="273" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="147" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="275" />
         <source>Attach…</source>
         <translation>添付…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="146" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="148" />
         <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them here</source>
         <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。ここにドロップすることもできます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="149" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="151" />
         <source>Remove…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="150" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="152" />
         <source>Remove the selected file from the ticket (Delete)</source>
         <translation>選択したファイルをチケットから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="158" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="160" />
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="160" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="162" />
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="162" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="164" />
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="229" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="231" />
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="230" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="232" />
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="234" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="236" />
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="235" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="237" />
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="276" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="278" />
         <source>Remove from the ticket…</source>
         <translation>チケットから削除…</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="14" />
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="15" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="16" />
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="17" />
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="18" />
+        <source>Alias</source>
+        <translation>エイリアス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="19" />
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="20" />
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="12" />
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/qt_strings.py" line="13" />
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="41" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="41" />
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="41" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="38" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="41" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="42" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="42" />
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="42" />
         <source>Age</source>
         <translation>経過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="39" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="42" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="40" />
+        <location filename="../../cre_desk/gui/queue_model.py" line="43" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="67" />
         <source>Time left before the resolution target is missed (business hours; pauses stop it)</source>
-        <translation>解決目標までの残り時間（営業時間。保留中は止まります）</translation>
+        <translation type="vanished">解決目標までの残り時間（営業時間。保留中は止まります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="105" />
         <source>met</source>
-        <translation>達成</translation>
+        <translation type="vanished">達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="107" />
         <source>paused</source>
-        <translation>保留中</translation>
+        <translation type="vanished">保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="109" />
         <source>missed</source>
-        <translation>未達</translation>
+        <translation type="vanished">未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="113" />
         <source>overdue {0}</source>
-        <translation>{0} 超過</translation>
+        <translation type="vanished">{0} 超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_model.py" line="114" />
         <source>in {0}</source>
-        <translation>あと {0}</translation>
+        <translation type="vanished">あと {0}</translation>
     </message>
 </context>
 <context>
@@ -2044,181 +2168,226 @@ Close anyway?</source>
 <context>
     <name>ReplyComposer</name>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="86" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="262" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="100" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="309" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="87" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="101" />
         <source>Rebuild the draft from confirmed causes, accepted findings and marks; parts you edited are kept</source>
         <translation>確定した原因・採用した検出結果・マークから下書きを作り直します（編集した部分はそのまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="91" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="105" />
         <source>Snippets</source>
         <translation>定型文</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="98" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="112" />
         <source>Re-draft those parts too</source>
         <translation>その部分も書き直す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="99" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="113" />
         <source>Replace the parts you edited with the new draft</source>
         <translation>編集した部分を新しい下書きで置き換えます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="107" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="121" />
         <source>Summary — what happened, in one or two plain sentences</source>
         <translation>概要 — 何が起きたかを 1〜2 文でわかりやすく</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="108" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="122" />
         <source>Cause — the specific reason</source>
         <translation>原因 — 具体的な理由</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="109" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="123" />
         <source>Fix — what to change, who does it, how to check it worked</source>
         <translation>対応方法 — 何を・誰が変えるか、直ったことの確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="110" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="124" />
         <source>For their developer — forwardable technical detail</source>
         <translation>開発ご担当者様向け — そのまま転送できる技術的な詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="125" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="139" />
         <source>The reply as the customer will read it.</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="138" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="160" />
+        <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
+        <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="174" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="139" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="455" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="577" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="140" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="142" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="375" />
+        <source>Private notes</source>
+        <translation>非公開メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="180" />
+        <source>Show which of your notes are sent, and exclude them</source>
+        <translation>送信されるメモを確認し、除外します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="184" />
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="143" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="185" />
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="145" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="187" />
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="147" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="189" />
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="148" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="190" />
         <source>Keep this reply in the ticket's history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="152" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="194" />
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="153" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="195" />
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="154" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="196" />
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="155" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="197" />
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="161" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="203" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="163" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="205" />
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="240" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="287" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
         <extracomment>Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).</extracomment>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="247" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="252" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="294" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="299" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="314" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="341" />
+        <source>Checklist evidence</source>
+        <translation>チェックリストの根拠</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="341" />
+        <source>Note on a marked line</source>
+        <translation>マークした行のメモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="350" />
+        <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
+        <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/reply_composer.py" line="366" />
+        <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
+        <translation>
+            <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/reply_composer.py" line="370" />
+        <source>The reply quotes %n of your private note(s): review before sending</source>
+        <translation>
+            <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="434" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="314" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="434" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="314" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="434" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="315" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="333" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="454" />
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="335" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="456" />
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="338" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="459" />
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="341" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="462" />
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="368" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="490" />
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2231,17 +2400,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="412" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="534" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="501" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="621" />
+        <source>Marked as sent by {0}</source>
+        <translation>{0} が送信済みにしました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="621" />
+        <source>Marked as sent</source>
+        <translation>送信済みにしました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
+        <source>Posted to {1} by {0}</source>
+        <translation>{0} が {1} に投稿しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
+        <source>Posted to {1}</source>
+        <translation>{1} に投稿しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="650" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="523" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="672" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2250,92 +2439,92 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="540" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="689" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="545" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="694" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="551" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="700" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="559" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="708" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="561" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="710" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="571" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="720" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="577" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="726" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="578" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="590" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="739" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="601" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="750" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="601" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="750" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="602" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="751" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="611" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="760" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="624" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="773" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="774" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="631" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="780" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="637" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="786" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="651" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="800" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2415,6 +2604,34 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="62" />
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="72" />
+        <source>Everywhere</source>
+        <translation>どこでも</translation>
+    </message>
+</context>
+<context>
     <name>TicketPane</name>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
@@ -2423,86 +2640,85 @@ Close anyway?</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="71" />
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
-        <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
+        <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="86" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="84" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="87" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="86" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="87" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="93" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="108" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="106" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="326" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
         <source>Not saved: your edits are kept; press Ctrl+S to try again</source>
         <translation>未保存: 編集内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="181" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="276" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="305" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="340" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="278" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="343" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="209" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="208" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="210" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
@@ -2512,80 +2728,80 @@ Close anyway?</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="221" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="255" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="305" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="257" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="279" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="281" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="318" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="321" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="416" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="420" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="418" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="422" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="436" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="440" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="443" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="447" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="467" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="471" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="468" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="472" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="469" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="473" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="470" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="474" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="471" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="475" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="476" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
@@ -2635,34 +2851,67 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="43" />
+        <source>Welcome to CRE Desk</source>
+        <translation>CRE Desk へようこそ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="44" />
+        <source>Your name is shown in each ticket's Timeline (“By”), is the assignee of the tickets you create and signs your replies. You can change it later in Settings.</source>
+        <translation>お名前は各チケットのタイムライン（「実行者」欄）に表示され、作成したチケットの担当者と返信の署名に使われます。あとから設定で変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="48" />
+        <source>e.g. Aki Sato</source>
+        <translation>例：佐藤 亜紀</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="49" />
+        <source>Load a small demo workspace: realistic in-app message, push and event tickets with sample logs, to see how it works</source>
+        <translation>小さなデモワークスペースを読み込む：アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログで、動作を確認できます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="53" />
+        <source>Your name</source>
+        <translation>あなたの名前</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="63" />
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="75" />
+        <location filename="../../cre_desk/gui/app.py" line="93" />
         <source>CRE Desk is already running with this data folder ({0}).</source>
         <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="78" />
+        <location filename="../../cre_desk/gui/app.py" line="96" />
         <source>Switched to its window.</source>
         <translation>そのウィンドウに切り替えました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="82" />
+        <location filename="../../cre_desk/gui/app.py" line="100" />
         <source>Close the other window first, then start CRE Desk again.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="163" />
+        <location filename="../../cre_desk/gui/app.py" line="181" />
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="164" />
+        <location filename="../../cre_desk/gui/app.py" line="182" />
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="165" />
+        <location filename="../../cre_desk/gui/app.py" line="183" />
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2673,21 +2922,200 @@ Close anyway?</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="173" />
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
-        <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
+        <translation type="vanished">CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="175" />
         <source>Welcome</source>
-        <translation>ようこそ</translation>
+        <translation type="vanished">ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="182" />
+        <location filename="../../cre_desk/gui/app.py" line="196" />
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
 ログファイル: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="31" />
+        <source>{0}d {1}h</source>
+        <translation>{0}日 {1}時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="33" />
+        <source>{0}h {1}m</source>
+        <translation>{0}時間 {1}分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="34" />
+        <source>{0}m</source>
+        <translation>{0}分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="50" />
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="52" />
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="56" />
+        <source>missed</source>
+        <translation>未達</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="58" />
+        <source>overdue {0} h</source>
+        <translation>{0} 時間超過</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="59" />
+        <source>in {0} h</source>
+        <translation>あと {0} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="68" />
+        <source>Resolution target: {0} of {1} business hours used.</source>
+        <translation>解決目標：{1} 営業時間のうち {0} 時間を使用。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="71" />
+        <source>Paused with {0} business hours left.</source>
+        <translation>残り {0} 営業時間で一時停止中。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="75" />
+        <source>Missed at {0}.</source>
+        <translation>{0} に目標を超過。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="77" />
+        <source>Due by {0} unless the ticket is paused.</source>
+        <translation>一時停止しなければ {0} が期限です。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="79" />
+        <source>No resolution target for this category.</source>
+        <translation>このカテゴリには解決目標がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="86" />
+        <source> ({0})</source>
+        <translation>（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/formatting.py" line="87" />
+        <source>Counted in business hours of the team calendar{0}: nights, days off and holidays do not count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header and the dashboard's CSV use the same figures.</source>
+        <translation>チームのカレンダー{0}の営業時間で数えます。夜間・休業日・祝日は数えず、「待ち」のステータスの間は時計が止まります。0.1 時間単位に丸め、キュー・チケットのヘッダー・ダッシュボードの CSV で同じ値を使います。</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="40" />
+        <source>Checklist tab</source>
+        <translation>チェックリストタブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="41" />
+        <source>Next unchecked cause</source>
+        <translation>次の未確認の原因</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="42" />
+        <source>Logs tab</source>
+        <translation>ログタブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="43" />
+        <source>Search the log</source>
+        <translation>ログを検索</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="44" />
+        <source>Next hit, previous hit</source>
+        <translation>次の一致・前の一致</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="45" />
+        <source>Filter the log</source>
+        <translation>ログを絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="46" />
+        <source>Go to line</source>
+        <translation>指定行へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="47" />
+        <source>Jump to a time</source>
+        <translation>指定時刻へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="48" />
+        <source>Mark the line, with a note</source>
+        <translation>行にメモ付きでマークを付ける</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="49" />
+        <source>Copy the selected lines</source>
+        <translation>選択した行をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="51" />
+        <source>Resolution dashboard</source>
+        <translation>解決時間ダッシュボード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="52" />
+        <source>Close the dashboard</source>
+        <translation>ダッシュボードを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="116" />
+        <source>CRE Desk {0}</source>
+        <translation>CRE Desk {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="117" />
+        <source>Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors.</source>
+        <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="118" />
+        <source>Qt {0} (PySide6 {1}), Python {2}</source>
+        <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="121" />
+        <source>Database: {0}</source>
+        <translation>データベース：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <source>Data folder: {0}</source>
+        <translation>データフォルダ：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <source>Settings: {0}</source>
+        <translation>設定ファイル：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="124" />
+        <source>Log file: {0}</source>
+        <translation>ログファイル：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
+        <source>About CRE Desk</source>
+        <translation>CRE Desk について</translation>
     </message>
 </context>
 </TS>
