@@ -7,9 +7,10 @@ cursor is saved only after a page is fully written, so an interrupted import res
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -70,7 +71,7 @@ class ImportStore:
 
     # -- tickets ----------------------------------------------------------------------------------
 
-    def upsert_ticket(self, source: str, remote, result: ImportResult) -> int:
+    def upsert_ticket(self, source: str, remote, result: ImportResult, *, account_id: str = "") -> int:
         """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id."""
         service = self.service
         status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
@@ -151,24 +152,50 @@ def _first_customer_text(remote) -> str:
     return (first.body if first else "")[:20000]
 
 
+#: A first sync brings this much history, not the account's whole past (the user can choose another start).
+DEFAULT_HISTORY_DAYS = 90
+#: The next sync searches from the newest change seen minus this, so a change in the same second is not lost.
+WATERMARK_OVERLAP = timedelta(seconds=1)
+
+
+def _download_name(ticket_id: int, serial: int, external_id: str) -> str:
+    """A flat, safe temporary file name: vendors' attachment ids may hold "/" (Intercom "part/n") or worse."""
+    digest = hashlib.sha256(external_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"download-{ticket_id}-{serial}-{digest}"
+
+
 def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
-               max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None) -> ImportResult:
-    """Import every page from where the account stopped last time; attachments become ticket files."""
+               max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None,
+               history_days: int = DEFAULT_HISTORY_DAYS) -> ImportResult:
+    """Import every page from where the account stopped last time; attachments become ticket files.
+
+    A provider whose last page carries a cursor (Zendesk's incremental export) resumes from that cursor next
+    time. One whose last page has none (search endpoints: Intercom, Zendesk's search export) starts the next
+    sync from the newest ``updated_at`` it saw, from the first page: a page cursor is never replayed as a
+    watermark. A first sync starts ``history_days`` back.
+    """
     from cre_desk.errors import Cancelled
 
     result = ImportResult()
     cursor, saved_since = store.state(account_id)
     since = since or saved_since
+    if since is None and cursor is None:
+        since = store.service.clock() - timedelta(days=max(1, int(history_days)))
+    newest: datetime | None = None
     temp_dir.mkdir(parents=True, exist_ok=True)
+    serial = 0
     while True:
         if cancel():
             raise Cancelled()
         page = provider.fetch_page(cursor, since)
+        result.problems.extend(getattr(page, "problems", ()) or ())
         for remote in page.tickets:
             if cancel():
                 raise Cancelled()
-            ticket_id = store.upsert_ticket(provider.name, remote, result)
+            ticket_id = store.upsert_ticket(provider.name, remote, result, account_id=account_id)
+            if newest is None or remote.updated_at > newest:
+                newest = remote.updated_at
             for message in remote.messages:
                 for attachment in message.attachments:
                     if store.has_attachment(ticket_id, attachment.external_id):
@@ -176,19 +203,29 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                     if attachment.size is not None and attachment.size > max_attachment_bytes:
                         result.problems.append(f"{attachment.file_name}: larger than the import limit, skipped")
                         continue
-                    target = temp_dir / f"download-{ticket_id}-{len(result.problems)}-{attachment.external_id}"
+                    serial += 1
+                    target = temp_dir / _download_name(ticket_id, serial, attachment.external_id)
                     try:
                         provider.download(attachment, target, max_attachment_bytes)
                         store.service.attach_file(ticket_id, target, file_name=attachment.file_name,
                                                   external_id=attachment.external_id)
                         result.attachments_added += 1
+                    except Cancelled:
+                        raise
                     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
                         result.problems.append(f"{attachment.file_name}: {exc}")
                     finally:
                         target.unlink(missing_ok=True)
             progress(result.describe())
         if page.done:
-            store.save_state(account_id, page.cursor or cursor, since, len(page.tickets))
+            if page.cursor is None:
+                # No durable cursor: next time, search again from the newest change seen.
+                if newest is not None:
+                    mark = min(newest, store.service.clock()) - WATERMARK_OVERLAP
+                    since = mark if since is None or mark > since else since
+                store.save_state(account_id, None, since, len(page.tickets))
+            else:
+                store.save_state(account_id, page.cursor, since, len(page.tickets))
             return result
         if page.cursor is None or page.cursor == cursor:
             # A server that keeps answering with the same page would make this loop forever.

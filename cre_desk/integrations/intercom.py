@@ -109,6 +109,8 @@ class IntercomProvider:
             headers={"Authorization": f"Bearer {token}", "Intercom-Version": version, "Accept": "application/json"},
         )
         self._me: dict | None = None
+        self._contacts: dict[str, dict] = {}
+        self._problems: list[str] = []
 
     # -- account ------------------------------------------------------------------------------------
     def _admin(self) -> dict:
@@ -145,6 +147,7 @@ class IntercomProvider:
         if "conversations" not in page:
             raise BadResponse("Intercom's search answer had no conversation list.")
         tickets = []
+        self._problems = []
         for item in _list(page.get("conversations")):
             if not isinstance(item, dict) or item.get("id") is None:
                 continue
@@ -157,7 +160,7 @@ class IntercomProvider:
         nxt = _obj(_obj(page.get("pages")).get("next")).get("starting_after")
         if nxt and nxt == cursor:
             raise BadResponse("Intercom returned the same page of search results twice.")
-        return SyncPage(tickets=tickets, cursor=nxt or None, done=not nxt)
+        return SyncPage(tickets=tickets, cursor=nxt or None, done=not nxt, problems=tuple(self._problems))
 
     def _conversation(self, conversation_id: str) -> dict:
         conv = _obj(self._client.get(f"/conversations/{_conversation_id(conversation_id)}").json)
@@ -174,12 +177,14 @@ class IntercomProvider:
         title = (str(conv.get("title") or "").strip() or html_to_text(source.get("subject"))
                  or next((m.body.split("\n", 1)[0][:120] for m in messages if m.body), "")
                  or f"Intercom conversation {conv['id']}")
-        email = str(author.get("email") or "")
+        # An admin-initiated conversation is opened by a teammate: the customer is in ``contacts``.
+        requester = author if str(author.get("type") or "") in _CUSTOMER_AUTHORS else self._first_contact(conv)
+        email = str(requester.get("email") or "")
         return RemoteTicket(
             external_id=str(conv["id"]),
             url=self._inbox_url(str(conv["id"])),
             title=title,
-            requester_name=str(author.get("name") or email or ""),
+            requester_name=str(requester.get("name") or email or ""),
             customer=email.rpartition("@")[2] if "@" in email else "",
             status=_STATUS.get(str(conv.get("state") or ""), Status.OPEN).value,
             tags=tuple(str(t["name"]) for t in _list(_obj(conv.get("tags")).get("tags"))
@@ -190,6 +195,21 @@ class IntercomProvider:
             messages=messages,
             raw_json=_raw(conv),
         )
+
+    def _first_contact(self, conv: dict) -> dict:
+        """The conversation's first contact, read with ``GET /contacts/{id}`` (the list holds only ids)."""
+        refs = [c for c in _list(_obj(conv.get("contacts")).get("contacts")) if isinstance(c, dict) and c.get("id")]
+        if not refs:
+            return {}
+        contact_id = str(refs[0]["id"])
+        if contact_id not in self._contacts:
+            if not _ID.fullmatch(contact_id):
+                return {}
+            try:
+                self._contacts[contact_id] = _obj(self._client.get(f"/contacts/{contact_id}").json)
+            except NotFound:
+                self._contacts[contact_id] = {}
+        return self._contacts[contact_id]
 
     def _inbox_url(self, conversation_id: str) -> str:
         app_id = _obj(self._admin().get("app")).get("id_code")
@@ -206,7 +226,13 @@ class IntercomProvider:
                                 created=_ts(conv.get("created_at")))
             if msg is not None:
                 out.append(msg)
-        parts = _list(_obj(conv.get("conversation_parts")).get("conversation_parts"))
+        part_list = _obj(conv.get("conversation_parts"))
+        parts = _list(part_list.get("conversation_parts"))
+        total = part_list.get("total_count")
+        if isinstance(total, int) and total > len(parts):
+            # Intercom returns at most 500 parts of a conversation and offers no way to page through the rest.
+            self._problems.append(f"Intercom conversation {conv['id']} has {total} parts but Intercom returns only "
+                                  f"{len(parts)}; open it in Intercom to read the rest.")
         for part in parts:
             if not isinstance(part, dict) or part.get("id") is None:
                 continue

@@ -53,9 +53,14 @@ class RemoteTicket:
 
 @dataclass(frozen=True)
 class SyncPage:
+    """One page of changes. ``cursor`` None on the last page means the provider has no durable cursor: the
+    next sync starts again from the newest ``updated_at`` seen (see ``db.imports.import_all``)."""
+
     tickets: list[RemoteTicket]
     cursor: str | None
     done: bool
+    #: Things the user should know about this page (a conversation cut by the vendor's limits, say).
+    problems: tuple[str, ...] = ()
 
 
 @runtime_checkable
