@@ -1,7 +1,7 @@
 """Writing helpdesk tickets into the workspace: idempotent, one transaction per ticket, resumable.
 
 Re-running an import never duplicates a ticket, message or log: tickets are keyed by (provider,
-remote id), messages by (ticket, remote id), attachments by (ticket, remote id). The account's
+account, remote id) so two accounts of one helpdesk never share a ticket, messages by (ticket, remote id), attachments by (ticket, remote id). The account's
 cursor is saved only after a page is fully written, so an interrupted import resumes where it was.
 """
 
@@ -76,9 +76,7 @@ class ImportStore:
         service = self.service
         status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
         with self.db.write() as session:
-            ticket = session.execute(select(Ticket).where(Ticket.source == source,
-                                                          Ticket.external_id == remote.external_id)
-                                     ).scalar_one_or_none()
+            ticket = _find_ticket(session, source, account_id, remote)
             if ticket is None:
                 fields = TicketFields(title=(remote.title or "(no subject)")[:500], customer=remote.customer[:200],
                                       requester_name=remote.requester_name[:200],
@@ -89,6 +87,7 @@ class ImportStore:
                                 symptom=fields.symptom, category=fields.category, priority=fields.priority,
                                 assignee="", team="", status=status, asked=_first_customer_text(remote),
                                 goal="", notes="", source=source, external_id=remote.external_id,
+                                account_id=account_id,
                                 external_url=remote.url, raw_json=remote.raw_json, created_at=remote.created_at,
                                 updated_at=remote.updated_at, first_response_at=remote.first_response_at)
                 ticket.tags = [TicketTag(tag=t) for t in fields.tags]
@@ -145,6 +144,20 @@ class ImportStore:
             return session.execute(select(Attachment.id).where(Attachment.ticket_id == ticket_id,
                                                                Attachment.external_id == external_id)
                                    ).first() is not None
+
+
+def _find_ticket(session, source: str, account_id: str, remote) -> Ticket | None:
+    """The local copy of ``remote`` for this account; a row from before tickets had accounts is claimed only
+    when it carries this account's address for the ticket, so another company's ticket is never merged."""
+    query = select(Ticket).where(Ticket.source == source, Ticket.external_id == remote.external_id)
+    ticket = session.execute(query.where(Ticket.account_id == account_id)).scalar_one_or_none()
+    if ticket is not None or not account_id:
+        return ticket
+    legacy = session.execute(query.where(Ticket.account_id == "")).scalar_one_or_none()
+    if legacy is not None and remote.url and legacy.external_url == remote.url:
+        legacy.account_id = account_id
+        return legacy
+    return None
 
 
 def _first_customer_text(remote) -> str:
