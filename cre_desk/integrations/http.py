@@ -4,7 +4,7 @@ Why this exists: each vendor API needs the same defensive behaviour, and getting
 leaks tokens, double-posts customer replies or hangs a worker thread. ``ApiClient`` centralises it:
 
 * timeouts on every call and an overall deadline; retries with exponential backoff and jitter for GET only
-  (plus 429/503 for POST/PUT, where the server did not process the request), honouring ``Retry-After`` and
+  (plus 429 for POST/PUT, where the server refused before processing), honouring ``Retry-After`` and
   rate-limit reset headers up to a cap, beyond which ``RateLimited(until)`` is raised instead of blocking;
 * a POST/PUT whose connection drops after sending raises ``ReplyUncertain`` so the caller reconciles
   instead of re-posting;
@@ -44,7 +44,9 @@ log = logging.getLogger(__name__)
 MAX_REDIRECTS = 5
 _REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 _GET_RETRY_STATUSES = (429, 500, 502, 503, 504)
-_WRITE_RETRY_STATUSES = (429, 503)  # the server did not process the request: safe to send again
+#: A 429 says the request was refused before any processing: safe to send again. A 503 is not retried for a
+#: write: proxies and load balancers send it after the service behind them may have acted (RELIABILITY N-5).
+_WRITE_RETRY_STATUSES = (429,)
 _ERROR_BODY_PEEK = 64 * 1024
 _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 

@@ -15,6 +15,8 @@ import html
 import json
 import logging
 import re
+import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -275,18 +277,32 @@ class IntercomProvider:
         # Attachment URLs live on Intercom's CDN: ApiClient sends the token only to the API host.
         return self._client.download(attachment.url, dest, max_bytes)
 
-    # -- replies ------------------------------------------------------------------------------------
+    # -- replies ---------------------------------------------------------------------------------------
+    #: Replies sent by this process, by reference: (admin id, the reply's text as Intercom shows it, sent at).
+    #: Intercom has no field the customer cannot see, so a lost answer is reconciled by matching these.
+    _sent: dict[str, tuple[str, str, float]] = {}
+    _sent_lock = threading.Lock()
+    #: Part id -> the reference it was matched to, so two identical replies are never taken for one another.
+    _claimed: dict[str, str] = {}
+    #: How far before our request a matching part may be stamped (clock difference between us and Intercom).
+    CLOCK_SLACK_S = 300
+
     def post_reply(self, ticket_external_id: str, body: str, *, public: bool, marker: str) -> str:
+        """Reply as the token's admin; nothing is added to the text the customer reads."""
         admin_id = str(self._admin()["id"])
+        html_body = text_to_intercom_html(body)
         payload = {
             "message_type": "comment" if public else "note",
             "type": "admin",
             "admin_id": admin_id,
-            "body": text_to_intercom_html(body + marker),
+            "body": html_body,
         }
         path = f"/conversations/{_conversation_id(ticket_external_id)}/reply"
+        if marker:
+            with self._sent_lock:
+                self._sent.setdefault(marker, (admin_id, _comparable(html_body), time.time()))
         conv = _obj(self._client.post(path, payload).json)
-        found = self._find_marker(conv, marker)
+        found = self._find_sent(conv, marker) if marker else None
         if found is None:
             parts = [p for p in _list(_obj(conv.get("conversation_parts")).get("conversation_parts"))
                      if isinstance(p, dict) and p.get("id") is not None]
@@ -297,18 +313,40 @@ class IntercomProvider:
         return found
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
-        return self._find_marker(self._conversation(ticket_external_id), marker)
-
-    @staticmethod
-    def _find_marker(conv: dict, marker: str) -> str | None:
-        needle = marker.strip()
-        if not needle:
+        """The part that is this reply (same admin, same text, not older than the request), or None."""
+        conversation_id = _conversation_id(ticket_external_id)
+        with self._sent_lock:
+            known = marker in self._sent
+        if not known:
             return None
+        return self._find_sent(self._conversation(conversation_id), marker)
+
+    def _find_sent(self, conv: dict, marker: str) -> str | None:
+        with self._sent_lock:
+            sent = self._sent.get(marker)
+        if sent is None:
+            return None
+        admin_id, text, sent_at = sent
         parts = _list(_obj(conv.get("conversation_parts")).get("conversation_parts"))
         for part in reversed(parts):
             if not isinstance(part, dict) or part.get("id") is None:
                 continue
+            author = _obj(part.get("author"))
+            created = part.get("created_at")
+            if str(author.get("id") or "") != admin_id or str(author.get("type") or "") != "admin":
+                continue
+            if isinstance(created, int | float) and created < sent_at - self.CLOCK_SLACK_S:
+                continue
             raw = part.get("body") if isinstance(part.get("body"), str) else ""
-            if needle in html_to_text(raw) or html.escape(needle, quote=False) in raw:
+            if _comparable(raw) != text:
+                continue
+            with self._sent_lock:
+                owner = self._claimed.setdefault(str(part["id"]), marker)
+            if owner == marker:
                 return str(part["id"])
         return None
+
+
+def _comparable(html_body: str) -> str:
+    """A reply's words with spacing normalised, so Intercom's re-serialised HTML still matches ours."""
+    return " ".join(html_to_text(html_body).split())

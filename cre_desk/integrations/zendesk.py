@@ -34,7 +34,9 @@ STATUS_MAP = {
 }
 EXPORT_PATH = "/api/v2/incremental/tickets/cursor.json"
 MAX_COMMENT_PAGES = 60  # 5000 comments per ticket at 100 a page, with margin
-FIND_REPLY_PAGES = 3    # the newest 300 comments are searched for a reply's marker
+MAX_AUDIT_PAGES = 50    # audits searched for a reply's hidden reference
+#: The key of the hidden reference in an update's custom audit metadata (not shown to customers).
+MARKER_KEY = "cre_desk_ref"
 
 
 def map_status(value: str | None) -> str:
@@ -59,6 +61,13 @@ def _ticket_id(value: str) -> str:
     if not re.fullmatch(r"\d{1,20}", text):
         raise UserError(f"“{value}” is not a Zendesk ticket number.")
     return text
+
+
+def _comment_event_id(audit: dict) -> str | None:
+    for event in audit.get("events") or []:
+        if isinstance(event, dict) and event.get("type") == "Comment" and event.get("id"):
+            return str(event["id"])
+    return None
 
 
 def _expect_dict(data, key: str) -> dict:
@@ -121,32 +130,51 @@ class ZendeskProvider:
         return self._client.download(attachment.url, dest, max_bytes)
 
     def post_reply(self, ticket_external_id: str, body: str, *, public: bool, marker: str) -> str:
+        """Add a comment; ``marker`` travels in the audit's custom metadata, which customers never see."""
         tid = _ticket_id(ticket_external_id)
-        text = body if not marker or marker in body else body + marker
-        resp = self._client.put(f"/api/v2/tickets/{tid}.json",
-                                {"ticket": {"comment": {"body": text, "public": bool(public)}}})
+        payload: dict = {"ticket": {"comment": {"body": body, "public": bool(public)}}}
+        if marker:
+            payload["ticket"]["metadata"] = {MARKER_KEY: marker}
+        resp = self._client.put(f"/api/v2/tickets/{tid}.json", payload)
         data = resp.json if isinstance(resp.json, dict) else {}
         audit = data.get("audit") or {}
-        for event in audit.get("events") or []:
-            if isinstance(event, dict) and event.get("type") == "Comment" and event.get("id"):
-                return str(event["id"])
+        comment_id = _comment_event_id(audit)
+        if comment_id:
+            return comment_id
         found = self.find_reply(tid, marker) if marker else None
         if found:
             return found
-        if audit.get("id"):
-            return str(audit["id"])
         raise ReplyUncertain("Zendesk accepted the reply but did not say which comment it became; "
                              "CRE Desk checks the ticket before trying again.")
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
+        """The comment made by the update whose audit carries ``marker`` (newest audits first), or None."""
         tid = _ticket_id(ticket_external_id)
         if not marker:
             return None
-        for comment in self._comments(tid, newest_first=True, max_pages=FIND_REPLY_PAGES):
-            texts = (comment.get("body"), comment.get("plain_body"), comment.get("html_body"))
-            if any(isinstance(t, str) and marker in t for t in texts):
-                return str(comment.get("id"))
+        for audit in self._audits(tid):
+            custom = ((audit.get("metadata") or {}).get("custom") or {}) if isinstance(audit, dict) else {}
+            if isinstance(custom, dict) and custom.get(MARKER_KEY) == marker:
+                return _comment_event_id(audit) or (str(audit["id"]) if audit.get("id") else None)
         return None
+
+    def _audits(self, tid: str) -> list[dict]:
+        """The ticket's audits, newest first (``GET /api/v2/tickets/{id}/audits.json``, cursor pages)."""
+        audits: list[dict] = []
+        url, params = f"/api/v2/tickets/{tid}/audits.json", {"page[size]": 100}
+        for _page in range(MAX_AUDIT_PAGES):
+            data = _expect_dict(self._client.get(url, params=params).json, "audits")
+            audits.extend(a for a in data.get("audits") or [] if isinstance(a, dict))
+            meta, links = data.get("meta") or {}, data.get("links") or {}
+            if meta.get("has_more") and links.get("next"):
+                url, params = str(links["next"]), None
+            elif meta.get("has_more") and meta.get("after_cursor"):
+                params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
+            elif data.get("next_page"):
+                url, params = str(data["next_page"]), None
+            else:
+                break
+        return sorted(audits, key=lambda a: str(a.get("created_at") or ""), reverse=True)
 
     # ------------------------------------------------------------------------------------- helpers
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -120,7 +121,10 @@ def test_reply_is_posted_to_the_helpdesk_once_and_kept_in_history(qtbot, window,
     sent = ctx.tickets.list_sent_replies(imported.id)
     assert len(sent) == 1 and sent[0].channel == "zendesk" and sent[0].external_id == "901"
     puts = [r for r, _ in httpserver.log if r.method == "PUT"]
-    assert len(puts) == 1 and "[ref:cre-desk:" in puts[0].get_data(as_text=True)
+    sent_json = json.loads(puts[0].get_data(as_text=True))
+    # The hidden reference rides in the audit metadata; the customer's text carries none (issue 14, defect 6).
+    assert len(puts) == 1 and sent_json["ticket"]["metadata"]["cre_desk_ref"].startswith("cre-desk:")
+    assert "cre-desk" not in sent_json["ticket"]["comment"]["body"]
 
 
 def test_background_refresh_announces_closed_issues(qtbot, window, ctx, httpserver):
