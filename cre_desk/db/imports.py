@@ -167,7 +167,8 @@ def _first_customer_text(remote) -> str:
 
 #: A first sync brings this much history, not the account's whole past (the user can choose another start).
 DEFAULT_HISTORY_DAYS = 90
-#: The next sync searches from the newest change seen minus this, so a change in the same second is not lost.
+#: The next sync searches from the newest change seen minus this, so a change in the same second is not lost;
+#: a provider whose search lags behind changes says how far to look back (``watermark_overlap``).
 WATERMARK_OVERLAP = timedelta(seconds=1)
 
 
@@ -234,7 +235,8 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
             if page.cursor is None:
                 # No durable cursor: next time, search again from the newest change seen.
                 if newest is not None:
-                    mark = min(newest, store.service.clock()) - WATERMARK_OVERLAP
+                    overlap = getattr(provider, "watermark_overlap", WATERMARK_OVERLAP)
+                    mark = min(newest, store.service.clock()) - overlap
                     since = mark if since is None or mark > since else since
                 store.save_state(account_id, None, since, len(page.tickets))
             else:

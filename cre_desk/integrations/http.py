@@ -412,7 +412,43 @@ class ApiClient:
             raise err
         if 300 <= status < 400:
             raise BadResponse(f"{host} sent an unexpected redirect (HTTP {status}).", status=status)
-        raise IntegrationError(f"{host} rejected the request (HTTP {status}).", status=status)
+        reason = self._error_explanation(resp)
+        raise IntegrationError(f"{host} rejected the request (HTTP {status})" + (f": {reason}" if reason else "."),
+                               status=status)
+
+    @staticmethod
+    def _error_explanation(resp: requests.Response) -> str:
+        """The service's own words for a refused request (Zendesk ``description``/``details``, Intercom and
+        GitHub ``errors[].message``), as one plain line; "" when the body says nothing usable."""
+        try:
+            peek = resp.raw.read1(_ERROR_BODY_PEEK, decode_content=True) or b""
+            data = json.loads(peek)
+        except Exception:  # noqa: BLE001 - an unreadable error body simply adds nothing
+            return ""
+        found: list[str] = []
+
+        def add(value) -> None:
+            if isinstance(value, str) and value.strip() and value.strip() not in found:
+                found.append(value.strip())
+
+        if isinstance(data, dict):
+            error = data.get("error")
+            add(data.get("description"))
+            add(data.get("message"))
+            if isinstance(error, dict):
+                add(error.get("message"))
+            details = data.get("details")
+            if isinstance(details, dict):
+                for items in details.values():
+                    for item in items if isinstance(items, list) else [items]:
+                        add(item.get("description") if isinstance(item, dict) else item)
+            for item in data.get("errors") or [] if isinstance(data.get("errors"), list) else []:
+                add(item.get("message") if isinstance(item, dict) else item)
+            if not found:
+                add(error if isinstance(error, str) else None)
+        text = " — ".join(found)
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+        return text[:300] + ("…" if len(text) > 300 else "")
 
     def _is_rate_limit_403(self, resp: requests.Response) -> bool:
         headers = resp.headers

@@ -18,7 +18,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,8 @@ class IntercomProvider:
     """One Intercom workspace, reached with one access token (see ``cre_desk.integrations.models.Provider``)."""
 
     name = "intercom"
+    #: Search results may trail the newest changes a little: the next sync looks back this far.
+    watermark_overlap = timedelta(minutes=1)
 
     def __init__(self, token: str, *, region: str = "us", base_url: str | None = None, version: str = "2.11",
                  client_factory: Callable[..., ApiClient] = ApiClient) -> None:

@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cre_desk.core.vocabulary import Status
@@ -33,6 +33,9 @@ STATUS_MAP = {
     "closed": Status.CLOSED.value,
 }
 EXPORT_PATH = "/api/v2/incremental/tickets/cursor.json"
+#: Agents may not use the incremental export (admins only); the search export with ``updated>`` works for them.
+SEARCH_EXPORT_PATH = "/api/v2/search/export.json"
+_SEARCH_CURSOR = "search:"
 MAX_COMMENT_PAGES = 60  # 5000 comments per ticket at 100 a page, with margin
 MAX_AUDIT_PAGES = 50    # audits searched for a reply's hidden reference
 #: The key of the hidden reference in an update's custom audit metadata (not shown to customers).
@@ -80,6 +83,8 @@ class ZendeskProvider:
     """Zendesk Support through API-token auth (``{email}/token:{token}``)."""
 
     name = "zendesk"
+    #: Search results can lag behind changes by a few minutes: a search-based sync looks back this far.
+    watermark_overlap = timedelta(minutes=15)
 
     def __init__(self, subdomain: str, email: str, token: str, *, base_url: str | None = None,
                  client_factory=ApiClient) -> None:
@@ -93,6 +98,9 @@ class ZendeskProvider:
                                                            "Accept": "application/json"})
         self._users: dict[int, dict] = {}
         self._orgs: dict[int, str] = {}
+        self.role: str | None = None          # "admin", "agent"… as /users/me says
+        self._use_search = False              # the incremental export was refused: sync by search export
+        self._search_query: str | None = None
 
     def __repr__(self) -> str:
         return f"ZendeskProvider({self._base!r}, email={self.email!r})"
@@ -103,13 +111,37 @@ class ZendeskProvider:
     # ------------------------------------------------------------------------------------- Provider API
 
     def test_connection(self) -> str:
+        """The signed-in name and role, e.g. "Alex Agent (agent)": agents sync by search, admins by export."""
+        user = self._me()
+        name = str(user.get("name") or user.get("email") or "Zendesk user")
+        return f"{name} ({self.role})" if self.role else name
+
+    def _me(self) -> dict:
         data = _expect_dict(self._client.get("/api/v2/users/me.json").json, "user")
         user = data.get("user") or {}
         if not user.get("id") or user.get("role") == "anonymous":
             raise AuthFailed("Zendesk did not recognise the e-mail and token (signed in as anonymous).")
-        return str(user.get("name") or user.get("email") or "Zendesk user")
+        self.role = str(user.get("role") or "") or None
+        if self.role and self.role != "admin":
+            self._use_search = True
+        return user
 
     def fetch_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
+        if cursor and cursor.startswith(_SEARCH_CURSOR):
+            return self._search_page(cursor[len(_SEARCH_CURSOR):], since)
+        if self._use_search:
+            return self._search_page(None, since)
+        try:
+            return self._export_page(cursor, since)
+        except AuthFailed as exc:
+            if exc.status != 403:
+                raise
+            # The export is for admins only (a custom role can be refused too): the search export is not.
+            log.info("Zendesk incremental export refused (403); syncing through the search export")
+            self._use_search = True
+            return self._search_page(None, since)
+
+    def _export_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
         params: dict[str, object] = {"include": "users,organizations"}
         if cursor:
             params["cursor"] = cursor
@@ -125,6 +157,26 @@ class ZendeskProvider:
         next_cursor = data.get("after_cursor") or cursor
         done = bool(data.get("end_of_stream")) or not data.get("after_cursor")
         return SyncPage(tickets=tickets, cursor=next_cursor, done=done)
+
+    def _search_page(self, after: str | None, since: datetime | None) -> SyncPage:
+        """One page of ``GET /api/v2/search/export.json``; its cursor lasts an hour, so it is never kept
+        between syncs and a cursor from an earlier run starts the search again."""
+        if not after or self._search_query is None:
+            after = None
+            self._search_query = "type:ticket"
+            if since is not None:
+                self._search_query += " updated>" + since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        params: dict[str, object] = {"query": self._search_query, "filter[type]": "ticket", "page[size]": 100}
+        if after:
+            params["page[after]"] = after
+        data = _expect_dict(self._client.get(SEARCH_EXPORT_PATH, params=params).json, "results")
+        raws = [r for r in data.get("results") or [] if isinstance(r, dict)
+                and r.get("result_type", "ticket") == "ticket" and r.get("status") != "deleted"]
+        self._fetch_missing_orgs([r.get("organization_id") for r in raws])
+        tickets = [self._ticket(raw) for raw in raws]
+        meta = data.get("meta") or {}
+        nxt = meta.get("after_cursor") if meta.get("has_more") else None
+        return SyncPage(tickets=tickets, cursor=f"{_SEARCH_CURSOR}{nxt}" if nxt else None, done=not nxt)
 
     def download(self, attachment: RemoteAttachment, dest: Path, max_bytes: int) -> int:
         return self._client.download(attachment.url, dest, max_bytes)
@@ -195,6 +247,14 @@ class ZendeskProvider:
         for start in range(0, len(missing), 100):
             chunk = ",".join(str(i) for i in missing[start:start + 100])
             data = self._client.get("/api/v2/users/show_many.json", params={"ids": chunk}).json
+            if isinstance(data, dict):
+                self._remember(data)
+
+    def _fetch_missing_orgs(self, ids) -> None:
+        missing = sorted({i for i in ids if isinstance(i, int) and i not in self._orgs})
+        for start in range(0, len(missing), 100):
+            chunk = ",".join(str(i) for i in missing[start:start + 100])
+            data = self._client.get("/api/v2/organizations/show_many.json", params={"ids": chunk}).json
             if isinstance(data, dict):
                 self._remember(data)
 

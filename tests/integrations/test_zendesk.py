@@ -85,7 +85,7 @@ def test_provider_satisfies_protocol(httpserver):
 def test_test_connection_uses_users_me(httpserver):
     httpserver.expect_request("/api/v2/users/me.json", headers={"Authorization": BASIC}).respond_with_json(
         {"user": {"id": 200, "name": "Alex Agent", "email": EMAIL, "role": "admin"}})
-    assert make_provider(httpserver.url_for("/")).test_connection() == "Alex Agent"
+    assert make_provider(httpserver.url_for("/")).test_connection() == "Alex Agent (admin)"
 
 
 def test_test_connection_anonymous_is_auth_failure(httpserver):
