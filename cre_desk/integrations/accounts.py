@@ -64,6 +64,14 @@ def normalise_subdomain(text: str) -> str:
     return value
 
 
+def github_web_host(base_url: str) -> str:
+    """The web host of a GitHub API address: api.github.com -> github.com, https://HOST/api/v3 -> HOST."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(base_url or "https://api.github.com").hostname or "").lower()
+    return "github.com" if host in ("api.github.com", "github.com") else host
+
+
 def ticket_url_prefix(account: Account) -> str:
     """The start of this account's ticket addresses (as imports store them), or "" when it cannot be told."""
     if account.provider == "zendesk":
