@@ -37,7 +37,8 @@ from urllib3.exceptions import ConnectTimeoutError, DecodeError, NewConnectionEr
 from urllib3.exceptions import HTTPError as Urllib3HTTPError
 
 from cre_desk import __version__
-from cre_desk.errors import UserError
+from cre_desk.errors import Cancelled, UserError
+from cre_desk.integrations import transport
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +212,11 @@ class ApiClient:
         self._random = random.Random()
         session = requests.Session()
         session.trust_env = False  # no proxy variables, no .netrc (CVE-2024-47081 class)
-        session.verify = str(ca_bundle) if ca_bundle else True
+        # Guarded connections: never print credentials, and can be stopped mid-request (see transport).
+        session.mount("https://", transport.GuardedAdapter())
+        session.mount("http://", transport.GuardedAdapter())
+        company_ca = str(ca_bundle) if ca_bundle else transport.ca_bundle()
+        session.verify = transport.check_ca_bundle(company_ca) if company_ca else True
         session.cookies.set_policy(_block_all_cookies())
         session.headers.clear()
         session.headers.update({"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate", "Accept": "*/*"})
@@ -291,14 +296,40 @@ class ApiClient:
 
     def _execute(self, method: str, url: str, *, params=None, json_body=None, headers: Mapping[str, str],
                  consume):
+        """One call, with its retries, under a watchdog: the user's cancel or the overall deadline shuts the
+        socket down even while a server drips its headers or stays silent."""
+        with transport.watching(self._deadline_s) as watch:
+            try:
+                return self._execute_watched(method, url, params=params, json_body=json_body, headers=headers,
+                                             consume=consume, watch=watch)
+            except (IntegrationError, _Retry, OSError, requests.exceptions.RequestException):
+                if watch.check():
+                    raise self._stopped(watch, method, url) from None
+                raise
+
+    def _stopped(self, watch: transport.Watch, method: str, url: str) -> Exception:
+        host = self._host_of(url)
+        if method not in ("GET", "HEAD"):
+            return ReplyUncertain(f"The request to {host} was stopped after it may have been sent. CRE Desk checks "
+                                  "the ticket before trying again.")
+        if watch.fired == "cancel":
+            return Cancelled()
+        return Offline(f"{host} did not answer in time ({self._deadline_s:.0f} s); try again later.")
+
+    def _execute_watched(self, method: str, url: str, *, params, json_body, headers: Mapping[str, str], consume,
+                         watch: transport.Watch):
         deadline = self._now() + self._deadline_s
         attempt = 0
         while True:
+            if watch.check():
+                raise self._stopped(watch, method, url)
             if self._now() > deadline:
                 raise Offline(f"{self._host_of(url)} did not answer in time; try again later.")
             try:
                 return self._attempt(method, url, params, json_body, headers, consume, deadline)
             except _Retry as sig:
+                if watch.check():
+                    raise self._stopped(watch, method, url) from None
                 now = self._now()
                 wait = sig.wait if sig.wait is not None else self._backoff(attempt)
                 wait = max(wait, sig.min_wait, 0.0)
@@ -314,7 +345,10 @@ class ApiClient:
                             self._max_retries, wait)
                 if self._on_wait is not None:
                     self._on_wait(wait, sig.reason)
-                self._sleep(wait)
+                if self._sleep is time.sleep:
+                    watch.sleep(wait)           # a cancel ends the wait at once
+                else:
+                    self._sleep(wait)
 
     def _host_of(self, url: str) -> str:
         return urlsplit(url).hostname or self._host
@@ -328,13 +362,17 @@ class ApiClient:
                                          timeout=self._timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError:
             log.warning("%s %s: TLS verification failed", method, _safe(url))
-            raise UntrustedServer(f"The secure connection to {host} could not be verified; "
-                                  "check the address or your company's certificate setting.") from None
+            raise UntrustedServer(f"The secure connection to {host} could not be verified. Check the address; if "
+                                  "your company's network inspects secure traffic, choose its certificate file "
+                                  "in Settings → Company certificate (CA bundle).") from None
         except requests.exceptions.ConnectTimeout:
             err = Offline(f"Could not connect to {host}: the connection timed out.")
             not_sent = True
         except requests.exceptions.ReadTimeout:
             err = Offline(f"{host} did not answer in time.")
+            if not write:
+                # A silent server stays silent: repeating the wait would only multiply it (RELIABILITY N-1).
+                raise err from None
             not_sent = False
         except requests.exceptions.ConnectionError as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
