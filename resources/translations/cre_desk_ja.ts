@@ -612,97 +612,111 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>IssueLinksBox</name>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="67"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="79"/>
         <source>GitHub issues</source>
         <translation>GitHub の Issue</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="72"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="84"/>
         <source>owner/repo#123 or issue URL</source>
         <translation>owner/repo#123 または Issue の URL</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="74"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="86"/>
         <source>Link</source>
         <translation>リンク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="81"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="93"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="83"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="95"/>
         <source>Draft customer notice</source>
         <translation>お客様へのお知らせを下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="85"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="97"/>
         <source>Unlink</source>
         <translation>リンク解除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="87"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="99"/>
         <source>New issue…</source>
         <translation>Issue を作成…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="88"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="100"/>
         <source>File an issue for the SDK team with this ticket&apos;s evidence</source>
         <translation>このチケットの根拠を添えて SDK チーム向けの Issue を作成します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="90"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="102"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="129"/>
         <source>closed ({0})</source>
         <translation>クローズ（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="129"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="119"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="131"/>
         <source>open</source>
         <translation>オープン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="121"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="133"/>
+        <source>deleted on GitHub</source>
+        <translation>GitHub で削除済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="135"/>
+        <source>not found, or this token may not see it</source>
+        <translation>見つからないか、このトークンでは見られません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="137"/>
         <source>not checked yet</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="162"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="185"/>
         <source>Add a GitHub account first (File → Accounts).</source>
         <translation>先に GitHub のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="187"/>
         <source>New GitHub issue</source>
         <translation>GitHub の Issue を作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="187"/>
         <source>Repository (owner/repo):</source>
         <translation>リポジトリ（owner/repo）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="187"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="210"/>
         <source>GitHub issues — {0}</source>
         <translation>GitHub の Issue — {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="196"/>
-        <source>Only github.com addresses are opened from here.</source>
-        <translation>ここから開けるのは github.com のアドレスのみです。</translation>
+        <location filename="../../cre_desk/gui/issue_links.py" line="219"/>
+        <source>Only GitHub addresses of your accounts are opened from here.</source>
+        <translation>ここから開けるのは、登録済みアカウントの GitHub アドレスだけです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="198"/>
+        <source>Only github.com addresses are opened from here.</source>
+        <translation type="vanished">ここから開けるのは github.com のアドレスのみです。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="221"/>
         <source>Open this address in your browser?
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？
@@ -1247,209 +1261,241 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="30"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="32"/>
         <source>CRE Desk</source>
+        <extracomment>The first background sync runs this long after the workspace opens (the window is usable first).</extracomment>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="38"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="40"/>
         <source>Opening your workspace…</source>
         <translation>ワークスペースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="64"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
         <source>&amp;New ticket</source>
         <translation>新規チケット(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="65"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="67"/>
         <source>Open a new ticket (Ctrl+N)</source>
         <translation>新規チケットを作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
         <source>Save now (Ctrl+S)</source>
         <translation>今すぐ保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="67"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="69"/>
         <source>&amp;Find tickets</source>
         <translation>チケットを検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="70"/>
         <source>Search the queue (Ctrl+F)</source>
         <translation>キューを検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="69"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="71"/>
         <source>Change &amp;status</source>
         <translation>ステータスを変更(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="70"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="71"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="319"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="325"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="78"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="355"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="79"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="87"/>
         <source>Show tab %n</source>
         <translation>
             <numerusform>タブ %n を表示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="89"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="99"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="97"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="108"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="115"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="150"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="150"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="145"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="151"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="202"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="153"/>
+        <source>Not synced yet</source>
+        <translation>まだ同期していません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="217"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="266"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="269"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="284"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="283"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="303"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="292"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="314"/>
+        <source>Add a helpdesk account first (File → Accounts).</source>
+        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="332"/>
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="333"/>
+        <source>Import stopped; the next one resumes where this one stopped.</source>
+        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
+    </message>
+    <message>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
-        <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
+        <translation type="vanished">先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="302"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="311"/>
         <source>stopped; the next import resumes where this one stopped</source>
-        <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
+        <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="321"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="338"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="329"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="345"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="330"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="346"/>
+        <source>Syncing {0} account(s)…</source>
+        <translation>{0} 件のアカウントを同期中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="348"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="340"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="367"/>
+        <source>Last sync {0} — {1} of {2} account(s) need attention: {3}</source>
+        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="370"/>
+        <source>Last sync {0} — all {1} account(s) up to date</source>
+        <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="391"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -1818,7 +1864,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="86"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="248"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="250"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -1874,7 +1920,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="433"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="443"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -1939,53 +1985,53 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="233"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="238"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="235"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="240"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="302"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="302"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="302"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="301"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="303"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="319"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="321"/>
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="321"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="323"/>
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="324"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="326"/>
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="329"/>
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="356"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -1998,92 +2044,92 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="390"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="400"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="470"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="480"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="484"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="494"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="489"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="499"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="507"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="513"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="523"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="519"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="529"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="530"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="532"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="542"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="544"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="554"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="563"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="566"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="576"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="567"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="577"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="573"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="583"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="589"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="603"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2091,75 +2137,125 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="23"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="28"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="28"/>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="33"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="37"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="33"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="38"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="38"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="43"/>
         <source>Leave empty to keep tickets in the local file. A team server URL must not contain a password: use the server&apos;s trusted or certificate login.</source>
         <translation>空欄のままにするとチケットはローカルファイルに保存されます。チームサーバーの URL にパスワードを含めないでください（サーバーの信頼認証または証明書認証を使用します）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="44"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="49"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="45"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="50"/>
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="46"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="51"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="47"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="52"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="48"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="53"/>
         <source>Team database</source>
         <translation>チームのデータベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="49"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="54"/>
         <source>Remove API keys, tokens and e-mail addresses from logs when attaching them</source>
         <translation>ログを添付するときに API キー・トークン・メールアドレスを取り除く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="51"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="56"/>
         <source>Privacy</source>
         <translation>プライバシー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="65"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="59"/>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="60"/>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="62"/>
+        <source>How often helpdesk accounts are synced in the background while CRE Desk runs (F6 syncs at once)</source>
+        <translation>CRE Desk の実行中にヘルプデスクのアカウントをバックグラウンドで同期する間隔(F6 ですぐに同期)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="64"/>
+        <source>Background sync</source>
+        <translation>バックグラウンド同期</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="66"/>
+        <source>the system&apos;s certificates</source>
+        <translation>システムの証明書</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="67"/>
+        <source>Only if your company&apos;s network inspects secure (HTTPS) traffic: the proxy&apos;s certificate authority file (PEM) from your IT team</source>
+        <translation>社内ネットワークが HTTPS 通信を検査している場合のみ: IT 部門から受け取ったプロキシの認証局ファイル(PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="69"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="74"/>
+        <source>Company certificate (CA bundle)</source>
+        <translation>社内証明書(CA バンドル)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="88"/>
         <source>The team database must be a postgresql:// URL.</source>
         <translation>チームのデータベースは postgresql:// で始まる URL を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="68"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="91"/>
         <source>Remove the password from the URL; passwords are not stored in settings.</source>
         <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="114"/>
+        <source>Company certificate</source>
+        <translation>社内証明書</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="115"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -2329,32 +2425,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="75"/>
+        <location filename="../../cre_desk/gui/app.py" line="78"/>
         <source>CRE Desk is already running with this data folder ({0}).</source>
         <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="78"/>
+        <location filename="../../cre_desk/gui/app.py" line="81"/>
         <source>Switched to its window.</source>
         <translation>そのウィンドウに切り替えました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="82"/>
+        <location filename="../../cre_desk/gui/app.py" line="85"/>
         <source>Close the other window first, then start CRE Desk again.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="163"/>
+        <location filename="../../cre_desk/gui/app.py" line="166"/>
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="164"/>
+        <location filename="../../cre_desk/gui/app.py" line="167"/>
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="165"/>
+        <location filename="../../cre_desk/gui/app.py" line="168"/>
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2365,17 +2461,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="171"/>
+        <location filename="../../cre_desk/gui/app.py" line="174"/>
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="173"/>
+        <location filename="../../cre_desk/gui/app.py" line="176"/>
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="180"/>
+        <location filename="../../cre_desk/gui/app.py" line="183"/>
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
