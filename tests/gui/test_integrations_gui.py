@@ -46,7 +46,7 @@ def test_account_is_saved_with_its_token_in_the_keyring_and_tested(qtbot, ctx, h
     assert credentials.load_token("zendesk-acme") == CANARY
     assert CANARY not in ctx.paths.settings_file.read_text(encoding="utf-8")
     dialog.test_connection()
-    qtbot.waitUntil(lambda: "Connected as Alex Agent" in dialog.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Connected as Alex Agent (agent)" in dialog.status.text(), timeout=10000)
 
 
 def test_sync_imports_a_ticket_whose_attachment_opens_as_a_log(qtbot, window, ctx, httpserver):

@@ -122,3 +122,23 @@ def test_two_zendesk_accounts_with_the_same_ticket_number_stay_apart(httpserver,
     assert sorted(t.title for t in queue) == ["Acme: push broken", "Beta: crash on start"]
     accounts = {store.service.get_ticket(t.id).account_id for t in queue}
     assert accounts == {"zendesk-acme", "zendesk-beta"}
+
+
+def test_attachment_redirected_to_another_host_gets_no_credentials(httpserver, tmp_path):
+    """Zendesk documents that ``content_url`` may answer with a redirect to storage on another host."""
+    from cre_desk.integrations.models import RemoteAttachment
+
+    cdn = HTTPServer(host="127.0.0.2", port=0)
+    cdn.start()
+    try:
+        cdn.expect_request("/storage/device.log").respond_with_data(b"E/Braze: boom\n", content_type="text/plain")
+        httpserver.expect_request("/attachments/token/abc/", query_string="name=device.log").respond_with_data(
+            "", status=302, headers={"Location": cdn.url_for("/storage/device.log")})
+        provider = make_provider(httpserver.url_for("/"))
+        att = RemoteAttachment("555", "device.log", 14, httpserver.url_for("/attachments/token/abc/?name=device.log"))
+        assert provider.download(att, tmp_path / "device.log", 1000) == 14
+        assert (tmp_path / "device.log").read_bytes() == b"E/Braze: boom\n"
+        assert httpserver.log[0][0].headers.get("Authorization")          # the API host gets the credential
+        assert cdn.log[0][0].headers.get("Authorization") is None         # the other host never does
+    finally:
+        cdn.stop()
