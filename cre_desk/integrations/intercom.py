@@ -284,8 +284,9 @@ class IntercomProvider:
     #: Intercom has no field the customer cannot see, so a lost answer is reconciled by matching these.
     _sent: dict[str, tuple[str, str, float]] = {}
     _sent_lock = threading.Lock()
-    #: Part id -> the reference it was matched to, so two identical replies are never taken for one another.
-    _claimed: dict[str, str] = {}
+    #: (workspace, conversation, part) -> the reference it was matched to, so two identical replies are never
+    #: taken for one another.
+    _claimed: dict[tuple[str, str, str], str] = {}
     #: How far before our request a matching part may be stamped (clock difference between us and Intercom).
     CLOCK_SLACK_S = 300
 
@@ -343,7 +344,7 @@ class IntercomProvider:
             if _comparable(raw) != text:
                 continue
             with self._sent_lock:
-                owner = self._claimed.setdefault(str(part["id"]), marker)
+                owner = self._claimed.setdefault((self.base_url, str(conv.get("id")), str(part["id"])), marker)
             if owner == marker:
                 return str(part["id"])
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -200,3 +201,99 @@ def test_randomized_dropped_connections_never_post_twice():
     assert duplicates == []
     assert lost == []
     assert seen == set(SCENARIOS)
+
+
+class IntercomConversation(ZendeskTicket):
+    """One Intercom conversation (API 2.11 shapes): replies are parts; no hidden field exists."""
+
+    def commit(self, request: dict) -> dict:
+        self.next_id += 1
+        part = {"type": "conversation_part", "id": str(self.next_id), "part_type": request["message_type"],
+                "body": request["body"], "created_at": int(time.time()), "updated_at": int(time.time()),
+                "notified_at": int(time.time()), "assigned_to": None, "attachments": [], "redacted": False,
+                "author": {"type": "admin", "id": request["admin_id"], "name": "Aiko Admin",
+                           "email": "aiko@vendor.example"}}
+        self.audits.append(part)
+        return part
+
+    def conversation(self) -> dict:
+        return {"type": "conversation", "id": "101", "created_at": 1_700_000_000, "updated_at": int(time.time()),
+                "state": "open", "open": True, "read": True, "priority": "not_priority",
+                "source": {"type": "conversation", "id": "s101", "delivered_as": "customer_initiated",
+                           "subject": "", "body": "<p>Push stopped</p>", "attachments": [], "url": None,
+                           "redacted": False, "author": {"type": "user", "id": "u1", "name": "Carol"}},
+                "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "u1"}]},
+                "conversation_parts": {"type": "conversation_part.list", "conversation_parts": list(self.audits),
+                                       "total_count": len(self.audits)}}
+
+
+class _IntercomHandler(_Handler):
+    server: IntercomConversation
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._settle()
+        request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        scenario = self.server.rng.choice(SCENARIOS)
+        self.server.scenarios.append(scenario)
+        self.close_connection = True
+        if scenario == "ok":
+            self.server.commit(request)
+            self._json(200, self.server.conversation())
+        elif scenario == "commit_then_drop":
+            self.server.commit(request)
+        elif scenario == "drop_then_commit":
+            self.server.pending = request
+        elif scenario == "503":
+            self._json(503, {"type": "error.list", "errors": [{"code": "service_unavailable",
+                                                                "message": "Service Unavailable"}]})
+        elif scenario in ("500_after_commit", "504_after_commit"):
+            self.server.commit(request)
+            self._json(int(scenario[:3]), {"type": "error.list", "errors": [{"code": "server_error",
+                                                                              "message": "Server Error"}]})
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._settle()
+        if self.path == "/me":
+            self._json(200, {"type": "admin", "id": "991", "name": "Aiko Admin", "email": "aiko@vendor.example",
+                             "app": {"type": "app", "id_code": "abc123", "name": "Acme SDK"}})
+        elif self.path == "/conversations/101":
+            self._json(200, self.server.conversation())
+        else:
+            self._json(404, {"type": "error.list", "errors": [{"code": "not_found", "message": "Not Found"}]})
+
+
+def test_randomized_dropped_connections_never_post_twice_on_intercom():
+    """N-8 on Intercom, where the reply is recognised by admin, words and time: 100 runs, 0 duplicates."""
+    import functools
+
+    from cre_desk.integrations.http import ApiClient
+    from cre_desk.integrations.intercom import IntercomProvider
+
+    duplicates, lost = [], []
+    for run in range(100):
+        server = IntercomConversation(random.Random(1000 + run))
+        server.RequestHandlerClass = _IntercomHandler
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+        thread.start()
+        try:
+            provider = IntercomProvider("ic_CANARY_posting", base_url=f"http://127.0.0.1:{server.server_address[1]}",
+                                        client_factory=functools.partial(ApiClient, sleep=lambda s: None))
+            marker, posted = new_marker(), None
+            for _press in range(30):
+                try:
+                    posted = post_once(provider, "101", "Update the SDK to 4.3.", public=True, marker=marker).message_id
+                except IntegrationError:
+                    posted = None
+                if posted:
+                    break
+            provider.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+        parts = server.audits + ([server.pending] if server.pending else [])
+        if len(parts) > 1:
+            duplicates.append((run, server.scenarios))
+        if posted is None or not parts:
+            lost.append((run, server.scenarios))
+        assert all("cre-desk" not in p["body"] for p in server.audits)
+    assert duplicates == [] and lost == []
