@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cre_desk.db.imports import DEFAULT_HISTORY_DAYS
 from cre_desk.errors import Cancelled, CreDeskError, EnvironmentFault
 from cre_desk.integrations import transport
 from cre_desk.integrations.accounts import PROVIDERS, Account
@@ -121,7 +122,8 @@ def _sync_one(store, account: Account, *, temp_dir, make_provider, cancel, progr
                 provider = make_provider(account)
                 try:
                     result = import_all(store, provider, account.id, temp_dir=temp_dir / f"sync-{account.id}",
-                                        cancel=cancel, progress=lambda text: progress(f"{account.id}: {text}"))
+                                        cancel=cancel, progress=lambda text: progress(f"{account.id}: {text}"),
+                                        history_days=_history_days(account))
                 finally:
                     close = getattr(provider, "close", None)
                     if callable(close):
@@ -144,6 +146,11 @@ def _sync_one(store, account: Account, *, temp_dir, make_provider, cancel, progr
             else:
                 log.warning("Sync of %s failed: %s", account.id, exc)
             return AccountOutcome(account.id, False, explain(exc, account, interval_minutes), problems)
+
+
+def _history_days(account: Account) -> int:
+    value = str(getattr(account, "history_days", "") or "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_HISTORY_DAYS
 
 
 def _countdown(account: Account, until: datetime, *, cancel, progress, now, sleep) -> None:

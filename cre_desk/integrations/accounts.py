@@ -24,6 +24,7 @@ class Account:
     email: str = ""         # Zendesk: the agent e-mail the API token belongs to
     region: str = "us"      # Intercom: us | eu | au
     base_url: str = ""      # override (self-hosted GitHub Enterprise, or a test server)
+    history_days: str = "90"  # helpdesks: how far back the first sync reaches (not the whole history)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -47,6 +48,8 @@ class Account:
                 raise UserError("Enter the e-mail address of the Zendesk agent the API token belongs to.")
         if self.base_url and not self.base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             raise UserError("The server address must start with https:// (tokens are never sent unencrypted).")
+        if not (self.history_days or "").isdigit() or not 1 <= int(self.history_days) <= 3650:
+            raise UserError("The first sync reaches back between 1 and 3650 days.")
         if self.provider == "intercom" and self.region not in ("us", "eu", "au"):
             raise UserError("Intercom region must be us, eu or au.")
         return self

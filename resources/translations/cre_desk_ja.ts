@@ -116,117 +116,132 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="38"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="39"/>
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="54"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="55"/>
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="61"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="64"/>
+        <source> days</source>
+        <translation> 日分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65"/>
+        <source>How far back the first sync reaches; later syncs bring only changes</source>
+        <translation>最初の同期でさかのぼる期間。以降の同期では変更分だけを取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="67"/>
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="72"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="73"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="79"/>
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="74"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80"/>
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="75"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81"/>
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="76"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="82"/>
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="77"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83"/>
+        <source>First sync brings</source>
+        <translation>最初の同期</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85"/>
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="88"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="90"/>
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="87"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="145"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="154"/>
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="146"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155"/>
         <source>The token is kept only in the system keyring, never in CRE Desk&apos;s files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="165"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="175"/>
         <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="179"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="185"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="195"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="197"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="208"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="208"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="212"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="222"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>

@@ -106,3 +106,15 @@ def test_stop_is_honoured_between_and_inside_accounts(httpserver, store, tmp_pat
         sync_accounts(store, [account(httpserver, "zendesk-acme")], temp_dir=tmp_path, make_provider=providers,
                       cancel=stop.is_set)
     assert store.service.count() == 0
+
+
+def test_the_first_sync_reaches_back_only_as_far_as_the_account_says(httpserver, store, tmp_path):
+    """Issue 14: the first sync used to download the account's whole history (start_time=0)."""
+    serve_ok(httpserver)
+    acct = account(httpserver, "zendesk-acme")
+    acct.history_days = "7"
+    (outcome,) = sync_accounts(store, [acct], temp_dir=tmp_path, make_provider=providers)
+    assert outcome.ok
+    start = int(next(r for r, _ in httpserver.log if r.path == EXPORT_PATH).args["start_time"])
+    week_ago = (datetime.now(UTC) - timedelta(days=7)).timestamp()
+    assert abs(start - week_ago) < 300
