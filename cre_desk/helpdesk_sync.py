@@ -63,10 +63,10 @@ def explain(exc: BaseException, account: Account, interval_minutes: int = 0) -> 
     later = (f"CRE Desk tries again in {interval_minutes} minutes, or press Sync helpdesks (F6)."
              if interval_minutes else "Try again later with Sync helpdesks (F6).")
     if isinstance(exc, AuthFailed):
-        return (f"{name} refused the token of “{account.id}”. Open File → Accounts, select it, type a new API "
-                "token and press Test connection.")
+        return (f"{name} refused this account's token: enter a new API token in File → Accounts and press "
+                "Test connection.")
     if isinstance(exc, RateLimited):
-        return (f"{name} asked CRE Desk to slow down; “{account.id}” syncs again after "
+        return (f"{name} asked CRE Desk to slow down; this account syncs again after "
                 f"{exc.until.astimezone().strftime('%H:%M')}.")
     if isinstance(exc, UntrustedServer):
         return str(exc)

@@ -33,7 +33,7 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
                 if (args.account is None or a.id == args.account)
                 and (args.provider is None or a.provider == args.provider)]
     if not accounts:
-        print("No matching helpdesk account. Add one in Settings → Accounts.", file=sys.stderr)
+        print("No matching helpdesk account. Add one in the app under File → Accounts.", file=sys.stderr)
         return 1
     workspace = open_workspace(paths, db_url or settings.db_url)
     try:

@@ -10,7 +10,14 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QToolBar
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QToolBar,
+)
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +25,8 @@ ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 #: The first background sync runs this long after the workspace opens (the window is usable first).
 STARTUP_SYNC_DELAY_MS = 10_000
+#: The status bar's last-sync line is cut to this many pixels (the whole text is in its tooltip).
+SYNC_STATUS_MAX_WIDTH = 1100
 
 
 class MainWindow(QMainWindow):
@@ -152,6 +161,9 @@ class MainWindow(QMainWindow):
         self.queue.reload()
         self.sync_status = QLabel(self.tr("Not synced yet"))
         self.sync_status.setTextFormat(Qt.TextFormat.PlainText)
+        # Never let a long explanation widen the window: the full text is in the tooltip.
+        self.sync_status.setMinimumWidth(200)
+        self.sync_status.setMaximumWidth(SYNC_STATUS_MAX_WIDTH)
         self.statusBar().addPermanentWidget(self.sync_status)
         self._start_sync_timer()
         from cre_desk.helpdesk_sync import helpdesk_accounts
@@ -364,12 +376,13 @@ class MainWindow(QMainWindow):
         failed = [o for o in outcomes if not o.ok]
         lines = [o.line() for o in outcomes] + [f"{o.account_id}: {p}" for o in outcomes for p in o.problems[:5]]
         if failed:
-            text = self.tr("Last sync {0} — {1} of {2} account(s) need attention: {3}").format(
+            text = self.tr("Last sync {0} — {1} of {2} account(s) need attention. {3}").format(
                 when, len(failed), len(outcomes), failed[0].line())
         else:
             text = self.tr("Last sync {0} — all {1} account(s) up to date").format(when, len(outcomes))
-        self.sync_status.setText(text if len(text) <= 220 else text[:219] + "…")
-        self.sync_status.setToolTip("\n".join(lines))
+        self.sync_status.setText(self.sync_status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                           SYNC_STATUS_MAX_WIDTH))
+        self.sync_status.setToolTip("\n".join([text, *lines]) if failed else "\n".join(lines))
         self.last_sync_outcomes = list(outcomes)
 
     def _start_sync_timer(self) -> None:

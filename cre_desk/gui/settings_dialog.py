@@ -54,6 +54,7 @@ class SettingsDialog(QDialog):
         self.redact = QCheckBox(self.tr("Remove API keys, tokens and e-mail addresses from logs when attaching them"))
         self.redact.setChecked(settings.redact_logs)
         form.addRow(self.tr("Privacy"), self.redact)
+        form.addRow(hint)
         self.sync_interval = QSpinBox()
         self.sync_interval.setRange(0, 240)
         self.sync_interval.setSuffix(self.tr(" min"))
@@ -72,7 +73,6 @@ class SettingsDialog(QDialog):
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(browse)
         form.addRow(self.tr("Company certificate (CA bundle)"), ca_row)
-        form.addRow(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 300)
+        self.resize(560, 340)
 
     def _on_buttons_accepted(self) -> None:
         url = self.db_url.text().strip()

@@ -121,7 +121,7 @@ def provider_for(account: Account):
     """The client for an account, with its token from the keyring; raises if the token is missing."""
     token = credentials.load_token(account.id)
     if not token:
-        raise UserError(f"No token is stored for “{account.id}”. Open Settings → Accounts and enter it again.")
+        raise UserError(f"No token is stored for “{account.id}”. Open File → Accounts and enter it again.")
     if account.provider == "zendesk":
         from cre_desk.integrations.zendesk import ZendeskProvider
 

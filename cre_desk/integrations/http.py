@@ -435,7 +435,7 @@ class ApiClient:
             raise _Retry(err, wait=wait, rate_limited=True, min_wait=min_wait, reason="rate limited")
         if status in (401, 403):
             raise AuthFailed(f"{host} refused the credentials (HTTP {status}). Check the account's token and "
-                             "permissions in Settings → Accounts.", status=status)
+                             "permissions in File → Accounts.", status=status)
         if status == 404:
             raise NotFound(f"{host} could not find that item (HTTP 404).", status=404)
         if status == 504 and write:

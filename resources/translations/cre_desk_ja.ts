@@ -1276,200 +1276,205 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="32"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="41"/>
         <source>CRE Desk</source>
-        <extracomment>The first background sync runs this long after the workspace opens (the window is usable first).</extracomment>
+        <extracomment>The first background sync runs this long after the workspace opens (the window is usable first). The status bar&apos;s last-sync line is cut to this many pixels (the whole text is in its tooltip).</extracomment>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="40"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="49"/>
         <source>Opening your workspace…</source>
         <translation>ワークスペースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
         <source>&amp;New ticket</source>
         <translation>新規チケット(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="67"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
         <source>Open a new ticket (Ctrl+N)</source>
         <translation>新規チケットを作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
         <source>Save now (Ctrl+S)</source>
         <translation>今すぐ保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="69"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="78"/>
         <source>&amp;Find tickets</source>
         <translation>チケットを検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="70"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="79"/>
         <source>Search the queue (Ctrl+F)</source>
         <translation>キューを検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="71"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="80"/>
         <source>Change &amp;status</source>
         <translation>ステータスを変更(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="82"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="84"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="85"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="86"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="78"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="355"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="87"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="367"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="79"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="87"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
         <source>Show tab %n</source>
         <translation>
             <numerusform>タブ %n を表示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="89"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="94"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="108"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="111"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="112"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="113"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="108"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="117"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="118"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="115"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="124"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="150"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="159"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="150"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="159"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="151"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="160"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="153"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="162"/>
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="217"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="229"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="266"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="278"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="284"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="296"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="303"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="315"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="314"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="326"/>
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="332"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="344"/>
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="333"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="345"/>
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="379"/>
+        <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
+        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
@@ -1480,37 +1485,36 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="338"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="350"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="345"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="357"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="346"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="358"/>
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="348"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="360"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="367"/>
         <source>Last sync {0} — {1} of {2} account(s) need attention: {3}</source>
-        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です: {3}</translation>
+        <translation type="vanished">最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です: {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="370"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="382"/>
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="391"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="404"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2213,42 +2217,42 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>プライバシー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="59"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="60"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="60"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="61"/>
         <source>off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="62"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="63"/>
         <source>How often helpdesk accounts are synced in the background while CRE Desk runs (F6 syncs at once)</source>
         <translation>CRE Desk の実行中にヘルプデスクのアカウントをバックグラウンドで同期する間隔(F6 ですぐに同期)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="64"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="65"/>
         <source>Background sync</source>
         <translation>バックグラウンド同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="66"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="67"/>
         <source>the system&apos;s certificates</source>
         <translation>システムの証明書</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="67"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="68"/>
         <source>Only if your company&apos;s network inspects secure (HTTPS) traffic: the proxy&apos;s certificate authority file (PEM) from your IT team</source>
         <translation>社内ネットワークが HTTPS 通信を検査している場合のみ: IT 部門から受け取ったプロキシの認証局ファイル(PEM)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="69"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="70"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="74"/>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="75"/>
         <source>Company certificate (CA bundle)</source>
         <translation>社内証明書(CA バンドル)</translation>
     </message>

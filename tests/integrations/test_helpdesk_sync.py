@@ -95,7 +95,7 @@ def test_a_refused_token_says_what_to_do(httpserver, store, tmp_path):
     (outcome,) = sync_accounts(store, [account(httpserver, "zendesk-acme")], temp_dir=tmp_path,
                                make_provider=providers)
     assert not outcome.ok
-    assert "File → Accounts" in outcome.summary and "new API token" in outcome.summary
+    assert "File → Accounts" in outcome.summary and "new API token" in outcome.summary and "Test connection" in outcome.summary
 
 
 def test_stop_is_honoured_between_and_inside_accounts(httpserver, store, tmp_path):
