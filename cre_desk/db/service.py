@@ -789,7 +789,8 @@ class TicketService:
                               tags=tuple(t.tag for t in ticket.tags))
         return TicketDetail(
             id=ticket.id, fields=fields, status=ticket.status, source=ticket.source,
-            external_id=ticket.external_id, external_url=ticket.external_url, created_at=ticket.created_at,
+            external_id=ticket.external_id, external_url=ticket.external_url, account_id=ticket.account_id,
+            created_at=ticket.created_at,
             updated_at=ticket.updated_at, first_response_at=ticket.first_response_at,
             resolved_at=ticket.resolved_at, version=ticket.version,
             history=tuple(StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,

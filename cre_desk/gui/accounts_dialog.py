@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,11 @@ class AccountsDialog(QDialog):
         self.region = QComboBox()
         for region in ("us", "eu", "au"):
             self.region.addItem(region.upper(), region)
+        self.history_days = QSpinBox()
+        self.history_days.setRange(1, 3650)
+        self.history_days.setValue(90)
+        self.history_days.setSuffix(self.tr(" days"))
+        self.history_days.setToolTip(self.tr("How far back the first sync reaches; later syncs bring only changes"))
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText(self.tr("optional: GitHub Enterprise or another server address"))
         self.token = QLineEdit()
@@ -74,6 +80,7 @@ class AccountsDialog(QDialog):
         self.form.addRow(self.tr("Zendesk subdomain"), self.subdomain)
         self.form.addRow(self.tr("Agent e-mail"), self.email)
         self.form.addRow(self.tr("Intercom region"), self.region)
+        self.form.addRow(self.tr("First sync brings"), self.history_days)
         self.form.addRow(self.tr("Server address"), self.base_url)
         self.form.addRow(self.tr("API token"), self.token)
         self.form.addRow(self.token_hint)
@@ -118,7 +125,7 @@ class AccountsDialog(QDialog):
     def _update_fields(self) -> None:
         provider = self.provider.currentData()
         for widget, wanted in ((self.subdomain, provider == "zendesk"), (self.email, provider == "zendesk"),
-                               (self.region, provider == "intercom")):
+                               (self.region, provider == "intercom"), (self.history_days, provider != "github")):
             widget.setEnabled(wanted)
             label = self.form.labelForField(widget)
             if label is not None:
@@ -132,6 +139,7 @@ class AccountsDialog(QDialog):
             self.account_id.setReadOnly(False)
             for field in (self.subdomain, self.email, self.base_url, self.token):
                 field.clear()
+            self.history_days.setValue(90)
         else:
             self.provider.setCurrentIndex(self.provider.findData(account.provider))
             self.account_id.setText(account.id)
@@ -140,6 +148,7 @@ class AccountsDialog(QDialog):
             self.email.setText(account.email)
             self.region.setCurrentIndex(max(0, self.region.findData(account.region)))
             self.base_url.setText(account.base_url)
+            self.history_days.setValue(int(account.history_days) if account.history_days.isdigit() else 90)
             self.token.clear()
         stored = account is not None and credentials.load_token(account.id) is not None
         self.token_hint.setText(self.tr("A token is stored in the system keyring; type a new one to replace it.")
@@ -154,7 +163,8 @@ class AccountsDialog(QDialog):
         return accounts_module.Account(
             id=self.account_id.text().strip(), provider=self.provider.currentData(),
             subdomain=self.subdomain.text().strip(), email=self.email.text().strip(),
-            region=self.region.currentData(), base_url=self.base_url.text().strip())
+            region=self.region.currentData(), base_url=self.base_url.text().strip(),
+            history_days=str(self.history_days.value()))
 
     def save_current(self) -> bool:
         """Save the form; on failure say why in plain words and keep what was typed (the token too)."""

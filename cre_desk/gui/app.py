@@ -81,6 +81,9 @@ def run_gui(db_url: str | None = None, home: Path | None = None, smoke_quit_ms: 
     logging_setup.configure(paths.log_file)
     crash.install(paths.log_file)
     settings = Settings.load(paths.settings_file)
+    from cre_desk.integrations import transport
+
+    transport.configure(ca_bundle=settings.ca_bundle)   # a company certificate, for every helpdesk client
     install_translations(app, choose_language(settings))
     theme.apply(app, settings.theme)
     theme.follow_system(app, lambda: settings.theme)

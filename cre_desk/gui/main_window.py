@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 WAL_CHECK_MS = 60 * 1000
+#: The first background sync runs this long after the workspace opens (the window is usable first).
+STARTUP_SYNC_DELAY_MS = 10_000
+#: The status bar's last-sync line is cut to this many pixels (the whole text is in its tooltip).
+SYNC_STATUS_MAX_WIDTH = 1100
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +91,10 @@ class MainWindow(QMainWindow):
         self.act_sync = self._action(self.tr("S&ync helpdesks"), "F6", self.sync_helpdesks,
                                      self.tr("Import new and changed tickets from the helpdesk accounts"))
         self._sync_job = None
+        self._sync_skip: dict = {}          # account id -> end of a long rate limit (that account waits alone)
+        self.last_sync_outcomes: list = []
+        self._sync_timer = QTimer(self)
+        self._sync_timer.timeout.connect(lambda: self.sync_helpdesks(background=True))
         self.act_tabs = []
         tab_names = (self.tr("Show &Overview"), self.tr("Show &Checklist"), self.tr("Show &Timeline"),
                      self.tr("Show &Logs"), self.tr("Show &Reply"))
@@ -166,6 +174,18 @@ class MainWindow(QMainWindow):
         mode = self.tr("team server") if not ctx.workspace.db.is_sqlite else self.tr("local file")
         self.statusBar().showMessage(self.tr("Workspace: {0} ({1})").format(_hide_password(where), mode), 8000)
         self.queue.reload()
+        self.sync_status = QLabel(self.tr("Not synced yet"))
+        self.sync_status.setTextFormat(Qt.TextFormat.PlainText)
+        # Never let a long explanation widen the window: the full text is in the tooltip.
+        self.sync_status.setMinimumWidth(200)
+        self.sync_status.setMaximumWidth(SYNC_STATUS_MAX_WIDTH)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self._start_sync_timer()
+        from cre_desk.helpdesk_sync import helpdesk_accounts
+        from cre_desk.integrations.accounts import load_accounts
+
+        if self._sync_timer.isActive() and helpdesk_accounts(load_accounts(ctx.settings)):
+            QTimer.singleShot(STARTUP_SYNC_DELAY_MS, self, lambda: self.sync_helpdesks(background=True))
         self._issue_timer = QTimer(self, interval=ISSUE_REFRESH_MS)
         self._issue_timer.timeout.connect(self.refresh_issue_links)
         self._issue_timer.start()
@@ -320,61 +340,94 @@ class MainWindow(QMainWindow):
 
         AccountsDialog(self.ctx.settings, self, save_settings=self.ctx.save_settings).exec()
 
-    def sync_helpdesks(self) -> None:
-        """Import from every helpdesk account off the GUI thread; pressing again cancels."""
+    def sync_helpdesks(self, background: bool = False) -> None:
+        """Import from every helpdesk account off the GUI thread; pressing again cancels.
+
+        ``background``: started by the sync timer, so nothing pops up when there is nothing to sync.
+        """
         if self._sync_job is not None:
+            if background:
+                return
             self._sync_job.cancel()
             self.statusBar().showMessage(self.tr("Stopping the import…"))
             return
-        from cre_desk.db.imports import ImportStore, import_all
+        from cre_desk.db.imports import ImportStore
         from cre_desk.gui import messages
         from cre_desk.gui.tasks import run_in_background
+        from cre_desk.helpdesk_sync import helpdesk_accounts, sync_accounts
         from cre_desk.integrations.accounts import load_accounts, provider_for
 
-        accounts = [a for a in load_accounts(self.ctx.settings) if a.provider in ("zendesk", "intercom")]
+        accounts = helpdesk_accounts(load_accounts(self.ctx.settings))
         if not accounts:
-            messages.info(self, self.tr("Add a Zendesk or Intercom account first (File → Accounts)."))
+            if not background:
+                messages.info(self, self.tr("Add a helpdesk account first (File → Accounts)."))
             return
         store, temp_dir = ImportStore(self.ctx.tickets), self.ctx.paths.temp_dir
+        skip, interval = self._sync_skip, max(0, int(self.ctx.settings.sync_interval_minutes))
 
         def work(progress):
             from cre_desk.errors import Cancelled
 
-            lines = []
-            for account in accounts:
-                if progress.should_stop():
-                    lines.append(self.tr("stopped; the next import resumes where this one stopped"))
-                    break
-                try:
-                    result = import_all(store, provider_for(account), account.id, temp_dir=temp_dir / "sync",
-                                        cancel=progress.should_stop,
-                                        progress=lambda text, a=account: progress.update(0, 0, f"{a.id}: {text}"))
-                    lines.append(f"{account.id}: {result.describe()}")
-                    lines.extend(f"{account.id}: {p}" for p in result.problems[:5])
-                except Cancelled:
-                    lines.append(self.tr("stopped; the next import resumes where this one stopped"))
-                    break
-                except Exception as exc:  # noqa: BLE001 - one account failing must not hide the others
-                    lines.append(f"{account.id}: {messages.classify(exc)}")
-            return lines
+            try:
+                return sync_accounts(store, accounts, temp_dir=temp_dir, make_provider=provider_for,
+                                     cancel=progress.should_stop, skip_until=skip, interval_minutes=interval,
+                                     progress=lambda text: progress.update(0, 0, text))
+            except Cancelled:
+                return None     # stopped: every finished page is kept and the next sync resumes after it
 
-        def finished(lines) -> None:
-            self._sync_job = None
-            self.act_sync.setText(self.tr("S&ync helpdesks"))
-            self.queue.reload()
-            self.statusBar().showMessage(self.tr("Import finished: {0}").format("; ".join(lines)[:300]), 15000)
+        def finished(outcomes) -> None:
+            self._sync_done()
+            if outcomes is None:
+                self.sync_status.setText(self.tr("Sync stopped"))
+                self.statusBar().showMessage(self.tr("Import stopped; the next one resumes where this one "
+                                                     "stopped."), 15000)
+                return
+            self._show_sync_outcomes(outcomes)
+            if not background:
+                self.statusBar().showMessage(self.tr("Import finished: {0}").format(
+                    "; ".join(o.line() for o in outcomes)[:300]), 15000)
 
         def failed(exc: BaseException) -> None:
-            self._sync_job = None
-            self.act_sync.setText(self.tr("S&ync helpdesks"))
-            self.queue.reload()
+            self._sync_done()
             messages.report_exception(self, exc)
 
         self.act_sync.setText(self.tr("Stop the import"))
-        self.statusBar().showMessage(self.tr("Importing from {0} account(s)…").format(len(accounts)))
+        self.sync_status.setText(self.tr("Syncing {0} account(s)…").format(len(accounts)))
+        if not background:
+            self.statusBar().showMessage(self.tr("Importing from {0} account(s)…").format(len(accounts)))
         self._sync_job = run_in_background(
             work, on_done=finished, on_error=failed,
-            on_progress=lambda _d, _t, text: self.statusBar().showMessage(text), receiver=self)
+            on_progress=lambda _d, _t, text: self.sync_status.setText(text), receiver=self)
+
+    def _sync_done(self) -> None:
+        self._sync_job = None
+        self.act_sync.setText(self.tr("S&ync helpdesks"))
+        if self.queue is not None:
+            self.queue.reload()
+
+    def _show_sync_outcomes(self, outcomes) -> None:
+        """The last sync's time in the status bar; failures in words that say what to do (tooltip: all)."""
+        from datetime import datetime
+
+        when = datetime.now().strftime("%H:%M")
+        failed = [o for o in outcomes if not o.ok]
+        lines = [o.line() for o in outcomes] + [f"{o.account_id}: {p}" for o in outcomes for p in o.problems[:5]]
+        if failed:
+            text = self.tr("Last sync {0} — {1} of {2} account(s) need attention. {3}").format(
+                when, len(failed), len(outcomes), failed[0].line())
+        else:
+            text = self.tr("Last sync {0} — all {1} account(s) up to date").format(when, len(outcomes))
+        self.sync_status.setText(self.sync_status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                           SYNC_STATUS_MAX_WIDTH))
+        self.sync_status.setToolTip("\n".join([text, *lines]) if failed else "\n".join(lines))
+        self.last_sync_outcomes = list(outcomes)
+
+    def _start_sync_timer(self) -> None:
+        """Background sync every ``sync_interval_minutes`` while the app runs (0 turns it off)."""
+        minutes = max(0, int(self.ctx.settings.sync_interval_minutes)) if self.ctx is not None else 0
+        self._sync_timer.stop()
+        if minutes:
+            self._sync_timer.start(minutes * 60_000)
 
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog
@@ -382,7 +435,11 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         before = (settings.language, settings.db_url, settings.theme)
         if SettingsDialog.ask(self, settings):
+            from cre_desk.integrations import transport
+
             self.ctx.save_settings()
+            transport.configure(ca_bundle=settings.ca_bundle)
+            self._start_sync_timer()
             if settings.theme != before[2]:
                 from PySide6.QtWidgets import QApplication
 

@@ -260,11 +260,13 @@ class ReplyComposer(QWidget):
         self.ctx.run_db(fetch, on_done=lambda r: self._on_fetched(ticket_id, *r), receiver=self)
 
     def _helpdesk_account(self):
-        from cre_desk.integrations.accounts import load_accounts
+        from cre_desk.integrations.accounts import PROVIDERS, account_for_ticket, load_accounts
 
-        if self.ticket is None or self.ticket.source not in ("zendesk", "intercom") or not self.ticket.external_id:
+        if self.ticket is None or self.ticket.source not in PROVIDERS or self.ticket.source == "github" \
+                or not self.ticket.external_id:
             return None
-        return next((a for a in load_accounts(self.ctx.settings) if a.provider == self.ticket.source), None)
+        return account_for_ticket(load_accounts(self.ctx.settings), self.ticket.source,
+                                  getattr(self.ticket, "account_id", ""), self.ticket.external_url)
 
     def _on_fetched(self, ticket_id: int, draft: DraftRecord | None, marks, history) -> None:
         if self.ticket is None or self.ticket.id != ticket_id:

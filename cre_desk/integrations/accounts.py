@@ -24,6 +24,7 @@ class Account:
     email: str = ""         # Zendesk: the agent e-mail the API token belongs to
     region: str = "us"      # Intercom: us | eu | au
     base_url: str = ""      # override (self-hosted GitHub Enterprise, or a test server)
+    history_days: str = "90"  # helpdesks: how far back the first sync reaches (not the whole history)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -34,6 +35,8 @@ class Account:
         return cls(**known)
 
     def validated(self) -> Account:
+        if self.provider == "zendesk":
+            self.subdomain = normalise_subdomain(self.subdomain)
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,62}", self.id or ""):
             raise UserError("Give the account a short name of lower-case letters, digits, - or _.")
         if self.provider not in PROVIDERS:
@@ -45,9 +48,55 @@ class Account:
                 raise UserError("Enter the e-mail address of the Zendesk agent the API token belongs to.")
         if self.base_url and not self.base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             raise UserError("The server address must start with https:// (tokens are never sent unencrypted).")
+        if not (self.history_days or "").isdigit() or not 1 <= int(self.history_days) <= 3650:
+            raise UserError("The first sync reaches back between 1 and 3650 days.")
         if self.provider == "intercom" and self.region not in ("us", "eu", "au"):
             raise UserError("Intercom region must be us, eu or au.")
         return self
+
+
+def normalise_subdomain(text: str) -> str:
+    """``acme``, ``acme.zendesk.com`` and ``https://acme.zendesk.com/agent/tickets/1`` all mean ``acme``."""
+    value = (text or "").strip().lower()
+    if "://" in value:
+        value = value.split("://", 1)[1]
+    value = value.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    value = value.rsplit("@", 1)[-1].split(":", 1)[0].rstrip(".")
+    if value.endswith(".zendesk.com"):
+        value = value[: -len(".zendesk.com")]
+    return value
+
+
+def github_web_host(base_url: str) -> str:
+    """The web host of a GitHub API address: api.github.com -> github.com, https://HOST/api/v3 -> HOST."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(base_url or "https://api.github.com").hostname or "").lower()
+    return "github.com" if host in ("api.github.com", "github.com") else host
+
+
+def ticket_url_prefix(account: Account) -> str:
+    """The start of this account's ticket addresses (as imports store them), or "" when it cannot be told."""
+    if account.provider == "zendesk":
+        base = (account.base_url or f"https://{account.subdomain}.zendesk.com").rstrip("/")
+        return f"{base}/agent/tickets/"
+    return ""
+
+
+def account_for_ticket(accounts: list[Account], source: str, account_id: str, external_url: str = ""
+                       ) -> Account | None:
+    """The one account a ticket's replies may go to; None when that cannot be told for certain.
+
+    Tickets imported since accounts were recorded name theirs. An older ticket goes to the account whose
+    ticket address it carries, or to the only account of its helpdesk; never to "the first" of several.
+    """
+    same = [a for a in accounts if a.provider == source]
+    if account_id:
+        return next((a for a in same if a.id == account_id), None)
+    by_url = [a for a in same if ticket_url_prefix(a) and external_url.startswith(ticket_url_prefix(a))]
+    if len(by_url) == 1:
+        return by_url[0]
+    return same[0] if len(same) == 1 else None
 
 
 def load_accounts(settings) -> list[Account]:
@@ -72,7 +121,7 @@ def provider_for(account: Account):
     """The client for an account, with its token from the keyring; raises if the token is missing."""
     token = credentials.load_token(account.id)
     if not token:
-        raise UserError(f"No token is stored for “{account.id}”. Open Settings → Accounts and enter it again.")
+        raise UserError(f"No token is stored for “{account.id}”. Open File → Accounts and enter it again.")
     if account.provider == "zendesk":
         from cre_desk.integrations.zendesk import ZendeskProvider
 

@@ -135,117 +135,132 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="38" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="39" />
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="54" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="55" />
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="61" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="64" />
+        <source> days</source>
+        <translation> 日分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65" />
+        <source>How far back the first sync reaches; later syncs bring only changes</source>
+        <translation>最初の同期でさかのぼる期間。以降の同期では変更分だけを取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="67" />
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="72" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78" />
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="73" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="79" />
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="74" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80" />
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="75" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81" />
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="76" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="82" />
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="77" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83" />
+        <source>First sync brings</source>
+        <translation>最初の同期</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84" />
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85" />
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="88" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="90" />
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="87" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94" />
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="145" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="154" />
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="146" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155" />
         <source>The token is kept only in the system keyring, never in CRE Desk's files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="165" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="175" />
         <source>Enter the account's API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="179" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="185" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="195" />
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="197" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207" />
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="208" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218" />
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="208" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218" />
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="212" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="222" />
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -760,97 +775,111 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>IssueLinksBox</name>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="68" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="78" />
         <source>GitHub issues</source>
         <translation>GitHub の Issue</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="73" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="83" />
         <source>owner/repo#123 or issue URL</source>
         <translation>owner/repo#123 または Issue の URL</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="75" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="85" />
         <source>Link</source>
         <translation>リンク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="82" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="92" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="84" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="94" />
         <source>Draft customer notice</source>
         <translation>お客様へのお知らせを下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="86" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="96" />
         <source>Unlink</source>
         <translation>リンク解除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="88" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="98" />
         <source>New issue…</source>
         <translation>Issue を作成…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="89" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="99" />
         <source>File an issue for the SDK team with this ticket's evidence</source>
         <translation>このチケットの根拠を添えて SDK チーム向けの Issue を作成します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="91" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="101" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="118" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="128" />
         <source>closed ({0})</source>
         <translation>クローズ（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="118" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="128" />
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="120" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="130" />
         <source>open</source>
         <translation>オープン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="122" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="132" />
+        <source>deleted on GitHub</source>
+        <translation>GitHub で削除済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="134" />
+        <source>not found, or this token may not see it</source>
+        <translation>見つからないか、このトークンでは見られません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="136" />
         <source>not checked yet</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="163" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="184" />
         <source>Add a GitHub account first (File → Accounts).</source>
         <translation>先に GitHub のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="165" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="186" />
         <source>New GitHub issue</source>
         <translation>GitHub の Issue を作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="165" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="186" />
         <source>Repository (owner/repo):</source>
         <translation>リポジトリ（owner/repo）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="188" />
+        <location filename="../../cre_desk/gui/issue_links.py" line="209" />
         <source>GitHub issues — {0}</source>
         <translation>GitHub の Issue — {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="197" />
-        <source>Only github.com addresses are opened from here.</source>
-        <translation>ここから開けるのは github.com のアドレスのみです。</translation>
+        <location filename="../../cre_desk/gui/issue_links.py" line="218" />
+        <source>Only GitHub addresses of your accounts are opened from here.</source>
+        <translation>ここから開けるのは、登録済みアカウントの GitHub アドレスだけです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="199" />
+        <source>Only github.com addresses are opened from here.</source>
+        <translation type="vanished">ここから開けるのは github.com のアドレスのみです。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/issue_links.py" line="220" />
         <source>Open this address in your browser?
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？
@@ -1434,99 +1463,99 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="39" />
+        <location filename="../../cre_desk/gui/main_window.py" line="43" />
         <source>CRE Desk</source>
+        <extracomment>The first background sync runs this long after the workspace opens (the window is usable first). The status bar's last-sync line is cut to this many pixels (the whole text is in its tooltip).</extracomment>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="47" />
+        <location filename="../../cre_desk/gui/main_window.py" line="51" />
         <source>Opening your workspace…</source>
         <translation>ワークスペースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73" />
+        <location filename="../../cre_desk/gui/main_window.py" line="77" />
         <source>&amp;New ticket</source>
         <translation>新規チケット(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74" />
+        <location filename="../../cre_desk/gui/main_window.py" line="78" />
         <source>Open a new ticket (Ctrl+N)</source>
         <translation>新規チケットを作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75" />
+        <location filename="../../cre_desk/gui/main_window.py" line="79" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75" />
+        <location filename="../../cre_desk/gui/main_window.py" line="79" />
         <source>Save now (Ctrl+S)</source>
         <translation>今すぐ保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76" />
+        <location filename="../../cre_desk/gui/main_window.py" line="80" />
         <source>&amp;Find tickets</source>
         <translation>チケットを検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77" />
+        <location filename="../../cre_desk/gui/main_window.py" line="81" />
         <source>Search the queue (Ctrl+F)</source>
         <translation>キューを検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="78" />
+        <location filename="../../cre_desk/gui/main_window.py" line="82" />
         <source>Change &amp;status</source>
         <translation>ステータスを変更(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="79" />
+        <location filename="../../cre_desk/gui/main_window.py" line="83" />
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="80" />
+        <location filename="../../cre_desk/gui/main_window.py" line="84" />
         <source>&amp;Attach files…</source>
         <translation>ファイルを添付(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="81" />
+        <location filename="../../cre_desk/gui/main_window.py" line="85" />
         <source>Attach log files or archives to the open ticket (Ctrl+Shift+A)</source>
         <translation>開いているチケットにログファイルやアーカイブを添付します (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="82" />
+        <location filename="../../cre_desk/gui/main_window.py" line="86" />
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="83" />
+        <location filename="../../cre_desk/gui/main_window.py" line="87" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="84" />
+        <location filename="../../cre_desk/gui/main_window.py" line="88" />
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="85" />
+        <location filename="../../cre_desk/gui/main_window.py" line="89" />
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="86" />
+        <location filename="../../cre_desk/gui/main_window.py" line="90" />
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="87" />
-        <location filename="../../cre_desk/gui/main_window.py" line="363" />
-        <location filename="../../cre_desk/gui/main_window.py" line="369" />
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <location filename="../../cre_desk/gui/main_window.py" line="404" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88" />
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
@@ -1537,181 +1566,217 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <location filename="../../cre_desk/gui/main_window.py" line="99" />
         <source>Show &amp;Overview</source>
         <translation>概要を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <location filename="../../cre_desk/gui/main_window.py" line="99" />
         <source>Show &amp;Checklist</source>
         <translation>チェックリストを表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <location filename="../../cre_desk/gui/main_window.py" line="99" />
         <source>Show &amp;Timeline</source>
         <translation>タイムラインを表示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Logs</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Reply</source>
         <translation>返信を表示(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <location filename="../../cre_desk/gui/main_window.py" line="103" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <location filename="../../cre_desk/gui/main_window.py" line="104" />
         <source>Every keyboard shortcut (F1)</source>
         <translation>すべてのキーボードショートカット (F1)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="107" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="101" />
+        <location filename="../../cre_desk/gui/main_window.py" line="109" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="106" />
+        <location filename="../../cre_desk/gui/main_window.py" line="114" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="111" />
+        <location filename="../../cre_desk/gui/main_window.py" line="119" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="114" />
+        <location filename="../../cre_desk/gui/main_window.py" line="122" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="115" />
+        <location filename="../../cre_desk/gui/main_window.py" line="123" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="116" />
+        <location filename="../../cre_desk/gui/main_window.py" line="124" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="120" />
+        <location filename="../../cre_desk/gui/main_window.py" line="128" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="121" />
+        <location filename="../../cre_desk/gui/main_window.py" line="129" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="126" />
+        <location filename="../../cre_desk/gui/main_window.py" line="134" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="131" />
+        <location filename="../../cre_desk/gui/main_window.py" line="139" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="166" />
+        <location filename="../../cre_desk/gui/main_window.py" line="174" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="166" />
+        <location filename="../../cre_desk/gui/main_window.py" line="174" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="167" />
+        <location filename="../../cre_desk/gui/main_window.py" line="175" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="231" />
+        <location filename="../../cre_desk/gui/main_window.py" line="177" />
+        <source>Not synced yet</source>
+        <translation>まだ同期していません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="251" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="295" />
+        <location filename="../../cre_desk/gui/main_window.py" line="315" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="313" />
+        <location filename="../../cre_desk/gui/main_window.py" line="333" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="327" />
+        <location filename="../../cre_desk/gui/main_window.py" line="352" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="336" />
-        <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
-        <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
+        <location filename="../../cre_desk/gui/main_window.py" line="363" />
+        <source>Add a helpdesk account first (File → Accounts).</source>
+        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="346" />
-        <location filename="../../cre_desk/gui/main_window.py" line="355" />
-        <source>stopped; the next import resumes where this one stopped</source>
-        <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
+        <location filename="../../cre_desk/gui/main_window.py" line="381" />
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="365" />
-        <source>Import finished: {0}</source>
-        <translation>取り込みが完了しました: {0}</translation>
+        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <source>Import stopped; the next one resumes where this one stopped.</source>
+        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="373" />
-        <source>Stop the import</source>
-        <translation>取り込みを停止</translation>
+        <location filename="../../cre_desk/gui/main_window.py" line="416" />
+        <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
+        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="374" />
-        <source>Importing from {0} account(s)…</source>
-        <translation>{0} 件のアカウントから取り込んでいます…</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="398" />
-        <source>Settings saved. Language and database changes apply after a restart.</source>
-        <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="400" />
+        <location filename="../../cre_desk/gui/main_window.py" line="457" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="418" />
+        <location filename="../../cre_desk/gui/main_window.py" line="475" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="452" />
+        <location filename="../../cre_desk/gui/main_window.py" line="509" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
         <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
 
 それでも閉じますか？</translation>
+    </message>
+    <message>
+        <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
+        <translation type="vanished">先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
+    </message>
+    <message>
+        <source>stopped; the next import resumes where this one stopped</source>
+        <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="387" />
+        <source>Import finished: {0}</source>
+        <translation>取り込みが完了しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="394" />
+        <source>Stop the import</source>
+        <translation>取り込みを停止</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="395" />
+        <source>Syncing {0} account(s)…</source>
+        <translation>{0} 件のアカウントを同期中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="397" />
+        <source>Importing from {0} account(s)…</source>
+        <translation>{0} 件のアカウントから取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Last sync {0} — {1} of {2} account(s) need attention: {3}</source>
+        <translation type="vanished">最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="419" />
+        <source>Last sync {0} — all {1} account(s) up to date</source>
+        <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="455" />
+        <source>Settings saved. Language and database changes apply after a restart.</source>
+        <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
 </context>
 <context>
@@ -2169,7 +2234,7 @@ Close anyway?</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="100" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="309" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="311" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -2224,13 +2289,19 @@ Close anyway?</source>
         <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
     </message>
     <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="377" />
+        <source>Private notes</source>
+        <translation>非公開メモ</translation>
+    </message>
+    <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="174" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="577" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="579" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -2238,12 +2309,6 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
         <source>Sent</source>
         <translation>送信済み</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="375" />
-        <source>Private notes</source>
-        <translation>非公開メモ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="180" />
@@ -2306,88 +2371,88 @@ Close anyway?</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="287" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="289" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
         <extracomment>Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).</extracomment>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="294" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="299" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="296" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="301" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="341" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="343" />
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="341" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="343" />
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="350" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="352" />
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="366" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="368" />
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
         <translation>
             <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="370" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="372" />
         <source>The reply quotes %n of your private note(s): review before sending</source>
         <translation>
             <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="434" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="434" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="434" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="437" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="454" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="456" />
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="456" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="458" />
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="459" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="461" />
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="462" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="464" />
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="490" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="492" />
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2400,37 +2465,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="534" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="536" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="621" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="621" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="650" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="652" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="672" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="674" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2439,92 +2504,92 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="689" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="691" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="694" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="696" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="700" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="702" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="708" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="710" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="710" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="712" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="720" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="722" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="726" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="728" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="729" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="739" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="741" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="750" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="752" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="750" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="752" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="751" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="753" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="760" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="762" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="773" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="775" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="774" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="776" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="780" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="782" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="786" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="788" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="800" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="802" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2532,75 +2597,125 @@ Close anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="23" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="28" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="28" />
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="33" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="37" />
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="37" />
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="33" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="38" />
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="38" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="43" />
         <source>Leave empty to keep tickets in the local file. A team server URL must not contain a password: use the server's trusted or certificate login.</source>
         <translation>空欄のままにするとチケットはローカルファイルに保存されます。チームサーバーの URL にパスワードを含めないでください（サーバーの信頼認証または証明書認証を使用します）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="44" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="49" />
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="45" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="50" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="46" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="51" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="47" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="52" />
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="48" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="53" />
         <source>Team database</source>
         <translation>チームのデータベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="49" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="54" />
         <source>Remove API keys, tokens and e-mail addresses from logs when attaching them</source>
         <translation>ログを添付するときに API キー・トークン・メールアドレスを取り除く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="51" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="56" />
         <source>Privacy</source>
         <translation>プライバシー</translation>
     </message>
     <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="60" />
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="61" />
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="63" />
+        <source>How often helpdesk accounts are synced in the background while CRE Desk runs (F6 syncs at once)</source>
+        <translation>CRE Desk の実行中にヘルプデスクのアカウントをバックグラウンドで同期する間隔(F6 ですぐに同期)</translation>
+    </message>
+    <message>
         <location filename="../../cre_desk/gui/settings_dialog.py" line="65" />
+        <source>Background sync</source>
+        <translation>バックグラウンド同期</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="67" />
+        <source>the system's certificates</source>
+        <translation>システムの証明書</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="68" />
+        <source>Only if your company's network inspects secure (HTTPS) traffic: the proxy's certificate authority file (PEM) from your IT team</source>
+        <translation>社内ネットワークが HTTPS 通信を検査している場合のみ: IT 部門から受け取ったプロキシの認証局ファイル(PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="70" />
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="75" />
+        <source>Company certificate (CA bundle)</source>
+        <translation>社内証明書(CA バンドル)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="88" />
         <source>The team database must be a postgresql:// URL.</source>
         <translation>チームのデータベースは postgresql:// で始まる URL を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="68" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="91" />
         <source>Remove the password from the URL; passwords are not stored in settings.</source>
         <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="114" />
+        <source>Company certificate</source>
+        <translation>社内証明書</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="115" />
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -2886,32 +3001,32 @@ Close anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="93" />
+        <location filename="../../cre_desk/gui/app.py" line="96" />
         <source>CRE Desk is already running with this data folder ({0}).</source>
         <translation>このデータフォルダー（{0}）で CRE Desk はすでに起動しています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="96" />
+        <location filename="../../cre_desk/gui/app.py" line="99" />
         <source>Switched to its window.</source>
         <translation>そのウィンドウに切り替えました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="100" />
+        <location filename="../../cre_desk/gui/app.py" line="103" />
         <source>Close the other window first, then start CRE Desk again.</source>
         <translation>先にもう一方のウィンドウを閉じてから、CRE Desk を起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="181" />
+        <location filename="../../cre_desk/gui/app.py" line="184" />
         <source>It was restored from the backup of {0}.</source>
         <translation>{0} のバックアップから復元しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="182" />
+        <location filename="../../cre_desk/gui/app.py" line="185" />
         <source>A new, empty database was started.</source>
         <translation>新しい空のデータベースで開始しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="183" />
+        <location filename="../../cre_desk/gui/app.py" line="186" />
         <source>The database file was damaged ({0}). It was moved aside, not deleted:
 {1}
 
@@ -2930,7 +3045,7 @@ Close anyway?</source>
         <translation type="vanished">ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="196" />
+        <location filename="../../cre_desk/gui/app.py" line="199" />
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。

@@ -52,3 +52,13 @@ def test_account_settings_are_checked_with_a_plain_message(account, message):
 def test_missing_token_is_explained():
     with pytest.raises(UserError, match="No token is stored"):
         accounts.provider_for(accounts.Account(id="gh", provider="github"))
+
+
+@pytest.mark.parametrize("typed", ["acme", "acme.zendesk.com", "https://acme.zendesk.com",
+                                   "https://acme.zendesk.com/agent/tickets/12", " ACME.zendesk.com/ "])
+def test_zendesk_subdomain_field_takes_the_address_as_people_paste_it(typed):
+    """Issue 14: the subdomain field rejected ``acme.zendesk.com`` and URLs."""
+    from cre_desk.integrations.accounts import Account
+
+    account = Account(id="zendesk-acme", provider="zendesk", subdomain=typed, email="a@x.example").validated()
+    assert account.subdomain == "acme"
