@@ -240,3 +240,167 @@ class FakeFreshdesk(FakeServer):
                 self.conversations[tid].append(conv)
                 return 201, conv, {}
         return 404, None, {}
+
+
+# ------------------------------------------------------------------------------------------- Help Scout
+
+
+HS_APP_ID = "hsapp_0123456789"
+HS_SECRET = "hss_CANARY_helpscout_0123456789"
+HS_USER = {"id": 4001, "firstName": "Alex", "lastName": "Agent", "email": "alex@vendor.example", "role": "owner",
+           "timezone": "Asia/Tokyo", "type": "user", "createdAt": "2024-11-01T10:00:00Z",
+           "updatedAt": "2024-12-01T10:00:00Z"}
+HS_CUSTOMER = {"id": 29418, "first": "Vernon", "last": "Bear", "photoUrl": "http://whatever-path-to-url/image.jpg",
+               "email": "vbear@customer.example"}
+
+
+def hs_thread(tid: int, kind: str, body: str, created: str, *, attachments: list | None = None) -> dict:
+    """A thread as List Threads shows it; ``kind`` is customer, message (an agent reply), note or lineitem."""
+    by_customer = kind == "customer"
+    author = ({**HS_CUSTOMER, "type": "customer"} if by_customer else
+              {"id": HS_USER["id"], "type": "user", "first": "Alex", "last": "Agent", "email": HS_USER["email"]})
+    return {"id": tid, "type": kind, "status": "active", "state": "published",
+            "action": {"type": "default", "associatedEntities": {}}, "body": body,
+            "source": {"type": "email", "via": "customer" if by_customer else "user"},
+            "customer": HS_CUSTOMER, "createdBy": author, "assignedTo": None, "savedReplyId": 0,
+            "to": [], "cc": [], "bcc": [], "createdAt": created,
+            "_embedded": {"attachments": attachments or []},
+            "_links": {"createdByCustomer" if by_customer else "createdByUser": {
+                "href": f"https://api.helpscout.net/v2/{'customers' if by_customer else 'users'}/{author['id']}"}}}
+
+
+def hs_attachment(aid: int, name: str, size: int, conversation: int) -> dict:
+    return {"id": aid, "filename": name, "mimeType": "text/plain", "width": 0, "height": 0, "size": size,
+            "_links": {"data": {"href": f"https://api.helpscout.net/v2/conversations/{conversation}/attachments/"
+                                        f"{aid}/data"},
+                       "web": {"href": f"https://secure.helpscout.net/file/{aid}/device.log"}}}
+
+
+def hs_conversation(cid: int, modified: str, *, status: str = "active", threads: list | None = None) -> dict:
+    return {"id": cid, "number": 15000 + cid, "threads": len(threads or []), "type": "email", "folderId": 493,
+            "status": status, "state": "published", "subject": f"In-app messages missing {cid}",
+            "preview": "The coupon message is not shown", "mailboxId": 85,
+            "assignee": {"id": 4001, "first": "Alex", "last": "Agent", "email": "alex@vendor.example"},
+            "createdBy": {"id": HS_CUSTOMER["id"], "type": "customer", "email": HS_CUSTOMER["email"]},
+            "createdAt": "2026-01-05T09:00:00Z", "closedBy": 0, "closedAt": None, "userUpdatedAt": modified,
+            "customerWaitingSince": {"time": "2026-01-05T09:00:00Z", "friendly": "2 days ago",
+                                     "latestReplyFrom": "customer"},
+            "source": {"type": "email", "via": "customer"}, "tags": [{"id": 9150, "color": "#929499", "tag": "ios"}],
+            "cc": [], "bcc": [], "primaryCustomer": {"id": HS_CUSTOMER["id"]}, "customFields": [],
+            "_links": {"mailbox": {"href": "https://api.helpscout.net/v2/mailboxes/85"},
+                       "primaryCustomer": {"href": f"https://api.helpscout.net/v2/customers/{HS_CUSTOMER['id']}"},
+                       "threads": {"href": f"https://api.helpscout.net/v2/conversations/{cid}/threads"},
+                       "self": {"href": f"https://api.helpscout.net/v2/conversations/{cid}"}},
+            "_modified": modified, "_threads": list(threads or [])}
+
+
+class FakeHelpScout(FakeServer):
+    """Help Scout Mailbox API 2.0: client-credentials tokens, conversations, threads, attachments, replies."""
+
+    PAGE_SIZE = 2   # the real API pages by 50; small pages keep the tests short
+
+    def __init__(self) -> None:
+        self.conversations: dict[int, dict] = {}
+        self.attachments: dict[int, bytes] = {}
+        self.tokens: list[str] = []
+        self.revoked: set[str] = set()
+        self.expires_in = 172800
+        self.next_id = 70000
+        super().__init__()
+
+    def add(self, conversation: dict) -> None:
+        self.conversations[conversation["id"]] = conversation
+
+    def _public(self, conv: dict, embed: bool) -> dict:
+        out = {k: v for k, v in conv.items() if not k.startswith("_") or k == "_links"}
+        if embed:
+            newest_first = sorted(conv["_threads"], key=lambda t: t["createdAt"], reverse=True)
+            out["_embedded"] = {"threads": newest_first}
+        return out
+
+    def _hal(self, key: str, items: list, page: int, path: str) -> dict:
+        size = self.PAGE_SIZE
+        total_pages = max(1, -(-len(items) // size))
+        data = {"page": {"size": size, "totalElements": len(items), "totalPages": total_pages, "number": page},
+                "_links": {"self": {"href": f"https://api.helpscout.net{path}"},
+                           "first": {"href": f"https://api.helpscout.net{path}?page=1"},
+                           "last": {"href": f"https://api.helpscout.net{path}?page={total_pages}"},
+                           "page": {"href": f"https://api.helpscout.net{path}{{?page}}", "templated": True}}}
+        chunk = items[(page - 1) * size: page * size]
+        if chunk:   # the _embedded key is left out when a page is empty
+            data["_embedded"] = {key: chunk}
+        if page < total_pages:
+            data["_links"]["next"] = {"href": f"https://api.helpscout.net{path}?page={page + 1}"}
+        return data
+
+    def route(self, seen: Seen):
+        limits = {"X-RateLimit-Limit-Minute": "200", "X-RateLimit-Remaining-Minute": "150"}
+        if seen.path == "/v2/oauth2/token" and seen.method == "POST":
+            body = json.loads(seen.body or b"{}")
+            if (body.get("grant_type"), body.get("client_id"), body.get("client_secret")) != (
+                    "client_credentials", HS_APP_ID, HS_SECRET):
+                return 401, {"error": "invalid_client", "error_description": "Bad client credentials"}, {}
+            self.next_id += 1
+            token = f"hstok{self.next_id}"
+            self.tokens.append(token)
+            return 200, {"token_type": "bearer", "access_token": token, "expires_in": self.expires_in}, {
+                "Cache-Control": "no-store"}
+        auth = seen.headers.get("Authorization", "")
+        if not auth.startswith("Bearer ") or auth[7:] not in self.tokens or auth[7:] in self.revoked:
+            return 401, {"error": "invalid_token", "error_description": "The access token is invalid"}, {}
+        parts = seen.path.strip("/").split("/")
+        page = int(seen.query.get("page", 1))
+        if seen.path == "/v2/users/me":
+            return 200, HS_USER, limits
+        if seen.path == "/v2/mailboxes":
+            boxes = [{"id": 85, "name": "Support", "slug": "abc", "email": "support@vendor.example"},
+                     {"id": 86, "name": "SDK Partners", "slug": "def", "email": "partners@vendor.example"}]
+            return 200, self._hal("mailboxes", boxes, page, seen.path), limits
+        if seen.path == "/v2/conversations" and seen.method == "GET":
+            q = seen.query
+            if (q.get("status"), q.get("sortField"), q.get("sortOrder")) != ("all", "modifiedAt", "asc"):
+                return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": []}}, {}
+            since = q.get("modifiedSince", "")
+            items = sorted((c for c in self.conversations.values()
+                            if c["_modified"] >= since and (not q.get("mailbox") or str(c["mailboxId"]) in
+                                                             q["mailbox"].split(","))),
+                           key=lambda c: (c["_modified"], c["id"]))
+            listed = [self._public(c, q.get("embed") == "threads") for c in items]
+            return 200, self._hal("conversations", listed, page, seen.path), limits
+        if len(parts) >= 3 and parts[:2] == ["v2", "conversations"]:
+            cid = int(parts[2])
+            conv = self.conversations.get(cid)
+            if conv is None:
+                return 404, None, {}
+            if len(parts) == 3:
+                return 200, self._public(conv, False), limits
+            if parts[3] == "threads" and seen.method == "GET":
+                newest_first = sorted(conv["_threads"], key=lambda t: t["createdAt"], reverse=True)
+                return 200, self._hal("threads", newest_first, page, seen.path), limits
+            if parts[3] == "attachments" and len(parts) == 6:
+                content = self.attachments.get(int(parts[4]))
+                if content is None:
+                    return 404, None, {}
+                if parts[5] == "data":
+                    return 200, {"data": base64.b64encode(content).decode()}, limits
+                if parts[5] == "file":
+                    return 200, content, {"Content-Type": "text/plain",
+                                          "Content-Disposition": 'attachment; filename="device.log"'}
+            if parts[3] in ("reply", "notes") and seen.method == "POST":
+                payload = json.loads(seen.body)
+                if parts[3] == "reply" and _customer_id(payload) != HS_CUSTOMER["id"]:
+                    return 400, {"message": "Validation error", "_embedded": {"errors": [
+                        {"path": "customer", "message": "must not be null"}]}}, {}
+                self.next_id += 1
+                thread = hs_thread(self.next_id, "message" if parts[3] == "reply" else "note", payload["text"],
+                                   now_iso())
+                conv["_threads"].append(thread)
+                return 201, None, {"Resource-ID": str(self.next_id),
+                                   "Location": f"https://api.helpscout.net/v2/conversations/{cid}/threads/"
+                                               f"{self.next_id}"}
+        return 404, None, {}
+
+
+def _customer_id(payload: dict):
+    customer = payload.get("customer")
+    return customer.get("id") if isinstance(customer, dict) else None
