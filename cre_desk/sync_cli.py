@@ -16,16 +16,17 @@ from cre_desk.errors import CreDeskError
 def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cre-desk sync", description="Import tickets from helpdesk accounts.")
     parser.add_argument("--account", help="only this account id")
-    parser.add_argument("--provider", choices=("zendesk", "intercom"), help="only accounts of this provider")
+    parser.add_argument("--provider", choices=("zendesk", "intercom", "freshdesk", "helpscout"),
+                        help="only accounts of this provider")
     args = parser.parse_args(argv)
     from cre_desk.config import Settings, default_paths
     from cre_desk.db.imports import ImportStore, import_all
     from cre_desk.db.workspace import open_workspace
-    from cre_desk.integrations.accounts import load_accounts, provider_for
+    from cre_desk.integrations.accounts import HELPDESKS, load_accounts, provider_for
 
     paths = default_paths(home)
     settings = Settings.load(paths.settings_file)
-    accounts = [a for a in load_accounts(settings) if a.provider in ("zendesk", "intercom")
+    accounts = [a for a in load_accounts(settings) if a.provider in HELPDESKS
                 and (args.account is None or a.id == args.account)
                 and (args.provider is None or a.provider == args.provider)]
     if not accounts:

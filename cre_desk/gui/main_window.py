@@ -285,11 +285,12 @@ class MainWindow(QMainWindow):
         from cre_desk.db.imports import ImportStore, import_all
         from cre_desk.gui import messages
         from cre_desk.gui.tasks import run_in_background
-        from cre_desk.integrations.accounts import load_accounts, provider_for
+        from cre_desk.integrations.accounts import HELPDESKS, load_accounts, provider_for
 
-        accounts = [a for a in load_accounts(self.ctx.settings) if a.provider in ("zendesk", "intercom")]
+        accounts = [a for a in load_accounts(self.ctx.settings) if a.provider in HELPDESKS]
         if not accounts:
-            messages.info(self, self.tr("Add a Zendesk or Intercom account first (File → Accounts)."))
+            messages.info(self, self.tr("Add a Zendesk, Intercom, Freshdesk or Help Scout account first "
+                                        "(File → Accounts)."))
             return
         store, temp_dir = ImportStore(self.ctx.tickets), self.ctx.paths.temp_dir
 
