@@ -48,6 +48,7 @@ class AccountsDialog(QDialog):
         for key, name in accounts_module.PROVIDERS.items():
             self.provider.addItem(name, key)
         self.provider.currentIndexChanged.connect(self._update_fields)
+        self.provider.currentIndexChanged.connect(lambda _i: self.status.clear())
         self.account_id = QLineEdit()
         self.account_id.setPlaceholderText("zendesk-acme")
         self.subdomain = QLineEdit()
