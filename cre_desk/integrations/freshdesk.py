@@ -2,7 +2,8 @@
 
 Why this exists: many mobile-SDK vendors run their support desk on Freshdesk. This module only translates
 between Freshdesk's JSON and the neutral records in ``models``; every network safeguard (timeouts, retries,
-``Retry-After`` on 429, credentials kept to the Freshdesk host on redirects) lives in ``http.ApiClient``.
+``Retry-After`` on 429, credentials kept to the Freshdesk host on redirects) lives in ``http.ApiClient``;
+``FreshdeskClient`` adds Freshdesk's budget headers and error bodies.
 
 Sync walks ``GET /api/v2/tickets`` ordered by ``updated_at`` ascending. Instead of going ever deeper in
 page numbers (the list stops at page 300, and a ticket changed mid-walk shifts every later page), each
@@ -35,8 +36,9 @@ from cre_desk.integrations.http import (
 )
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
+from cre_desk.integrations.vendor_client import VendorClient, field_messages
 
-__all__ = ["FreshdeskProvider", "domain_from", "map_status"]
+__all__ = ["FreshdeskClient", "FreshdeskProvider", "domain_from", "map_status"]
 
 log = logging.getLogger(__name__)
 
@@ -136,13 +138,28 @@ def _encode_cursor(since: datetime, page: int) -> str:
     return json.dumps({"since": _iso(since), "page": page}, sort_keys=True)
 
 
+class FreshdeskClient(VendorClient):
+    """Freshdesk's per-minute budget headers and ``{"description", "errors": [{field, message}]}`` bodies."""
+
+    vendor = "Freshdesk"
+    remaining_header = "X-RateLimit-Remaining"
+    limit_header = "X-RateLimit-Total"
+
+    @staticmethod
+    def explain(data) -> str:
+        data = _obj(data)
+        details = field_messages(data.get("errors"), "field")
+        message = str(data.get("description") or data.get("message") or "").strip()
+        return f"{message}: {details}" if message and details else message or details
+
+
 class FreshdeskProvider:
     """One Freshdesk helpdesk reached with one agent's API key (Basic auth, key as user, "X" as password)."""
 
     name = "freshdesk"
 
     def __init__(self, domain: str, api_key: str, *, base_url: str | None = None,
-                 client_factory: Callable[..., ApiClient] = ApiClient, per_page: int = PER_PAGE) -> None:
+                 client_factory: Callable[..., ApiClient] = FreshdeskClient, per_page: int = PER_PAGE) -> None:
         api_key = (api_key or "").strip()
         if not api_key:
             raise UserError("Enter the Freshdesk API key (Profile settings → View API key).")

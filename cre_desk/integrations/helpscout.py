@@ -4,7 +4,7 @@ Why this exists: Help Scout is a common shared inbox among mobile-SDK vendors. A
 the client-credentials kind: the app id sits in the settings, its secret in the keyring, and the short-lived
 access token only in memory (fetched again when it expires or is refused). This module only translates
 between Help Scout's HAL JSON and the records in ``models``; timeouts, retries, 429 waits and redirect
-hygiene come from ``http.ApiClient`` (taught Help Scout's ``X-RateLimit-Retry-After`` header here).
+hygiene come from ``http.ApiClient`` (taught Help Scout's rate-limit headers in ``HelpScoutClient``).
 
 Sync lists a mailbox's conversations (``status=all``, ``modifiedSince``, sorted by ``modifiedAt``
 ascending, threads embedded) page by page; the cursor holds the page and the start of the pass, and a
@@ -22,7 +22,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -40,8 +40,9 @@ from cre_desk.integrations.http import (
 )
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
+from cre_desk.integrations.vendor_client import VendorClient, field_messages
 
-__all__ = ["HelpScoutProvider", "map_status"]
+__all__ = ["HelpScoutClient", "HelpScoutProvider", "map_status"]
 
 log = logging.getLogger(__name__)
 
@@ -100,18 +101,20 @@ def _person(value) -> str:
     return name or str(person.get("email") or "")
 
 
-class _HelpScoutClient(ApiClient):
-    """ApiClient that also reads ``X-RateLimit-Retry-After`` (Help Scout's seconds-to-wait on a 429)."""
+class HelpScoutClient(VendorClient):
+    """Help Scout's rate-limit headers (``X-RateLimit-Retry-After`` on 429) and HAL error bodies."""
 
-    def _header_wait(self, headers: Mapping[str, str], *, rate_limited: bool) -> float | None:
-        wait = super()._header_wait(headers, rate_limited=rate_limited)
-        if wait is None and rate_limited:
-            value = (headers.get("X-RateLimit-Retry-After") or "").strip()
-            try:
-                return max(0.0, float(value)) if value else None
-            except ValueError:
-                return None
-        return wait
+    vendor = "Help Scout"
+    retry_after_header = "X-RateLimit-Retry-After"
+    remaining_header = "X-RateLimit-Remaining-Minute"
+    limit_header = "X-RateLimit-Limit-Minute"
+
+    @staticmethod
+    def explain(data) -> str:
+        data = _obj(data)
+        details = field_messages(_obj(data.get("_embedded")).get("errors"), "path")
+        message = str(data.get("message") or data.get("error_description") or "").strip()
+        return f"{message}: {details}" if message and details else message or details
 
 
 class HelpScoutProvider:
@@ -120,7 +123,7 @@ class HelpScoutProvider:
     name = "helpscout"
 
     def __init__(self, app_id: str, app_secret: str, *, mailbox: str = "", base_url: str | None = None,
-                 client_factory: Callable[..., ApiClient] = _HelpScoutClient,
+                 client_factory: Callable[..., ApiClient] = HelpScoutClient,
                  now: Callable[[], float] = time.time) -> None:
         app_id, app_secret = (app_id or "").strip(), (app_secret or "").strip()
         if not app_id or not app_secret:

@@ -30,8 +30,8 @@ from pytest_httpserver import HTTPServer
 from cre_desk.core.vocabulary import Status
 from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.errors import UserError
-from cre_desk.integrations.freshdesk import FreshdeskProvider, domain_from, map_status
-from cre_desk.integrations.http import ApiClient, AuthFailed, IntegrationError, RateLimited, ServerError
+from cre_desk.integrations.freshdesk import FreshdeskClient, FreshdeskProvider, domain_from, map_status
+from cre_desk.integrations.http import AuthFailed, IntegrationError, RateLimited, ServerError
 from cre_desk.integrations.models import Provider
 from cre_desk.integrations.posting import new_marker, post_once
 
@@ -71,7 +71,7 @@ def make_provider(url: str, sleeps: list[float] | None = None, *, per_page: int 
     record = sleeps if sleeps is not None else []
 
     def factory(base, *, headers):
-        return ApiClient(base, headers=headers, sleep=record.append, timeout=(2.0, 5.0), max_retries=2)
+        return FreshdeskClient(base, headers=headers, sleep=record.append, timeout=(2.0, 5.0), max_retries=2)
 
     return FreshdeskProvider("acme", key, base_url=url, client_factory=factory, per_page=per_page)
 
@@ -350,3 +350,29 @@ def test_wrong_key_is_an_auth_failure_and_the_key_never_leaks(fd, caplog):
                       *(f"{e!s} {e!r} {e.detail}" for e in errors)])
     for form in ("fdk_CANARY_wrong_key_999", base64.b64encode(b"fdk_CANARY_wrong_key_999:X").decode()):
         assert form not in blob
+
+
+def test_validation_error_says_what_freshdesk_objected_to(fd):
+    seed(fd, 1)
+    fd.fail("POST", "/api/v2/tickets/1/reply", Fault(400, {}, {"description": "Validation failed", "errors": [
+        {"field": "body", "message": "It should not be blank", "code": "missing_field"}]}))
+    with pytest.raises(IntegrationError, match="Validation failed: body: It should not be blank") as info:
+        post_once(make_provider(fd.url), "1", "x", public=True, marker=new_marker())
+    assert info.value.status == 400 and fd.count("POST", "/api/v2/tickets/1/reply") == 1
+
+
+def test_nearly_spent_budget_spaces_out_the_next_request(fd):
+    seed(fd, 1)
+    original = fd.route
+
+    def route(seen):
+        status, data, headers = original(seen)
+        if seen.path == "/api/v2/tickets":
+            headers = {**headers, "X-RateLimit-Total": "200", "X-RateLimit-Remaining": "4"}
+        return status, data, headers
+
+    fd.route = route
+    sleeps: list[float] = []
+    make_provider(fd.url, sleeps).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC))
+    # 200 a minute with 4 left (reserve 10): the next request waits 7 x 0.3 s instead of running into 429.
+    assert sleeps == [pytest.approx(2.1)]

@@ -27,7 +27,7 @@ from pytest_httpserver import HTTPServer
 
 from cre_desk.core.vocabulary import Status
 from cre_desk.db.imports import ImportStore, import_all
-from cre_desk.integrations.helpscout import HelpScoutProvider, _HelpScoutClient
+from cre_desk.integrations.helpscout import HelpScoutClient, HelpScoutProvider
 from cre_desk.integrations.http import AuthFailed, IntegrationError, ServerError
 from cre_desk.integrations.models import Provider
 from cre_desk.integrations.posting import new_marker, post_once
@@ -67,7 +67,7 @@ def make_provider(url: str, sleeps: list[float] | None = None, *, secret: str = 
     record = sleeps if sleeps is not None else []
 
     def factory(base, *, headers):
-        return _HelpScoutClient(base, headers=headers, sleep=record.append, timeout=(2.0, 5.0), max_retries=2)
+        return HelpScoutClient(base, headers=headers, sleep=record.append, timeout=(2.0, 5.0), max_retries=2)
 
     kwargs = {"now": now} if now else {}
     return HelpScoutProvider(HS_APP_ID, secret, mailbox=mailbox, base_url=url, client_factory=factory, **kwargs)
@@ -280,3 +280,32 @@ def test_secret_and_token_never_leak(hs, caplog):
                       repr(provider._token_client), *(f"{e!s} {e!r} {e.detail}" for e in errors)])
     for secret in (HS_SECRET, "hss_CANARY_wrong", *hs.tokens):
         assert secret not in blob
+
+
+def test_validation_error_says_what_help_scout_objected_to(hs):
+    seed(hs, 1)
+    hs.fail("POST", "/v2/conversations/1/reply", Fault(400, {}, {
+        "logRef": "64bb72b4-0a92-11e8-ba89-0ed5f89f718b", "message": "Bad request",
+        "_embedded": {"errors": [{"path": "text", "message": "may not be empty", "source": "JSON"}]}}))
+    with pytest.raises(IntegrationError, match="Bad request: text: may not be empty"):
+        post_once(make_provider(hs.url), "1", "x", public=True, marker=new_marker())
+    assert hs.count("POST", "/v2/conversations/1/reply") == 1
+
+
+def test_nearly_spent_minute_budget_spaces_out_the_next_request(hs):
+    seed(hs, 1)
+    original = hs.route
+
+    def route(seen):
+        status, data, headers = original(seen)
+        if seen.path == "/v2/users/me":
+            headers = {**headers, "X-RateLimit-Limit-Minute": "400", "X-RateLimit-Remaining-Minute": "1"}
+        return status, data, headers
+
+    hs.route = route
+    sleeps: list[float] = []
+    provider = make_provider(hs.url, sleeps)
+    provider.test_connection()
+    assert sleeps == []
+    provider.list_mailboxes()
+    assert sleeps == [pytest.approx(60 / 400 * 20)]   # reserve 20 of 400, 1 left
