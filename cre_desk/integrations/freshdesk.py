@@ -31,6 +31,7 @@ from cre_desk.integrations.http import (
     ApiClient,
     AuthFailed,
     BadResponse,
+    IntegrationError,
     NotFound,
     ReplyUncertain,
 )
@@ -330,10 +331,12 @@ class FreshdeskProvider:
         """Stream an attachment; its S3 link expires after minutes, so an expired one is renewed once."""
         try:
             return self._client.download(attachment.url, dest, max_bytes)
-        except (AuthFailed, NotFound) as exc:
+        except (AuthFailed, NotFound):
             fresh = self._renewed_url(attachment)
             if not fresh or fresh == attachment.url:
-                raise exc from None
+                # Not a wrong API key: the file's storage link is gone (expired, or the file was deleted).
+                raise IntegrationError(f"Freshdesk no longer offers “{attachment.file_name}” for download; it "
+                                       "is fetched again when the ticket next changes.") from None
             log.info("Freshdesk attachment link had expired; downloading with a renewed one")
             return self._client.download(fresh, dest, max_bytes)
 

@@ -376,3 +376,15 @@ def test_nearly_spent_budget_spaces_out_the_next_request(fd):
     make_provider(fd.url, sleeps).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC))
     # 200 a minute with 4 left (reserve 10): the next request waits 7 x 0.3 s instead of running into 429.
     assert sleeps == [pytest.approx(2.1)]
+
+
+def test_attachment_gone_from_storage_is_a_file_problem_not_a_key_problem(fd, other_host, store, tmp_path):
+    other_host.expect_request("/gone").respond_with_data("<Error><Code>AccessDenied</Code></Error>", status=403,
+                                                         content_type="application/xml")
+    fd.add(fd_ticket(1, "2026-01-02T10:00:00Z", attachments=[
+        fd_attachment(5001, "device.log", other_host.url_for("/gone"), len(LOG))]))
+    result = import_all(store, make_provider(fd.url), "freshdesk-acme", temp_dir=tmp_path / "t",
+                        since=datetime(2026, 1, 1, tzinfo=UTC))
+    assert result.tickets_created == 1 and result.attachments_added == 0
+    (problem,) = result.problems
+    assert "no longer offers" in problem and "token" not in problem and "credentials" not in problem
