@@ -224,7 +224,11 @@ class HelpScoutProvider:
     # -- sync -----------------------------------------------------------------------------------------
 
     def fetch_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
-        state = _obj(json.loads(cursor)) if cursor and cursor.startswith("{") else {}
+        try:
+            state = _obj(json.loads(cursor)) if cursor else {}
+        except ValueError:
+            log.warning("Help Scout: the saved sync position could not be read; starting from the sync date")
+            state = {}
         start = _time(state.get("since")) or since
         page = int(state.get("page") or 1)
         pass_start = _time(state.get("pass"))
@@ -259,11 +263,12 @@ class HelpScoutProvider:
         if more:
             nxt = {"since": _iso(start) if start else None, "page": page + 1, "pass": _iso(pass_start)}
             return SyncPage(tickets=tickets, cursor=json.dumps(nxt, sort_keys=True), done=False)
-        resume = start if self._pass_shifted and start is not None else pass_start
+        resume = pass_start
         if self._pass_shifted:
             log.info("Help Scout: conversations moved during the sync; the next sync re-reads from the same date")
-        return SyncPage(tickets=tickets, cursor=json.dumps({"since": _iso(resume), "page": 1}, sort_keys=True),
-                        done=True)
+            resume = start
+        return SyncPage(tickets=tickets, cursor=json.dumps({"since": _iso(resume) if resume else None, "page": 1},
+                                                           sort_keys=True), done=True)
 
     def _server_time(self, headers) -> datetime:
         value = headers.get("Date") if headers is not None else None

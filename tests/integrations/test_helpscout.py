@@ -309,3 +309,11 @@ def test_nearly_spent_minute_budget_spaces_out_the_next_request(hs):
     assert sleeps == []
     provider.list_mailboxes()
     assert sleeps == [pytest.approx(60 / 400 * 20)]   # reserve 20 of 400, 1 left
+
+
+def test_unreadable_saved_position_starts_from_the_sync_date(hs):
+    seed(hs, 1)
+    page = make_provider(hs.url).fetch_page("not json", datetime(2026, 1, 1, tzinfo=UTC))
+    assert [t.external_id for t in page.tickets] == ["1"]
+    assert [r.query for r in hs.requests if r.path == "/v2/conversations"][0]["modifiedSince"] == \
+        "2026-01-01T00:00:00Z"
