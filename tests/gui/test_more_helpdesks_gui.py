@@ -112,3 +112,35 @@ def test_sync_imports_from_freshdesk_and_help_scout_accounts(qtbot, window, ctx,
     assert "freshdesk-acme: 1 new ticket" in message and "helpscout-support: 1 new ticket" in message
     window.queue.reload()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 2)
+
+
+def test_reply_to_a_help_scout_conversation_is_posted_once_without_a_marker(qtbot, window, ctx, hs, dialogs,
+                                                                             monkeypatch):
+    from cre_desk.gui import messages
+    from cre_desk.integrations.accounts import Account, save_account
+
+    asked: list[str] = []
+    monkeypatch.setattr(messages.Dialogs, "confirm", staticmethod(lambda parent, title, text: asked.append(text)
+                                                                  or True))
+
+    hs.add(hs_conversation(1, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), threads=[
+        hs_thread(10, "customer", "<p>Banner never shows</p>", "2026-01-05T09:00:00Z")]))
+    save_account(ctx.settings, Account(id="helpscout-support", provider="helpscout", app_id=HS_APP_ID,
+                                       mailbox="85", base_url=hs.url), HS_SECRET)
+    window.sync_helpdesks()
+    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    window.queue.reload()
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
+    imported = window.queue.rows()[0]
+    window.queue.select_ticket(imported.id)
+    qtbot.waitUntil(lambda: window.pane.ticket is not None and window.pane.ticket.id == imported.id)
+    composer = window.pane.reply
+    qtbot.waitUntil(lambda: composer.editors["summary"].toPlainText() != "")
+    assert not composer.post_button.isHidden()
+    composer.post_to_helpdesk()
+    qtbot.waitUntil(lambda: composer.state.text() == "Posted to the helpdesk", timeout=10000)
+    assert asked and "Help Scout ticket 1" in asked[0]   # the confirmation names the service as it calls itself
+    sent = ctx.tickets.list_sent_replies(imported.id)
+    assert len(sent) == 1 and sent[0].channel == "helpscout" and sent[0].external_id == str(hs.next_id)
+    (post,) = [r for r in hs.requests if r.method == "POST" and r.path.endswith("/reply")]
+    assert "[ref:cre-desk:" not in post.body.decode()
