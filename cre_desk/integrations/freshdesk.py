@@ -158,6 +158,8 @@ class FreshdeskProvider:
     """One Freshdesk helpdesk reached with one agent's API key (Basic auth, key as user, "X" as password)."""
 
     name = "freshdesk"
+    #: Replies sent from this process, shared by every FreshdeskProvider (a retry builds a new one).
+    _pending = PendingReplies()
 
     def __init__(self, domain: str, api_key: str, *, base_url: str | None = None,
                  client_factory: Callable[..., ApiClient] = FreshdeskClient, per_page: int = PER_PAGE) -> None:
@@ -176,7 +178,6 @@ class FreshdeskProvider:
         self._agents: dict[int, str] | None = None
         self._seen: dict[str, str] = {}                # ticket id -> updated_at already imported this run
         self._attachment_ticket: dict[str, str] = {}   # attachment id -> ticket id, to renew expired links
-        self._pending = PendingReplies()
 
     def __repr__(self) -> str:
         return f"FreshdeskProvider({self._base!r})"
@@ -358,7 +359,7 @@ class FreshdeskProvider:
         """A public reply (``/reply``) or a private note (``/notes``); the marker is never sent."""
         tid = _ticket_id(ticket_external_id)
         text = strip_marker(body, marker)
-        self._pending.remember(marker, tid, text)
+        self._pending.remember(marker, self._reply_key(tid), text)
         if public:
             path, payload = f"/api/v2/tickets/{tid}/reply", {"body": plain_to_html(text)}
         else:
@@ -366,12 +367,16 @@ class FreshdeskProvider:
         resp = self._client.post(path, payload)
         posted = _obj(resp.json)
         if posted.get("id") is not None:
+            self._pending.claim(marker, self._reply_key(tid), str(posted["id"]))
             return str(posted["id"])
         found = self.find_reply(tid, marker) if marker else None
         if found:
             return found
         raise ReplyUncertain("Freshdesk accepted the reply but did not say which message it became; "
                              "CRE Desk checks the ticket before trying again.")
+
+    def _reply_key(self, ticket_id: str) -> str:
+        return f"{self._base}/{ticket_id}"
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
         tid = _ticket_id(ticket_external_id)
@@ -382,7 +387,8 @@ class FreshdeskProvider:
         newest.sort(key=lambda c: str(c.get("created_at") or ""), reverse=True)
         for conv in newest[: FIND_REPLY_PAGES * self._per_page]:
             text = str(conv.get("body") or conv.get("body_text") or "")
-            if self._pending.matches(marker, tid, text=text, author_is_me=conv.get("user_id") == me,
+            if self._pending.matches(marker, self._reply_key(tid), message_id=str(conv["id"]), text=text,
+                                     author_is_me=conv.get("user_id") == me,
                                      created_at=_time(conv.get("created_at"))):
                 return str(conv["id"])
         return None

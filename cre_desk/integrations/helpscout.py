@@ -121,6 +121,8 @@ class HelpScoutProvider:
     """One Help Scout account (optionally one mailbox) reached with an OAuth2 client-credentials app."""
 
     name = "helpscout"
+    #: Replies sent from this process, shared by every HelpScoutProvider (a retry builds a new one).
+    _pending = PendingReplies()
 
     def __init__(self, app_id: str, app_secret: str, *, mailbox: str = "", base_url: str | None = None,
                  client_factory: Callable[..., ApiClient] = HelpScoutClient,
@@ -147,7 +149,6 @@ class HelpScoutProvider:
         self._customers: dict[str, str] = {}   # conversation id -> primary customer id, for replies
         self._pass_ids: set[str] = set()
         self._pass_shifted = False
-        self._pending = PendingReplies(now=now)
 
     def __repr__(self) -> str:
         return f"HelpScoutProvider({self._base!r}, mailbox={self.mailbox!r})"
@@ -387,16 +388,20 @@ class HelpScoutProvider:
         else:
             path, payload = f"/v2/conversations/{cid}/notes", {"text": plain_to_html(text)}
         self._user_me()   # who we are, known before the post so a lost answer can be reconciled
-        self._pending.remember(marker, cid, text)
+        self._pending.remember(marker, self._reply_key(cid), text)
         resp = self._call("post", path, json_body=payload)
         resource = resp.headers.get("Resource-ID") if resp.headers is not None else None
         if resource:
+            self._pending.claim(marker, self._reply_key(cid), str(resource))
             return str(resource)
         found = self.find_reply(cid, marker) if marker else None
         if found:
             return found
         raise ReplyUncertain("Help Scout accepted the reply but did not say which thread it became; "
                              "CRE Desk checks the conversation before trying again.")
+
+    def _reply_key(self, ticket_id: str) -> str:
+        return f"{self._base}/{ticket_id}"
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
         cid = _conversation_id(ticket_external_id)
@@ -409,7 +414,8 @@ class HelpScoutProvider:
                 if not isinstance(thread, dict) or thread.get("id") is None:
                     continue
                 author = _obj(thread.get("createdBy"))
-                if self._pending.matches(marker, cid, text=str(thread.get("body") or ""),
+                if self._pending.matches(marker, self._reply_key(cid), message_id=str(thread["id"]),
+                                         text=str(thread.get("body") or ""),
                                          author_is_me=str(author.get("id")) == me
                                          and str(author.get("type") or "user") == "user",
                                          created_at=_time(thread.get("createdAt"))):

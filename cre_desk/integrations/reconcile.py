@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from cre_desk.integrations.html_text import html_to_text
@@ -47,28 +46,50 @@ def plain_to_html(text: str) -> str:
     )
 
 
-@dataclass
 class PendingReplies:
-    """What each provider was asked to post, by marker, so a lost answer can be matched later."""
+    """What a provider was asked to post, by marker, so a lost answer can be matched later.
 
-    now: Callable[[], float] = time.time
-    _by_marker: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    One instance is shared by every client of a helpdesk in this process (a retry from the reply tab builds a
+    new client), and each helpdesk message is matched to at most one marker, so two identical replies are
+    never taken for one another. ``ticket_id`` names the account too (its address and the ticket number):
+    two accounts may number their tickets and messages alike.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_marker: dict[str, tuple[str, str, float]] = {}
+        self._claimed: dict[str, str] = {}
 
     def remember(self, marker: str, ticket_id: str, text: str) -> None:
-        if marker:
-            self._by_marker[marker.strip()] = (ticket_id, normalise(text), self.now())
+        """Record a reply before it is sent; a retry under the same marker keeps the first attempt's time."""
+        if not marker:
+            return
+        with self._lock:
+            if len(self._by_marker) > 10_000:   # a long-running app: forget the oldest
+                for key in list(self._by_marker)[:5_000]:
+                    del self._by_marker[key]
+            self._by_marker.setdefault(marker.strip(), (ticket_id, normalise(text), time.time()))
 
-    def matches(self, marker: str, ticket_id: str, *, text: str, author_is_me: bool,
+    def claim(self, marker: str, ticket_id: str, message_id: str) -> None:
+        """The helpdesk confirmed ``message_id`` as the reply under ``marker``: never match it to another."""
+        if marker:
+            with self._lock:
+                self._claimed.setdefault(f"{ticket_id}#{message_id}", marker.strip())
+
+    def matches(self, marker: str, ticket_id: str, *, message_id: str, text: str, author_is_me: bool,
                 created_at: datetime | None) -> bool:
         """True when a helpdesk message is the reply posted under ``marker`` (by marker, or by fingerprint)."""
         needle = marker.strip()
-        if needle and needle in text:
-            return True
-        pending = self._by_marker.get(needle)
-        if pending is None or pending[0] != ticket_id or not author_is_me:
+        if not needle:
             return False
-        if created_at is not None:
-            started = datetime.fromtimestamp(pending[2] - CLOCK_SLACK_S, UTC)
-            if created_at < started:
+        if needle not in text:
+            with self._lock:
+                pending = self._by_marker.get(needle)
+            if pending is None or pending[0] != ticket_id or not author_is_me:
                 return False
-        return normalise(text) == pending[1]
+            if created_at is not None and created_at < datetime.fromtimestamp(pending[2] - CLOCK_SLACK_S, UTC):
+                return False
+            if normalise(text) != pending[1]:
+                return False
+        with self._lock:
+            return self._claimed.setdefault(f"{ticket_id}#{message_id}", needle) == needle

@@ -34,6 +34,7 @@ from cre_desk.integrations.freshdesk import FreshdeskClient, FreshdeskProvider, 
 from cre_desk.integrations.http import AuthFailed, IntegrationError, RateLimited, ServerError
 from cre_desk.integrations.models import Provider
 from cre_desk.integrations.posting import new_marker, post_once
+from cre_desk.integrations.reconcile import PendingReplies
 
 LOG = b"E/FCM: token refresh failed\nW/Braze: push not shown\n"
 
@@ -54,6 +55,12 @@ def other_host():
     server.clear()
     if server.is_running():
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def fresh_reply_registry(monkeypatch):
+    """Each test starts with no remembered replies (the registry lives as long as the process)."""
+    monkeypatch.setattr(FreshdeskProvider, "_pending", PendingReplies())
 
 
 @pytest.fixture
@@ -388,3 +395,27 @@ def test_attachment_gone_from_storage_is_a_file_problem_not_a_key_problem(fd, ot
     assert result.tickets_created == 1 and result.attachments_added == 0
     (problem,) = result.problems
     assert "no longer offers" in problem and "token" not in problem and "credentials" not in problem
+
+
+def test_reply_committed_after_the_check_is_found_by_a_later_client(fd):
+    """The reply tab builds a new client for a retry: it must still recognise a reply that landed late."""
+    seed(fd, 1)
+    original = fd.route
+    fd.route = lambda seen: (201, None, {}) if seen.method == "POST" else original(seen)
+    fd.fail("POST", "/api/v2/tickets/1/reply", Fault(drop_after=True))
+    marker = new_marker()
+    assert post_once(make_provider(fd.url), "1", "Fixed in 4.3", public=True, marker=marker).message_id is None
+    fd.route = original
+    late = fd_conversation(777, 1, FD_AGENT["id"], "Fixed in 4.3", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    fd.conversations[1].append(late)
+    assert make_provider(fd.url).find_reply("1", marker) == "777"
+
+
+def test_two_identical_replies_are_never_taken_for_one_another(fd):
+    seed(fd, 1)
+    first_marker, second_marker = new_marker(), new_marker()
+    first = post_once(make_provider(fd.url), "1", "Thanks, closing this.", public=True, marker=first_marker)
+    fd.fail("POST", "/api/v2/tickets/1/reply", Fault(drop_after=True))
+    second = post_once(make_provider(fd.url), "1", "Thanks, closing this.", public=True, marker=second_marker)
+    assert second.reconciled and second.message_id not in (None, first.message_id)
+    assert make_provider(fd.url).find_reply("1", first_marker) in (None, first.message_id)

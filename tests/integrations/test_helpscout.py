@@ -31,6 +31,7 @@ from cre_desk.integrations.helpscout import HelpScoutClient, HelpScoutProvider
 from cre_desk.integrations.http import AuthFailed, IntegrationError, ServerError
 from cre_desk.integrations.models import Provider
 from cre_desk.integrations.posting import new_marker, post_once
+from cre_desk.integrations.reconcile import PendingReplies
 
 LOG = b"E/FCM: token refresh failed\nW/Braze: in-app message not shown\n"
 
@@ -50,6 +51,12 @@ def other_host():
     server.clear()
     if server.is_running():
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def fresh_reply_registry(monkeypatch):
+    """Each test starts with no remembered replies (the registry lives as long as the process)."""
+    monkeypatch.setattr(HelpScoutProvider, "_pending", PendingReplies())
 
 
 @pytest.fixture
@@ -317,3 +324,16 @@ def test_unreadable_saved_position_starts_from_the_sync_date(hs):
     assert [t.external_id for t in page.tickets] == ["1"]
     assert [r.query for r in hs.requests if r.path == "/v2/conversations"][0]["modifiedSince"] == \
         "2026-01-01T00:00:00Z"
+
+
+def test_reply_committed_after_the_check_is_found_by_a_later_client(hs):
+    seed(hs, 1)
+    original = hs.route
+    hs.route = lambda seen: (201, None, {}) if seen.path.endswith("/reply") else original(seen)
+    hs.fail("POST", "/v2/conversations/1/reply", Fault(drop_after=True))
+    marker = new_marker()
+    assert post_once(make_provider(hs.url), "1", "Fixed in 4.3", public=True, marker=marker).message_id is None
+    hs.route = original
+    hs.conversations[1]["_threads"].append(hs_thread(777, "message", "<p>Fixed in 4.3</p>",
+                                                     datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+    assert make_provider(hs.url).find_reply("1", marker) == "777"
