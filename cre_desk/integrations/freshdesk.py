@@ -7,7 +7,7 @@ between Freshdesk's JSON and the neutral records in ``models``; every network sa
 
 Sync walks ``GET /api/v2/tickets`` ordered by ``updated_at`` ascending. Instead of going ever deeper in
 page numbers (the list stops at page 300, and a ticket changed mid-walk shifts every later page), each
-request starts again from the last ticket's ``updated_at``; the cursor holds that watermark, so an
+request starts again a second before the last ticket's ``updated_at``; the cursor holds that watermark, so an
 interrupted import resumes where it stopped and a finished one continues from there next time. Freshdesk
 has no idempotency key for replies: a lost answer is reconciled by author, words and time
 (``reconcile.PendingReplies``), so no marker is shown to the customer. Qt-free.
@@ -20,7 +20,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,6 +49,7 @@ MAX_CONVERSATION_PAGES = 50
 FIND_REPLY_PAGES = 3     # the newest 300 conversations are searched after a lost answer
 #: A first sync without a start date reads the whole history (the list alone returns only 30 days).
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+WATERMARK_OVERLAP = timedelta(seconds=1)
 
 # Freshdesk's built-in statuses; 6 and 7 are the defaults newer accounts add.
 _STATUS = {
@@ -252,12 +253,14 @@ class FreshdeskProvider:
         more = _has_next(resp.headers)
         if more is None:
             more = len(items) >= self._per_page
+        # The next request starts a second before the newest change seen: whether Freshdesk counts
+        # ``updated_since`` inclusively or not, a ticket changed in that same second is not skipped.
+        mark = newest - WATERMARK_OVERLAP
         if not more:
-            # Next time: from the newest change seen (inclusive), so nothing changed meanwhile is missed.
-            return SyncPage(tickets=tickets, cursor=_encode_cursor(newest, 1), done=True)
-        if newest > start:
-            return SyncPage(tickets=tickets, cursor=_encode_cursor(newest, 1), done=False)
-        # A whole page changed in the same second: step through the pages of that second.
+            return SyncPage(tickets=tickets, cursor=_encode_cursor(max(mark, start), 1), done=True)
+        if mark > start:
+            return SyncPage(tickets=tickets, cursor=_encode_cursor(mark, 1), done=False)
+        # A whole page changed within that second: step through the pages of that second.
         if page >= MAX_LIST_PAGE:
             raise BadResponse("Freshdesk lists more than 30,000 tickets changed in the same second; the import "
                               "cannot page past them.")

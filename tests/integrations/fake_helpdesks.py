@@ -173,6 +173,7 @@ class FakeFreshdesk(FakeServer):
         self.tickets: dict[int, dict] = {}
         self.conversations: dict[int, list[dict]] = {}
         self.next_id = 900000
+        self.exclusive_since = False   # the docs do not say whether updated_since includes its own second
         super().__init__()
 
     def add(self, ticket: dict, conversations: list[dict] | None = None) -> None:
@@ -212,7 +213,8 @@ class FakeFreshdesk(FakeServer):
                 return 400, {"description": "Validation failed", "errors": [
                     {"field": "order_by", "message": "unexpected list query", "code": "invalid_value"}]}, {}
             since = q["updated_since"]
-            items = sorted((t for t in self.tickets.values() if t["updated_at"] >= since),
+            items = sorted((t for t in self.tickets.values()
+                            if t["updated_at"] > since or (t["updated_at"] == since and not self.exclusive_since)),
                            key=lambda t: (t["updated_at"], t["id"]))
             listed = []
             for t in items:

@@ -135,11 +135,11 @@ def test_pages_follow_the_updated_at_watermark_with_the_documented_query(fd):
     lists = [r.query for r in fd.requests if r.path == "/api/v2/tickets"]
     assert lists[0] == {"updated_since": "2026-01-01T00:00:00Z", "order_by": "updated_at", "order_type": "asc",
                         "include": "requester", "page": "1", "per_page": "2"}
-    # Each next request starts again from the newest change seen (inclusive), never deep in page numbers;
+    # Each next request starts again a second before the newest change seen, never deep in page numbers;
     # the ticket seen at the boundary is not imported twice.
-    assert [q["updated_since"] for q in lists[1:]] == [f"2026-01-0{d}T10:00:00Z" for d in (2, 3, 4, 5)]
+    assert [q["updated_since"] for q in lists[1:]] == [f"2026-01-0{d}T09:59:59Z" for d in (2, 3, 4, 5)]
     assert {q["page"] for q in lists} == {"1"}
-    assert json.loads(cursor) == {"since": "2026-01-05T10:00:00Z", "page": 1}
+    assert json.loads(cursor) == {"since": "2026-01-05T09:59:59Z", "page": 1}
 
 
 def test_ticket_description_conversations_and_requester_are_translated(fd):
@@ -201,7 +201,7 @@ def test_import_resumes_after_an_interruption_without_duplicates(fd, store, tmp_
     assert result.tickets_created == 2
     assert fd.count("GET", "/api/v2/tickets/1") == views_before   # ticket 1 was not read again
     resumed = [r.query["updated_since"] for r in fd.requests[resumed_at:] if r.path == "/api/v2/tickets"]
-    assert resumed[0] == "2026-01-03T10:00:00Z"
+    assert resumed[0] == "2026-01-03T09:59:59Z"
 
 
 def test_reimport_refreshes_status_and_adds_only_new_messages(fd, store, tmp_path):
@@ -419,3 +419,20 @@ def test_two_identical_replies_are_never_taken_for_one_another(fd):
     second = post_once(make_provider(fd.url), "1", "Thanks, closing this.", public=True, marker=second_marker)
     assert second.reconciled and second.message_id not in (None, first.message_id)
     assert make_provider(fd.url).find_reply("1", first_marker) in (None, first.message_id)
+
+
+def test_ticket_changed_in_the_same_second_across_a_page_edge_is_not_missed(fd):
+    """Whether or not Freshdesk counts ``updated_since`` inclusively, the watermark leaves no gap."""
+    fd.exclusive_since = True
+    fd.add(fd_ticket(1, "2026-01-02T10:00:00Z"))
+    fd.add(fd_ticket(2, "2026-01-03T10:00:00Z"))
+    fd.add(fd_ticket(3, "2026-01-03T10:00:00Z"))   # same second as 2, but on the next page
+    provider = make_provider(fd.url)
+    cursor, seen = None, []
+    for _ in range(10):
+        page = provider.fetch_page(cursor, datetime(2026, 1, 1, tzinfo=UTC))
+        seen += [t.external_id for t in page.tickets]
+        cursor = page.cursor
+        if page.done:
+            break
+    assert sorted(seen) == ["1", "2", "3"]
