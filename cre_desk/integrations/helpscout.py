@@ -186,8 +186,9 @@ class HelpScoutProvider:
 
     def _call(self, method: str, path: str, **kwargs):
         """One API call; a token refused before its expiry (revoked, rotated) is fetched anew once."""
+        client = self._api()   # a refused App Secret fails here, once, and is not asked again
         try:
-            return getattr(self._api(), method)(path, **kwargs)
+            return getattr(client, method)(path, **kwargs)
         except AuthFailed as exc:
             if exc.status != 401:
                 raise

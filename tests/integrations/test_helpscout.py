@@ -105,9 +105,10 @@ def test_mailboxes_are_listed_for_choosing(hs):
     assert make_provider(hs.url).list_mailboxes() == [("85", "Support"), ("86", "SDK Partners")]
 
 
-def test_wrong_secret_says_what_to_check(hs):
+def test_wrong_secret_says_what_to_check_after_one_attempt(hs):
     with pytest.raises(AuthFailed, match="App ID and Secret"):
         make_provider(hs.url, secret="wrong").test_connection()
+    assert [r.path for r in hs.requests] == ["/v2/oauth2/token"]
 
 
 def test_refused_token_is_renewed_once_and_expired_token_is_replaced(hs):
