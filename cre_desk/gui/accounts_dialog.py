@@ -221,8 +221,14 @@ class AccountsDialog(QDialog):
             self.load_mailboxes_button.setEnabled(True)
             self.status.setText(self.tr("Could not load mailboxes: {0}").format(messages.classify(exc)))
 
-        run_in_background(lambda: HelpScoutProvider(app_id, secret, base_url=base_url).list_mailboxes(),
-                          on_done=done, on_error=failed, receiver=self)
+        def fetch() -> list[tuple[str, str]]:
+            provider = HelpScoutProvider(app_id, secret, base_url=base_url)
+            try:
+                return provider.list_mailboxes()
+            finally:
+                provider.close()
+
+        run_in_background(fetch, on_done=done, on_error=failed, receiver=self)
 
     def save_current(self) -> bool:
         """Save the form; on failure say why in plain words and keep what was typed (the token too)."""

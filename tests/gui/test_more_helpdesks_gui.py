@@ -144,3 +144,17 @@ def test_reply_to_a_help_scout_conversation_is_posted_once_without_a_marker(qtbo
     assert len(sent) == 1 and sent[0].channel == "helpscout" and sent[0].external_id == str(hs.next_id)
     (post,) = [r for r in hs.requests if r.method == "POST" and r.path.endswith("/reply")]
     assert "[ref:cre-desk:" not in post.body.decode()
+
+
+def test_mailboxes_with_a_wrong_secret_say_what_to_check_and_keep_the_typed_secret(qtbot, ctx, hs):
+    dialog = AccountsDialog(ctx.settings, save_settings=ctx.save_settings)
+    qtbot.addWidget(dialog)
+    dialog.provider.setCurrentIndex(dialog.provider.findData("helpscout"))
+    dialog.app_id.setText(HS_APP_ID)
+    dialog.base_url.setText(hs.url)
+    dialog.token.setText("hss_CANARY_typo")
+    dialog.load_mailboxes()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Could not load mailboxes"), timeout=10000)
+    assert "App ID and Secret" in dialog.status.text() and "hss_CANARY_typo" not in dialog.status.text()
+    assert dialog.token.text() == "hss_CANARY_typo" and dialog.mailbox.count() == 1
+    assert dialog.load_mailboxes_button.isEnabled()
