@@ -292,7 +292,7 @@ class FreshdeskProvider:
 
     def _ticket(self, tid: str, listed: dict) -> RemoteTicket:
         # The list carries no description and no attachments: the ticket itself does.
-        full = {**listed, **_obj(self._client.get(f"/api/v2/tickets/{tid}").json)}
+        full = {**listed, **_obj(self._client.get(f"/api/v2/tickets/{tid}", params={"include": "company"}).json)}
         requester = _obj(listed.get("requester")) or _obj(full.get("requester"))
         requester_id = full.get("requester_id")
         requester_name = str(requester.get("name") or requester.get("email") or "")
@@ -323,10 +323,12 @@ class FreshdeskProvider:
                 attachments=self._attachments(tid, _list(conv.get("attachments"))), raw_json=_raw(conv)))
         first_response = min((m.created_at for m in messages if m.public and not m.from_customer), default=None)
         tags = tuple(str(t) for t in _list(full.get("tags")) if t)
+        company = str(_obj(full.get("company")).get("name") or "").strip()
         return RemoteTicket(
             external_id=tid, url=f"{self._base}/a/tickets/{tid}",
             title=str(full.get("subject") or "").strip() or f"Freshdesk ticket {tid}",
-            requester_name=requester_name, customer=email.rpartition("@")[2] if "@" in email else "",
+            requester_name=requester_name,
+            customer=company or (email.rpartition("@")[2] if "@" in email else ""),
             status=map_status(full.get("status")), tags=tags, created_at=created,
             updated_at=_time(full.get("updated_at")) or created, first_response_at=first_response,
             messages=tuple(messages), raw_json=_raw(full))

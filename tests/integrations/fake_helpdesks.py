@@ -228,7 +228,10 @@ class FakeFreshdesk(FakeServer):
             if tid not in self.tickets:
                 return 404, None, {}
             if len(parts) == 4:
-                return 200, self.tickets[tid], {}
+                ticket = dict(self.tickets[tid])
+                if "company" in seen.query.get("include", "").split(",") and ticket.get("company_id"):
+                    ticket["company"] = {"id": ticket["company_id"], "name": "Customer Corp"}
+                return 200, ticket, {}
             if parts[4] == "conversations":
                 return self._page(self.conversations[tid], seen.query, seen.path)
             if parts[4] in ("reply", "notes") and seen.method == "POST":

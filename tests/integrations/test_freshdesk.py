@@ -436,3 +436,12 @@ def test_ticket_changed_in_the_same_second_across_a_page_edge_is_not_missed(fd):
         if page.done:
             break
     assert sorted(seen) == ["1", "2", "3"]
+
+
+def test_the_requesters_company_names_the_customer(fd):
+    ticket = fd_ticket(1, "2026-01-02T10:00:00Z")
+    ticket["company_id"] = 153001657645
+    fd.add(ticket)
+    (t,) = make_provider(fd.url).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC)).tickets
+    assert t.customer == "Customer Corp"
+    assert [r.query for r in fd.requests if r.path == "/api/v2/tickets/1"] == [{"include": "company"}]
