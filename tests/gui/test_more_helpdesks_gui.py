@@ -94,6 +94,10 @@ def test_helpscout_account_lists_mailboxes_and_keeps_the_secret_in_the_keyring(q
     qtbot.addWidget(again)
     again.list.setCurrentIndex(again.model.index(0, 0))
     assert again.app_id.text() == HS_APP_ID and again.mailbox.currentData() == "85"
+    assert again.token.text() == ""   # the stored secret is never shown, yet it can list the mailboxes
+    again.load_mailboxes()
+    qtbot.waitUntil(lambda: again.mailbox.count() == 3, timeout=10000)
+    assert again.mailbox.currentText() == "Support (85)"
 
 
 def test_sync_imports_from_freshdesk_and_help_scout_accounts(qtbot, window, ctx, fd, hs):
