@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 _EXPLAINED_STATUSES = (400, 409, 412, 413, 422)
 _PEEK = 64 * 1024
 _MAX_EXPLANATION = 300
-MAX_PACE_S = 10.0
+MAX_PACE_S = 5.0   # kept short: this wait happens outside the cancellable request
 
 
 class VendorClient(ApiClient):
