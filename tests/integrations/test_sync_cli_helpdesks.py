@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from fake_helpdesks import (  # noqa: E402 - sibling helper module
     FD_KEY,
     HS_APP_ID,
@@ -20,10 +22,10 @@ from cre_desk.integrations import accounts
 
 def test_sync_command_imports_the_chosen_provider_only(tmp_path, capsys):
     fd, hs = FakeFreshdesk(), FakeHelpScout()
+    recent = (datetime.now(UTC) - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")   # within a first sync's reach
     try:
-        fd.add(fd_ticket(1, "2026-01-02T10:00:00Z"))
-        hs.add(hs_conversation(1, "2026-01-02T10:00:00Z", threads=[
-            hs_thread(10, "customer", "<p>Banner never shows</p>", "2026-01-02T09:00:00Z")]))
+        fd.add(fd_ticket(1, recent))
+        hs.add(hs_conversation(1, recent, threads=[hs_thread(10, "customer", "<p>Banner never shows</p>", recent)]))
         home = tmp_path / "home"
         paths = default_paths(home)
         settings = Settings()
