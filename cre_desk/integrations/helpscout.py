@@ -255,6 +255,8 @@ class HelpScoutProvider:
             if cid in self._pass_ids:
                 self._pass_shifted = True   # it moved to the end: another may have slipped past a page edge
             self._pass_ids.add(cid)
+            if str(conv.get("status") or "") == "spam" or str(conv.get("state") or "published") != "published":
+                continue   # spam and unsent drafts are not customer tickets
             try:
                 tickets.append(self._ticket(conv))
             except NotFound:

@@ -338,3 +338,17 @@ def test_reply_committed_after_the_check_is_found_by_a_later_client(hs):
     hs.conversations[1]["_threads"].append(hs_thread(777, "message", "<p>Fixed in 4.3</p>",
                                                      datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
     assert make_provider(hs.url).find_reply("1", marker) == "777"
+
+
+def test_spam_and_draft_conversations_are_not_imported(hs):
+    seed(hs, 3)
+    hs.conversations[1]["status"] = "spam"
+    hs.conversations[2]["state"] = "draft"
+    provider = make_provider(hs.url)
+    page, seen = provider.fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC)), []
+    while True:
+        seen += [t.external_id for t in page.tickets]
+        if page.done:
+            break
+        page = provider.fetch_page(page.cursor, datetime(2026, 1, 1, tzinfo=UTC))
+    assert seen == ["3"]
