@@ -140,127 +140,216 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="55" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="56" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="158" />
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="64" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65" />
         <source> days</source>
         <translation> 日分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="66" />
         <source>How far back the first sync reaches; later syncs bring only changes</source>
         <translation>最初の同期でさかのぼる期間。以降の同期では変更分だけを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="67" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="68" />
+        <source>App ID from Your Profile → My Apps</source>
+        <translation>プロフィール → マイアプリにある App ID</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="70" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="205" />
+        <source>All mailboxes</source>
+        <translation>すべてのメールボックス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="71" />
+        <source>Load mailboxes</source>
+        <translation>メールボックスを読み込む</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80" />
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="91" />
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="79" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92" />
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="93" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="157" />
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94" />
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="82" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="95" />
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96" />
         <source>First sync brings</source>
         <translation>最初の同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97" />
+        <source>Help Scout App ID</source>
+        <translation>Help Scout の App ID</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98" />
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99" />
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="100" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="161" />
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="88" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="103" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="90" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="105" />
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="107" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109" />
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="154" />
+        <source>Freshdesk domain</source>
+        <translation>Freshdesk のドメイン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155" />
+        <source>acme (for acme.freshdesk.com)</source>
+        <translation>acme（acme.freshdesk.com の場合）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159" />
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159" />
+        <source>App Secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="160" />
+        <source>Access token</source>
+        <translation>アクセストークン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="160" />
+        <source>Personal access token</source>
+        <translation>個人用アクセストークン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186" />
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187" />
         <source>The token is kept only in the system keyring, never in CRE Desk's files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="175" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="209" />
+        <source>Mailbox {0}</source>
+        <translation>メールボックス {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="220" />
+        <source>Enter the App ID and App Secret first.</source>
+        <translation>先に App ID と App Secret を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="224" />
+        <source>Loading mailboxes…</source>
+        <translation>メールボックスを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="229" />
+        <source>{0} mailbox(es) found.</source>
+        <translation>メールボックスが {0} 件見つかりました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="233" />
+        <source>Could not load mailboxes: {0}</source>
+        <translation>メールボックスを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="250" />
         <source>Enter the account's API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="251" />
+        <source>Enter the Help Scout app's App Secret.</source>
+        <translation>Help Scout アプリの App Secret を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="265" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="195" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="271" />
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="283" />
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="294" />
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="294" />
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="222" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="298" />
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -1559,12 +1648,6 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
-    <message numerus="yes">
-        <source>Show tab %n</source>
-        <translation type="vanished">
-            <numerusform>タブ %n を表示</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="99" />
         <source>Show &amp;Overview</source>
@@ -1604,6 +1687,46 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <location filename="../../cre_desk/gui/main_window.py" line="107" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="363" />
+        <source>Add a helpdesk account first (File → Accounts).</source>
+        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="381" />
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <source>Import stopped; the next one resumes where this one stopped.</source>
+        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="457" />
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="475" />
+        <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
+        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="509" />
+        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
+
+Close anyway?</source>
+        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
+
+それでも閉じますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show tab %n</source>
+        <translation type="vanished">
+            <numerusform>タブ %n を表示</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="109" />
@@ -1698,43 +1821,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="363" />
-        <source>Add a helpdesk account first (File → Accounts).</source>
-        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="381" />
-        <source>Sync stopped</source>
-        <translation>同期を停止しました</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382" />
-        <source>Import stopped; the next one resumes where this one stopped.</source>
-        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="416" />
-        <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
-        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="457" />
-        <source>Settings saved.</source>
-        <translation>設定を保存しました。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="475" />
-        <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
-        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="509" />
-        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
-
-Close anyway?</source>
-        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
-
-それでも閉じますか？</translation>
+        <source>Add a Zendesk, Intercom, Freshdesk or Help Scout account first (File → Accounts).</source>
+        <translation type="vanished">先に Zendesk、Intercom、Freshdesk、Help Scout のいずれかのアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
@@ -1765,8 +1853,9 @@ Close anyway?</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <source>Last sync {0} — {1} of {2} account(s) need attention: {3}</source>
-        <translation type="vanished">最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です: {3}</translation>
+        <location filename="../../cre_desk/gui/main_window.py" line="416" />
+        <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
+        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="419" />
@@ -2234,7 +2323,7 @@ Close anyway?</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="100" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="311" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="310" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -2290,7 +2379,7 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="377" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="376" />
         <source>Private notes</source>
         <translation>非公開メモ</translation>
     </message>
@@ -2301,7 +2390,7 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="578" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -2371,88 +2460,88 @@ Close anyway?</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="289" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
         <extracomment>Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).</extracomment>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="296" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="301" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="295" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="300" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="343" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="342" />
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="343" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="342" />
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="352" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="351" />
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="368" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="367" />
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
         <translation>
             <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="372" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="371" />
         <source>The reply quotes %n of your private note(s): review before sending</source>
         <translation>
             <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="437" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="456" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="455" />
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="458" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="457" />
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="461" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="460" />
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="464" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="463" />
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="492" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="491" />
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2465,37 +2554,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="536" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="535" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="622" />
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="622" />
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="624" />
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="624" />
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="652" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="651" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="674" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="673" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2504,92 +2593,92 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="691" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="690" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="696" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="695" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="702" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="701" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="710" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="709" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="712" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="711" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="722" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="721" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="728" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="729" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="728" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="741" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="740" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="752" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="751" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="752" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="751" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="753" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="752" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="762" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="761" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="775" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="774" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="776" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="775" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="782" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="788" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="787" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="802" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="801" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
