@@ -432,7 +432,8 @@ class LogWorkbench(QWidget):
         run_in_background(
             lambda progress: analysis_module.analyze(doc, symptom=symptom, baseline=baseline,
                                                      cancel=progress.should_stop),
-            on_done=lambda result: self._show_analysis(doc, result), on_error=self._on_analysis_failed,
+            on_done=lambda result: self._show_analysis(doc, result),
+            on_error=lambda exc: self._on_analysis_failed(exc) if doc is self.left.doc else None,
             on_progress=lambda *_: None, receiver=self)
         if self.right.doc is not None and self.right.doc.ready:
             self._compare()
