@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -87,7 +88,7 @@ class Report:
     def to_csv(self) -> str:
         """All group rows in one table a spreadsheet opens as is."""
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = _SafeWriter(out)
         writer.writerow(["group", "key", "resolved", "median_business_h", "p90_business_h",
                          "first_response_median_h", "within_target_share", "target_business_h"])
         for stats in self.groups.values():
@@ -98,11 +99,11 @@ class Report:
 
     def open_tickets_csv(self) -> str:
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = _SafeWriter(out)
         writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline", "overdue_h"])
         for state, items in (("breached", self.breached), ("at_risk", self.at_risk)):
             for t in items:
-                writer.writerow([state, t.ticket_id, _csv_safe(t.title), t.category, _csv_safe(t.assignee), t.status,
+                writer.writerow([state, t.ticket_id, t.title, t.category, t.assignee, t.status,
                                  t.deadline.isoformat() if t.deadline else "", _fmt(t.overdue_h)])
         return out.getvalue()
 
@@ -111,9 +112,26 @@ def _fmt(value) -> str:
     return "" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
 
 
-def _csv_safe(text: str) -> str:
-    """Customer text must not become a spreadsheet formula when the CSV is opened."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def _csv_safe(value: object) -> object:
+    """Text must not become a spreadsheet formula when the CSV is opened (OWASP "CSV injection"): a
+    cell starting with = + - @ tab or CR gets a leading quote. Numbers, negative ones included, stay numbers."""
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class _SafeWriter:
+    """A ``csv.writer`` that passes every cell through ``_csv_safe``: titles, but also assignee, team,
+    SDK and tag names, which people type too."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: list) -> None:
+        self._writer.writerow([_csv_safe(cell) for cell in row])
 
 
 def _percentile(values: np.ndarray, q: float) -> float | None:

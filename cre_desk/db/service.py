@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -54,6 +55,7 @@ from cre_desk.db.models import (
     TicketClock,
     TicketTag,
 )
+from cre_desk.db.retry import retry_transient
 from cre_desk.errors import ConflictError, EnvironmentFault, UserError
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,10 @@ def default_template_rows(symptom: str) -> list[tuple[str, str, str]]:
              getattr(item.title, "en", str(item.title))) for item in template.items]
 
 
+#: How often an append (add_evidence) is redone on top of a teammate's save that landed in between.
+STALE_RETRIES = 5
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -92,6 +98,9 @@ class TicketService:
         self.clock = clock
         self._calendar = calendar
         self._targets = targets
+        #: Called with a label ("before-delete", "before-import") before changes that remove or replace
+        #: data in bulk; the workspace sets it to take a backup of the local file (D-6).
+        self.before_bulk_change: Callable[[str], object] = lambda label: None
 
     @property
     def calendar(self):
@@ -183,6 +192,7 @@ class TicketService:
 
     # ----- writes ------------------------------------------------------------------------------
 
+    @retry_transient
     def create_ticket(self, fields: TicketFields, *, actor: str = "", status: str = Status.NEW,
                       created_at: datetime | None = None, source: str = "manual",
                       external_id: str | None = None, external_url: str = "",
@@ -209,6 +219,7 @@ class TicketService:
             ticket_id = ticket.id
         return self.get_ticket(ticket_id)
 
+    @retry_transient
     def update_ticket(self, ticket_id: int, fields: TicketFields, *, expected_version: int,
                       actor: str = "") -> TicketDetail:
         """Save the Overview form; raises ConflictError if someone saved the ticket meanwhile."""
@@ -233,6 +244,7 @@ class TicketService:
             raise self._conflict(ticket_id, fields) from exc
         return self.get_ticket(ticket_id)
 
+    @retry_transient
     def change_status(self, ticket_id: int, new_status: str, *, expected_version: int | None = None,
                       actor: str = "", pause_reason: str | None = None, note: str = "",
                       at: datetime | None = None) -> TicketDetail:
@@ -262,6 +274,7 @@ class TicketService:
             raise self._conflict(ticket_id, new_status) from exc
         return self.get_ticket(ticket_id)
 
+    @retry_transient
     def record_first_response(self, ticket_id: int, at: datetime | None = None) -> None:
         """Remember when the customer first got an answer (kept if already set)."""
         with self.db.write() as session:
@@ -273,6 +286,7 @@ class TicketService:
                 session.flush()
                 self._refresh_clock(session, ticket_id)
 
+    @retry_transient
     def set_verdict(self, item_id: int, *, verdict: str, evidence: str, expected_version: int,
                     actor: str = "") -> ChecklistEntry:
         """Save one checklist verdict and its evidence notes."""
@@ -298,8 +312,21 @@ class TicketService:
     def add_evidence(self, item_id: int, text: str, *, actor: str = "", verdict: str | None = None) -> ChecklistEntry:
         """Append quoted evidence (a marked line, a finding) to a checklist item, keeping what is there.
 
-        Appending re-reads the item inside the write, so it never conflicts with a teammate's edit.
+        Appending re-reads the item inside the write, so it never conflicts with a teammate's edit: when a
+        teammate's save lands between our read and our write (C-1), the append is simply done again on
+        top of their text.
         """
+        for attempt in range(STALE_RETRIES + 1):
+            try:
+                return self._add_evidence_once(item_id, text, actor=actor, verdict=verdict)
+            except StaleDataError as exc:
+                if attempt == STALE_RETRIES:
+                    raise ConflictError("Teammates kept changing this checklist item while the quote was being "
+                                        "added; it was not added. Try again.", mine={"evidence": text}) from exc
+        raise AssertionError("unreachable")
+
+    @retry_transient
+    def _add_evidence_once(self, item_id: int, text: str, *, actor: str, verdict: str | None) -> ChecklistEntry:
         with self.db.write() as session:
             item = session.get(ChecklistItem, item_id)
             if item is None:
@@ -320,11 +347,13 @@ class TicketService:
         item.updated_by = actor
         item.updated_at = self.clock()
         session.flush()
+        # version-exempt: touches updated_at only (queue order), not a field anyone edits
         session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
                         .values(updated_at=self.clock()).execution_options(synchronize_session=False))
         self._reindex(session, item.ticket_id)
         return _entry(item)
 
+    @retry_transient
     def add_mark(self, ticket_id: int, attachment_id: int, line_no: int, line_text: str, *, log_name: str,
                  note: str = "", actor: str = "") -> MarkRecord:
         with self.db.write() as session:
@@ -343,6 +372,7 @@ class TicketService:
             session.flush()
             return _mark(mark)
 
+    @retry_transient
     def update_mark_note(self, mark_id: int, note: str) -> MarkRecord:
         with self.db.write() as session:
             mark = session.get(LogMark, mark_id)
@@ -351,6 +381,7 @@ class TicketService:
             mark.note = note
             return _mark(mark)
 
+    @retry_transient
     def delete_mark(self, mark_id: int) -> None:
         with self.db.write() as session:
             session.execute(delete(LogMark).where(LogMark.id == mark_id))
@@ -370,10 +401,16 @@ class TicketService:
             draft = session.execute(select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)).scalar_one_or_none()
             return None if draft is None else _draft(draft)
 
+    @retry_transient
     def save_draft(self, ticket_id: int, *, language: str, audience: str, summary: str, cause: str, fix: str,
                    developer_block: str = "", generated_json: str = "", expected_version: int | None = None,
-                   actor: str = "") -> DraftRecord:
-        """Save the reply draft; a teammate's newer save becomes a conflict, never a silent overwrite."""
+                   force: bool = False, actor: str = "") -> DraftRecord:
+        """Save the reply draft; a teammate's newer save becomes a conflict, never a silent overwrite (C-1).
+
+        ``expected_version`` is the version of the draft the editor showed, ``None`` when it showed no saved
+        draft: a draft that appeared meanwhile is a teammate's and is not replaced. ``force`` saves over
+        whatever is there (the user saw both and chose).
+        """
         mine = {"summary": summary, "cause": cause, "fix": fix, "developer_block": developer_block}
         try:
             with self.db.write() as session:
@@ -384,10 +421,8 @@ class TicketService:
                 if draft is None:
                     draft = ReplyDraft(ticket_id=ticket_id)
                     session.add(draft)
-                elif expected_version is not None and draft.version != expected_version:
-                    raise ConflictError("Someone else saved this reply draft while you were editing it.",
-                                        mine=mine, theirs={"summary": draft.summary, "cause": draft.cause,
-                                                           "fix": draft.fix, "by": draft.updated_by})
+                elif not force and draft.version != expected_version:
+                    raise self._draft_conflict(draft, mine)
                 draft.language, draft.audience = language, audience
                 draft.summary, draft.cause, draft.fix, draft.developer_block = summary, cause, fix, developer_block
                 draft.generated_json = generated_json
@@ -395,17 +430,38 @@ class TicketService:
                 draft.updated_at = self.clock()
                 session.flush()
                 return _draft(draft)
-        except StaleDataError as exc:
-            raise ConflictError("Someone else saved this reply draft at the same time.", mine=mine) from exc
+        except (StaleDataError, IntegrityError) as exc:
+            # A teammate saved (or created) the draft between our read and our write.
+            theirs = self.get_draft(ticket_id)
+            if theirs is None:
+                raise ConflictError("Someone else saved this reply draft at the same time.", mine=mine) from exc
+            raise ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
+                                theirs=_draft_texts(theirs)) from exc
 
-    def discard_draft(self, ticket_id: int) -> None:
+    @staticmethod
+    def _draft_conflict(draft: ReplyDraft, mine: dict) -> ConflictError:
+        return ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
+                             theirs=_draft_texts(_draft(draft)))
+
+    @retry_transient
+    def discard_draft(self, ticket_id: int, *, expected_version: int | None = None) -> None:
+        """Delete the draft; with ``expected_version``, only the draft that was shown (not a teammate's newer one)."""
+        # version-exempt: the version predicate is added below whenever the caller knows the version
+        stmt = delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
+        if expected_version is not None:
+            stmt = stmt.where(ReplyDraft.version == expected_version)
         with self.db.write() as session:
-            session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
+            session.execute(stmt)
 
+    @retry_transient
     def record_sent_reply(self, ticket_id: int, body: str, *, language: str, audience: str,
                           channel: str = "marked_sent", external_id: str | None = None, actor: str = "",
-                          at: datetime | None = None, keep_draft: bool = False) -> SentReplyRecord:
-        """Keep a sent reply in the ticket's history, start the first-response clock, clear the draft."""
+                          at: datetime | None = None, keep_draft: bool = False,
+                          draft_version: int | None = None) -> SentReplyRecord:
+        """Keep a sent reply in the ticket's history, start the first-response clock, clear the draft.
+
+        With ``draft_version`` only the draft that was sent is cleared; a teammate's newer one stays.
+        """
         at = at or self.clock()
         with self.db.write() as session:
             ticket = session.get(Ticket, ticket_id)
@@ -415,12 +471,18 @@ class TicketService:
                               external_id=external_id, sent_by=actor, sent_at=at)
             session.add(reply)
             # Not an edit of the ticket's fields: no version bump, so an open form does not conflict.
+            # version-exempt: sets only first_response_at, which no form edits, and only once
             session.execute(update(Ticket).where(Ticket.id == ticket_id, Ticket.first_response_at.is_(None))
                             .values(first_response_at=at).execution_options(synchronize_session=False))
+            # version-exempt: touches updated_at only (queue order), not a field anyone edits
             session.execute(update(Ticket).where(Ticket.id == ticket_id)
                             .values(updated_at=at).execution_options(synchronize_session=False))
             if not keep_draft:
-                session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
+                # version-exempt: the version predicate is added below whenever the sent version is known
+                clear = delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
+                if draft_version is not None:
+                    clear = clear.where(ReplyDraft.version == draft_version)
+                session.execute(clear)
             session.flush()
             session.expire(ticket)
             self._refresh_clock(session, ticket_id)
@@ -432,6 +494,7 @@ class TicketService:
                                    .order_by(SentReply.sent_at, SentReply.id)).scalars().all()
             return [_sent(r) for r in rows]
 
+    @retry_transient
     def add_message(self, ticket_id: int, body: str, *, author_name: str = "", from_customer: bool = True,
                     public: bool = True, created_at: datetime | None = None,
                     external_id: str | None = None, raw_json: str | None = None) -> MessageRecord:
@@ -446,6 +509,7 @@ class TicketService:
             self._reindex(session, ticket_id)
             return _message(message)
 
+    @retry_transient
     def attach_file(self, ticket_id: int, source: Path, *, file_name: str | None = None,
                     external_id: str | None = None, sha256: str | None = None,
                     move: bool = False) -> AttachmentRecord:
@@ -534,7 +598,9 @@ class TicketService:
             raise UserError("This workspace has no attachment folder configured.")
         return self.attachments_dir / record.stored_path
 
+    @retry_transient
     def delete_ticket(self, ticket_id: int) -> None:
+        self.before_bulk_change("before-delete")
         with self.db.write() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
@@ -576,6 +642,7 @@ class TicketService:
 
     # ----- GitHub issue links ----------------------------------------------------------------------
 
+    @retry_transient
     def link_issue(self, ticket_id: int, owner: str, repo: str, number: int) -> IssueLinkRecord:
         with self.db.write() as session:
             if session.get(Ticket, ticket_id) is None:
@@ -599,6 +666,7 @@ class TicketService:
                 stmt = stmt.where(IssueLink.ticket_id == ticket_id)
             return [_link(link) for link in session.execute(stmt).scalars()]
 
+    @retry_transient
     def update_issue_link(self, link_id: int, *, state=None, checked_at: datetime | None = None,
                           notified: bool | None = None) -> IssueLinkRecord | None:
         """Store what GitHub said (``state`` is an IssueState, or None when unchanged since the last check)."""
@@ -620,6 +688,7 @@ class TicketService:
             session.flush()
             return _link(link)
 
+    @retry_transient
     def unlink_issue(self, link_id: int) -> None:
         with self.db.write() as session:
             session.execute(delete(IssueLink).where(IssueLink.id == link_id))
@@ -646,6 +715,7 @@ class TicketService:
                 setattr(existing, key, value)
         session.flush()
 
+    @retry_transient
     def refresh_clocks(self, ticket_ids: Iterable[int] | None = None, *, only_missing: bool = False,
                        batch: int = 500) -> int:
         """Recompute stored clocks (all tickets, some, or only those without a row); returns how many."""
@@ -683,6 +753,7 @@ class TicketService:
                  ticket.goal, ticket.notes, " ".join(tags), *evidence, *bodies]
         search.update_document(session, ticket_id, ticket.title, parts)
 
+    @retry_transient
     def reindex_all(self) -> int:
         with self.db.write() as session:
             ids = session.scalars(select(Ticket.id)).all()
@@ -791,6 +862,11 @@ def _draft(draft: ReplyDraft) -> DraftRecord:
                        summary=draft.summary, cause=draft.cause, fix=draft.fix, developer_block=draft.developer_block,
                        generated_json=draft.generated_json, updated_by=draft.updated_by, updated_at=draft.updated_at,
                        version=draft.version)
+
+
+def _draft_texts(draft: DraftRecord) -> dict:
+    return {"summary": draft.summary, "cause": draft.cause, "fix": draft.fix,
+            "developer_block": draft.developer_block, "by": draft.updated_by, "version": draft.version}
 
 
 def _sent(reply: SentReply) -> SentReplyRecord:

@@ -165,6 +165,8 @@ class WorkspaceStarter:
             messages.warn(self.window, QCoreApplication.translate("app",
                 "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
                 report.reason, report.moved_aside, restored))
+        for notice in report.notices:   # e.g. the database is in a synced folder (D-10)
+            messages.warn(self.window, notice)
         if report.created and not self.settings.demo_offered:
             self.settings.demo_offered = True
             ctx.save_settings()

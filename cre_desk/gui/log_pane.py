@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.errors import Cancelled, UserError
+from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
 from cre_desk.gui.notice_labels import ElidedLabel
@@ -346,7 +347,7 @@ class LogPane(QWidget):
             query = filter_lang.parse(text)
         except UserError as exc:
             self.filter_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
-            self.filter_edit.setToolTip(str(exc))
+            self.filter_edit.setToolTip(plain_tooltip(str(exc)))   # U-1: the message quotes the pattern
             self.filter_state.setText(self.tr("Filter not understood"))
             return
         if doc is None or not doc.ready:

@@ -10,12 +10,21 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QToolBar,
+)
 
 log = logging.getLogger(__name__)
 
 ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
+WAL_CHECK_MS = 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +77,9 @@ class MainWindow(QMainWindow):
                                      self.tr("Search the queue (Ctrl+F)"))
         self.act_status = self._action(self.tr("Change &status"), "Ctrl+Shift+S", self.change_status)
         self.act_refresh = self._action(self.tr("&Refresh"), "F5", self.refresh)
-        self.act_attach = self._action(self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
-                                       self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
+        self.act_attach = self._action(
+            self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
+            self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
@@ -153,6 +163,9 @@ class MainWindow(QMainWindow):
             self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
             self._backup_timer.timeout.connect(self.backup_if_changed)
             self._backup_timer.start()
+            self._wal_timer = QTimer(self, interval=WAL_CHECK_MS)
+            self._wal_timer.timeout.connect(self.check_wal)
+            self._wal_timer.start()
 
     # ----- slots ---------------------------------------------------------------------------------
 
@@ -347,19 +360,24 @@ class MainWindow(QMainWindow):
                                                  "after a restart."), 8000)
 
     def backup_if_changed(self) -> None:
-        if not self._changed_since_backup or self.ctx is None:
+        """Any change since the newest backup (a field, a verdict, a draft, an import) gets one (D-6)."""
+        if self.ctx is None:
             return
-        from cre_desk.db import safety
-
-        path, folder = self.ctx.paths.database, self.ctx.paths.backups_dir
         self._changed_since_backup = False
+        self.ctx.run_db(self.ctx.workspace.backup_if_changed, receiver=self)
 
-        def run():
-            made = safety.backup(path, folder)
-            safety.prune(folder)
-            return made
+    def check_wal(self) -> None:
+        """Keep the database's write-ahead log bounded; say so when a long read stops that (D-11)."""
+        if self.ctx is None:
+            return
 
-        self.ctx.run_db(run, on_done=lambda p: log.info("Backup written to %s", p), receiver=self)
+        def done(status) -> None:
+            if status is not None and status.starved:
+                self.statusBar().showMessage(self.tr(
+                    "The database's change log is {0} MiB and cannot shrink while another program or a long "
+                    "report reads the database.").format(status.size_after >> 20), 30_000)
+
+        self.ctx.run_db(self.ctx.workspace.db.keep_wal_small, on_done=done, receiver=self)
 
     def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
         self._changed_since_backup = True
@@ -385,6 +403,16 @@ class MainWindow(QMainWindow):
         from cre_desk.gui.tasks import wait_for_all
 
         wait_for_all(15_000)
+        QApplication.processEvents()   # deliver the outcome of those last saves
+        from cre_desk.gui import messages
+
+        unsaved = self.pane.unsaved_tickets() if self.pane is not None else []
+        if unsaved and not messages.confirm(self, self.tr(
+                "Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). "
+                "If you close now they are lost.\n\nClose anyway?").format(
+                ", ".join(f"#{n}" for n in unsaved))):
+            event.ignore()   # D-3: the text stays in the window until it can be saved
+            return
         if self.pane is not None:
             self.pane.logs.close_logs()
         if self.window_settings is not None:

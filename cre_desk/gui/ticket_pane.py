@@ -29,6 +29,7 @@ from cre_desk.db import attach
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
 from cre_desk.gui.attach_bar import AttachBar, AttachDialog
+from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import vocab
@@ -37,10 +38,8 @@ from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.timeline_view import TimelineView
-
-AUTOSAVE_DELAY_MS = 1500
 
 
 class TicketPane(QWidget):
@@ -53,10 +52,13 @@ class TicketPane(QWidget):
         self._saving = False
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
-        self._attach_job = None        # the Progress of files being copied in
+        self._attach_job: Progress | None = None   # files being copied in
         self._attach_waiting: list[tuple[int, list[Path]]] = []   # (ticket id, files) chosen meanwhile
         self._attach_lines: list[str] = []   # outcomes of files attached before the ones still waiting
         self._attach_dir = str(Path.home())
+        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
+        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
+        self._unsaved: dict[int, tuple[TicketFields, int]] = {}
 
         self.status = QComboBox()
         for status in Status:
@@ -112,7 +114,7 @@ class TicketPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave = AutosaveTimer(self)
         self._autosave.timeout.connect(self.save)
         self.overview.edited.connect(self._on_overview_edited)
         self.overview.files_dropped.connect(self.attach_files)
@@ -128,7 +130,15 @@ class TicketPane(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._autosave.isActive()
+        return self._autosave.isActive() or (self.ticket is not None and self.ticket.id in self._unsaved)
+
+    def unsaved_tickets(self) -> list[int]:
+        """Tickets with typed text that is not in the database yet (Overview, Checklist or Reply)."""
+        ids = set(self._unsaved) | self.checklist.unsaved_tickets() | self.reply.unsaved_tickets()
+        if self.ticket is not None and (self._autosave.isActive() or self.checklist.has_unsaved()
+                                        or self.reply.has_unsaved()):
+            ids.add(self.ticket.id)
+        return sorted(ids)
 
     def show_ticket(self, ticket_id: int) -> None:
         """Open a ticket, saving the one shown first."""
@@ -146,7 +156,14 @@ class TicketPane(QWidget):
     def _show(self, ticket: TicketDetail, *, keep_form: bool = False) -> None:
         self.ticket = ticket
         self.stack.setCurrentIndex(1)
-        if not keep_form:
+        pending = self._unsaved.get(ticket.id)
+        if pending is not None and not keep_form:
+            # Edits that could not be saved come back; saving them still detects a teammate's save since.
+            mine, typed_on = pending
+            self.overview.load(replace(ticket, fields=mine))
+            self.ticket = replace(ticket, version=typed_on)
+            self.overview.show_extras(ticket)
+        elif not keep_form:
             self.overview.load(ticket)
         else:
             self.overview.show_extras(ticket)
@@ -158,7 +175,10 @@ class TicketPane(QWidget):
             self.issue_links.load(ticket.id)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
-        self.save_state.setText(self._notice or self.tr("Saved"))
+        if pending is not None and not keep_form:
+            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
+        else:
+            self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
 
     def _draft_notice(self, text: str) -> None:
@@ -236,8 +256,9 @@ class TicketPane(QWidget):
         self._autosave.start()
 
     def flush(self) -> None:
-        """Save pending edits now (before switching tickets or closing)."""
-        if self._autosave.isActive():
+        """Save pending edits now (before switching tickets or closing, and on Ctrl+S), including edits
+        whose earlier save failed."""
+        if self.dirty:
             self.save()
         if self.checklist.has_unsaved():
             self.checklist.save_current()
@@ -251,7 +272,7 @@ class TicketPane(QWidget):
             self._save_again = True
             return
         fields = self.overview.fields()
-        if fields == self.ticket.fields:
+        if fields == self.ticket.fields and self.ticket.id not in self._unsaved:
             self.save_state.setText(self.tr("Saved"))
             return
         self._saving = True
@@ -262,11 +283,18 @@ class TicketPane(QWidget):
         def save():
             return service.update_ticket(ticket.id, fields, expected_version=ticket.version, actor=actor)
 
-        self.ctx.run_db(save, on_done=self._on_saved, on_error=lambda exc: self._on_save_failed(fields, exc),
-                        receiver=self)
+        self.ctx.run_db(save, on_done=self._on_saved,
+                        on_error=lambda exc: self._on_save_failed(fields, exc, ticket), receiver=self)
 
     def _on_saved(self, ticket: TicketDetail) -> None:
         self._saving = False
+        self._unsaved.pop(ticket.id, None)
+        if self.ticket is not None and self.ticket.id != ticket.id:
+            self.ctx.ticket_saved.emit(ticket.id)   # saved on the way to another ticket
+            if self._save_again:
+                self._save_again = False
+                self.save()
+            return
         symptom_changed = self.ticket is not None and self.ticket.fields.symptom != ticket.fields.symptom
         still_editing = self.dirty
         self.ticket = ticket
@@ -280,13 +308,22 @@ class TicketPane(QWidget):
             self._save_again = False
             self.save()
 
-    def _on_save_failed(self, mine: TicketFields, exc: BaseException) -> None:
+    def _on_save_failed(self, mine: TicketFields, exc: BaseException, typed_on: TicketDetail) -> None:
         self._saving = False
         self._save_again = False
-        self.save_state.setText(self.tr("Not saved"))
+        shown = self.ticket is not None and self.ticket.id == typed_on.id
         if isinstance(exc, ConflictError) and isinstance(exc.theirs, TicketDetail):
-            self._resolve_conflict(mine, exc.theirs)
-            return
+            self._unsaved.pop(typed_on.id, None)
+            if shown:
+                self.save_state.setText(self.tr("Not saved"))
+                self._resolve_conflict(mine, exc.theirs)
+                return
+            self._unsaved[typed_on.id] = (mine, typed_on.version)  # the conflict shows when it is reopened
+        else:
+            # Keep the text until a save succeeds: Ctrl+S, switching back or closing tries again (D-3).
+            self._unsaved[typed_on.id] = (mine, typed_on.version)
+        if shown:
+            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
         messages.report_exception(self, exc)
 
     def _resolve_conflict(self, mine: TicketFields, theirs: TicketDetail) -> None:
@@ -342,14 +379,15 @@ class TicketPane(QWidget):
             self.attach_files(paths)
 
     def attach_files(self, paths: list, ticket_id: int | None = None) -> None:
-        """Copy files into the open ticket off the GUI thread, with progress and Cancel; say what became of each.
+        """Copy files into a ticket off the GUI thread, with progress and Cancel; say what became of each.
 
         Files chosen while others are still being copied are attached right after them (to the ticket
         that was open when they were chosen).
         """
-        if ticket_id is None and self.ticket is None or not paths:
+        if ticket_id is None and self.ticket is not None:
+            ticket_id = self.ticket.id
+        if ticket_id is None or not paths:
             return
-        ticket_id = ticket_id if ticket_id is not None else self.ticket.id
         paths = [Path(p) for p in paths]
         if self._attach_job is not None:
             self._attach_waiting.append((ticket_id, paths))
@@ -360,10 +398,12 @@ class TicketPane(QWidget):
             def report(done: int, total: int, name: str) -> None:
                 progress.update(int(1000 * done / max(total, 1)), 1000, name)
 
-            return attach.prepare(paths, temp_dir, redact=redact, cancel=progress.should_stop, progress=report)
+            return attach.prepare(paths, temp_dir, redact=redact, cancel=progress.should_stop,
+                                  progress=report)
 
         self.attach_bar.start(len(paths))
-        job = run_in_background(prepare, on_done=lambda items: self._on_attach_prepared(job, ticket_id, items),
+        job = run_in_background(prepare,
+                                on_done=lambda items: self._on_attach_prepared(job, ticket_id, items),
                                 on_error=lambda exc: self._on_attach_failed(job, exc),
                                 on_progress=self.attach_bar.show_progress, receiver=self)
         self._attach_job = job
@@ -385,9 +425,13 @@ class TicketPane(QWidget):
             run_in_background(attach.discard, items, on_done=lambda _r: None, receiver=self)
             return
         self.attach_bar.storing()
+
+        def failed(exc: BaseException) -> None:
+            attach.discard(items)
+            self._on_attach_failed(job, exc)
+
         self.ctx.run_db(attach.store, self.ctx.tickets, ticket_id, items,
-                        on_done=lambda outcomes: self._on_attached(ticket_id, outcomes),
-                        on_error=lambda exc: (attach.discard(items), self._on_attach_failed(job, exc)),
+                        on_done=lambda outcomes: self._on_attached(ticket_id, outcomes), on_error=failed,
                         receiver=self)
 
     def _on_attach_failed(self, job, exc: BaseException) -> None:
@@ -428,7 +472,8 @@ class TicketPane(QWidget):
         marks = sum(1 for m in self.logs.marks if m.attachment_id == attachment_id)
         text = "\n\n".join(part for part in (
             self.tr("Remove “{0}” from ticket #{1}?").format(record.file_name, self.ticket.id),
-            self.tr("The copy kept in the workspace is deleted. The file you attached it from is not touched."),
+            self.tr("The copy kept in the workspace is deleted. The file you attached it from is not "
+                    "touched."),
             self.tr("%n mark(s) on its lines will be removed too.", "", marks) if marks else "",
             self.tr("This cannot be undone; to have it back, attach the file again.")) if part)
         if not messages.confirm(self, text, title=self.tr("Remove attachment")):
