@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cre_desk.db.attach import FileOutcome
+from cre_desk.actions.attach import FileOutcome
 from cre_desk.gui.notice_labels import ElidedLabel, NoticeLabel
 
 

@@ -318,10 +318,13 @@ class ReplyComposer(QWidget):
             combo.setCurrentIndex(index)
 
     def _inputs(self) -> replies.ReplyInputs:
+        from cre_desk.logs.rules import finding_texts
+
+        accepted = tuple(self.accepted_findings())
         return replies.ReplyInputs(
             ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
-            accepted_findings=tuple(self.accepted_findings()), marks=self._marks,
-            engineer_name=self.ctx.settings.user_name, excluded=frozenset(self._excluded))
+            accepted_findings=accepted, marks=self._marks, engineer_name=self.ctx.settings.user_name,
+            excluded=frozenset(self._excluded), finding_texts=finding_texts(rule for rule, _lines in accepted))
 
     def _show_reply(self, reply: replies.Reply) -> None:
         self._loading = True

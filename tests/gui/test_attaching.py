@@ -123,7 +123,7 @@ def test_drops_on_the_logs_tab_attach_and_each_file_gets_its_own_line(qtbot, win
 def test_a_large_file_shows_progress_and_cancel_answers_at_once(qtbot, window, ctx, tmp_path, monkeypatch):
     import threading
 
-    from cre_desk.db import attach
+    from cre_desk.actions import attach
 
     ticket = _ticket(ctx)
     open_ticket(qtbot, window, ticket.id)
