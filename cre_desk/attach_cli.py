@@ -22,8 +22,8 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
                         help="store text logs as they are, without removing keys, tokens and e-mail "
                              "addresses")
     args = parser.parse_args(argv)
-    from cre_desk.config import Settings, default_paths
     from cre_desk.actions import attach
+    from cre_desk.config import Settings, default_paths
     from cre_desk.db.workspace import open_workspace
 
     paths = default_paths(home)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk.actions import attach
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Status
-from cre_desk.actions import attach
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
 from cre_desk.gui.attach_bar import AttachBar, AttachDialog

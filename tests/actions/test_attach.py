@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from cre_desk.core.tickets import TicketFields
 from cre_desk.actions import attach
+from cre_desk.core.tickets import TicketFields
 from cre_desk.errors import Cancelled
 
 
