@@ -92,14 +92,18 @@ def _with_evidence(doc: LogDocument, findings: list[Finding]) -> list[Finding]:
 
 def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str],
                      cancel: Callable[[], bool] = lambda: False,
-                     words: np.ndarray | None = None) -> tuple[list[Finding], set[str]]:
+                     words: np.ndarray | None = None,
+                     frames: dict[str, list[int]] | None = None) -> tuple[list[Finding], set[str]]:
     """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
-    rules whose lines turned out to carry a more specific detail of another area."""
+    rules whose lines turned out to carry a more specific detail of another area. ``frames`` receives, per
+    rule whose line is a crash, the telling stack frame below it (the rule cites that frame too)."""
     covered = {n: f for f in findings for n in f.line_nos}
     grouped: dict[str, list[evidence_module.Hit]] = {}
     refined: set[str] = set()
     for hit in evidence_module.collect(doc, vendors, cancel, words):
         rule = covered.get(hit.line)
+        if rule is not None and hit.frame is not None and frames is not None:
+            frames.setdefault(rule.rule_id, []).extend(hit.frames)
         # A rule's line is its own evidence, unless the line says something more specific about another
         # area than the rule does (an envelope like "fetch error: …" around a PERMISSION_DENIED).
         if rule is not None and (hit.kind.weight < evidence_module.SPECIFIC or hit.kind.area == rule.area
@@ -112,10 +116,15 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
     for key, hits in grouped.items():
         kind = evidence_module.KIND_BY_KEY[key]
         numbers: list[int] = []
+        seen: set[str] = set()
         for hit in hits:
+            # A message repeated with other numbers is cited once, where it first shows (the count says how often).
+            said = evidence_module.repeat_key(doc.line_text(hit.line))
+            if said in seen:
+                continue
+            seen.add(said)
             numbers.append(hit.line)
-            if hit.frame is not None:
-                numbers.append(hit.frame)
+            numbers.extend(hit.frames)
         numbers = sorted(set(numbers))[:evidence_module.MAX_LINE_NOS]
         sdk = sorted({h.vendor for h in hits if h.vendor})
         title = kind.title + (f" ({', '.join(sdk)})" if sdk else "")
@@ -145,6 +154,17 @@ def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None,
                     f"{issue.summary.en} Source: {issue.source}.",
                 evidence=((version.line, line),) if line else ()))
     return out
+
+
+def _platform_lines(scanner: rules_module.Scanner, findings: list[Finding]) -> tuple[int, int]:
+    """(android, ios): lines matched by rules written for one platform (an SDK message known from its source)."""
+    platform_of = {rule.id: rule.platform for rule in scanner.rules if rule.detects}
+    lines: dict[str, set[int]] = {"android": set(), "ios": set()}
+    for finding in findings:
+        where = platform_of.get(finding.rule_id)
+        if where in lines and not finding.missing:
+            lines[where].update(finding.line_nos[:3])
+    return len(lines["android"] - lines["ios"]), len(lines["ios"] - lines["android"])
 
 
 def _vendors_named(findings: list[Finding]) -> set[str]:
@@ -323,10 +343,15 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     # Rules read on a sample: the count is how many entries hold the rule's text (an upper bound).
     findings = [replace(f, count=max(f.count, estimated[f.rule_id])) if f.rule_id in estimated and f.count else f
                 for f in findings]
-    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines())
+    frames: dict[str, list[int]] = {}
+    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines(),
+                                        frames)
+    findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:rules_module.MAX_LINE_NOS])
+                if f.rule_id in frames else f for f in findings]
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
-    platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES))
+    platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES),
+                                     _platform_lines(scanner, findings))
     crashed = any(f.rule_id in ("GEN-crash", "GEN-linkage") for f in generic)
     findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom, crashed)
     ranked = ranking.with_starting_point(ranking.rank(findings))

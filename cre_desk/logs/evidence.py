@@ -20,6 +20,7 @@ from cre_desk.logs.entry import ERROR, INFO, WARN
 #: Lines classified at most: all of them in an ordinary log, the first and last halves of this in a huge one.
 MAX_CANDIDATES = 4_000
 _DIGITS = str.maketrans("0123456789", "0000000000")
+_HEXISH = re.compile(r"\b(?=[0-9a-fA-F-]*0)[0-9a-fA-F]+(?:-[0-9a-fA-F]+)+\b|0x[0-9a-fA-F]+")
 MAX_LINE_NOS = 50
 #: Logs this short are excerpts a person picked, not whole captures.
 EXCERPT_LINES = 300
@@ -55,7 +56,25 @@ SDK_PACKAGES = re.compile(
     r"com\.adjust|com\.appsflyer|com\.amplitude|com\.mixpanel|com\.segment|com\.iterable|com\.leanplum|"
     r"com\.moengage|io\.customer|io\.repro|expo\.modules|io\.invertase)\.")
 _FRAME = re.compile(r"^\s*(?:at |\|\s+)?(?:\d+\s+\S+\s+0x[0-9a-fA-F]+\s+)?([\w$.]+)\.[\w$<>]+(?:\s*\+\s*\d+)?\s*\(")
-_OS_FRAME = re.compile(r"^(?:android|androidx|java|javax|kotlin|kotlinx|dalvik|com\.android|sun|libcore)\.")
+#: Frames of the OS, the language runtime and common frameworks: neither the SDK's nor the app's own code.
+_OS_FRAME = re.compile(r"^(?:android|androidx|java|javax|kotlin|kotlinx|dalvik|com\.android|sun|libcore|org\.json|"
+                       r"org\.apache|okhttp3|okio|retrofit2|com\.google\.android\.gms|com\.google\.gson|io\.flutter|"
+                       r"com\.facebook\.react|com\.unity3d|io\.reactivex|rx)\.")
+#: The qualified method of a frame behind a line prefix ("E/Tag(12): \tat void com.x.Y.z(…)").
+_FRAME_WHERE = re.compile(r"(?:^|\s)(?:at\s+(?:[\w$<>\[\]]+\s+)?)?([\w$]+(?:\.[\w$<>]+)*)\.[\w$<>]+\s*(?:\+\s*\d+\s*)?\(")
+#: Lines a stack trace goes on past (a nested cause, a folded run of frames).
+_CAUSE = re.compile(r"^(?:[^\n]{0,120}?:\s)?\s*(?:Caused by|\.\.\.|at |Suppressed:)")
+#: A stack frame as logcat, Crashlytics, Xcode crash reports and Dart print it, behind an optional line prefix
+#: ("E/Tag(12): "). A frame is never evidence on its own: the crash above it is, with its telling frame.
+FRAME_LINE = re.compile(
+    r"^(?:[^\n]{0,120}?:\s)?\s*(?:"
+    r"at\s+(?:[\w$<>\[\]]+\s+)?[\w$.<>/-]+\s*\(.*\)\s*(?:<\d+ (?:internal|more) lines?>)?\s*$"
+    r"|\|\s+[\w$.<>]+\s*\+\s*\d+\s*\(.*\)\s*$"
+    r"|[\w$]+(?:\.[\w$<>]+){2,}\s+\((?:[\w$.]+:\d+|Unknown Source[^)]*|Native Method|SourceFile[^)]*)\)\s*$"
+    r"|\d+\s+[\w.+ -]{1,60}?\s+0x[0-9a-fA-F]+\s+\S.*$"
+    r"|#\d+\s+\S.*\((?:package|dart|file):[^)]*\)\s*$"
+    r"|<asynchronous suspension>\s*$"
+    r"|\.\.\. \d+ more\s*$)")
 
 
 @dataclass(frozen=True)
@@ -66,10 +85,21 @@ class Kind:
     title: str            # what the finding is called
     why: str              # why it points at its area, in plain words
     pattern: re.Pattern
+    needs: re.Pattern | None = None   # a second expression the line must also match (the failure itself)
 
 
-def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str) -> Kind:
-    return Kind(key, area, weight, title, why, re.compile(expr, re.IGNORECASE))
+def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str, needs: str = "") -> Kind:
+    return Kind(key, area, weight, title, why, re.compile(expr, re.IGNORECASE),
+                re.compile(needs, re.IGNORECASE) if needs else None)
+
+
+#: Words that turn a mention of a key, id or environment into a problem with it. An app id in a request URL or a
+#: configuration dump is not evidence; "invalid app id" is.
+FAILURE_WORDS = (
+    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|registered|"
+    r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|denied|"
+    r"refused|reject|fail|error|unknown|no (?:user|player|app|application|project|such)\b|unable|cannot|can't|"
+    r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled")
 
 
 #: Most specific first. Weights: a catalogue rule's '!' weighs 3, so 2.5 is "nearly as telling".
@@ -101,7 +131,8 @@ KINDS: tuple[Kind, ...] = (
           r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
           r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
           r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged in|"
-          r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)"),
+          r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)",
+          FAILURE_WORDS),
     _kind("event_name", "C", 2.5, "Event rejected by its name or token",
           "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",
           r"event name|name is reserved|invalid (?:public )?event|event will not be logged|event token|"
@@ -144,8 +175,12 @@ KINDS: tuple[Kind, ...] = (
           r"requires you to add|not registered in (?:the )?manifest|add the following to your|is not declared"),
     _kind("crash", "D", 2.0, "Crash or exception",
           "The app or the SDK threw an exception; the frame inside the SDK (or the app) shows where.",
-          r"fatal exception|FATAL EXCEPTION|uncaught exception|\w+(?:Exception|Error)\b:|caused by:|"
-          r"SIGSEGV|SIGABRT|Fatal signal|leaked its continuation|TASK CONTINUATION MISUSE"),
+          r"fatal exception|FATAL EXCEPTION|uncaught exception|\w+(?:Exception|Error)\b:|\bcaused by\b|"
+          r"SIGSEGV|SIGABRT|Fatal signal|leaked its continuation|TASK CONTINUATION MISUSE|"
+          # Crash reports and wrappers: qualified exception classes (Crashlytics glues the message on), Xcode's
+          # terminating line and crash-report headers, Dart and JavaScript unhandled errors.
+          r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|EXC_CRASH|"
+          r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\("),
     _kind("not_displayed", "D", 1.5, "Message received but not shown",
           "The message reached the device but the SDK decided not to display it.",
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
@@ -163,6 +198,7 @@ class Hit:
     kind: Kind
     vendor: str
     frame: int | None = None      # the telling stack frame's line, for crashes
+    frames: tuple[int, ...] = ()  # every telling frame (the SDK's, the app's)
 
 
 def vendor_of(text: str) -> str:
@@ -175,9 +211,19 @@ def vendor_of(text: str) -> str:
 def classify(text: str) -> Kind | None:
     """The first (most specific) kind whose expression the line matches."""
     for kind in KINDS:
-        if kind.pattern.search(text):
+        if kind.pattern.search(text) and (kind.needs is None or kind.needs.search(text)):
             return kind
     return None
+
+
+def repeat_key(text: str) -> str:
+    """What a line says, without the numbers that differ between repeats of it (times, pids, ids)."""
+    return _HEXISH.sub("0", text[-160:].translate(_DIGITS))
+
+
+def is_frame(text: str) -> bool:
+    """Whether a line is a stack frame (cited only as a crash's telling frame, never as evidence alone)."""
+    return FRAME_LINE.match(text[:2000]) is not None
 
 
 def _candidate_lines(doc, cancel, words: np.ndarray | None = None) -> np.ndarray:
@@ -202,22 +248,25 @@ def _candidate_lines(doc, cancel, words: np.ndarray | None = None) -> np.ndarray
     return np.concatenate((lines[:half], lines[-half:]))
 
 
-def _telling_frame(doc, line: int, limit: int = 80) -> int | None:
-    """The first stack frame below ``line`` inside an SDK package (else the app's own first frame)."""
-    first_app = None
+def _telling_frames(doc, line: int, limit: int = 80) -> tuple[int, ...]:
+    """The telling stack frames below ``line``: the first inside an SDK package (where it broke) and the app's
+    own first frame (where the app called from); either may be missing."""
+    first_sdk = first_app = None
     for n in range(line + 1, min(len(doc), line + limit)):
         text = doc.line_text(n)
-        m = _FRAME.match(text)
+        m = _FRAME.match(text) or (_FRAME_WHERE.search(text) if is_frame(text) else None)
         if not m:
-            if n > line + 1 and not text.strip().startswith(("Caused by", "...", "at ")):
+            if n > line + 1 and not _CAUSE.search(text[:200]):
                 break
             continue
         where = m.group(1)
         if SDK_PACKAGES.search(where + "."):
-            return n
-        if first_app is None and not _OS_FRAME.match(where):
+            first_sdk = n if first_sdk is None else first_sdk
+        elif first_app is None and not _OS_FRAME.match(where):
             first_app = n
-    return first_app
+        if first_sdk is not None and first_app is not None:
+            break
+    return tuple(n for n in (first_sdk, first_app) if n is not None)
 
 
 def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | None = None) -> list[Hit]:
@@ -234,6 +283,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         if number % workers.YIELD_EVERY == 0:
             workers.yield_interpreter()
         text = doc.line_text(line)
+        if is_frame(text):
+            continue
         # Repeated messages (the same text with other numbers) are classified once.
         key = text[-160:].translate(_DIGITS)
         if key in kinds:
@@ -254,8 +305,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
             continue        # an app's own error words say little about the SDK (unless the customer chose them)
         if kind.key == "sdk_error" and level and level < INFO:
             continue        # "error" inside a debug line of a healthy request
-        frame = _telling_frame(doc, line) if kind.key in ("crash", "linkage") else None
-        if kind.key == "crash" and frame is not None and not vendor:
-            vendor = vendor_of(doc.line_text(frame))
-        hits.append(Hit(line, kind, vendor, frame))
+        frames = _telling_frames(doc, line) if kind.key in ("crash", "linkage") else ()
+        if kind.key == "crash" and frames and not vendor:
+            vendor = vendor_of(doc.line_text(frames[0]))
+        hits.append(Hit(line, kind, vendor, frames[0] if frames else None, frames))
     return hits

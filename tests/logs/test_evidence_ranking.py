@@ -145,3 +145,40 @@ def test_every_known_issue_file_loads_with_versions_and_sources():
     assert len(issues) >= 100
     assert all(known_issues.parse_version(i.fixed_in) and i.source and i.summary.en and i.summary.ja
                for i in issues)
+
+
+def test_stack_frames_are_cited_only_as_the_crash_s_telling_frames(tmp_path):
+    text = ("E/Amplitude(12281): Stack trace: org.json.JSONException: Value x of type java.lang.String cannot be "
+            "converted to JSONObject\n"
+            "E/Amplitude(12281): \tat org.json.JSON.typeMismatch(JSON.java:112)\n"
+            "E/Amplitude(12281): \tat com.amplitude.core.utilities.HttpResponse.create(Response.kt:14)\n"
+            "E/Amplitude(12281): \tat com.acme.shop.Checkout.send(Checkout.kt:40)\n"
+            "E/Amplitude(12281): \tat java.lang.Thread.run(Thread.java:1012)\n")
+    flagged = analysis.flagged_lines(_analyze(tmp_path, text))
+    assert flagged == {0, 2, 3}, "the exception, the SDK's frame and the app's frame; not every frame"
+
+
+def test_a_crashlytics_raw_text_crash_is_a_crash_with_its_sdk_frame(tmp_path):
+    text = ("Caused by java.lang.NullPointerExceptionAttempt to invoke virtual method 'void a.b()' on a null object "
+            "reference Raw Text\n--\n"
+            "  | com.clevertap.android.sdk.DeviceInfo.initDeviceID + 98 (DeviceInfo.java:98)\n"
+            "  | android.app.Fragment.onAttach + 1484 (Fragment.java:1484)\n")
+    result = _analyze(tmp_path, text)
+    crash = next(f for f in result.findings if f.rule_id == "GEN-crash")
+    assert crash.line_nos == (0, 2) and result.suspected_areas[0]["area"] == "D"
+
+
+def test_an_app_id_in_a_request_or_a_configuration_dump_is_not_an_identity_problem(tmp_path):
+    healthy = _analyze(tmp_path, "D/OneSignal: OneSignalRestClient: POST SEND JSON: {\"app_id\":\"88eea516\"}\n"
+                                 "I/CleverTap: Initializing default instance. CleverTapAccountID: TEST-XXX Token: X\n")
+    assert not [f for f in healthy.findings if f.rule_id == "GEN-identity"]
+    broken = _analyze(tmp_path, "W/Acme: Request failed: invalid app id 88eea516\n")
+    assert [f for f in broken.findings if f.rule_id == "GEN-identity"]
+
+
+def test_a_repeated_message_is_cited_once_and_counted(tmp_path):
+    text = "".join(f"10-27 20:2{k}:53.365 22368 22577 I Gist    : No messages found for user\n"
+                   f"10-27 20:2{k}:54.000 22368 22577 I Gist    : Fetching user messages\n" for k in range(4))
+    result = _analyze(tmp_path, text, "iam_not_shown")
+    finding = next(f for f in result.findings if f.rule_id == "GEN-not_displayed")
+    assert finding.line_nos == (0,) and finding.count == 4
