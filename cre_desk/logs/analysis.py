@@ -5,6 +5,7 @@ Shared by the findings panel and ``cre-desk analyze`` so both always say the sam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
@@ -93,7 +94,8 @@ def _with_evidence(doc: LogDocument, findings: list[Finding]) -> list[Finding]:
 def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str],
                      cancel: Callable[[], bool] = lambda: False,
                      words: np.ndarray | None = None,
-                     frames: dict[str, list[int]] | None = None) -> tuple[list[Finding], set[str]]:
+                     frames: dict[str, list[int]] | None = None,
+                     patterns: dict[str, re.Pattern] | None = None) -> tuple[list[Finding], set[str]]:
     """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
     rules whose lines turned out to carry a more specific detail of another area. ``frames`` receives, per
     rule whose line is a crash, the telling stack frame below it (the rule cites that frame too)."""
@@ -107,7 +109,9 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
         # A rule's line is its own evidence, unless the line says something more specific about another
         # area than the rule does (an envelope like "fetch error: …" around a PERMISSION_DENIED).
         if rule is not None and (hit.kind.weight < evidence_module.SPECIFIC or hit.kind.area == rule.area
-                                 or rule.polarity != "!"):
+                                 or rule.polarity != "!"
+                                 or _inside_rule_text(doc.line_text(hit.line), hit.kind,
+                                                      (patterns or {}).get(rule.rule_id))):
             continue
         if rule is not None:
             refined.add(rule.rule_id)
@@ -135,6 +139,20 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES])))
     out.sort(key=lambda f: f.line_nos[0] if f.line_nos else -1)
     return out, refined
+
+
+def _inside_rule_text(text: str, kind: evidence_module.Kind, pattern: re.Pattern | None) -> bool:
+    """Whether the words a generic kind matched are part of the known SDK message a rule matched: then the rule,
+    written for exactly that message, says what it means (only a detail beside the message refines it)."""
+    if pattern is None:
+        return False
+    known = pattern.search(text)
+    said = kind.pattern.search(text)
+    if not (known and said and said.start() < known.end() and known.start() < said.end()):
+        return False
+    # Words inside one of the rule's groups are the runtime detail the message carries, not its own text.
+    return not any(start < said.end() and said.start() < end
+                   for start, end in (known.span(g) for g in range(1, (pattern.groups or 0) + 1)) if start >= 0)
 
 
 def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None,
@@ -345,7 +363,7 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
                 for f in findings]
     frames: dict[str, list[int]] = {}
     generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines(),
-                                        frames)
+                                        frames, {rule.id: rule.regex for rule in scanner.rules if rule.regex})
     findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:rules_module.MAX_LINE_NOS])
                 if f.rule_id in frames else f for f in findings]
     # A rule whose line says something more specific about another area only frames that detail.
