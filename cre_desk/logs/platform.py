@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-ANDROID_FORMATS = frozenset({"threadtime", "studio", "studio_new", "time", "brief", "long"})
-IOS_FORMATS = frozenset({"ios", "ios_logshow", "firebase_ios"})
+ANDROID_FORMATS = frozenset({"threadtime", "studio", "studio_new", "time", "brief", "long", "studio_columns"})
+IOS_FORMATS = frozenset({"ios", "ios_logshow", "firebase_ios", "ios_console"})
 
 #: (expression, weight) per platform; each counts once per line, a line votes at most 3.
 _ANDROID = [
