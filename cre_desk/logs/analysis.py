@@ -95,7 +95,8 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
                      cancel: Callable[[], bool] = lambda: False,
                      words: np.ndarray | None = None,
                      frames: dict[str, list[int]] | None = None,
-                     patterns: dict[str, re.Pattern] | None = None) -> tuple[list[Finding], set[str]]:
+                     patterns: dict[str, re.Pattern] | None = None,
+                     symptom: str | None = None) -> tuple[list[Finding], set[str]]:
     """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
     rules whose lines turned out to carry a more specific detail of another area. ``frames`` receives, per
     rule whose line is a crash, the telling stack frame below it (the rule cites that frame too)."""
@@ -135,7 +136,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
         out.append(Finding(
             rule_id=f"GEN-{key}", area=kind.area, polarity="!", title=title, line_nos=tuple(numbers),
             count=len(hits), lines=tuple(doc.line_text(n)[:rules_module.MAX_LINE_CHARS] for n in numbers[:5]),
-            captures=tuple(sdk), missing=False, checklist=(), weight=kind.weight, why=kind.why,
+            captures=tuple(sdk), missing=False, checklist=(), weight=kind.weight_for(symptom), why=kind.why,
             evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES])))
     out.sort(key=lambda f: f.line_nos[0] if f.line_nos else -1)
     return out, refined
@@ -363,7 +364,8 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
                 for f in findings]
     frames: dict[str, list[int]] = {}
     generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines(),
-                                        frames, {rule.id: rule.regex for rule in scanner.rules if rule.regex})
+                                        frames, {rule.id: rule.regex for rule in scanner.rules if rule.regex},
+                                        symptom)
     findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:rules_module.MAX_LINE_NOS])
                 if f.rule_id in frames else f for f in findings]
     # A rule whose line says something more specific about another area only frames that detail.

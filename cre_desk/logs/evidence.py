@@ -39,6 +39,10 @@ NEEDLES = [
     "priority", "not enabled", "no valid", "deprecated", "must ", "please ", "stopping", "delayed",
     "channel=null", "\": []", "maximum", "selector", "handler", "requires", "not yet", "logged in", "account",
     "mismatch", "unregistered", "does not", "too many", "exceed",
+    # Push providers' rejection reasons (APNs, FCM) as SDKs and dashboards repeat them.
+    "baddevicetoken", "devicetokennotfortopic", "topicdisallowed", "badcertificate", "providertoken",
+    "third_party_auth", "sender_id_mismatch", "mismatched-credential", "not-registered", "notregistered",
+    "result=cancelled", "has been created", "initializeapp",
 ]
 
 #: SDK names as they show in tags, prefixes, packages and messages.
@@ -86,11 +90,24 @@ class Kind:
     why: str              # why it points at its area, in plain words
     pattern: re.Pattern
     needs: re.Pattern | None = None   # a second expression the line must also match (the failure itself)
+    symptoms: tuple[str, ...] = ()    # the ticket symptoms it can explain (empty: any)
+
+    def weight_for(self, symptom: str | None) -> float:
+        """A line that cannot explain the ticket's symptom (a push entitlement for an event that was not
+        recorded) stays on the list but weighs half."""
+        if symptom and self.symptoms and symptom not in self.symptoms:
+            return self.weight * OFF_SYMPTOM
+        return self.weight
 
 
-def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str, needs: str = "") -> Kind:
+#: What a kind weighs, as a share, for a ticket whose symptom it cannot explain.
+OFF_SYMPTOM = 0.5
+
+
+def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str, needs: str = "",
+          symptoms: tuple[str, ...] = ()) -> Kind:
     return Kind(key, area, weight, title, why, re.compile(expr, re.IGNORECASE),
-                re.compile(needs, re.IGNORECASE) if needs else None)
+                re.compile(needs, re.IGNORECASE) if needs else None, symptoms)
 
 
 #: Words that turn a mention of a key, id or environment into a problem with it. An app id in a request URL or a
@@ -106,18 +123,29 @@ FAILURE_WORDS = (
 KINDS: tuple[Kind, ...] = (
     _kind("simulator", "E", 2.5, "Push on a simulator or emulator",
           "The app ran where the OS cannot deliver push (a simulator), so nothing the SDK does can help.",
-          r"simulator|\bemulator\b.*(?:push|apns|token)"),
+          r"simulator|\bemulator\b.*(?:push|apns|token)", symptoms=("push_not_delivered",)),
     _kind("entitlement", "E", 2.5, "Push capability or entitlement missing",
           "iOS refused to register for push because the app lacks the push capability / aps-environment "
-          "entitlement.", r"aps-environment|entitlement|no valid .{0,20}apns|push capability"),
+          "entitlement.", r"aps-environment|entitlement|no valid .{0,20}apns|push capability",
+          symptoms=("push_not_delivered",)),
     _kind("permission", "E", 2.5, "Notification or OS permission",
           "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
           r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
-          r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus"),
+          r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus",
+          symptoms=("push_not_delivered",)),
     _kind("os_limit", "E", 2.0, "OS delivery limit (background, priority, battery)",
           "The OS held the message back: background limits, message priority, battery saving or a stopped app.",
           r"priority is set to .?high|background (?:restriction|limit)|doze|battery|force.?stop|app is in "
-          r"background|not (?:running|launched) in (?:the )?foreground"),
+          r"background|not (?:running|launched) in (?:the )?foreground|broadcast intent callback: result=CANCELLED|"
+          r"Not allowed to start service|app standby|restricted bucket|stopped state|low power mode|"
+          r"background app refresh", symptoms=("push_not_delivered",)),
+    _kind("push_rejected", "B", 2.5, "Push provider rejected the token or credentials",
+          "Apple or Google refused the push: the token belongs to another app or environment (sandbox vs "
+          "production), or the vendor holds a wrong or expired APNs key/certificate or FCM credential.",
+          r"BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
+          r"(?:Invalid|Expired)ProviderToken|THIRD_PARTY_AUTH_ERROR|SENDER_ID_MISMATCH|mismatched-credential|"
+          r"registration-token-not-registered|invalid-registration-token|\bNotRegistered\b|InvalidApnsCredential",
+          symptoms=("push_not_delivered",)),
     _kind("network", "E", 2.0, "Network unreachable",
           "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
           r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
@@ -137,7 +165,7 @@ KINDS: tuple[Kind, ...] = (
           "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",
           r"event name|name is reserved|invalid (?:public )?event|event will not be logged|event token|"
           r"invalid event|reserved (?:event|name)|name must (?:consist|contain)|property (?:name|value) .{0,20}"
-          r"(?:invalid|not supported)|value type is not supported"),
+          r"(?:invalid|not supported)|value type is not supported", symptoms=("events_not_recorded",)),
     _kind("linkage", "D", 3.0, "Class or method missing at run time (dependency conflict)",
           "A class or method the SDK needs was missing at run time: a dependency conflict or an incomplete "
           "integration.", r"NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|"
@@ -148,7 +176,9 @@ KINDS: tuple[Kind, ...] = (
           r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
           r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
           r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
-          r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in configuration"),
+          r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in configuration|"
+          r"No Firebase App .{0,20}has been created|call Firebase(?:App)?\.initializeApp|"
+          r"FirebaseApp (?:with name \S+ )?(?:doesn't|does not) exist|Default FirebaseApp is not initiali[sz]ed"),
     _kind("server_refused", "B", 2.0, "The vendor's server refused the app (401/403/404)",
           "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
           "project setting that does not match.",
@@ -184,7 +214,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("not_displayed", "D", 1.5, "Message received but not shown",
           "The message reached the device but the SDK decided not to display it.",
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
-          r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]"),
+          r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]",
+          symptoms=("iam_not_shown", "push_not_delivered")),
     _kind("sdk_error", "D", 1.0, "Error or warning from the SDK",
           "The SDK itself reported a problem; no rule knows this message yet, so read it.",
           r"error|fail|invalid|missing|cannot|can't|unable|rejected|denied|not allowed|expired|warning|must |please "),

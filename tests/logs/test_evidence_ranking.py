@@ -191,3 +191,24 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
     envelope = _analyze(tmp_path, "W/FIAM.Headless: Service fetch error: PERMISSION_DENIED: Requests from this "
                                   "Android client application <empty> are blocked.\n")
     assert envelope.suspected_areas[0]["area"] == "B", "the detail inside the rule's variable part refines it"
+
+
+@pytest.mark.parametrize(("line", "area"), [
+    ("E/OneSignal: Delivery failed: Apple returned BadDeviceToken for this player", "B"),
+    ("W/Acme: FCM send failed: messaging/mismatched-credential", "B"),
+    ("W/GCM-DMM( 4120): broadcast intent callback: result=CANCELLED forIntent { act=com.google.android.c2dm.intent."
+     "RECEIVE pkg=com.acme (has extras) }", "E"),
+    ("[Error: No Firebase App '[DEFAULT]' has been created - call Firebase App.initializeApp()]", "D"),
+])
+def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
+    result = _analyze(tmp_path, line + "\n", "push_not_delivered")
+    assert result.suspected_areas[0]["area"] == area and result.decisive
+
+
+def test_a_line_that_cannot_explain_the_ticket_s_symptom_weighs_less(tmp_path):
+    text = ("Error Domain=NSCocoaErrorDomain Code=3000 \"no valid “aps-environment” entitlement string found\"\n"
+            "[braze] Unable to present message - unable to find the app root view controller.\n")
+    push = {a["area"]: a["score"] for a in _analyze(tmp_path, text, "push_not_delivered").suspected_areas}
+    iam = _analyze(tmp_path, text, "iam_not_shown").suspected_areas
+    assert iam[0]["area"] == "D"
+    assert [a["score"] for a in iam if a["area"] == "E"] == [push["E"] / 2], "kept, at half its weight"
