@@ -62,8 +62,20 @@ SDK_PACKAGES = re.compile(
 _FRAME = re.compile(r"^\s*(?:at |\|\s+)?(?:\d+\s+\S+\s+0x[0-9a-fA-F]+\s+)?([\w$.]+)\.[\w$<>]+(?:\s*\+\s*\d+)?\s*\(")
 #: Frames of the OS, the language runtime and common frameworks: neither the SDK's nor the app's own code.
 _OS_FRAME = re.compile(r"^(?:android|androidx|java|javax|kotlin|kotlinx|dalvik|com\.android|sun|libcore|org\.json|"
-                       r"org\.apache|okhttp3|okio|retrofit2|com\.google\.android\.gms|com\.google\.gson|io\.flutter|"
+                       r"org\.apache|okhttp3|okio|retrofit2|com\.google\.android\.gms|com\.google\.gson|"
+                       r"io\.flutter\.(?:embedding|plugin\.common|view|app)|"
                        r"com\.facebook\.react|com\.unity3d|io\.reactivex|rx)\.")
+#: An Xcode or crash-report frame: "3   OneSignalCore   0x0000000104a1b2c4 -[OneSignal init] + 12".
+_APPLE_FRAME = re.compile(r"^\s*\d+\s+([\w.+ -]{1,60}?)\s+0x[0-9a-fA-F]+\s+(.*)$")
+_APPLE_OS_BINARY = re.compile(
+    r"(?:lib[\w.+-]+|CoreFoundation|Foundation|UIKit\w*|GraphicsServices|FrontBoardServices|BaseBoard|CFNetwork|"
+    r"UserNotifications|QuartzCore|dyld|SwiftUI|Combine|WebKit|JavaScriptCore|Runner\.debug\.dylib|Flutter|"
+    r"React|hermes|UnityFramework|\?\?\?)(?:\.dylib)?$")
+#: Wrapper plugins and push libraries whose frames are SDK code, not the app's.
+_SDK_PLUGIN = re.compile(r"io\.flutter\.plugins\.firebase|com\.dieam\.|com\.wix\.reactnativenotifications|"
+                         r"host\.exp\.|com\.reactnativecommunity\.push|package:(?:firebase|onesignal|braze|clevertap|"
+                         r"airship|appsflyer|adjust|amplitude|mixpanel|customer_io|iterable|moengage)\w*/")
+_DART_OS = re.compile(r"\((?:dart:|package:flutter/)")
 #: The qualified method of a frame behind a line prefix ("E/Tag(12): \tat void com.x.Y.z(…)").
 _FRAME_WHERE = re.compile(r"(?:^|\s)(?:at\s+(?:[\w$<>\[\]]+\s+)?)?([\w$]+(?:\.[\w$<>]+)*)\.[\w$<>]+\s*(?:\+\s*\d+\s*)?\(")
 #: Lines a stack trace goes on past (a nested cause, a folded run of frames).
@@ -279,21 +291,39 @@ def _candidate_lines(doc, cancel, words: np.ndarray | None = None) -> np.ndarray
     return np.concatenate((lines[:half], lines[-half:]))
 
 
+def frame_owner(text: str) -> str | None:
+    """Who a stack-frame line belongs to: "sdk", "os" (OS, runtime, frameworks) or "app"; None if no frame."""
+    apple = _APPLE_FRAME.match(text)
+    if apple:
+        binary, symbol = apple.group(1), apple.group(2)
+        if SDK_PACKAGES.search(symbol) or vendor_of(binary) or vendor_of(symbol[:80]):
+            return "sdk"
+        return "os" if _APPLE_OS_BINARY.match(binary) else "app"
+    m = _FRAME.match(text) or (_FRAME_WHERE.search(text) if is_frame(text) else None)
+    if not m:
+        return None
+    where = m.group(1)
+    if SDK_PACKAGES.search(where + ".") or _SDK_PLUGIN.search(text):
+        return "sdk"
+    if _OS_FRAME.match(where) or _DART_OS.search(text):
+        return "os"
+    return "sdk" if vendor_of(where) else "app"
+
+
 def _telling_frames(doc, line: int, limit: int = 80) -> tuple[int, ...]:
-    """The telling stack frames below ``line``: the first inside an SDK package (where it broke) and the app's
-    own first frame (where the app called from); either may be missing."""
+    """The telling stack frames below ``line``: the first inside an SDK (where it broke) and the app's own first
+    frame (where the app called from); either may be missing."""
     first_sdk = first_app = None
     for n in range(line + 1, min(len(doc), line + limit)):
         text = doc.line_text(n)
-        m = _FRAME.match(text) or (_FRAME_WHERE.search(text) if is_frame(text) else None)
-        if not m:
+        owner = frame_owner(text)
+        if owner is None:
             if n > line + 1 and not _CAUSE.search(text[:200]):
                 break
             continue
-        where = m.group(1)
-        if SDK_PACKAGES.search(where + "."):
+        if owner == "sdk":
             first_sdk = n if first_sdk is None else first_sdk
-        elif first_app is None and not _OS_FRAME.match(where):
+        elif owner == "app" and first_app is None:
             first_app = n
         if first_sdk is not None and first_app is not None:
             break

@@ -212,3 +212,22 @@ def test_a_line_that_cannot_explain_the_ticket_s_symptom_weighs_less(tmp_path):
     iam = _analyze(tmp_path, text, "iam_not_shown").suspected_areas
     assert iam[0]["area"] == "D"
     assert [a["score"] for a in iam if a["area"] == "E"] == [push["E"] / 2], "kept, at half its weight"
+
+
+def test_an_ios_or_dart_crash_cites_the_sdk_frame_and_the_app_frame(tmp_path):
+    ios = ("*** Terminating app due to uncaught exception 'NSInvalidArgumentException', reason: '-[NSNull length]: "
+           "unrecognized selector sent to instance 0x1f0e3c0'\n"
+           "0   CoreFoundation                      0x0000000180a1b2c4 __exceptionPreprocess + 160\n"
+           "1   libobjc.A.dylib                     0x0000000180a1b2c8 objc_exception_throw + 56\n"
+           "2   OneSignalCore                       0x0000000104a1b2cc -[OSRequest urlRequest] + 212\n"
+           "3   Shop                                0x0000000102a1b2d0 -[AppDelegate application:didFinish] + 88\n"
+           "4   UIKitCore                           0x0000000184a1b2d4 -[UIApplication _run] + 1000\n")
+    assert analysis.flagged_lines(_analyze(tmp_path, ios)) == {0, 3, 4}
+    dart = ("E/flutter (19294): [ERROR:flutter/runtime/dart_vm_initializer.cc(40)] Unhandled Exception: "
+            "PlatformException(error, token failed, null, null)\n"
+            "E/flutter (19294): #0      StandardMethodCodec.decodeEnvelope (package:flutter/src/services/"
+            "message_codecs.dart:607:7)\n"
+            "E/flutter (19294): #1      FirebaseMessaging.getToken (package:firebase_messaging/src/messaging.dart:"
+            "120:5)\n"
+            "E/flutter (19294): #2      PushService.init (package:shop/push_service.dart:31:9)\n")
+    assert analysis.flagged_lines(_analyze(tmp_path, dart)) == {0, 2, 3}
