@@ -330,6 +330,23 @@ def _telling_frames(doc, line: int, limit: int = 80) -> tuple[int, ...]:
     return tuple(n for n in (first_sdk, first_app) if n is not None)
 
 
+#: The opening of a list of error messages in an NSError dump or a JSON body, the items on the lines below.
+ERROR_LIST = re.compile(r"(?:\berrors?|\breasons?|\bmessages?|\bdetails?)\"?\s*[=:]\s*[\[(]\s*$", re.IGNORECASE)
+_ERROR_ITEM = re.compile(r"^\s*\"([^\"]{6,})\"\s*,?\s*$")
+
+
+def _error_items(doc, line: int, limit: int = 8) -> list[int]:
+    """The quoted messages listed below an error list's opening line (up to its closing bracket)."""
+    items = []
+    for n in range(line + 1, min(len(doc), line + 1 + limit)):
+        text = doc.line_text(n)
+        if _ERROR_ITEM.match(text):
+            items.append(n)
+        elif text.strip()[:1] in (")", "]", "}"):
+            break
+    return items
+
+
 def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | None = None) -> list[Hit]:
     """Classified evidence lines of a built document, in file order (``words``: lines holding an error word,
     when a combined scan already found them)."""
@@ -346,6 +363,12 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         text = doc.line_text(line)
         if is_frame(text):
             continue
+        if ERROR_LIST.search(text[-200:]):
+            # "errors = (" / "\"errors\": [" opens a server's list of error messages: its items say what failed.
+            for item in _error_items(doc, line):
+                said = doc.line_text(item)
+                found = classify(said)
+                hits.append(Hit(item, found if found else KIND_BY_KEY["sdk_error"], vendor_of(said)))
         # Repeated messages (the same text with other numbers) are classified once.
         key = text[-160:].translate(_DIGITS)
         if key in kinds:

@@ -231,3 +231,17 @@ def test_an_ios_or_dart_crash_cites_the_sdk_frame_and_the_app_frame(tmp_path):
             "120:5)\n"
             "E/flutter (19294): #2      PushService.init (package:shop/push_service.dart:31:9)\n")
     assert analysis.flagged_lines(_analyze(tmp_path, dart)) == {0, 2, 3}
+
+
+def test_the_messages_listed_in_a_server_s_error_list_are_cited(tmp_path):
+    nserror = ("Request <OSRequestUpdateExternalUserId: 0x2800085a0> fail result error Error Domain=OneSignalError "
+               "Code=400 \"(null)\" UserInfo={returned={\n"
+               "    errors =     (\n"
+               "        \"No user with this id found\"\n"
+               "    );\n"
+               "}}\n")
+    result = _analyze(tmp_path, nserror, "events_not_recorded")
+    assert 2 in analysis.flagged_lines(result)
+    json_body = ('W/Acme: upload failed, response: {\n  "errors": [\n    "Invalid API key"\n  ]\n}\n')
+    result = _analyze(tmp_path, json_body, "events_not_recorded")
+    assert 2 in analysis.flagged_lines(result) and result.suspected_areas[0]["area"] == "B"
