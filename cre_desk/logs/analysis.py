@@ -116,6 +116,13 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             continue
         if rule is not None:
             refined.add(rule.rule_id)
+        else:
+            # A detail on a continuation line of a rule's entry (the exception under "Error getting token")
+            # refines the rule the same way.
+            head = covered.get(doc.entry_start(hit.line))
+            if head is not None and hit.kind.weight >= evidence_module.SPECIFIC and hit.kind.area != head.area \
+                    and head.polarity == "!":
+                refined.add(head.rule_id)
         grouped.setdefault(hit.kind.key, []).append(hit)
     out: list[Finding] = []
     for key, hits in grouped.items():

@@ -1121,125 +1121,130 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="382"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="381"/>
+        <source>Why: {0}</source>
+        <translation>理由: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="384"/>
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="386"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="388"/>
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="399"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="401"/>
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="400"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="402"/>
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="400"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="653"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="402"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="655"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="444"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="446"/>
         <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="449"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="451"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="463"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="465"/>
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="509"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="511"/>
         <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="517"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="519"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="518"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="520"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="545"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="547"/>
         <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="555"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="557"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="556"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="558"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="571"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="573"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="576"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="578"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="580"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="582"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="633"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="635"/>
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="634"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="636"/>
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="646"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="649"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="648"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="651"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="654"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="656"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="663"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="665"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="666"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="668"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1874,7 +1879,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="433"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -1985,7 +1990,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="354"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -1998,92 +2003,92 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="390"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="398"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="470"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="478"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="484"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="492"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="489"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
         <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="505"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="513"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="521"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="519"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="527"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="528"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="532"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="540"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="544"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="552"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="561"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="566"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="574"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="567"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="575"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="573"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="587"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="601"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>

@@ -208,3 +208,18 @@ def test_unpacked_archives_go_when_the_ticket_is_left_and_at_the_next_start(qtbo
     (leftover / "device.log").write_text("left by a killed run\n")
     assert ctx.paths.sweep_temp() >= 1
     assert not any(ctx.paths.temp_dir.iterdir())
+
+
+def test_the_findings_panel_says_why_and_what_to_ask_for_when_nothing_decides(qtbot, window, ctx, tmp_path):
+    decisive = tmp_path / "decisive.log"
+    decisive.write_text("02-25 10:52:51.373 E/FA      (24178): Invalid public event name. Event will not be logged "
+                        "(FE): app install\n", encoding="utf-8")
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, decisive, "events_not_recorded").id)
+    assert "Why: The event itself was malformed" in logs.areas.text()
+    assert "No decisive line" not in logs.areas.text()
+    quiet = tmp_path / "quiet.log"
+    quiet.write_text("11-20 10:14:02.118  8812  8812 D Braze v30.4.0 .BrazeManager: Requesting content cards "
+                     "refresh\n", encoding="utf-8")
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, quiet).id)
+    text = logs.areas.text()
+    assert "(low confidence)" in text and "No decisive line" in text and "BrazeLogger" in text

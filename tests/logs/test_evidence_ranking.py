@@ -245,3 +245,12 @@ def test_the_messages_listed_in_a_server_s_error_list_are_cited(tmp_path):
     json_body = ('W/Acme: upload failed, response: {\n  "errors": [\n    "Invalid API key"\n  ]\n}\n')
     result = _analyze(tmp_path, json_body, "events_not_recorded")
     assert 2 in analysis.flagged_lines(result) and result.suspected_areas[0]["area"] == "B"
+
+
+def test_a_detail_on_the_continuation_line_of_a_rule_s_entry_refines_the_rule(tmp_path):
+    text = ("2019-09-13 14:32:28.361 14885-15462/com.acme E/OneSignal: Error Getting FCM Token\n"
+            "    java.io.IOException: INVALID_SENDER\n"
+            "        at com.google.firebase.iid.zzr.zza(Unknown Source:66)\n")
+    result = _analyze(tmp_path, text, "push_not_delivered")
+    assert result.suspected_areas[0]["area"] == "B"
+    assert {0, 1} <= analysis.flagged_lines(result)
