@@ -34,7 +34,7 @@ STUDIO_COLUMNS = re.compile(
 # Android Studio's older export without its date: "14:32:28.361 14885-15462/com.acme E/OneSignal: msg".
 STUDIO_OLD_SHORT = re.compile(r"^" + _TIME + r"\s+(\d+)-(\d+)/(\S+) " + _LVL + r"/(.*?): ?(.*)$")
 #: What a package column holds: a Java package, "pid-1234" for an unknown one, or "?".
-_PACKAGE = re.compile(r"^(?:[A-Za-z_][\w]*(?:\.[\w]+)+|pid-\d+|\?)(?::[\w.]+)?$")
+_PACKAGE = re.compile(r"^(?:[A-Za-z_][\w]*(?:\.[\w]+)+|pid-\d+|system_process|\?)(?::[\w.]+)?$")
 # Console.app copies (and Xcode's console "copy" of os_log lines): "error	10:14:02.118421+0900	Runner	message".
 IOS_CONSOLE = re.compile(
     r"^(default|info|debug|error|fault|notice|Default|Info|Debug|Error|Fault|Notice)\t"

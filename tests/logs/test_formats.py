@@ -148,6 +148,8 @@ def test_android_studio_lines_with_hidden_columns_keep_their_fields():
     assert (old.pid, old.package, old.tag, old.level, old.message) == (
         14885, "com.acme", "OneSignal", ERROR, "Error Getting FCM Token")
     assert parser.parse(1, "        at com.acme.Foo.bar(Foo.java:12)") is None, "a frame continues the entry above"
+    system = parser.parse(0, "10:49:39.245  26864-30696  ActivityManager  system_process  I  Displayed x")
+    assert (system.tag, system.package, system.message) == ("ActivityManager", "system_process", "Displayed x")
 
 
 def test_prose_with_a_capital_letter_is_not_an_android_studio_line():
