@@ -41,6 +41,8 @@ _ANDROID = [
     (r"\b[VDIWEF]/(?:flutter|Unity|ReactNativeJS|chromium|Capacitor\S*|CordovaWebView\w*|System\.(?:out|err))\b", 3),
     (r"\[(?:ERROR|INFO|WARNING):flutter/|\bAndroid Bundl(?:ed|ing)\b|Opening on Android|\bio\.flutter\.", 3),
     # SDKs' Android conventions: versioned tags, Java class names, Android-only services and banners.
+    (r"\bINVALID_SENDER\b|\bMismatchSenderId\b|\bSERVICE_NOT_AVAILABLE\b|\bAUTHENTICATION_FAILED\b|"
+     r"\bPHONE_REGISTRATION_ERROR\b|\bTOO_MANY_REGISTRATIONS\b", 2),
     (r"\bAppsFlyer_\d|\bMoEngage_v\d|\bAppboy v\d|\bMixpanelAPI\.\w|\bcom\.amplitude\.api\b|\bOneSignalRestClient\b|"
      r"\bFLTFireMsg\w*|\bRNFirebase\w*|\bGoogle ?Play ?[Ss]ervices\b|\bHMS\b|\bUnknown Source:\d|\bSourceFile:\d|"
      r"Intent \{ (?:act|cmp)=|Bundle\[\{|\bandroid\.intent\.|^-{8,} (?:beginning of|PROCESS (?:STARTED|ENDED))", 3),
@@ -79,6 +81,9 @@ _IOS = [
     (r"\d\d:\d\d:\d\d\.\d{6}[+-]\d{4}\b|^(?:default|info|debug|error|fault)\t\d\d:\d\d:\d\d\.\d+", 3),
     (r"^\s*\d+\s+[\w.+ -]{1,60}?\s+0x[0-9a-fA-F]{8,}\s", 3),
     (r"\b(?:FIR|ABK|UA|CT|OS)[A-Z][a-z]\w*(?:Manager|Request|Controller|Delegate|Service|Registrar|Center)\b", 2),
+    # APNs' own rejection reasons, as dashboards and SDKs repeat them.
+    (r"\b(?:BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
+     r"(?:Invalid|Expired)ProviderToken|InvalidApnsCredential)\b", 3),
     # OneSignal's iOS SDK (and apps logging like it) print the level as a word: "VERBOSE: …", "ERROR: …".
     (r"^(?:\S.*?\[\d+:\w+\] )?(?:VERBOSE|DEBUG|WARNING|ERROR|FATAL): \S", 2),
 ]
