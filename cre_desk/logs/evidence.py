@@ -42,7 +42,7 @@ NEEDLES = [
     # Push providers' rejection reasons (APNs, FCM) as SDKs and dashboards repeat them.
     "baddevicetoken", "devicetokennotfortopic", "topicdisallowed", "badcertificate", "providertoken",
     "third_party_auth", "sender_id_mismatch", "mismatched-credential", "not-registered", "notregistered",
-    "result=cancelled", "has been created", "initializeapp",
+    "result=cancelled", "has been created", "initializeapp", "be called", "before accessing",
 ]
 
 #: SDK names as they show in tags, prefixes, packages and messages.
@@ -189,6 +189,8 @@ KINDS: tuple[Kind, ...] = (
           r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
           r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
           r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in configuration|"
+          r"must be called (?:first|before)|before accessing|(?:call|calling) \w+(?:\.\w+)?\.(?:initiali[sz]e|init|start|"
+          r"configure|setup|takeOff)\w*\(.{0,20}\) (?:first|before)|"
           r"No Firebase App .{0,20}has been created|call Firebase(?:App)?\.initializeApp|"
           r"FirebaseApp (?:with name \S+ )?(?:doesn't|does not) exist|Default FirebaseApp is not initiali[sz]ed"),
     _kind("server_refused", "B", 2.0, "The vendor's server refused the app (401/403/404)",

@@ -199,6 +199,7 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
     ("W/GCM-DMM( 4120): broadcast intent callback: result=CANCELLED forIntent { act=com.google.android.c2dm.intent."
      "RECEIVE pkg=com.acme (has extras) }", "E"),
     ("[Error: No Firebase App '[DEFAULT]' has been created - call Firebase App.initializeApp()]", "D"),
+    ("AirshipKit/Airship.swift:128: Fatal error: TakeOff must be called before accessing Airship.", "D"),
 ])
 def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
     result = _analyze(tmp_path, line + "\n", "push_not_delivered")
