@@ -43,6 +43,11 @@ NEEDLES = [
     "baddevicetoken", "devicetokennotfortopic", "topicdisallowed", "badcertificate", "providertoken",
     "third_party_auth", "sender_id_mismatch", "mismatched-credential", "not-registered", "notregistered",
     "result=cancelled", "has been created", "initializeapp", "be called", "before accessing",
+    # The SDK saying it did not do the work, or that the user is not reachable.
+    "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
+    "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
+    "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
+    "push disabled", "push is disabled",
 ]
 
 #: SDK names as they show in tags, prefixes, packages and messages.
@@ -230,11 +235,28 @@ KINDS: tuple[Kind, ...] = (
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
           r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]",
           symptoms=("iam_not_shown", "push_not_delivered")),
+    _kind("opted_out", "B", 2.0, "User or device opted out or unsubscribed",
+          "The user or the device is opted out, unsubscribed or not eligible, so the vendor does not send to it or "
+          "does not record it.",
+          r"opted[ -]?out|opt[ -]?out(?:ed)?\b|\bunsubscribed|not subscribed|subscription (?:is )?(?:disabled|"
+          r"inactive|paused)|push (?:is )?disabled|user (?:is )?not eligible|tracking (?:is )?disabled|"
+          r"\bOptedOut\b|isOptedOut\W+true|\"?opted_?in\"?\s*[:=]\s*false"),
+    _kind("not_done", "D", 1.0, "The SDK skipped, dropped or gave up",
+          "The SDK says it skipped, dropped, ignored or stopped retrying the work the ticket is about; its reason is "
+          "on the line.",
+          r"\bskipp(?:ing|ed)\b|\bignor(?:ing|ed)\b|\bdiscard(?:ing|ed)\b|\bdropp(?:ing|ed)\b|\bgiving up\b|"
+          r"\bgave up\b|max(?:imum)? retries|\bwill not be (?:sent|shown|displayed|tracked|logged|recorded)|"
+          r"\bwon'?t be (?:sent|shown|displayed|tracked|logged|recorded)|\baborting\b|\bnot (?:sent|tracked|logged|"
+          r"recorded|uploaded|saved)\b"),
     _kind("sdk_error", "D", 1.0, "Error or warning from the SDK",
           "The SDK itself reported a problem; no rule knows this message yet, so read it.",
           r"error|fail|invalid|missing|cannot|can't|unable|rejected|denied|not allowed|expired|warning|must |please "),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+#: Kinds that count only on an SDK's line, or in an excerpt the customer chose.
+_WEAK = ("sdk_error", "not_done")
 
 
 @dataclass
@@ -387,7 +409,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         if tag_id not in vendor_by_tag:
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
-        if kind.key == "sdk_error" and not vendor and not (excerpt and level >= ERROR):
+        if kind.key in _WEAK and not vendor and not (excerpt and (level >= ERROR or kind.key != "sdk_error")):
             continue        # an app's own error words say little about the SDK (unless the customer chose them)
         if kind.key == "sdk_error" and level and level < INFO:
             continue        # "error" inside a debug line of a healthy request

@@ -255,3 +255,19 @@ def test_a_detail_on_the_continuation_line_of_a_rule_s_entry_refines_the_rule(tm
     result = _analyze(tmp_path, text, "push_not_delivered")
     assert result.suspected_areas[0]["area"] == "B"
     assert {0, 1} <= analysis.flagged_lines(result)
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ("02-15 16:09:26.357 9858-11485/com.acme D/MyApp - UALib: Analytics disabled - ignoring event: push", "not_done"),
+    ("Log: Existing upload in progress, skipping...", "not_done"),
+    ("D/OneSignal: User is opted out, notification_types: -2", "opted_out"),
+])
+def test_an_sdk_saying_it_did_not_do_the_work_is_cited(tmp_path, line, key):
+    result = _analyze(tmp_path, line + "\n", "events_not_recorded")
+    assert [f.line_nos for f in result.findings if f.rule_id == f"GEN-{key}"] == [(0,)]
+
+
+def test_an_app_s_own_skipping_line_outside_an_excerpt_is_not_cited(tmp_path):
+    text = "".join(f"11-20 10:14:{k % 60:02d}.118  8812  8812 D Acme: frame {k}\n" for k in range(400))
+    text += "11-20 10:15:02.118  8812  8812 D Acme: skipping layout pass\n"
+    assert not [f for f in _analyze(tmp_path, text).findings if f.rule_id == "GEN-not_done"]
