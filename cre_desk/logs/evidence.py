@@ -47,7 +47,8 @@ NEEDLES = [
     "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
     "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
     "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "push disabled", "push is disabled",
+    "push disabled", "push is disabled", "production:", "inproduction", "environment", "usedevelopment",
+    "development",
 ]
 
 #: SDK names as they show in tags, prefixes, packages and messages.
@@ -235,6 +236,12 @@ KINDS: tuple[Kind, ...] = (
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
           r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]",
           symptoms=("iam_not_shown", "push_not_delivered")),
+    _kind("environment", "B", 1.5, "Test or sandbox environment in use",
+          "The SDK runs against a development, test or sandbox environment; a message sent from the production "
+          "side (or the other way round) never reaches it.",
+          r"\bsandbox\b|Production: NO\b|inProduction\W{1,4}(?:false|NO)\b|\benvironment\W{1,4}(?:sandbox|development|"
+          r"dev|test|staging)\b|aps-environment\W{1,4}development|useDevelopment\W{1,4}true|\bdevelopment (?:app|"
+          r"environment|build|mode)\b.{0,30}\b(?:push|apns|key|token)"),
     _kind("opted_out", "B", 2.0, "User or device opted out or unsubscribed",
           "The user or the device is opted out, unsubscribed or not eligible, so the vendor does not send to it or "
           "does not record it.",

@@ -271,3 +271,11 @@ def test_an_app_s_own_skipping_line_outside_an_excerpt_is_not_cited(tmp_path):
     text = "".join(f"11-20 10:14:{k % 60:02d}.118  8812  8812 D Acme: frame {k}\n" for k in range(400))
     text += "11-20 10:15:02.118  8812  8812 D Acme: skipping layout pass\n"
     assert not [f for f in _analyze(tmp_path, text).findings if f.rule_id == "GEN-not_done"]
+
+
+def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
+    text = ("2018-01-24 17:04:32.533036-0500 LAT[367:30275] [I] +[UAirship executeUnsafeTakeOff:] [Line 185] UAirship "
+            "Take Off! Lib Version: 8.6.3 App Key: xyz Production: NO.\n")
+    result = _analyze(tmp_path, text, "push_not_delivered")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-environment"] == [(0,)]
+    assert result.suspected_areas[0]["area"] == "B" and not result.decisive, "a lead, not proof"
