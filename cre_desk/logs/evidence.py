@@ -133,7 +133,7 @@ def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str, n
 FAILURE_WORDS = (
     r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|denied|"
-    r"refused|reject|fail|error|unknown|no (?:user|player|app|application|project|such)\b|unable|cannot|can't|"
+    r"refused|reject|fail|error|unknown|couldn'?t|could not|no (?:user|player|app|application|project|such)\b|unable|cannot|can't|"
     r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled")
 
 
@@ -177,7 +177,8 @@ KINDS: tuple[Kind, ...] = (
           r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
           r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
           r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged in|"
-          r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)",
+          r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)|"
+          r"(?:FCM|GCM|firebase|push|APNs) (?:configuration|config|credentials?|server key)",
           FAILURE_WORDS),
     _kind("event_name", "C", 2.5, "Event rejected by its name or token",
           "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",

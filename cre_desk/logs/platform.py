@@ -41,7 +41,7 @@ _ANDROID = [
     (r"\b[VDIWEF]/(?:flutter|Unity|ReactNativeJS|chromium|Capacitor\S*|CordovaWebView\w*|System\.(?:out|err))\b", 3),
     (r"\[(?:ERROR|INFO|WARNING):flutter/|\bAndroid Bundl(?:ed|ing)\b|Opening on Android|\bio\.flutter\.", 3),
     # SDKs' Android conventions: versioned tags, Java class names, Android-only services and banners.
-    (r"\bINVALID_SENDER\b|\bMismatchSenderId\b|\bSERVICE_NOT_AVAILABLE\b|\bAUTHENTICATION_FAILED\b|"
+    (r"\bGCM\b|\bFCM configuration\b|\bFCM server key\b|\bINVALID_SENDER\b|\bMismatchSenderId\b|\bSERVICE_NOT_AVAILABLE\b|\bAUTHENTICATION_FAILED\b|"
      r"\bPHONE_REGISTRATION_ERROR\b|\bTOO_MANY_REGISTRATIONS\b", 2),
     (r"\bAppsFlyer_\d|\bMoEngage_v\d|\bAppboy v\d|\bMixpanelAPI\.\w|\bcom\.amplitude\.api\b|\bOneSignalRestClient\b|"
      r"\bFLTFireMsg\w*|\bRNFirebase\w*|\bGoogle ?Play ?[Ss]ervices\b|\bHMS\b|\bUnknown Source:\d|\bSourceFile:\d|"
