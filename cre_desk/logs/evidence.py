@@ -47,7 +47,10 @@ NEEDLES = [
     "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
     "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
     "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "push disabled", "push is disabled", "production:", "inproduction", "environment", "usedevelopment",
+    "push disabled", "push is disabled", "no push token", "no token", "no device token", "no registration",
+    "matching push token", "not reachable", "token\": null", "token: null", "token: nil", "token = null",
+    "token = nil", "token is null", "token is nil", "token is empty", "token is missing", "without a token",
+    "without token", "without push token", "token not set", "token not available", "production:", "inproduction", "environment", "usedevelopment",
     "development",
 ]
 
@@ -237,6 +240,14 @@ KINDS: tuple[Kind, ...] = (
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
           r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]",
           symptoms=("iam_not_shown", "push_not_delivered")),
+    _kind("no_token", "D", 1.5, "No push token for this device",
+          "The vendor holds no push token for the device (or the SDK has none to send): registration never "
+          "completed — a missing integration step, a refused notification permission, or another app or "
+          "environment's credentials.",
+          r"no (?:push |device |registration |APNs |FCM )?tokens?\b|no registration ids|matching push tokens?|"
+          r"\bnot reachable\b|push ?token\W{0,3}(?:is )?(?:null|nil|empty|missing|undefined)\b|"
+          r"(?:device|push|registration) token (?:is )?(?:null|nil|empty|missing|not (?:set|available))|"
+          r"without (?:a )?(?:push |device )?token", symptoms=("push_not_delivered",)),
     _kind("environment", "B", 1.5, "Test or sandbox environment in use",
           "The SDK runs against a development, test or sandbox environment; a message sent from the production "
           "side (or the other way round) never reaches it.",

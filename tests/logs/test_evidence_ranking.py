@@ -280,3 +280,13 @@ def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
     result = _analyze(tmp_path, text, "push_not_delivered")
     assert [f.line_nos for f in result.findings if f.rule_id == "GEN-environment"] == [(0,)]
     assert result.suspected_areas[0]["area"] == "B" and not result.decisive, "a lead, not proof"
+
+
+@pytest.mark.parametrize("line", [
+    '    "pushToken": null',
+    "Warning: None of the selected users have matching push tokens for iOS Push.",
+    "No registration IDs/Profiles specified",
+])
+def test_a_device_without_a_push_token_is_cited_for_a_push_ticket(tmp_path, line):
+    result = _analyze(tmp_path, line + "\n", "push_not_delivered")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-no_token"] == [(0,)]
