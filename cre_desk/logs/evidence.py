@@ -47,7 +47,7 @@ NEEDLES = [
     "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
     "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
     "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "push disabled", "push is disabled", "no push token", "no token", "no device token", "no registration",
+    "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
     "matching push token", "not reachable", "token\": null", "token: null", "token: nil", "token = null",
     "token = nil", "token is null", "token is nil", "token is empty", "token is missing", "without a token",
     "without token", "without push token", "token not set", "token not available", "production:", "inproduction", "environment", "usedevelopment",
@@ -240,6 +240,13 @@ KINDS: tuple[Kind, ...] = (
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
           r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]",
           symptoms=("iam_not_shown", "push_not_delivered")),
+    _kind("push_handler", "D", 1.5, "Push handled by another SDK's receiver",
+          "More than one push SDK listens for incoming messages; the one that received this push says it is not "
+          "its own, so the vendor's handler may never see it (a conflicting messaging service or receiver).",
+          r"(?:message|push|notification)s? (?:received|arrived)[^.]{0,40}\bnot for\b|did ?n[o']t originate from|"
+          r"\bnot (?:an? )?(?:braze|appboy|onesignal|clevertap|airship|urban ?airship|iterable|moengage|intercom|"
+          r"customer\.?io|leanplum|firebase|expo) (?:push|message|notification)|not consuming (?:remote )?message",
+          symptoms=("push_not_delivered",)),
     _kind("no_token", "D", 1.5, "No push token for this device",
           "The vendor holds no push token for the device (or the SDK has none to send): registration never "
           "completed — a missing integration step, a refused notification permission, or another app or "

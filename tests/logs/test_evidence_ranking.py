@@ -290,3 +290,10 @@ def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
 def test_a_device_without_a_push_token_is_cited_for_a_push_ticket(tmp_path, line):
     result = _analyze(tmp_path, line + "\n", "push_not_delivered")
     assert [f.line_nos for f in result.findings if f.rule_id == "GEN-no_token"] == [(0,)]
+
+
+def test_a_push_taken_by_another_sdk_s_receiver_is_cited_for_push_tickets(tmp_path):
+    text = ("D/FLTFireMsgReceiver( 4922): broadcast received for message\n"
+            "D/PushInterceptReceiver( 4922): Push message received, not for Intercom\n")
+    result = _analyze(tmp_path, text, "push_not_delivered")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-push_handler"] == [(1,)]
