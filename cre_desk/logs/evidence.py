@@ -137,26 +137,29 @@ FAILURE_WORDS = (
     r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|denied|"
     r"refused|reject|fail|error|unknown|couldn'?t|could not|no (?:user|player|app|application|project|such)\b|unable|cannot|can't|"
-    r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled")
+    r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
+    r"not supported|unsupported|not available|unavailable")
 
 
 #: Most specific first. Weights: a catalogue rule's '!' weighs 3, so 2.5 is "nearly as telling".
 KINDS: tuple[Kind, ...] = (
     _kind("simulator", "E", 2.5, "Push on a simulator or emulator",
           "The app ran where the OS cannot deliver push (a simulator), so nothing the SDK does can help.",
-          r"simulator|\bemulator\b.*(?:push|apns|token)", symptoms=("push_not_delivered",)),
+          r"simulator|\bemulator\b.*(?:push|apns|token)", FAILURE_WORDS, symptoms=("push_not_delivered",)),
     _kind("entitlement", "E", 2.5, "Push capability or entitlement missing",
           "iOS refused to register for push because the app lacks the push capability / aps-environment "
-          "entitlement.", r"aps-environment|entitlement|no valid .{0,20}apns|push capability",
+          "entitlement.", r"aps-environment|entitlement|no valid .{0,20}apns|push capability", FAILURE_WORDS,
           symptoms=("push_not_delivered",)),
     _kind("permission", "E", 2.5, "Notification or OS permission",
           "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
           r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
           r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus",
+          FAILURE_WORDS + r"|false\b|declin|off\b|not determined|notDetermined|revoked|never asked|status\W{1,3}[01]\b",
           symptoms=("push_not_delivered",)),
     _kind("os_limit", "E", 2.0, "OS delivery limit (background, priority, battery)",
           "The OS held the message back: background limits, message priority, battery saving or a stopped app.",
-          r"priority is set to .?high|background (?:restriction|limit)|doze|battery|force.?stop|app is in "
+          r"priority is set to .?high|background (?:restriction|limit)|\bdoze\b|battery (?:optimi[sz]ation|saver|"
+          r"saving|restriction)|low battery|power sav\w+|force.?stop|app is in "
           r"background|not (?:running|launched) in (?:the )?foreground|broadcast intent callback: result=CANCELLED|"
           r"Not allowed to start service|app standby|restricted bucket|stopped state|low power mode|"
           r"background app refresh", symptoms=("push_not_delivered",)),
@@ -170,7 +173,8 @@ KINDS: tuple[Kind, ...] = (
     _kind("network", "E", 2.0, "Network unreachable",
           "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
           r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
-          r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|offline|"
+          r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|"
+          r"\b(?:is|are|be|went|marking|currently|device|network) offline\b|"
           r"SSLHandshake|certificate verify"),
     _kind("identity", "B", 2.5, "App identity, key or project mismatch",
           "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "

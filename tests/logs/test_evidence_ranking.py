@@ -297,3 +297,15 @@ def test_a_push_taken_by_another_sdk_s_receiver_is_cited_for_push_tickets(tmp_pa
             "D/PushInterceptReceiver( 4922): Push message received, not for Intercom\n")
     result = _analyze(tmp_path, text, "push_not_delivered")
     assert [f.line_nos for f in result.findings if f.rule_id == "GEN-push_handler"] == [(1,)]
+
+
+@pytest.mark.parametrize("line", [
+    "I/OneSignal: Requesting notification permission (POST_NOTIFICATIONS)",
+    "Debug: Installing NetworkConnectivityCheckerPlugin, offline feature should be supported.",
+    "W/DeviceInfo: battery level 54%, charging",
+    "2024-01-05 10:00:00.123456+0100 Runner[1:2] Running on iPhone 15 Simulator with aps-environment development",
+])
+def test_a_neutral_mention_of_a_permission_network_battery_or_simulator_is_not_evidence(tmp_path, line):
+    result = _analyze(tmp_path, line + "\n", "push_not_delivered")
+    kinds = {f.rule_id for f in result.findings}
+    assert not kinds & {"GEN-permission", "GEN-network", "GEN-os_limit", "GEN-simulator", "GEN-entitlement"}
