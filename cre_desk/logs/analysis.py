@@ -197,11 +197,17 @@ def _vendors_named(findings: list[Finding]) -> set[str]:
     return {name for f in findings if f.rule_id.startswith("GEN-") for name in f.captures}
 
 
+#: Vendor keys that share another vendor's capture recipe.
+RECIPE_OF = {"fcm": "firebase", "fiam": "firebase"}
+
+
 def capture_advice(vendors: list[str], platform: str) -> dict:
     """What to ask for when the log decides nothing: a verbose log from app start, captured this way."""
     recipes = resource_files.read_json("capture_recipes.json")
     steps = []
-    for vendor in vendors or ["default"]:
+    # Firebase's products log under their own names; one recipe covers them.
+    named = list(dict.fromkeys(RECIPE_OF.get(vendor, vendor) for vendor in vendors or ["default"]))
+    for vendor in named:
         recipe = recipes.get(vendor) or {}
         for plat in ([platform] if platform else ["android", "ios"]):
             if plat in recipe:

@@ -309,3 +309,13 @@ def test_a_neutral_mention_of_a_permission_network_battery_or_simulator_is_not_e
     result = _analyze(tmp_path, line + "\n", "push_not_delivered")
     kinds = {f.rule_id for f in result.findings}
     assert not kinds & {"GEN-permission", "GEN-network", "GEN-os_limit", "GEN-simulator", "GEN-entitlement"}
+
+
+@pytest.mark.parametrize(("vendors", "expected"), [
+    (["fiam"], "firebase"), (["fcm", "firebase"], "firebase"), (["segment"], "segment"), (["leanplum"], "leanplum"),
+    (["moengage"], "moengage"), (["expo"], "expo"),
+])
+def test_every_sdk_of_the_corpus_has_a_capture_recipe_per_platform(vendors, expected):
+    advice = analysis.capture_advice(vendors, "ios")
+    assert [step["vendor"] for step in advice["steps"]] == [expected]
+    assert advice["steps"][0]["en"] and advice["steps"][0]["ja"]
