@@ -22,6 +22,7 @@ from cre_desk.logs.document import LogDocument
 from cre_desk.logs.rules import Finding
 
 MAX_EVIDENCE_LINES = 20
+MAX_RULE_LINES = rules_module.MAX_LINE_NOS
 #: A fix after the customer's version is a lead, not proof: it weighs less than any line showing the problem.
 KNOWN_ISSUE_WEIGHT = 1.0
 KNOWN_ISSUE_LINES = 5000
@@ -379,7 +380,8 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines(),
                                         frames, {rule.id: rule.regex for rule in scanner.rules if rule.regex},
                                         symptom)
-    findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:rules_module.MAX_LINE_NOS])
+    # A rule whose line is a crash cites the telling stack frames below it too.
+    findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:MAX_RULE_LINES])
                 if f.rule_id in frames else f for f in findings]
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
