@@ -238,7 +238,8 @@ KINDS: tuple[Kind, ...] = (
           # Crash reports and wrappers: qualified exception classes (Crashlytics glues the message on), Xcode's
           # terminating line and crash-report headers, Dart and JavaScript unhandled errors.
           r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|EXC_CRASH|"
-          r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\("),
+          r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\(|"
+          r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT"),
     _kind("not_displayed", "D", 1.5, "Message received but not shown",
           "The message reached the device but the SDK decided not to display it.",
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"

@@ -72,7 +72,7 @@ _IOS = [
      r"provisioning profile|bundle identifier|Bundle ID|TestFlight|App Store Connect|\.ipa\b|"
      r"GoogleService-Info\.plist|NSLocalizedFailureReason|kCFErrorDomain)\b", 2),
     # Wrappers as their iOS side prints: Flutter's engine, React Native's JS log, Unity, Cordova, Capacitor.
-    (r"\[VERBOSE-\d:|\[javascript\]|\bUnityFramework\b|\bUnity-iPhone\b|\bCDV[A-Z]\w+|⚡️|"
+    (r"\bcom\.apple\.|\[VERBOSE-\d:|\[javascript\]|\bUnityFramework\b|\bUnity-iPhone\b|\bCDV[A-Z]\w+|⚡️|"
      r"\biOS Bundl(?:ed|ing)\b|Opening on iOS", 3),
     # Xcode console noise every iOS app prints, os_log timestamps (microseconds and a zone), Console.app copies,
     # crash-report frames, Apple-style class prefixes of the SDKs (FIRApp, ABKInAppMessage, UAPush…).

@@ -319,3 +319,14 @@ def test_every_sdk_of_the_corpus_has_a_capture_recipe_per_platform(vendors, expe
     advice = analysis.capture_advice(vendors, "ios")
     assert [step["vendor"] for step in advice["steps"]] == [expected]
     assert advice["steps"][0]["en"] and advice["steps"][0]["ja"]
+
+
+def test_a_crashlytics_ios_crash_names_its_platform_and_frames(tmp_path):
+    text = ("Crashed: com.apple.main-thread\n"
+            "0  libswiftCore.dylib             0x1a2b3c4d5 _assertionFailure(_:_:file:line:flags:) + 123\n"
+            "1  BrazeKit                       0x104a1b2c8 Braze.InAppMessageRaw.decode() + 45\n"
+            "2  Shop                           0x102a1b2d0 closure #1 in AppDelegate.start() + 45 (AppDelegate.swift:12)\n")
+    result = _analyze(tmp_path, text)
+    assert result.platform == "ios"
+    crash = next(f for f in result.findings if f.rule_id == "GEN-crash")
+    assert crash.line_nos == (0, 2, 3)
