@@ -84,6 +84,11 @@ _APPLE_OS_BINARY = re.compile(
 _SDK_PLUGIN = re.compile(r"io\.flutter\.plugins\.firebase|com\.dieam\.|com\.wix\.reactnativenotifications|"
                          r"host\.exp\.|com\.reactnativecommunity\.push|package:(?:firebase|onesignal|braze|clevertap|"
                          r"airship|appsflyer|adjust|amplitude|mixpanel|customer_io|iterable|moengage)\w*/")
+#: Any qualified name on a frame line (Unity's "Namespace.Class:Method", a JavaScript "Object.fn").
+_FRAME_ANY = re.compile(r"([A-Za-z_$][\w$]*(?:[.:][\w$<>]+)+)")
+#: Unity's, .NET's and JavaScript runtimes' own frames.
+_RUNTIME_FRAME = re.compile(r"^(?:UnityEngine|System|Mono|Object|Promise|Generator|MessageQueue|NativeModules|"
+                            r"tryCatch|invoke|Function)\b")
 _DART_OS = re.compile(r"\((?:dart:|package:flutter/)")
 #: The qualified method of a frame behind a line prefix ("E/Tag(12): \tat void com.x.Y.z(…)").
 _FRAME_WHERE = re.compile(r"(?:^|\s)(?:at\s+(?:[\w$<>\[\]]+\s+)?)?([\w$]+(?:\.[\w$<>]+)*)\.[\w$<>]+\s*(?:\+\s*\d+\s*)?\(")
@@ -93,7 +98,10 @@ _CAUSE = re.compile(r"^(?:[^\n]{0,120}?:\s)?\s*(?:Caused by|\.\.\.|at |Suppresse
 #: ("E/Tag(12): "). A frame is never evidence on its own: the crash above it is, with its telling frame.
 FRAME_LINE = re.compile(
     r"^(?:[^\n]{0,120}?:\s)?\s*(?:"
-    r"at\s+(?:[\w$<>\[\]]+\s+)?[\w$.<>/-]+\s*\(.*\)\s*(?:<\d+ (?:internal|more) lines?>)?\s*$"
+    r"at\s+(?:[\w$<>\[\]]+\s+)?[\w$.<>/-]+(?: \[as [\w$]+\])?\s*\(.*\)\s*(?:<\d+ (?:internal|more) lines?>)?\s*$"
+    r"|(?:[\w$<>]+(?:\.[\w$<>]+)+:[A-Za-z_<][\w$<>.`]* ?|[\w$<>]+:[A-Za-z_<][\w$<>.`]*)\([\w.,<>\[\]` ]*\)\s*"
+    r"(?:\(at [^)]*\))?\s*$"
+    r"|\(Filename: .* Line: \d+\)\s*$"
     r"|\|\s+[\w$.<>]+\s*\+\s*\d+\s*\(.*\)\s*$"
     r"|[\w$]+(?:\.[\w$<>]+){2,}\s+\((?:[\w$.]+:\d+|Unknown Source[^)]*|Native Method|SourceFile[^)]*)\)\s*$"
     r"|\d+\s+[\w.+ -]{1,60}?\s+0x[0-9a-fA-F]+\s+\S.*$"
@@ -354,13 +362,16 @@ def frame_owner(text: str) -> str | None:
         if SDK_PACKAGES.search(symbol) or vendor_of(binary) or vendor_of(symbol[:80]):
             return "sdk"
         return "os" if _APPLE_OS_BINARY.match(binary) else "app"
-    m = _FRAME.match(text) or (_FRAME_WHERE.search(text) if is_frame(text) else None)
+    if "(Filename: " in text:
+        return "os"
+    framed = is_frame(text)
+    m = _FRAME.match(text) or (_FRAME_WHERE.search(text) or _FRAME_ANY.search(text) if framed else None)
     if not m:
         return None
-    where = m.group(1)
+    where = m.group(1).replace(":", ".")
     if SDK_PACKAGES.search(where + ".") or _SDK_PLUGIN.search(text):
         return "sdk"
-    if _OS_FRAME.match(where) or _DART_OS.search(text):
+    if _OS_FRAME.match(where) or _DART_OS.search(text) or _RUNTIME_FRAME.match(where):
         return "os"
     return "sdk" if vendor_of(where) else "app"
 

@@ -330,3 +330,18 @@ def test_a_crashlytics_ios_crash_names_its_platform_and_frames(tmp_path):
     assert result.platform == "ios"
     crash = next(f for f in result.findings if f.rule_id == "GEN-crash")
     assert crash.line_nos == (0, 2, 3)
+
+
+def test_unity_and_javascript_stack_lines_are_frames_cited_only_as_telling_frames(tmp_path):
+    unity = ("OneSignal init failed: NullReferenceException: Object reference not set to an instance of an object\n"
+             "UnityEngine.Debug:LogError(Object)\n"
+             "OneSignalSDK.OneSignal:Initialize(String)\n"
+             "GameManager:Start()\n"
+             "(Filename: ./Runtime/Export/Debug/Debug.bindings.h Line: 35)\n")
+    assert analysis.flagged_lines(_analyze(tmp_path, unity)) == {0, 2, 3}
+    js = ("Error: Couldn't get GCM token on device.\n"
+          "    at Object.fn [as getExponentPushTokenAsync] (NativeModules.js:99)\n"
+          "    at Object.getExpoPushTokenAsync (Notifications.js:131)\n"
+          "    at tryCatch (runtime.js:45)\n")
+    flagged = analysis.flagged_lines(_analyze(tmp_path, js, "push_not_delivered"))
+    assert 0 in flagged and 1 not in flagged and 3 not in flagged
