@@ -47,7 +47,7 @@ NEEDLES = [
     "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
     "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
     "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
+    "uncaught", "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
     "matching push token", "not reachable", "token\": null", "token: null", "token: nil", "token = null",
     "token = nil", "token is null", "token is nil", "token is empty", "token is missing", "without a token",
     "without token", "without push token", "token not set", "token not available", "production:", "inproduction", "environment", "usedevelopment",
@@ -247,7 +247,7 @@ KINDS: tuple[Kind, ...] = (
           # terminating line and crash-report headers, Dart and JavaScript unhandled errors.
           r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|EXC_CRASH|"
           r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\(|"
-          r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT"),
+          r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT|EXCEPTION CAUGHT BY|Uncaught \(in promise\)"),
     _kind("not_displayed", "D", 1.5, "Message received but not shown",
           "The message reached the device but the SDK decided not to display it.",
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"

@@ -345,3 +345,12 @@ def test_unity_and_javascript_stack_lines_are_frames_cited_only_as_telling_frame
           "    at tryCatch (runtime.js:45)\n")
     flagged = analysis.flagged_lines(_analyze(tmp_path, js, "push_not_delivered"))
     assert 0 in flagged and 1 not in flagged and 3 not in flagged
+
+
+@pytest.mark.parametrize("line", [
+    "flutter: ══╡ EXCEPTION CAUGHT BY SERVICES LIBRARY ╞══════════════════════════════════",
+    "[INFO:CONSOLE(12)] \"Uncaught (in promise) push registration rejected\", source: http://localhost/main.js (12)",
+])
+def test_wrapper_crash_banners_are_crashes(tmp_path, line):
+    result = _analyze(tmp_path, line + "\n")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-crash"] == [(0,)]
