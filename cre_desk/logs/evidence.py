@@ -47,7 +47,9 @@ NEEDLES = [
     "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
     "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
     "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "uncaught", "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
+    "uncaught", "eligible", "not in the", "match the", "frequency cap", "already shown", "already displayed",
+    "already seen", "anonymous", "different user", "wrong user", "another user", "user mismatch", "user changed",
+    "not the user", "user id", "userid", "external id", "external_id", "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
     "matching push token", "not reachable", "token\": null", "token: null", "token: nil", "token = null",
     "token = nil", "token is null", "token is nil", "token is empty", "token is missing", "without a token",
     "without token", "without push token", "token not set", "token not available", "production:", "inproduction", "environment", "usedevelopment",
@@ -248,11 +250,23 @@ KINDS: tuple[Kind, ...] = (
           r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|EXC_CRASH|"
           r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\(|"
           r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT|EXCEPTION CAUGHT BY|Uncaught \(in promise\)"),
+    _kind("nothing_eligible", "B", 1.5, "Nothing eligible for this user",
+          "The SDK asked the vendor for messages and got none: no campaign targets this user or device (segment, "
+          "audience, frequency cap, or a campaign that is not live), so there was nothing to show.",
+          r"\b0 messages|no messages found|no (?:eligible|matching|active|available) (?:campaigns?|messages?|in-?app)|"
+          r"\"\w*messages\"\s*:\s*\[\s*\]|\bnot eligible\b|not in (?:the )?(?:segment|audience)|"
+          r"does(?:n't| not) match (?:the )?(?:targeting|segment|audience|criteria|filters?)|frequency cap|"
+          r"already (?:been )?(?:shown|displayed|seen)", symptoms=("iam_not_shown", "push_not_delivered")),
+    _kind("user_identity", "B", 2.0, "User identity missing or different",
+          "The SDK acted for no user or for another user than the one the message or event was meant for "
+          "(external id not set, a different user logged in, an anonymous profile).",
+          r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|not set)\b|"
+          r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
+          r"not the user who"),
     _kind("not_displayed", "D", 1.5, "Message received but not shown",
           "The message reached the device but the SDK decided not to display it.",
-          r"posted notification: false|not (?:render|display|show)\w*|unable to render|\b0 messages|"
-          r"no messages found|will not be delivered|suppress|channel=null|\"\w*messages\"\s*:\s*\[\s*\]",
-          symptoms=("iam_not_shown", "push_not_delivered")),
+          r"posted notification: false|not (?:render|display|show)\w*|unable to render|will not be delivered|"
+          r"suppress|channel=null", symptoms=("iam_not_shown", "push_not_delivered")),
     _kind("push_handler", "D", 1.5, "Push handled by another SDK's receiver",
           "More than one push SDK listens for incoming messages; the one that received this push says it is not "
           "its own, so the vendor's handler may never see it (a conflicting messaging service or receiver).",

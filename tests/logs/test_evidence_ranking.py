@@ -180,7 +180,7 @@ def test_a_repeated_message_is_cited_once_and_counted(tmp_path):
     text = "".join(f"10-27 20:2{k}:53.365 22368 22577 I Gist    : No messages found for user\n"
                    f"10-27 20:2{k}:54.000 22368 22577 I Gist    : Fetching user messages\n" for k in range(4))
     result = _analyze(tmp_path, text, "iam_not_shown")
-    finding = next(f for f in result.findings if f.rule_id == "GEN-not_displayed")
+    finding = next(f for f in result.findings if f.rule_id == "GEN-nothing_eligible")
     assert finding.line_nos == (0,) and finding.count == 4
 
 
@@ -354,3 +354,17 @@ def test_unity_and_javascript_stack_lines_are_frames_cited_only_as_telling_frame
 def test_wrapper_crash_banners_are_crashes(tmp_path, line):
     result = _analyze(tmp_path, line + "\n")
     assert [f.line_nos for f in result.findings if f.rule_id == "GEN-crash"] == [(0,)]
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ("I/FIAM.Headless: Successfully fetched 0 messages from backend", "nothing_eligible"),
+    ('V/IterableRequest:       "inAppMessages": []', "nothing_eligible"),
+    ("D/Acme: Campaign 42 skipped: user is not in the segment", "nothing_eligible"),
+    ("[braze] Skipping message presentation - the current user is not the user who triggered the message.",
+     "user_identity"),
+    ("W/Acme: track failed, external_id is null", "user_identity"),
+])
+def test_an_empty_fetch_or_another_user_points_at_targeting(tmp_path, line, key):
+    result = _analyze(tmp_path, line + "\n", "iam_not_shown")
+    assert [f for f in result.findings if f.rule_id == f"GEN-{key}" or f.area == "B"]
+    assert result.suspected_areas[0]["area"] == "B"
