@@ -47,7 +47,7 @@ NEEDLES = [
     "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
     "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
     "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "uncaught", "eligible", "not in the", "match the", "frequency cap", "already shown", "already displayed",
+    "uncaught", "region", "serverzone", "server zone", "endpoint", "cluster", "eligible", "not in the", "match the", "frequency cap", "already shown", "already displayed",
     "already seen", "anonymous", "different user", "wrong user", "another user", "user mismatch", "user changed",
     "not the user", "user id", "userid", "external id", "external_id", "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
     "matching push token", "not reachable", "token\": null", "token: null", "token: nil", "token = null",
@@ -195,7 +195,9 @@ KINDS: tuple[Kind, ...] = (
           r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
           r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged in|"
           r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)|"
-          r"(?:FCM|GCM|firebase|push|APNs) (?:configuration|config|credentials?|server key)",
+          r"(?:FCM|GCM|firebase|push|APNs) (?:configuration|config|credentials?|server key)|"
+          r"\b(?:app|application|project|workspace|account) (?:is )?not found|server ?zone|\bregion\b|data ?cent(?:er|re)|"
+          r"\bcluster\b|\bendpoint\b",
           FAILURE_WORDS),
     _kind("event_name", "C", 2.5, "Event rejected by its name or token",
           "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",

@@ -201,6 +201,7 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
     ("[Error: No Firebase App '[DEFAULT]' has been created - call Firebase App.initializeApp()]", "D"),
     ("AirshipKit/Airship.swift:128: Fatal error: TakeOff must be called before accessing Airship.", "D"),
     ("Error: Couldn't get push token for device. Check that your FCM configuration is valid.", "B"),
+    ("Amplitude Logger [Error]: upload failed, wrong server zone for this project (EU)", "B"),
 ])
 def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
     result = _analyze(tmp_path, line + "\n", "push_not_delivered")
