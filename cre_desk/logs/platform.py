@@ -81,6 +81,8 @@ _IOS = [
     (r"\d\d:\d\d:\d\d\.\d{6}[+-]\d{4}\b|^(?:default|info|debug|error|fault)\t\d\d:\d\d:\d\d\.\d+", 3),
     (r"^\s*\d+\s+[\w.+ -]{1,60}?\s+0x[0-9a-fA-F]{8,}\s", 3),
     (r"\b(?:FIR|ABK|UA|CT|OS)[A-Z][a-z]\w*(?:Manager|Request|Controller|Delegate|Service|Registrar|Center)\b", 2),
+    # Swift's and Objective-C's way of printing values: Optional("…"), nil.
+    (r"\bOptional\(", 2), (r"\bnil\b", 1),
     # APNs' own rejection reasons, as dashboards and SDKs repeat them.
     (r"\b(?:BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
      r"(?:Invalid|Expired)ProviderToken|InvalidApnsCredential)\b", 3),

@@ -35,6 +35,7 @@ FRAGMENTS = [
                  "com.onesignal.OSUtils.getManifestMeta (SourceFile:12)"]),
     ("ios", ["Received 'BadDeviceToken' sending to 'af97951713e02543ba6f86e0dbbdbbf852cb3f9d44c0ebfd408a744ac71eebcd'."]),
     ("android", ["Token retrieval failed: SERVICE_NOT_AVAILABLE"]),
+    ("ios", ['Push token: Optional("80f1b2c3d4"), user: nil']),
     ("android", ["[Unhandled promise rejection: Error: Couldn't get GCM token for device]"]),
     ("android", ["Android Bundled 812ms node_modules/expo-router/entry.js (1203 modules)"]),
 ]
