@@ -16,6 +16,7 @@ import numpy as np
 
 from cre_desk.logs import linescan, workers
 from cre_desk.logs.entry import ERROR, INFO, WARN
+from cre_desk.logs.rules import literal_prefilter
 
 #: Lines classified at most: all of them in an ordinary log, the first and last halves of this in a huge one.
 MAX_CANDIDATES = 4_000
@@ -122,6 +123,7 @@ class Kind:
     pattern: re.Pattern
     needs: re.Pattern | None = None   # a second expression the line must also match (the failure itself)
     symptoms: tuple[str, ...] = ()    # the ticket symptoms it can explain (empty: any)
+    gate: tuple[str, ...] = ()        # lower-case words one of which every match holds (a cheap first look)
 
     def weight_for(self, symptom: str | None) -> float:
         """A line that cannot explain the ticket's symptom (a push entitlement for an event that was not
@@ -136,9 +138,11 @@ OFF_SYMPTOM = 0.5
 
 
 def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str, needs: str = "",
-          symptoms: tuple[str, ...] = ()) -> Kind:
+          symptoms: tuple[str, ...] = (), gate: tuple[str, ...] = ()) -> Kind:
+    """``gate``: words every match holds, for expressions whose literals cannot be read off automatically."""
+    words = gate or tuple(lit.lower() for lit in literal_prefilter(expr))
     return Kind(key, area, weight, title, why, re.compile(expr, re.IGNORECASE),
-                re.compile(needs, re.IGNORECASE) if needs else None, symptoms)
+                re.compile(needs, re.IGNORECASE) if needs else None, symptoms, words)
 
 
 #: Words that turn a mention of a key, id or environment into a problem with it. An app id in a request URL or a
@@ -195,7 +199,8 @@ KINDS: tuple[Kind, ...] = (
           r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
           r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged in|"
           r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)|"
-          r"(?:FCM|GCM|firebase|push|APNs) (?:configuration|config|credentials?|server key)|"
+          r"(?:FCM|GCM|firebase|push|APNs) config|(?:FCM|GCM|firebase|push|APNs) credential|"
+          r"(?:FCM|GCM|firebase|push|APNs) server key|"
           r"\b(?:app|application|project|workspace|account) (?:is )?not found|server ?zone|\bregion\b|data ?cent(?:er|re)|"
           r"\bcluster\b|\bendpoint\b",
           FAILURE_WORDS),
@@ -224,17 +229,21 @@ KINDS: tuple[Kind, ...] = (
           "project setting that does not match.",
           r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:401|403|404)\b|"
           r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
-          r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration"),
+          r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration",
+          gate=("401", "403", "404", "permission_denied", "unauthenticated", "not_found", "unregistered",
+                "mismatchsenderid", "invalidregistration")),
     _kind("server_error", "D", 2.0, "The vendor's server answered with an error",
           "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
           "the vendor's status page tells more.",
           r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:429|5\d\d)\b|"
           r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
-          r"\bUNAVAILABLE\b|rate.?limit"),
+          r"\bUNAVAILABLE\b|rate.?limit",
+          gate=("429", "resource_exhausted", "unavailable", "rate") + tuple(str(n) for n in range(500, 600))),
     _kind("bad_request", "B", 1.5, "The vendor's server rejected the request's content",
           "The server answered that the request was malformed or carried a value it does not accept.",
           r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:400|409|410|413|422)\b|"
-          r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\("),
+          r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\(",
+          gate=("400", "409", "410", "413", "422", "invalid_argument", "error")),
     _kind("vendor_limit", "D", 2.0, "A limit of the vendor's plan or SDK",
           "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
           r"maximum of \d+|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
@@ -251,7 +260,9 @@ KINDS: tuple[Kind, ...] = (
           # terminating line and crash-report headers, Dart and JavaScript unhandled errors.
           r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|EXC_CRASH|"
           r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\(|"
-          r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT|EXCEPTION CAUGHT BY|Uncaught \(in promise\)"),
+          r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT|EXCEPTION CAUGHT BY|Uncaught \(in promise\)",
+          gate=("exception", "error", "caused by", "sigsegv", "sigabrt", "fatal signal", "continuation", "terminating",
+                "exc_", "crashed", "unhandled", "uncaught")),
     _kind("nothing_eligible", "B", 1.5, "Nothing eligible for this user",
           "The SDK asked the vendor for messages and got none: no campaign targets this user or device (segment, "
           "audience, frequency cap, or a campaign that is not live), so there was nothing to show.",
@@ -264,7 +275,7 @@ KINDS: tuple[Kind, ...] = (
           "(external id not set, a different user logged in, an anonymous profile).",
           r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|not set)\b|"
           r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
-          r"not the user who"),
+          r"not the user who", gate=("user", "profile", "external", "customer")),
     _kind("not_displayed", "D", 1.5, "Message received but not shown",
           "The message reached the device but the SDK decided not to display it.",
           r"posted notification: false|not (?:render|display|show)\w*|unable to render|will not be delivered|"
@@ -332,7 +343,10 @@ def vendor_of(text: str) -> str:
 
 def classify(text: str) -> Kind | None:
     """The first (most specific) kind whose expression the line matches."""
+    low = text.lower()
     for kind in KINDS:
+        if kind.gate and not any(word in low for word in kind.gate):
+            continue
         if kind.pattern.search(text) and (kind.needs is None or kind.needs.search(text)):
             return kind
     return None

@@ -369,3 +369,17 @@ def test_an_empty_fetch_or_another_user_points_at_targeting(tmp_path, line, key)
     result = _analyze(tmp_path, line + "\n", "iam_not_shown")
     assert [f for f in result.findings if f.rule_id == f"GEN-{key}" or f.area == "B"]
     assert result.suspected_areas[0]["area"] == "B"
+
+
+def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
+    from cre_desk.logs import evidence
+
+    def slow(text):
+        return next((k for k in evidence.KINDS
+                     if k.pattern.search(text) and (k.needs is None or k.needs.search(text))), None)
+
+    lines = [line for c in load_cases() if c.split == "dev" for line in c.log.splitlines()]
+    lines += ["HTTP 503 Service Unavailable", "status code: 429", "Caused by java.lang.NullPointerExceptionX",
+              "Uncaught (in promise) boom", "user id is null", "Push configuration invalid", "0 messages"]
+    assert all(k.gate for k in evidence.KINDS), "every kind has a first look"
+    assert [slow(t) for t in lines] == [evidence.classify(t) for t in lines]
