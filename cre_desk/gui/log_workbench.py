@@ -474,6 +474,8 @@ class LogWorkbench(QWidget):
                                for a in result.suspected_areas[:3])
             text = self.tr("Suspected areas, strongest first: {0}").format(ranked)
             why = result.suspected_areas[0].get("why") or []
+            if why:
+                text += "\n" + self.tr("Why: {0}").format(why[0])
             self.areas.setToolTip(plain_tooltip("\n".join(why)) if why else "")
         else:
             text = self.tr("No problem lines found by the rules.")
