@@ -60,8 +60,8 @@ class TicketPane(QWidget):
         self._saving = False
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
-        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
-        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
+        # Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
+        # typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
         self._unsaved: dict[int, tuple[TicketFields, int]] = {}
 
         self.status = QComboBox()

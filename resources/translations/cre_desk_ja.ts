@@ -60,55 +60,65 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <location filename="../../cre_desk/gui/messages.py" line="55"/>
         <location filename="../../cre_desk/gui/messages.py" line="60"/>
         <location filename="../../cre_desk/gui/messages.py" line="64"/>
-        <location filename="../../cre_desk/gui/messages.py" line="103"/>
-        <location filename="../../cre_desk/gui/messages.py" line="106"/>
+        <location filename="../../cre_desk/gui/messages.py" line="112"/>
+        <location filename="../../cre_desk/gui/messages.py" line="115"/>
         <source>CRE Desk</source>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="74"/>
+        <location filename="../../cre_desk/gui/messages.py" line="72"/>
+        <source>The database file is damaged, so this could not be read or saved.</source>
+        <translation>データベースファイルが破損しているため、読み込みまたは保存ができませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="73"/>
+        <source>Restart CRE Desk: it checks the file when it starts, moves a damaged one aside (nothing is deleted) and offers your newest good backup.</source>
+        <translation>CRE Desk を再起動してください。起動時にファイルを検査し、破損したファイルは別名で退避して（何も削除しません）、正常な最新のバックアップからの復元を提案します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/messages.py" line="78"/>
         <source>The database is busy.</source>
         <translation>データベースが使用中です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="75"/>
+        <location filename="../../cre_desk/gui/messages.py" line="79"/>
         <source>Another program is writing to it. Wait a moment and try again.</source>
         <translation>別のプログラムが書き込み中です。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="77"/>
-        <location filename="../../cre_desk/gui/messages.py" line="84"/>
+        <location filename="../../cre_desk/gui/messages.py" line="81"/>
+        <location filename="../../cre_desk/gui/messages.py" line="88"/>
         <source>The disk is full, so nothing could be saved.</source>
         <translation>ディスクがいっぱいのため保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="78"/>
-        <location filename="../../cre_desk/gui/messages.py" line="85"/>
+        <location filename="../../cre_desk/gui/messages.py" line="82"/>
+        <location filename="../../cre_desk/gui/messages.py" line="89"/>
         <source>Free some disk space and save again; your unsaved text is still in the window.</source>
         <translation>ディスクの空き容量を増やしてから保存し直してください。未保存の入力内容はウィンドウに残っています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="80"/>
+        <location filename="../../cre_desk/gui/messages.py" line="84"/>
         <source>The database could not be reached.</source>
         <translation>データベースに接続できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="81"/>
+        <location filename="../../cre_desk/gui/messages.py" line="85"/>
         <source>Check the team server connection (or the data folder) and try again.</source>
         <translation>チームサーバーへの接続（またはデータフォルダー）を確認して、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="88"/>
+        <location filename="../../cre_desk/gui/messages.py" line="92"/>
         <source>A file could not be read or written: {0}</source>
         <translation>ファイルを読み書きできませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="89"/>
+        <location filename="../../cre_desk/gui/messages.py" line="93"/>
         <source>Check the file exists and you have access to it.</source>
         <translation>ファイルが存在し、アクセス権があることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="99"/>
+        <location filename="../../cre_desk/gui/messages.py" line="108"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -252,87 +262,93 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="72"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="71"/>
         <source>%v of %m causes checked</source>
         <translation>原因 %m 件中 %v 件を確認済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="117"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="116"/>
         <source>Evidence: what you checked and what you saw (log lines, dashboard settings, test results).</source>
         <translation>根拠：確認した内容と結果（ログの行、管理画面の設定、テスト結果）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="119"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="118"/>
         <source>Next unchecked cause</source>
         <translation>次の未確認の原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="121"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="120"/>
         <source>Ctrl+J</source>
         <translation>Ctrl+J</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="129"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="128"/>
         <source>Question</source>
         <translation>確認事項</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="131"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="130"/>
         <source>How to verify</source>
         <translation>確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="133"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="132"/>
         <source>If this is the cause, the customer hears</source>
         <translation>これが原因の場合のお客様向け説明</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="135"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="134"/>
         <source>Log lines to look for</source>
         <translation>確認するログ行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="138"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="137"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="140"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="139"/>
         <source>Evidence</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="217"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="220"/>
         <source>Every cause has a verdict.</source>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="241"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="244"/>
         <source>Choose a cause on the left.</source>
         <translation>左の一覧から原因を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="270"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="265"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="339"/>
+        <source>Not saved: your text is kept; press Ctrl+S to try again</source>
+        <translation>未保存：入力内容は保持されています。Ctrl+S で再度保存してください</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="278"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="291"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="307"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="307"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="329"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="311"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="335"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="314"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="342"/>
         <source>Someone else changed this cause while you were editing.
 
 Their verdict: {0}
@@ -349,7 +365,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="317"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="345"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -612,97 +628,97 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>IssueLinksBox</name>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="67"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="68"/>
         <source>GitHub issues</source>
         <translation>GitHub の Issue</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="72"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="73"/>
         <source>owner/repo#123 or issue URL</source>
         <translation>owner/repo#123 または Issue の URL</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="74"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="75"/>
         <source>Link</source>
         <translation>リンク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="81"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="82"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="83"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="84"/>
         <source>Draft customer notice</source>
         <translation>お客様へのお知らせを下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="85"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="86"/>
         <source>Unlink</source>
         <translation>リンク解除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="87"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="88"/>
         <source>New issue…</source>
         <translation>Issue を作成…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="88"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="89"/>
         <source>File an issue for the SDK team with this ticket&apos;s evidence</source>
         <translation>このチケットの根拠を添えて SDK チーム向けの Issue を作成します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="90"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="91"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="118"/>
         <source>closed ({0})</source>
         <translation>クローズ（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="117"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="118"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="119"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="120"/>
         <source>open</source>
         <translation>オープン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="121"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="122"/>
         <source>not checked yet</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="162"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="163"/>
         <source>Add a GitHub account first (File → Accounts).</source>
         <translation>先に GitHub のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="165"/>
         <source>New GitHub issue</source>
         <translation>GitHub の Issue を作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="164"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="165"/>
         <source>Repository (owner/repo):</source>
         <translation>リポジトリ（owner/repo）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="187"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="188"/>
         <source>GitHub issues — {0}</source>
         <translation>GitHub の Issue — {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="196"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="197"/>
         <source>Only github.com addresses are opened from here.</source>
         <translation>ここから開けるのは github.com のアドレスのみです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/issue_links.py" line="198"/>
+        <location filename="../../cre_desk/gui/issue_links.py" line="199"/>
         <source>Open this address in your browser?
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？
@@ -740,258 +756,258 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="84"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="85"/>
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="89"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="90"/>
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="96"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="97"/>
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="101"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="102"/>
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="104"/>
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="105"/>
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="106"/>
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="111"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="113"/>
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="140"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="141"/>
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="206"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="208"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="208"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="210"/>
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="212"/>
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="213"/>
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="214"/>
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="216"/>
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="588"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="217"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="590"/>
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="273"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="275"/>
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="292"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="294"/>
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="294"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="296"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="297"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="299"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="299"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="301"/>
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="301"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="303"/>
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="303"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="305"/>
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="331"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="333"/>
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="334"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="336"/>
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="345"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="347"/>
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="356"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="358"/>
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="382"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="384"/>
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="397"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="399"/>
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="401"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="403"/>
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="401"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="403"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="412"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="432"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="414"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="434"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="441"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="443"/>
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="463"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="465"/>
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="468"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="470"/>
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="523"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="521"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="523"/>
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="529"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="531"/>
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="530"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="532"/>
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="533"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="535"/>
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="589"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="591"/>
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="589"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="591"/>
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="591"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="593"/>
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="592"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="594"/>
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="596"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="598"/>
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="598"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="600"/>
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="601"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="603"/>
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -1247,211 +1263,225 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="30"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="39"/>
         <source>CRE Desk</source>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="38"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="47"/>
         <source>Opening your workspace…</source>
         <translation>ワークスペースを開いています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="64"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
         <source>&amp;New ticket</source>
         <translation>新規チケット(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="65"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
         <source>Open a new ticket (Ctrl+N)</source>
         <translation>新規チケットを作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="66"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
         <source>Save now (Ctrl+S)</source>
         <translation>今すぐ保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="67"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
         <source>&amp;Find tickets</source>
         <translation>チケットを検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="68"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
         <source>Search the queue (Ctrl+F)</source>
         <translation>キューを検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="69"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="78"/>
         <source>Change &amp;status</source>
         <translation>ステータスを変更(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="70"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="79"/>
         <source>&amp;Refresh</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="71"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="80"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="72"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="73"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="82"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="74"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="75"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="84"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="76"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="319"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="325"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="85"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="331"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="337"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="77"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="86"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="81"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
         <source>Show tab %n</source>
         <translation>
             <numerusform>タブ %n を表示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="83"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="105"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="97"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="106"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="98"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="107"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="102"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="111"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="112"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="118"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="153"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="153"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="145"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="154"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="202"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="214"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="263"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="269"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="281"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="283"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="295"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="292"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="304"/>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation>先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="302"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="311"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="314"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="323"/>
         <source>stopped; the next import resumes where this one stopped</source>
         <translation>停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="321"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="333"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="329"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="341"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="330"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="342"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="340"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="352"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="370"/>
+        <source>The database&apos;s change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
+        <translation>データベースの変更ログが {0} MiB になっています。他のプログラムや時間のかかるレポートがデータベースを読んでいる間は縮小できません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="403"/>
+        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
+
+Close anyway?</source>
+        <translation>チケット {0} の編集内容を保存できませんでした（先に表示されたメッセージを確認してください。ディスクがいっぱいではありませんか？）。今閉じると失われます。
+
+それでも閉じますか？</translation>
     </message>
 </context>
 <context>
@@ -1818,7 +1848,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="86"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="248"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="262"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -1874,7 +1904,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="139"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="433"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="455"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -1939,53 +1969,58 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="233"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="238"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="240"/>
+        <source>Not saved: your draft is kept and will be saved when possible</source>
+        <translation>未保存：下書きは保持されており、保存できるようになり次第保存されます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="247"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="252"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="314"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="314"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="314"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="301"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="315"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="319"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="333"/>
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="321"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="335"/>
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="324"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="338"/>
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="327"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="341"/>
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="347"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="368"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -1998,92 +2033,111 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="390"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="412"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="470"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="501"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="484"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="523"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="489"/>
         <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
-        <translation>編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
+        <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="497"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="540"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="513"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="545"/>
+        <source>a teammate</source>
+        <translation>チームメンバー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551"/>
+        <source>──── {0}&apos;s version ────</source>
+        <translation>──── {0} さんの版 ────</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="559"/>
+        <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
+        <translation>編集中に {0} さんがこの返信の下書きを保存しました。どちらの文面も失われていません：各欄で、あなたの文面の下に相手の名前入りの区切り線と相手の文面があります。1 つの返信にまとめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="561"/>
+        <source>Saved by someone else</source>
+        <translation>他のメンバーが保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="571"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="519"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="577"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="520"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="578"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="532"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="590"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="601"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="543"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="601"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="544"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="602"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="553"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="611"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="566"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="624"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="567"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="625"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="573"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="631"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="637"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="651"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2165,133 +2219,139 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="68"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="70"/>
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="74"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="76"/>
         <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
         <translation>チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92"/>
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="93"/>
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="94"/>
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="93"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="95"/>
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="96"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="98"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="108"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="110"/>
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="157"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="299"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="175"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="322"/>
+        <source>Not saved: your edits are kept; press Ctrl+S to try again</source>
+        <translation>未保存：編集内容は保持されています。Ctrl+S で再度保存してください</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="177"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="272"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="301"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="336"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="185"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="205"/>
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="187"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="207"/>
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="190"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="210"/>
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="193"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="213"/>
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="214"/>
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="214"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="214"/>
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="195"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="215"/>
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="197"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="217"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="231"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="273"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="301"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="254"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="275"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="282"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="314"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="364"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="401"/>
         <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
         <translation>
             <numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="368"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="405"/>
         <source>Some files were not attached:</source>
         <translation>一部のファイルは添付されませんでした:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="370"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="407"/>
         <source>Attaching %n file(s)…</source>
         <translation>
             <numerusform>%n 件のファイルを添付中…</numerusform>
@@ -2365,17 +2425,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="171"/>
+        <location filename="../../cre_desk/gui/app.py" line="173"/>
         <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
         <translation>CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="173"/>
+        <location filename="../../cre_desk/gui/app.py" line="175"/>
         <source>Welcome</source>
         <translation>ようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/app.py" line="180"/>
+        <location filename="../../cre_desk/gui/app.py" line="182"/>
         <source>The workspace could not be opened. Fix the problem shown, then restart CRE Desk.
 Log file: {0}</source>
         <translation>ワークスペースを開けませんでした。表示された問題を解決してから CRE Desk を再起動してください。
