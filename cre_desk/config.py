@@ -112,12 +112,18 @@ class Settings:
     #: "system", "light" or "dark".
     theme: str = "system"
     demo_offered: bool = False
+    #: The first start asked for ``user_name`` (asked once; Settings changes it later).
+    name_asked: bool = False
     saved_filters: dict[str, str] = field(default_factory=dict)
     #: Helpdesk and GitHub accounts (no tokens: those are in the OS keyring).
     accounts: list[dict] = field(default_factory=list)
     #: Replace API keys, tokens and e-mail addresses in text logs when they are attached.
     redact_logs: bool = True
     calendar: str = "jp"
+    #: A company certificate authority file (PEM) for networks that inspect HTTPS; "" = the system's own.
+    ca_bundle: str = ""
+    #: Minutes between background helpdesk syncs while the app runs; 0 turns background sync off.
+    sync_interval_minutes: int = 5
 
     @classmethod
     def load(cls, path: Path) -> Settings:

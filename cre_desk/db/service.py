@@ -56,7 +56,7 @@ from cre_desk.db.models import (
     TicketTag,
 )
 from cre_desk.db.retry import retry_transient
-from cre_desk.errors import ConflictError, UserError
+from cre_desk.errors import ConflictError, EnvironmentFault, UserError
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,7 @@ class TicketService:
                 Ticket.id, Ticket.title, Ticket.customer, Ticket.status, Ticket.category, Ticket.symptom,
                 Ticket.assignee, Ticket.platform, Ticket.sdk_name, Ticket.created_at, Ticket.updated_at,
                 Ticket.resolved_at, TicketClock.deadline, TicketClock.at_risk_at, TicketClock.state,
+                TicketClock.allowed_business_s, TicketClock.resolution_business_s, TicketClock.computed_at,
             ).outerjoin(TicketClock, TicketClock.ticket_id == Ticket.id)
             ranked: list[int] | None = None
             if flt.text.strip():
@@ -164,7 +165,8 @@ class TicketService:
                     symptom=r.symptom, assignee=r.assignee, platform=r.platform, sdk_name=r.sdk_name,
                     tags=tags.get(r.id, ()), created_at=r.created_at, updated_at=r.updated_at,
                     resolved_at=r.resolved_at, deadline=r.deadline, at_risk_at=r.at_risk_at,
-                    clock_state=r.state or "",
+                    clock_state=r.state or "", allowed_business_s=r.allowed_business_s,
+                    used_business_s=r.resolution_business_s, clock_as_of=r.computed_at,
                 )
                 for r in rows
             ]
@@ -557,6 +559,42 @@ class TicketService:
                 target.unlink(missing_ok=True)
                 raise
 
+    def remove_attachment(self, attachment_id: int) -> AttachmentRecord:
+        """Detach a file and delete the workspace's copy of it; the marks on its lines go with it.
+
+        The copy is first set aside (that fails while another program holds it open, and then nothing
+        changes), the row is deleted, and only after the commit is the copy deleted for good.
+        """
+        if self.attachments_dir is None:
+            raise UserError("This workspace has no attachment folder configured.")
+        parked: Path | None = None
+        path: Path | None = None
+        try:
+            with self.db.write() as session:
+                row = session.get(Attachment, attachment_id)
+                if row is None:
+                    raise UserError("That file is no longer attached to the ticket.")
+                record = _attachment(row)
+                path = self.attachment_path(record)
+                if path.exists():
+                    parked = path.with_name(path.name + ".removing")
+                    try:
+                        os.replace(path, parked)
+                    except OSError as exc:
+                        raise EnvironmentFault(
+                            f"“{record.file_name}” could not be removed: {exc.strerror or exc}.",
+                            action="Close any program that has the file open and try again.",
+                            detail=str(exc)) from exc
+                session.execute(delete(LogMark).where(LogMark.attachment_id == attachment_id))
+                session.delete(row)
+        except BaseException:
+            if parked is not None and path is not None and parked.exists():
+                os.replace(parked, path)
+            raise
+        if parked is not None:
+            parked.unlink(missing_ok=True)
+        return record
+
     def attachment_path(self, record: AttachmentRecord) -> Path:
         if self.attachments_dir is None:
             raise UserError("This workspace has no attachment folder configured.")
@@ -751,7 +789,8 @@ class TicketService:
                               tags=tuple(t.tag for t in ticket.tags))
         return TicketDetail(
             id=ticket.id, fields=fields, status=ticket.status, source=ticket.source,
-            external_id=ticket.external_id, external_url=ticket.external_url, created_at=ticket.created_at,
+            external_id=ticket.external_id, external_url=ticket.external_url, account_id=ticket.account_id,
+            created_at=ticket.created_at,
             updated_at=ticket.updated_at, first_response_at=ticket.first_response_at,
             resolved_at=ticket.resolved_at, version=ticket.version,
             history=tuple(StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,
@@ -797,7 +836,11 @@ def _safe_name(name: str) -> str:
     base = "".join("_" if (c in '<>:"|?*' or ord(c) < 32) else c for c in base).strip(" .")
     if not base or base.split(".")[0].lower() in _RESERVED:
         base = f"attachment-{base or 'file'}"
-    return base[:150]
+    if len(base) > 150:   # cut the name, not its extension: ".log" still says what the file is
+        stem, dot, suffix = base.rpartition(".")
+        suffix = dot + suffix if stem and len(suffix) <= 16 else ""
+        base = base[:150 - len(suffix)].rstrip(" .") + suffix
+    return base
 
 
 def _unique_path(path: Path) -> Path:

@@ -48,8 +48,22 @@ from cre_desk.gui.tasks import run_in_background
 PARTS = ("summary", "cause", "fix", "developer_block")
 
 
-def _reply_json(reply: replies.Reply) -> str:
-    return json.dumps({part: getattr(reply, part) for part in PARTS}, ensure_ascii=False)
+def _reply_json(reply: replies.Reply | None, excluded=()) -> str:
+    """What is stored beside the draft: the last generated parts (to tell edits apart) and the private
+    notes the engineer excluded from the reply."""
+    data = {part: getattr(reply, part) for part in PARTS} if reply is not None else {}
+    if excluded:
+        data["excluded"] = sorted(excluded)
+    return json.dumps(data, ensure_ascii=False) if data else ""
+
+
+def _excluded_from_json(text: str) -> set[str]:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return set()
+    found = data.get("excluded") if isinstance(data, dict) else None
+    return {str(key) for key in found} if isinstance(found, list) else set()
 
 
 def _reply_from_json(text: str) -> replies.Reply | None:
@@ -57,7 +71,7 @@ def _reply_from_json(text: str) -> replies.Reply | None:
         data = json.loads(text) if text else None
     except ValueError:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not any(part in data for part in PARTS):
         return None
     return replies.Reply(**{part: str(data.get(part, "")) for part in PARTS})
 
@@ -134,10 +148,38 @@ class ReplyComposer(QWidget):
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(True)
         self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self._excluded: set[str] = set()
+        self._private: tuple[replies.PrivateItem, ...] = ()
+        self.private_model = QStandardItemModel(self)
+        self.private_model.itemChanged.connect(self._on_private_item_changed)
+        self.private_list = QListView()
+        self.private_list.setModel(self.private_model)
+        self.private_list.setWordWrap(True)
+        self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.private_list.clicked.connect(self._on_private_list_clicked)
+        private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
+                                      "customer. Untick what must stay private; the draft is rebuilt without it."))
+        private_hint.setWordWrap(True)
+        # Beside the preview, so what will be sent and the private notes in it are read together.
+        self.private_view = QGroupBox(self.tr("Private notes"))
+        pv = QVBoxLayout(self.private_view)
+        pv.addWidget(private_hint)
+        pv.addWidget(self.private_list, 1)
+        self.private_view.hide()
+        self.preview_tab = QSplitter(Qt.Orientation.Vertical)
+        self.preview_tab.addWidget(self.preview)
+        self.preview_tab.addWidget(self.private_view)
+        self.preview_tab.setSizes([420, 220])
         self.side = QTabWidget()
-        self.side.addTab(self.preview, self.tr("Preview"))
+        self.side.addTab(self.preview_tab, self.tr("Preview"))
         self.side.addTab(self.issues_view, self.tr("Plain words"))
         self.side.addTab(self.history_view, self.tr("Sent"))
+        self.private_notice = QPushButton()
+        self.private_notice.setFlat(True)
+        self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
+        self.private_notice.setToolTip(self.tr("Show which of your notes are sent, and exclude them"))
+        self.private_notice.clicked.connect(self._show_private_notes)
+        self.private_notice.hide()
 
         self.copy_button = QPushButton(self.tr("Copy reply"))
         self.copy_button.setToolTip(self.tr("Copies plain text, Markdown and HTML at once; the target app picks"))
@@ -168,6 +210,9 @@ class ReplyComposer(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.state, 1)
         status_row.addWidget(self.redraft_kept)
+        private_row = QHBoxLayout()
+        private_row.addWidget(self.private_notice)
+        private_row.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.side)
@@ -179,6 +224,7 @@ class ReplyComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status_row)
+        layout.addLayout(private_row)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
@@ -214,11 +260,12 @@ class ReplyComposer(QWidget):
         self.ctx.run_db(fetch, on_done=lambda r: self._on_fetched(ticket_id, *r), receiver=self)
 
     def _helpdesk_account(self):
-        from cre_desk.integrations.accounts import load_accounts
+        from cre_desk.integrations.accounts import HELPDESKS, account_for_ticket, load_accounts
 
-        if self.ticket is None or self.ticket.source not in ("zendesk", "intercom") or not self.ticket.external_id:
+        if self.ticket is None or self.ticket.source not in HELPDESKS or not self.ticket.external_id:
             return None
-        return next((a for a in load_accounts(self.ctx.settings) if a.provider == self.ticket.source), None)
+        return account_for_ticket(load_accounts(self.ctx.settings), self.ticket.source,
+                                  getattr(self.ticket, "account_id", ""), self.ticket.external_url)
 
     def _on_fetched(self, ticket_id: int, draft: DraftRecord | None, marks, history) -> None:
         if self.ticket is None or self.ticket.id != ticket_id:
@@ -229,6 +276,7 @@ class ReplyComposer(QWidget):
         self._marker = None
         self._marks = tuple(marks)
         self._show_history(history)
+        self._excluded = _excluded_from_json(draft.generated_json) if draft is not None else set()
         pending = self._unsaved.get(ticket_id)
         if pending is not None:
             reply, language, audience, self.draft_version = pending
@@ -261,6 +309,7 @@ class ReplyComposer(QWidget):
             self._hide_redraft()
             self.state.setText(self.tr("New draft from the ticket"))
         self._apply_audience()
+        self._fill_private()
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:
@@ -269,10 +318,13 @@ class ReplyComposer(QWidget):
             combo.setCurrentIndex(index)
 
     def _inputs(self) -> replies.ReplyInputs:
+        from cre_desk.logs.rules import finding_texts
+
+        accepted = tuple(self.accepted_findings())
         return replies.ReplyInputs(
             ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
-            accepted_findings=tuple(self.accepted_findings()), marks=self._marks,
-            engineer_name=self.ctx.settings.user_name)
+            accepted_findings=accepted, marks=self._marks, engineer_name=self.ctx.settings.user_name,
+            excluded=frozenset(self._excluded), finding_texts=finding_texts(rule for rule, _lines in accepted))
 
     def _show_reply(self, reply: replies.Reply) -> None:
         self._loading = True
@@ -282,6 +334,78 @@ class ReplyComposer(QWidget):
         finally:
             self._loading = False
         self._update_checks()
+
+    # -- private notes ----------------------------------------------------------------------------
+
+    def _fill_private(self) -> None:
+        """List the private notes the draft would quote, ticked unless the engineer excluded them."""
+        if self.ticket is None:
+            return
+        self._private = replies.private_items(self._inputs())
+        kinds = {"evidence": self.tr("Checklist evidence"), "mark_note": self.tr("Note on a marked line")}
+        self.private_model.blockSignals(True)
+        try:
+            self.private_model.clear()
+            for item in self._private:
+                row = QStandardItem(f"{kinds.get(item.kind, item.kind)} · {item.source}\n{item.text}")
+                row.setCheckable(True)
+                row.setCheckState(Qt.CheckState.Unchecked if item.key in self._excluded else Qt.CheckState.Checked)
+                row.setData(item.key, Qt.ItemDataRole.UserRole)
+                row.setToolTip(self.tr("Ticked: sent to the customer. Unticked: left out of the reply."))
+                self.private_model.appendRow(row)
+        finally:
+            self.private_model.blockSignals(False)
+        self._say_private()
+        self._mark_private_in_preview()
+
+    def sent_private_items(self) -> list[replies.PrivateItem]:
+        """The private notes the reply as it stands would send (including ones kept in edited text)."""
+        text = self.rendered("plain")
+        return [item for item in self._private if item.text and item.text in text]
+
+    def _say_private(self) -> None:
+        sent = self.sent_private_items()
+        leaked = [item for item in sent if item.key in self._excluded]
+        if leaked:
+            self.private_notice.setText(self.tr("%n excluded note(s) still in text you edited: remove it there "
+                                                "or re-draft that part", "", len(leaked)))
+            self.private_notice.setStyleSheet("color: #c0262d; text-align: left; font-weight: bold;")
+        else:
+            self.private_notice.setText(self.tr("The reply quotes %n of your private note(s): review before "
+                                                "sending", "", len(sent)))
+            self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
+        self.private_notice.setVisible(bool(sent))
+        self.private_view.setVisible(bool(self._private))
+        self.private_view.setTitle(self.tr("Private notes") + (f" ({len(sent)})" if sent else ""))
+
+    def _on_private_list_clicked(self, index) -> None:
+        """Scroll the preview to where the note is quoted."""
+        item = next((i for i in self._private if i.key == index.data(Qt.ItemDataRole.UserRole)), None)
+        lines = [line.strip() for line in item.text.splitlines() if line.strip()] if item else []
+        cursor = self.preview.document().find(lines[0]) if lines else None
+        if cursor is not None and not cursor.isNull():
+            self.preview.setTextCursor(cursor)
+            self.preview.ensureCursorVisible()
+
+    def _show_private_notes(self) -> None:
+        self.side.setCurrentWidget(self.preview_tab)
+        self.private_list.setFocus()
+
+    def _on_private_item_changed(self, row: QStandardItem) -> None:
+        key = row.data(Qt.ItemDataRole.UserRole)
+        if row.checkState() == Qt.CheckState.Checked:
+            self._excluded.discard(key)
+        else:
+            self._excluded.add(key)
+        # Rebuilt after the click is fully handled: the rebuild refills the list this item belongs to.
+        QTimer.singleShot(0, self._on_private_choice_changed)
+
+    def _on_private_choice_changed(self) -> None:
+        if self.ticket is None:
+            return
+        self._apply_fresh(explicit=False)   # untouched parts are rebuilt without (or with) the note
+        self._say_private()
+        self._schedule_save()
 
     def current_reply(self) -> replies.Reply:
         return replies.Reply(**{part: self.editors[part].toPlainText() for part in PARTS})
@@ -321,6 +445,7 @@ class ReplyComposer(QWidget):
         previous = self.generated or replies.Reply("", "", "", "")
         current = self.current_reply()
         if not explicit and fresh == previous:
+            self._fill_private()
             return
         if explicit:
             # An emptied part is a request for a new one, not an edit to keep.
@@ -345,6 +470,7 @@ class ReplyComposer(QWidget):
             self._hide_redraft()
         self._notice = f"{prefix} · {text}" if prefix else text
         self.state.setText(self._notice)
+        self._fill_private()
         self._schedule_save()
 
     def _say_save_state(self, text: str) -> None:
@@ -454,6 +580,26 @@ class ReplyComposer(QWidget):
             editor.setExtraSelections(selections)
         label = self.tr("Plain words") + (f" ({count})" if count else "")
         self.side.setTabText(1, label)
+        self._mark_private_in_preview()
+        if self._private:
+            self._say_private()
+
+    def _mark_private_in_preview(self) -> None:
+        """Private notes in the preview get a background, so what leaves the desk is plain to see."""
+        document = self.preview.document()
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor(252, 211, 77, 110))
+        selections = []
+        for item in self._private:
+            for line in {line.strip() for line in item.text.splitlines() if line.strip()}:
+                cursor = document.find(line)   # one block at a time: the preview finds no line breaks
+                while not cursor.isNull():
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor
+                    selection.format = highlight
+                    selections.append(selection)
+                    cursor = document.find(line, cursor)
+        self.preview.setExtraSelections(selections)
 
     def _go_to_issue(self, index) -> None:
         data = index.data(Qt.ItemDataRole.UserRole)
@@ -470,9 +616,16 @@ class ReplyComposer(QWidget):
     def _show_history(self, history) -> None:
         self.history_model.clear()
         for reply in reversed(history):
-            item = QStandardItem(f"{local_time(reply.sent_at)} · {reply.sent_by} · {reply.channel}\n"
-                                 f"{reply.body[:400]}")
+            item = QStandardItem(f"{local_time(reply.sent_at)} · {self._how_sent(reply)}\n{reply.body[:400]}")
             self.history_model.appendRow(item)
+
+    def _how_sent(self, reply) -> str:
+        """'Marked as sent by Aki', 'Posted to Zendesk' — words, never the stored channel key."""
+        if reply.channel == "marked_sent":
+            how = self.tr("Marked as sent by {0}") if reply.sent_by else self.tr("Marked as sent")
+        else:
+            how = self.tr("Posted to {1} by {0}") if reply.sent_by else self.tr("Posted to {1}")
+        return how.format(reply.sent_by, reply.channel.title())
 
     # -- saving -----------------------------------------------------------------------------------
 
@@ -503,7 +656,7 @@ class ReplyComposer(QWidget):
             self.ctx.tickets.save_draft, ticket_id, language=self.language.currentData(),
             audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
             developer_block=reply.developer_block,
-            generated_json=_reply_json(self.generated) if self.generated else "",
+            generated_json=_reply_json(self.generated, self._excluded),
             expected_version=self.draft_version, force=force, actor=self.ctx.settings.user_name,
             on_done=lambda draft: self._on_saved(ticket_id, draft),
             on_error=lambda exc: self._on_save_failed(ticket_id, exc, (reply, language, audience, typed_on)),
@@ -591,7 +744,7 @@ class ReplyComposer(QWidget):
 
     def post_to_helpdesk(self) -> None:
         """Post the reply to the helpdesk ticket once; a lost answer is reconciled, never re-posted."""
-        from cre_desk.integrations.accounts import provider_for
+        from cre_desk.integrations.accounts import PROVIDERS, provider_for
         from cre_desk.integrations.posting import new_marker, post_once
 
         account = self._helpdesk_account()
@@ -600,7 +753,7 @@ class ReplyComposer(QWidget):
         public = bool(self.visibility.currentData())
         kind = self.tr("public reply") if public else self.tr("internal note")
         if not messages.confirm(self, self.tr("Post this reply to the {0} ticket {1} as a {2}?").format(
-                account.provider.title(), self.ticket.external_id, kind)):
+                PROVIDERS.get(account.provider, account.provider), self.ticket.external_id, kind)):
             return
         body = self.rendered("plain")
         self._marker = self._marker or new_marker()   # the same marker on a retry finds a lost post
