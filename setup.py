@@ -1,4 +1,4 @@
-"""Build hook for the one native module; everything else is declared in pyproject.toml.
+"""Build hook for the native modules; everything else is declared in pyproject.toml.
 
 The scanner is optional: where no C compiler is available the package installs without it and the
 log engine uses its pure-Python scanner (same results, slower on very large logs).
@@ -41,5 +41,9 @@ if __name__ == "__main__":
     problem = python_problem(tuple(sys.version_info), Path(__file__).resolve().parent / "pyproject.toml")
     if problem:
         raise SystemExit(problem)
-    setup(ext_modules=[Extension("cre_desk.logs._linescan", ["cre_desk/logs/_linescan.c"], optional=True,
-                                 extra_compile_args=[] if __import__("os").name == "nt" else ["-O2"])])
+    flags = [] if __import__("os").name == "nt" else ["-O2"]
+    setup(ext_modules=[
+        Extension("cre_desk.logs._linescan", ["cre_desk/logs/_linescan.c"], optional=True, extra_compile_args=flags),
+        # Turns a SIGBUS from a log file that shrank while mapped into zero bytes (see the file).
+        Extension("cre_desk.logs._mapguard", ["cre_desk/logs/_mapguard.c"], optional=True, extra_compile_args=flags),
+    ])

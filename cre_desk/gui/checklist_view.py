@@ -158,8 +158,8 @@ class ChecklistView(QWidget):
         layout.addWidget(split)
 
         self._evidence_timer = AutosaveTimer(self)
-        #: Evidence whose save failed (disk full, server down), by checklist item id: (ticket id, verdict,
-        #: evidence). Kept until a save succeeds and shown again when the item is (D-3).
+        # Evidence whose save failed (disk full, server down), by checklist item id: (ticket id, verdict,
+        # evidence). Kept until a save succeeds and shown again when the item is (D-3).
         self._unsaved: dict[int, tuple[int, str, str]] = {}
         self._in_flight: set[int] = set()
         self._evidence_timer.timeout.connect(self.save_current)

@@ -27,8 +27,8 @@ from cre_desk.logs.entry import ERROR, FATAL, WARN
 #: Characters painted per line; a longer line is cut with an ellipsis (its full text stays available).
 PAINT_CHARS = 2000
 _CLOCK = re.compile(r"\d\d:\d\d:\d\d(?:[.,]\d{1,6})?")
-#: Control characters and bidi overrides: shown as escapes, never interpreted.
-_CONTROL = re.compile("[\x00-\x1f\u202a-\u202e\u2066-\u2069]")
+#: Control characters, zero-width characters and bidi controls: shown as escapes, never interpreted (I-5).
+_CONTROL = re.compile("[\x00-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 #: Laid-out lines kept for repainting (scrolling back and forth repaints the same lines).
 LAYOUT_CACHE = 3000

@@ -48,6 +48,7 @@ from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import filter_lang, filtering
 from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
+from cre_desk.logs.visible import visible
 
 FILTER_DELAY_MS = 300
 POLL_MS = 80
@@ -188,7 +189,8 @@ class LogPane(QWidget):
         entry = self.doc.entry(self.model.line_of_row(current.row()))
         first = self.doc.line_text(entry.line_no)
         rest = [self.doc.line_text(n) for n in range(entry.line_no + 1, min(entry.end_line, entry.line_no + 200))]
-        self.detail.setPlainText("\n".join([first, *rest]))
+        # I-5: bidi overrides and zero-width characters are shown as escapes, not obeyed.
+        self.detail.setPlainText("\n".join(visible(line) for line in (first, *rest)))
 
     def _on_compact(self, on: bool) -> None:
         self.model.compact = on

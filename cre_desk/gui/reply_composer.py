@@ -231,8 +231,8 @@ class ReplyComposer(QWidget):
         self._autosave = AutosaveTimer(self)
         self._saving = False
         self._save_again = False
-        #: Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the
-        #: draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).
+        # Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the
+        # draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).
         self._unsaved: dict[int, tuple[replies.Reply, str, str, int | None]] = {}
         self._autosave.timeout.connect(self.save_draft)
         self._check_timer = QTimer(self, singleShot=True, interval=300)

@@ -56,8 +56,8 @@ class TicketPane(QWidget):
         self._attach_waiting: list[tuple[int, list[Path]]] = []   # (ticket id, files) chosen meanwhile
         self._attach_lines: list[str] = []   # outcomes of files attached before the ones still waiting
         self._attach_dir = str(Path.home())
-        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
-        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
+        # Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
+        # typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
         self._unsaved: dict[int, tuple[TicketFields, int]] = {}
 
         self.status = QComboBox()

@@ -185,7 +185,7 @@ class ApiClient:
     """A requests.Session wrapper with retries, caps and credential hygiene; one per account."""
 
     def __init__(self, base_url: str, *, headers: Mapping[str, str], user_agent: str = f"CRE-Desk/{__version__}",
-                 timeout: tuple[float, float] = (5.0, 30.0), max_retries: int = 4,
+                 timeout: tuple[float, float] = (5.0, 30.0), max_retries: int = 3,
                  retry_after_cap_s: float = 60.0, deadline_s: float = 120.0,
                  max_body_bytes: int = 50 * 1024 * 1024, sleep: Callable[[float], object] = time.sleep,
                  now: Callable[[], float] = time.time,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import mmap
+import os
 import threading
 from bisect import bisect_right
 from collections.abc import Callable
@@ -21,6 +22,11 @@ import numpy as np
 from cre_desk.errors import Cancelled
 from cre_desk.logs import linescan, workers
 from cre_desk.logs.formats import LineParser
+
+try:
+    from cre_desk.logs import _mapguard
+except ImportError:   # built without a C compiler: a truncated file can still end the app (I-6)
+    _mapguard = None
 
 CHUNK = 16 * 1024 * 1024
 #: The first chunk is small so the first rows appear within milliseconds on any file size.
@@ -97,6 +103,8 @@ class LineIndex:
         self._file = open(self.path, "rb")  # noqa: SIM115 - lives as long as the index
         self.size = self.path.stat().st_size
         self._mm = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if self.size else None
+        # A file truncated while mapped reads as NUL bytes instead of killing the app with SIGBUS (I-6).
+        self._guard = _mapguard.guard(self._mm) if self._mm is not None and _mapguard is not None else -1
         # 4 bytes per line instead of 8 while offsets fit: a 1 GB log's index stays near 40 MB.
         self._offset_type = np.uint32 if self.size < 2**32 - 1 else np.int64
         self._lock = threading.Lock()
@@ -311,14 +319,24 @@ class LineIndex:
         """The mapped file (read-only) for whole-file searches."""
         return self._mm
 
+    def shrunk(self) -> bool:
+        """True when the file got shorter after it was mapped (someone truncated it): the lost part of
+        the index reads as NUL bytes."""
+        try:
+            return os.fstat(self._file.fileno()).st_size < self.size
+        except (OSError, ValueError):
+            return False
+
     def close(self) -> None:
         with self._lock:
             if self._mm is not None:
                 try:
                     self._mm.close()
+                    if self._guard >= 0 and _mapguard is not None:
+                        _mapguard.unguard(self._guard)
                 except BufferError:
                     # A numpy view of the map is still alive somewhere: dropping our reference lets
-                    # the map close when that view goes; the file handle is closed now regardless.
+                    # the map close when that view goes (still guarded); the file handle is closed now.
                     pass
                 self._mm = None
             self._file.close()

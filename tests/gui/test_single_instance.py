@@ -73,3 +73,23 @@ def test_second_app_start_hands_over_and_exits(tmp_path):
             first.wait(10)
         except subprocess.TimeoutExpired:
             first.kill()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to tell processes apart")
+def test_c5_a_lock_naming_a_reused_live_pid_is_taken_over(tmp_path, qapp):
+    """C-5: the instance that wrote the lock was killed and its PID now belongs to another live process
+    (here: one that took the same kind of lock): that is not a running CRE Desk."""
+    lock_path = tmp_path / "cre-desk.lock"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(lock_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert not InstanceLock(lock_path).acquire(timeout_ms=100)   # a real running instance: refused
+        # What a killed CRE Desk with this PID would have left: the same PID, another start time.
+        (tmp_path / "cre-desk.lock.owner").write_text(f"{holder.pid} 1\n", encoding="ascii")
+        lock = InstanceLock(lock_path)
+        started = time.monotonic()
+        assert lock.acquire(timeout_ms=100)
+        assert time.monotonic() - started < 1.0
+        lock.release()
+    finally:
+        holder.kill()

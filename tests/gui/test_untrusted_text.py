@@ -120,3 +120,27 @@ def test_u1_no_tooltip_or_item_text_anywhere_renders_customer_log_text_as_rich_t
             doc = QTextDocument()
             doc.setHtml(text)
             assert img in doc.toPlainText(), f"{where} renders customer text as rich text: {text[:200]}"
+
+
+def test_i5_bidi_and_zero_width_characters_are_shown_as_escapes_in_the_detail_pane(qtbot, window, ctx, tmp_path):
+    """I-5: U+202E in a tag and zero-width characters in a message are made visible, never obeyed."""
+    from cre_desk.gui.log_delegate import _visible
+
+    line = "11-20 10:14:02.118  4321  4321 W Br\u202eaze: cam\u200bpaign\u2066 shown\ufeff"
+    log = tmp_path / "bidi.log"
+    log.write_text(f"11-20 10:14:02.100  4321  4321 I Braze: start\n{line}\n", encoding="utf-8")
+    ticket = ctx.tickets.create_ticket(TicketFields(title="Bidi", symptom="iam_not_shown"), actor="aki")
+    ctx.tickets.attach_file(ticket.id, log)
+    open_ticket(qtbot, window, ticket.id)
+    window.show_tab(3)
+    pane = window.pane.logs.left
+    qtbot.waitUntil(lambda: pane.doc is not None and pane.doc.ready, timeout=10000)
+    qtbot.waitUntil(lambda: pane.model.rowCount() >= 2, timeout=10000)
+    row = next(r for r in range(pane.model.rowCount()) if pane.model.line_of_row(r) == 1)
+    pane.table.setCurrentIndex(pane.model.index(row, 0))
+    qtbot.waitUntil(lambda: pane.detail.toPlainText() != "")
+    shown = pane.detail.toPlainText()
+    for char in "\u202e\u200b\u2066\ufeff":
+        assert char not in shown
+        assert char not in _visible(line)
+    assert "Br\\u202eaze" in shown and "cam\\u200bpaign" in shown

@@ -395,6 +395,16 @@ def test_truncated_body_is_bad_response_after_retries(raw_server, make_client, c
     assert len(server.requests) == 3 and len(clock.sleeps) == 2
 
 
+def test_n3_a_truncated_body_is_retried_at_most_three_times_by_default(raw_server, make_client, clock):
+    """N-3: an idempotent GET whose body is cut short is retried ≤ 3 times (it was 4) with the defaults."""
+    reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"tickets\": ["
+    server = raw_server(reply)
+    with pytest.raises((BadResponse, Offline)):
+        make_client(server.url).get("/g")
+    time.sleep(0.1)
+    assert len(server.requests) == 4 and len(clock.sleeps) == 3
+
+
 def test_malformed_json_is_bad_response(httpserver, make_client):
     httpserver.expect_request("/j").respond_with_data('{"tickets": [1, 2', content_type="application/json")
     with pytest.raises(BadResponse):
