@@ -454,17 +454,20 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="97"/>
         <source>Median h</source>
-        <translation>中央値（時間）</translation>
+        <translation>中央値
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
         <source>p90 h</source>
-        <translation>p90（時間）</translation>
+        <translation>p90
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
         <source>1st reply h</source>
-        <translation>初回応答（時間）</translation>
+        <translation>初回応答
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98"/>
@@ -474,7 +477,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="99"/>
         <source>Target h</source>
-        <translation>目標（時間）</translation>
+        <translation>目標
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="100"/>
@@ -527,9 +531,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
         <source>Deadline</source>
-        <translation>期限</translation>
+        <translation type="vanished">期限</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
@@ -584,37 +587,42 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="281"/>
+        <source>Deadline: {0}</source>
+        <translation>期限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="332"/>
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="332"/>
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="327"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="333"/>
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="327"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="333"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="340"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="346"/>
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="342"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="348"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="353"/>
+        <location filename="../../cre_desk/gui/dashboard.py" line="359"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -2354,27 +2362,27 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="56"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="62"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="58"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="64"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="58"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="64"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="58"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="64"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="66"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="72"/>
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
@@ -2545,32 +2553,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="41"/>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="43"/>
         <source>Welcome to CRE Desk</source>
         <translation>CRE Desk へようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="42"/>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="44"/>
         <source>Your name is shown in each ticket&apos;s Timeline (“By”), is the assignee of the tickets you create and signs your replies. You can change it later in Settings.</source>
         <translation>お名前は各チケットのタイムライン（「実行者」欄）に表示され、作成したチケットの担当者と返信の署名に使われます。あとから設定で変更できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="46"/>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="48"/>
         <source>e.g. Aki Sato</source>
         <translation>例：佐藤 亜紀</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="47"/>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="49"/>
         <source>Load a small demo workspace: realistic in-app message, push and event tickets with sample logs, to see how it works</source>
         <translation>小さなデモワークスペースを読み込む：アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログで、動作を確認できます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="51"/>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="53"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="61"/>
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="63"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
@@ -2710,102 +2718,102 @@ Log file: {0}</source>
 <context>
     <name>help</name>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="34"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="40"/>
         <source>Checklist tab</source>
         <translation>チェックリストタブ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="35"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="41"/>
         <source>Next unchecked cause</source>
         <translation>次の未確認の原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="36"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="42"/>
         <source>Logs tab</source>
         <translation>ログタブ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="37"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="43"/>
         <source>Search the log</source>
         <translation>ログを検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="38"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="44"/>
         <source>Next hit, previous hit</source>
         <translation>次の一致・前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="39"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="45"/>
         <source>Filter the log</source>
         <translation>ログを絞り込む</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="40"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="46"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="41"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="47"/>
         <source>Jump to a time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="42"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="48"/>
         <source>Mark the line, with a note</source>
         <translation>行にメモ付きでマークを付ける</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="43"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="49"/>
         <source>Copy the selected lines</source>
         <translation>選択した行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="45"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="51"/>
         <source>Resolution dashboard</source>
         <translation>解決時間ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="46"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="52"/>
         <source>Close the dashboard</source>
         <translation>ダッシュボードを閉じる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="110"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="116"/>
         <source>CRE Desk {0}</source>
         <translation>CRE Desk {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="111"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="117"/>
         <source>Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors.</source>
         <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="112"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="118"/>
         <source>Qt {0} (PySide6 {1}), Python {2}</source>
         <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="115"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="121"/>
         <source>Database: {0}</source>
         <translation>データベース：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="117"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123"/>
         <source>Data folder: {0}</source>
         <translation>データフォルダ：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="117"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123"/>
         <source>Settings: {0}</source>
         <translation>設定ファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="118"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="124"/>
         <source>Log file: {0}</source>
         <translation>ログファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="119"/>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="125"/>
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
     </message>
