@@ -159,6 +159,8 @@ class DashboardView(QWidget):
             dark = bool(QApplication.instance().property("cre_desk_dark"))
             for plot in (self.trend, self.pauses):
                 plot.setTitle(plot.property("chart_title"), color=theme.chart_text_colour(dark), size="10pt")
+                plot.resetCachedContent()   # the chart caches its background, painted in the old palette
+                plot.viewport().update()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         """Escape closes the dashboard window, as it closes a dialog (keys a child did not use arrive here)."""
