@@ -169,7 +169,7 @@ class ReplyComposer(QWidget):
         self.preview_tab = QSplitter(Qt.Orientation.Vertical)
         self.preview_tab.addWidget(self.preview)
         self.preview_tab.addWidget(self.private_view)
-        self.preview_tab.setSizes([420, 220])
+        self.preview_tab.setSizes([380, 260])
         self.side = QTabWidget()
         self.side.addTab(self.preview_tab, self.tr("Preview"))
         self.side.addTab(self.issues_view, self.tr("Plain words"))

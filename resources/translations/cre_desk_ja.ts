@@ -539,7 +539,6 @@ The damaged file will be moved aside and kept, not deleted.</source>
     <message>
         <location filename="../../cre_desk/gui/checklist_view.py" line="220" />
         <source>Every cause has a verdict.</source>
-        <extracomment>Evidence whose save failed (disk full, server down), by checklist item id: (ticket id, verdict, evidence). Kept until a save succeeds and shown again when the item is (D-3).</extracomment>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
@@ -663,7 +662,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="93" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
@@ -674,7 +673,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="93" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="117" />
         <source>Engineer</source>
         <translation>担当者</translation>
     </message>
@@ -696,17 +695,20 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="97" />
         <source>Median h</source>
-        <translation>中央値（時間）</translation>
+        <translation>中央値
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>p90 h</source>
-        <translation>p90（時間）</translation>
+        <translation>p90
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>1st reply h</source>
-        <translation>初回応答（時間）</translation>
+        <translation>初回応答
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
@@ -716,7 +718,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="99" />
         <source>Target h</source>
-        <translation>目標（時間）</translation>
+        <translation>目標
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="100" />
@@ -744,119 +747,123 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>区分ごとの目標（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="109" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="110" />
         <source>Weekly median resolution (business hours)</source>
         <translation>週ごとの解決時間の中央値（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="110" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="111" />
         <source>Paused time by reason (business hours)</source>
         <translation>理由別の保留時間（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="111" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
         <source>Business hours paused, by reason: tickets resolved in the period and tickets still open, whose pauses count up to now</source>
         <translation>一時停止した営業時間（理由別）：期間内に解決したチケットと、まだ未解決のチケット（現在までの停止時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Deadline</source>
-        <translation>期限</translation>
+        <translation type="vanished">期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="117" />
         <source>Due</source>
         <translation>残り・超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="122" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="123" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="139" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="140" />
         <source>Open tickets past or near their target (double-click to open)</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="225" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="228" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="227" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="230" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="235" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="238" />
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="240" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="243" />
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="242" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="245" />
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="270" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="274" />
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="270" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="274" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="286" />
+        <source>Deadline: {0}</source>
+        <translation>期限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="335" />
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="335" />
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="327" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="336" />
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="327" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="336" />
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="349" />
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="342" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="351" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="353" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="362" />
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
@@ -1006,258 +1013,258 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="84" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="85" />
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="90" />
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="96" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="97" />
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="101" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="102" />
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="106" />
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="111" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="113" />
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="140" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="141" />
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="206" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="608" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="610" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="273" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="275" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="312" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="314" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="314" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="316" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="317" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="323" />
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="323" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="351" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="353" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="354" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="356" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="365" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="367" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="376" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="378" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="402" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="404" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="417" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="419" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="421" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="423" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="421" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="423" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="432" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="452" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="434" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="454" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="461" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="463" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="483" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="485" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="488" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="490" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="541" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="543" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="541" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="543" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="549" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="551" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="550" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="552" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="553" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="555" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="609" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="611" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="609" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="611" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="611" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="613" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="612" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="614" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="616" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="618" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="618" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="620" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="621" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="623" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -1653,6 +1660,12 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
+    <message numerus="yes">
+        <source>Show tab %n</source>
+        <translation type="vanished">
+            <numerusform>タブ %n を表示</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Overview</source>
@@ -1692,46 +1705,6 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <location filename="../../cre_desk/gui/main_window.py" line="108" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="364" />
-        <source>Add a helpdesk account first (File → Accounts).</source>
-        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382" />
-        <source>Sync stopped</source>
-        <translation>同期を停止しました</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="383" />
-        <source>Import stopped; the next one resumes where this one stopped.</source>
-        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="458" />
-        <source>Settings saved.</source>
-        <translation>設定を保存しました。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="476" />
-        <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
-        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="510" />
-        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
-
-Close anyway?</source>
-        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
-
-それでも閉じますか？</translation>
-    </message>
-    <message numerus="yes">
-        <source>Show tab %n</source>
-        <translation type="vanished">
-            <numerusform>タブ %n を表示</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="110" />
@@ -1826,6 +1799,35 @@ Close anyway?</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="364" />
+        <source>Add a helpdesk account first (File → Accounts).</source>
+        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="383" />
+        <source>Import stopped; the next one resumes where this one stopped.</source>
+        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="476" />
+        <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
+        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="510" />
+        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
+
+Close anyway?</source>
+        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
+
+それでも閉じますか？</translation>
+    </message>
+    <message>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
         <translation type="vanished">先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
@@ -1867,6 +1869,11 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/main_window.py" line="456" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="458" />
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
     </message>
 </context>
 <context>
@@ -2376,13 +2383,7 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="160" />
         <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
-        <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="379" />
-        <source>Private notes</source>
-        <translation>非公開メモ</translation>
+        <translation>返信に引用される、あなたのチェックリストの根拠とログのマークのメモです。チェックを外すと、それを除いて下書きを作り直します。</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="174" />
@@ -2399,6 +2400,12 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
         <source>Sent</source>
         <translation>送信済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="379" />
+        <source>Private notes</source>
+        <translation>非公開メモ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="180" />
@@ -2463,7 +2470,6 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
-        <extracomment>Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).</extracomment>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
@@ -2841,7 +2847,6 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
-        <extracomment>Overview edits whose save failed (disk full, server down), by ticket id, with the version they were typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).</extracomment>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>

@@ -84,8 +84,13 @@ def test_dashboard_columns_fit_their_japanese_text(qtbot, japanese, ctx):
     board.show()
     board.refresh()
     qtbot.waitUntil(lambda: board.report is not None and board.report.resolved == 2, timeout=10000)
+    qtbot.waitUntil(lambda: board.risk_model.rowCount() == 1)
     for view in board._tables():
         model, header = view.model(), view.horizontalHeader()
+        if view.isVisible():
+            sizes = [header.sectionSize(c) for c in range(model.columnCount())]
+            assert view.horizontalScrollBar().maximum() == 0, ("every column in view without scrolling",
+                                                               sizes, view.viewport().width(), board.width())
         for column in range(model.columnCount()):
             if header.sectionResizeMode(column) == header.ResizeMode.Stretch or column == model.columnCount() - 1:
                 continue
