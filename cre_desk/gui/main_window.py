@@ -437,6 +437,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._sync_timer.stop()
+        if self._sync_job is not None:
+            self._sync_job.cancel()     # requests stop within a moment; finished pages are kept
         if self.pane is not None:
             self.pane.flush()
         from cre_desk.gui.tasks import wait_for_all
