@@ -2143,12 +2143,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="589"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="593"/>
+        <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
+        <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="596"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="603"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="610"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
