@@ -40,9 +40,7 @@ def refresh_links(service, settings, ticket_id: int | None = None) -> list[Issue
     from datetime import UTC, datetime
 
     from cre_desk.integrations.accounts import provider_for
-    from cre_desk.integrations.github import GitHubClient
-
-    from cre_desk.integrations.github import IssueState
+    from cre_desk.integrations.github import GitHubClient, IssueState
     from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound
 
     account = github_account(settings)

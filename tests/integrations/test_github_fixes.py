@@ -10,6 +10,7 @@ import time
 import pytest
 from test_github import CANARY, HEADERS, ISSUE_PATH, _issue
 
+from cre_desk.errors import UserError
 from cre_desk.integrations.accounts import Account
 from cre_desk.integrations.github import GitHubClient, parse_issue_ref
 
@@ -43,7 +44,7 @@ def test_enterprise_server_issue_links_are_accepted_and_read_from_api_v3(httpser
     assert github_web_host("https://api.github.com") == "github.com"
     assert parse_issue_ref("https://ghe.corp.example/acme/android-sdk/issues/12",
                            hosts=("ghe.corp.example",)) == ("acme", "android-sdk", 12)
-    with pytest.raises(Exception):
+    with pytest.raises(UserError):
         parse_issue_ref("https://ghe.corp.example/acme/android-sdk/issues/12")   # not a configured server
     assert host
     httpserver.expect_request(f"/api/v3{ISSUE_PATH}", headers=HEADERS).respond_with_json(_issue())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import random
-import time
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest

@@ -10,8 +10,8 @@ import json
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Response
 from test_zendesk import USERS, comment, export, make_provider, serve_comments, ticket
+from werkzeug import Response
 
 from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.integrations.http import IntegrationError
