@@ -112,6 +112,8 @@ class Settings:
     #: "system", "light" or "dark".
     theme: str = "system"
     demo_offered: bool = False
+    #: The first start asked for ``user_name`` (asked once; Settings changes it later).
+    name_asked: bool = False
     saved_filters: dict[str, str] = field(default_factory=dict)
     #: Helpdesk and GitHub accounts (no tokens: those are in the OS keyring).
     accounts: list[dict] = field(default_factory=list)

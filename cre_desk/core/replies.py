@@ -52,6 +52,44 @@ class ReplyInputs:
     accepted_findings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     marks: tuple[MarkRecord, ...] = ()
     engineer_name: str = ""
+    #: Keys of private items (``PrivateItem.key``) the engineer chose to keep out of the reply.
+    excluded: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PrivateItem:
+    """A piece of the engineer's own notes that a draft quotes to the customer: the evidence written on a
+    checklist cause, or the note on a marked log line. The engineer sees each one and may exclude it."""
+
+    key: str          # "evidence:<checklist item key>" or "mark:<mark id>"
+    kind: str         # "evidence" or "mark_note"
+    source: str       # the cause's title, or the marked line's "[log:line]"
+    text: str
+
+
+def _evidence_key(entry: ChecklistEntry) -> str:
+    return f"evidence:{entry.item_key}"
+
+
+def _mark_key(mark: MarkRecord) -> str:
+    return f"mark:{mark.id}"
+
+
+def private_items(inputs: ReplyInputs) -> tuple[PrivateItem, ...]:
+    """Every private note a draft of ``inputs`` would quote (excluded ones too, so they can be ticked again)."""
+    language = "ja" if inputs.language == "ja" else "en"
+    items = [PrivateItem(_evidence_key(c.entry), "evidence", c.title(language), c.entry.evidence.strip())
+             for c in _causes(inputs.ticket) if c.entry.evidence.strip()]
+    items += [PrivateItem(_mark_key(m), "mark_note", f"[{m.log_name}:{m.line_no + 1}]", m.note.strip())
+              for m in inputs.marks if m.note.strip()]
+    return tuple(items)
+
+
+def _citation(mark: MarkRecord, excluded: frozenset[str]) -> str:
+    """The mark as quoted in a reply; without the engineer's note when it is excluded."""
+    if _mark_key(mark) in excluded:
+        return f"[{mark.log_name}:{mark.line_no + 1}] {mark.line_text.strip()}"
+    return mark.citation()
 
 
 # ---------------------------------------------------------------- wording
@@ -286,7 +324,8 @@ class _Evidence:
     other_findings: list[tuple[str, tuple[str, ...]]]
 
 
-def _evidence(causes: list[_Cause], findings, marks: Sequence[MarkRecord]) -> _Evidence:
+def _evidence(causes: list[_Cause], findings, marks: Sequence[MarkRecord],
+              excluded: frozenset[str] = frozenset()) -> _Evidence:
     per_cause: list[list[str]] = [[] for _ in causes]
     used_marks: set[int] = set()
     used_findings: set[int] = set()
@@ -294,10 +333,11 @@ def _evidence(causes: list[_Cause], findings, marks: Sequence[MarkRecord]) -> _E
         rule_ids = set(cause.item.rule_ids) if cause.item else set()
         linked = [(i, f) for i, f in enumerate(findings) if f[0] in rule_ids]
         finding_lines = [line for _, f in linked for line in f[1]]
-        lines = [cause.entry.evidence.strip()] if cause.entry.evidence.strip() else []
+        own = cause.entry.evidence.strip()
+        lines = [own] if own and _evidence_key(cause.entry) not in excluded else []
         for index, mark in enumerate(marks):
             if _mark_matches(mark, cause, finding_lines):
-                lines.append(mark.citation())
+                lines.append(_citation(mark, excluded))
                 used_marks.add(index)
         marked = [m.line_text for i, m in enumerate(marks) if i in used_marks]
         lines += [line for line in finding_lines if not any(_same_line(line, m) for m in marked)]
@@ -305,7 +345,7 @@ def _evidence(causes: list[_Cause], findings, marks: Sequence[MarkRecord]) -> _E
         per_cause[n] = _dedupe(lines)
     return _Evidence(
         per_cause=per_cause,
-        other_marks=[m.citation() for i, m in enumerate(marks) if i not in used_marks],
+        other_marks=[_citation(m, excluded) for i, m in enumerate(marks) if i not in used_marks],
         other_findings=[f for i, f in enumerate(findings) if i not in used_findings],
     )
 
@@ -319,7 +359,7 @@ def draft(inputs: ReplyInputs) -> Reply:
     fields_ = inputs.ticket.fields
     causes = _causes(inputs.ticket)
     findings = tuple((str(rule_id), tuple(str(x) for x in lines)) for rule_id, lines in inputs.accepted_findings)
-    evidence = _evidence(causes, findings, inputs.marks)
+    evidence = _evidence(causes, findings, inputs.marks, frozenset(inputs.excluded))
     rules = _rules() if findings else {}
     has_log = bool(inputs.ticket.attachments or inputs.marks or findings)
 

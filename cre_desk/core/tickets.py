@@ -127,6 +127,9 @@ class TicketSummary:
     deadline: datetime | None = None      # when the resolution target is breached (None: paused or no target)
     at_risk_at: datetime | None = None
     clock_state: str = ""                 # met / breached for resolved tickets, as last computed
+    allowed_business_s: float | None = None   # the target's allowance (None: no target)
+    used_business_s: float | None = None      # active business time used as of ``clock_as_of``
+    clock_as_of: datetime | None = None       # when the stored clock was computed
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ AT_RISK = "at_risk"
 BREACHED = "breached"
 MET = "met"
 NO_TARGET = "no_target"
+PAUSED = "paused"
 STATES = (ON_TRACK, AT_RISK, BREACHED, MET, NO_TARGET)
+DEFAULT_AT_RISK_FRACTION = 0.75
 
 _ZERO = timedelta(0)
 
@@ -190,7 +192,8 @@ def _reason(status: str, given: str | None) -> str | None:
 
 def compute(created_at: datetime, history: Sequence[StatusChange], *, first_response_at: datetime | None,
             category: str, calendar: BusinessCalendar, now: datetime,
-            targets: Mapping[str, Target] = DEFAULT_TARGETS, at_risk_fraction: float = 0.75) -> Clocks:
+            targets: Mapping[str, Target] = DEFAULT_TARGETS,
+            at_risk_fraction: float = DEFAULT_AT_RISK_FRACTION) -> Clocks:
     """All clocks of one ticket as of ``now`` (see the module docstring for the rules)."""
     created, now = _aware(created_at), _aware(now)
     segments = timeline(created, history, now)
@@ -239,14 +242,8 @@ def compute(created_at: datetime, history: Sequence[StatusChange], *, first_resp
         else:
             anchor = _resolved_since(segments) if resolved and segments else max(now, created)
             deadline = calendar.add_business_time(anchor, allowed - active_bus)
-        if resolved:
-            state = MET if active_bus <= allowed else BREACHED
-        elif active_bus >= allowed:
-            state = BREACHED
-        elif active_bus.total_seconds() >= at_risk_fraction * allowed_s:
-            state = AT_RISK
-        else:
-            state = ON_TRACK
+        state = _target_state(active_bus.total_seconds(), allowed_s, resolved=resolved,
+                              at_risk_fraction=at_risk_fraction)
 
     return Clocks(
         first_response_calendar_s=first_cal,
@@ -265,6 +262,86 @@ def compute(created_at: datetime, history: Sequence[StatusChange], *, first_resp
         allowed_business_s=allowed_s,
         segments=segments,
     )
+
+
+def _target_state(used_s: float, allowed_s: float, *, resolved: bool, at_risk_fraction: float) -> str:
+    """The one rule comparing business time used with the time a target allows."""
+    if resolved:
+        return MET if used_s <= allowed_s else BREACHED
+    if used_s >= allowed_s:
+        return BREACHED
+    if used_s >= at_risk_fraction * allowed_s:
+        return AT_RISK
+    return ON_TRACK
+
+
+@dataclass(frozen=True)
+class Due:
+    """Where a ticket stands against its resolution target at one moment: the one meaning of "due".
+
+    ``left_business_s`` is the target's allowance minus the active business time used, in the team
+    calendar: nights, days off, holidays and paused or resolved stretches never count. Negative means
+    overdue by that much business time. The queue's Due column, its tooltip, the ticket header, the
+    dashboard and the CSV export all read this, rounded once by ``business_hours``.
+    """
+
+    state: str                          # ON_TRACK, AT_RISK, BREACHED, MET, PAUSED or NO_TARGET
+    left_business_s: float | None = None
+    used_business_s: float | None = None
+    allowed_business_s: float | None = None
+    deadline: datetime | None = None    # when the target is (or was) missed, if the clock keeps running
+    resolved: bool = False
+
+    @property
+    def overdue_business_s(self) -> float | None:
+        """Business time past the target (0 when not past it); ``None`` without a target."""
+        return None if self.left_business_s is None else max(0.0, -self.left_business_s)
+
+
+def business_hours(seconds: float | None) -> float | None:
+    """The one rounding of business time for display and export: hours to the nearest 0.1 (6 minutes),
+    halves away from zero, so the same duration reads the same in every place."""
+    if seconds is None or not math.isfinite(seconds):
+        return None
+    tenths = math.floor(abs(seconds) / 360.0 + 0.5)
+    return math.copysign(tenths / 10.0, seconds) if tenths else 0.0
+
+
+def due(*, status: str, allowed_business_s: float | None, used_business_s: float | None, as_of: datetime,
+        now: datetime, calendar: BusinessCalendar, missed_at: datetime | None = None,
+        at_risk_fraction: float = DEFAULT_AT_RISK_FRACTION) -> Due:
+    """A ticket's standing at ``now`` from its clocks as of ``as_of`` (stored rows lag; live ones don't).
+
+    ``missed_at`` is the stored instant the target was missed, reported as the deadline once it has passed.
+
+    While the ticket is neither paused nor resolved its clock keeps running from ``as_of`` to ``now`` in
+    business time; every status change recomputes ``used_business_s``, so nothing else is needed.
+    """
+    used = float(used_business_s or 0.0)
+    resolved = status in RESOLVED_STATUSES
+    paused = status in PAUSED_STATUSES
+    if allowed_business_s is None:
+        return Due(PAUSED if paused else NO_TARGET, used_business_s=used, resolved=resolved)
+    allowed = float(allowed_business_s)
+    now, as_of = _aware(now), _aware(as_of)
+    if not resolved and not paused and now > as_of:
+        used += calendar.business_seconds(as_of, now)
+    left = allowed - used
+    if paused:
+        return Due(PAUSED, left, used, allowed, None)
+    state = _target_state(used, allowed, resolved=resolved, at_risk_fraction=at_risk_fraction)
+    if left > 0:
+        deadline = None if resolved else calendar.add_business_time(now, left)
+    else:
+        deadline = _aware(missed_at) if missed_at is not None else None
+    return Due(state, left, used, allowed, deadline, resolved)
+
+
+def clocks_due(clocks: Clocks, now: datetime, calendar: BusinessCalendar) -> Due:
+    """``due`` for live clocks computed at ``now`` (the ticket header)."""
+    return due(status=clocks.status, allowed_business_s=clocks.allowed_business_s,
+               used_business_s=clocks.resolution_business_s, as_of=now, now=now, calendar=calendar,
+               missed_at=clocks.deadline)
 
 
 def _resolved_since(segments: Sequence[Segment]) -> datetime:

@@ -192,6 +192,7 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
     from cre_desk.errors import Cancelled
 
     result = ImportResult()
+    store.service.before_bulk_change("before-import")
     cursor, saved_since = store.state(account_id)
     since = since or saved_since
     if since is None and cursor is None:

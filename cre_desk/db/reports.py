@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 import numpy as np
 from sqlalchemy import select
 
+from cre_desk.core import timers
 from cre_desk.core.timers import _aware
 from cre_desk.core.vocabulary import PAUSED_STATUSES, RESOLVED_STATUSES
 from cre_desk.db.engine import Database
-from cre_desk.db.models import Ticket, TicketClock
+from cre_desk.db.models import StatusEvent, Ticket, TicketClock
 
 GROUPS = ("category", "team", "assignee", "sdk_name", "platform")
 PAUSE_COLUMNS = {"customer_log": "paused_customer_log_s", "engineering": "paused_engineering_s",
@@ -46,7 +48,8 @@ class OpenTicket:
     assignee: str
     status: str
     deadline: datetime | None
-    overdue_h: float | None      # business hours past the deadline (breached) or None
+    overdue_h: float | None      # business hours past the target (breached) or None, rounded like the queue
+    left_h: float | None = None  # business hours left before the target is missed (at risk), rounded likewise
 
 
 @dataclass
@@ -87,7 +90,7 @@ class Report:
     def to_csv(self) -> str:
         """All group rows in one table a spreadsheet opens as is."""
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = _SafeWriter(out)
         writer.writerow(["group", "key", "resolved", "median_business_h", "p90_business_h",
                          "first_response_median_h", "within_target_share", "target_business_h"])
         for stats in self.groups.values():
@@ -98,12 +101,13 @@ class Report:
 
     def open_tickets_csv(self) -> str:
         out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline", "overdue_h"])
+        writer = _SafeWriter(out)
+        writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline",
+                         "overdue_business_h", "left_business_h"])
         for state, items in (("breached", self.breached), ("at_risk", self.at_risk)):
             for t in items:
-                writer.writerow([state, t.ticket_id, _csv_safe(t.title), t.category, _csv_safe(t.assignee), t.status,
-                                 t.deadline.isoformat() if t.deadline else "", _fmt(t.overdue_h)])
+                writer.writerow([state, t.ticket_id, t.title, t.category, t.assignee, t.status,
+                                 t.deadline.isoformat() if t.deadline else "", _hours(t.overdue_h), _hours(t.left_h)])
         return out.getvalue()
 
 
@@ -111,9 +115,32 @@ def _fmt(value) -> str:
     return "" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
 
 
-def _csv_safe(text: str) -> str:
-    """Customer text must not become a spreadsheet formula when the CSV is opened."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _hours(value: float | None) -> str:
+    """Business hours as the queue shows them (already rounded by ``timers.business_hours``)."""
+    return "" if value is None else f"{value:.1f}"
+
+
+
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def _csv_safe(value: object) -> object:
+    """Text must not become a spreadsheet formula when the CSV is opened (OWASP "CSV injection"): a
+    cell starting with = + - @ tab or CR gets a leading quote. Numbers, negative ones included, stay numbers."""
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class _SafeWriter:
+    """A ``csv.writer`` that passes every cell through ``_csv_safe``: titles, but also assignee, team,
+    SDK and tag names, which people type too."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: list) -> None:
+        self._writer.writerow([_csv_safe(cell) for cell in row])
 
 
 def _percentile(values: np.ndarray, q: float) -> float | None:
@@ -134,6 +161,23 @@ def _epoch(db: Database, column):
     return func.extract("epoch", column)
 
 
+def _still_waiting(session, still_open) -> list[tuple[str, datetime]]:
+    """(pause reason, stored-clock time) of each open ticket waiting now: the reason its last change gave."""
+    from sqlalchemy import func
+
+    from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PauseReason
+
+    paused = select(TicketClock.ticket_id).where(*still_open, TicketClock.status.in_(list(PAUSED_STATUSES)))
+    last = (select(StatusEvent.ticket_id, func.max(StatusEvent.id).label("event_id"))
+            .where(StatusEvent.ticket_id.in_(paused)).group_by(StatusEvent.ticket_id).subquery())
+    rows = session.execute(
+        select(TicketClock.status, TicketClock.computed_at, StatusEvent.pause_reason)
+        .join(last, last.c.ticket_id == TicketClock.ticket_id)
+        .join(StatusEvent, StatusEvent.id == last.c.event_id)).all()
+    return [(str(r.pause_reason or DEFAULT_PAUSE_REASON.get(r.status, PauseReason.OTHER)), _aware(r.computed_at))
+            for r in rows]
+
+
 def build_report(db: Database, start: datetime, end: datetime, *, now: datetime | None = None,
                  calendar=None) -> Report:
     """Figures for tickets resolved in [start, end), and the open tickets' state at ``now``."""
@@ -148,11 +192,18 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
         rows = session.connection().execute(select(*columns).where(*in_period)).all()  # Core: no ORM overhead
         from sqlalchemy import func as sql_func
 
-        pause_sums = session.execute(select(*[sql_func.coalesce(sql_func.sum(getattr(TicketClock, c)), 0.0)
-                                              for c in PAUSE_COLUMNS.values()]).where(*in_period)).one()
+        # Paused time of the tickets resolved in the period and of those still open that the period saw
+        # (created before it ended): waiting tickets are where the time goes, so leaving them out hid it.
+        still_open = (TicketClock.resolved_at.is_(None), TicketClock.created_at < end)
+        pause_sums = [
+            session.execute(select(*[sql_func.coalesce(sql_func.sum(getattr(TicketClock, c)), 0.0)
+                                     for c in PAUSE_COLUMNS.values()]).where(*where)).one()
+            for where in (in_period, still_open)]
+        waiting = _still_waiting(session, still_open)
         open_rows = session.execute(
             select(TicketClock.ticket_id, Ticket.title, TicketClock.category, TicketClock.assignee,
-                   TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at)
+                   TicketClock.status, TicketClock.deadline, TicketClock.at_risk_at,
+                   TicketClock.allowed_business_s, TicketClock.resolution_business_s, TicketClock.computed_at)
             .join(Ticket, Ticket.id == TicketClock.ticket_id)
             .where(TicketClock.resolved_at.is_(None), TicketClock.deadline.is_not(None),
                    TicketClock.at_risk_at <= now)).all()
@@ -211,18 +262,29 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
             report.weekly.append({"week": label, "category": str(names[category]), "count": int(len(values)),
                                   "median_h": _percentile(values, 0.5)})
     for n, reason in enumerate(PAUSE_COLUMNS):
-        report.pauses_h[reason] = float(pause_sums[n] or 0.0) / 3600.0
+        report.pauses_h[reason] = sum(float(sums[n] or 0.0) for sums in pause_sums) / 3600.0
+    for reason, since in waiting:
+        # The stored clock stopped counting when it was computed; the pause has gone on since.
+        if reason in report.pauses_h and calendar is not None:
+            report.pauses_h[reason] += calendar.business_seconds(since, now) / 3600.0
+    if calendar is None:
+        from cre_desk.core.calendars import load_calendar
+
+        calendar = load_calendar()
     for r in open_rows:
         if r.status in RESOLVED_STATUSES or r.status in PAUSED_STATUSES:
             continue
-        deadline = _aware(r.deadline)
-        if now >= deadline:
-            overdue = (calendar.business_seconds(deadline, now) / 3600.0) if calendar is not None else (
-                (now - deadline).total_seconds() / 3600.0)
+        # The queue's own rule, so the CSV and the Due column never disagree.
+        due = timers.due(status=r.status, allowed_business_s=r.allowed_business_s,
+                         used_business_s=r.resolution_business_s, as_of=r.computed_at or now, now=now,
+                         calendar=calendar, missed_at=r.deadline)
+        deadline = due.deadline or _aware(r.deadline)
+        if due.state == timers.BREACHED:
             report.breached.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
-                                              overdue))
-        else:
-            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None))
+                                              timers.business_hours(due.overdue_business_s)))
+        elif due.state == timers.AT_RISK:
+            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None,
+                                             timers.business_hours(due.left_business_s)))
     report.breached.sort(key=lambda t: t.deadline)
     report.at_risk.sort(key=lambda t: t.deadline)
     report.breached = report.breached[:LIST_LIMIT]

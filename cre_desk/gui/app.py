@@ -36,11 +36,29 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         app.installTranslator(ours)
         installed.append(ours)
     ours._data = data  # QTranslator.load(bytes) does not copy: keep the buffer alive
-    qt = QTranslator(app)
-    if qt.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
+    # Qt's own dialogs (file dialogs, standard buttons), from the catalogues PySide6 ships; installed after
+    # ours so they are asked first, and ours fills the few strings Qt's Japanese lacks (see qt_strings).
+    for folder in _qt_translation_folders():
+        qt = QTranslator(app)
+        if qt.load("qtbase_ja", folder):
+            app.installTranslator(qt)
+            installed.append(qt)
+            break
+    else:
+        log.warning("Qt's Japanese catalogue (qtbase_ja.qm) was not found; Qt's own dialogs stay in English")
+    # Dates, month names and sizes in Qt's widgets (calendar pop-ups, the file dialog) follow the language.
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     return installed
+
+
+def _qt_translation_folders() -> list[str]:
+    """Where Qt's catalogues may be: Qt's configured folder, then PySide6's own (wheels and frozen builds)."""
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+               str(base / "Qt" / "translations"), str(base / "translations")]
+    return [f for n, f in enumerate(folders) if f and f not in folders[:n] and Path(f).is_dir()]
 
 
 def window_settings(paths: AppPaths) -> QSettings:
@@ -168,13 +186,11 @@ class WorkspaceStarter:
             messages.warn(self.window, QCoreApplication.translate("app",
                 "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
                 report.reason, report.moved_aside, restored))
-        if report.created and not self.settings.demo_offered:
-            self.settings.demo_offered = True
-            ctx.save_settings()
-            if messages.confirm(self.window, QCoreApplication.translate("app",
-                    "Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push "
-                    "and event tickets with sample logs) to see how it works?"), QCoreApplication.translate("app", "Welcome")):
-                self.window.load_demo()
+        for notice in report.notices:   # e.g. the database is in a synced folder (D-10)
+            messages.warn(self.window, notice)
+        from cre_desk.gui.welcome_dialog import greet_first_start
+
+        greet_first_start(self.window, ctx, report.created)
 
     def _on_failed(self, exc: BaseException) -> None:
         from cre_desk.gui import messages

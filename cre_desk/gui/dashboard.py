@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk.core import timers
 from cre_desk.core.vocabulary import Category, PauseReason
 from cre_desk.db import reports
-from cre_desk.gui import messages
+from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
-from cre_desk.gui.formatting import local_time, vocab
+from cre_desk.gui.formatting import due_explanation, due_text, local_time, vocab
 from cre_desk.gui.tasks import run_in_background
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -107,10 +108,12 @@ class DashboardView(QWidget):
 
         self.trend = self._plot(self.tr("Weekly median resolution (business hours)"))
         self.pauses = self._plot(self.tr("Paused time by reason (business hours)"))
+        self.pauses.setToolTip(self.tr("Business hours paused, by reason: tickets resolved in the period and "
+                                       "tickets still open, whose pauses count up to now"))
 
-        self.risk_model = QStandardItemModel(0, 5, self)
+        self.risk_model = QStandardItemModel(0, 6, self)
         self.risk_model.setHorizontalHeaderLabels([self.tr("State"), self.tr("Ticket"), self.tr("Category"),
-                                                   self.tr("Engineer"), self.tr("Deadline")])
+                                                   self.tr("Engineer"), self.tr("Due"), self.tr("Deadline")])
         self.risk_view = self._table(self.risk_model)
         self.risk_view.doubleClicked.connect(self._open_ticket)
         self.risk_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -146,6 +149,23 @@ class DashboardView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(body, 1)
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """Dark or light chosen in Settings: chart titles follow the new palette at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "pauses"):
+            from PySide6.QtWidgets import QApplication
+
+            dark = bool(QApplication.instance().property("cre_desk_dark"))
+            for plot in (self.trend, self.pauses):
+                plot.setTitle(plot.property("chart_title"), color=theme.chart_text_colour(dark), size="10pt")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Escape closes the dashboard window, as it closes a dialog (keys a child did not use arrive here)."""
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     # -- building blocks --------------------------------------------------------------------------
 
     def _table(self, model: QStandardItemModel) -> QTableView:
@@ -166,7 +186,8 @@ class DashboardView(QWidget):
         app = QApplication.instance()
         dark = bool(app is not None and app.property("cre_desk_dark"))
         widget = pg.PlotWidget(background=None)
-        widget.setTitle(title, color="#c9d1d9" if dark else "#334155", size="10pt")
+        widget.setTitle(title, color=theme.chart_text_colour(dark), size="10pt")
+        widget.setProperty("chart_title", title)
         widget.showGrid(x=False, y=True, alpha=0.25)
         widget.setMenuEnabled(False)
         widget.setMouseEnabled(x=False, y=False)
@@ -253,8 +274,22 @@ class DashboardView(QWidget):
                 first.setForeground(QColor("#c0262d" if items is report.breached else "#b45309"))
                 title = QStandardItem(f"#{t.ticket_id} {t.title}")
                 title.setData(t.ticket_id, TICKET_ROLE)
+                # The queue's words for the same figure: 'overdue 0.3 h' or 'in 2.5 h'.
+                due = timers.Due(timers.BREACHED, left_business_s=-(t.overdue_h or 0.0) * 3600) \
+                    if items is report.breached else timers.Due(timers.AT_RISK, left_business_s=(t.left_h or 0.0) * 3600)
+                due_item = QStandardItem(due_text(due))
+                due_item.setToolTip(due_explanation(self.ctx.tickets.calendar.name))
                 self.risk_model.appendRow([first, title, QStandardItem(_vocab_or(t.category)),
-                                           QStandardItem(t.assignee), QStandardItem(local_time(t.deadline))])
+                                           QStandardItem(t.assignee), due_item, QStandardItem(local_time(t.deadline))])
+        self._fit_columns()
+
+    def _tables(self) -> list[QTableView]:
+        return [*(self.group_tabs.widget(i) for i in range(self.group_tabs.count())), self.risk_view]
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their longest text (Japanese labels are wider than the header guessed)."""
+        for view in self._tables():
+            view.resizeColumnsToContents()
 
     def _draw_trend(self, report: reports.Report) -> None:
         import pyqtgraph as pg

@@ -24,6 +24,7 @@ from cre_desk.core.tickets import IssueLinkRecord
 from cre_desk.errors import UserError
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.tasks import run_in_background
 
 LINK_ROLE = 0x0101
@@ -134,7 +135,7 @@ class IssueLinksBox(QGroupBox):
             else:
                 state = self.tr("not checked yet")
             item = QStandardItem(f"{link.ref} — {state}" + (f"\n{link.title}" if link.title else ""))
-            item.setToolTip(link.url)
+            item.setToolTip(plain_tooltip(link.url))   # U-1: the URL comes from GitHub
             self.model.appendRow(item)
         self._update_buttons()
 

@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
+WAL_CHECK_MS = 60 * 1000
 #: The first background sync runs this long after the workspace opens (the window is usable first).
 STARTUP_SYNC_DELAY_MS = 10_000
 #: The status bar's last-sync line is cut to this many pixels (the whole text is in its tooltip).
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
                                      self.tr("Search the queue (Ctrl+F)"))
         self.act_status = self._action(self.tr("Change &status"), "Ctrl+Shift+S", self.change_status)
         self.act_refresh = self._action(self.tr("&Refresh"), "F5", self.refresh)
+        self.act_attach = self._action(self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
+                                       self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
@@ -92,9 +96,16 @@ class MainWindow(QMainWindow):
         self._sync_timer = QTimer(self)
         self._sync_timer.timeout.connect(lambda: self.sync_helpdesks(background=True))
         self.act_tabs = []
-        for n in range(1, 6):
-            self.act_tabs.append(self._action(self.tr("Show tab %n", "", n), f"Ctrl+{n}",
-                                              lambda _c=False, i=n - 1: self.show_tab(i)))
+        tab_names = (self.tr("Show &Overview"), self.tr("Show &Checklist"), self.tr("Show &Timeline"),
+                     self.tr("Show &Logs"), self.tr("Show &Reply"))
+        for n, name in enumerate(tab_names, start=1):
+            self.act_tabs.append(self._action(name, f"Ctrl+{n}", lambda _c=False, i=n - 1: self.show_tab(i)))
+        self.act_shortcuts = self._action(self.tr("&Keyboard shortcuts"), None, self.show_shortcuts,
+                                          self.tr("Every keyboard shortcut (F1)"))
+        self.act_shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+?")])
+        self.act_shortcuts.setEnabled(True)
+        self.act_about = self._action(self.tr("&About CRE Desk"), None, self.show_about)
+        self.act_about.setEnabled(True)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -106,7 +117,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         file_menu.addAction(quit_action)
         ticket_menu = menu.addMenu(self.tr("&Ticket"))
-        for a in (self.act_find, self.act_status, self.act_refresh, None, self.act_delete):
+        for a in (self.act_find, self.act_status, self.act_attach, self.act_refresh, None, self.act_delete):
             ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
         view_menu = menu.addMenu(self.tr("&View"))
         self.act_queue = self._action(self.tr("Ticket &queue"), "Ctrl+B", self.toggle_queue,
@@ -120,6 +131,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
 
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -178,6 +193,9 @@ class MainWindow(QMainWindow):
             self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
             self._backup_timer.timeout.connect(self.backup_if_changed)
             self._backup_timer.start()
+            self._wal_timer = QTimer(self, interval=WAL_CHECK_MS)
+            self._wal_timer.timeout.connect(self.check_wal)
+            self._wal_timer.start()
 
     # ----- slots ---------------------------------------------------------------------------------
 
@@ -207,6 +225,10 @@ class MainWindow(QMainWindow):
     def change_status(self) -> None:
         if self.pane is not None and self.pane.ticket is not None:
             self.pane.focus_status()
+
+    def attach_files(self) -> None:
+        if self.pane is not None and self.pane.ticket is not None:
+            self.pane.choose_files()
 
     def refresh(self) -> None:
         if self.queue is not None:
@@ -268,6 +290,21 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if self.pane is not None and self.pane.ticket is not None:
             self.pane.tabs.setCurrentIndex(index)
+
+    def show_shortcuts(self) -> None:
+        from cre_desk.gui.help_dialogs import ShortcutsDialog
+
+        in_menus = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        ShortcutsDialog([*in_menus, *self.actions()], self).exec()
+
+    def show_about(self) -> None:
+        from cre_desk.gui import help_dialogs
+
+        database = ""
+        if self.ctx is not None:
+            db = self.ctx.workspace.db
+            database = str(self.ctx.paths.database) if db.is_sqlite else _hide_password(db.url)
+        help_dialogs.about(self, self.ctx.paths if self.ctx is not None else None, database)
 
     def delete_ticket(self) -> None:
         from cre_desk.gui import messages
@@ -395,29 +432,50 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog
 
-        if SettingsDialog.ask(self, self.ctx.settings):
+        settings = self.ctx.settings
+        before = (settings.language, settings.db_url, settings.theme)
+        if SettingsDialog.ask(self, settings):
             from cre_desk.integrations import transport
 
             self.ctx.save_settings()
-            transport.configure(ca_bundle=self.ctx.settings.ca_bundle)
+            transport.configure(ca_bundle=settings.ca_bundle)
             self._start_sync_timer()
-            self.statusBar().showMessage(self.tr("Settings saved. Language and database changes apply "
-                                                 "after a restart."), 8000)
+            if settings.theme != before[2]:
+                from PySide6.QtWidgets import QApplication
+
+                from cre_desk.gui import theme
+
+                theme.apply(QApplication.instance(), settings.theme)   # at once: no restart for colours
+                from cre_desk.gui.log_delegate import LogLineDelegate
+
+                for delegate in self.findChildren(LogLineDelegate):    # log highlighting has its own colours
+                    delegate.refresh_colours()
+                    delegate.clear_cache()
+            if (settings.language, settings.db_url) != before[:2]:
+                text = self.tr("Settings saved. Language and database changes apply after a restart.")
+            else:
+                text = self.tr("Settings saved.")
+            self.statusBar().showMessage(text, 8000)
 
     def backup_if_changed(self) -> None:
-        if not self._changed_since_backup or self.ctx is None:
+        """Any change since the newest backup (a field, a verdict, a draft, an import) gets one (D-6)."""
+        if self.ctx is None:
             return
-        from cre_desk.db import safety
-
-        path, folder = self.ctx.paths.database, self.ctx.paths.backups_dir
         self._changed_since_backup = False
+        self.ctx.run_db(self.ctx.workspace.backup_if_changed, receiver=self)
 
-        def run():
-            made = safety.backup(path, folder)
-            safety.prune(folder)
-            return made
+    def check_wal(self) -> None:
+        """Keep the database's write-ahead log bounded; say so when a long read stops that (D-11)."""
+        if self.ctx is None:
+            return
 
-        self.ctx.run_db(run, on_done=lambda p: log.info("Backup written to %s", p), receiver=self)
+        def done(status) -> None:
+            if status is not None and status.starved:
+                self.statusBar().showMessage(self.tr(
+                    "The database's change log is {0} MiB and cannot shrink while another program or a long "
+                    "report reads the database.").format(status.size_after >> 20), 30_000)
+
+        self.ctx.run_db(self.ctx.workspace.db.keep_wal_small, on_done=done, receiver=self)
 
     def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
         self._changed_since_backup = True
@@ -441,10 +499,21 @@ class MainWindow(QMainWindow):
         if self._sync_job is not None:
             self._sync_job.cancel()     # requests stop within a moment; finished pages are kept
         if self.pane is not None:
+            self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()
         from cre_desk.gui.tasks import wait_for_all
 
         wait_for_all(15_000)
+        QApplication.processEvents()   # deliver the outcome of those last saves
+        from cre_desk.gui import messages
+
+        unsaved = self.pane.unsaved_tickets() if self.pane is not None else []
+        if unsaved and not messages.confirm(self, self.tr(
+                "Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). "
+                "If you close now they are lost.\n\nClose anyway?").format(
+                ", ".join(f"#{n}" for n in unsaved))):
+            event.ignore()   # D-3: the text stays in the window until it can be saved
+            return
         if self.pane is not None:
             self.pane.logs.close_logs()
         if self.window_settings is not None:

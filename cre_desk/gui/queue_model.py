@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from cre_desk.core import timers
 from cre_desk.core.tickets import TicketSummary
 from cre_desk.core.vocabulary import PAUSED_STATUSES, RESOLVED_STATUSES, Status
-from cre_desk.gui.formatting import age, local_time, plain_tooltip, vocab
+from cre_desk.gui.formatting import age, due_text, due_tooltip, local_time, plain_tooltip, vocab
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,6 +33,8 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[TicketSummary] = []
         self._now = datetime.now(UTC)
+        self._due: dict[int, timers.Due] = {}
+        self._calendar_name = ""
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -60,11 +63,11 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return plain_tooltip(row.title)
         if role == Qt.ItemDataRole.ForegroundRole and column == "due":
-            state = self._due_state(row)
+            state = self.due(row).state
             colour = {"breached": "#c0262d", "at_risk": "#b45309", "met": "#1f7a3a"}.get(state)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == "due":
-            return self.tr("Time left before the resolution target is missed (business hours; pauses stop it)")
+            return due_tooltip(self.due(row), self._calendar_name)
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             colour = _PAUSED_COLOUR if row.status in PAUSED_STATUSES else _STATUS_COLOURS.get(row.status)
             return QBrush(QColor(colour)) if colour else None
@@ -86,32 +89,12 @@ class QueueModel(QAbstractTableModel):
             return self._due_text(row)
         return getattr(row, column)
 
-    def _due_state(self, row: TicketSummary) -> str:
-        if row.status in RESOLVED_STATUSES:
-            return "met" if row.clock_state == "met" else ("breached" if row.clock_state == "breached" else "")
-        if row.status in PAUSED_STATUSES:
-            return "paused"
-        if row.deadline is None:
-            return ""
-        if self._now >= row.deadline:
-            return "breached"
-        if row.at_risk_at is not None and self._now >= row.at_risk_at:
-            return "at_risk"
-        return "on_track"
+    def due(self, row: TicketSummary) -> timers.Due:
+        """The row's standing against its target (computed once per reload, by the one core rule)."""
+        return self._due.get(row.id) or timers.Due(timers.NO_TARGET)
 
     def _due_text(self, row: TicketSummary) -> str:
-        state = self._due_state(row)
-        if state == "met":
-            return self.tr("met")
-        if state == "paused":
-            return self.tr("paused")
-        if row.status in RESOLVED_STATUSES:
-            return self.tr("missed") if state == "breached" else ""
-        if row.deadline is None:
-            return ""
-        if state == "breached":
-            return self.tr("overdue {0}").format(age(row.deadline, self._now))
-        return self.tr("in {0}").format(age(self._now, row.deadline))
+        return due_text(self.due(row))
 
     def _sort_key(self, row: TicketSummary, column: str):
         if column == "id":
@@ -124,15 +107,27 @@ class QueueModel(QAbstractTableModel):
             # Closest to breach first: overdue, then least time left; paused and resolved last.
             if row.status in RESOLVED_STATUSES:
                 return 4e12
-            if row.status in PAUSED_STATUSES or row.deadline is None:
+            due = self.due(row)
+            if due.state in (timers.PAUSED, timers.NO_TARGET) or due.left_business_s is None:
                 return 3e12
-            return row.deadline.timestamp()
+            return due.left_business_s
         return str(self._display(row, column)).lower()
 
-    def set_rows(self, rows: list[TicketSummary]) -> None:
+    def set_rows(self, rows: list[TicketSummary], *, now: datetime | None = None, calendar=None) -> None:
+        """Show ``rows`` as of ``now`` in the team ``calendar`` (the default calendar when none is given)."""
+        if calendar is None:
+            from cre_desk.core.calendars import load_calendar
+
+            calendar = load_calendar()
         self.beginResetModel()
         self._rows = list(rows)
-        self._now = datetime.now(UTC)
+        self._now = now or datetime.now(UTC)
+        self._calendar_name = calendar.name
+        self._due = {row.id: timers.due(status=row.status, allowed_business_s=row.allowed_business_s,
+                                        used_business_s=row.used_business_s,
+                                        as_of=row.clock_as_of or self._now, now=self._now, calendar=calendar,
+                                        missed_at=row.deadline)
+                     for row in self._rows}
         self.endResetModel()
 
     def ticket_at(self, row: int) -> TicketSummary | None:

@@ -170,7 +170,7 @@ class QueueView(QWidget):
         rows, values = result
         self._loading = False
         selected = self.selected_ticket_id()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, now=self.ctx.tickets.clock(), calendar=self.ctx.tickets.calendar)
         self._fit_columns()
         self._refill(self.assignee_filter, values["assignees"])
         self._refill(self.tag_filter, values["tags"])

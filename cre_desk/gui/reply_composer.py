@@ -40,16 +40,30 @@ from cre_desk.core.tickets import DraftRecord, TicketDetail
 from cre_desk.core.vocabulary import Role
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
+from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
 from cre_desk.gui.tasks import run_in_background
 
-AUTOSAVE_DELAY_MS = 1500
 PARTS = ("summary", "cause", "fix", "developer_block")
 
 
-def _reply_json(reply: replies.Reply) -> str:
-    return json.dumps({part: getattr(reply, part) for part in PARTS}, ensure_ascii=False)
+def _reply_json(reply: replies.Reply | None, excluded=()) -> str:
+    """What is stored beside the draft: the last generated parts (to tell edits apart) and the private
+    notes the engineer excluded from the reply."""
+    data = {part: getattr(reply, part) for part in PARTS} if reply is not None else {}
+    if excluded:
+        data["excluded"] = sorted(excluded)
+    return json.dumps(data, ensure_ascii=False) if data else ""
+
+
+def _excluded_from_json(text: str) -> set[str]:
+    try:
+        data = json.loads(text) if text else None
+    except ValueError:
+        return set()
+    found = data.get("excluded") if isinstance(data, dict) else None
+    return {str(key) for key in found} if isinstance(found, list) else set()
 
 
 def _reply_from_json(text: str) -> replies.Reply | None:
@@ -57,7 +71,7 @@ def _reply_from_json(text: str) -> replies.Reply | None:
         data = json.loads(text) if text else None
     except ValueError:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not any(part in data for part in PARTS):
         return None
     return replies.Reply(**{part: str(data.get(part, "")) for part in PARTS})
 
@@ -134,10 +148,38 @@ class ReplyComposer(QWidget):
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(True)
         self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self._excluded: set[str] = set()
+        self._private: tuple[replies.PrivateItem, ...] = ()
+        self.private_model = QStandardItemModel(self)
+        self.private_model.itemChanged.connect(self._on_private_item_changed)
+        self.private_list = QListView()
+        self.private_list.setModel(self.private_model)
+        self.private_list.setWordWrap(True)
+        self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.private_list.clicked.connect(self._on_private_list_clicked)
+        private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
+                                      "customer. Untick what must stay private; the draft is rebuilt without it."))
+        private_hint.setWordWrap(True)
+        # Beside the preview, so what will be sent and the private notes in it are read together.
+        self.private_view = QGroupBox(self.tr("Private notes"))
+        pv = QVBoxLayout(self.private_view)
+        pv.addWidget(private_hint)
+        pv.addWidget(self.private_list, 1)
+        self.private_view.hide()
+        self.preview_tab = QSplitter(Qt.Orientation.Vertical)
+        self.preview_tab.addWidget(self.preview)
+        self.preview_tab.addWidget(self.private_view)
+        self.preview_tab.setSizes([420, 220])
         self.side = QTabWidget()
-        self.side.addTab(self.preview, self.tr("Preview"))
+        self.side.addTab(self.preview_tab, self.tr("Preview"))
         self.side.addTab(self.issues_view, self.tr("Plain words"))
         self.side.addTab(self.history_view, self.tr("Sent"))
+        self.private_notice = QPushButton()
+        self.private_notice.setFlat(True)
+        self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
+        self.private_notice.setToolTip(self.tr("Show which of your notes are sent, and exclude them"))
+        self.private_notice.clicked.connect(self._show_private_notes)
+        self.private_notice.hide()
 
         self.copy_button = QPushButton(self.tr("Copy reply"))
         self.copy_button.setToolTip(self.tr("Copies plain text, Markdown and HTML at once; the target app picks"))
@@ -168,6 +210,9 @@ class ReplyComposer(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.state, 1)
         status_row.addWidget(self.redraft_kept)
+        private_row = QHBoxLayout()
+        private_row.addWidget(self.private_notice)
+        private_row.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.side)
@@ -179,10 +224,16 @@ class ReplyComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status_row)
+        layout.addLayout(private_row)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave = AutosaveTimer(self)
+        self._saving = False
+        self._save_again = False
+        #: Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the
+        #: draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).
+        self._unsaved: dict[int, tuple[replies.Reply, str, str, int | None]] = {}
         self._autosave.timeout.connect(self.save_draft)
         self._check_timer = QTimer(self, singleShot=True, interval=300)
         self._check_timer.timeout.connect(self._update_checks)
@@ -226,7 +277,17 @@ class ReplyComposer(QWidget):
         self._marker = None
         self._marks = tuple(marks)
         self._show_history(history)
-        if draft is not None:
+        self._excluded = _excluded_from_json(draft.generated_json) if draft is not None else set()
+        pending = self._unsaved.get(ticket_id)
+        if pending is not None:
+            reply, language, audience, self.draft_version = pending
+            self._set_combo(self.language, language)
+            self._set_combo(self.audience, audience)
+            self.generated = None
+            self._show_reply(reply)
+            self._hide_redraft()
+            self.state.setText(self.tr("Not saved: your draft is kept and will be saved when possible"))
+        elif draft is not None:
             self._set_combo(self.language, draft.language)
             self._set_combo(self.audience, draft.audience)
             self.generated = _reply_from_json(draft.generated_json)
@@ -249,6 +310,7 @@ class ReplyComposer(QWidget):
             self._hide_redraft()
             self.state.setText(self.tr("New draft from the ticket"))
         self._apply_audience()
+        self._fill_private()
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:
@@ -260,7 +322,7 @@ class ReplyComposer(QWidget):
         return replies.ReplyInputs(
             ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
             accepted_findings=tuple(self.accepted_findings()), marks=self._marks,
-            engineer_name=self.ctx.settings.user_name)
+            engineer_name=self.ctx.settings.user_name, excluded=frozenset(self._excluded))
 
     def _show_reply(self, reply: replies.Reply) -> None:
         self._loading = True
@@ -270,6 +332,78 @@ class ReplyComposer(QWidget):
         finally:
             self._loading = False
         self._update_checks()
+
+    # -- private notes ----------------------------------------------------------------------------
+
+    def _fill_private(self) -> None:
+        """List the private notes the draft would quote, ticked unless the engineer excluded them."""
+        if self.ticket is None:
+            return
+        self._private = replies.private_items(self._inputs())
+        kinds = {"evidence": self.tr("Checklist evidence"), "mark_note": self.tr("Note on a marked line")}
+        self.private_model.blockSignals(True)
+        try:
+            self.private_model.clear()
+            for item in self._private:
+                row = QStandardItem(f"{kinds.get(item.kind, item.kind)} · {item.source}\n{item.text}")
+                row.setCheckable(True)
+                row.setCheckState(Qt.CheckState.Unchecked if item.key in self._excluded else Qt.CheckState.Checked)
+                row.setData(item.key, Qt.ItemDataRole.UserRole)
+                row.setToolTip(self.tr("Ticked: sent to the customer. Unticked: left out of the reply."))
+                self.private_model.appendRow(row)
+        finally:
+            self.private_model.blockSignals(False)
+        self._say_private()
+        self._mark_private_in_preview()
+
+    def sent_private_items(self) -> list[replies.PrivateItem]:
+        """The private notes the reply as it stands would send (including ones kept in edited text)."""
+        text = self.rendered("plain")
+        return [item for item in self._private if item.text and item.text in text]
+
+    def _say_private(self) -> None:
+        sent = self.sent_private_items()
+        leaked = [item for item in sent if item.key in self._excluded]
+        if leaked:
+            self.private_notice.setText(self.tr("%n excluded note(s) still in text you edited: remove it there "
+                                                "or re-draft that part", "", len(leaked)))
+            self.private_notice.setStyleSheet("color: #c0262d; text-align: left; font-weight: bold;")
+        else:
+            self.private_notice.setText(self.tr("The reply quotes %n of your private note(s): review before "
+                                                "sending", "", len(sent)))
+            self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
+        self.private_notice.setVisible(bool(sent))
+        self.private_view.setVisible(bool(self._private))
+        self.private_view.setTitle(self.tr("Private notes") + (f" ({len(sent)})" if sent else ""))
+
+    def _on_private_list_clicked(self, index) -> None:
+        """Scroll the preview to where the note is quoted."""
+        item = next((i for i in self._private if i.key == index.data(Qt.ItemDataRole.UserRole)), None)
+        lines = [line.strip() for line in item.text.splitlines() if line.strip()] if item else []
+        cursor = self.preview.document().find(lines[0]) if lines else None
+        if cursor is not None and not cursor.isNull():
+            self.preview.setTextCursor(cursor)
+            self.preview.ensureCursorVisible()
+
+    def _show_private_notes(self) -> None:
+        self.side.setCurrentWidget(self.preview_tab)
+        self.private_list.setFocus()
+
+    def _on_private_item_changed(self, row: QStandardItem) -> None:
+        key = row.data(Qt.ItemDataRole.UserRole)
+        if row.checkState() == Qt.CheckState.Checked:
+            self._excluded.discard(key)
+        else:
+            self._excluded.add(key)
+        # Rebuilt after the click is fully handled: the rebuild refills the list this item belongs to.
+        QTimer.singleShot(0, self._on_private_choice_changed)
+
+    def _on_private_choice_changed(self) -> None:
+        if self.ticket is None:
+            return
+        self._apply_fresh(explicit=False)   # untouched parts are rebuilt without (or with) the note
+        self._say_private()
+        self._schedule_save()
 
     def current_reply(self) -> replies.Reply:
         return replies.Reply(**{part: self.editors[part].toPlainText() for part in PARTS})
@@ -309,6 +443,7 @@ class ReplyComposer(QWidget):
         previous = self.generated or replies.Reply("", "", "", "")
         current = self.current_reply()
         if not explicit and fresh == previous:
+            self._fill_private()
             return
         if explicit:
             # An emptied part is a request for a new one, not an edit to keep.
@@ -333,6 +468,7 @@ class ReplyComposer(QWidget):
             self._hide_redraft()
         self._notice = f"{prefix} · {text}" if prefix else text
         self.state.setText(self._notice)
+        self._fill_private()
         self._schedule_save()
 
     def _say_save_state(self, text: str) -> None:
@@ -442,6 +578,26 @@ class ReplyComposer(QWidget):
             editor.setExtraSelections(selections)
         label = self.tr("Plain words") + (f" ({count})" if count else "")
         self.side.setTabText(1, label)
+        self._mark_private_in_preview()
+        if self._private:
+            self._say_private()
+
+    def _mark_private_in_preview(self) -> None:
+        """Private notes in the preview get a background, so what leaves the desk is plain to see."""
+        document = self.preview.document()
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor(252, 211, 77, 110))
+        selections = []
+        for item in self._private:
+            for line in {line.strip() for line in item.text.splitlines() if line.strip()}:
+                cursor = document.find(line)   # one block at a time: the preview finds no line breaks
+                while not cursor.isNull():
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor
+                    selection.format = highlight
+                    selections.append(selection)
+                    cursor = document.find(line, cursor)
+        self.preview.setExtraSelections(selections)
 
     def _go_to_issue(self, index) -> None:
         data = index.data(Qt.ItemDataRole.UserRole)
@@ -458,59 +614,102 @@ class ReplyComposer(QWidget):
     def _show_history(self, history) -> None:
         self.history_model.clear()
         for reply in reversed(history):
-            item = QStandardItem(f"{local_time(reply.sent_at)} · {reply.sent_by} · {reply.channel}\n"
-                                 f"{reply.body[:400]}")
+            item = QStandardItem(f"{local_time(reply.sent_at)} · {self._how_sent(reply)}\n{reply.body[:400]}")
             self.history_model.appendRow(item)
+
+    def _how_sent(self, reply) -> str:
+        """'Marked as sent by Aki', 'Posted to Zendesk' — words, never the stored channel key."""
+        if reply.channel == "marked_sent":
+            how = self.tr("Marked as sent by {0}") if reply.sent_by else self.tr("Marked as sent")
+        else:
+            how = self.tr("Posted to {1} by {0}") if reply.sent_by else self.tr("Posted to {1}")
+        return how.format(reply.sent_by, reply.channel.title())
 
     # -- saving -----------------------------------------------------------------------------------
 
     def has_unsaved(self) -> bool:
-        return self._autosave.isActive()
+        return self._autosave.isActive() or (self.ticket is not None and self.ticket.id in self._unsaved)
+
+    def unsaved_tickets(self) -> set[int]:
+        return set(self._unsaved)
 
     def flush(self) -> None:
-        if self._autosave.isActive():
+        if self.has_unsaved():
             self._autosave.stop()
             self.save_draft()
 
     def save_draft(self, force: bool = False) -> None:
         if self.ticket is None:
             return
+        if self._saving:
+            # One save at a time: the next one must carry the version the running one produces.
+            self._save_again = True
+            return
         reply = self.current_reply()
         ticket_id = self.ticket.id
+        language, audience, typed_on = self.language.currentData(), self.audience.currentData(), self.draft_version
+        self._saving = True
         self._say_save_state(self.tr("Saving…"))
         self.ctx.run_db(
             self.ctx.tickets.save_draft, ticket_id, language=self.language.currentData(),
             audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
             developer_block=reply.developer_block,
-            generated_json=_reply_json(self.generated) if self.generated else "",
-            expected_version=None if force else self.draft_version, actor=self.ctx.settings.user_name,
+            generated_json=_reply_json(self.generated, self._excluded),
+            expected_version=self.draft_version, force=force, actor=self.ctx.settings.user_name,
             on_done=lambda draft: self._on_saved(ticket_id, draft),
-            on_error=lambda exc: self._on_save_failed(ticket_id, exc), receiver=self)
+            on_error=lambda exc: self._on_save_failed(ticket_id, exc, (reply, language, audience, typed_on)),
+            receiver=self)
+
+    def _save_finished(self) -> None:
+        self._saving = False
+        if self._save_again:
+            self._save_again = False
+            self.save_draft()
 
     def _on_saved(self, ticket_id: int, draft: DraftRecord) -> None:
+        self._unsaved.pop(ticket_id, None)
         if self.ticket is not None and self.ticket.id == ticket_id:
             self.draft_version = draft.version
             if not self._autosave.isActive():
                 self._say_save_state(self.tr("Draft saved"))
+        self._save_finished()
 
-    def _on_save_failed(self, ticket_id: int, exc: BaseException) -> None:
+    def _on_save_failed(self, ticket_id: int, exc: BaseException, typed=None) -> None:
+        self._saving = False
+        self._save_again = False
         if isinstance(exc, ConflictError):
-            keep = messages.confirm(self, self.tr(
-                "A teammate saved this reply draft while you were editing it. Keep your text (it replaces "
-                "theirs)? Choose No to load their version."))
-            if keep:
-                self.save_draft(force=True)
-            elif self.ticket is not None and self.ticket.id == ticket_id:
-                self.ctx.run_db(self.ctx.tickets.get_draft, ticket_id,
-                                on_done=lambda draft: self._take_theirs(ticket_id, draft), receiver=self)
+            if self.ticket is None or self.ticket.id != ticket_id:
+                return
+            if isinstance(exc.theirs, dict):
+                self._keep_both(exc.theirs)
+            else:   # the teammate's save was still landing: look again shortly
+                self._autosave.start()
             return
-        self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
-        self._autosave.start()  # try again; the text stays in the window meanwhile
+        if typed is not None:
+            self._unsaved[ticket_id] = typed   # kept until a save succeeds, whichever ticket is shown (D-3)
+        if self.ticket is not None and self.ticket.id == ticket_id:
+            self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
+            self._autosave.start()  # try again; the text stays in the window meanwhile
 
-    def _take_theirs(self, ticket_id: int, draft: DraftRecord | None) -> None:
-        if draft is not None and self.ticket is not None and self.ticket.id == ticket_id:
-            self.draft_version = draft.version
-            self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
+    def _keep_both(self, theirs: dict) -> None:
+        """A teammate saved this draft meanwhile (C-1): keep both texts, theirs under ours, and say so."""
+        by = theirs.get("by") or self.tr("a teammate")
+        mine = self.current_reply()
+        merged = {}
+        for part in PARTS:
+            ours, other = getattr(mine, part).rstrip(), str(theirs.get(part, "")).rstrip()
+            if other and other != ours and other not in ours:
+                divider = self.tr("──── {0}'s version ────").format(by)
+                merged[part] = f"{ours}\n\n{divider}\n{other}" if ours else other
+            else:
+                merged[part] = ours
+        self.draft_version = theirs.get("version")
+        self._show_reply(replies.Reply(**merged))
+        self._schedule_save()
+        messages.warn(self, self.tr(
+            "{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now "
+            "below yours in each part, under a line with their name. Edit the draft down to one reply.").format(by),
+            self.tr("Saved by someone else"))
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -613,5 +812,5 @@ class ReplyComposer(QWidget):
             self.sent.emit()
 
         self.ctx.run_db(self.ctx.tickets.record_sent_reply, ticket_id, body, language=self.language.currentData(),
-                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name, on_done=done,
-                        receiver=self)
+                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name,
+                        draft_version=self.draft_version, on_done=done, receiver=self)

@@ -41,6 +41,11 @@ def wants_dark(preference: str) -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
+def chart_text_colour(dark: bool) -> str:
+    """Chart titles and labels: readable on the dark and on the light palette."""
+    return "#c9d1d9" if dark else "#334155"
+
+
 def apply(app: QApplication, preference: str) -> None:
     """Use the Fusion style everywhere (consistent on all OSes) with a light or dark palette."""
     app.setStyle("Fusion")

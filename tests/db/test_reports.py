@@ -73,11 +73,23 @@ def test_medians_targets_pauses_and_open_ticket_states(service):
     assert "category,spec_question,1,6.000" in csv_text
 
 
-def test_csv_never_turns_customer_text_into_formulas(service):
+def test_csv_never_turns_typed_text_into_formulas(service):
+    """Every cell people type (title, assignee, SDK, team…) in both tables, not only titles."""
+    import csv
+    import io
+
     svc = service
-    _ticket(svc, "=HYPERLINK(\"http://evil\")", "troubleshooting", _at(2, 10))
+    formula = "=HYPERLINK(\"http://evil\")"
+    ticket = _ticket(svc, formula, "troubleshooting", _at(2, 10), assignee="@SUM(A1)", sdk="+cmd|' /C calc'!A0")
+    _status(svc, ticket, "solved", _at(3, 12))
+    _ticket(svc, "-2+3", "troubleshooting", _at(2, 11), assignee="=1+1")
     report = reports.build_report(svc.db, _at(1, 0), _at(30, 0), now=_at(25, 12), calendar=svc.calendar)
-    assert "'=HYPERLINK" in report.open_tickets_csv()
+    cells = [cell for text in (report.to_csv(), report.open_tickets_csv())
+             for row in csv.reader(io.StringIO(text)) for cell in row]
+    dangerous = [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")
+                 or (c[:1] == "-" and not c.replace(".", "", 1).lstrip("-").isdigit())]
+    assert dangerous == []
+    assert "'@SUM(A1)" in cells and "'=1+1" in cells and "'+cmd|' /C calc'!A0" in cells and "'-2+3" in cells
 
 
 def test_report_command_prints_csv_and_json_for_a_period(tmp_path, capsys):
@@ -100,3 +112,37 @@ def test_report_command_prints_csv_and_json_for_a_period(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["resolved"] == 1 and data["groups"]["category"][0]["median_h"] == 2.0
     assert cli.main(["--home", str(home), "report", "--from", "2026-11-21", "--to", "2026-11-20"]) == 2
+
+
+def test_paused_time_counts_open_tickets_and_runs_on_while_they_wait(service):
+    """The dashboard's pause chart: a ticket still waiting on the customer's log is where time goes."""
+    svc = service
+    waiting = _ticket(svc, "Coupon not shown", "troubleshooting", _at(16, 10))
+    _status(svc, waiting, "waiting_customer", _at(16, 12))          # stored clock computed at 12:00
+    released = _ticket(svc, "Banner after update", "troubleshooting", _at(16, 10))
+    _status(svc, released, "waiting_release", _at(17, 9))
+    _status(svc, released, "open", _at(17, 18))                      # one business day on the release
+    report = reports.build_report(svc.db, _at(1, 0), _at(30, 0), now=_at(18, 18), calendar=svc.calendar)
+    assert report.resolved == 0
+    # Mon 12-18 (6 h) + Tue 9 h + Wed 9 h: still waiting, so the pause runs on to "now".
+    assert report.pauses_h["customer_log"] == pytest.approx(24.0)
+    assert report.pauses_h["app_release"] == pytest.approx(9.0)
+    # Tickets opened after the period are not in it.
+    earlier = reports.build_report(svc.db, _at(1, 0), _at(10, 0), now=_at(18, 18), calendar=svc.calendar)
+    assert earlier.pauses_h["customer_log"] == 0.0
+
+
+def test_the_demo_workspace_has_paused_time_to_chart(tmp_path):
+    from cre_desk.config import default_paths
+    from cre_desk.core import demo
+    from cre_desk.db.workspace import open_workspace
+
+    ws = open_workspace(default_paths(tmp_path / "home"))
+    now = _at(18, 15)   # a Wednesday afternoon, so the demo's pauses fall on business days
+    ws.tickets.clock = lambda: now
+    try:
+        demo.load_demo(ws.tickets, now=now)
+        report = reports.build_report(ws.db, now - timedelta(days=27), now, now=now, calendar=ws.tickets.calendar)
+        assert report.pauses_h["customer_log"] > 0 and report.pauses_h["app_release"] > 0
+    finally:
+        ws.close()

@@ -1,0 +1,95 @@
+"""The Japanese UI has no English left in the places people look: priorities, time units, the
+dashboard's columns and Qt's own file dialog."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+from cre_desk.gui import app as gui_app
+
+
+@pytest.fixture
+def japanese(qapp):
+    locale = QLocale()
+    translators = gui_app.install_translations(qapp, "ja")
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    qapp.setProperty("cre_desk_language", "en")
+    QLocale.setDefault(locale)
+
+
+def test_priorities_are_japanese(qtbot, japanese):
+    from cre_desk.gui.overview_form import OverviewForm
+
+    form = OverviewForm()
+    qtbot.addWidget(form)
+    labels = [form.priority.itemText(i) for i in range(form.priority.count())]
+    assert labels == ["低", "通常", "高", "緊急"]
+    assert [form.priority.itemData(i) for i in range(form.priority.count())] == ["low", "normal", "high", "urgent"]
+
+
+def test_time_units_are_japanese(japanese):
+    from cre_desk.core import timers
+    from cre_desk.gui.formatting import age, due_text
+
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    assert age(now - timedelta(days=2, hours=20), now) == "2日 20時間"
+    assert age(now - timedelta(hours=2, minutes=5), now) == "2時間 05分"
+    assert age(now - timedelta(minutes=12), now) == "12分"
+    assert due_text(timers.Due(timers.ON_TRACK, left_business_s=22.5 * 3600)) == "あと 22.5 時間"
+    assert due_text(timers.Due(timers.BREACHED, left_business_s=-3 * 3600)) == "3.0 時間超過"
+
+
+def test_qt_file_dialog_is_japanese(qtbot, japanese, tmp_path):
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "report.csv").write_text("x")
+    assert QLocale().language() == QLocale.Language.Japanese
+    dialog = QFileDialog(None, "保存", str(tmp_path), "CSV (*.csv)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and all(not any(c.isascii() and c.isalpha() for c in text.replace("&", "").split("(")[0])
+                          for text in labels), labels
+    view = dialog.findChild(QTreeView)
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 2)
+    types = {model.index(r, 0, view.rootIndex()).data(): model.index(r, 2, view.rootIndex()).data()
+             for r in range(2)}
+    assert types["logs"] == "フォルダ"
+    assert "File" not in types["report.csv"] and "document" not in types["report.csv"].lower()
+
+
+def test_dashboard_columns_fit_their_japanese_text(qtbot, japanese, ctx):
+    from cre_desk.core.tickets import TicketFields
+    from cre_desk.gui.dashboard import DashboardView
+
+    svc = ctx.tickets
+    now = svc.clock()
+    for n in range(2):
+        t = svc.create_ticket(TicketFields(title=f"Resolved {n}", category="troubleshooting", assignee="佐藤 亜紀"),
+                              created_at=now - timedelta(days=10))
+        svc.change_status(t.id, "solved", at=now - timedelta(days=9))
+    svc.create_ticket(TicketFields(title="Push still failing", category="troubleshooting", assignee="伊藤"),
+                      created_at=now - timedelta(days=20))
+    board = DashboardView(ctx)
+    qtbot.addWidget(board)
+    board.resize(1200, 820)
+    board.show()
+    board.refresh()
+    qtbot.waitUntil(lambda: board.report is not None and board.report.resolved == 2, timeout=10000)
+    for view in board._tables():
+        model, header = view.model(), view.horizontalHeader()
+        for column in range(model.columnCount()):
+            if header.sectionResizeMode(column) == header.ResizeMode.Stretch or column == model.columnCount() - 1:
+                continue
+            texts = [model.index(r, column).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+            widest = max([view.fontMetrics().horizontalAdvance(str(t)) for t in texts if t is not None] + [0])
+            assert header.sectionSize(column) >= widest, (model.headerData(column, Qt.Orientation.Horizontal),
+                                                          header.sectionSize(column), widest)
