@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from cre_desk.config import default_paths  # noqa: E402
 from cre_desk.core.tickets import TicketFields  # noqa: E402
-from cre_desk.db import attach  # noqa: E402
+from cre_desk.actions import attach  # noqa: E402
 from cre_desk.db.workspace import open_workspace  # noqa: E402
 from cre_desk.errors import Cancelled  # noqa: E402
 
@@ -46,7 +46,8 @@ def main() -> int:
             outcome, = attach.attach_files(service, ticket.id, [source], temp_dir=paths.temp_dir / "attach")
             attaches.append(time.perf_counter() - t)
             assert outcome.attached, outcome
-        stops = [_cancel_latency(source, paths.temp_dir / "attach", after=0.1 + 0.2 * run) for run in range(3)]
+        stops = [_cancel_latency(source, paths.temp_dir / "attach", after=0.1 + 0.2 * run)
+                 for run in range(3)]
         workspace.close()
     cp_t, attach_t = statistics.median(cps), statistics.median(attaches)
     print(f"bench_attach: {source.name} ({size_mb:,.0f} MB), medians of 3")

@@ -19,17 +19,19 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
     parser.add_argument("ticket", type=int, help="the ticket number (#)")
     parser.add_argument("files", type=Path, nargs="+", help="log files or .zip/.gz archives of logs")
     parser.add_argument("--keep-secrets", action="store_true",
-                        help="store text logs as they are, without removing keys, tokens and e-mail addresses")
+                        help="store text logs as they are, without removing keys, tokens and e-mail "
+                             "addresses")
     args = parser.parse_args(argv)
     from cre_desk.config import Settings, default_paths
-    from cre_desk.db import attach
+    from cre_desk.actions import attach
     from cre_desk.db.workspace import open_workspace
 
     paths = default_paths(home)
     settings = Settings.load(paths.settings_file)
     workspace = open_workspace(paths, db_url or settings.db_url)
     try:
-        outcomes = attach.attach_files(workspace.tickets, args.ticket, args.files, temp_dir=paths.temp_dir / "attach",
+        outcomes = attach.attach_files(workspace.tickets, args.ticket, args.files,
+                                       temp_dir=paths.temp_dir / "attach",
                                        redact=settings.redact_logs and not args.keep_secrets)
     except CreDeskError as exc:
         print(exc, file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Shared, hermetic test set-up: temp data folders, an in-memory keyring, SQLite and PostgreSQL URLs."""
+"""Shared, hermetic test set-up: temp data folders, an in-memory keyring, SQLite and PostgreSQL URLs, a migrated
+database and a ticket service on it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ import uuid
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+
+from cre_desk.db import migrate
+from cre_desk.db.engine import Database
+from cre_desk.db.service import TicketService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -90,3 +95,30 @@ def any_db_url(request):
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("pg_url")
+
+
+# -- a migrated database and a ticket service on it (database and action tests) --------------------
+
+
+ROWS = {
+    "iam_not_shown": [("D-sdk-init", "D", "SDK initialised"), ("B-segment", "B", "User in segment"),
+                      ("C-event", "C", "Trigger event logged")],
+    "push_not_delivered": [("D-token", "D", "Push token registered"), ("E-permission", "E", "Permission")],
+}
+
+
+def fake_rows(symptom: str):
+    return ROWS.get(symptom, [])
+
+
+@pytest.fixture
+def database(any_db_url):
+    db = Database(any_db_url)
+    migrate.upgrade(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def service(database, tmp_path):
+    return TicketService(database, attachments_dir=tmp_path / "attachments", template_rows=fake_rows)

@@ -17,8 +17,9 @@ import functools
 import html
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Protocol
 
 from cre_desk import resource_files
 from cre_desk.core import jargon
@@ -26,7 +27,6 @@ from cre_desk.core.checklist import TemplateItem, template_for
 from cre_desk.core.tickets import ChecklistEntry, MarkRecord, TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Role, Symptom, Verdict, label
 from cre_desk.errors import UserError
-from cre_desk.logs.rules import load_rules
 
 PARTS = ("summary", "cause", "fix", "developer_block")
 TEMPLATE_SCHEMA_VERSION = 1
@@ -42,6 +42,14 @@ class Reply:
     developer_block: str = ""   # only for a marketer (or "other") audience
 
 
+class FindingText(Protocol):
+    """What a reply quotes about an accepted finding, per language ("en", "ja"); a log rule has these."""
+
+    plain: Mapping[str, str]      # one sentence for a marketer
+    meaning: Mapping[str, str]    # what the log line says, for the developer block
+    explain: Mapping[str, str]    # why it matters
+
+
 @dataclass(frozen=True)
 class ReplyInputs:
     """Everything a draft is built from; ``accepted_findings`` are (rule id, matched lines) pairs."""
@@ -54,6 +62,9 @@ class ReplyInputs:
     engineer_name: str = ""
     #: Keys of private items (``PrivateItem.key``) the engineer chose to keep out of the reply.
     excluded: frozenset[str] = frozenset()
+    #: The texts of the accepted findings' rules, by rule id (the caller reads them from the rule catalogue,
+    #: so replies need not know about logs).
+    finding_texts: Mapping[str, FindingText] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -283,10 +294,6 @@ def _causes(ticket: TicketDetail) -> list[_Cause]:
     return causes
 
 
-def _rules() -> dict:
-    return {rule.id: rule for rule in load_rules()}
-
-
 def _same_line(a: str, b: str) -> bool:
     a, b = a.strip(), b.strip()
     return bool(a and b) and (a in b or b in a)
@@ -360,7 +367,7 @@ def draft(inputs: ReplyInputs) -> Reply:
     causes = _causes(inputs.ticket)
     findings = tuple((str(rule_id), tuple(str(x) for x in lines)) for rule_id, lines in inputs.accepted_findings)
     evidence = _evidence(causes, findings, inputs.marks, frozenset(inputs.excluded))
-    rules = _rules() if findings else {}
+    rules = dict(inputs.finding_texts) if findings else {}
     has_log = bool(inputs.ticket.attachments or inputs.marks or findings)
 
     summary = _summary(fields_, language)

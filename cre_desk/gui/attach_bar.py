@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cre_desk.db.attach import FileOutcome
+from cre_desk.actions.attach import FileOutcome
 from cre_desk.gui.notice_labels import ElidedLabel, NoticeLabel
 
 
@@ -29,7 +29,8 @@ class AttachDialog:
     @staticmethod
     def ask(parent: QWidget, start_dir: str) -> list[Path]:
         def tr(text: str) -> str:
-            return QCoreApplication.translate("", text)  # lupdate files this nested tr() under the empty context
+            # lupdate files this nested tr() under the empty context
+            return QCoreApplication.translate("", text)
 
         names, _filter = QFileDialog.getOpenFileNames(
             parent, tr("Attach logs to the ticket"), start_dir,
@@ -57,7 +58,8 @@ class AttachBar(QWidget):
         row.addWidget(self.cancel_button)
 
         self.notices = NoticeLabel()
-        self.dismiss = QToolButton(text="✕")
+        self.dismiss = QToolButton()
+        self.dismiss.setText("✕")
         self.dismiss.setToolTip(self.tr("Hide these notices"))
         self.dismiss.clicked.connect(self.clear)
         self.done = QWidget()
@@ -120,14 +122,17 @@ class AttachBar(QWidget):
                 text += " " + self.tr("(%n secret(s) or e-mail address(es) removed)", "", outcome.redacted)
             return text
         if outcome.status == "already_attached":
-            return self.tr("{0}: already attached to this ticket (same content), not added again").format(name)
+            return self.tr("{0}: already attached to this ticket (same content), not added again").format(
+                name)
         if outcome.status == "empty":
-            return self.tr("{0}: not attached, the file is empty (there is nothing to read in it)").format(name)
+            return self.tr("{0}: not attached, the file is empty (there is nothing to read in it)").format(
+                name)
         if outcome.status == "binary":
-            return self.tr("{0}: not attached, it is not a text log but {1}. Attach text logs (.log, .txt) or "
-                           ".zip/.gz archives of them.").format(name, self._binary_kind(outcome.detail))
+            return self.tr("{0}: not attached, it is not a text log but {1}. Attach text logs (.log, .txt) "
+                           "or .zip/.gz archives of them.").format(name, self._binary_kind(outcome.detail))
         if outcome.status == "not_a_file":
-            return self.tr("{0}: not attached, it is not a file (a folder, or it no longer exists)").format(name)
+            return self.tr("{0}: not attached, it is not a file (a folder, or it no longer exists)").format(
+                name)
         return self.tr("{0}: not attached: {1}").format(name, outcome.detail)
 
     def _binary_kind(self, kind: str) -> str:

@@ -128,12 +128,12 @@ class LogWorkbench(QWidget):
         self.compare_combo.activated.connect(lambda _i: self._open_right(self.compare_combo.currentData()))
         self.sync_box = QCheckBox(self.tr("Scroll together by time"))
         self.sync_box.setChecked(True)
-        self.empty = _plain(QLabel(self.tr("No logs attached. Press Attach… or drop log files (.log, .txt, .gz, "
-                                           ".zip) here.")))
+        self.empty = _plain(QLabel(self.tr("No logs attached. Press Attach… or drop log files (.log, .txt, "
+                                           ".gz, .zip) here.")))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.attach_button = QPushButton(self.tr("Attach…"))
-        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you can "
-                                              "also drop them on this tab"))
+        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you "
+                                              "can also drop them on this tab"))
         self.attach_button.clicked.connect(self.attach_requested)
         self.notice = NoticeLabel()   # what could not be read in the attached files, one line each
         self.notice.hide()
@@ -445,7 +445,8 @@ class LogWorkbench(QWidget):
         run_in_background(
             lambda progress: analysis_module.analyze(doc, symptom=symptom, baseline=baseline,
                                                      cancel=progress.should_stop),
-            on_done=lambda result: self._show_analysis(doc, result), on_error=self._on_analysis_failed,
+            on_done=lambda result: self._show_analysis(doc, result),
+            on_error=lambda exc: self._on_analysis_failed(exc) if doc is self.left.doc else None,
             on_progress=lambda *_: None, receiver=self)
         if self.right.doc is not None and self.right.doc.ready:
             self._compare()
@@ -725,7 +726,8 @@ class LogWorkbench(QWidget):
 
         self._cancel_comparison()
         self._compare_job = run_in_background(
-            work, on_done=lambda result: self._show_comparison(result) if self._showing(left, right) else None,
+            work,
+            on_done=lambda result: self._show_comparison(result) if self._showing(left, right) else None,
             on_error=lambda exc: self._on_compare_failed(exc) if self._showing(left, right) else None,
             on_progress=lambda *_: None, receiver=self)
 

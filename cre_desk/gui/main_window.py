@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
                                      self.tr("Search the queue (Ctrl+F)"))
         self.act_status = self._action(self.tr("Change &status"), "Ctrl+Shift+S", self.change_status)
         self.act_refresh = self._action(self.tr("&Refresh"), "F5", self.refresh)
-        self.act_attach = self._action(self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
-                                       self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
+        self.act_attach = self._action(
+            self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
+            self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)

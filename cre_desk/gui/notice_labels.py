@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyleOption
 
 from cre_desk.gui.formatting import plain_tooltip
 
-#: Longest run of characters without a space shown whole in a wrapped notice (longer runs are cut in the middle).
+#: Longest run of characters without a space shown whole in a wrapped notice (longer ones lose their middle).
 LONGEST_WORD = 40
 
 
@@ -51,7 +51,8 @@ class ElidedLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * self._min_chars), hint.height())
+        least = self.fontMetrics().averageCharWidth() * self._min_chars
+        return QSize(min(hint.width(), least), hint.height())
 
     def _elided(self, width: int) -> str:
         return self.fontMetrics().elidedText(self.text().replace("\n", " "), self._mode, max(0, width))
@@ -59,7 +60,8 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         text = self.text()
-        self.setToolTip(plain_tooltip(text) if text and self._elided(self.contentsRect().width()) != text else "")
+        cut = text and self._elided(self.contentsRect().width()) != text
+        self.setToolTip(plain_tooltip(text) if cut else "")
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

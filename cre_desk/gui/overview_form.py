@@ -145,8 +145,8 @@ class OverviewForm(QWidget):
         self.attachments.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.attachments.customContextMenuRequested.connect(self._attachment_menu)
         self.attach_button = QPushButton(self.tr("Attach…"))
-        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you can "
-                                              "also drop them here"))
+        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you "
+                                              "can also drop them here"))
         self.attach_button.clicked.connect(self.attach_requested)
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.remove_button.setToolTip(self.tr("Remove the selected file from the ticket (Delete)"))

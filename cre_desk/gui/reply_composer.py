@@ -260,10 +260,9 @@ class ReplyComposer(QWidget):
         self.ctx.run_db(fetch, on_done=lambda r: self._on_fetched(ticket_id, *r), receiver=self)
 
     def _helpdesk_account(self):
-        from cre_desk.integrations.accounts import PROVIDERS, account_for_ticket, load_accounts
+        from cre_desk.integrations.accounts import HELPDESKS, account_for_ticket, load_accounts
 
-        if self.ticket is None or self.ticket.source not in PROVIDERS or self.ticket.source == "github" \
-                or not self.ticket.external_id:
+        if self.ticket is None or self.ticket.source not in HELPDESKS or not self.ticket.external_id:
             return None
         return account_for_ticket(load_accounts(self.ctx.settings), self.ticket.source,
                                   getattr(self.ticket, "account_id", ""), self.ticket.external_url)
@@ -319,10 +318,13 @@ class ReplyComposer(QWidget):
             combo.setCurrentIndex(index)
 
     def _inputs(self) -> replies.ReplyInputs:
+        from cre_desk.logs.rules import finding_texts
+
+        accepted = tuple(self.accepted_findings())
         return replies.ReplyInputs(
             ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
-            accepted_findings=tuple(self.accepted_findings()), marks=self._marks,
-            engineer_name=self.ctx.settings.user_name, excluded=frozenset(self._excluded))
+            accepted_findings=accepted, marks=self._marks, engineer_name=self.ctx.settings.user_name,
+            excluded=frozenset(self._excluded), finding_texts=finding_texts(rule for rule, _lines in accepted))
 
     def _show_reply(self, reply: replies.Reply) -> None:
         self._loading = True
@@ -742,7 +744,7 @@ class ReplyComposer(QWidget):
 
     def post_to_helpdesk(self) -> None:
         """Post the reply to the helpdesk ticket once; a lost answer is reconciled, never re-posted."""
-        from cre_desk.integrations.accounts import provider_for
+        from cre_desk.integrations.accounts import PROVIDERS, provider_for
         from cre_desk.integrations.posting import new_marker, post_once
 
         account = self._helpdesk_account()
@@ -751,7 +753,7 @@ class ReplyComposer(QWidget):
         public = bool(self.visibility.currentData())
         kind = self.tr("public reply") if public else self.tr("internal note")
         if not messages.confirm(self, self.tr("Post this reply to the {0} ticket {1} as a {2}?").format(
-                account.provider.title(), self.ticket.external_id, kind)):
+                PROVIDERS.get(account.provider, account.provider), self.ticket.external_id, kind)):
             return
         body = self.rendered("plain")
         self._marker = self._marker or new_marker()   # the same marker on a retry finds a lost post

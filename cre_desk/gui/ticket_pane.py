@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Status
-from cre_desk.db import attach
+from cre_desk.actions import attach
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
 from cre_desk.gui.attach_bar import AttachBar, AttachDialog
@@ -38,7 +38,7 @@ from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.timeline_view import TimelineView
 
 
@@ -52,13 +52,13 @@ class TicketPane(QWidget):
         self._saving = False
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
-        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
-        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
-        self._unsaved: dict[int, tuple[TicketFields, int]] = {}
-        self._attach_job = None        # the Progress of files being copied in
+        self._attach_job: Progress | None = None   # files being copied in
         self._attach_waiting: list[tuple[int, list[Path]]] = []   # (ticket id, files) chosen meanwhile
         self._attach_lines: list[str] = []   # outcomes of files attached before the ones still waiting
         self._attach_dir = str(Path.home())
+        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
+        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
+        self._unsaved: dict[int, tuple[TicketFields, int]] = {}
 
         self.status = QComboBox()
         for status in Status:
@@ -383,14 +383,15 @@ class TicketPane(QWidget):
             self.attach_files(paths)
 
     def attach_files(self, paths: list, ticket_id: int | None = None) -> None:
-        """Copy files into the open ticket off the GUI thread, with progress and Cancel; say what became of each.
+        """Copy files into a ticket off the GUI thread, with progress and Cancel; say what became of each.
 
         Files chosen while others are still being copied are attached right after them (to the ticket
         that was open when they were chosen).
         """
-        if ticket_id is None and self.ticket is None or not paths:
+        if ticket_id is None and self.ticket is not None:
+            ticket_id = self.ticket.id
+        if ticket_id is None or not paths:
             return
-        ticket_id = ticket_id if ticket_id is not None else self.ticket.id
         paths = [Path(p) for p in paths]
         if self._attach_job is not None:
             self._attach_waiting.append((ticket_id, paths))
@@ -401,10 +402,12 @@ class TicketPane(QWidget):
             def report(done: int, total: int, name: str) -> None:
                 progress.update(int(1000 * done / max(total, 1)), 1000, name)
 
-            return attach.prepare(paths, temp_dir, redact=redact, cancel=progress.should_stop, progress=report)
+            return attach.prepare(paths, temp_dir, redact=redact, cancel=progress.should_stop,
+                                  progress=report)
 
         self.attach_bar.start(len(paths))
-        job = run_in_background(prepare, on_done=lambda items: self._on_attach_prepared(job, ticket_id, items),
+        job = run_in_background(prepare,
+                                on_done=lambda items: self._on_attach_prepared(job, ticket_id, items),
                                 on_error=lambda exc: self._on_attach_failed(job, exc),
                                 on_progress=self.attach_bar.show_progress, receiver=self)
         self._attach_job = job
@@ -426,9 +429,13 @@ class TicketPane(QWidget):
             run_in_background(attach.discard, items, on_done=lambda _r: None, receiver=self)
             return
         self.attach_bar.storing()
+
+        def failed(exc: BaseException) -> None:
+            attach.discard(items)
+            self._on_attach_failed(job, exc)
+
         self.ctx.run_db(attach.store, self.ctx.tickets, ticket_id, items,
-                        on_done=lambda outcomes: self._on_attached(ticket_id, outcomes),
-                        on_error=lambda exc: (attach.discard(items), self._on_attach_failed(job, exc)),
+                        on_done=lambda outcomes: self._on_attached(ticket_id, outcomes), on_error=failed,
                         receiver=self)
 
     def _on_attach_failed(self, job, exc: BaseException) -> None:
@@ -469,7 +476,8 @@ class TicketPane(QWidget):
         marks = sum(1 for m in self.logs.marks if m.attachment_id == attachment_id)
         text = "\n\n".join(part for part in (
             self.tr("Remove “{0}” from ticket #{1}?").format(record.file_name, self.ticket.id),
-            self.tr("The copy kept in the workspace is deleted. The file you attached it from is not touched."),
+            self.tr("The copy kept in the workspace is deleted. The file you attached it from is not "
+                    "touched."),
             self.tr("%n mark(s) on its lines will be removed too.", "", marks) if marks else "",
             self.tr("This cannot be undone; to have it back, attach the file again.")) if part)
         if not messages.confirm(self, text, title=self.tr("Remove attachment")):

@@ -12,19 +12,24 @@ from dataclasses import asdict, dataclass
 from cre_desk.errors import UserError
 from cre_desk.integrations import credentials
 
-PROVIDERS = {"zendesk": "Zendesk", "intercom": "Intercom", "github": "GitHub"}
+PROVIDERS = {"zendesk": "Zendesk", "intercom": "Intercom", "freshdesk": "Freshdesk", "helpscout": "Help Scout",
+             "github": "GitHub"}
+#: Providers whose tickets are imported and answered (GitHub only links issues).
+HELPDESKS = ("zendesk", "intercom", "freshdesk", "helpscout")
 
 
 @dataclass
 class Account:
     id: str                 # short unique name, e.g. "zendesk-acme"
-    provider: str           # zendesk | intercom | github
+    provider: str           # zendesk | intercom | freshdesk | helpscout | github
     title: str = ""
-    subdomain: str = ""     # Zendesk: the <name> of <name>.zendesk.com
+    subdomain: str = ""     # Zendesk: the <name> of <name>.zendesk.com; Freshdesk: of <name>.freshdesk.com
     email: str = ""         # Zendesk: the agent e-mail the API token belongs to
     region: str = "us"      # Intercom: us | eu | au
     base_url: str = ""      # override (self-hosted GitHub Enterprise, or a test server)
     history_days: str = "90"  # helpdesks: how far back the first sync reaches (not the whole history)
+    app_id: str = ""        # Help Scout: the OAuth app's App ID (its secret is the keyring token)
+    mailbox: str = ""       # Help Scout: the mailbox id to import ("" = every mailbox the app's user sees)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -52,6 +57,15 @@ class Account:
             raise UserError("The first sync reaches back between 1 and 3650 days.")
         if self.provider == "intercom" and self.region not in ("us", "eu", "au"):
             raise UserError("Intercom region must be us, eu or au.")
+        if self.provider == "freshdesk" and (self.subdomain or not self.base_url):
+            from cre_desk.integrations.freshdesk import domain_from
+
+            self.subdomain = domain_from(self.subdomain)
+        if self.provider == "helpscout":
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,128}", self.app_id or ""):
+                raise UserError("Enter the Help Scout App ID (Your Profile → My Apps).")
+            if self.mailbox and not self.mailbox.isdigit():
+                raise UserError("Choose a Help Scout mailbox from the list, or leave it empty for all of them.")
         return self
 
 
@@ -130,6 +144,14 @@ def provider_for(account: Account):
         from cre_desk.integrations.intercom import IntercomProvider
 
         return IntercomProvider(token, region=account.region, base_url=account.base_url or None)
+    if account.provider == "freshdesk":
+        from cre_desk.integrations.freshdesk import FreshdeskProvider
+
+        return FreshdeskProvider(account.subdomain, token, base_url=account.base_url or None)
+    if account.provider == "helpscout":
+        from cre_desk.integrations.helpscout import HelpScoutProvider
+
+        return HelpScoutProvider(account.app_id, token, mailbox=account.mailbox, base_url=account.base_url or None)
     from cre_desk.integrations.github import GitHubClient
 
     return GitHubClient(token, base_url=account.base_url or "https://api.github.com")

@@ -508,3 +508,9 @@ def suspected_areas(findings: Iterable[Finding]) -> list[dict]:
             slot["_first"] = min(slot["_first"], finding.line_nos[0])
     ranked = sorted(scores.values(), key=lambda s: (-s["score"], s["_first"], s["area"]))
     return [{"area": s["area"], "score": s["score"], "findings": s["findings"]} for s in ranked]
+
+
+def finding_texts(rule_ids: Iterable[str]) -> dict[str, Rule]:
+    """The catalogue's rules for ``rule_ids`` (unknown ids left out), for a reply that quotes them."""
+    wanted = set(rule_ids)
+    return {rule.id: rule for rule in load_rules() if rule.id in wanted}

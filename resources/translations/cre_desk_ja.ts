@@ -123,12 +123,12 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="35"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="36"/>
         <source>Attach logs to the ticket</source>
         <translation>チケットにログを添付</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="36"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="37"/>
         <source>Logs and archives (*.log *.txt *.gz *.zip);;All files (*)</source>
         <translation>ログとアーカイブ (*.log *.txt *.gz *.zip);;すべてのファイル (*)</translation>
     </message>
@@ -141,127 +141,216 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="55"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="56"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="158"/>
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="64"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65"/>
         <source> days</source>
         <translation> 日分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="66"/>
         <source>How far back the first sync reaches; later syncs bring only changes</source>
         <translation>最初の同期でさかのぼる期間。以降の同期では変更分だけを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="67"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="68"/>
+        <source>App ID from Your Profile → My Apps</source>
+        <translation>プロフィール → マイアプリにある App ID</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="70"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="205"/>
+        <source>All mailboxes</source>
+        <translation>すべてのメールボックス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="71"/>
+        <source>Load mailboxes</source>
+        <translation>メールボックスを読み込む</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80"/>
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="78"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="91"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="79"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92"/>
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="93"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="157"/>
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="81"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94"/>
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="82"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="95"/>
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96"/>
         <source>First sync brings</source>
         <translation>最初の同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97"/>
+        <source>Help Scout App ID</source>
+        <translation>Help Scout の App ID</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98"/>
+        <source>Mailbox</source>
+        <translation>メールボックス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="100"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="161"/>
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="88"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="103"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="90"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="105"/>
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="107"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="154"/>
+        <source>Freshdesk domain</source>
+        <translation>Freshdesk のドメイン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155"/>
+        <source>acme (for acme.freshdesk.com)</source>
+        <translation>acme（acme.freshdesk.com の場合）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159"/>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159"/>
+        <source>App Secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="160"/>
+        <source>Access token</source>
+        <translation>アクセストークン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="160"/>
+        <source>Personal access token</source>
+        <translation>個人用アクセストークン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186"/>
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187"/>
         <source>The token is kept only in the system keyring, never in CRE Desk&apos;s files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="175"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="209"/>
+        <source>Mailbox {0}</source>
+        <translation>メールボックス {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="220"/>
+        <source>Enter the App ID and App Secret first.</source>
+        <translation>先に App ID と App Secret を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="224"/>
+        <source>Loading mailboxes…</source>
+        <translation>メールボックスを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="229"/>
+        <source>{0} mailbox(es) found.</source>
+        <translation>メールボックスが {0} 件見つかりました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="233"/>
+        <source>Could not load mailboxes: {0}</source>
+        <translation>メールボックスを読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="250"/>
         <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="251"/>
+        <source>Enter the Help Scout app&apos;s App Secret.</source>
+        <translation>Help Scout アプリの App Secret を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="265"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="195"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="271"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="207"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="283"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="294"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="294"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="222"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="298"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -269,111 +358,111 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AttachBar</name>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="49"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="50"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="50"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="51"/>
         <source>Stop attaching; nothing of these files is kept</source>
         <translation>添付を中止します。これらのファイルは何も残りません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="61"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="63"/>
         <source>Hide these notices</source>
         <translation>これらのお知らせを隠す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/attach_bar.py" line="82"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="84"/>
         <source>Attaching %n file(s)…</source>
         <translation>
             <numerusform>%n 件のファイルを添付中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="91"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="93"/>
         <source>Attaching {0}…</source>
         <translation>{0} を添付中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="118"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="120"/>
         <source>{0}: attached</source>
         <translation>{0}: 添付しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/attach_bar.py" line="120"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="122"/>
         <source>(%n secret(s) or e-mail address(es) removed)</source>
         <translation>
             <numerusform>(秘密情報またはメールアドレスを %n 件削除)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="123"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="125"/>
         <source>{0}: already attached to this ticket (same content), not added again</source>
         <translation>{0}: 同じ内容のファイルがすでにこのチケットに添付されているため、追加しませんでした</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="125"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="128"/>
         <source>{0}: not attached, the file is empty (there is nothing to read in it)</source>
         <translation>{0}: 添付しませんでした。ファイルが空です (読み取る内容がありません)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="127"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="131"/>
         <source>{0}: not attached, it is not a text log but {1}. Attach text logs (.log, .txt) or .zip/.gz archives of them.</source>
         <translation>{0}: 添付しませんでした。テキストのログではなく{1}です。テキストのログ (.log、.txt) か、その .zip/.gz アーカイブを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="130"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="134"/>
         <source>{0}: not attached, it is not a file (a folder, or it no longer exists)</source>
         <translation>{0}: 添付しませんでした。ファイルではありません (フォルダーか、すでに存在しません)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="131"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="136"/>
         <source>{0}: not attached: {1}</source>
         <translation>{0}: 添付しませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140"/>
         <source>a PNG image</source>
         <translation>PNG 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140"/>
         <source>a JPEG image</source>
         <translation>JPEG 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140"/>
         <source>a GIF image</source>
         <translation>GIF 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="136"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="141"/>
         <source>a PDF document</source>
         <translation>PDF 文書</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="136"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="141"/>
         <source>a program (ELF executable)</source>
         <translation>プログラム (ELF 実行ファイル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="137"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="142"/>
         <source>a program (Mach-O executable)</source>
         <translation>プログラム (Mach-O 実行ファイル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="137"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="142"/>
         <source>an SQLite database</source>
         <translation>SQLite データベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="138"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="143"/>
         <source>a tar archive (not supported: use .zip or .gz)</source>
         <translation>tar アーカイブ (未対応: .zip か .gz を使ってください)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="139"/>
+        <location filename="../../cre_desk/gui/attach_bar.py" line="144"/>
         <source>binary data</source>
         <translation>バイナリデータ</translation>
     </message>
@@ -1294,169 +1383,169 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="455"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="456"/>
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="464"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="465"/>
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="465"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="466"/>
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="472"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="473"/>
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="474"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="475"/>
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="478"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="479"/>
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="482"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="483"/>
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="495"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="496"/>
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="496"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="497"/>
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="496"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="774"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="497"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="776"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="540"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="541"/>
         <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="545"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="546"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="562"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="563"/>
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="610"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="611"/>
         <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="618"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="619"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="619"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="620"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="646"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="647"/>
         <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="656"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="657"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="657"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="658"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="672"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="673"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="677"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="678"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="681"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="682"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="742"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="744"/>
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="749"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="751"/>
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="750"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="752"/>
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="754"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="756"/>
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="755"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="757"/>
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="767"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="770"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="769"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="772"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="775"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="777"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="784"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="786"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="787"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="789"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1515,50 +1604,124 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="84"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="85"/>
         <source>&amp;Attach files…</source>
         <translation>ファイルを添付(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="85"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="86"/>
         <source>Attach log files or archives to the open ticket (Ctrl+Shift+A)</source>
         <translation>開いているチケットにログファイルやアーカイブを添付します (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="86"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="87"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="87"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="89"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="89"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="91"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="404"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="92"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="405"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
+        <source>Show &amp;Overview</source>
+        <translation>概要を表示(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
+        <source>Show &amp;Checklist</source>
+        <translation>チェックリストを表示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
+        <source>Show &amp;Timeline</source>
+        <translation>タイムラインを表示(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="101"/>
+        <source>Show &amp;Logs</source>
+        <translation>ログを表示(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="101"/>
+        <source>Show &amp;Reply</source>
+        <translation>返信を表示(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="105"/>
+        <source>Every keyboard shortcut (F1)</source>
+        <translation>すべてのキーボードショートカット (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="108"/>
+        <source>&amp;About CRE Desk</source>
+        <translation>CRE Desk について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="364"/>
+        <source>Add a helpdesk account first (File → Accounts).</source>
+        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="382"/>
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="383"/>
+        <source>Import stopped; the next one resumes where this one stopped.</source>
+        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="458"/>
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="476"/>
+        <source>The database&apos;s change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
+        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="513"/>
+        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
+
+Close anyway?</source>
+        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
+
+それでも閉じますか？</translation>
     </message>
     <message numerus="yes">
         <source>Show tab %n</source>
@@ -1567,175 +1730,100 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99"/>
-        <source>Show &amp;Overview</source>
-        <translation>概要を表示(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99"/>
-        <source>Show &amp;Checklist</source>
-        <translation>チェックリストを表示(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99"/>
-        <source>Show &amp;Timeline</source>
-        <translation>タイムラインを表示(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
-        <source>Show &amp;Logs</source>
-        <translation>ログを表示(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
-        <source>Show &amp;Reply</source>
-        <translation>返信を表示(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>キーボードショートカット(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
-        <source>Every keyboard shortcut (F1)</source>
-        <translation>すべてのキーボードショートカット (F1)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="107"/>
-        <source>&amp;About CRE Desk</source>
-        <translation>CRE Desk について(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="114"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="119"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="120"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="122"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="123"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="123"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="124"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="124"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="125"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="128"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="129"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="130"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="139"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="140"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="174"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="175"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="174"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="175"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="175"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="176"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="177"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="178"/>
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="252"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="315"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="316"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="333"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="334"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="352"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="353"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="363"/>
-        <source>Add a helpdesk account first (File → Accounts).</source>
-        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="381"/>
-        <source>Sync stopped</source>
-        <translation>同期を停止しました</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382"/>
-        <source>Import stopped; the next one resumes where this one stopped.</source>
-        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="416"/>
-        <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
-        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="457"/>
-        <source>Settings saved.</source>
-        <translation>設定を保存しました。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="475"/>
-        <source>The database&apos;s change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
-        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="512"/>
-        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
-
-Close anyway?</source>
-        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
-
-それでも閉じますか？</translation>
+        <source>Add a Zendesk, Intercom, Freshdesk or Help Scout account first (File → Accounts).</source>
+        <translation type="vanished">先に Zendesk、Intercom、Freshdesk、Help Scout のいずれかのアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
@@ -1746,36 +1834,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="387"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="388"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="394"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="395"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="395"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="396"/>
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="397"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="398"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <source>Last sync {0} — {1} of {2} account(s) need attention: {3}</source>
-        <translation type="vanished">最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です: {3}</translation>
+        <location filename="../../cre_desk/gui/main_window.py" line="417"/>
+        <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
+        <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="419"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="420"/>
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="455"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="456"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2235,7 +2324,7 @@ Close anyway?</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="100"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="311"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="310"/>
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -2291,7 +2380,7 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="164"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="377"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="379"/>
         <source>Private notes</source>
         <translation>非公開メモ</translation>
     </message>
@@ -2302,7 +2391,7 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="175"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="579"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="581"/>
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -2372,88 +2461,88 @@ Close anyway?</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="289"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="288"/>
         <source>Not saved: your draft is kept and will be saved when possible</source>
         <extracomment>Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).</extracomment>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="296"/>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="301"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="295"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="300"/>
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="343"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="345"/>
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="343"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="345"/>
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="352"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="354"/>
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="368"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="370"/>
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
         <translation>
             <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="372"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="374"/>
         <source>The reply quotes %n of your private note(s): review before sending</source>
         <translation>
             <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="438"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="438"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="438"/>
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="437"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="439"/>
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="456"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="458"/>
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="458"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="460"/>
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="461"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="463"/>
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="464"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="466"/>
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="492"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="494"/>
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2466,37 +2555,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="536"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="538"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="625"/>
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="623"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="625"/>
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="627"/>
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="627"/>
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="652"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="654"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="674"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="676"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2505,97 +2594,97 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="691"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="693"/>
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="696"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="698"/>
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="702"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="704"/>
         <source>──── {0}&apos;s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="710"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="712"/>
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="712"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="714"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="722"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="724"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="728"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="730"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="729"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="731"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="741"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="743"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="752"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="754"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="752"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="754"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="753"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="755"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="762"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="764"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="775"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="777"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="776"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="778"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="782"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="784"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="792"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="794"/>
         <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
         <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="795"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="797"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="809"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="811"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2875,54 +2964,54 @@ Close anyway?</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="420"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="423"/>
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="422"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="425"/>
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="440"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="447"/>
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="447"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="454"/>
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="471"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="478"/>
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="472"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="479"/>
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="473"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="481"/>
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="474"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="482"/>
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="475"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="483"/>
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="480"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="488"/>
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>

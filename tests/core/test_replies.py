@@ -15,6 +15,7 @@ from cre_desk.core import jargon, replies
 from cre_desk.core.checklist import template_for
 from cre_desk.core.replies import Reply, ReplyInputs, draft, fill, merge_draft
 from cre_desk.core.tickets import ChecklistEntry, MarkRecord, TicketDetail, TicketFields
+from cre_desk.logs.rules import finding_texts
 
 NOW = datetime(2024, 5, 1, 10, 0)
 CODE_KINDS = {"identifier", "stack_frame", "path", "hex"}
@@ -57,7 +58,7 @@ FINDINGS = (("BRZ-04", (f"BrazeInAppMessageManager: {DISPLAY_LINE}",)), ("BRZ-15
 
 def inputs(language: str, audience: str, **overrides) -> ReplyInputs:
     values = dict(ticket=ticket(CHECKLIST), language=language, audience=audience, accepted_findings=FINDINGS,
-                  marks=MARKS, engineer_name="Kenji")
+                  marks=MARKS, engineer_name="Kenji", finding_texts=finding_texts(r for r, _ in FINDINGS))
     values.update(overrides)
     return ReplyInputs(**values)
 

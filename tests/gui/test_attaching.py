@@ -99,8 +99,8 @@ def test_drops_on_the_logs_tab_attach_and_each_file_gets_its_own_line(qtbot, win
                             Qt.KeyboardModifier.NoModifier)
     logs.dragEnterEvent(enter)
     assert logs.acceptDrops() and enter.isAccepted()
-    drop = QDropEvent(QPointF(logs.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(QPointF(logs.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     logs.dropEvent(drop)
     qtbot.waitUntil(lambda: len(window.pane.attach_bar.lines()) == 3, timeout=5000)
     lines = window.pane.attach_bar.lines()
@@ -114,7 +114,8 @@ def test_drops_on_the_logs_tab_attach_and_each_file_gets_its_own_line(qtbot, win
     assert window.pane.attach_bar.isHidden()
     logs.dropEvent(drop)
     qtbot.waitUntil(lambda: len(window.pane.attach_bar.lines()) == 3, timeout=5000)
-    assert window.pane.attach_bar.lines()[0] == "device.log: already attached to this ticket (same content), not added again"
+    assert window.pane.attach_bar.lines()[0] == (
+        "device.log: already attached to this ticket (same content), not added again")
     open_ticket(qtbot, window, _ticket(ctx, "Another").id)
     assert window.pane.attach_bar.isHidden() and window.pane.attach_bar.lines() == []
 
@@ -122,7 +123,7 @@ def test_drops_on_the_logs_tab_attach_and_each_file_gets_its_own_line(qtbot, win
 def test_a_large_file_shows_progress_and_cancel_answers_at_once(qtbot, window, ctx, tmp_path, monkeypatch):
     import threading
 
-    from cre_desk.db import attach
+    from cre_desk.actions import attach
 
     ticket = _ticket(ctx)
     open_ticket(qtbot, window, ticket.id)
@@ -190,9 +191,9 @@ def test_removing_an_attachment_asks_first_and_deletes_the_copy(qtbot, window, c
     assert window.pane.attach_bar.lines() == [
         "device.log: removed from the ticket, and its copy deleted from the workspace"]
     assert overview.attachments_model.rowCount() == 1
-    qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.name == "fiam-android-rate-limited.log",
-                    timeout=10000)
-    assert [logs.log_combo.itemText(i) for i in range(logs.log_combo.count())] == ["fiam-android-rate-limited.log"]
+    fiam = "fiam-android-rate-limited.log"
+    qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.name == fiam, timeout=10000)
+    assert [logs.log_combo.itemText(i) for i in range(logs.log_combo.count())] == [fiam]
 
 
 def test_files_chosen_while_others_are_copied_are_attached_after_them(qtbot, window, ctx, tmp_path):

@@ -176,7 +176,8 @@ def test_attached_logs_lose_their_secrets_but_keep_their_lines(qtbot, window, ct
     stored = ctx.tickets.attachment_path(ctx.tickets.get_ticket(ticket.id).attachments[0]).read_text()
     assert "mika@example.co.jp" not in stored and "0123456789abcdef" not in stored
     assert stored.count("\n") == 2 and "session ok" in stored
-    assert window.pane.attach_bar.lines() == ["device.log: attached (2 secret(s) or e-mail address(es) removed)"]
+    assert window.pane.attach_bar.lines() == [
+        "device.log: attached (2 secret(s) or e-mail address(es) removed)"]
 
 
 def test_saved_filters_survive_a_restart(qtbot, window, ctx, monkeypatch):
@@ -250,9 +251,11 @@ def _shows_nothing_of_the_first_ticket(logs) -> None:
 
 
 @pytest.mark.parametrize("second_log", ["fiam-android-rate-limited.log", None])
-def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, window, ctx, monkeypatch, second_log):
+def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, window, ctx, monkeypatch,
+                                                                          second_log):
     first = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
-    second = ctx.tickets.create_ticket(TicketFields(title="Rate limited", symptom="iam_not_shown"), actor="aki")
+    second = ctx.tickets.create_ticket(TicketFields(title="Rate limited", symptom="iam_not_shown"),
+                                       actor="aki")
     if second_log:
         ctx.tickets.attach_file(second.id, DEMO / second_log)
     logs = _open_logs(qtbot, window, first.id)
@@ -262,7 +265,8 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, wi
     logs.left.run_search()
     qtbot.waitUntil(lambda: len(logs.left.model.hits) == 4)
     logs.right.search_edit.setText("Braze")
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("manager never registered", True)))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("manager never registered", True)))
     logs.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
     qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
     logs.left.go_to_line(12)

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from cre_desk.core.tickets import TicketFields
-from cre_desk.db import attach
+from cre_desk.actions import attach
 from cre_desk.errors import Cancelled
 
 
@@ -110,7 +110,8 @@ def test_the_command_line_attaches_as_the_button_does(tmp_path, capsys):
 
     home = tmp_path / "home"
     workspace = open_workspace(default_paths(home))
-    ticket = workspace.tickets.create_ticket(TicketFields(title="Coupon", symptom="iam_not_shown"), actor="aki")
+    fields = TicketFields(title="Coupon", symptom="iam_not_shown")
+    ticket = workspace.tickets.create_ticket(fields, actor="aki")
     workspace.close()
     log = tmp_path / "device.log"
     log.write_text("11-20 10:14:02.118  1  1 I Shop: login mika@example.co.jp\n")

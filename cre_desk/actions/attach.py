@@ -23,7 +23,8 @@ BLOCK = 8 * 1024 * 1024
 
 #: What a refused binary file looks like, by the kind ``sniff_kind`` names.
 BINARY_KINDS = {
-    "png": "a PNG image", "pdf": "a PDF document", "elf": "a program (ELF executable)", "jpeg": "a JPEG image",
+    "png": "a PNG image", "pdf": "a PDF document", "elf": "a program (ELF executable)",
+    "jpeg": "a JPEG image",
     "sqlite": "an SQLite database", "gif": "a GIF image", "mach-o": "a program (Mach-O executable)",
     "tar": "a tar archive (not supported: use .zip or .gz)", "data": "binary data",
 }
@@ -95,7 +96,8 @@ def _copy(source: Path, target: Path, cancel: Callable[[], bool], report: Callab
     return digest.hexdigest()
 
 
-def prepare(paths: Sequence[Path], temp_dir: Path, *, redact: bool, cancel: Callable[[], bool] = lambda: False,
+def prepare(paths: Sequence[Path], temp_dir: Path, *, redact: bool,
+            cancel: Callable[[], bool] = lambda: False,
             progress: Callable[[int, int, str], None] | None = None) -> list[FileOutcome | Prepared]:
     """Check and copy each file into ``temp_dir``; refused files come back as their :class:`FileOutcome`.
 
@@ -152,7 +154,7 @@ def prepare(paths: Sequence[Path], temp_dir: Path, *, redact: bool, cancel: Call
 
 
 def _is_text(path: Path) -> bool:
-    """Plain text logs are redacted; archives are stored as they came (their members are read safely later)."""
+    """Plain text logs are redacted; archives are stored as they came (their members are read later)."""
     with open(path, "rb") as fh:
         return sniff_kind(fh.read(8192)) == "text"
 
@@ -193,7 +195,8 @@ def attach_files(service, ticket_id: int, paths: Sequence[Path], *, temp_dir: Pa
                  cancel: Callable[[], bool] = lambda: False,
                  progress: Callable[[int, int, str], None] | None = None) -> list[FileOutcome]:
     """Both steps at once, for callers without a window (the command line, tests)."""
-    return store(service, ticket_id, prepare(paths, temp_dir, redact=redact, cancel=cancel, progress=progress))
+    items = prepare(paths, temp_dir, redact=redact, cancel=cancel, progress=progress)
+    return store(service, ticket_id, items)
 
 
 def describe(outcome: FileOutcome) -> str:
@@ -202,8 +205,8 @@ def describe(outcome: FileOutcome) -> str:
         "attached": "attached",
         "already_attached": "already attached to this ticket (same content), not added again",
         "empty": "not attached: the file is empty, there is nothing to read in it",
-        "binary": f"not attached: it is not a text log but {BINARY_KINDS.get(outcome.detail, 'binary data')}. "
-                  "Attach text logs (.log, .txt) "
+        "binary": "not attached: it is not a text log but "
+                  f"{BINARY_KINDS.get(outcome.detail, 'binary data')}. Attach text logs (.log, .txt) "
                   "or .zip/.gz archives of them",
         "not_a_file": "not attached: it is not a file (a folder, or it no longer exists)",
         "failed": f"not attached: {outcome.detail}",
