@@ -496,6 +496,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._sync_timer.stop()
+        if self._sync_job is not None:
+            self._sync_job.cancel()     # requests stop within a moment; finished pages are kept
         if self.pane is not None:
             self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()

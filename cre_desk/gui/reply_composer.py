@@ -786,7 +786,14 @@ class ReplyComposer(QWidget):
             self.sent.emit()
 
         def failed(exc: BaseException) -> None:
+            from cre_desk.integrations.http import Offline, ReplyUncertain
+
             self.post_button.setEnabled(True)
+            if isinstance(exc, ReplyUncertain | Offline):
+                # The reply may have reached the helpdesk: the draft and its reference stay for the next try.
+                self.state.setText(self.tr("Not confirmed: {0} Posting again checks the ticket first, so the "
+                                           "reply is never sent twice.").format(messages.classify(exc)))
+                return
             self.state.setText(self.tr("Not posted: {0}").format(messages.classify(exc)))
 
         run_in_background(work, on_done=done, on_error=failed, receiver=self)

@@ -695,20 +695,17 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="97" />
         <source>Median h</source>
-        <translation>中央値
-（時間）</translation>
+        <translation>中央値（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>p90 h</source>
-        <translation>p90
-（時間）</translation>
+        <translation>p90（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>1st reply h</source>
-        <translation>初回応答
-（時間）</translation>
+        <translation>初回応答（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
@@ -718,8 +715,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="99" />
         <source>Target h</source>
-        <translation>目標
-（時間）</translation>
+        <translation>目標（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="100" />
@@ -1660,12 +1656,6 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
-    <message numerus="yes">
-        <source>Show tab %n</source>
-        <translation type="vanished">
-            <numerusform>タブ %n を表示</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Overview</source>
@@ -1705,6 +1695,46 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <location filename="../../cre_desk/gui/main_window.py" line="108" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="364" />
+        <source>Add a helpdesk account first (File → Accounts).</source>
+        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <source>Sync stopped</source>
+        <translation>同期を停止しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="383" />
+        <source>Import stopped; the next one resumes where this one stopped.</source>
+        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="458" />
+        <source>Settings saved.</source>
+        <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="476" />
+        <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
+        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="513" />
+        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
+
+Close anyway?</source>
+        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
+
+それでも閉じますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show tab %n</source>
+        <translation type="vanished">
+            <numerusform>タブ %n を表示</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="110" />
@@ -1799,33 +1829,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="364" />
-        <source>Add a helpdesk account first (File → Accounts).</source>
-        <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382" />
-        <source>Sync stopped</source>
-        <translation>同期を停止しました</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="383" />
-        <source>Import stopped; the next one resumes where this one stopped.</source>
-        <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="476" />
-        <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
-        <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="510" />
-        <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
-
-Close anyway?</source>
-        <translation>チケット {0} の編集を保存できませんでした（先ほどのメッセージを参照: ディスクがいっぱいではありませんか？）。今閉じると失われます。
-
-それでも閉じますか？</translation>
+        <source>Add a Zendesk, Intercom, Freshdesk or Help Scout account first (File → Accounts).</source>
+        <translation type="vanished">先に Zendesk、Intercom、Freshdesk、Help Scout のいずれかのアカウントを追加してください（ファイル → アカウント）。</translation>
     </message>
     <message>
         <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
@@ -1869,11 +1874,6 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/main_window.py" line="456" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="458" />
-        <source>Settings saved.</source>
-        <translation>設定を保存しました。</translation>
     </message>
 </context>
 <context>
@@ -2383,7 +2383,13 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="160" />
         <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
-        <translation>返信に引用される、あなたのチェックリストの根拠とログのマークのメモです。チェックを外すと、それを除いて下書きを作り直します。</translation>
+        <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="379" />
+        <source>Private notes</source>
+        <translation>非公開メモ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="174" />
@@ -2400,12 +2406,6 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
         <source>Sent</source>
         <translation>送信済み</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="379" />
-        <source>Private notes</source>
-        <translation>非公開メモ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="180" />
@@ -2680,12 +2680,17 @@ Close anyway?</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="790" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="794" />
+        <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
+        <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="797" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="804" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="811" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
