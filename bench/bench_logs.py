@@ -461,7 +461,7 @@ def bench_file(path: Path, label: str, repeat: int) -> None:
                                    FILTERS["message"]], repeat)
     base = greps["message"][0]
     print(_row("cre-desk filter --count (process)", _fmt_ms(cli_t), f"{cli_t / base:.2f}x grep -ci ({cli_out} rows; "
-               "includes start-up and indexing)", cli_t <= base))
+               "whole process, start-up included)", cli_t <= base))
     analyze_t = med("analyze")
     grep_t2 = greps["tag"][0]
     print(_row("analyze (whole catalogue)", _fmt_ms(analyze_t), f"{analyze_t / grep_t2:.2f}x grep -c Braze (≤ 2x)",

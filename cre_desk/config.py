@@ -120,6 +120,10 @@ class Settings:
     #: Replace API keys, tokens and e-mail addresses in text logs when they are attached.
     redact_logs: bool = True
     calendar: str = "jp"
+    #: A company certificate authority file (PEM) for networks that inspect HTTPS; "" = the system's own.
+    ca_bundle: str = ""
+    #: Minutes between background helpdesk syncs while the app runs; 0 turns background sync off.
+    sync_interval_minutes: int = 5
 
     @classmethod
     def load(cls, path: Path) -> Settings:

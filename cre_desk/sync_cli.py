@@ -10,42 +10,39 @@ import argparse
 import sys
 from pathlib import Path
 
-from cre_desk.errors import CreDeskError
-
 
 def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -> int:
+    from cre_desk.integrations.accounts import PROVIDERS
+
+    helpdesks = sorted(p for p in PROVIDERS if p != "github")
     parser = argparse.ArgumentParser(prog="cre-desk sync", description="Import tickets from helpdesk accounts.")
     parser.add_argument("--account", help="only this account id")
-    parser.add_argument("--provider", choices=("zendesk", "intercom"), help="only accounts of this provider")
+    parser.add_argument("--provider", choices=helpdesks, help="only accounts of this provider")
     args = parser.parse_args(argv)
     from cre_desk.config import Settings, default_paths
-    from cre_desk.db.imports import ImportStore, import_all
+    from cre_desk.db.imports import ImportStore
     from cre_desk.db.workspace import open_workspace
+    from cre_desk.helpdesk_sync import helpdesk_accounts, sync_accounts
+    from cre_desk.integrations import transport
     from cre_desk.integrations.accounts import load_accounts, provider_for
 
     paths = default_paths(home)
     settings = Settings.load(paths.settings_file)
-    accounts = [a for a in load_accounts(settings) if a.provider in ("zendesk", "intercom")
-                and (args.account is None or a.id == args.account)
+    transport.configure(ca_bundle=settings.ca_bundle)
+    accounts = [a for a in helpdesk_accounts(load_accounts(settings))
+                if (args.account is None or a.id == args.account)
                 and (args.provider is None or a.provider == args.provider)]
     if not accounts:
-        print("No matching helpdesk account. Add one in Settings → Accounts.", file=sys.stderr)
+        print("No matching helpdesk account. Add one in the app under File → Accounts.", file=sys.stderr)
         return 1
     workspace = open_workspace(paths, db_url or settings.db_url)
-    failures = 0
     try:
-        store = ImportStore(workspace.tickets)
-        for account in accounts:
-            try:
-                provider = provider_for(account)
-                result = import_all(store, provider, account.id, temp_dir=paths.temp_dir / f"sync-{account.id}",
-                                    progress=lambda text, a=account: print(f"{a.id}: {text}", file=sys.stderr))
-                print(f"{account.id}: {result.describe()}")
-                for problem in result.problems:
-                    print(f"{account.id}: {problem}", file=sys.stderr)
-            except CreDeskError as exc:
-                failures += 1
-                print(f"{account.id}: {exc}", file=sys.stderr)
+        outcomes = sync_accounts(ImportStore(workspace.tickets), accounts, temp_dir=paths.temp_dir,
+                                 make_provider=provider_for, progress=lambda text: print(text, file=sys.stderr))
     finally:
         workspace.close()
-    return 1 if failures else 0
+    for outcome in outcomes:
+        print(outcome.line(), file=sys.stdout if outcome.ok else sys.stderr)
+        for problem in outcome.problems:
+            print(f"{outcome.account_id}: {problem}", file=sys.stderr)
+    return 0 if all(o.ok for o in outcomes) else 1

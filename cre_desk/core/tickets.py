@@ -152,6 +152,8 @@ class TicketDetail:
     messages: tuple[MessageRecord, ...] = ()
     attachments: tuple[AttachmentRecord, ...] = ()
     extra: dict = field(default_factory=dict)
+    #: The helpdesk account an imported ticket belongs to (replies go there and nowhere else).
+    account_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -22,6 +23,18 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "cre_desk_read_only"
+#: The write-ahead log may grow to this before the app checkpoints it, or warns that it cannot (D-11).
+WAL_LIMIT_BYTES = 64 << 20
+
+
+@dataclass(frozen=True)
+class WalStatus:
+    """The -wal's size before and after :meth:`Database.keep_wal_small`; ``starved`` when a long-running
+    read kept the checkpoint from bringing it back under the limit."""
+
+    size_before: int
+    size_after: int
+    starved: bool
 
 
 def sqlite_url(path: Path) -> str:
@@ -59,6 +72,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         # FULL: a committed verdict or draft survives power loss, not only an app crash.
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
+        # After a checkpoint resets the log, SQLite truncates the -wal back to this size (D-11).
+        cur.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -104,6 +119,43 @@ class Database:
         """A session for reads; never takes the write lock."""
         with self._read() as session, session.begin():
             yield session
+
+    def keep_wal_small(self, limit: int = WAL_LIMIT_BYTES) -> WalStatus | None:
+        """Checkpoint a -wal grown past ``limit``; log a warning when a long read keeps it from shrinking.
+
+        SQLite's automatic checkpoint cannot move past a reader's snapshot, so one long read lets the log
+        grow without bound. This never waits for that reader: a passive checkpoint copies what it can, and
+        the log is truncated only when every frame was copied. Returns None in team mode.
+        """
+        path = self.sqlite_path
+        if path is None:
+            return None
+        wal = Path(str(path) + "-wal")
+        before = wal.stat().st_size if wal.exists() else 0
+        if before <= limit:
+            return WalStatus(before, before, False)
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            _busy, frames, copied = cur.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if frames >= 0 and copied == frames:
+                cur.execute("PRAGMA busy_timeout=100")
+                try:
+                    cur.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                finally:
+                    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.close()
+        finally:
+            raw.close()
+        after = wal.stat().st_size if wal.exists() else 0
+        starved = after > limit
+        if starved:
+            log.warning("The database's write-ahead log is %.0f MiB and could not be checkpointed: a long-running "
+                        "read (a report, a second program reading the file) is holding it. It shrinks once that "
+                        "read ends.", after / (1 << 20))
+        else:
+            log.info("Checkpointed the write-ahead log: %.1f MiB -> %.1f MiB", before / (1 << 20), after / (1 << 20))
+        return WalStatus(before, after, starved)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,15 +1,16 @@
 """Writing helpdesk tickets into the workspace: idempotent, one transaction per ticket, resumable.
 
 Re-running an import never duplicates a ticket, message or log: tickets are keyed by (provider,
-remote id), messages by (ticket, remote id), attachments by (ticket, remote id). The account's
+account, remote id) so two accounts of one helpdesk never share a ticket, messages by (ticket, remote id), attachments by (ticket, remote id). The account's
 cursor is saved only after a page is fully written, so an interrupted import resumes where it was.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -70,14 +71,12 @@ class ImportStore:
 
     # -- tickets ----------------------------------------------------------------------------------
 
-    def upsert_ticket(self, source: str, remote, result: ImportResult) -> int:
+    def upsert_ticket(self, source: str, remote, result: ImportResult, *, account_id: str = "") -> int:
         """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id."""
         service = self.service
         status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
         with self.db.write() as session:
-            ticket = session.execute(select(Ticket).where(Ticket.source == source,
-                                                          Ticket.external_id == remote.external_id)
-                                     ).scalar_one_or_none()
+            ticket = _find_ticket(session, source, account_id, remote)
             if ticket is None:
                 fields = TicketFields(title=(remote.title or "(no subject)")[:500], customer=remote.customer[:200],
                                       requester_name=remote.requester_name[:200],
@@ -88,6 +87,7 @@ class ImportStore:
                                 symptom=fields.symptom, category=fields.category, priority=fields.priority,
                                 assignee="", team="", status=status, asked=_first_customer_text(remote),
                                 goal="", notes="", source=source, external_id=remote.external_id,
+                                account_id=account_id,
                                 external_url=remote.url, raw_json=remote.raw_json, created_at=remote.created_at,
                                 updated_at=remote.updated_at, first_response_at=remote.first_response_at)
                 ticket.tags = [TicketTag(tag=t) for t in fields.tags]
@@ -146,29 +146,71 @@ class ImportStore:
                                    ).first() is not None
 
 
+def _find_ticket(session, source: str, account_id: str, remote) -> Ticket | None:
+    """The local copy of ``remote`` for this account; a row from before tickets had accounts is claimed only
+    when it carries this account's address for the ticket, so another company's ticket is never merged."""
+    query = select(Ticket).where(Ticket.source == source, Ticket.external_id == remote.external_id)
+    ticket = session.execute(query.where(Ticket.account_id == account_id)).scalar_one_or_none()
+    if ticket is not None or not account_id:
+        return ticket
+    legacy = session.execute(query.where(Ticket.account_id == "")).scalar_one_or_none()
+    if legacy is not None and remote.url and legacy.external_url == remote.url:
+        legacy.account_id = account_id
+        return legacy
+    return None
+
+
 def _first_customer_text(remote) -> str:
     first = next((m for m in remote.messages if m.from_customer), None)
     return (first.body if first else "")[:20000]
 
 
+#: A first sync brings this much history, not the account's whole past (the user can choose another start).
+DEFAULT_HISTORY_DAYS = 90
+#: The next sync searches from the newest change seen minus this, so a change in the same second is not lost;
+#: a provider whose search lags behind changes says how far to look back (``watermark_overlap``).
+WATERMARK_OVERLAP = timedelta(seconds=1)
+
+
+def _download_name(ticket_id: int, serial: int, external_id: str) -> str:
+    """A flat, safe temporary file name: vendors' attachment ids may hold "/" (Intercom "part/n") or worse."""
+    digest = hashlib.sha256(external_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"download-{ticket_id}-{serial}-{digest}"
+
+
 def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
-               max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None) -> ImportResult:
-    """Import every page from where the account stopped last time; attachments become ticket files."""
+               max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None,
+               history_days: int = DEFAULT_HISTORY_DAYS) -> ImportResult:
+    """Import every page from where the account stopped last time; attachments become ticket files.
+
+    A provider whose last page carries a cursor (Zendesk's incremental export) resumes from that cursor next
+    time. One whose last page has none (search endpoints: Intercom, Zendesk's search export) starts the next
+    sync from the newest ``updated_at`` it saw, from the first page: a page cursor is never replayed as a
+    watermark. A first sync starts ``history_days`` back.
+    """
     from cre_desk.errors import Cancelled
 
     result = ImportResult()
+    store.service.before_bulk_change("before-import")
     cursor, saved_since = store.state(account_id)
     since = since or saved_since
+    if since is None and cursor is None:
+        since = store.service.clock() - timedelta(days=max(1, int(history_days)))
+    newest: datetime | None = None
     temp_dir.mkdir(parents=True, exist_ok=True)
+    serial = 0
     while True:
         if cancel():
             raise Cancelled()
         page = provider.fetch_page(cursor, since)
+        result.problems.extend(getattr(page, "problems", ()) or ())
         for remote in page.tickets:
             if cancel():
                 raise Cancelled()
-            ticket_id = store.upsert_ticket(provider.name, remote, result)
+            ticket_id = store.upsert_ticket(provider.name, remote, result, account_id=account_id)
+            if newest is None or remote.updated_at > newest:
+                newest = remote.updated_at
             for message in remote.messages:
                 for attachment in message.attachments:
                     if store.has_attachment(ticket_id, attachment.external_id):
@@ -176,19 +218,30 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                     if attachment.size is not None and attachment.size > max_attachment_bytes:
                         result.problems.append(f"{attachment.file_name}: larger than the import limit, skipped")
                         continue
-                    target = temp_dir / f"download-{ticket_id}-{len(result.problems)}-{attachment.external_id}"
+                    serial += 1
+                    target = temp_dir / _download_name(ticket_id, serial, attachment.external_id)
                     try:
                         provider.download(attachment, target, max_attachment_bytes)
                         store.service.attach_file(ticket_id, target, file_name=attachment.file_name,
                                                   external_id=attachment.external_id)
                         result.attachments_added += 1
+                    except Cancelled:
+                        raise
                     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the import
                         result.problems.append(f"{attachment.file_name}: {exc}")
                     finally:
                         target.unlink(missing_ok=True)
             progress(result.describe())
         if page.done:
-            store.save_state(account_id, page.cursor or cursor, since, len(page.tickets))
+            if page.cursor is None:
+                # No durable cursor: next time, search again from the newest change seen.
+                if newest is not None:
+                    overlap = getattr(provider, "watermark_overlap", WATERMARK_OVERLAP)
+                    mark = min(newest, store.service.clock()) - overlap
+                    since = mark if since is None or mark > since else since
+                store.save_state(account_id, None, since, len(page.tickets))
+            else:
+                store.save_state(account_id, page.cursor, since, len(page.tickets))
             return result
         if page.cursor is None or page.cursor == cursor:
             # A server that keeps answering with the same page would make this loop forever.

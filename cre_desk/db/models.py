@@ -87,6 +87,8 @@ class Ticket(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(40), default="manual")
     external_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    #: The helpdesk account an imported ticket belongs to ("" for manual tickets and rows from before 0006).
+    account_id: Mapped[str] = mapped_column(String(100), default="", server_default="")
     external_url: Mapped[str] = mapped_column(String(1000), default="")
     raw_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
@@ -112,7 +114,8 @@ class Ticket(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (Index("ix_tickets_source_external", "source", "external_id", unique=True),)
+    __table_args__ = (Index("ix_tickets_source_account_external", "source", "account_id", "external_id",
+                            unique=True),)
 
 
 class TicketTag(Base):

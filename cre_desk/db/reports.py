@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -89,7 +90,7 @@ class Report:
     def to_csv(self) -> str:
         """All group rows in one table a spreadsheet opens as is."""
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = _SafeWriter(out)
         writer.writerow(["group", "key", "resolved", "median_business_h", "p90_business_h",
                          "first_response_median_h", "within_target_share", "target_business_h"])
         for stats in self.groups.values():
@@ -100,13 +101,14 @@ class Report:
 
     def open_tickets_csv(self) -> str:
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = _SafeWriter(out)
         writer.writerow(["state", "ticket", "title", "category", "assignee", "status", "deadline",
                          "overdue_business_h", "left_business_h"])
         for state, items in (("breached", self.breached), ("at_risk", self.at_risk)):
             for t in items:
-                writer.writerow([state, t.ticket_id, _csv_safe(t.title), t.category, _csv_safe(t.assignee), t.status,
-                                 t.deadline.isoformat() if t.deadline else "", _hours(t.overdue_h), _hours(t.left_h)])
+                writer.writerow([state, t.ticket_id, t.title, t.category, t.assignee, t.status,
+                                 t.deadline.isoformat() if t.deadline else "", _hours(t.overdue_h),
+                                 _hours(t.left_h)])
         return out.getvalue()
 
 
@@ -119,9 +121,27 @@ def _hours(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _csv_safe(text: str) -> str:
-    """Customer text must not become a spreadsheet formula when the CSV is opened."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def _csv_safe(value: object) -> object:
+    """Text must not become a spreadsheet formula when the CSV is opened (OWASP "CSV injection"): a
+    cell starting with = + - @ tab or CR gets a leading quote. Numbers, negative ones included, stay numbers."""
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class _SafeWriter:
+    """A ``csv.writer`` that passes every cell through ``_csv_safe``: titles, but also assignee, team,
+    SDK and tag names, which people type too."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: list) -> None:
+        self._writer.writerow([_csv_safe(cell) for cell in row])
 
 
 def _percentile(values: np.ndarray, q: float) -> float | None:
@@ -155,8 +175,8 @@ def _still_waiting(session, still_open) -> list[tuple[str, datetime]]:
         select(TicketClock.status, TicketClock.computed_at, StatusEvent.pause_reason)
         .join(last, last.c.ticket_id == TicketClock.ticket_id)
         .join(StatusEvent, StatusEvent.id == last.c.event_id)).all()
-    return [(str(r.pause_reason or DEFAULT_PAUSE_REASON.get(r.status, PauseReason.OTHER)), _aware(r.computed_at))
-            for r in rows]
+    return [(str(r.pause_reason or DEFAULT_PAUSE_REASON.get(r.status, PauseReason.OTHER)),
+             _aware(r.computed_at)) for r in rows]
 
 
 def build_report(db: Database, start: datetime, end: datetime, *, now: datetime | None = None,
@@ -264,8 +284,8 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
             report.breached.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
                                               timers.business_hours(due.overdue_business_s)))
         elif due.state == timers.AT_RISK:
-            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None,
-                                             timers.business_hours(due.left_business_s)))
+            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
+                                             None, timers.business_hours(due.left_business_s)))
     report.breached.sort(key=lambda t: t.deadline)
     report.at_risk.sort(key=lambda t: t.deadline)
     report.breached = report.breached[:LIST_LIMIT]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,24 +30,28 @@ class CheckResult:
 
 
 def check_file(path: Path, *, quick: bool = True) -> CheckResult:
-    """Tell whether ``path`` is a usable SQLite database; a missing file counts as fine (a new one)."""
+    """Tell whether ``path`` is a usable SQLite database; a missing file counts as fine (a new one).
+
+    The check opens the file read-only, so it never writes to a damaged file: a ``-wal`` beside it (ours
+    after a crash, or one that came from elsewhere) is read as part of the database but never checkpointed
+    into it. A zero-length file is damage, not a new database: SQLite never leaves one behind.
+    """
     if not path.exists():
         return CheckResult(True)
     try:
         size = path.stat().st_size
         if size == 0:
-            wal = Path(str(path) + "-wal")
-            if wal.exists() and wal.stat().st_size > 0:
-                return CheckResult(False, "the database file is empty but has unsaved changes beside it")
-            return CheckResult(True)
+            return CheckResult(False, "the database file is empty (0 bytes)")
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
         if header != SQLITE_MAGIC:
             return CheckResult(False, "the file is not a CRE Desk database (its header is wrong)")
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            if rows and rows[0][0] == "ok":
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -80,16 +85,36 @@ def move_aside(path: Path, *, now: datetime | None = None) -> Path:
 
 
 def backup(path: Path, backups_dir: Path, *, label: str = "auto", now: datetime | None = None) -> Path:
-    """Write a consistent snapshot of ``path`` into ``backups_dir`` with VACUUM INTO."""
+    """Write a consistent snapshot of ``path`` into ``backups_dir`` with VACUUM INTO.
+
+    The backup's modification time is set to the moment the snapshot began, so a change committed while
+    it was being written still counts as "changed since the last backup".
+    """
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir / f"cre-desk-{stamp}-{label}.sqlite3"
+    began = time.time_ns()
     conn = sqlite3.connect(str(path), timeout=10)
     try:
         conn.execute("VACUUM INTO ?", (str(target),))
     finally:
         conn.close()
+    os.utime(target, ns=(began, began))
     return target
+
+
+def last_change_ns(path: Path) -> int:
+    """When the database last changed on disk: every commit writes the ``-wal``, a checkpoint the file."""
+    times = [p.stat().st_mtime_ns for p in (path, Path(str(path) + "-wal")) if p.exists()]
+    return max(times, default=0)
+
+
+def changed_since_last_backup(path: Path, backups_dir: Path) -> bool:
+    """True when ``path`` has changes no backup holds yet (any change: fields, verdicts, drafts, imports)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    newest = list_backups(backups_dir)[:1]
+    return not newest or last_change_ns(path) > newest[0].stat().st_mtime_ns
 
 
 def list_backups(backups_dir: Path) -> list[Path]:

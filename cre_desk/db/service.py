@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -54,7 +55,8 @@ from cre_desk.db.models import (
     TicketClock,
     TicketTag,
 )
-from cre_desk.errors import ConflictError, UserError
+from cre_desk.db.retry import retry_transient
+from cre_desk.errors import ConflictError, EnvironmentFault, UserError
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,10 @@ def default_template_rows(symptom: str) -> list[tuple[str, str, str]]:
              getattr(item.title, "en", str(item.title))) for item in template.items]
 
 
+#: How often an append (add_evidence) is redone on top of a teammate's save that landed in between.
+STALE_RETRIES = 5
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -92,6 +98,9 @@ class TicketService:
         self.clock = clock
         self._calendar = calendar
         self._targets = targets
+        #: Called with a label ("before-delete", "before-import") before changes that remove or replace
+        #: data in bulk; the workspace sets it to take a backup of the local file (D-6).
+        self.before_bulk_change: Callable[[str], object] = lambda label: None
 
     @property
     def calendar(self):
@@ -185,6 +194,7 @@ class TicketService:
 
     # ----- writes ------------------------------------------------------------------------------
 
+    @retry_transient
     def create_ticket(self, fields: TicketFields, *, actor: str = "", status: str = Status.NEW,
                       created_at: datetime | None = None, source: str = "manual",
                       external_id: str | None = None, external_url: str = "",
@@ -211,6 +221,7 @@ class TicketService:
             ticket_id = ticket.id
         return self.get_ticket(ticket_id)
 
+    @retry_transient
     def update_ticket(self, ticket_id: int, fields: TicketFields, *, expected_version: int,
                       actor: str = "") -> TicketDetail:
         """Save the Overview form; raises ConflictError if someone saved the ticket meanwhile."""
@@ -235,6 +246,7 @@ class TicketService:
             raise self._conflict(ticket_id, fields) from exc
         return self.get_ticket(ticket_id)
 
+    @retry_transient
     def change_status(self, ticket_id: int, new_status: str, *, expected_version: int | None = None,
                       actor: str = "", pause_reason: str | None = None, note: str = "",
                       at: datetime | None = None) -> TicketDetail:
@@ -264,6 +276,7 @@ class TicketService:
             raise self._conflict(ticket_id, new_status) from exc
         return self.get_ticket(ticket_id)
 
+    @retry_transient
     def record_first_response(self, ticket_id: int, at: datetime | None = None) -> None:
         """Remember when the customer first got an answer (kept if already set)."""
         with self.db.write() as session:
@@ -275,6 +288,7 @@ class TicketService:
                 session.flush()
                 self._refresh_clock(session, ticket_id)
 
+    @retry_transient
     def set_verdict(self, item_id: int, *, verdict: str, evidence: str, expected_version: int,
                     actor: str = "") -> ChecklistEntry:
         """Save one checklist verdict and its evidence notes."""
@@ -300,8 +314,21 @@ class TicketService:
     def add_evidence(self, item_id: int, text: str, *, actor: str = "", verdict: str | None = None) -> ChecklistEntry:
         """Append quoted evidence (a marked line, a finding) to a checklist item, keeping what is there.
 
-        Appending re-reads the item inside the write, so it never conflicts with a teammate's edit.
+        Appending re-reads the item inside the write, so it never conflicts with a teammate's edit: when a
+        teammate's save lands between our read and our write (C-1), the append is simply done again on
+        top of their text.
         """
+        for attempt in range(STALE_RETRIES + 1):
+            try:
+                return self._add_evidence_once(item_id, text, actor=actor, verdict=verdict)
+            except StaleDataError as exc:
+                if attempt == STALE_RETRIES:
+                    raise ConflictError("Teammates kept changing this checklist item while the quote was being "
+                                        "added; it was not added. Try again.", mine={"evidence": text}) from exc
+        raise AssertionError("unreachable")
+
+    @retry_transient
+    def _add_evidence_once(self, item_id: int, text: str, *, actor: str, verdict: str | None) -> ChecklistEntry:
         with self.db.write() as session:
             item = session.get(ChecklistItem, item_id)
             if item is None:
@@ -322,11 +349,13 @@ class TicketService:
         item.updated_by = actor
         item.updated_at = self.clock()
         session.flush()
+        # version-exempt: touches updated_at only (queue order), not a field anyone edits
         session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
                         .values(updated_at=self.clock()).execution_options(synchronize_session=False))
         self._reindex(session, item.ticket_id)
         return _entry(item)
 
+    @retry_transient
     def add_mark(self, ticket_id: int, attachment_id: int, line_no: int, line_text: str, *, log_name: str,
                  note: str = "", actor: str = "") -> MarkRecord:
         with self.db.write() as session:
@@ -345,6 +374,7 @@ class TicketService:
             session.flush()
             return _mark(mark)
 
+    @retry_transient
     def update_mark_note(self, mark_id: int, note: str) -> MarkRecord:
         with self.db.write() as session:
             mark = session.get(LogMark, mark_id)
@@ -353,6 +383,7 @@ class TicketService:
             mark.note = note
             return _mark(mark)
 
+    @retry_transient
     def delete_mark(self, mark_id: int) -> None:
         with self.db.write() as session:
             session.execute(delete(LogMark).where(LogMark.id == mark_id))
@@ -372,10 +403,16 @@ class TicketService:
             draft = session.execute(select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)).scalar_one_or_none()
             return None if draft is None else _draft(draft)
 
+    @retry_transient
     def save_draft(self, ticket_id: int, *, language: str, audience: str, summary: str, cause: str, fix: str,
                    developer_block: str = "", generated_json: str = "", expected_version: int | None = None,
-                   actor: str = "") -> DraftRecord:
-        """Save the reply draft; a teammate's newer save becomes a conflict, never a silent overwrite."""
+                   force: bool = False, actor: str = "") -> DraftRecord:
+        """Save the reply draft; a teammate's newer save becomes a conflict, never a silent overwrite (C-1).
+
+        ``expected_version`` is the version of the draft the editor showed, ``None`` when it showed no saved
+        draft: a draft that appeared meanwhile is a teammate's and is not replaced. ``force`` saves over
+        whatever is there (the user saw both and chose).
+        """
         mine = {"summary": summary, "cause": cause, "fix": fix, "developer_block": developer_block}
         try:
             with self.db.write() as session:
@@ -386,10 +423,8 @@ class TicketService:
                 if draft is None:
                     draft = ReplyDraft(ticket_id=ticket_id)
                     session.add(draft)
-                elif expected_version is not None and draft.version != expected_version:
-                    raise ConflictError("Someone else saved this reply draft while you were editing it.",
-                                        mine=mine, theirs={"summary": draft.summary, "cause": draft.cause,
-                                                           "fix": draft.fix, "by": draft.updated_by})
+                elif not force and draft.version != expected_version:
+                    raise self._draft_conflict(draft, mine)
                 draft.language, draft.audience = language, audience
                 draft.summary, draft.cause, draft.fix, draft.developer_block = summary, cause, fix, developer_block
                 draft.generated_json = generated_json
@@ -397,17 +432,38 @@ class TicketService:
                 draft.updated_at = self.clock()
                 session.flush()
                 return _draft(draft)
-        except StaleDataError as exc:
-            raise ConflictError("Someone else saved this reply draft at the same time.", mine=mine) from exc
+        except (StaleDataError, IntegrityError) as exc:
+            # A teammate saved (or created) the draft between our read and our write.
+            theirs = self.get_draft(ticket_id)
+            if theirs is None:
+                raise ConflictError("Someone else saved this reply draft at the same time.", mine=mine) from exc
+            raise ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
+                                theirs=_draft_texts(theirs)) from exc
 
-    def discard_draft(self, ticket_id: int) -> None:
+    @staticmethod
+    def _draft_conflict(draft: ReplyDraft, mine: dict) -> ConflictError:
+        return ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
+                             theirs=_draft_texts(_draft(draft)))
+
+    @retry_transient
+    def discard_draft(self, ticket_id: int, *, expected_version: int | None = None) -> None:
+        """Delete the draft; with ``expected_version``, only the draft that was shown (not a teammate's newer one)."""
+        # version-exempt: the version predicate is added below whenever the caller knows the version
+        stmt = delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
+        if expected_version is not None:
+            stmt = stmt.where(ReplyDraft.version == expected_version)
         with self.db.write() as session:
-            session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
+            session.execute(stmt)
 
+    @retry_transient
     def record_sent_reply(self, ticket_id: int, body: str, *, language: str, audience: str,
                           channel: str = "marked_sent", external_id: str | None = None, actor: str = "",
-                          at: datetime | None = None, keep_draft: bool = False) -> SentReplyRecord:
-        """Keep a sent reply in the ticket's history, start the first-response clock, clear the draft."""
+                          at: datetime | None = None, keep_draft: bool = False,
+                          draft_version: int | None = None) -> SentReplyRecord:
+        """Keep a sent reply in the ticket's history, start the first-response clock, clear the draft.
+
+        With ``draft_version`` only the draft that was sent is cleared; a teammate's newer one stays.
+        """
         at = at or self.clock()
         with self.db.write() as session:
             ticket = session.get(Ticket, ticket_id)
@@ -417,12 +473,18 @@ class TicketService:
                               external_id=external_id, sent_by=actor, sent_at=at)
             session.add(reply)
             # Not an edit of the ticket's fields: no version bump, so an open form does not conflict.
+            # version-exempt: sets only first_response_at, which no form edits, and only once
             session.execute(update(Ticket).where(Ticket.id == ticket_id, Ticket.first_response_at.is_(None))
                             .values(first_response_at=at).execution_options(synchronize_session=False))
+            # version-exempt: touches updated_at only (queue order), not a field anyone edits
             session.execute(update(Ticket).where(Ticket.id == ticket_id)
                             .values(updated_at=at).execution_options(synchronize_session=False))
             if not keep_draft:
-                session.execute(delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id))
+                # version-exempt: the version predicate is added below whenever the sent version is known
+                clear = delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
+                if draft_version is not None:
+                    clear = clear.where(ReplyDraft.version == draft_version)
+                session.execute(clear)
             session.flush()
             session.expire(ticket)
             self._refresh_clock(session, ticket_id)
@@ -434,6 +496,7 @@ class TicketService:
                                    .order_by(SentReply.sent_at, SentReply.id)).scalars().all()
             return [_sent(r) for r in rows]
 
+    @retry_transient
     def add_message(self, ticket_id: int, body: str, *, author_name: str = "", from_customer: bool = True,
                     public: bool = True, created_at: datetime | None = None,
                     external_id: str | None = None, raw_json: str | None = None) -> MessageRecord:
@@ -448,6 +511,7 @@ class TicketService:
             self._reindex(session, ticket_id)
             return _message(message)
 
+    @retry_transient
     def attach_file(self, ticket_id: int, source: Path, *, file_name: str | None = None,
                     external_id: str | None = None, sha256: str | None = None,
                     move: bool = False) -> AttachmentRecord:
@@ -495,12 +559,50 @@ class TicketService:
                 target.unlink(missing_ok=True)
                 raise
 
+    def remove_attachment(self, attachment_id: int) -> AttachmentRecord:
+        """Detach a file and delete the workspace's copy of it; the marks on its lines go with it.
+
+        The copy is first set aside (that fails while another program holds it open, and then nothing
+        changes), the row is deleted, and only after the commit is the copy deleted for good.
+        """
+        if self.attachments_dir is None:
+            raise UserError("This workspace has no attachment folder configured.")
+        parked: Path | None = None
+        path: Path | None = None
+        try:
+            with self.db.write() as session:
+                row = session.get(Attachment, attachment_id)
+                if row is None:
+                    raise UserError("That file is no longer attached to the ticket.")
+                record = _attachment(row)
+                path = self.attachment_path(record)
+                if path.exists():
+                    parked = path.with_name(path.name + ".removing")
+                    try:
+                        os.replace(path, parked)
+                    except OSError as exc:
+                        raise EnvironmentFault(
+                            f"“{record.file_name}” could not be removed: {exc.strerror or exc}.",
+                            action="Close any program that has the file open and try again.",
+                            detail=str(exc)) from exc
+                session.execute(delete(LogMark).where(LogMark.attachment_id == attachment_id))
+                session.delete(row)
+        except BaseException:
+            if parked is not None and path is not None and parked.exists():
+                os.replace(parked, path)
+            raise
+        if parked is not None:
+            parked.unlink(missing_ok=True)
+        return record
+
     def attachment_path(self, record: AttachmentRecord) -> Path:
         if self.attachments_dir is None:
             raise UserError("This workspace has no attachment folder configured.")
         return self.attachments_dir / record.stored_path
 
+    @retry_transient
     def delete_ticket(self, ticket_id: int) -> None:
+        self.before_bulk_change("before-delete")
         with self.db.write() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
@@ -542,6 +644,7 @@ class TicketService:
 
     # ----- GitHub issue links ----------------------------------------------------------------------
 
+    @retry_transient
     def link_issue(self, ticket_id: int, owner: str, repo: str, number: int) -> IssueLinkRecord:
         with self.db.write() as session:
             if session.get(Ticket, ticket_id) is None:
@@ -565,6 +668,7 @@ class TicketService:
                 stmt = stmt.where(IssueLink.ticket_id == ticket_id)
             return [_link(link) for link in session.execute(stmt).scalars()]
 
+    @retry_transient
     def update_issue_link(self, link_id: int, *, state=None, checked_at: datetime | None = None,
                           notified: bool | None = None) -> IssueLinkRecord | None:
         """Store what GitHub said (``state`` is an IssueState, or None when unchanged since the last check)."""
@@ -586,6 +690,7 @@ class TicketService:
             session.flush()
             return _link(link)
 
+    @retry_transient
     def unlink_issue(self, link_id: int) -> None:
         with self.db.write() as session:
             session.execute(delete(IssueLink).where(IssueLink.id == link_id))
@@ -612,6 +717,7 @@ class TicketService:
                 setattr(existing, key, value)
         session.flush()
 
+    @retry_transient
     def refresh_clocks(self, ticket_ids: Iterable[int] | None = None, *, only_missing: bool = False,
                        batch: int = 500) -> int:
         """Recompute stored clocks (all tickets, some, or only those without a row); returns how many."""
@@ -649,6 +755,7 @@ class TicketService:
                  ticket.goal, ticket.notes, " ".join(tags), *evidence, *bodies]
         search.update_document(session, ticket_id, ticket.title, parts)
 
+    @retry_transient
     def reindex_all(self) -> int:
         with self.db.write() as session:
             ids = session.scalars(select(Ticket.id)).all()
@@ -682,7 +789,8 @@ class TicketService:
                               tags=tuple(t.tag for t in ticket.tags))
         return TicketDetail(
             id=ticket.id, fields=fields, status=ticket.status, source=ticket.source,
-            external_id=ticket.external_id, external_url=ticket.external_url, created_at=ticket.created_at,
+            external_id=ticket.external_id, external_url=ticket.external_url, account_id=ticket.account_id,
+            created_at=ticket.created_at,
             updated_at=ticket.updated_at, first_response_at=ticket.first_response_at,
             resolved_at=ticket.resolved_at, version=ticket.version,
             history=tuple(StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,
@@ -728,7 +836,11 @@ def _safe_name(name: str) -> str:
     base = "".join("_" if (c in '<>:"|?*' or ord(c) < 32) else c for c in base).strip(" .")
     if not base or base.split(".")[0].lower() in _RESERVED:
         base = f"attachment-{base or 'file'}"
-    return base[:150]
+    if len(base) > 150:   # cut the name, not its extension: ".log" still says what the file is
+        stem, dot, suffix = base.rpartition(".")
+        suffix = dot + suffix if stem and len(suffix) <= 16 else ""
+        base = base[:150 - len(suffix)].rstrip(" .") + suffix
+    return base
 
 
 def _unique_path(path: Path) -> Path:
@@ -753,6 +865,11 @@ def _draft(draft: ReplyDraft) -> DraftRecord:
                        summary=draft.summary, cause=draft.cause, fix=draft.fix, developer_block=draft.developer_block,
                        generated_json=draft.generated_json, updated_by=draft.updated_by, updated_at=draft.updated_at,
                        version=draft.version)
+
+
+def _draft_texts(draft: DraftRecord) -> dict:
+    return {"summary": draft.summary, "cause": draft.cause, "fix": draft.fix,
+            "developer_block": draft.developer_block, "by": draft.updated_by, "version": draft.version}
 
 
 def _sent(reply: SentReply) -> SentReplyRecord:

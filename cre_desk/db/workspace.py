@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from cre_desk.config import AppPaths
-from cre_desk.db import migrate, safety
+from cre_desk.db import location, migrate, safety
 from cre_desk.db.engine import Database, sqlite_url
 from cre_desk.db.service import TicketService
 from cre_desk.errors import EnvironmentFault
@@ -40,6 +40,23 @@ class Workspace:
     db: Database
     tickets: TicketService
     report: OpenReport
+
+    def backup_now(self, label: str) -> Path | None:
+        """Back up the local file now (before a delete, an import or a restore); None in team mode."""
+        path = self.db.sqlite_path
+        if path is None or not path.exists() or path.stat().st_size == 0:
+            return None
+        made = safety.backup(path, self.paths.backups_dir, label=label)
+        safety.prune(self.paths.backups_dir)
+        log.info("Backup (%s) written to %s", label, made)
+        return made
+
+    def backup_if_changed(self) -> Path | None:
+        """The periodic backup: taken only when something changed since the newest backup (D-6)."""
+        path = self.db.sqlite_path
+        if path is None or not safety.changed_since_last_backup(path, self.paths.backups_dir):
+            return None
+        return self.backup_now("auto")
 
     def close(self) -> None:
         """Clean shutdown: checkpoint, drop the unclean-shutdown marker, release connections."""
@@ -70,10 +87,15 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
             report.moved_aside = safety.move_aside(db_path)
             report.backup_available = safety.newest_good_backup(paths.backups_dir)
             if restore_backup and report.backup_available is not None:
+                # What is replaced was moved aside whole just above: that is its backup.
                 safety.restore(report.backup_available, db_path)
                 report.restored_from = report.backup_available
             report.created = report.restored_from is None
         marker.write_text("CRE Desk is running or did not shut down cleanly\n", encoding="utf-8")
+        risky = location.risky_location(db_path)
+        if risky:
+            log.warning("%s", risky)
+            report.notices.append(risky)
         db = Database(sqlite_url(db_path))
     try:
         migrate.check_not_newer(db)
@@ -90,34 +112,29 @@ def open_workspace(paths: AppPaths, db_url: str = "", *, restore_backup: bool = 
             detail=str(exc.orig) if exc.orig else str(exc),
         ) from exc
     service = TicketService(db, attachments_dir=paths.attachments_dir, calendar=calendar)
+    workspace = Workspace(paths=paths, db=db, tickets=service, report=report)
+    service.before_bulk_change = workspace.backup_now
     # Tickets written by an older version (or another client) have no stored clocks yet.
     service.refresh_clocks(only_missing=True)
-    return Workspace(paths=paths, db=db, tickets=service, report=report)
+    return workspace
 
 
 def check_local_database(paths: AppPaths) -> safety.CheckResult:
-    """Is the local database usable? A full quick_check runs only after an unclean shutdown or when
-    the file looks wrong, so a normal start stays fast."""
+    """Is the local database usable? ``quick_check`` runs on every start (D-5): damage that a clean exit
+    does not reveal (flipped bytes, a ``-wal`` that came from another database) shows up now, when the file
+    can still be moved aside whole and a backup offered, instead of as errors later."""
     db_path = paths.database
     marker = paths.data_dir / UNCLEAN_MARKER
-    if marker.exists() or _suspicious(db_path):
-        result = safety.check_file(db_path, quick=True)
-        if not result.ok:
-            return result
+    wal = Path(str(db_path) + "-wal")
+    result = safety.check_file(db_path, quick=True)
+    if not result.ok:
+        if not marker.exists() and wal.exists() and wal.stat().st_size > 0:
+            return safety.CheckResult(False, "a -wal file beside the database does not belong to it "
+                                             f"(CRE Desk had shut down cleanly); {result.reason}")
+        return result
     if db_path.exists() and db_path.stat().st_size > 0:
         return _probe(db_path)
     return safety.CheckResult(True)
-
-
-def _suspicious(path: Path) -> bool:
-    """Cheap signs of damage that deserve a full quick_check even after a clean shutdown."""
-    if not path.exists():
-        return False
-    try:
-        with path.open("rb") as fh:
-            return fh.read(len(safety.SQLITE_MAGIC)) != safety.SQLITE_MAGIC
-    except OSError:
-        return True
 
 
 def _probe(path: Path) -> safety.CheckResult:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ class AccountsDialog(QDialog):
         for key, name in accounts_module.PROVIDERS.items():
             self.provider.addItem(name, key)
         self.provider.currentIndexChanged.connect(self._update_fields)
+        self.provider.currentIndexChanged.connect(lambda _i: self.status.clear())
         self.account_id = QLineEdit()
         self.account_id.setPlaceholderText("zendesk-acme")
         self.subdomain = QLineEdit()
@@ -57,6 +59,23 @@ class AccountsDialog(QDialog):
         self.region = QComboBox()
         for region in ("us", "eu", "au"):
             self.region.addItem(region.upper(), region)
+        self.history_days = QSpinBox()
+        self.history_days.setRange(1, 3650)
+        self.history_days.setValue(90)
+        self.history_days.setSuffix(self.tr(" days"))
+        self.history_days.setToolTip(self.tr("How far back the first sync reaches; later syncs bring only changes"))
+        self.app_id = QLineEdit()
+        self.app_id.setPlaceholderText(self.tr("App ID from Your Profile → My Apps"))
+        self.mailbox = QComboBox()
+        self.mailbox.addItem(self.tr("All mailboxes"), "")
+        self.load_mailboxes_button = QPushButton(self.tr("Load mailboxes"))
+        self.load_mailboxes_button.clicked.connect(self.load_mailboxes)
+        mailbox_row = QHBoxLayout()
+        mailbox_row.addWidget(self.mailbox, 1)
+        mailbox_row.addWidget(self.load_mailboxes_button)
+        self.mailbox_row = QWidget()
+        self.mailbox_row.setLayout(mailbox_row)
+        mailbox_row.setContentsMargins(0, 0, 0, 0)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText(self.tr("optional: GitHub Enterprise or another server address"))
         self.token = QLineEdit()
@@ -74,6 +93,9 @@ class AccountsDialog(QDialog):
         self.form.addRow(self.tr("Zendesk subdomain"), self.subdomain)
         self.form.addRow(self.tr("Agent e-mail"), self.email)
         self.form.addRow(self.tr("Intercom region"), self.region)
+        self.form.addRow(self.tr("First sync brings"), self.history_days)
+        self.form.addRow(self.tr("Help Scout App ID"), self.app_id)
+        self.form.addRow(self.tr("Mailbox"), self.mailbox_row)
         self.form.addRow(self.tr("Server address"), self.base_url)
         self.form.addRow(self.tr("API token"), self.token)
         self.form.addRow(self.token_hint)
@@ -117,12 +139,26 @@ class AccountsDialog(QDialog):
 
     def _update_fields(self) -> None:
         provider = self.provider.currentData()
-        for widget, wanted in ((self.subdomain, provider == "zendesk"), (self.email, provider == "zendesk"),
-                               (self.region, provider == "intercom")):
+        for widget, wanted in ((self.subdomain, provider in ("zendesk", "freshdesk")),
+                               (self.email, provider == "zendesk"), (self.region, provider == "intercom"),
+                               (self.app_id, provider == "helpscout"), (self.mailbox_row, provider == "helpscout"),
+                               (self.history_days, provider != "github")):
             widget.setEnabled(wanted)
             label = self.form.labelForField(widget)
             if label is not None:
                 label.setEnabled(wanted)
+            self.form.setRowVisible(widget, wanted)   # each helpdesk shows only the fields it needs
+        # Freshdesk reuses the domain row and every service the secret row: name them as the vendor does.
+        domain_label = self.form.labelForField(self.subdomain)
+        if provider == "freshdesk":
+            domain_label.setText(self.tr("Freshdesk domain"))
+            self.subdomain.setPlaceholderText(self.tr("acme (for acme.freshdesk.com)"))
+        else:
+            domain_label.setText(self.tr("Zendesk subdomain"))
+            self.subdomain.setPlaceholderText(self.tr("acme (for acme.zendesk.com)"))
+        secret_names = {"freshdesk": self.tr("API key"), "helpscout": self.tr("App Secret"),
+                        "intercom": self.tr("Access token"), "github": self.tr("Personal access token")}
+        self.form.labelForField(self.token).setText(secret_names.get(provider, self.tr("API token")))
 
     def _show(self, account) -> None:
         self.current = account
@@ -130,8 +166,10 @@ class AccountsDialog(QDialog):
             self.list.clearSelection()
             self.account_id.clear()
             self.account_id.setReadOnly(False)
-            for field in (self.subdomain, self.email, self.base_url, self.token):
+            for field in (self.subdomain, self.email, self.base_url, self.token, self.app_id):
                 field.clear()
+            self.history_days.setValue(90)
+            self._set_mailboxes([], "")
         else:
             self.provider.setCurrentIndex(self.provider.findData(account.provider))
             self.account_id.setText(account.id)
@@ -140,6 +178,9 @@ class AccountsDialog(QDialog):
             self.email.setText(account.email)
             self.region.setCurrentIndex(max(0, self.region.findData(account.region)))
             self.base_url.setText(account.base_url)
+            self.history_days.setValue(int(account.history_days) if account.history_days.isdigit() else 90)
+            self.app_id.setText(account.app_id)
+            self._set_mailboxes([], account.mailbox)
             self.token.clear()
         stored = account is not None and credentials.load_token(account.id) is not None
         self.token_hint.setText(self.tr("A token is stored in the system keyring; type a new one to replace it.")
@@ -154,7 +195,51 @@ class AccountsDialog(QDialog):
         return accounts_module.Account(
             id=self.account_id.text().strip(), provider=self.provider.currentData(),
             subdomain=self.subdomain.text().strip(), email=self.email.text().strip(),
-            region=self.region.currentData(), base_url=self.base_url.text().strip())
+            region=self.region.currentData(), base_url=self.base_url.text().strip(),
+            history_days=str(self.history_days.value()),
+            app_id=self.app_id.text().strip(), mailbox=str(self.mailbox.currentData() or ""))
+
+    def _set_mailboxes(self, boxes: list[tuple[str, str]], selected: str) -> None:
+        """Offer "All mailboxes" plus ``boxes``; a saved choice stays listed (by id) until names are loaded."""
+        self.mailbox.clear()
+        self.mailbox.addItem(self.tr("All mailboxes"), "")
+        for box_id, name in boxes:
+            self.mailbox.addItem(f"{name} ({box_id})", box_id)
+        if selected and self.mailbox.findData(selected) < 0:
+            self.mailbox.addItem(self.tr("Mailbox {0}").format(selected), selected)
+        self.mailbox.setCurrentIndex(max(0, self.mailbox.findData(selected)))
+
+    def load_mailboxes(self) -> None:
+        """List the Help Scout mailboxes the typed (or stored) App ID and Secret can see, off the GUI thread."""
+        from cre_desk.integrations.helpscout import HelpScoutProvider
+
+        app_id, secret = self.app_id.text().strip(), self.token.text().strip()
+        if not secret and self.current is not None:
+            secret = credentials.load_token(self.current.id) or ""
+        if not app_id or not secret:
+            self.status.setText(self.tr("Enter the App ID and App Secret first."))
+            return
+        base_url, selected = self.base_url.text().strip() or None, str(self.mailbox.currentData() or "")
+        self.load_mailboxes_button.setEnabled(False)
+        self.status.setText(self.tr("Loading mailboxes…"))
+
+        def done(boxes) -> None:
+            self.load_mailboxes_button.setEnabled(True)
+            self._set_mailboxes(boxes, selected)
+            self.status.setText(self.tr("{0} mailbox(es) found.").format(len(boxes)))
+
+        def failed(exc: BaseException) -> None:
+            self.load_mailboxes_button.setEnabled(True)
+            self.status.setText(self.tr("Could not load mailboxes: {0}").format(messages.classify(exc)))
+
+        def fetch() -> list[tuple[str, str]]:
+            provider = HelpScoutProvider(app_id, secret, base_url=base_url)
+            try:
+                return provider.list_mailboxes()
+            finally:
+                provider.close()
+
+        run_in_background(fetch, on_done=done, on_error=failed, receiver=self)
 
     def save_current(self) -> bool:
         """Save the form; on failure say why in plain words and keep what was typed (the token too)."""
@@ -162,7 +247,8 @@ class AccountsDialog(QDialog):
         token = self.token.text().strip()
         try:
             if self.current is None and not token:
-                raise UserError(self.tr("Enter the account's API token."))
+                raise UserError(self.tr("Enter the account's API token.") if account.provider != "helpscout"
+                                else self.tr("Enter the Help Scout app's App Secret."))
             accounts_module.save_account(self.settings, account, token or None)
             self.save_settings()
         except EnvironmentFault as exc:

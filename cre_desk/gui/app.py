@@ -81,6 +81,9 @@ def run_gui(db_url: str | None = None, home: Path | None = None, smoke_quit_ms: 
     logging_setup.configure(paths.log_file)
     crash.install(paths.log_file)
     settings = Settings.load(paths.settings_file)
+    from cre_desk.integrations import transport
+
+    transport.configure(ca_bundle=settings.ca_bundle)   # a company certificate, for every helpdesk client
     install_translations(app, choose_language(settings))
     theme.apply(app, settings.theme)
     theme.follow_system(app, lambda: settings.theme)
@@ -183,6 +186,8 @@ class WorkspaceStarter:
             messages.warn(self.window, QCoreApplication.translate("app",
                 "The database file was damaged ({0}). It was moved aside, not deleted:\n{1}\n\n{2}").format(
                 report.reason, report.moved_aside, restored))
+        for notice in report.notices:   # e.g. the database is in a synced folder (D-10)
+            messages.warn(self.window, notice)
         from cre_desk.gui.welcome_dialog import greet_first_start
 
         greet_first_start(self.window, ctx, report.created)

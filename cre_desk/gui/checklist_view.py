@@ -6,7 +6,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,11 @@ from cre_desk.core.tickets import ChecklistEntry, TicketDetail
 from cre_desk.core.vocabulary import DECIDED_VERDICTS, Verdict
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
+from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_model import ENTRY_ROLE, ChecklistModel
 from cre_desk.gui.checklist_texts import ItemTexts, scoping_text, texts_for
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import ui_language, vocab
-
-EVIDENCE_SAVE_DELAY_MS = 1200
 
 
 def _plain_label(word_wrap: bool = True) -> QLabel:
@@ -158,7 +157,11 @@ class ChecklistView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
-        self._evidence_timer = QTimer(self, singleShot=True, interval=EVIDENCE_SAVE_DELAY_MS)
+        self._evidence_timer = AutosaveTimer(self)
+        #: Evidence whose save failed (disk full, server down), by checklist item id: (ticket id, verdict,
+        #: evidence). Kept until a save succeeds and shown again when the item is (D-3).
+        self._unsaved: dict[int, tuple[int, str, str]] = {}
+        self._in_flight: set[int] = set()
         self._evidence_timer.timeout.connect(self.save_current)
         self._set_detail_enabled(False)
 
@@ -175,7 +178,7 @@ class ChecklistView(QWidget):
         """Show the checklist of ``ticket``; keeps the selected item when it is the same ticket."""
         same_ticket = self.ticket is not None and self.ticket.id == ticket.id
         keep = self._current.id if (same_ticket and self._current) else None
-        if same_ticket and self._evidence_timer.isActive():
+        if same_ticket and self.has_unsaved():
             self.save_current()
         self.ticket = ticket
         self._texts = texts_for(ticket.fields.symptom, ui_language())
@@ -221,7 +224,7 @@ class ChecklistView(QWidget):
     # ----- detail --------------------------------------------------------------------------------
 
     def _on_tree_current_changed(self, current, _previous) -> None:
-        if self._evidence_timer.isActive():
+        if self.has_unsaved():
             self.save_current()
         self._show_entry(current.data(ENTRY_ROLE) if current.isValid() else None)
 
@@ -252,11 +255,16 @@ class ChecklistView(QWidget):
             self.patterns.setPlainText(patterns)
             self.patterns.setVisible(bool(patterns))
             self.patterns_caption.setVisible(bool(patterns))
+            pending = self._unsaved.get(entry.id)
+            verdict, evidence = (pending[1], pending[2]) if pending else (entry.verdict, entry.evidence)
             for button in self.verdict_buttons.buttons():
-                button.setChecked(button.property("verdict") == entry.verdict)
-            if self.evidence.toPlainText() != entry.evidence:
-                self.evidence.setPlainText(entry.evidence)
-            self.saved_label.clear()
+                button.setChecked(button.property("verdict") == verdict)
+            if self.evidence.toPlainText() != evidence:
+                self.evidence.setPlainText(evidence)
+            if pending:
+                self.saved_label.setText(self.tr("Not saved: your text is kept; press Ctrl+S to try again"))
+            else:
+                self.saved_label.clear()
         finally:
             self._loading = False
 
@@ -271,7 +279,11 @@ class ChecklistView(QWidget):
             self._evidence_timer.start()
 
     def has_unsaved(self) -> bool:
-        return self._evidence_timer.isActive()
+        """Typing not saved yet, or an earlier save of the shown item that failed."""
+        return self._evidence_timer.isActive() or (self._current is not None and self._current.id in self._unsaved)
+
+    def unsaved_tickets(self) -> set[int]:
+        return {ticket_id for ticket_id, _verdict, _evidence in self._unsaved.values()}
 
     def save_current(self, verdict: str | None = None) -> None:
         """Save the shown item's verdict and evidence (evidence autosaves shortly after typing stops)."""
@@ -279,10 +291,14 @@ class ChecklistView(QWidget):
         entry = self._current
         if entry is None:
             return
-        new_verdict = verdict or entry.verdict
+        pending = self._unsaved.get(entry.id)
+        new_verdict = verdict or (pending[1] if pending else entry.verdict)
         evidence = self.evidence.toPlainText()
         if new_verdict == entry.verdict and evidence == entry.evidence:
+            if entry.id not in self._in_flight:   # typed back to what is saved
+                self._unsaved.pop(entry.id, None)
             return
+        self._in_flight.add(entry.id)
         # Optimistically show the result; the saved entry replaces it when the database answers.
         provisional = ChecklistEntry(**{**entry.__dict__, "verdict": new_verdict, "evidence": evidence})
         self._current = provisional
@@ -290,15 +306,21 @@ class ChecklistView(QWidget):
         self._update_progress()
         self.saved_label.setText(self.tr("Saving…"))
         service, actor = self.ctx.tickets, self.ctx.user
+        ticket_id = self.ticket.id if self.ticket is not None else 0
 
         def save():
             return service.set_verdict(entry.id, verdict=new_verdict, evidence=evidence,
                                        expected_version=entry.version, actor=actor)
 
-        self.ctx.run_db(save, on_done=self._on_saved, on_error=lambda exc: self._on_save_failed(entry, exc),
+        self.ctx.run_db(save, on_done=self._on_saved,
+                        on_error=lambda exc: self._on_save_failed(entry, exc, new_verdict, evidence, ticket_id),
                         receiver=self)
 
     def _on_saved(self, saved: ChecklistEntry) -> None:
+        self._in_flight.discard(saved.id)
+        pending = self._unsaved.get(saved.id)
+        if pending is not None and pending[2] == saved.evidence:
+            del self._unsaved[saved.id]
         self.model.update_entry(saved)
         if self._current is not None and self._current.id == saved.id:
             self._current = saved if saved.evidence == self.evidence.toPlainText() else \
@@ -307,8 +329,14 @@ class ChecklistView(QWidget):
         self.saved_label.setText(self.tr("Saved"))
         self.verdict_saved.emit(saved)
 
-    def _on_save_failed(self, original: ChecklistEntry, exc: BaseException) -> None:
+    def _on_save_failed(self, original: ChecklistEntry, exc: BaseException, verdict: str = "",
+                        evidence: str = "", ticket_id: int = 0) -> None:
+        self._in_flight.discard(original.id)
         self.saved_label.setText(self.tr("Not saved"))
+        if not isinstance(exc, ConflictError):
+            # Keep the text until a save succeeds: Ctrl+S, reopening the item or closing tries again (D-3).
+            self._unsaved[original.id] = (ticket_id, verdict or original.verdict, evidence)
+            self.saved_label.setText(self.tr("Not saved: your text is kept; press Ctrl+S to try again"))
         if isinstance(exc, ConflictError) and isinstance(exc.theirs, dict):
             text = self.tr(
                 "Someone else changed this cause while you were editing.\n\nTheir verdict: {0}\nTheir "

@@ -24,6 +24,7 @@ from cre_desk.core.tickets import IssueLinkRecord
 from cre_desk.errors import UserError
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.tasks import run_in_background
 
 LINK_ROLE = 0x0101
@@ -40,13 +41,23 @@ def refresh_links(service, settings, ticket_id: int | None = None) -> list[Issue
     from datetime import UTC, datetime
 
     from cre_desk.integrations.accounts import provider_for
-    from cre_desk.integrations.github import GitHubClient
+    from cre_desk.integrations.github import GitHubClient, IssueState
+    from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound
 
     account = github_account(settings)
     client = provider_for(account) if account is not None else GitHubClient(None)
     closed = []
     for link in service.list_issue_links(ticket_id):
-        state = client.get_issue(link.owner, link.repo, link.number, etag=link.etag or None)
+        try:
+            state = client.get_issue(link.owner, link.repo, link.number, etag=link.etag or None)
+        except (NotFound, AuthFailed, IntegrationError) as exc:
+            # One deleted (410) or hidden (404, or 403 without access) issue must not stop the others;
+            # a refused token (401) or a rate limit stops the refresh as a whole.
+            if exc.status not in (403, 404, 410) or (exc.status == 403 and not isinstance(exc, AuthFailed)):
+                raise
+            gone = "deleted" if exc.status == 410 else "unavailable"
+            state = IssueState(url=link.url, title=link.title, state=gone, state_reason=None, closed_at=None,
+                               labels=(), milestone=None, etag=None)
         updated = service.update_issue_link(link.id, state=state, checked_at=datetime.now(UTC))
         if updated is not None and updated.state == "closed" and link.state != "closed":
             closed.append(updated)
@@ -117,10 +128,14 @@ class IssueLinksBox(QGroupBox):
                 state = self.tr("closed ({0})").format(link.state_reason or self.tr("done"))
             elif link.state == "open":
                 state = self.tr("open")
+            elif link.state == "deleted":
+                state = self.tr("deleted on GitHub")
+            elif link.state == "unavailable":
+                state = self.tr("not found, or this token may not see it")
             else:
                 state = self.tr("not checked yet")
             item = QStandardItem(f"{link.ref} — {state}" + (f"\n{link.title}" if link.title else ""))
-            item.setToolTip(link.url)
+            item.setToolTip(plain_tooltip(link.url))   # U-1: the URL comes from GitHub
             self.model.appendRow(item)
         self._update_buttons()
 
@@ -135,13 +150,20 @@ class IssueLinksBox(QGroupBox):
         self.notice_button.setEnabled(link is not None and link.state == "closed")
         self.refresh_button.setEnabled(bool(self.links))
 
+    def _web_hosts(self) -> tuple[str, ...]:
+        from cre_desk.integrations.accounts import github_web_host
+
+        account = github_account(self.ctx.settings)
+        host = github_web_host(account.base_url) if account is not None and account.base_url else ""
+        return (host,) if host and host != "github.com" else ()
+
     def link_from_field(self) -> None:
         from cre_desk.integrations.github import parse_issue_ref
 
         if self.ticket_id is None:
             return
         try:
-            owner, repo, number = parse_issue_ref(self.ref.text())
+            owner, repo, number = parse_issue_ref(self.ref.text(), hosts=self._web_hosts())
         except UserError as exc:
             messages.warn(self, str(exc))
             return
@@ -192,8 +214,8 @@ class IssueLinksBox(QGroupBox):
         if link is None:
             return
         url = QUrl(link.url)
-        if url.scheme() != "https" or url.host() not in ("github.com", "www.github.com"):
-            messages.warn(self, self.tr("Only github.com addresses are opened from here."))
+        if url.scheme() != "https" or url.host() not in ("github.com", "www.github.com", *self._web_hosts()):
+            messages.warn(self, self.tr("Only GitHub addresses of your accounts are opened from here."))
             return
         if messages.confirm(self, self.tr("Open this address in your browser?\n{0}").format(url.toString())):
             QDesktopServices.openUrl(url)

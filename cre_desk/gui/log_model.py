@@ -179,7 +179,11 @@ class LogLinesModel(QAbstractTableModel):
                 parts.append(self.tr("Marked: {0}").format(self.marks[line] or self.tr("(no note)")))
             for rule_id, area in self.findings.get(line, []):
                 parts.append(self.tr("Finding {0} (area {1})").format(rule_id, area))
-            return "\n".join(parts) or None
+            if not parts:
+                return None
+            from cre_desk.gui.formatting import plain_tooltip
+
+            return plain_tooltip("\n".join(parts))   # U-1: mark notes quote customer text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == NUMBER_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

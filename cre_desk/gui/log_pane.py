@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -42,9 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.errors import Cancelled, UserError
-from cre_desk.gui.formatting import plain_label
+from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
+from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import filter_lang, filtering
 from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
@@ -75,7 +75,7 @@ class LogPane(QWidget):
         self._findings_by_line: dict[int, list[tuple[str, str]]] = {}
         self.model = LogLinesModel(self)
 
-        self.title = plain_label(QLabel())
+        self.title = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -90,7 +90,7 @@ class LogPane(QWidget):
         self.presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets.setMenu(QMenu(self.presets))
         self.presets.menu().aboutToShow.connect(self._fill_presets)
-        self.filter_state = plain_label(QLabel())
+        self.filter_state = ElidedLabel(min_chars=6)
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F), Enter for next"))
@@ -112,7 +112,7 @@ class LogPane(QWidget):
         self.next_button = QToolButton(text="▼", toolTip=self.tr("Next hit (F3)"))
         self.prev_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
-        self.hit_label = plain_label(QLabel())
+        self.hit_label = ElidedLabel(min_chars=6)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -144,7 +144,7 @@ class LogPane(QWidget):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.status = plain_label(QLabel())
+        self.status = ElidedLabel()
 
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_edit, 1)
@@ -284,6 +284,26 @@ class LogPane(QWidget):
         if doc is not None:
             doc.close()
 
+    def reset(self) -> None:
+        """Close the log and forget what was typed and shown for it (another ticket is being opened)."""
+        self.close_document()
+        self._filter_job = self._search_job = None
+        self._search_waiting = False
+        for timer in (self._filter_timer, self._search_timer):
+            timer.stop()
+        for edit in (self.filter_edit, self.search_edit):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+        self.model.set_marks({})
+        for label in (self.title, self.filter_state, self.hit_label):
+            label.clear()
+        self.detail.clear()
+        self.progress.hide()
+        self._show_status()
+
     # -- status -----------------------------------------------------------------------------------
 
     def _show_status(self) -> None:
@@ -327,7 +347,7 @@ class LogPane(QWidget):
             query = filter_lang.parse(text)
         except UserError as exc:
             self.filter_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
-            self.filter_edit.setToolTip(str(exc))
+            self.filter_edit.setToolTip(plain_tooltip(str(exc)))   # U-1: the message quotes the pattern
             self.filter_state.setText(self.tr("Filter not understood"))
             return
         if doc is None or not doc.ready:

@@ -6,11 +6,13 @@ baseline, scrolled in step by timestamp. Findings and marks turn into checklist 
 
 Signals:
     evidence_added(): checklist evidence changed, so the ticket view should refresh.
+    attach_requested(): the user pressed Attach… (the ticket pane asks which files).
+    files_dropped(list): local file paths dropped onto the tab, to attach.
 """
 
 from __future__ import annotations
 
-import functools
+import gc
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,8 @@ from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_label, plain_tooltip, ui_language
 from cre_desk.gui.log_pane import LogPane
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.notice_labels import NoticeLabel, never_wider
+from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import rules as rules_module
@@ -48,9 +51,14 @@ from cre_desk.logs import sources
 from cre_desk.logs.document import LogDocument
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Notices about the attached files shown at once (one line each); the rest are counted.
+MAX_NOTICES = 6
 
-#: Labels here show customer or log text: always literal.
-_plain = functools.partial(plain_label, wrap=True, selectable=True)
+
+
+def _plain(label: QLabel) -> QLabel:
+    """Labels here show customer or log text: always literal, wrapped, and never wider than they are given."""
+    return never_wider(plain_label(label, wrap=True, selectable=True))
 
 
 @dataclass(frozen=True)
@@ -70,8 +78,21 @@ def warm_catalogue() -> int:
     return len(rules_module.load_rules()) + len(known_issues.load())
 
 
+def settle_long_lived_objects(_result=None) -> None:
+    """Move every object alive now (the app, its modules, the rule catalogue) out of the collector's reach.
+
+    A full collection walks every tracked object while holding the interpreter lock: with the app loaded
+    that stalled the window for 70-190 ms in the middle of an analysis. What exists once the catalogue is
+    read lives as long as the app, so it is frozen once (``gc.freeze``) and later collections only walk
+    what the open tickets and logs create.
+    """
+    gc.freeze()
+
+
 class LogWorkbench(QWidget):
     evidence_added = Signal()
+    attach_requested = Signal()
+    files_dropped = Signal(list)
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -84,28 +105,38 @@ class LogWorkbench(QWidget):
         self.accepted_findings: dict[str, tuple[str, ...]] = {}   # rule id -> matched lines, for the reply
         self._syncing = False
         self.offset = 0.0      # right time minus left time, set by aligning two lines
+        self._compare_job: Progress | None = None
+        self._generation = 0   # bumped when another ticket is shown: older results are dropped
         # The rule catalogue and the known SDK issues (hundreds of expressions) are read once, off the GUI
         # thread, before the first log needs them: reading them mid-analysis made the window wait.
-        run_in_background(warm_catalogue, on_done=lambda _r: None, on_error=lambda _e: None, receiver=self)
+        run_in_background(warm_catalogue, on_done=settle_long_lived_objects, on_error=lambda _e: None,
+                          receiver=self)
 
         saved = ctx.settings.saved_filters
         self.left = LogPane(self, saved_filters=saved)
         self.right = LogPane(self, saved_filters=saved)
         self.right.hide()
 
+        self.setAcceptDrops(True)
         self.log_combo = QComboBox()
-        self.log_combo.setMinimumContentsLength(28)
+        self.log_combo.setMinimumContentsLength(14)
         self.log_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.log_combo.activated.connect(lambda _i: self._open_left(self.log_combo.currentData()))
         self.compare_combo = QComboBox()
-        self.compare_combo.setMinimumContentsLength(28)
+        self.compare_combo.setMinimumContentsLength(14)
         self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.compare_combo.activated.connect(lambda _i: self._open_right(self.compare_combo.currentData()))
         self.sync_box = QCheckBox(self.tr("Scroll together by time"))
         self.sync_box.setChecked(True)
-        self.empty = _plain(QLabel(self.tr("No logs attached. Drop log files (.log, .txt, .gz, .zip) on the "
-                                           "Overview tab to attach them.")))
+        self.empty = _plain(QLabel(self.tr("No logs attached. Press Attach… or drop log files (.log, .txt, "
+                                           ".gz, .zip) here.")))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.attach_button = QPushButton(self.tr("Attach…"))
+        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you "
+                                              "can also drop them on this tab"))
+        self.attach_button.clicked.connect(self.attach_requested)
+        self.notice = NoticeLabel()   # what could not be read in the attached files, one line each
+        self.notice.hide()
 
         # findings panel
         self.facts = _plain(QLabel())
@@ -162,8 +193,7 @@ class LogWorkbench(QWidget):
         self.compare_view.setHeaderHidden(True)
         self.compare_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.compare_view.doubleClicked.connect(self._go_to_milestone)
-        self.compare_summary = _plain(QLabel(self.tr("Choose a log or a known-good baseline in “Compare with” "
-                                                     "to see what is missing.")))
+        self.compare_summary = _plain(QLabel(self._nothing_compared()))
         compare_tab = QWidget()
         c = QVBoxLayout(compare_tab)
         c.addWidget(self.compare_summary)
@@ -180,6 +210,7 @@ class LogWorkbench(QWidget):
         top.addWidget(QLabel(self.tr("Compare with")))
         top.addWidget(self.compare_combo, 2)
         top.addWidget(self.sync_box)
+        top.addWidget(self.attach_button)
         panes = QSplitter(Qt.Orientation.Horizontal)
         panes.addWidget(self.left)
         panes.addWidget(self.right)
@@ -191,6 +222,7 @@ class LogWorkbench(QWidget):
         self.split.setSizes([560, 240])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.split, 1)
 
@@ -222,17 +254,10 @@ class LogWorkbench(QWidget):
         if same_ticket and old_ids == {a.id for a in ticket.attachments}:
             return
         if not same_ticket:
-            self.left.close_document()
-            self.right.close_document()
+            self._forget_ticket()
             if previous is not None:
                 # The closed ticket's unpacked archives and transcoded copies are not needed any more.
                 self._forget_temp(previous)
-            self.right.hide()
-            self.analysis = None
-            self.rejected_findings = set()
-            self.accepted_findings = {}
-            self.findings_model.removeRows(0, self.findings_model.rowCount())
-            self.compare_model.clear()
         service, paths = self.ctx.tickets, self.ctx.paths
         attachments = list(ticket.attachments)
         ticket_id = ticket.id
@@ -253,6 +278,74 @@ class LogWorkbench(QWidget):
             return choices, notices
 
         run_in_background(open_all, on_done=lambda r: self._on_opened(ticket_id, *r), receiver=self)
+
+    def _nothing_compared(self) -> str:
+        return self.tr("Choose a log or a known-good baseline in “Compare with” to see what is missing.")
+
+    def _forget_ticket(self) -> None:
+        """Clear everything shown for the previous ticket: its logs, searches, findings, marks, comparison."""
+        self._generation += 1
+        self._cancel_comparison()
+        for pane in (self.left, self.right):
+            pane.reset()
+        self.right.hide()
+        self.choices, self.notices = [], []
+        self._show_notices([])
+        self.log_combo.clear()
+        self.compare_combo.clear()
+        self.offset = 0.0
+        self.analysis = None
+        self.rejected_findings = set()
+        self.accepted_findings = {}
+        self.findings_model.removeRows(0, self.findings_model.rowCount())
+        for label in (self.facts, self.areas, self.explain):
+            label.clear()
+            label.setToolTip("")
+        self.marks = []
+        self.marks_model.clear()
+        self.compare_model.clear()
+        self.compare_summary.setText(self._nothing_compared())
+        self.side.setCurrentIndex(0)
+
+    def _current(self, generation: int) -> bool:
+        """Whether a result started at ``generation`` still belongs to the ticket on screen."""
+        return generation == self._generation and self.ticket is not None
+
+    def _show_notices(self, notices: list[str]) -> None:
+        shown = notices[:MAX_NOTICES]
+        if len(notices) > MAX_NOTICES:
+            shown.append(self.tr("… and %n more", "", len(notices) - MAX_NOTICES))
+        self.notice.set_lines(shown)
+        self.notice.setVisible(bool(shown))
+
+    def release_attachment(self, attachment_id: int) -> None:
+        """Close the panes showing an attachment about to be removed, and drop its unpacked copies."""
+        if isinstance(self.compare_combo.currentData(), LogChoice) and \
+                self.compare_combo.currentData().attachment_id == attachment_id:
+            self.compare_combo.setCurrentIndex(0)
+            self._open_right(None)
+        current = self.log_combo.currentData()
+        if isinstance(current, LogChoice) and current.attachment_id == attachment_id:
+            self._generation += 1   # a log of it still being opened must not appear
+            self.left.reset()
+            self.analysis = None
+            self.findings_model.removeRows(0, self.findings_model.rowCount())
+        if self.ticket is not None:
+            folder = self.ctx.paths.ticket_temp_dir(self.ticket.id) / f"attachment-{attachment_id}"
+            run_in_background(lambda: shutil.rmtree(folder, ignore_errors=True), on_done=lambda _r: None,
+                              receiver=self)
+
+    # -- dropping files ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def _forget_temp(self, ticket_id: int) -> None:
         folder = self.ctx.paths.ticket_temp_dir(ticket_id)
@@ -283,8 +376,7 @@ class LogWorkbench(QWidget):
             self.compare_combo.addItem(self.tr("Known-good: {0}").format(base.title.get(ui_language())),
                                        LogChoice(name, Path(), None, baseline=name))
         self._show_empty(not choices)
-        if notices:
-            self.left.status.setText(" · ".join(notices[:3]))
+        self._show_notices(notices)
         if choices:
             keep = next((i for i, c in enumerate(choices) if current and c.path == current.path), 0)
             self.log_combo.setCurrentIndex(keep)
@@ -294,6 +386,7 @@ class LogWorkbench(QWidget):
 
     def _open_doc(self, pane: LogPane, choice: LogChoice, on_ready=None) -> None:
         work = self.ctx.paths.ticket_temp_dir(self.ticket.id if self.ticket else 0)
+        generation = self._generation
 
         def make() -> LogDocument:
             if choice.baseline:
@@ -305,6 +398,9 @@ class LogWorkbench(QWidget):
             return LogDocument(choice.path, name=choice.name, work_dir=work)
 
         def done(doc: LogDocument) -> None:
+            if not self._current(generation):
+                doc.close()   # made for a ticket no longer shown
+                return
             pane.open_document(doc)
             if on_ready:
                 on_ready(doc)
@@ -322,12 +418,12 @@ class LogWorkbench(QWidget):
         self._open_doc(self.left, choice, on_ready=lambda _d: self._apply_marks())
 
     def _open_right(self, choice: LogChoice | None) -> None:
+        self._cancel_comparison()
         self.compare_model.clear()
         if choice is None:
             self.right.close_document()
             self.right.hide()
-            self.compare_summary.setText(self.tr("Choose a log or a known-good baseline in “Compare with” "
-                                                 "to see what is missing."))
+            self.compare_summary.setText(self._nothing_compared())
             return
         self.right.show()
         self.offset = 0.0
@@ -349,7 +445,8 @@ class LogWorkbench(QWidget):
         run_in_background(
             lambda progress: analysis_module.analyze(doc, symptom=symptom, baseline=baseline,
                                                      cancel=progress.should_stop),
-            on_done=lambda result: self._show_analysis(doc, result), on_error=self._on_analysis_failed,
+            on_done=lambda result: self._show_analysis(doc, result),
+            on_error=lambda exc: self._on_analysis_failed(exc) if doc is self.left.doc else None,
             on_progress=lambda *_: None, receiver=self)
         if self.right.doc is not None and self.right.doc.ready:
             self._compare()
@@ -459,8 +556,11 @@ class LogWorkbench(QWidget):
                 service.add_evidence(entry.id, quote, actor=actor, verdict=verdict)
             return len(targets)
 
+        generation = self._generation
+
         def done(count: int) -> None:
-            self.explain.setText(self.tr("Quoted in %n checklist item(s).", "", count))
+            if self._current(generation):
+                self.explain.setText(self.tr("Quoted in %n checklist item(s).", "", count))
             self.evidence_added.emit()
 
         self.ctx.run_db(save, on_done=done, receiver=self)
@@ -477,15 +577,17 @@ class LogWorkbench(QWidget):
     def _load_marks(self) -> None:
         if self.ticket is None:
             return
-        ticket_id = self.ticket.id
-        self.ctx.run_db(self.ctx.tickets.list_marks, ticket_id, on_done=self._on_marks, receiver=self)
+        ticket_id, generation = self.ticket.id, self._generation
+        self.ctx.run_db(self.ctx.tickets.list_marks, ticket_id,
+                        on_done=lambda marks: self._on_marks(marks) if self._current(generation) else None,
+                        receiver=self)
 
     def _on_marks(self, marks: list[MarkRecord]) -> None:
         self.marks = marks
         self.marks_model.clear()
         for mark in marks:
             item = QStandardItem(mark.citation())
-            item.setToolTip(mark.citation())
+            item.setToolTip(plain_tooltip(mark.citation()))   # U-1: the quoted line is customer text
             self.marks_model.appendRow(item)
         self._apply_marks()
 
@@ -622,11 +724,32 @@ class LogWorkbench(QWidget):
             result["only_left"], result["only_right"] = only_left, only_right
             return result
 
-        run_in_background(work, on_done=self._show_comparison, on_error=lambda exc: None,
-                          on_progress=lambda *_: None, receiver=self)
+        self._cancel_comparison()
+        self._compare_job = run_in_background(
+            work,
+            on_done=lambda result: self._show_comparison(result) if self._showing(left, right) else None,
+            on_error=lambda exc: self._on_compare_failed(exc) if self._showing(left, right) else None,
+            on_progress=lambda *_: None, receiver=self)
+
+    def _cancel_comparison(self) -> None:
+        if self._compare_job is not None:
+            self._compare_job.cancel()
+            self._compare_job = None
+
+    def _showing(self, left: LogDocument, right: LogDocument) -> bool:
+        """A late result belongs on screen only while the same two logs are still open."""
+        return self.left.doc is left and self.right.doc is right
+
+    def _on_compare_failed(self, exc: BaseException) -> None:
+        self.compare_summary.setText(self.tr("The two logs could not be compared: {0}").format(
+            messages.classify(exc)))
 
     def _show_comparison(self, result: dict) -> None:
         self.compare_model.clear()
+        only_left, only_right = len(result["only_left"]), len(result["only_right"])
+        self.compare_summary.setText(
+            self.tr("%n kind(s) of line only in this log", "", only_left) + " · "
+            + self.tr("%n only in the other log", "", only_right))
         if "baseline" in result:
             self._show_milestones(result["baseline"])
         root = self.compare_model.invisibleRootItem()
@@ -636,7 +759,7 @@ class LogWorkbench(QWidget):
             head = QStandardItem(title)
             for text in items[:200]:
                 child = QStandardItem(text[:300])
-                child.setToolTip(text[:2000])
+                child.setToolTip(plain_tooltip(text[:2000]))   # U-1: customer log text
                 head.appendRow(child)
             root.appendRow(head)
         self.compare_view.expandAll() if self.compare_model.rowCount() < 4 else None

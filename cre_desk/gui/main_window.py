@@ -10,12 +10,25 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QStatusBar, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QToolBar,
+)
 
 log = logging.getLogger(__name__)
 
 ISSUE_REFRESH_MS = 15 * 60 * 1000
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
+WAL_CHECK_MS = 60 * 1000
+#: The first background sync runs this long after the workspace opens (the window is usable first).
+STARTUP_SYNC_DELAY_MS = 10_000
+#: The status bar's last-sync line is cut to this many pixels (the whole text is in its tooltip).
+SYNC_STATUS_MAX_WIDTH = 1100
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +81,9 @@ class MainWindow(QMainWindow):
                                      self.tr("Search the queue (Ctrl+F)"))
         self.act_status = self._action(self.tr("Change &status"), "Ctrl+Shift+S", self.change_status)
         self.act_refresh = self._action(self.tr("&Refresh"), "F5", self.refresh)
+        self.act_attach = self._action(
+            self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
+            self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
@@ -76,6 +92,10 @@ class MainWindow(QMainWindow):
         self.act_sync = self._action(self.tr("S&ync helpdesks"), "F6", self.sync_helpdesks,
                                      self.tr("Import new and changed tickets from the helpdesk accounts"))
         self._sync_job = None
+        self._sync_skip: dict = {}          # account id -> end of a long rate limit (that account waits alone)
+        self.last_sync_outcomes: list = []
+        self._sync_timer = QTimer(self)
+        self._sync_timer.timeout.connect(lambda: self.sync_helpdesks(background=True))
         self.act_tabs = []
         tab_names = (self.tr("Show &Overview"), self.tr("Show &Checklist"), self.tr("Show &Timeline"),
                      self.tr("Show &Logs"), self.tr("Show &Reply"))
@@ -98,7 +118,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         file_menu.addAction(quit_action)
         ticket_menu = menu.addMenu(self.tr("&Ticket"))
-        for a in (self.act_find, self.act_status, self.act_refresh, None, self.act_delete):
+        for a in (self.act_find, self.act_status, self.act_attach, self.act_refresh, None, self.act_delete):
             ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
         view_menu = menu.addMenu(self.tr("&View"))
         self.act_queue = self._action(self.tr("Ticket &queue"), "Ctrl+B", self.toggle_queue,
@@ -155,6 +175,18 @@ class MainWindow(QMainWindow):
         mode = self.tr("team server") if not ctx.workspace.db.is_sqlite else self.tr("local file")
         self.statusBar().showMessage(self.tr("Workspace: {0} ({1})").format(_hide_password(where), mode), 8000)
         self.queue.reload()
+        self.sync_status = QLabel(self.tr("Not synced yet"))
+        self.sync_status.setTextFormat(Qt.TextFormat.PlainText)
+        # Never let a long explanation widen the window: the full text is in the tooltip.
+        self.sync_status.setMinimumWidth(200)
+        self.sync_status.setMaximumWidth(SYNC_STATUS_MAX_WIDTH)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self._start_sync_timer()
+        from cre_desk.helpdesk_sync import helpdesk_accounts
+        from cre_desk.integrations.accounts import load_accounts
+
+        if self._sync_timer.isActive() and helpdesk_accounts(load_accounts(ctx.settings)):
+            QTimer.singleShot(STARTUP_SYNC_DELAY_MS, self, lambda: self.sync_helpdesks(background=True))
         self._issue_timer = QTimer(self, interval=ISSUE_REFRESH_MS)
         self._issue_timer.timeout.connect(self.refresh_issue_links)
         self._issue_timer.start()
@@ -162,6 +194,9 @@ class MainWindow(QMainWindow):
             self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
             self._backup_timer.timeout.connect(self.backup_if_changed)
             self._backup_timer.start()
+            self._wal_timer = QTimer(self, interval=WAL_CHECK_MS)
+            self._wal_timer.timeout.connect(self.check_wal)
+            self._wal_timer.start()
 
     # ----- slots ---------------------------------------------------------------------------------
 
@@ -191,6 +226,10 @@ class MainWindow(QMainWindow):
     def change_status(self) -> None:
         if self.pane is not None and self.pane.ticket is not None:
             self.pane.focus_status()
+
+    def attach_files(self) -> None:
+        if self.pane is not None and self.pane.ticket is not None:
+            self.pane.choose_files()
 
     def refresh(self) -> None:
         if self.queue is not None:
@@ -254,9 +293,15 @@ class MainWindow(QMainWindow):
             self.pane.tabs.setCurrentIndex(index)
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         from cre_desk.gui.help_dialogs import ShortcutsDialog
 
-        in_menus = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        in_menus = []
+        for entry in self.menuBar().actions():
+            menu = entry.menu()
+            if isinstance(menu, QMenu):
+                in_menus.extend(menu.actions())
         ShortcutsDialog([*in_menus, *self.actions()], self).exec()
 
     def show_about(self) -> None:
@@ -302,61 +347,94 @@ class MainWindow(QMainWindow):
 
         AccountsDialog(self.ctx.settings, self, save_settings=self.ctx.save_settings).exec()
 
-    def sync_helpdesks(self) -> None:
-        """Import from every helpdesk account off the GUI thread; pressing again cancels."""
+    def sync_helpdesks(self, background: bool = False) -> None:
+        """Import from every helpdesk account off the GUI thread; pressing again cancels.
+
+        ``background``: started by the sync timer, so nothing pops up when there is nothing to sync.
+        """
         if self._sync_job is not None:
+            if background:
+                return
             self._sync_job.cancel()
             self.statusBar().showMessage(self.tr("Stopping the import…"))
             return
-        from cre_desk.db.imports import ImportStore, import_all
+        from cre_desk.db.imports import ImportStore
         from cre_desk.gui import messages
         from cre_desk.gui.tasks import run_in_background
+        from cre_desk.helpdesk_sync import helpdesk_accounts, sync_accounts
         from cre_desk.integrations.accounts import load_accounts, provider_for
 
-        accounts = [a for a in load_accounts(self.ctx.settings) if a.provider in ("zendesk", "intercom")]
+        accounts = helpdesk_accounts(load_accounts(self.ctx.settings))
         if not accounts:
-            messages.info(self, self.tr("Add a Zendesk or Intercom account first (File → Accounts)."))
+            if not background:
+                messages.info(self, self.tr("Add a helpdesk account first (File → Accounts)."))
             return
         store, temp_dir = ImportStore(self.ctx.tickets), self.ctx.paths.temp_dir
+        skip, interval = self._sync_skip, max(0, int(self.ctx.settings.sync_interval_minutes))
 
         def work(progress):
             from cre_desk.errors import Cancelled
 
-            lines = []
-            for account in accounts:
-                if progress.should_stop():
-                    lines.append(self.tr("stopped; the next import resumes where this one stopped"))
-                    break
-                try:
-                    result = import_all(store, provider_for(account), account.id, temp_dir=temp_dir / "sync",
-                                        cancel=progress.should_stop,
-                                        progress=lambda text, a=account: progress.update(0, 0, f"{a.id}: {text}"))
-                    lines.append(f"{account.id}: {result.describe()}")
-                    lines.extend(f"{account.id}: {p}" for p in result.problems[:5])
-                except Cancelled:
-                    lines.append(self.tr("stopped; the next import resumes where this one stopped"))
-                    break
-                except Exception as exc:  # noqa: BLE001 - one account failing must not hide the others
-                    lines.append(f"{account.id}: {messages.classify(exc)}")
-            return lines
+            try:
+                return sync_accounts(store, accounts, temp_dir=temp_dir, make_provider=provider_for,
+                                     cancel=progress.should_stop, skip_until=skip, interval_minutes=interval,
+                                     progress=lambda text: progress.update(0, 0, text))
+            except Cancelled:
+                return None     # stopped: every finished page is kept and the next sync resumes after it
 
-        def finished(lines) -> None:
-            self._sync_job = None
-            self.act_sync.setText(self.tr("S&ync helpdesks"))
-            self.queue.reload()
-            self.statusBar().showMessage(self.tr("Import finished: {0}").format("; ".join(lines)[:300]), 15000)
+        def finished(outcomes) -> None:
+            self._sync_done()
+            if outcomes is None:
+                self.sync_status.setText(self.tr("Sync stopped"))
+                self.statusBar().showMessage(self.tr("Import stopped; the next one resumes where this one "
+                                                     "stopped."), 15000)
+                return
+            self._show_sync_outcomes(outcomes)
+            if not background:
+                self.statusBar().showMessage(self.tr("Import finished: {0}").format(
+                    "; ".join(o.line() for o in outcomes)[:300]), 15000)
 
         def failed(exc: BaseException) -> None:
-            self._sync_job = None
-            self.act_sync.setText(self.tr("S&ync helpdesks"))
-            self.queue.reload()
+            self._sync_done()
             messages.report_exception(self, exc)
 
         self.act_sync.setText(self.tr("Stop the import"))
-        self.statusBar().showMessage(self.tr("Importing from {0} account(s)…").format(len(accounts)))
+        self.sync_status.setText(self.tr("Syncing {0} account(s)…").format(len(accounts)))
+        if not background:
+            self.statusBar().showMessage(self.tr("Importing from {0} account(s)…").format(len(accounts)))
         self._sync_job = run_in_background(
             work, on_done=finished, on_error=failed,
-            on_progress=lambda _d, _t, text: self.statusBar().showMessage(text), receiver=self)
+            on_progress=lambda _d, _t, text: self.sync_status.setText(text), receiver=self)
+
+    def _sync_done(self) -> None:
+        self._sync_job = None
+        self.act_sync.setText(self.tr("S&ync helpdesks"))
+        if self.queue is not None:
+            self.queue.reload()
+
+    def _show_sync_outcomes(self, outcomes) -> None:
+        """The last sync's time in the status bar; failures in words that say what to do (tooltip: all)."""
+        from datetime import datetime
+
+        when = datetime.now().strftime("%H:%M")
+        failed = [o for o in outcomes if not o.ok]
+        lines = [o.line() for o in outcomes] + [f"{o.account_id}: {p}" for o in outcomes for p in o.problems[:5]]
+        if failed:
+            text = self.tr("Last sync {0} — {1} of {2} account(s) need attention. {3}").format(
+                when, len(failed), len(outcomes), failed[0].line())
+        else:
+            text = self.tr("Last sync {0} — all {1} account(s) up to date").format(when, len(outcomes))
+        self.sync_status.setText(self.sync_status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                           SYNC_STATUS_MAX_WIDTH))
+        self.sync_status.setToolTip("\n".join([text, *lines]) if failed else "\n".join(lines))
+        self.last_sync_outcomes = list(outcomes)
+
+    def _start_sync_timer(self) -> None:
+        """Background sync every ``sync_interval_minutes`` while the app runs (0 turns it off)."""
+        minutes = max(0, int(self.ctx.settings.sync_interval_minutes)) if self.ctx is not None else 0
+        self._sync_timer.stop()
+        if minutes:
+            self._sync_timer.start(minutes * 60_000)
 
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog
@@ -364,13 +442,19 @@ class MainWindow(QMainWindow):
         settings = self.ctx.settings
         before = (settings.language, settings.db_url, settings.theme)
         if SettingsDialog.ask(self, settings):
+            from cre_desk.integrations import transport
+
             self.ctx.save_settings()
+            transport.configure(ca_bundle=settings.ca_bundle)
+            self._start_sync_timer()
             if settings.theme != before[2]:
                 from PySide6.QtWidgets import QApplication
 
                 from cre_desk.gui import theme
 
-                theme.apply(QApplication.instance(), settings.theme)   # at once: no restart for colours
+                app = QApplication.instance()
+                if isinstance(app, QApplication):
+                    theme.apply(app, settings.theme)   # at once: no restart for colours
                 from cre_desk.gui.log_delegate import LogLineDelegate
 
                 for delegate in self.findChildren(LogLineDelegate):    # log highlighting has its own colours
@@ -383,19 +467,24 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
 
     def backup_if_changed(self) -> None:
-        if not self._changed_since_backup or self.ctx is None:
+        """Any change since the newest backup (a field, a verdict, a draft, an import) gets one (D-6)."""
+        if self.ctx is None:
             return
-        from cre_desk.db import safety
-
-        path, folder = self.ctx.paths.database, self.ctx.paths.backups_dir
         self._changed_since_backup = False
+        self.ctx.run_db(self.ctx.workspace.backup_if_changed, receiver=self)
 
-        def run():
-            made = safety.backup(path, folder)
-            safety.prune(folder)
-            return made
+    def check_wal(self) -> None:
+        """Keep the database's write-ahead log bounded; say so when a long read stops that (D-11)."""
+        if self.ctx is None:
+            return
 
-        self.ctx.run_db(run, on_done=lambda p: log.info("Backup written to %s", p), receiver=self)
+        def done(status) -> None:
+            if status is not None and status.starved:
+                self.statusBar().showMessage(self.tr(
+                    "The database's change log is {0} MiB and cannot shrink while another program or a long "
+                    "report reads the database.").format(status.size_after >> 20), 30_000)
+
+        self.ctx.run_db(self.ctx.workspace.db.keep_wal_small, on_done=done, receiver=self)
 
     def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
         self._changed_since_backup = True
@@ -416,10 +505,21 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.pane is not None:
+            self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()
         from cre_desk.gui.tasks import wait_for_all
 
         wait_for_all(15_000)
+        QApplication.processEvents()   # deliver the outcome of those last saves
+        from cre_desk.gui import messages
+
+        unsaved = self.pane.unsaved_tickets() if self.pane is not None else []
+        if unsaved and not messages.confirm(self, self.tr(
+                "Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). "
+                "If you close now they are lost.\n\nClose anyway?").format(
+                ", ".join(f"#{n}" for n in unsaved))):
+            event.ignore()   # D-3: the text stays in the window until it can be saved
+            return
         if self.pane is not None:
             self.pane.logs.close_logs()
         if self.window_settings is not None:

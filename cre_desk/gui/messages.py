@@ -13,7 +13,7 @@ import traceback
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from cre_desk.errors import ConflictError, CreDeskError, EnvironmentFault, UserError
 
@@ -68,6 +68,10 @@ def classify(exc: BaseException) -> BaseException:
     """Turn low-level environment errors into EnvironmentFault with a suggested action."""
     if isinstance(exc, CreDeskError):
         return exc
+    if isinstance(exc, DatabaseError | sqlite3.DatabaseError) and _damaged(exc):
+        return EnvironmentFault(tr("The database file is damaged, so this could not be read or saved."), action=tr(
+            "Restart CRE Desk: it checks the file when it starts, moves a damaged one aside (nothing is deleted) "
+            "and offers your newest good backup."), detail=str(exc))
     if isinstance(exc, OperationalError):
         text = str(exc.orig or exc).lower()
         if "locked" in text or "busy" in text:
@@ -89,6 +93,11 @@ def classify(exc: BaseException) -> BaseException:
                 exc.strerror or str(exc)), action=tr("Check the file exists and you have access to it."),
                 detail=str(exc))
     return exc
+
+
+def _damaged(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "malformed" in text or "file is not a database" in text or "database corrupt" in text
 
 
 def report_exception(parent: QWidget | None, exc: BaseException) -> None:

@@ -4,6 +4,8 @@ conversation and the attached files (drop log files anywhere on the tab to attac
 Signals:
     edited(): the user changed a field (the pane schedules an autosave).
     files_dropped(list): local file paths dropped onto the tab.
+    attach_requested(): the user pressed Attach… (the pane asks which files).
+    remove_requested(int): the user asked to remove the attachment with this id (the pane confirms).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Category, Platform, Role, Symptom
-from cre_desk.gui.formatting import local_time, vocab
+from cre_desk.gui.formatting import local_time, plain_tooltip, vocab
+from cre_desk.gui.notice_labels import shorten_long_words
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 
@@ -51,6 +56,8 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
 class OverviewForm(QWidget):
     edited = Signal()
     files_dropped = Signal(list)
+    attach_requested = Signal()
+    remove_requested = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -134,12 +141,34 @@ class OverviewForm(QWidget):
         self.attachments = QListView()
         self.attachments.setModel(self.attachments_model)
         self.attachments.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.attachments.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.attachments.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.attachments.customContextMenuRequested.connect(self._attachment_menu)
+        self.attach_button = QPushButton(self.tr("Attach…"))
+        self.attach_button.setToolTip(self.tr("Choose log files or archives to attach (Ctrl+Shift+A); you "
+                                              "can also drop them here"))
+        self.attach_button.clicked.connect(self.attach_requested)
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.remove_button.setToolTip(self.tr("Remove the selected file from the ticket (Delete)"))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.attachments.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.remove_button.setEnabled(current.isValid()))
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.attachments)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self._remove_selected)
         notes_box = QGroupBox(self.tr("Notes"))
         QVBoxLayout(notes_box).addWidget(self.notes)
         conv_box = QGroupBox(self.tr("Conversation"))
         QVBoxLayout(conv_box).addWidget(self.conversation)
         files_box = QGroupBox(self.tr("Attached logs (drop files here)"))
-        QVBoxLayout(files_box).addWidget(self.attachments)
+        files_layout = QVBoxLayout(files_box)
+        files_layout.addWidget(self.attachments)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.attach_button)
+        file_buttons.addWidget(self.remove_button)
+        file_buttons.addStretch(1)
+        files_layout.addLayout(file_buttons)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(conv_box)
         lower.addWidget(notes_box)
@@ -210,10 +239,11 @@ class OverviewForm(QWidget):
         self.conversation.setPlainText("\n".join(lines))
         self.attachments_model.clear()
         for a in ticket.attachments:
-            item = QStandardItem(f"{a.file_name}  ({_size(a.size)})")
+            item = QStandardItem(f"{shorten_long_words(a.file_name, 48)}  ({_size(a.size)})")
             item.setData(a.id, Qt.ItemDataRole.UserRole)
-            item.setToolTip("")
+            item.setToolTip(plain_tooltip(a.file_name))
             self.attachments_model.appendRow(item)
+        self.remove_button.setEnabled(self.attachments.currentIndex().isValid())
 
     def fields(self) -> TicketFields:
         return TicketFields(
@@ -231,6 +261,22 @@ class OverviewForm(QWidget):
     def _on_field_edited(self, *_args) -> None:
         if not self._loading:
             self.edited.emit()
+
+    # ----- attachments ---------------------------------------------------------------------------
+
+    def _remove_selected(self) -> None:
+        index = self.attachments.currentIndex()
+        if index.isValid():
+            self.remove_requested.emit(index.data(Qt.ItemDataRole.UserRole))
+
+    def _attachment_menu(self, pos) -> None:
+        index = self.attachments.indexAt(pos)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Attach…"), self.attach_requested.emit)
+        if index.isValid():
+            self.attachments.setCurrentIndex(index)
+            menu.addAction(self.tr("Remove from the ticket…"), self._remove_selected)
+        menu.exec(self.attachments.viewport().mapToGlobal(pos))
 
     # ----- drag and drop -------------------------------------------------------------------------
 

@@ -40,11 +40,11 @@ from cre_desk.core.tickets import DraftRecord, TicketDetail
 from cre_desk.core.vocabulary import Role
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
+from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
 from cre_desk.gui.tasks import run_in_background
 
-AUTOSAVE_DELAY_MS = 1500
 PARTS = ("summary", "cause", "fix", "developer_block")
 
 
@@ -157,8 +157,9 @@ class ReplyComposer(QWidget):
         self.private_list.setWordWrap(True)
         self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.private_list.clicked.connect(self._on_private_list_clicked)
-        private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
-                                      "customer. Untick what must stay private; the draft is rebuilt without it."))
+        private_hint = QLabel(self.tr(
+            "Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what "
+            "must stay private; the draft is rebuilt without it."))
         private_hint.setWordWrap(True)
         # Beside the preview, so what will be sent and the private notes in it are read together.
         self.private_view = QGroupBox(self.tr("Private notes"))
@@ -228,7 +229,12 @@ class ReplyComposer(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave = AutosaveTimer(self)
+        self._saving = False
+        self._save_again = False
+        #: Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the
+        #: draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).
+        self._unsaved: dict[int, tuple[replies.Reply, str, str, int | None]] = {}
         self._autosave.timeout.connect(self.save_draft)
         self._check_timer = QTimer(self, singleShot=True, interval=300)
         self._check_timer.timeout.connect(self._update_checks)
@@ -255,11 +261,12 @@ class ReplyComposer(QWidget):
         self.ctx.run_db(fetch, on_done=lambda r: self._on_fetched(ticket_id, *r), receiver=self)
 
     def _helpdesk_account(self):
-        from cre_desk.integrations.accounts import load_accounts
+        from cre_desk.integrations.accounts import HELPDESKS, account_for_ticket, load_accounts
 
-        if self.ticket is None or self.ticket.source not in ("zendesk", "intercom") or not self.ticket.external_id:
+        if self.ticket is None or self.ticket.source not in HELPDESKS or not self.ticket.external_id:
             return None
-        return next((a for a in load_accounts(self.ctx.settings) if a.provider == self.ticket.source), None)
+        return account_for_ticket(load_accounts(self.ctx.settings), self.ticket.source,
+                                  getattr(self.ticket, "account_id", ""), self.ticket.external_url)
 
     def _on_fetched(self, ticket_id: int, draft: DraftRecord | None, marks, history) -> None:
         if self.ticket is None or self.ticket.id != ticket_id:
@@ -271,7 +278,16 @@ class ReplyComposer(QWidget):
         self._marks = tuple(marks)
         self._show_history(history)
         self._excluded = _excluded_from_json(draft.generated_json) if draft is not None else set()
-        if draft is not None:
+        pending = self._unsaved.get(ticket_id)
+        if pending is not None:
+            reply, language, audience, self.draft_version = pending
+            self._set_combo(self.language, language)
+            self._set_combo(self.audience, audience)
+            self.generated = None
+            self._show_reply(reply)
+            self._hide_redraft()
+            self.state.setText(self.tr("Not saved: your draft is kept and will be saved when possible"))
+        elif draft is not None:
             self._set_combo(self.language, draft.language)
             self._set_combo(self.audience, draft.audience)
             self.generated = _reply_from_json(draft.generated_json)
@@ -331,7 +347,8 @@ class ReplyComposer(QWidget):
             for item in self._private:
                 row = QStandardItem(f"{kinds.get(item.kind, item.kind)} · {item.source}\n{item.text}")
                 row.setCheckable(True)
-                row.setCheckState(Qt.CheckState.Unchecked if item.key in self._excluded else Qt.CheckState.Checked)
+                excluded = item.key in self._excluded
+                row.setCheckState(Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked)
                 row.setData(item.key, Qt.ItemDataRole.UserRole)
                 row.setToolTip(self.tr("Ticked: sent to the customer. Unticked: left out of the reply."))
                 self.private_model.appendRow(row)
@@ -349,8 +366,9 @@ class ReplyComposer(QWidget):
         sent = self.sent_private_items()
         leaked = [item for item in sent if item.key in self._excluded]
         if leaked:
-            self.private_notice.setText(self.tr("%n excluded note(s) still in text you edited: remove it there "
-                                                "or re-draft that part", "", len(leaked)))
+            self.private_notice.setText(self.tr(
+                "%n excluded note(s) still in text you edited: remove it there or re-draft that part", "",
+                len(leaked)))
             self.private_notice.setStyleSheet("color: #c0262d; text-align: left; font-weight: bold;")
         else:
             self.private_notice.setText(self.tr("The reply quotes %n of your private note(s): review before "
@@ -612,52 +630,88 @@ class ReplyComposer(QWidget):
     # -- saving -----------------------------------------------------------------------------------
 
     def has_unsaved(self) -> bool:
-        return self._autosave.isActive()
+        return self._autosave.isActive() or (self.ticket is not None and self.ticket.id in self._unsaved)
+
+    def unsaved_tickets(self) -> set[int]:
+        return set(self._unsaved)
 
     def flush(self) -> None:
-        if self._autosave.isActive():
+        if self.has_unsaved():
             self._autosave.stop()
             self.save_draft()
 
     def save_draft(self, force: bool = False) -> None:
         if self.ticket is None:
             return
+        if self._saving:
+            # One save at a time: the next one must carry the version the running one produces.
+            self._save_again = True
+            return
         reply = self.current_reply()
         ticket_id = self.ticket.id
+        language, audience, typed_on = self.language.currentData(), self.audience.currentData(), self.draft_version
+        self._saving = True
         self._say_save_state(self.tr("Saving…"))
         self.ctx.run_db(
             self.ctx.tickets.save_draft, ticket_id, language=self.language.currentData(),
             audience=self.audience.currentData(), summary=reply.summary, cause=reply.cause, fix=reply.fix,
             developer_block=reply.developer_block,
             generated_json=_reply_json(self.generated, self._excluded),
-            expected_version=None if force else self.draft_version, actor=self.ctx.settings.user_name,
+            expected_version=self.draft_version, force=force, actor=self.ctx.settings.user_name,
             on_done=lambda draft: self._on_saved(ticket_id, draft),
-            on_error=lambda exc: self._on_save_failed(ticket_id, exc), receiver=self)
+            on_error=lambda exc: self._on_save_failed(ticket_id, exc, (reply, language, audience, typed_on)),
+            receiver=self)
+
+    def _save_finished(self) -> None:
+        self._saving = False
+        if self._save_again:
+            self._save_again = False
+            self.save_draft()
 
     def _on_saved(self, ticket_id: int, draft: DraftRecord) -> None:
+        self._unsaved.pop(ticket_id, None)
         if self.ticket is not None and self.ticket.id == ticket_id:
             self.draft_version = draft.version
             if not self._autosave.isActive():
                 self._say_save_state(self.tr("Draft saved"))
+        self._save_finished()
 
-    def _on_save_failed(self, ticket_id: int, exc: BaseException) -> None:
+    def _on_save_failed(self, ticket_id: int, exc: BaseException, typed=None) -> None:
+        self._saving = False
+        self._save_again = False
         if isinstance(exc, ConflictError):
-            keep = messages.confirm(self, self.tr(
-                "A teammate saved this reply draft while you were editing it. Keep your text (it replaces "
-                "theirs)? Choose No to load their version."))
-            if keep:
-                self.save_draft(force=True)
-            elif self.ticket is not None and self.ticket.id == ticket_id:
-                self.ctx.run_db(self.ctx.tickets.get_draft, ticket_id,
-                                on_done=lambda draft: self._take_theirs(ticket_id, draft), receiver=self)
+            if self.ticket is None or self.ticket.id != ticket_id:
+                return
+            if isinstance(exc.theirs, dict):
+                self._keep_both(exc.theirs)
+            else:   # the teammate's save was still landing: look again shortly
+                self._autosave.start()
             return
-        self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
-        self._autosave.start()  # try again; the text stays in the window meanwhile
+        if typed is not None:
+            self._unsaved[ticket_id] = typed   # kept until a save succeeds, whichever ticket is shown (D-3)
+        if self.ticket is not None and self.ticket.id == ticket_id:
+            self.state.setText(self.tr("Not saved: {0}").format(messages.classify(exc)))
+            self._autosave.start()  # try again; the text stays in the window meanwhile
 
-    def _take_theirs(self, ticket_id: int, draft: DraftRecord | None) -> None:
-        if draft is not None and self.ticket is not None and self.ticket.id == ticket_id:
-            self.draft_version = draft.version
-            self._show_reply(replies.Reply(draft.summary, draft.cause, draft.fix, draft.developer_block))
+    def _keep_both(self, theirs: dict) -> None:
+        """A teammate saved this draft meanwhile (C-1): keep both texts, theirs under ours, and say so."""
+        by = theirs.get("by") or self.tr("a teammate")
+        mine = self.current_reply()
+        merged = {}
+        for part in PARTS:
+            ours, other = getattr(mine, part).rstrip(), str(theirs.get(part, "")).rstrip()
+            if other and other != ours and other not in ours:
+                divider = self.tr("──── {0}'s version ────").format(by)
+                merged[part] = f"{ours}\n\n{divider}\n{other}" if ours else other
+            else:
+                merged[part] = ours
+        self.draft_version = theirs.get("version")
+        self._show_reply(replies.Reply(**merged))
+        self._schedule_save()
+        messages.warn(self, self.tr(
+            "{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now "
+            "below yours in each part, under a line with their name. Edit the draft down to one reply.").format(by),
+            self.tr("Saved by someone else"))
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -690,7 +744,7 @@ class ReplyComposer(QWidget):
 
     def post_to_helpdesk(self) -> None:
         """Post the reply to the helpdesk ticket once; a lost answer is reconciled, never re-posted."""
-        from cre_desk.integrations.accounts import provider_for
+        from cre_desk.integrations.accounts import PROVIDERS, provider_for
         from cre_desk.integrations.posting import new_marker, post_once
 
         account = self._helpdesk_account()
@@ -699,7 +753,7 @@ class ReplyComposer(QWidget):
         public = bool(self.visibility.currentData())
         kind = self.tr("public reply") if public else self.tr("internal note")
         if not messages.confirm(self, self.tr("Post this reply to the {0} ticket {1} as a {2}?").format(
-                account.provider.title(), self.ticket.external_id, kind)):
+                PROVIDERS.get(account.provider, account.provider), self.ticket.external_id, kind)):
             return
         body = self.rendered("plain")
         self._marker = self._marker or new_marker()   # the same marker on a retry finds a lost post
@@ -753,5 +807,5 @@ class ReplyComposer(QWidget):
             self.sent.emit()
 
         self.ctx.run_db(self.ctx.tickets.record_sent_reply, ticket_id, body, language=self.language.currentData(),
-                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name, on_done=done,
-                        receiver=self)
+                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name,
+                        draft_version=self.draft_version, on_done=done, receiver=self)

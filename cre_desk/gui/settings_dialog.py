@@ -1,4 +1,5 @@
-"""Settings: who you are, the UI language and theme, and where the team's database lives."""
+"""Settings: who you are, the UI language and theme, where the team's database lives, background sync and
+the company certificate for networks that inspect HTTPS."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +55,24 @@ class SettingsDialog(QDialog):
         self.redact.setChecked(settings.redact_logs)
         form.addRow(self.tr("Privacy"), self.redact)
         form.addRow(hint)
+        self.sync_interval = QSpinBox()
+        self.sync_interval.setRange(0, 240)
+        self.sync_interval.setSuffix(self.tr(" min"))
+        self.sync_interval.setSpecialValueText(self.tr("off"))
+        self.sync_interval.setValue(max(0, int(settings.sync_interval_minutes)))
+        self.sync_interval.setToolTip(self.tr("How often helpdesk accounts are synced in the background while "
+                                              "CRE Desk runs (F6 syncs at once)"))
+        form.addRow(self.tr("Background sync"), self.sync_interval)
+        self.ca_bundle = QLineEdit(settings.ca_bundle)
+        self.ca_bundle.setPlaceholderText(self.tr("the system's certificates"))
+        self.ca_bundle.setToolTip(self.tr("Only if your company's network inspects secure (HTTPS) traffic: the "
+                                          "proxy's certificate authority file (PEM) from your IT team"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(browse)
+        form.addRow(self.tr("Company certificate (CA bundle)"), ca_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
@@ -57,7 +80,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 300)
+        self.resize(560, 340)
 
     def _on_buttons_accepted(self) -> None:
         url = self.db_url.text().strip()
@@ -72,8 +95,26 @@ class SettingsDialog(QDialog):
         self.settings.language = self.language.currentData()
         self.settings.theme = self.theme.currentData()
         self.settings.db_url = url
+        ca_bundle = self.ca_bundle.text().strip()
+        if ca_bundle:
+            from cre_desk.errors import UserError
+            from cre_desk.integrations.transport import check_ca_bundle
+
+            try:
+                ca_bundle = check_ca_bundle(ca_bundle)
+            except UserError as exc:
+                self.error.setText(str(exc))
+                return
         self.settings.redact_logs = self.redact.isChecked()
+        self.settings.sync_interval_minutes = self.sync_interval.value()
+        self.settings.ca_bundle = ca_bundle
         self.accept()
+
+    def _on_browse_clicked(self) -> None:
+        path, _chosen = QFileDialog.getOpenFileName(self, self.tr("Company certificate"), self.ca_bundle.text(),
+                                                    self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        if path:
+            self.ca_bundle.setText(path)
 
     @classmethod
     def ask(cls, parent: QWidget | None, settings: Settings) -> bool:

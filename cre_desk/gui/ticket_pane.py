@@ -25,30 +25,21 @@ from PySide6.QtWidgets import (
 
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Status
+from cre_desk.db import attach
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
+from cre_desk.gui.attach_bar import AttachBar, AttachDialog
+from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import business_hours_text, due_text, due_tooltip, vocab
 from cre_desk.gui.issue_links import IssueLinksBox
 from cre_desk.gui.log_workbench import LogWorkbench
+from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
+from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.timeline_view import TimelineView
-from cre_desk.logs.redact import redact_file
-
-AUTOSAVE_DELAY_MS = 1500
-
-
-def _is_text_log(path: Path) -> bool:
-    """Plain text logs are redacted on import; archives and binaries are stored as they came."""
-    from cre_desk.logs.sources import sniff_kind
-
-    try:
-        with open(path, "rb") as fh:
-            return sniff_kind(fh.read(8192)) == "text"
-    except OSError:
-        return False
 
 
 class TicketPane(QWidget):
@@ -61,14 +52,20 @@ class TicketPane(QWidget):
         self._saving = False
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
+        self._attach_job: Progress | None = None   # files being copied in
+        self._attach_waiting: list[tuple[int, list[Path]]] = []   # (ticket id, files) chosen meanwhile
+        self._attach_lines: list[str] = []   # outcomes of files attached before the ones still waiting
+        self._attach_dir = str(Path.home())
+        #: Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
+        #: typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
+        self._unsaved: dict[int, tuple[TicketFields, int]] = {}
 
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(vocab(status), status.value)
         self.status.setToolTip(self.tr("Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock."))
         self.status.activated.connect(self._on_status_activated)
-        self.save_state = QLabel()
-        self.save_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_state = ElidedLabel()
         self.clocks = QLabel()
         self.clocks.setTextFormat(Qt.TextFormat.PlainText)
         self._clock_timer = QTimer(self, interval=60_000)
@@ -101,6 +98,9 @@ class TicketPane(QWidget):
         c = QVBoxLayout(content)
         c.setContentsMargins(0, 0, 0, 0)
         c.addLayout(header)
+        self.attach_bar = AttachBar()
+        self.attach_bar.cancel_requested.connect(self.cancel_attaching)
+        c.addWidget(self.attach_bar)
         c.addWidget(self.tabs, 1)
 
         self.empty = QLabel(self.tr("Select a ticket on the left, or create one with Ctrl+N."))
@@ -112,10 +112,14 @@ class TicketPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave = AutosaveTimer(self)
         self._autosave.timeout.connect(self.save)
         self.overview.edited.connect(self._on_overview_edited)
         self.overview.files_dropped.connect(self.attach_files)
+        self.overview.attach_requested.connect(self.choose_files)
+        self.overview.remove_requested.connect(self.remove_attachment)
+        self.logs.files_dropped.connect(self.attach_files)
+        self.logs.attach_requested.connect(self.choose_files)
         self.checklist.verdict_saved.connect(lambda _e: self._refresh_quietly())
         self.logs.evidence_added.connect(self._refresh_quietly)
         self.reply.sent.connect(self._refresh_quietly)
@@ -124,7 +128,15 @@ class TicketPane(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._autosave.isActive()
+        return self._autosave.isActive() or (self.ticket is not None and self.ticket.id in self._unsaved)
+
+    def unsaved_tickets(self) -> list[int]:
+        """Tickets with typed text that is not in the database yet (Overview, Checklist or Reply)."""
+        ids = set(self._unsaved) | self.checklist.unsaved_tickets() | self.reply.unsaved_tickets()
+        if self.ticket is not None and (self._autosave.isActive() or self.checklist.has_unsaved()
+                                        or self.reply.has_unsaved()):
+            ids.add(self.ticket.id)
+        return sorted(ids)
 
     def show_ticket(self, ticket_id: int) -> None:
         """Open a ticket, saving the one shown first."""
@@ -134,13 +146,22 @@ class TicketPane(QWidget):
         self.ctx.run_db(self.ctx.tickets.get_ticket, ticket_id, on_done=self._on_ticket_fetched, receiver=self)
 
     def _on_ticket_fetched(self, ticket: TicketDetail) -> None:
+        if not self.attach_bar.running:
+            self.attach_bar.clear()   # what became of the previous ticket's files is not news on this one
         self._show(ticket)
         self.ticket_loaded.emit(ticket.id)
 
     def _show(self, ticket: TicketDetail, *, keep_form: bool = False) -> None:
         self.ticket = ticket
         self.stack.setCurrentIndex(1)
-        if not keep_form:
+        pending = self._unsaved.get(ticket.id)
+        if pending is not None and not keep_form:
+            # Edits that could not be saved come back; saving them still detects a teammate's save since.
+            mine, typed_on = pending
+            self.overview.load(replace(ticket, fields=mine))
+            self.ticket = replace(ticket, version=typed_on)
+            self.overview.show_extras(ticket)
+        elif not keep_form:
             self.overview.load(ticket)
         else:
             self.overview.show_extras(ticket)
@@ -152,7 +173,10 @@ class TicketPane(QWidget):
             self.issue_links.load(ticket.id)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
-        self.save_state.setText(self._notice or self.tr("Saved"))
+        if pending is not None and not keep_form:
+            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
+        else:
+            self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
 
     def _draft_notice(self, text: str) -> None:
@@ -181,7 +205,8 @@ class TicketPane(QWidget):
         due = timers.clocks_due(clocks, service.clock(), service.calendar)
         parts = []
         if clocks.first_response_business_s is not None:
-            parts.append(self.tr("First response {0} h").format(business_hours_text(clocks.first_response_business_s)))
+            parts.append(self.tr("First response {0} h").format(
+                business_hours_text(clocks.first_response_business_s)))
         else:
             parts.append(self.tr("No response yet"))
         used = business_hours_text(clocks.resolution_business_s)
@@ -234,8 +259,9 @@ class TicketPane(QWidget):
         self._autosave.start()
 
     def flush(self) -> None:
-        """Save pending edits now (before switching tickets or closing)."""
-        if self._autosave.isActive():
+        """Save pending edits now (before switching tickets or closing, and on Ctrl+S), including edits
+        whose earlier save failed."""
+        if self.dirty:
             self.save()
         if self.checklist.has_unsaved():
             self.checklist.save_current()
@@ -249,7 +275,7 @@ class TicketPane(QWidget):
             self._save_again = True
             return
         fields = self.overview.fields()
-        if fields == self.ticket.fields:
+        if fields == self.ticket.fields and self.ticket.id not in self._unsaved:
             self.save_state.setText(self.tr("Saved"))
             return
         self._saving = True
@@ -260,11 +286,18 @@ class TicketPane(QWidget):
         def save():
             return service.update_ticket(ticket.id, fields, expected_version=ticket.version, actor=actor)
 
-        self.ctx.run_db(save, on_done=self._on_saved, on_error=lambda exc: self._on_save_failed(fields, exc),
-                        receiver=self)
+        self.ctx.run_db(save, on_done=self._on_saved,
+                        on_error=lambda exc: self._on_save_failed(fields, exc, ticket), receiver=self)
 
     def _on_saved(self, ticket: TicketDetail) -> None:
         self._saving = False
+        self._unsaved.pop(ticket.id, None)
+        if self.ticket is not None and self.ticket.id != ticket.id:
+            self.ctx.ticket_saved.emit(ticket.id)   # saved on the way to another ticket
+            if self._save_again:
+                self._save_again = False
+                self.save()
+            return
         symptom_changed = self.ticket is not None and self.ticket.fields.symptom != ticket.fields.symptom
         still_editing = self.dirty
         self.ticket = ticket
@@ -279,13 +312,22 @@ class TicketPane(QWidget):
             self._save_again = False
             self.save()
 
-    def _on_save_failed(self, mine: TicketFields, exc: BaseException) -> None:
+    def _on_save_failed(self, mine: TicketFields, exc: BaseException, typed_on: TicketDetail) -> None:
         self._saving = False
         self._save_again = False
-        self.save_state.setText(self.tr("Not saved"))
+        shown = self.ticket is not None and self.ticket.id == typed_on.id
         if isinstance(exc, ConflictError) and isinstance(exc.theirs, TicketDetail):
-            self._resolve_conflict(mine, exc.theirs)
-            return
+            self._unsaved.pop(typed_on.id, None)
+            if shown:
+                self.save_state.setText(self.tr("Not saved"))
+                self._resolve_conflict(mine, exc.theirs)
+                return
+            self._unsaved[typed_on.id] = (mine, typed_on.version)  # the conflict shows when it is reopened
+        else:
+            # Keep the text until a save succeeds: Ctrl+S, switching back or closing tries again (D-3).
+            self._unsaved[typed_on.id] = (mine, typed_on.version)
+        if shown:
+            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
         messages.report_exception(self, exc)
 
     def _resolve_conflict(self, mine: TicketFields, theirs: TicketDetail) -> None:
@@ -332,44 +374,125 @@ class TicketPane(QWidget):
         self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.status.showPopup()
 
-    def attach_files(self, paths: list) -> None:
+    def choose_files(self) -> None:
+        """Attach… : pick files in a dialog and attach them to the open ticket."""
         if self.ticket is None:
             return
-        service, ticket_id = self.ctx.tickets, self.ticket.id
-        redact, temp_dir = self.ctx.settings.redact_logs, self.ctx.paths.temp_dir
+        paths = AttachDialog.ask(self, self._attach_dir)
+        if paths:
+            self._attach_dir = str(paths[0].parent)
+            self.attach_files(paths)
 
-        def attach():
-            errors, added, redacted = [], 0, 0
-            for path in paths:
-                try:
-                    source = Path(path)
-                    if redact and _is_text_log(source):
-                        temp_dir.mkdir(parents=True, exist_ok=True)
-                        clean = temp_dir / f"redacted-{ticket_id}-{source.name}"
-                        try:
-                            report = redact_file(source, clean)
-                            redacted += report.total
-                            service.attach_file(ticket_id, clean, file_name=source.name, sha256=report.sha256,
-                                                move=True)
-                        finally:
-                            clean.unlink(missing_ok=True)
-                    else:
-                        service.attach_file(ticket_id, source)
-                    added += 1
-                except Exception as exc:  # noqa: BLE001 - reported together below
-                    errors.append(f"{Path(path).name}: {messages.classify(exc)}")
-            return added, errors, redacted
+    def attach_files(self, paths: list, ticket_id: int | None = None) -> None:
+        """Copy files into a ticket off the GUI thread, with progress and Cancel; say what became of each.
 
-        def done(result) -> None:
-            added, errors, redacted = result
-            if added:
+        Files chosen while others are still being copied are attached right after them (to the ticket
+        that was open when they were chosen).
+        """
+        if ticket_id is None and self.ticket is not None:
+            ticket_id = self.ticket.id
+        if ticket_id is None or not paths:
+            return
+        paths = [Path(p) for p in paths]
+        if self._attach_job is not None:
+            self._attach_waiting.append((ticket_id, paths))
+            return
+        redact, temp_dir = self.ctx.settings.redact_logs, self.ctx.paths.temp_dir / "attach"
+
+        def prepare(progress):
+            def report(done: int, total: int, name: str) -> None:
+                progress.update(int(1000 * done / max(total, 1)), 1000, name)
+
+            return attach.prepare(paths, temp_dir, redact=redact, cancel=progress.should_stop,
+                                  progress=report)
+
+        self.attach_bar.start(len(paths))
+        job = run_in_background(prepare,
+                                on_done=lambda items: self._on_attach_prepared(job, ticket_id, items),
+                                on_error=lambda exc: self._on_attach_failed(job, exc),
+                                on_progress=self.attach_bar.show_progress, receiver=self)
+        self._attach_job = job
+
+    def cancel_attaching(self) -> None:
+        """Stop at once: the copies made so far are removed in the background and nothing is attached."""
+        job, self._attach_job = self._attach_job, None
+        if job is None:
+            return
+        job.cancel()
+        self._attach_waiting = []
+        earlier, self._attach_lines = self._attach_lines, []
+        self.attach_bar.finish(earlier + [self.tr("Attaching stopped: the files still being copied were not "
+                                                  "attached.")] if earlier else
+                               [self.tr("Attaching stopped: none of the files was attached.")])
+
+    def _on_attach_prepared(self, job, ticket_id: int, items: list) -> None:
+        if job.cancelled or job is not self._attach_job:
+            run_in_background(attach.discard, items, on_done=lambda _r: None, receiver=self)
+            return
+        self.attach_bar.storing()
+
+        def failed(exc: BaseException) -> None:
+            attach.discard(items)
+            self._on_attach_failed(job, exc)
+
+        self.ctx.run_db(attach.store, self.ctx.tickets, ticket_id, items,
+                        on_done=lambda outcomes: self._on_attached(ticket_id, outcomes), on_error=failed,
+                        receiver=self)
+
+    def _on_attach_failed(self, job, exc: BaseException) -> None:
+        if job is not self._attach_job:
+            return
+        self._attach_job = None
+        self._attach_waiting = []
+        earlier, self._attach_lines = self._attach_lines, []
+        self.attach_bar.finish(earlier + [self.tr("The files could not be attached: {0}").format(
+            messages.classify(exc))])
+        messages.report_exception(self, exc)
+
+    def _on_attached(self, ticket_id: int, outcomes: list) -> None:
+        self._attach_job = None
+        shown = self.ticket is not None and self.ticket.id == ticket_id
+        lines = self._attach_lines + ([] if shown else [self.tr("Ticket #{0}:").format(ticket_id)]) + [
+            self.attach_bar.outcome_text(o) for o in outcomes]
+        if any(o.attached for o in outcomes):
+            if shown:
                 self._refresh_quietly()
-            if redacted:
-                self._notice = self.tr("%n secret(s) or e-mail address(es) removed from the attached logs", "",
-                                       redacted)
-                self.save_state.setText(self._notice)
-            if errors:
-                messages.warn(self, self.tr("Some files were not attached:") + "\n" + "\n".join(errors))
+            else:
+                self.ctx.ticket_saved.emit(ticket_id)
+        if self._attach_waiting:
+            self._attach_lines = lines
+            next_ticket, paths = self._attach_waiting.pop(0)
+            self.attach_files(paths, ticket_id=next_ticket)
+            return
+        self._attach_lines = []
+        self.attach_bar.finish(lines)
 
-        self.save_state.setText(self.tr("Attaching %n file(s)…", "", len(paths)))
-        self.ctx.run_db(attach, on_done=done, receiver=self)
+    def remove_attachment(self, attachment_id: int) -> None:
+        """Remove one attached file after asking; the workspace's copy is deleted (the original is not)."""
+        if self.ticket is None:
+            return
+        record = next((a for a in self.ticket.attachments if a.id == attachment_id), None)
+        if record is None:
+            return
+        marks = sum(1 for m in self.logs.marks if m.attachment_id == attachment_id)
+        text = "\n\n".join(part for part in (
+            self.tr("Remove “{0}” from ticket #{1}?").format(record.file_name, self.ticket.id),
+            self.tr("The copy kept in the workspace is deleted. The file you attached it from is not "
+                    "touched."),
+            self.tr("%n mark(s) on its lines will be removed too.", "", marks) if marks else "",
+            self.tr("This cannot be undone; to have it back, attach the file again.")) if part)
+        if not messages.confirm(self, text, title=self.tr("Remove attachment")):
+            return
+        self.logs.release_attachment(attachment_id)
+
+        def done(removed) -> None:
+            self.attach_bar.finish([self.tr("{0}: removed from the ticket, and its copy deleted from the "
+                                            "workspace").format(removed.file_name)])
+            self._refresh_quietly()
+
+        def failed(exc: BaseException) -> None:
+            messages.report_exception(self, exc)
+            self._refresh_quietly()
+
+        self.ctx.run_db(self.ctx.tickets.remove_attachment, attachment_id, on_done=done, on_error=failed,
+                        receiver=self)

@@ -40,8 +40,11 @@ _URL_PATH = re.compile(rf"/({_OWNER})/({_REPO})/(?:issues|pull)/({_NUMBER})(?:/.
 _GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 
 
-def parse_issue_ref(text: str) -> tuple[str, str, int]:
-    """``(owner, repo, number)`` from an issue URL or ``owner/repo#12``; UserError for anything else."""
+def parse_issue_ref(text: str, hosts: Iterable[str] = ()) -> tuple[str, str, int]:
+    """``(owner, repo, number)`` from an issue URL or ``owner/repo#12``; UserError for anything else.
+
+    ``hosts`` adds the web hosts of configured GitHub Enterprise servers to github.com.
+    """
     raw = (text or "").strip()
     match = _SHORT_REF.fullmatch(raw)
     if match is None and raw:
@@ -52,7 +55,7 @@ def parse_issue_ref(text: str) -> tuple[str, str, int]:
             port = parts.port
         except ValueError:
             parts, host, port = None, "", None
-        if parts is not None and parts.scheme.lower() in ("https", "http") and host in _GITHUB_HOSTS \
+        if parts is not None and parts.scheme.lower() in ("https", "http") and (host in _GITHUB_HOSTS or host in {h.lower() for h in hosts}) \
                 and port in (None, 443) and not parts.username and not parts.password:
             match = _URL_PATH.fullmatch(parts.path.rstrip("/"))
     if match is None:
@@ -112,8 +115,14 @@ class _GitHubApiClient(ApiClient):
         self.rate_limit_streak = 0
 
     def _header_wait(self, headers: Mapping[str, str], *, rate_limited: bool) -> float | None:
-        wait = super()._header_wait(headers, rate_limited=rate_limited)
-        if rate_limited and wait is None:
+        """GitHub's documented order: ``retry-after``; else, only when ``x-ratelimit-remaining`` is 0, the reset
+        time; else (a secondary limit, whatever reset header it carries) at least a minute, longer each time."""
+        if not rate_limited:
+            return super()._header_wait(headers, rate_limited=False)
+        wait = super()._header_wait(headers, rate_limited=False)     # Retry-After alone
+        if wait is None and (headers.get("x-ratelimit-remaining") or "").strip() == "0":
+            wait = super()._header_wait(headers, rate_limited=True)
+        if wait is None:
             wait = MIN_RATE_LIMIT_WAIT_S * (2 ** min(self.rate_limit_streak, 6))
             self.rate_limit_streak += 1
         return wait
@@ -136,6 +145,14 @@ class GitHubClient:
 
     def close(self) -> None:
         self._client.close()
+
+    def test_connection(self) -> str:
+        """Ask GitHub who the token belongs to (``GET /user``): "login (name)"."""
+        data = self._call("get", "/user").json
+        if not isinstance(data, dict) or not data.get("login"):
+            raise BadResponse("GitHub did not say which user the token belongs to.")
+        login, name = str(data["login"]), str(data.get("name") or "")
+        return f"{login} ({name})" if name and name != login else login
 
     def _call(self, method: str, *args: Any, **kwargs: Any):
         response = getattr(self._client, method)(*args, **kwargs)

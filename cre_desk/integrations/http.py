@@ -4,7 +4,7 @@ Why this exists: each vendor API needs the same defensive behaviour, and getting
 leaks tokens, double-posts customer replies or hangs a worker thread. ``ApiClient`` centralises it:
 
 * timeouts on every call and an overall deadline; retries with exponential backoff and jitter for GET only
-  (plus 429/503 for POST/PUT, where the server did not process the request), honouring ``Retry-After`` and
+  (plus 429 for POST/PUT, where the server refused before processing), honouring ``Retry-After`` and
   rate-limit reset headers up to a cap, beyond which ``RateLimited(until)`` is raised instead of blocking;
 * a POST/PUT whose connection drops after sending raises ``ReplyUncertain`` so the caller reconciles
   instead of re-posting;
@@ -37,14 +37,17 @@ from urllib3.exceptions import ConnectTimeoutError, DecodeError, NewConnectionEr
 from urllib3.exceptions import HTTPError as Urllib3HTTPError
 
 from cre_desk import __version__
-from cre_desk.errors import UserError
+from cre_desk.errors import Cancelled, UserError
+from cre_desk.integrations import transport
 
 log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 _REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 _GET_RETRY_STATUSES = (429, 500, 502, 503, 504)
-_WRITE_RETRY_STATUSES = (429, 503)  # the server did not process the request: safe to send again
+#: A 429 says the request was refused before any processing: safe to send again. A 503 is not retried for a
+#: write: proxies and load balancers send it after the service behind them may have acted (RELIABILITY N-5).
+_WRITE_RETRY_STATUSES = (429,)
 _ERROR_BODY_PEEK = 64 * 1024
 _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -209,7 +212,11 @@ class ApiClient:
         self._random = random.Random()
         session = requests.Session()
         session.trust_env = False  # no proxy variables, no .netrc (CVE-2024-47081 class)
-        session.verify = str(ca_bundle) if ca_bundle else True
+        # Guarded connections: never print credentials, and can be stopped mid-request (see transport).
+        session.mount("https://", transport.GuardedAdapter())
+        session.mount("http://", transport.GuardedAdapter())
+        company_ca = str(ca_bundle) if ca_bundle else transport.ca_bundle()
+        session.verify = transport.check_ca_bundle(company_ca) if company_ca else True
         session.cookies.set_policy(_block_all_cookies())
         session.headers.clear()
         session.headers.update({"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate", "Accept": "*/*"})
@@ -289,14 +296,40 @@ class ApiClient:
 
     def _execute(self, method: str, url: str, *, params=None, json_body=None, headers: Mapping[str, str],
                  consume):
+        """One call, with its retries, under a watchdog: the user's cancel or the overall deadline shuts the
+        socket down even while a server drips its headers or stays silent."""
+        with transport.watching(self._deadline_s) as watch:
+            try:
+                return self._execute_watched(method, url, params=params, json_body=json_body, headers=headers,
+                                             consume=consume, watch=watch)
+            except (IntegrationError, _Retry, OSError, requests.exceptions.RequestException):
+                if watch.check():
+                    raise self._stopped(watch, method, url) from None
+                raise
+
+    def _stopped(self, watch: transport.Watch, method: str, url: str) -> Exception:
+        host = self._host_of(url)
+        if method not in ("GET", "HEAD"):
+            return ReplyUncertain(f"The request to {host} was stopped after it may have been sent. CRE Desk checks "
+                                  "the ticket before trying again.")
+        if watch.fired == "cancel":
+            return Cancelled()
+        return Offline(f"{host} did not answer in time ({self._deadline_s:.0f} s); try again later.")
+
+    def _execute_watched(self, method: str, url: str, *, params, json_body, headers: Mapping[str, str], consume,
+                         watch: transport.Watch):
         deadline = self._now() + self._deadline_s
         attempt = 0
         while True:
+            if watch.check():
+                raise self._stopped(watch, method, url)
             if self._now() > deadline:
                 raise Offline(f"{self._host_of(url)} did not answer in time; try again later.")
             try:
                 return self._attempt(method, url, params, json_body, headers, consume, deadline)
             except _Retry as sig:
+                if watch.check():
+                    raise self._stopped(watch, method, url) from None
                 now = self._now()
                 wait = sig.wait if sig.wait is not None else self._backoff(attempt)
                 wait = max(wait, sig.min_wait, 0.0)
@@ -312,7 +345,10 @@ class ApiClient:
                             self._max_retries, wait)
                 if self._on_wait is not None:
                     self._on_wait(wait, sig.reason)
-                self._sleep(wait)
+                if self._sleep is time.sleep:
+                    watch.sleep(wait)           # a cancel ends the wait at once
+                else:
+                    self._sleep(wait)
 
     def _host_of(self, url: str) -> str:
         return urlsplit(url).hostname or self._host
@@ -326,13 +362,17 @@ class ApiClient:
                                          timeout=self._timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError:
             log.warning("%s %s: TLS verification failed", method, _safe(url))
-            raise UntrustedServer(f"The secure connection to {host} could not be verified; "
-                                  "check the address or your company's certificate setting.") from None
+            raise UntrustedServer(f"The secure connection to {host} could not be verified. Check the address; if "
+                                  "your company's network inspects secure traffic, choose its certificate file "
+                                  "in Settings → Company certificate (CA bundle).") from None
         except requests.exceptions.ConnectTimeout:
             err = Offline(f"Could not connect to {host}: the connection timed out.")
             not_sent = True
         except requests.exceptions.ReadTimeout:
             err = Offline(f"{host} did not answer in time.")
+            if not write:
+                # A silent server stays silent: repeating the wait would only multiply it (RELIABILITY N-1).
+                raise err from None
             not_sent = False
         except requests.exceptions.ConnectionError as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
@@ -395,7 +435,7 @@ class ApiClient:
             raise _Retry(err, wait=wait, rate_limited=True, min_wait=min_wait, reason="rate limited")
         if status in (401, 403):
             raise AuthFailed(f"{host} refused the credentials (HTTP {status}). Check the account's token and "
-                             "permissions in Settings → Accounts.", status=status)
+                             "permissions in File → Accounts.", status=status)
         if status == 404:
             raise NotFound(f"{host} could not find that item (HTTP 404).", status=404)
         if status == 504 and write:
@@ -410,7 +450,43 @@ class ApiClient:
             raise err
         if 300 <= status < 400:
             raise BadResponse(f"{host} sent an unexpected redirect (HTTP {status}).", status=status)
-        raise IntegrationError(f"{host} rejected the request (HTTP {status}).", status=status)
+        reason = self._error_explanation(resp)
+        raise IntegrationError(f"{host} rejected the request (HTTP {status})" + (f": {reason}" if reason else "."),
+                               status=status)
+
+    @staticmethod
+    def _error_explanation(resp: requests.Response) -> str:
+        """The service's own words for a refused request (Zendesk ``description``/``details``, Intercom and
+        GitHub ``errors[].message``), as one plain line; "" when the body says nothing usable."""
+        try:
+            peek = resp.raw.read1(_ERROR_BODY_PEEK, decode_content=True) or b""
+            data = json.loads(peek)
+        except Exception:  # noqa: BLE001 - an unreadable error body simply adds nothing
+            return ""
+        found: list[str] = []
+
+        def add(value) -> None:
+            if isinstance(value, str) and value.strip() and value.strip() not in found:
+                found.append(value.strip())
+
+        if isinstance(data, dict):
+            error = data.get("error")
+            add(data.get("description"))
+            add(data.get("message"))
+            if isinstance(error, dict):
+                add(error.get("message"))
+            details = data.get("details")
+            if isinstance(details, dict):
+                for items in details.values():
+                    for item in items if isinstance(items, list) else [items]:
+                        add(item.get("description") if isinstance(item, dict) else item)
+            for item in data.get("errors") or [] if isinstance(data.get("errors"), list) else []:
+                add(item.get("message") if isinstance(item, dict) else item)
+            if not found:
+                add(error if isinstance(error, str) else None)
+        text = " — ".join(found)
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+        return text[:300] + ("…" if len(text) > 300 else "")
 
     def _is_rate_limit_403(self, resp: requests.Response) -> bool:
         headers = resp.headers

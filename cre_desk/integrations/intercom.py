@@ -15,8 +15,10 @@ import html
 import json
 import logging
 import re
+import threading
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +96,8 @@ class IntercomProvider:
     """One Intercom workspace, reached with one access token (see ``cre_desk.integrations.models.Provider``)."""
 
     name = "intercom"
+    #: Search results may trail the newest changes a little: the next sync looks back this far.
+    watermark_overlap = timedelta(minutes=1)
 
     def __init__(self, token: str, *, region: str = "us", base_url: str | None = None, version: str = "2.11",
                  client_factory: Callable[..., ApiClient] = ApiClient) -> None:
@@ -109,6 +113,8 @@ class IntercomProvider:
             headers={"Authorization": f"Bearer {token}", "Intercom-Version": version, "Accept": "application/json"},
         )
         self._me: dict | None = None
+        self._contacts: dict[str, dict] = {}
+        self._problems: list[str] = []
 
     # -- account ------------------------------------------------------------------------------------
     def _admin(self) -> dict:
@@ -145,6 +151,7 @@ class IntercomProvider:
         if "conversations" not in page:
             raise BadResponse("Intercom's search answer had no conversation list.")
         tickets = []
+        self._problems = []
         for item in _list(page.get("conversations")):
             if not isinstance(item, dict) or item.get("id") is None:
                 continue
@@ -157,7 +164,7 @@ class IntercomProvider:
         nxt = _obj(_obj(page.get("pages")).get("next")).get("starting_after")
         if nxt and nxt == cursor:
             raise BadResponse("Intercom returned the same page of search results twice.")
-        return SyncPage(tickets=tickets, cursor=nxt or None, done=not nxt)
+        return SyncPage(tickets=tickets, cursor=nxt or None, done=not nxt, problems=tuple(self._problems))
 
     def _conversation(self, conversation_id: str) -> dict:
         conv = _obj(self._client.get(f"/conversations/{_conversation_id(conversation_id)}").json)
@@ -174,12 +181,14 @@ class IntercomProvider:
         title = (str(conv.get("title") or "").strip() or html_to_text(source.get("subject"))
                  or next((m.body.split("\n", 1)[0][:120] for m in messages if m.body), "")
                  or f"Intercom conversation {conv['id']}")
-        email = str(author.get("email") or "")
+        # An admin-initiated conversation is opened by a teammate: the customer is in ``contacts``.
+        requester = author if str(author.get("type") or "") in _CUSTOMER_AUTHORS else self._first_contact(conv)
+        email = str(requester.get("email") or "")
         return RemoteTicket(
             external_id=str(conv["id"]),
             url=self._inbox_url(str(conv["id"])),
             title=title,
-            requester_name=str(author.get("name") or email or ""),
+            requester_name=str(requester.get("name") or email or ""),
             customer=email.rpartition("@")[2] if "@" in email else "",
             status=_STATUS.get(str(conv.get("state") or ""), Status.OPEN).value,
             tags=tuple(str(t["name"]) for t in _list(_obj(conv.get("tags")).get("tags"))
@@ -190,6 +199,21 @@ class IntercomProvider:
             messages=messages,
             raw_json=_raw(conv),
         )
+
+    def _first_contact(self, conv: dict) -> dict:
+        """The conversation's first contact, read with ``GET /contacts/{id}`` (the list holds only ids)."""
+        refs = [c for c in _list(_obj(conv.get("contacts")).get("contacts")) if isinstance(c, dict) and c.get("id")]
+        if not refs:
+            return {}
+        contact_id = str(refs[0]["id"])
+        if contact_id not in self._contacts:
+            if not _ID.fullmatch(contact_id):
+                return {}
+            try:
+                self._contacts[contact_id] = _obj(self._client.get(f"/contacts/{contact_id}").json)
+            except NotFound:
+                self._contacts[contact_id] = {}
+        return self._contacts[contact_id]
 
     def _inbox_url(self, conversation_id: str) -> str:
         app_id = _obj(self._admin().get("app")).get("id_code")
@@ -206,7 +230,13 @@ class IntercomProvider:
                                 created=_ts(conv.get("created_at")))
             if msg is not None:
                 out.append(msg)
-        parts = _list(_obj(conv.get("conversation_parts")).get("conversation_parts"))
+        part_list = _obj(conv.get("conversation_parts"))
+        parts = _list(part_list.get("conversation_parts"))
+        total = part_list.get("total_count")
+        if isinstance(total, int) and total > len(parts):
+            # Intercom returns at most 500 parts of a conversation and offers no way to page through the rest.
+            self._problems.append(f"Intercom conversation {conv['id']} has {total} parts but Intercom returns only "
+                                  f"{len(parts)}; open it in Intercom to read the rest.")
         for part in parts:
             if not isinstance(part, dict) or part.get("id") is None:
                 continue
@@ -249,18 +279,33 @@ class IntercomProvider:
         # Attachment URLs live on Intercom's CDN: ApiClient sends the token only to the API host.
         return self._client.download(attachment.url, dest, max_bytes)
 
-    # -- replies ------------------------------------------------------------------------------------
+    # -- replies ---------------------------------------------------------------------------------------
+    #: Replies sent by this process, by reference: (admin id, the reply's text as Intercom shows it, sent at).
+    #: Intercom has no field the customer cannot see, so a lost answer is reconciled by matching these.
+    _sent: dict[str, tuple[str, str, float]] = {}
+    _sent_lock = threading.Lock()
+    #: (workspace, conversation, part) -> the reference it was matched to, so two identical replies are never
+    #: taken for one another.
+    _claimed: dict[tuple[str, str, str], str] = {}
+    #: How far before our request a matching part may be stamped (clock difference between us and Intercom).
+    CLOCK_SLACK_S = 300
+
     def post_reply(self, ticket_external_id: str, body: str, *, public: bool, marker: str) -> str:
+        """Reply as the token's admin; nothing is added to the text the customer reads."""
         admin_id = str(self._admin()["id"])
+        html_body = text_to_intercom_html(body)
         payload = {
             "message_type": "comment" if public else "note",
             "type": "admin",
             "admin_id": admin_id,
-            "body": text_to_intercom_html(body + marker),
+            "body": html_body,
         }
         path = f"/conversations/{_conversation_id(ticket_external_id)}/reply"
+        if marker:
+            with self._sent_lock:
+                self._sent.setdefault(marker, (admin_id, _comparable(html_body), time.time()))
         conv = _obj(self._client.post(path, payload).json)
-        found = self._find_marker(conv, marker)
+        found = self._find_sent(conv, marker) if marker else None
         if found is None:
             parts = [p for p in _list(_obj(conv.get("conversation_parts")).get("conversation_parts"))
                      if isinstance(p, dict) and p.get("id") is not None]
@@ -271,18 +316,40 @@ class IntercomProvider:
         return found
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
-        return self._find_marker(self._conversation(ticket_external_id), marker)
-
-    @staticmethod
-    def _find_marker(conv: dict, marker: str) -> str | None:
-        needle = marker.strip()
-        if not needle:
+        """The part that is this reply (same admin, same text, not older than the request), or None."""
+        conversation_id = _conversation_id(ticket_external_id)
+        with self._sent_lock:
+            known = marker in self._sent
+        if not known:
             return None
+        return self._find_sent(self._conversation(conversation_id), marker)
+
+    def _find_sent(self, conv: dict, marker: str) -> str | None:
+        with self._sent_lock:
+            sent = self._sent.get(marker)
+        if sent is None:
+            return None
+        admin_id, text, sent_at = sent
         parts = _list(_obj(conv.get("conversation_parts")).get("conversation_parts"))
         for part in reversed(parts):
             if not isinstance(part, dict) or part.get("id") is None:
                 continue
+            author = _obj(part.get("author"))
+            created = part.get("created_at")
+            if str(author.get("id") or "") != admin_id or str(author.get("type") or "") != "admin":
+                continue
+            if isinstance(created, int | float) and created < sent_at - self.CLOCK_SLACK_S:
+                continue
             raw = part.get("body") if isinstance(part.get("body"), str) else ""
-            if needle in html_to_text(raw) or html.escape(needle, quote=False) in raw:
+            if _comparable(raw) != text:
+                continue
+            with self._sent_lock:
+                owner = self._claimed.setdefault((self.base_url, str(conv.get("id")), str(part["id"])), marker)
+            if owner == marker:
                 return str(part["id"])
         return None
+
+
+def _comparable(html_body: str) -> str:
+    """A reply's words with spacing normalised, so Intercom's re-serialised HTML still matches ours."""
+    return " ".join(html_to_text(html_body).split())

@@ -53,9 +53,14 @@ class RemoteTicket:
 
 @dataclass(frozen=True)
 class SyncPage:
+    """One page of changes. ``cursor`` None on the last page means the provider has no durable cursor: the
+    next sync starts again from the newest ``updated_at`` seen (see ``db.imports.import_all``)."""
+
     tickets: list[RemoteTicket]
     cursor: str | None
     done: bool
+    #: Things the user should know about this page (a conversation cut by the vendor's limits, say).
+    problems: tuple[str, ...] = ()
 
 
 @runtime_checkable
@@ -75,9 +80,15 @@ class Provider(Protocol):
         ...
 
     def post_reply(self, ticket_external_id: str, body: str, *, public: bool, marker: str) -> str:
-        """Post a reply or internal note with ``marker`` appended; returns the remote message id."""
+        """Post ``body`` as a reply or internal note; returns the remote message id.
+
+        ``marker`` identifies this reply for reconciliation. It must never be added to what the customer
+        reads: keep it in a hidden field (Zendesk: the update's custom audit metadata) or, where the API has
+        none, remember the reply (author, text, time) to recognise it (Intercom). ``posting.post_once`` calls
+        this at most once per marker unless ``find_reply`` has just said the earlier attempt is absent.
+        """
         ...
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
-        """After ReplyUncertain: the id of a recent message containing ``marker``, or None."""
+        """The id of the message that the post carrying ``marker`` became, or None if it is not there."""
         ...

@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cre_desk.core.vocabulary import Status
@@ -33,8 +33,13 @@ STATUS_MAP = {
     "closed": Status.CLOSED.value,
 }
 EXPORT_PATH = "/api/v2/incremental/tickets/cursor.json"
+#: Agents may not use the incremental export (admins only); the search export with ``updated>`` works for them.
+SEARCH_EXPORT_PATH = "/api/v2/search/export.json"
+_SEARCH_CURSOR = "search:"
 MAX_COMMENT_PAGES = 60  # 5000 comments per ticket at 100 a page, with margin
-FIND_REPLY_PAGES = 3    # the newest 300 comments are searched for a reply's marker
+MAX_AUDIT_PAGES = 50    # audits searched for a reply's hidden reference
+#: The key of the hidden reference in an update's custom audit metadata (not shown to customers).
+MARKER_KEY = "cre_desk_ref"
 
 
 def map_status(value: str | None) -> str:
@@ -61,6 +66,13 @@ def _ticket_id(value: str) -> str:
     return text
 
 
+def _comment_event_id(audit: dict) -> str | None:
+    for event in audit.get("events") or []:
+        if isinstance(event, dict) and event.get("type") == "Comment" and event.get("id"):
+            return str(event["id"])
+    return None
+
+
 def _expect_dict(data, key: str) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get(key, {}), (dict, list)):
         raise BadResponse(f"Zendesk sent an unexpected answer (no “{key}”).")
@@ -71,6 +83,8 @@ class ZendeskProvider:
     """Zendesk Support through API-token auth (``{email}/token:{token}``)."""
 
     name = "zendesk"
+    #: Search results can lag behind changes by a few minutes: a search-based sync looks back this far.
+    watermark_overlap = timedelta(minutes=15)
 
     def __init__(self, subdomain: str, email: str, token: str, *, base_url: str | None = None,
                  client_factory=ApiClient) -> None:
@@ -84,6 +98,9 @@ class ZendeskProvider:
                                                            "Accept": "application/json"})
         self._users: dict[int, dict] = {}
         self._orgs: dict[int, str] = {}
+        self.role: str | None = None          # "admin", "agent"… as /users/me says
+        self._use_search = False              # the incremental export was refused: sync by search export
+        self._search_query: str | None = None
 
     def __repr__(self) -> str:
         return f"ZendeskProvider({self._base!r}, email={self.email!r})"
@@ -94,13 +111,37 @@ class ZendeskProvider:
     # ------------------------------------------------------------------------------------- Provider API
 
     def test_connection(self) -> str:
+        """The signed-in name and role, e.g. "Alex Agent (agent)": agents sync by search, admins by export."""
+        user = self._me()
+        name = str(user.get("name") or user.get("email") or "Zendesk user")
+        return f"{name} ({self.role})" if self.role else name
+
+    def _me(self) -> dict:
         data = _expect_dict(self._client.get("/api/v2/users/me.json").json, "user")
         user = data.get("user") or {}
         if not user.get("id") or user.get("role") == "anonymous":
             raise AuthFailed("Zendesk did not recognise the e-mail and token (signed in as anonymous).")
-        return str(user.get("name") or user.get("email") or "Zendesk user")
+        self.role = str(user.get("role") or "") or None
+        if self.role and self.role != "admin":
+            self._use_search = True
+        return user
 
     def fetch_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
+        if cursor and cursor.startswith(_SEARCH_CURSOR):
+            return self._search_page(cursor[len(_SEARCH_CURSOR):], since)
+        if self._use_search:
+            return self._search_page(None, since)
+        try:
+            return self._export_page(cursor, since)
+        except AuthFailed as exc:
+            if exc.status != 403:
+                raise
+            # The export is for admins only (a custom role can be refused too): the search export is not.
+            log.info("Zendesk incremental export refused (403); syncing through the search export")
+            self._use_search = True
+            return self._search_page(None, since)
+
+    def _export_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
         params: dict[str, object] = {"include": "users,organizations"}
         if cursor:
             params["cursor"] = cursor
@@ -117,36 +158,75 @@ class ZendeskProvider:
         done = bool(data.get("end_of_stream")) or not data.get("after_cursor")
         return SyncPage(tickets=tickets, cursor=next_cursor, done=done)
 
+    def _search_page(self, after: str | None, since: datetime | None) -> SyncPage:
+        """One page of ``GET /api/v2/search/export.json``; its cursor lasts an hour, so it is never kept
+        between syncs and a cursor from an earlier run starts the search again."""
+        if not after or self._search_query is None:
+            after = None
+            self._search_query = "type:ticket"
+            if since is not None:
+                self._search_query += " updated>" + since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        params: dict[str, object] = {"query": self._search_query, "filter[type]": "ticket", "page[size]": 100}
+        if after:
+            params["page[after]"] = after
+        data = _expect_dict(self._client.get(SEARCH_EXPORT_PATH, params=params).json, "results")
+        raws = [r for r in data.get("results") or [] if isinstance(r, dict)
+                and r.get("result_type", "ticket") == "ticket" and r.get("status") != "deleted"]
+        self._fetch_missing_orgs([r.get("organization_id") for r in raws])
+        tickets = [self._ticket(raw) for raw in raws]
+        meta = data.get("meta") or {}
+        nxt = meta.get("after_cursor") if meta.get("has_more") else None
+        return SyncPage(tickets=tickets, cursor=f"{_SEARCH_CURSOR}{nxt}" if nxt else None, done=not nxt)
+
     def download(self, attachment: RemoteAttachment, dest: Path, max_bytes: int) -> int:
         return self._client.download(attachment.url, dest, max_bytes)
 
     def post_reply(self, ticket_external_id: str, body: str, *, public: bool, marker: str) -> str:
+        """Add a comment; ``marker`` travels in the audit's custom metadata, which customers never see."""
         tid = _ticket_id(ticket_external_id)
-        text = body if not marker or marker in body else body + marker
-        resp = self._client.put(f"/api/v2/tickets/{tid}.json",
-                                {"ticket": {"comment": {"body": text, "public": bool(public)}}})
+        payload: dict = {"ticket": {"comment": {"body": body, "public": bool(public)}}}
+        if marker:
+            payload["ticket"]["metadata"] = {MARKER_KEY: marker}
+        resp = self._client.put(f"/api/v2/tickets/{tid}.json", payload)
         data = resp.json if isinstance(resp.json, dict) else {}
         audit = data.get("audit") or {}
-        for event in audit.get("events") or []:
-            if isinstance(event, dict) and event.get("type") == "Comment" and event.get("id"):
-                return str(event["id"])
+        comment_id = _comment_event_id(audit)
+        if comment_id:
+            return comment_id
         found = self.find_reply(tid, marker) if marker else None
         if found:
             return found
-        if audit.get("id"):
-            return str(audit["id"])
         raise ReplyUncertain("Zendesk accepted the reply but did not say which comment it became; "
                              "CRE Desk checks the ticket before trying again.")
 
     def find_reply(self, ticket_external_id: str, marker: str) -> str | None:
+        """The comment made by the update whose audit carries ``marker`` (newest audits first), or None."""
         tid = _ticket_id(ticket_external_id)
         if not marker:
             return None
-        for comment in self._comments(tid, newest_first=True, max_pages=FIND_REPLY_PAGES):
-            texts = (comment.get("body"), comment.get("plain_body"), comment.get("html_body"))
-            if any(isinstance(t, str) and marker in t for t in texts):
-                return str(comment.get("id"))
+        for audit in self._audits(tid):
+            custom = ((audit.get("metadata") or {}).get("custom") or {}) if isinstance(audit, dict) else {}
+            if isinstance(custom, dict) and custom.get(MARKER_KEY) == marker:
+                return _comment_event_id(audit) or (str(audit["id"]) if audit.get("id") else None)
         return None
+
+    def _audits(self, tid: str) -> list[dict]:
+        """The ticket's audits, newest first (``GET /api/v2/tickets/{id}/audits.json``, cursor pages)."""
+        audits: list[dict] = []
+        url, params = f"/api/v2/tickets/{tid}/audits.json", {"page[size]": 100}
+        for _page in range(MAX_AUDIT_PAGES):
+            data = _expect_dict(self._client.get(url, params=params).json, "audits")
+            audits.extend(a for a in data.get("audits") or [] if isinstance(a, dict))
+            meta, links = data.get("meta") or {}, data.get("links") or {}
+            if meta.get("has_more") and links.get("next"):
+                url, params = str(links["next"]), None
+            elif meta.get("has_more") and meta.get("after_cursor"):
+                params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
+            elif data.get("next_page"):
+                url, params = str(data["next_page"]), None
+            else:
+                break
+        return sorted(audits, key=lambda a: str(a.get("created_at") or ""), reverse=True)
 
     # ------------------------------------------------------------------------------------- helpers
 
@@ -167,6 +247,14 @@ class ZendeskProvider:
         for start in range(0, len(missing), 100):
             chunk = ",".join(str(i) for i in missing[start:start + 100])
             data = self._client.get("/api/v2/users/show_many.json", params={"ids": chunk}).json
+            if isinstance(data, dict):
+                self._remember(data)
+
+    def _fetch_missing_orgs(self, ids) -> None:
+        missing = sorted({i for i in ids if isinstance(i, int) and i not in self._orgs})
+        for start in range(0, len(missing), 100):
+            chunk = ",".join(str(i) for i in missing[start:start + 100])
+            data = self._client.get("/api/v2/organizations/show_many.json", params={"ids": chunk}).json
             if isinstance(data, dict):
                 self._remember(data)
 

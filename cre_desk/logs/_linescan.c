@@ -1006,6 +1006,147 @@ static PyObject *line_spans(PyObject *self, PyObject *args) {
     return result;
 }
 
+/* Room for one more ``unit``-wide item in a growing array: doubles ``*room`` when full. 0 when out of memory. */
+static int reserve_one(void **items, Py_ssize_t used, Py_ssize_t *room, size_t unit) {
+    if (used < *room) return 1;
+    void *grown = realloc(*items, (size_t)(*room) * 2 * unit);
+    if (!grown) return 0;
+    *items = grown;
+    *room *= 2;
+    return 1;
+}
+
+/* The line starting at ``at``: its end (before the newline) and the start of the next line. */
+static inline Py_ssize_t line_end_at(const unsigned char *buf, Py_ssize_t size, Py_ssize_t at, Py_ssize_t *next) {
+    const unsigned char *nl = at < size ? memchr(buf + at, '\n', (size_t)(size - at)) : NULL;
+    Py_ssize_t end = nl ? nl - buf : size;
+    *next = nl ? end + 1 : size;
+    return end;
+}
+
+/* What the index makes of the line [at, end): 1 starts an entry, 0 continues one, -1 only Python knows. */
+static inline int header_kind(const unsigned char *buf, Py_ssize_t at, Py_ssize_t end, int fmt, Py_ssize_t *msg_off) {
+    Py_ssize_t n = end - at;
+    while (n > 0 && buf[at + n - 1] == '\r') n--;
+    Header h;
+    parse_line(buf + at, n, fmt, &h);
+    *msg_off = h.ok == 1 ? h.msg_off : 0;
+    return h.ok;
+}
+
+/* The first entry start at or after ``at`` (a line start); ``size`` when none. -1 sets *unsure. */
+static Py_ssize_t next_head(const unsigned char *buf, Py_ssize_t size, Py_ssize_t at, int fmt, int *unsure) {
+    Py_ssize_t next, off;
+    while (at < size) {
+        Py_ssize_t end = line_end_at(buf, size, at, &next);
+        int kind = header_kind(buf, at, end, fmt, &off);
+        if (kind < 0) { *unsure = 1; return at; }
+        if (kind == 1) return at;
+        at = next;
+    }
+    return size;
+}
+
+/* entry_spans(buffer, begin, end, needles:list[bytes], icase, region, fmt) -> (spans:int64 bytes, unsure)
+ * The entries (a header line and the continuation lines after it) of a "\n"-separated buffer that hold
+ * any needle, as (first byte, end byte, line count) triples, with no line index at all: a text filter of a
+ * file nobody will scroll (``cre-desk filter --count``) costs one pass over the bytes. The range is
+ * [begin, end) moved forward to entry starts (the file's first line always starts one), so ranges cut
+ * anywhere split the file into whole entries. ``region`` 1: in a header line only the message counts.
+ * ``unsure`` 1 means a line only the Python parser can judge was met: the caller must use the index. */
+static PyObject *entry_spans(PyObject *self, PyObject *args) {
+    Py_buffer view;
+    Py_ssize_t begin, end;
+    PyObject *needle_list;
+    int icase, region, fmt;
+    if (!PyArg_ParseTuple(args, "y*nnO!iii", &view, &begin, &end, &PyList_Type, &needle_list, &icase, &region,
+                          &fmt))
+        return NULL;
+    const unsigned char *buf = view.buf;
+    Py_ssize_t size = view.len;
+    if (begin < 0 || end > size || begin > end || PyList_GET_SIZE(needle_list) == 0) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "bad range or no needles");
+        return NULL;
+    }
+    NeedleSet ns;
+    Py_ssize_t sample = end - begin < SAMPLE_BYTES ? end - begin : SAMPLE_BYTES;
+    if (!needles_build(&ns, needle_list, icase, buf + begin, sample)) { PyBuffer_Release(&view); return NULL; }
+    Py_ssize_t room = 1024, nout = 0;
+    int64_t *out = malloc((size_t)room * 3 * sizeof(int64_t));
+    int ok = out != NULL, unsure = 0;
+    if (ok) {
+        Py_BEGIN_ALLOW_THREADS
+        /* Both ends move to the start of a line, then to the entry starting there or after it. */
+        if (begin > 0) {
+            const unsigned char *nl = buf[begin - 1] == '\n' ? buf + begin - 1
+                                      : memchr(buf + begin, '\n', (size_t)(size - begin));
+            begin = next_head(buf, size, nl ? nl - buf + 1 : size, fmt, &unsure);
+        }
+        if (end < size && end > 0) {
+            const unsigned char *nl = buf[end - 1] == '\n' ? buf + end - 1
+                                      : memchr(buf + end, '\n', (size_t)(size - end));
+            end = next_head(buf, size, nl ? nl - buf + 1 : size, fmt, &unsure);
+        }
+        Py_ssize_t pos = begin, line_start = begin, scanned = begin, head = begin;
+        int32_t found[8];
+        Py_ssize_t found_at[8], cache[8];
+        int jump = ns.nfirst <= 8;
+        for (int k = 0; k < 8; k++) cache[k] = -1;
+        while (pos < end && ok && !unsure) {
+            Py_ssize_t hit_start, next, off;
+            if (jump) pos = next_candidate(&ns, buf, pos, end, cache);
+            else if (ns.gram) pos = next_gram(&ns, buf, pos, end, size);
+            else pos = next_pair(&ns, buf, pos, end, size);
+            if (pos >= end) break;
+            for (Py_ssize_t q = pos; q > scanned; q--) {
+                if (buf[q - 1] == '\n') { line_start = q; break; }
+            }
+            scanned = pos;
+            if (buf[pos] == '\n') { line_start = scanned = pos = pos + 1; continue; }
+            if (!needles_at(&ns, buf, size, pos, line_start, found, found_at, 8, &hit_start)) { pos++; continue; }
+            Py_ssize_t text_end = line_end_at(buf, size, line_start, &next);
+            int kind = header_kind(buf, line_start, text_end, fmt, &off);
+            if (kind < 0) { unsure = 1; break; }
+            if (line_start == 0) kind = 1;   /* the file's first line starts an entry, header or not */
+            if (region && kind == 1 && hit_start < line_start + off) { pos++; continue; }
+            /* The entry holding this line: back to its header (never before the last entry given out)… */
+            Py_ssize_t first = line_start;
+            while (kind == 0 && first > head) {
+                Py_ssize_t q = first - 1;
+                while (q > head && buf[q - 1] != '\n') q--;
+                Py_ssize_t nx;
+                kind = q == 0 ? 1 : header_kind(buf, q, line_end_at(buf, size, q, &nx), fmt, &off);
+                if (kind < 0) { unsure = 1; break; }
+                first = q;
+            }
+            if (unsure) break;
+            /* …and on over its continuation lines, counting lines. */
+            Py_ssize_t lines = 1, after = next;
+            for (Py_ssize_t q = first; q < line_start; q++) lines += buf[q] == '\n';
+            while (after < size) {
+                Py_ssize_t nx, e = line_end_at(buf, size, after, &nx);
+                int k2 = header_kind(buf, after, e, fmt, &off);
+                if (k2 < 0) { unsure = 1; break; }
+                if (k2 == 1) break;
+                lines++;
+                after = nx;
+            }
+            if (unsure) break;
+            if (!reserve_one((void **)&out, nout, &room, 3 * sizeof(int64_t))) { ok = 0; break; }
+            out[3 * nout] = first; out[3 * nout + 1] = after; out[3 * nout + 2] = lines; nout++;
+            head = line_start = scanned = pos = after;
+        }
+        Py_END_ALLOW_THREADS
+    }
+    if (!ok) PyErr_NoMemory();
+    PyObject *result = ok ? Py_BuildValue("(y#i)", (const char *)out, nout * 3 * (Py_ssize_t)sizeof(int64_t), unsure)
+                          : NULL;
+    needles_free(&ns); free(out);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 /* needle_lines(buffer, starts, width, first_line, last_line, needles:list[bytes], icase)
  *   -> (lines:int64 bytes, needle ids:int32 bytes)
  * Every (line, needle) pair where the needle occurs in the line (each pair once), in file order: which
@@ -1163,6 +1304,7 @@ static PyMethodDef methods[] = {
     {"bad_utf8", bad_utf8, METH_VARARGS, "Count characters that are not valid UTF-8."},
     {"needle_lines", needle_lines, METH_VARARGS, "Every (line, needle) pair where a needle occurs."},
     {"line_spans", line_spans, METH_VARARGS, "Spans of the lines of a raw block that contain any literal."},
+    {"entry_spans", entry_spans, METH_VARARGS, "Entries of an unindexed buffer that contain any literal."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -147,6 +147,41 @@ def _false_positions(flags: np.ndarray, block: int = 1 << 20) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
+class EntryMap:
+    """The first line of each line's entry, kept for continuation lines only.
+
+    Continuation lines (stack frames, wrapped text) are rarely more than a few per cent of a log, so a
+    per-line map (4 bytes a line, the largest array of the index after the line starts) is replaced by
+    the continuation lines and their heads. Indexed like the array it stands for: ``m[line]`` or
+    ``m[lines]``.
+    """
+
+    def __init__(self, count: int, continuation: np.ndarray) -> None:
+        self.count = count
+        kind = np.int32 if count < 2**31 - 1 else np.int64
+        self.lines = continuation.astype(kind)
+        # A run of continuation lines follows its header: the line before the run's first line.
+        first = np.ones(len(self.lines), dtype=bool)
+        first[1:] = np.diff(self.lines) != 1
+        run = np.cumsum(first) - 1
+        self.heads = (self.lines[first] - 1).astype(kind)[run] if len(self.lines) else self.lines.copy()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, lines):
+        if np.isscalar(lines):
+            at = int(np.searchsorted(self.lines, lines))
+            return int(self.heads[at]) if at < len(self.lines) and self.lines[at] == lines else int(lines)
+        lines = np.asarray(lines)
+        out = lines.astype(np.int64)
+        if len(self.lines) and len(lines):
+            at = np.minimum(np.searchsorted(self.lines, lines), len(self.lines) - 1)
+            hit = self.lines[at] == lines
+            out[hit] = self.heads[at[hit]]
+        return out
+
+
 @dataclass
 class LogStats:
     lines: int
@@ -175,7 +210,7 @@ class LogDocument:
         self.format = fmt or self.detection.format
         self.parser = formats.LineParser(self.format, year=mtime.tm_year, latest_month=mtime.tm_mon)
         self.headers: np.ndarray | None = None     # bool per line: starts an entry
-        self.entry_of: np.ndarray | None = None    # int per line: first line of its entry
+        self.entry_of: EntryMap | None = None      # first line of each line's entry (None: every line is one)
         self.unparsed = 0
         self.ready = False
 
@@ -217,17 +252,11 @@ class LogDocument:
             self.entry_of = None
             self._levels = raw
         else:
-            kind = np.int32 if count < 2**31 - 1 else np.int64
-            entry_of = np.arange(count, dtype=kind)
-            # In place (multiplying by the header flags zeroes continuation lines without a temporary):
-            # a second line map would double the index's largest array for a moment.
-            entry_of *= headers
-            np.maximum.accumulate(entry_of, out=entry_of)
-            self.entry_of = entry_of
             self._continuation = _false_positions(headers)
-            if len(raw) == len(entry_of):
+            self.entry_of = EntryMap(count, self._continuation)
+            if len(raw) == count:
                 # Continuation lines take their entry's level in place (their own byte was 0): no copy.
-                raw[self._continuation] = raw[entry_of[self._continuation]]
+                raw[self._continuation] = raw[self.entry_of[self._continuation]]
             self._levels = raw
         self.headers = headers
         if self.entry_of is None:
@@ -344,7 +373,7 @@ class LogDocument:
         raw = self.index.level_array()
         if self.entry_of is None or len(self.entry_of) != len(raw):
             return raw
-        return raw[self.entry_of]
+        return raw[self.entry_of[np.arange(len(raw))]]
 
     def timestamp_of(self, line: int) -> float | None:
         return self.line_entry(line).timestamp

@@ -71,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         log = opened.logs[0]
         doc = LogDocument(log.path, name=log.name, fmt=args.format, work_dir=Path(tmp) / "utf8")
         try:
+            if args.count and doc.encoding == "utf-8":
+                counted = filtering.count_unindexed(doc.index.buffer(), doc.format, doc.index.newline, query)
+                if counted is not None:
+                    print(counted)
+                    return 0 if counted else 1
             doc.build()
             rows = filtering.filter_lines(doc, query, now=newest_time(doc))
             if rows is None:

@@ -377,3 +377,29 @@ def filter_lines(doc, query: Query | None, *, now: float | None = None,
         cont = doc.continuation_lines()
         mask[cont] = mask[doc.entry_of[cont]]
     return np.flatnonzero(mask)
+
+
+def count_unindexed(buffer, fmt: str, newline: int, query: Query, *, pieces: int | None = None) -> int | None:
+    """How many lines ``filter_lines`` gives for a one-term text query (a word, ``message:``, or ``~`` with
+    plain words), read straight from the bytes without indexing the file; None when the query or the file
+    needs the index (other terms, non-ASCII text, a line only the Python parser can judge).
+
+    Counting matches in a file nobody will scroll then costs one native pass, like ``grep -c``.
+    """
+    t = query.root
+    if not isinstance(t, Term) or t.key not in ("", "message") or newline != 10:
+        return None
+    if t.op == ":" and isinstance(t.arg, str) and t.arg and t.arg.isascii():
+        needles = [t.arg.encode("ascii")]
+    elif t.op == "~:":
+        words = t.value.split("|")
+        if len(words) > 64 or any(not w or set(w) & REGEX_SYNTAX or not w.isascii() for w in words):
+            return None
+        needles = [w.lower().encode("ascii") for w in words]
+    else:
+        return None
+    found = linescan.entry_spans(buffer, needles, icase=True, region=t.key == "message", fmt=fmt,
+                                  pieces=pieces)
+    if found is None or found[1]:
+        return None
+    return int(found[0][:, 2].sum())

@@ -265,3 +265,26 @@ def needle_lines(buffer, starts: np.ndarray, needles: list[bytes], *, icase: boo
         starts, lambda s, first, last: _native.needle_lines(buffer, s, s.itemsize, first, last, list(needles),
                                                             int(icase)),
         (np.int64, np.int32), threads, cancel)
+
+
+def entry_spans(buffer, needles: list[bytes], *, icase: bool, region: bool, fmt: str,
+                threads: int | None = None, pieces: int | None = None) -> tuple[np.ndarray, bool] | None:
+    """The entries of an unindexed "\n"-separated buffer that hold any of ``needles``, as rows of (first
+    byte, end byte, line count), and whether a line only the Python parser can judge was met (then the
+    answer is incomplete and the caller must index). None where the native scanner is missing.
+
+    The buffer is cut anywhere into one piece per thread; the scanner moves each cut to the next entry
+    start, so the pieces hold whole entries and their results simply follow each other.
+    """
+    code = NATIVE_FORMATS.get(fmt)
+    if _native is None or code is None or buffer is None or not needles:
+        return None
+    size = len(buffer)
+    pieces = pieces or max(1, min(threads or workers.count(), size // (8 * 1024 * 1024) or 1))
+    bounds = [size * k // pieces for k in range(pieces + 1)]
+    with ThreadPoolExecutor(max_workers=min(pieces, threads or workers.count()),
+                            thread_name_prefix="log-scan") as pool:
+        results = list(pool.map(lambda k: _native.entry_spans(buffer, bounds[k], bounds[k + 1], list(needles),
+                                                               int(icase), int(region), code), range(pieces)))
+    spans = np.concatenate([np.frombuffer(raw, dtype=np.int64) for raw, _unsure in results]).reshape(-1, 3)
+    return spans, any(unsure for _raw, unsure in results)

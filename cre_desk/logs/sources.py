@@ -11,6 +11,8 @@ I-1).
 
 from __future__ import annotations
 
+import bz2
+import copy
 import lzma
 import os
 import re
@@ -414,10 +416,12 @@ class _Run:
                     self.check_cancel()
                     member = display + SEP + _display(info.orig_filename)
                     try:
+                        reason = _unsafe_name(info.orig_filename, limits)
+                        if reason:   # before is_dir(): an empty name has no last character to look at
+                            if not info.orig_filename.endswith("/"):
+                                files += 1
+                            raise _EntryRejected(reason)
                         if info.is_dir():
-                            reason = _unsafe_name(info.orig_filename, limits)
-                            if reason:
-                                raise _EntryRejected(reason)
                             continue
                         files += 1
                         if info.flag_bits & 0x1:
@@ -446,13 +450,10 @@ class _Run:
             raise _EntryRejected("damaged (the entry runs past the end of the file)")
         path, out = self.new_file()
         try:
-            with out, archive.open(info) as src:
+            with out:
                 produced = 0
-                while True:
+                for data in _member_chunks(archive, info):
                     self.check_cancel()
-                    data = src.read(CHUNK)
-                    if not data:
-                        break
                     self.write(out, data)
                     produced += len(data)
                     self.check_ratio(produced, info.compress_size)
@@ -479,6 +480,51 @@ class _Run:
 
 
 _SUPPORTED = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_RAW_IN = 64 * 1024
+
+
+def _member_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """The member's uncompressed bytes, at most CHUNK at a time whatever the method (A-3).
+
+    zipfile bounds the output of one read only for deflate: a bzip2 or LZMA read decompresses everything
+    the compressed bytes it took in expand to, and 3 KB of bzip2 expand to gigabytes. For those two the
+    compressed bytes are read as stored data and decompressed here with ``max_length``; the CRC is
+    checked on the output as zipfile would.
+    """
+    if info.compress_type not in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        with archive.open(info) as src:
+            while data := src.read(CHUNK):
+                yield data
+        return
+    raw_info = copy.copy(info)
+    raw_info.compress_type = zipfile.ZIP_STORED
+    raw_info.file_size = info.compress_size
+    del raw_info.CRC   # no check on the compressed bytes; the output is checked below
+    crc = 0
+    with archive.open(raw_info) as raw:
+        if info.compress_type == zipfile.ZIP_BZIP2:
+            decomp = bz2.BZ2Decompressor()
+        else:
+            header = raw.read(4)
+            if len(header) < 4:
+                raise EOFError("truncated LZMA header")
+            props = raw.read(struct.unpack("<H", header[2:4])[0])
+            decomp = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
+                lzma._decode_filter_properties(lzma.FILTER_LZMA1, props)])  # noqa: SLF001 - as zipfile does
+        while not decomp.eof:
+            pending = b""
+            if decomp.needs_input:
+                pending = raw.read(_RAW_IN)
+                if not pending:
+                    break   # LZMA in zip may end without an end marker; a short bzip2 stream is caught below
+            data = decomp.decompress(pending, CHUNK)
+            if data:
+                crc = zlib.crc32(data, crc)
+                yield data
+    if info.compress_type == zipfile.ZIP_BZIP2 and not decomp.eof:
+        raise EOFError("compressed data ended before the end-of-stream marker")
+    if crc != info.CRC:
+        raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
 
 
 def _method(code: int) -> str:

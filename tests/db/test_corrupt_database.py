@@ -61,12 +61,14 @@ def test_damaged_file_is_moved_aside_and_a_fresh_one_opens(tmp_path, damage):
         ws.close()
 
 
-def test_zero_length_file_is_treated_as_new(tmp_path):
+def test_zero_length_file_is_moved_aside_not_silently_taken_for_a_new_workspace(tmp_path):
+    """D-5: SQLite never leaves a 0-byte database; one is damage (kept aside), not an empty workspace."""
     paths = default_paths(tmp_path / "home")
     paths.ensure()
     paths.database.write_bytes(b"")
     ws = open_workspace(paths)
-    assert ws.report.moved_aside is None
+    assert ws.report.moved_aside is not None and ws.report.moved_aside.exists()
+    assert "empty" in ws.report.reason
     assert ws.tickets.count() == 0
     ws.close()
 

@@ -73,11 +73,23 @@ def test_medians_targets_pauses_and_open_ticket_states(service):
     assert "category,spec_question,1,6.000" in csv_text
 
 
-def test_csv_never_turns_customer_text_into_formulas(service):
+def test_csv_never_turns_typed_text_into_formulas(service):
+    """Every cell people type (title, assignee, SDK, team…) in both tables, not only titles."""
+    import csv
+    import io
+
     svc = service
-    _ticket(svc, "=HYPERLINK(\"http://evil\")", "troubleshooting", _at(2, 10))
+    formula = "=HYPERLINK(\"http://evil\")"
+    ticket = _ticket(svc, formula, "troubleshooting", _at(2, 10), assignee="@SUM(A1)", sdk="+cmd|' /C calc'!A0")
+    _status(svc, ticket, "solved", _at(3, 12))
+    _ticket(svc, "-2+3", "troubleshooting", _at(2, 11), assignee="=1+1")
     report = reports.build_report(svc.db, _at(1, 0), _at(30, 0), now=_at(25, 12), calendar=svc.calendar)
-    assert "'=HYPERLINK" in report.open_tickets_csv()
+    cells = [cell for text in (report.to_csv(), report.open_tickets_csv())
+             for row in csv.reader(io.StringIO(text)) for cell in row]
+    dangerous = [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")
+                 or (c[:1] == "-" and not c.replace(".", "", 1).lstrip("-").isdigit())]
+    assert dangerous == []
+    assert "'@SUM(A1)" in cells and "'=1+1" in cells and "'+cmd|' /C calc'!A0" in cells and "'-2+3" in cells
 
 
 def test_report_command_prints_csv_and_json_for_a_period(tmp_path, capsys):
@@ -130,7 +142,8 @@ def test_the_demo_workspace_has_paused_time_to_chart(tmp_path):
     ws.tickets.clock = lambda: now
     try:
         demo.load_demo(ws.tickets, now=now)
-        report = reports.build_report(ws.db, now - timedelta(days=27), now, now=now, calendar=ws.tickets.calendar)
+        report = reports.build_report(ws.db, now - timedelta(days=27), now, now=now,
+                                      calendar=ws.tickets.calendar)
         assert report.pauses_h["customer_log"] > 0 and report.pauses_h["app_release"] > 0
     finally:
         ws.close()

@@ -7,9 +7,13 @@ import pytest
 from cre_desk.config import Settings, default_paths
 
 
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Record every message and answer confirmations with ``answers['confirm']``."""
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch, request):
+    """Record every message and answer confirmations with ``answers['confirm']``.
+
+    A crash dialog fails the test (it means an exception reached the user), unless the test is marked
+    ``crash_dialog_expected`` because showing one is what it checks.
+    """
     from cre_desk.gui import crash, messages
 
     shown: list[tuple[str, str]] = []
@@ -19,7 +23,10 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(messages.Dialogs, "confirm", staticmethod(lambda parent, title, text: answers["confirm"]))
     monkeypatch.setattr(crash.CrashDialog, "show",
                         staticmethod(lambda summary, details, log_file: shown.append(("crash", details))))
-    return type("Dialogs", (), {"shown": shown, "answers": answers})
+    yield type("Dialogs", (), {"shown": shown, "answers": answers})
+    crashes = [detail for level, detail in shown if level == "crash"]
+    if crashes and request.node.get_closest_marker("crash_dialog_expected") is None:
+        pytest.fail("the crash dialog was shown during the test:\n" + "\n".join(crashes), pytrace=False)
 
 
 @pytest.fixture

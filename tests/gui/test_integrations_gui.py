@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def test_account_is_saved_with_its_token_in_the_keyring_and_tested(qtbot, ctx, h
     assert credentials.load_token("zendesk-acme") == CANARY
     assert CANARY not in ctx.paths.settings_file.read_text(encoding="utf-8")
     dialog.test_connection()
-    qtbot.waitUntil(lambda: "Connected as Alex Agent" in dialog.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Connected as Alex Agent (agent)" in dialog.status.text(), timeout=10000)
 
 
 def test_sync_imports_a_ticket_whose_attachment_opens_as_a_log(qtbot, window, ctx, httpserver):
@@ -120,7 +121,10 @@ def test_reply_is_posted_to_the_helpdesk_once_and_kept_in_history(qtbot, window,
     sent = ctx.tickets.list_sent_replies(imported.id)
     assert len(sent) == 1 and sent[0].channel == "zendesk" and sent[0].external_id == "901"
     puts = [r for r, _ in httpserver.log if r.method == "PUT"]
-    assert len(puts) == 1 and "[ref:cre-desk:" in puts[0].get_data(as_text=True)
+    sent_json = json.loads(puts[0].get_data(as_text=True))
+    # The hidden reference rides in the audit metadata; the customer's text carries none (issue 14, defect 6).
+    assert len(puts) == 1 and sent_json["ticket"]["metadata"]["cre_desk_ref"].startswith("cre-desk:")
+    assert "cre-desk" not in sent_json["ticket"]["comment"]["body"]
 
 
 def test_background_refresh_announces_closed_issues(qtbot, window, ctx, httpserver):

@@ -176,7 +176,8 @@ def test_attached_logs_lose_their_secrets_but_keep_their_lines(qtbot, window, ct
     stored = ctx.tickets.attachment_path(ctx.tickets.get_ticket(ticket.id).attachments[0]).read_text()
     assert "mika@example.co.jp" not in stored and "0123456789abcdef" not in stored
     assert stored.count("\n") == 2 and "session ok" in stored
-    assert "removed" in window.pane.save_state.text()
+    assert window.pane.attach_bar.lines() == [
+        "device.log: attached (2 secret(s) or e-mail address(es) removed)"]
 
 
 def test_saved_filters_survive_a_restart(qtbot, window, ctx, monkeypatch):
@@ -208,3 +209,75 @@ def test_unpacked_archives_go_when_the_ticket_is_left_and_at_the_next_start(qtbo
     (leftover / "device.log").write_text("left by a killed run\n")
     assert ctx.paths.sweep_temp() >= 1
     assert not any(ctx.paths.temp_dir.iterdir())
+
+
+def _compare_with(qtbot, logs, pick) -> None:
+    combo = logs.compare_combo
+    target = next(i for i in range(combo.count()) if pick(combo.itemData(i)))
+    combo.setCurrentIndex(target)
+    combo.activated.emit(target)
+    qtbot.waitUntil(lambda: logs.right.doc is not None and logs.right.doc.ready, timeout=10000)
+
+
+def test_comparing_two_attached_logs_finishes_and_says_what_differs(qtbot, window, ctx):
+    ticket = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
+    ctx.tickets.attach_file(ticket.id, DEMO / "fiam-android-rate-limited.log")
+    logs = _open_logs(qtbot, window, ticket.id)
+    _compare_with(qtbot, logs, lambda c: getattr(c, "name", "") == "fiam-android-rate-limited.log")
+    qtbot.waitUntil(lambda: logs.compare_model.rowCount() >= 2, timeout=10000)
+    summary = logs.compare_summary.text()
+    assert "Comparing" not in summary
+    assert "only in this log" in summary.lower() and "only in the other" in summary.lower()
+
+
+def _shows_nothing_of_the_first_ticket(logs) -> None:
+    assert logs.right.doc is None and logs.right.isHidden()
+    assert logs.compare_model.rowCount() == 0
+    assert "Display reached" not in logs.compare_summary.text()
+    assert logs.compare_summary.text() == logs._nothing_compared()
+    assert logs.compare_combo.currentData() is None
+    for pane in (logs.left, logs.right):
+        assert pane.search_edit.text() == "" and pane.filter_edit.text() == ""
+        assert pane.hit_label.text() == "" and pane.filter_state.text() == ""
+        assert "braze" not in pane.detail.toPlainText().lower()
+        assert "braze" not in pane.title.text().lower()
+    assert logs.marks_model.rowCount() == 0 and logs.marks == []
+    findings = [logs.findings_model.item(r, 0).data(Qt_user_role()).rule_id
+                for r in range(logs.findings_model.rowCount())]
+    assert not any(rule.startswith("BRZ") for rule in findings)
+    assert "braze" not in (logs.facts.text() + logs.explain.text()).lower()
+    assert logs.side.currentIndex() == 0
+    assert logs.offset == 0.0
+
+
+@pytest.mark.parametrize("second_log", ["fiam-android-rate-limited.log", None])
+def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, window, ctx, monkeypatch,
+                                                                          second_log):
+    first = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
+    second = ctx.tickets.create_ticket(TicketFields(title="Rate limited", symptom="iam_not_shown"),
+                                       actor="aki")
+    if second_log:
+        ctx.tickets.attach_file(second.id, DEMO / second_log)
+    logs = _open_logs(qtbot, window, first.id)
+    _compare_with(qtbot, logs, lambda c: getattr(c, "baseline", "") == "braze-android-iam")
+    qtbot.waitUntil(lambda: "Display reached" in logs.compare_summary.text(), timeout=10000)
+    logs.left.search_edit.setText("session")
+    logs.left.run_search()
+    qtbot.waitUntil(lambda: len(logs.left.model.hits) == 4)
+    logs.right.search_edit.setText("Braze")
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("manager never registered", True)))
+    logs.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
+    qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
+    logs.left.go_to_line(12)
+    assert "Braze" in logs.left.detail.toPlainText()
+    assert logs.side.currentIndex() == 2
+
+    open_ticket(qtbot, window, second.id)
+    _shows_nothing_of_the_first_ticket(logs)   # at once, before the second ticket's log is read
+    if second_log:
+        qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
+        qtbot.waitUntil(lambda: logs.analysis is not None, timeout=10000)
+        assert logs.left.doc.name == second_log
+    wait_for_all()
+    _shows_nothing_of_the_first_ticket(logs)

@@ -44,3 +44,79 @@ def test_queue_tooltip_shows_markup_literally(qtbot, window, ctx):
     index = window.queue.model.index(window.queue.model.row_of(ticket.id), 1)
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tooltip and "&lt;img" in tooltip
+
+
+def _tooltips_and_texts(window):
+    """Every tooltip of every widget, and every item's tooltip and text in every item view of the window."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+    seen = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        seen.append((f"{type(widget).__name__}.toolTip", widget.toolTip()))
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(min(model.rowCount(parent), 3000)):
+                for column in range(model.columnCount(parent)):
+                    index = model.index(row, column, parent)
+                    for role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole):
+                        value = index.data(role)
+                        if isinstance(value, str):
+                            seen.append((f"{type(view).__name__} row {row} role {role.name}", value))
+                child = model.index(row, 0, parent)
+                if model.rowCount(child) > 0:
+                    stack.append(child)
+    return seen
+
+
+def test_u1_no_tooltip_or_item_text_anywhere_renders_customer_log_text_as_rich_text(
+        qtbot, window, ctx, tmp_path, monkeypatch):
+    """U-1: a customer log line with <img src="file:///…"> reaches the Marks, Comparison, findings and log
+    views; every tooltip and item text in the window that carries it must show it literally (Qt would
+    otherwise render the tooltip as rich text and load the local file on hover)."""
+    from pathlib import Path
+
+    from PySide6 import QtGui
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QInputDialog
+
+    canary = tmp_path / "CANARY.png"
+    canary.write_bytes(b"\x89PNG\r\n\x1a\n")
+    img = f'<img src="file://{canary}">'
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs" / "braze-android-iam-failing.log"
+    lines = demo.read_text(encoding="utf-8").splitlines()
+    lines.insert(10, f"11-20 10:14:02.118  4321  4321 W Braze: {img} <b>campaign</b> " + "padding " * 12)
+    log = tmp_path / "customer.log"
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ticket = ctx.tickets.create_ticket(TicketFields(title=f"Coupon {img}", symptom="iam_not_shown"), actor="aki")
+    ctx.tickets.attach_file(ticket.id, log)
+    open_ticket(qtbot, window, ticket.id)
+    window.show_tab(3)
+    logs = window.pane.logs
+    qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
+    qtbot.waitUntil(lambda: logs.analysis is not None, timeout=10000)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (f"note {img}", True)))
+    logs.toggle_mark(logs.left, 10, logs.left.doc.line_text(10))
+    qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
+    combo = logs.compare_combo
+    target = next(i for i in range(combo.count()) if getattr(combo.itemData(i), "baseline", "") == "braze-android-iam")
+    combo.setCurrentIndex(target)
+    combo.activated.emit(target)
+    qtbot.waitUntil(lambda: logs.compare_model.rowCount() > 0, timeout=10000)
+
+    carrying = [(where, text) for where, text in _tooltips_and_texts(window) if "CANARY" in text]
+    where_seen = {where.split(" ")[0] for where, _ in carrying}
+    assert {"QListView", "QTreeView"} <= where_seen or len(carrying) >= 4, where_seen   # marks and comparison
+    tooltips = [(where, text) for where, text in carrying if "toolTip" in where or "ToolTipRole" in where]
+    assert len(tooltips) >= 3, carrying   # the Marks list, the Comparison list and the log line itself
+    # Item texts (DisplayRole) go through item delegates, which draw plain text; tooltips guess rich text.
+    for where, text in tooltips:
+        if QtGui.Qt.mightBeRichText(text):
+            doc = QTextDocument()
+            doc.setHtml(text)
+            assert img in doc.toPlainText(), f"{where} renders customer text as rich text: {text[:200]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -193,9 +194,10 @@ def test_conversation_deleted_during_sync_is_skipped(provider, httpserver):
 
 
 def test_reply_posts_as_the_token_admin_with_version_header(provider, httpserver):
-    marker = "\n\n[ref:cre-desk:abcd1234]"
-    expected_body = "<p>Hello &lt;team&gt; &amp; Carol,<br>try 4.2.1</p><p>[ref:cre-desk:abcd1234]</p>"
-    new_part = _part("p9", "comment", expected_body, ADMIN, 1_700_001_000)
+    """Issue 14 defect 6: nothing but the engineer's words reaches the customer (no visible reference)."""
+    marker = "cre-desk:abcd1234abcd1234abcd1234abcd1234"
+    expected_body = "<p>Hello &lt;team&gt; &amp; Carol,<br>try 4.2.1</p>"
+    new_part = _part("p9", "comment", expected_body, ADMIN, int(time.time()))
     provider.test_connection()  # caches the admin id from /me before the ordered exchange
     httpserver.expect_ordered_request(
         "/conversations/101/reply", method="POST", headers={**AUTH, "Content-Type": "application/json"},
@@ -206,23 +208,35 @@ def test_reply_posts_as_the_token_admin_with_version_header(provider, httpserver
     httpserver.check_assertions()
     reply_requests = [req for req, _ in httpserver.log if req.path.endswith("/reply")]
     assert reply_requests[0].headers["Intercom-Version"] == VERSION
+    assert b"cre-desk" not in reply_requests[0].get_data()
 
 
 def test_private_reply_is_a_note(provider, httpserver):
-    body = "<p>internal</p><p>[ref:cre-desk:11112222]</p>"
+    body = "<p>internal</p>"
     httpserver.expect_request(
         "/conversations/101/reply", method="POST", headers=AUTH,
         json={"message_type": "note", "type": "admin", "admin_id": "991", "body": body},
-    ).respond_with_json(_conversation("101", parts=[_part("n1", "note", body, ADMIN, 1_700_001_000)]))
-    assert provider.post_reply("101", "internal", public=False, marker="\n\n[ref:cre-desk:11112222]") == "n1"
+    ).respond_with_json(_conversation("101", parts=[_part("n1", "note", body, ADMIN, int(time.time()))]))
+    assert provider.post_reply("101", "internal", public=False, marker="cre-desk:11112222") == "n1"
 
 
-def test_find_reply_looks_for_the_marker(provider, httpserver):
-    marked = _part("p10", "comment", "<p>Fixed in 4.2.2</p><p>[ref:cre-desk:feedbeef]</p>", ADMIN, 1_700_002_000)
+def test_find_reply_matches_admin_text_and_time(provider, httpserver):
+    """After a lost answer the reply is recognised by its admin, its words and its time, not a visible marker."""
+    from cre_desk.integrations.http import ReplyUncertain
+
+    marker = "cre-desk:feedbeeffeedbeeffeedbeeffeedbeef"
+    now = int(time.time())
+    httpserver.expect_oneshot_request("/conversations/101/reply", method="POST").respond_with_data(
+        "", status=504)
+    with pytest.raises(ReplyUncertain):
+        provider.post_reply("101", "Fixed in 4.2.2", public=True, marker=marker)
+    old_same_text = _part("p5", "comment", "<p>Fixed in 4.2.2</p>", ADMIN, now - 86_400)
+    customer_echo = _part("p6", "comment", "<p>Fixed in 4.2.2</p>", USER, now)
+    mine = _part("p10", "comment", "<p>Fixed in   4.2.2</p>", ADMIN, now)
     httpserver.expect_request("/conversations/101", method="GET").respond_with_json(
-        _conversation("101", parts=[*FULL_101["conversation_parts"]["conversation_parts"], marked]))
-    assert provider.find_reply("101", "\n\n[ref:cre-desk:feedbeef]") == "p10"
-    assert provider.find_reply("101", "\n\n[ref:cre-desk:00000000]") is None
+        _conversation("101", parts=[old_same_text, customer_echo, mine]))
+    assert provider.find_reply("101", marker) == "p10"
+    assert provider.find_reply("101", "cre-desk:00000000000000000000000000000000") is None
 
 
 def test_bad_conversation_ids_never_reach_the_url(provider):

@@ -85,7 +85,7 @@ def test_provider_satisfies_protocol(httpserver):
 def test_test_connection_uses_users_me(httpserver):
     httpserver.expect_request("/api/v2/users/me.json", headers={"Authorization": BASIC}).respond_with_json(
         {"user": {"id": 200, "name": "Alex Agent", "email": EMAIL, "role": "admin"}})
-    assert make_provider(httpserver.url_for("/")).test_connection() == "Alex Agent"
+    assert make_provider(httpserver.url_for("/")).test_connection() == "Alex Agent (admin)"
 
 
 def test_test_connection_anonymous_is_auth_failure(httpserver):
@@ -196,14 +196,26 @@ def test_status_map(zendesk, ours):
     assert map_status(zendesk) == ours.value
 
 
-def test_post_reply_puts_comment_with_marker(httpserver):
-    marker = "\n\n[ref:cre-desk:ab12cd34]"
-    expected = {"ticket": {"comment": {"body": "Please update the SDK." + marker, "public": False}}}
+def audit(aid: int, comment_id: int, body: str, *, ref: str | None = None, created: str = "2026-01-07T09:00:00Z"
+          ) -> dict:
+    """An audit as Zendesk documents it; ``ref`` is the custom metadata our update carried."""
+    custom = {"cre_desk_ref": ref} if ref else {}
+    return {"id": aid, "ticket_id": 42, "created_at": created, "author_id": 200,
+            "metadata": {"system": {"client": "CRE-Desk", "ip_address": "203.0.113.5"}, "custom": custom},
+            "via": {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}},
+            "events": [{"id": comment_id, "type": "Comment", "author_id": 200, "body": body, "html_body": body,
+                        "plain_body": body, "public": True, "attachments": [], "audit_id": aid}]}
+
+
+def test_post_reply_keeps_the_reference_out_of_the_customers_text(httpserver):
+    """Issue 14 defect 6: the reference travels in the audit's custom metadata, not in the comment."""
+    ref = "cre-desk:ab12cd34ab12cd34ab12cd34ab12cd34"
+    expected = {"ticket": {"comment": {"body": "Please update the SDK.", "public": False},
+                           "metadata": {"cre_desk_ref": ref}}}
     httpserver.expect_request("/api/v2/tickets/42.json", method="PUT", json=expected).respond_with_json(
-        {"ticket": ticket(42), "audit": {"id": 9001, "events": [
-            {"id": 9002, "type": "Comment", "body": expected["ticket"]["comment"]["body"], "public": False}]}})
+        {"ticket": ticket(42), "audit": audit(9001, 9002, "Please update the SDK.", ref=ref)})
     provider = make_provider(httpserver.url_for("/"))
-    assert provider.post_reply("42", "Please update the SDK.", public=False, marker=marker) == "9002"
+    assert provider.post_reply("42", "Please update the SDK.", public=False, marker=ref) == "9002"
 
 
 def test_post_reply_rejects_non_numeric_ticket_id(httpserver):
@@ -245,7 +257,7 @@ def _dropping_server() -> tuple[socket.socket, list[bytes]]:
 
 def test_dropped_reply_is_uncertain_then_reconciled(httpserver):
     sock, seen = _dropping_server()
-    marker = "[ref:cre-desk:5eed5eed]"
+    marker = "cre-desk:5eed5eed5eed5eed5eed5eed5eed5eed"
     try:
         provider = make_provider(f"http://127.0.0.1:{sock.getsockname()[1]}")
         with pytest.raises(ReplyUncertain):
@@ -253,14 +265,17 @@ def test_dropped_reply_is_uncertain_then_reconciled(httpserver):
     finally:
         sock.close()
     assert len(seen) == 1 and marker.encode() in seen[0]
-    # Reconcile against the real ticket: the reply did land, newest comments first.
-    httpserver.expect_request("/api/v2/tickets/42/comments.json",
-                              query_string={"page[size]": "100", "include": "users", "sort": "-created_at"}
-                              ).respond_with_json(one_page_comments([
-                                  comment(77, 200, "Fixed in 4.3" + marker), comment(76, 100, "Any news?")]))
+    sent = json.loads(seen[0])
+    assert marker not in sent["ticket"]["comment"]["body"]
+    # Reconcile against the real ticket: the update carrying the reference did land.
+    httpserver.expect_request("/api/v2/tickets/42/audits.json", query_string={"page[size]": "100"}).respond_with_json(
+        {"audits": [audit(70, 71, "Any news?", created="2026-01-06T09:00:00Z"),
+                    audit(76, 77, "Fixed in 4.3", ref=marker)],
+         "meta": {"has_more": False, "after_cursor": None, "before_cursor": None},
+         "links": {"prev": None, "next": None}})
     provider = make_provider(httpserver.url_for("/"))
     assert provider.find_reply("42", marker) == "77"
-    assert provider.find_reply("42", "[ref:cre-desk:00000000]") is None
+    assert provider.find_reply("42", "cre-desk:00000000000000000000000000000000") is None
 
 
 def test_canary_token_never_leaks(httpserver, caplog):

@@ -6,9 +6,11 @@ import os
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cre_desk.logs import index as index_module
-from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
+from cre_desk.logs.document import EntryMap, LogDocument, PatternError, compile_user_pattern
 from cre_desk.logs.entry import ERROR, FATAL, INFO
 
 CRASH = [
@@ -169,3 +171,17 @@ def test_plain_word_search_by_the_native_scan_finds_what_re2_finds(tmp_path, cas
     assert native.tolist() == regex.tolist() and len(native) > 40_000
     assert first and first[0][0] == native[0]
     doc.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(flags=st.lists(st.booleans(), min_size=1, max_size=60), picks=st.lists(st.integers(0, 59), max_size=20))
+def test_entry_map_gives_each_line_the_first_line_of_its_entry(flags, picks):
+    """Only continuation lines are stored; every look-up still answers like a full per-line map."""
+    headers = np.array(flags, dtype=bool)
+    headers[0] = True
+    dense = np.maximum.accumulate(np.arange(len(headers)) * headers)
+    entry_map = EntryMap(len(headers), np.flatnonzero(~headers))
+    lines = np.array([p % len(headers) for p in picks], dtype=np.int64)
+    assert entry_map[lines].tolist() == dense[lines].tolist()
+    assert [entry_map[int(line)] for line in range(len(headers))] == dense.tolist()
+    assert len(entry_map) == len(headers)

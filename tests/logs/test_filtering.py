@@ -136,3 +136,55 @@ def test_cancel_stops_a_filter(tmp_path):
     with pytest.raises(Cancelled):
         filtering.filter_lines(doc, filter_lang.parse("message:hello"), cancel=lambda: True)
     doc.close()
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+TEXT_QUERIES = st.one_of(
+    st.sampled_from(WORDS + MESSAGES[:5]).map(_quoted),
+    st.sampled_from(WORDS + MESSAGES[:5]).map(lambda w: "message:" + _quoted(w)),
+    st.lists(st.sampled_from(["braze", "session", "at", "ok", "Caused", "colons", "main"]), min_size=1,
+             max_size=3).map(lambda ws: '~"' + "|".join(ws) + '"'),
+    st.lists(st.sampled_from(["braze", "FIAM", "x", "red"]), min_size=1, max_size=2)
+    .map(lambda ws: 'message~:"' + "|".join(ws) + '"'),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text=logcat(), q=TEXT_QUERIES, crlf=st.booleans(), pieces=st.integers(1, 7))
+def test_counting_without_an_index_counts_what_the_filter_shows(tmp_path_factory, text, q, crlf, pieces):
+    """``cre-desk filter --count`` reads a text term straight from the bytes: same number as the view."""
+    path = tmp_path_factory.mktemp("c") / "device.log"
+    path.write_bytes(text.replace("\n", "\r\n" if crlf else "\n").encode("utf-8"))
+    doc = LogDocument(path)
+    try:
+        parsed = filter_lang.parse(q)
+        counted = filtering.count_unindexed(doc.index.buffer(), doc.format, doc.index.newline, parsed, pieces=pieces)
+        doc.build()
+        if counted is not None:
+            assert counted == len(filtering.filter_lines(doc, parsed)), (q, doc.format)
+    finally:
+        doc.close()
+
+
+def test_counting_without_an_index_answers_for_plain_logcat(tmp_path):
+    lines = []
+    for i in range(3000):
+        lines.append(f"11-20 10:14:02.{i % 1000:03d}  100  101 {'IW'[i % 2]} Tag{i % 7}: step {i} of the session")
+        if i % 5 == 0:
+            lines += ["\tat com.braze.Foo.bar(Foo.java:10)", "Caused by: java.lang.IllegalStateException: session"]
+    path = tmp_path / "plain.log"
+    path.write_text("\n".join(lines) + "\n")
+    doc = LogDocument(path)
+    queries = [filter_lang.parse(q) for q in ["message:session", "Tag3", '~"IllegalState|Foo"', "message:tag3"]]
+    try:
+        counted = [{filtering.count_unindexed(doc.index.buffer(), doc.format, doc.index.newline, parsed, pieces=k)
+                    for k in (1, 4, 13)} for parsed in queries]
+        doc.build()
+        for parsed, counts in zip(queries, counted, strict=True):
+            assert None not in counts, parsed
+            assert counts == {len(filtering.filter_lines(doc, parsed))}, parsed
+    finally:
+        doc.close()
