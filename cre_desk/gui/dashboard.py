@@ -156,14 +156,15 @@ class DashboardView(QWidget):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "pauses"):
             from PySide6.QtWidgets import QApplication
 
-            dark = bool(QApplication.instance().property("cre_desk_dark"))
+            app = QApplication.instance()
+            dark = bool(app is not None and app.property("cre_desk_dark"))
             for plot in (self.trend, self.pauses):
                 plot.setTitle(plot.property("chart_title"), color=theme.chart_text_colour(dark), size="10pt")
                 plot.resetCachedContent()   # the chart caches its background, painted in the old palette
                 plot.viewport().update()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        """Escape closes the dashboard window, as it closes a dialog (keys a child did not use arrive here)."""
+        """Escape closes the dashboard window as it closes a dialog (keys no child used arrive here)."""
         if event.key() == Qt.Key.Key_Escape and self.isWindow():
             self.close()
             return
@@ -262,7 +263,8 @@ class DashboardView(QWidget):
                         item.setData(value, Qt.ItemDataRole.DisplayRole)
                     else:
                         item.setText("–" if value is None else str(value))
-                    item.setData(-1.0 if value is None else value, Qt.ItemDataRole.UserRole)   # sorts by number
+                    # the sort role: numbers sort as numbers
+                    item.setData(-1.0 if value is None else value, Qt.ItemDataRole.UserRole)
                     if n == 2 and stat.target_h is not None and stat.median_h is not None and \
                             stat.median_h > stat.target_h:
                         item.setForeground(QColor("#c0262d"))
@@ -280,8 +282,10 @@ class DashboardView(QWidget):
                 title.setData(t.ticket_id, TICKET_ROLE)
                 title.setToolTip(plain_tooltip(title.text()))
                 # The queue's words for the same figure: 'overdue 0.3 h' or 'in 2.5 h'.
-                due = timers.Due(timers.BREACHED, left_business_s=-(t.overdue_h or 0.0) * 3600) \
-                    if items is report.breached else timers.Due(timers.AT_RISK, left_business_s=(t.left_h or 0.0) * 3600)
+                if items is report.breached:
+                    due = timers.Due(timers.BREACHED, left_business_s=-(t.overdue_h or 0.0) * 3600)
+                else:
+                    due = timers.Due(timers.AT_RISK, left_business_s=(t.left_h or 0.0) * 3600)
                 due_item = QStandardItem(due_text(due))
                 when = (self.tr("Deadline: {0}").format(local_time(t.deadline)) + "\n") if t.deadline else ""
                 due_item.setToolTip(when + due_explanation(self.ctx.tickets.calendar.name))
@@ -290,7 +294,8 @@ class DashboardView(QWidget):
         self._fit_columns()
 
     def _tables(self) -> list[QTableView]:
-        return [*(self.group_tabs.widget(i) for i in range(self.group_tabs.count())), self.risk_view]
+        groups = [self.group_tabs.widget(i) for i in range(self.group_tabs.count())]
+        return [*(view for view in groups if isinstance(view, QTableView)), self.risk_view]
 
     def _fit_columns(self) -> None:
         """Columns as wide as their longest text (Japanese labels are wider than the header guessed)."""

@@ -293,9 +293,15 @@ class MainWindow(QMainWindow):
             self.pane.tabs.setCurrentIndex(index)
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         from cre_desk.gui.help_dialogs import ShortcutsDialog
 
-        in_menus = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        in_menus = []
+        for entry in self.menuBar().actions():
+            menu = entry.menu()
+            if isinstance(menu, QMenu):
+                in_menus.extend(menu.actions())
         ShortcutsDialog([*in_menus, *self.actions()], self).exec()
 
     def show_about(self) -> None:
@@ -446,7 +452,9 @@ class MainWindow(QMainWindow):
 
                 from cre_desk.gui import theme
 
-                theme.apply(QApplication.instance(), settings.theme)   # at once: no restart for colours
+                app = QApplication.instance()
+                if isinstance(app, QApplication):
+                    theme.apply(app, settings.theme)   # at once: no restart for colours
                 from cre_desk.gui.log_delegate import LogLineDelegate
 
                 for delegate in self.findChildren(LogLineDelegate):    # log highlighting has its own colours

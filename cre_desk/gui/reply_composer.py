@@ -157,8 +157,9 @@ class ReplyComposer(QWidget):
         self.private_list.setWordWrap(True)
         self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.private_list.clicked.connect(self._on_private_list_clicked)
-        private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
-                                      "customer. Untick what must stay private; the draft is rebuilt without it."))
+        private_hint = QLabel(self.tr(
+            "Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what "
+            "must stay private; the draft is rebuilt without it."))
         private_hint.setWordWrap(True)
         # Beside the preview, so what will be sent and the private notes in it are read together.
         self.private_view = QGroupBox(self.tr("Private notes"))
@@ -349,7 +350,8 @@ class ReplyComposer(QWidget):
             for item in self._private:
                 row = QStandardItem(f"{kinds.get(item.kind, item.kind)} · {item.source}\n{item.text}")
                 row.setCheckable(True)
-                row.setCheckState(Qt.CheckState.Unchecked if item.key in self._excluded else Qt.CheckState.Checked)
+                excluded = item.key in self._excluded
+                row.setCheckState(Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked)
                 row.setData(item.key, Qt.ItemDataRole.UserRole)
                 row.setToolTip(self.tr("Ticked: sent to the customer. Unticked: left out of the reply."))
                 self.private_model.appendRow(row)
@@ -367,8 +369,9 @@ class ReplyComposer(QWidget):
         sent = self.sent_private_items()
         leaked = [item for item in sent if item.key in self._excluded]
         if leaked:
-            self.private_notice.setText(self.tr("%n excluded note(s) still in text you edited: remove it there "
-                                                "or re-draft that part", "", len(leaked)))
+            self.private_notice.setText(self.tr(
+                "%n excluded note(s) still in text you edited: remove it there or re-draft that part", "",
+                len(leaked)))
             self.private_notice.setStyleSheet("color: #c0262d; text-align: left; font-weight: bold;")
         else:
             self.private_notice.setText(self.tr("The reply quotes %n of your private note(s): review before "

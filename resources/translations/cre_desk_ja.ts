@@ -695,17 +695,20 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="97" />
         <source>Median h</source>
-        <translation>中央値（時間）</translation>
+        <translation>中央値
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>p90 h</source>
-        <translation>p90（時間）</translation>
+        <translation>p90
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>1st reply h</source>
-        <translation>初回応答（時間）</translation>
+        <translation>初回応答
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
@@ -715,7 +718,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="99" />
         <source>Target h</source>
-        <translation>目標（時間）</translation>
+        <translation>目標
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="100" />
@@ -787,81 +791,81 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="228" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="229" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="230" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="231" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="238" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="239" />
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="243" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="244" />
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="245" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="246" />
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="274" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="276" />
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="274" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="276" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="286" />
-        <source>Deadline: {0}</source>
-        <translation>期限：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="335" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="335" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="336" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="341" />
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="336" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="341" />
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="349" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="354" />
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="351" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="356" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="362" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="367" />
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="290" />
+        <source>Deadline: {0}</source>
+        <translation>期限：{0}</translation>
     </message>
 </context>
 <context>
@@ -1647,7 +1651,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="92" />
-        <location filename="../../cre_desk/gui/main_window.py" line="405" />
+        <location filename="../../cre_desk/gui/main_window.py" line="411" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -1697,32 +1701,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="364" />
+        <location filename="../../cre_desk/gui/main_window.py" line="370" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <location filename="../../cre_desk/gui/main_window.py" line="388" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="383" />
+        <location filename="../../cre_desk/gui/main_window.py" line="389" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="458" />
+        <location filename="../../cre_desk/gui/main_window.py" line="466" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="476" />
+        <location filename="../../cre_desk/gui/main_window.py" line="484" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="513" />
+        <location filename="../../cre_desk/gui/main_window.py" line="521" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -1812,19 +1816,19 @@ Close anyway?</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="316" />
+        <location filename="../../cre_desk/gui/main_window.py" line="322" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="334" />
+        <location filename="../../cre_desk/gui/main_window.py" line="340" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="353" />
+        <location filename="../../cre_desk/gui/main_window.py" line="359" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -1841,37 +1845,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="388" />
+        <location filename="../../cre_desk/gui/main_window.py" line="394" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="395" />
+        <location filename="../../cre_desk/gui/main_window.py" line="401" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="396" />
+        <location filename="../../cre_desk/gui/main_window.py" line="402" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="398" />
+        <location filename="../../cre_desk/gui/main_window.py" line="404" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="417" />
+        <location filename="../../cre_desk/gui/main_window.py" line="423" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="420" />
+        <location filename="../../cre_desk/gui/main_window.py" line="426" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="456" />
+        <location filename="../../cre_desk/gui/main_window.py" line="464" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2331,7 +2335,7 @@ Close anyway?</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="100" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="310" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="311" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -2381,174 +2385,174 @@ Close anyway?</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="160" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="161" />
         <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
-        <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
+        <translation>返信に引用される、あなたのチェックリストの根拠とログのマークのメモです。チェックを外すと、それを除いて下書きを作り直します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="379" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="165" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="382" />
         <source>Private notes</source>
         <translation>非公開メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="174" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="581" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="584" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="177" />
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="180" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="181" />
         <source>Show which of your notes are sent, and exclude them</source>
         <translation>送信されるメモを確認し、除外します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="184" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="185" />
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="185" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="186" />
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="187" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="188" />
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="189" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="190" />
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="190" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="191" />
         <source>Keep this reply in the ticket's history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="194" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="195" />
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="195" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="196" />
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="196" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="197" />
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="197" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="198" />
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="203" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="204" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="205" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="206" />
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="289" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="295" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="296" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="301" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="345" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="346" />
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="345" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="346" />
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="354" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="356" />
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="370" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="373" />
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
         <translation>
             <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="374" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="377" />
         <source>The reply quotes %n of your private note(s): review before sending</source>
         <translation>
             <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="438" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="438" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="438" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="439" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="442" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="458" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="461" />
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="460" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="463" />
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="463" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="466" />
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="466" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="469" />
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="494" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="497" />
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2561,37 +2565,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="538" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="541" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="628" />
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="628" />
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="627" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="630" />
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="627" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="630" />
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="654" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="657" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="676" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="679" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2600,97 +2604,97 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="693" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="696" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="698" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="701" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="704" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="707" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="712" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="715" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="714" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="717" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="724" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="730" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="733" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="731" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="734" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="743" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="746" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="754" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="757" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="754" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="757" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="755" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="764" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="767" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="777" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="780" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="778" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="784" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="787" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="794" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="797" />
         <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
         <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="797" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="800" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="811" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="814" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2895,15 +2899,15 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="330" />
         <source>Not saved: your edits are kept; press Ctrl+S to try again</source>
         <translation>未保存: 編集内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="278" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="343" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="279" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="344" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
@@ -2913,110 +2917,110 @@ Close anyway?</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="211" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="214" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="220" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="257" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="258" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="281" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="282" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="322" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="423" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="424" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="425" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="426" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="447" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="448" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="454" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="455" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="478" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="479" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="479" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="481" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="482" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="482" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="483" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="483" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="484" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="488" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="489" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
@@ -3073,27 +3077,27 @@ Close anyway?</source>
         <translation>CRE Desk へようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="44" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="45" />
         <source>Your name is shown in each ticket's Timeline (“By”), is the assignee of the tickets you create and signs your replies. You can change it later in Settings.</source>
         <translation>お名前は各チケットのタイムライン（「実行者」欄）に表示され、作成したチケットの担当者と返信の署名に使われます。あとから設定で変更できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="48" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="49" />
         <source>e.g. Aki Sato</source>
         <translation>例：佐藤 亜紀</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="49" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="50" />
         <source>Load a small demo workspace: realistic in-app message, push and event tickets with sample logs, to see how it works</source>
         <translation>小さなデモワークスペースを読み込む：アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログで、動作を確認できます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="53" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="54" />
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="63" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="64" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
@@ -3190,42 +3194,42 @@ Log file: {0}</source>
         <translation>{0} 時間超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="59" />
+        <location filename="../../cre_desk/gui/formatting.py" line="60" />
         <source>in {0} h</source>
         <translation>あと {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="68" />
+        <location filename="../../cre_desk/gui/formatting.py" line="70" />
         <source>Resolution target: {0} of {1} business hours used.</source>
         <translation>解決目標：{1} 営業時間のうち {0} 時間を使用。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="71" />
+        <location filename="../../cre_desk/gui/formatting.py" line="74" />
         <source>Paused with {0} business hours left.</source>
         <translation>残り {0} 営業時間で一時停止中。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="75" />
+        <location filename="../../cre_desk/gui/formatting.py" line="79" />
         <source>Missed at {0}.</source>
         <translation>{0} に目標を超過。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="77" />
+        <location filename="../../cre_desk/gui/formatting.py" line="82" />
         <source>Due by {0} unless the ticket is paused.</source>
         <translation>一時停止しなければ {0} が期限です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="79" />
+        <location filename="../../cre_desk/gui/formatting.py" line="85" />
         <source>No resolution target for this category.</source>
         <translation>このカテゴリには解決目標がありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="86" />
+        <location filename="../../cre_desk/gui/formatting.py" line="93" />
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="87" />
+        <location filename="../../cre_desk/gui/formatting.py" line="95" />
         <source>Counted in business hours of the team calendar{0}: nights, days off and holidays do not count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header and the dashboard's CSV use the same figures.</source>
         <translation>チームのカレンダー{0}の営業時間で数えます。夜間・休業日・祝日は数えず、「待ち」のステータスの間は時計が止まります。0.1 時間単位に丸め、キュー・チケットのヘッダー・ダッシュボードの CSV で同じ値を使います。</translation>
     </message>
@@ -3303,32 +3307,32 @@ Log file: {0}</source>
         <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="118" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="120" />
         <source>Qt {0} (PySide6 {1}), Python {2}</source>
         <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="121" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
         <source>Database: {0}</source>
         <translation>データベース：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
         <source>Data folder: {0}</source>
         <translation>データフォルダ：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="126" />
         <source>Settings: {0}</source>
         <translation>設定ファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="124" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="127" />
         <source>Log file: {0}</source>
         <translation>ログファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="128" />
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
     </message>
