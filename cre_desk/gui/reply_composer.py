@@ -43,7 +43,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 PARTS = ("summary", "cause", "fix", "developer_block")
 
@@ -762,7 +762,7 @@ class ReplyComposer(QWidget):
         self._marker = self._marker or new_marker()   # the same marker on a retry finds a lost post
         marker, ticket_id, external_id = self._marker, self.ticket.id, self.ticket.external_id
         language, audience = self.language.currentData(), self.audience.currentData()
-        service, actor = self.ctx.tickets, self.ctx.settings.user_name
+        service, actor = OnDbThread(self.ctx.tickets), self.ctx.settings.user_name
         self.post_button.setEnabled(False)
         self.state.setText(self.tr("Posting…"))
 
