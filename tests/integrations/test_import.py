@@ -82,9 +82,9 @@ def test_a_failure_midway_keeps_what_was_imported_and_the_next_run_resumes(https
     assert result.tickets_created == 1 and store.service.count() == 2
 
 
-SECRET_LOG = ("11-20 10:14:02.118  8812  8812 I Braze v30.4.0 .BrazeManager: Session start\n"
-              "11-20 10:14:02.120  8812  8812 V Braze v30.4.0 .BrazeConfigurationProvider: Using resources value for "
-              "key: 'com_braze_api_key' and value: '8f3e2a1c-5b7d-4e9f-a6c2-0d1e3f4a5b6c'\n").encode()
+SECRET_LOG = (b"11-20 10:14:02.118  8812  8812 I Braze v30.4.0 .BrazeManager: Session start\n"
+              b"11-20 10:14:02.120  8812  8812 V Braze v30.4.0 .BrazeConfigurationProvider: Using resources value for "
+              b"key: 'com_braze_api_key' and value: '8f3e2a1c-5b7d-4e9f-a6c2-0d1e3f4a5b6c'\n")
 
 
 def test_logs_imported_from_a_helpdesk_are_redacted_like_logs_attached_by_hand(httpserver, store, tmp_path):
