@@ -221,6 +221,37 @@ def capture_advice(vendors: list[str], platform: str) -> dict:
             "steps": steps}
 
 
+def title_in(finding: Finding, language: str) -> str:
+    """A generic finding's title in the user's language, with the SDKs it names (rules carry their own labels)."""
+    key = finding.rule_id[4:] if finding.rule_id.startswith("GEN-") else ""
+    if language != "ja" or key not in evidence_module.TITLE_JA:
+        return finding.title
+    return evidence_module.TITLE_JA[key] + (f"（{', '.join(finding.captures)}）" if finding.captures else "")
+
+
+def reason_in(result: Analysis, slot: dict, language: str) -> str:
+    """The first reason of a suspected area in the user's language (English where no translation exists)."""
+    reasons = slot.get("why") or []
+    if not reasons:
+        return ""
+    first = reasons[0]
+    if language != "ja":
+        return first
+    if first == ranking.START_WHY:
+        return ranking.START_WHY_JA
+    rules_by_id = {rule.id: rule for rule in rules_module.load_rules()}
+    for finding in result.findings:
+        said = finding.why or (ranking.LACKS.format(finding.title) if finding.missing else finding.title)
+        if finding.rule_id not in slot.get("findings", ()) or said != first:
+            continue
+        if finding.rule_id.startswith("GEN-"):
+            return evidence_module.WHY_JA.get(finding.rule_id[4:], first)
+        rule = rules_by_id.get(finding.rule_id)
+        if rule is not None:
+            return f"ログにありません: {rule.meaning.ja}" if finding.missing else (rule.plain.ja or rule.meaning.ja)
+    return first
+
+
 def flagged_lines(result: Analysis) -> set[int]:
     """0-based numbers of every line a finding cites (what the findings panel points the engineer at)."""
     lines: set[int] = set()

@@ -383,3 +383,27 @@ def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
               "Uncaught (in promise) boom", "user id is null", "Push configuration invalid", "0 messages"]
     assert all(k.gate for k in evidence.KINDS), "every kind has a first look"
     assert [slow(t) for t in lines] == [evidence.classify(t) for t in lines]
+
+
+def test_the_first_reason_reads_in_the_user_s_language(tmp_path):
+    from cre_desk.logs import evidence, ranking
+
+    assert set(evidence.WHY_JA) == set(evidence.KIND_BY_KEY), "every kind says why in Japanese"
+    assert set(evidence.TITLE_JA) == set(evidence.KIND_BY_KEY), "every kind has a Japanese title"
+    generic = _analyze(tmp_path, "W/Acme: Request failed: invalid app id 88eea516\n")
+    top = generic.suspected_areas[0]
+    assert analysis.reason_in(generic, top, "en") == top["why"][0]
+    assert analysis.reason_in(generic, top, "ja") == evidence.WHY_JA["identity"]
+    known = _analyze(tmp_path, "02-25 10:52:51.373 E/FA      (24178): Missing google_app_id. Firebase Analytics "
+                               "disabled. See https://goo.gl/NAOOOI\n")
+    reason = analysis.reason_in(known, known.suspected_areas[0], "ja")
+    assert reason and reason != known.suspected_areas[0]["why"][0] and not reason.isascii()
+    empty = _analyze(tmp_path, "hello\n")
+    assert analysis.reason_in(empty, empty.suspected_areas[0], "ja") == ranking.START_WHY_JA
+
+
+def test_a_generic_finding_s_title_reads_in_the_user_s_language(tmp_path):
+    result = _analyze(tmp_path, "W/OneSignal: Request failed: invalid app id 88eea516\n")
+    finding = next(f for f in result.findings if f.rule_id == "GEN-identity")
+    assert analysis.title_in(finding, "en") == finding.title
+    assert analysis.title_in(finding, "ja") == "アプリの ID・キー・プロジェクトの不一致（onesignal）"
