@@ -90,9 +90,12 @@ def test_search_counts_hits_and_moves_between_them(qtbot, window, ctx):
     assert pane.current_line() == 8  # wraps round to the last hit
     assert pane.hit_label.text() == "4 / 4 lines"
     pane.regex_box.setChecked(True)
-    pane.search_edit.setText("(a+)+$")
+    pane.search_edit.setText("(a+)+!$")   # catastrophic for a backtracking engine; linear here
     pane.run_search()
     qtbot.waitUntil(lambda: pane.hit_label.text() == "No hits")
+    pane.search_edit.setText("(a+)+$")    # `$` is the end of each line: the two lines ending in "a"
+    pane.run_search()
+    qtbot.waitUntil(lambda: pane.hit_label.text() == "1 / 2 lines")
 
 
 def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, ctx, monkeypatch):
