@@ -92,9 +92,10 @@ def test_search_counts_hits_and_moves_between_them(qtbot, window, ctx):
     pane.regex_box.setChecked(True)
     pane.search_edit.setText("(a+)+$")
     pane.run_search()
-    # $ is the end of each line, as in grep; the pattern that backtracks forever elsewhere is linear here.
-    ending_in_a = [n for n, line in enumerate(
-        (DEMO / "braze-android-iam-failing.log").read_text(encoding="utf-8").splitlines()) if line.endswith("a")]
+    # $ is the end of each line, as in grep; the pattern that backtracks forever elsewhere is
+    # linear here.
+    text = (DEMO / "braze-android-iam-failing.log").read_text(encoding="utf-8")
+    ending_in_a = [n for n, line in enumerate(text.splitlines()) if line.endswith("a")]
     qtbot.waitUntil(lambda: sorted(int(n) for n in pane.model.hits) == ending_in_a)
 
 
