@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cre_desk.actions import attach  # noqa: E402
 from cre_desk.config import default_paths  # noqa: E402
 from cre_desk.core.tickets import TicketFields  # noqa: E402
-from cre_desk.actions import attach  # noqa: E402
 from cre_desk.db.workspace import open_workspace  # noqa: E402
 from cre_desk.errors import Cancelled  # noqa: E402
 

@@ -156,12 +156,33 @@ def self_check() -> int:
 
         return f"requests {requests.__version__}, urllib3 {urllib3.__version__}, SQLite {sqlite3.sqlite_version}"
 
+    def calendars() -> str:
+        from datetime import date
+
+        from cre_desk.core import calendars as calendar_module
+
+        names = list(calendar_module.available_calendars())
+        for name in names:
+            calendar = calendar_module.load_calendar(name)
+            if calendar.national_holidays and not calendar.is_holiday(date(date.today().year + 5, 1, 1)):
+                raise RuntimeError(f"calendar {name}: no public holidays found five years ahead")
+        return f"{', '.join(names)}; public holidays for any year"
+
+    def commands() -> str:
+        import importlib
+
+        for module in DELEGATED.values():
+            importlib.import_module(module)
+        return ", ".join(sorted(DELEGATED))
+
     step("database", database)
     step("database drivers", dialects)
     step("checklists", checklists)
     step("resource files", resources)
     step("dependency floors", floors)
     step("log engine", log_engine)
+    step("business calendars", calendars)
+    step("commands", commands)
     for line in checks:
         print(line)
     for line in problems:

@@ -37,8 +37,11 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
         return 1
     workspace = open_workspace(paths, db_url or settings.db_url)
     try:
+        from cre_desk.actions.attach import redacted_copy
+
         outcomes = sync_accounts(ImportStore(workspace.tickets), accounts, temp_dir=paths.temp_dir,
-                                 make_provider=provider_for, progress=lambda text: print(text, file=sys.stderr))
+                                 make_provider=provider_for, progress=lambda text: print(text, file=sys.stderr),
+                                 prepare_file=redacted_copy if settings.redact_logs else None)
     finally:
         workspace.close()
     for outcome in outcomes:

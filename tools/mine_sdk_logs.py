@@ -130,6 +130,8 @@ CALL_SHAPES: tuple[CallShape, ...] = (
     CallShape("onesignal.objc", ("objc",),
               r"\[\s*OneSignal(?:Log)?\s+onesignalLog\s*:\s*ONE_S_LL_(?P<level>ERROR|WARN|FATAL)\s+message\s*:",
               message=0),
+    CallShape("onesignal.swift", ("swift",), r"\bOneSignalLog\s*\.\s*onesignalLog\s*\(", message="first_string",
+              level_arg=r"(?:OneSignal)?(?:ONE_S_LOG_LEVEL)?\s*\.\s*LL_(ERROR|WARN|FATAL)"),
     CallShape("objc.logger-send", ("objc",),
               r"\[\s*(?:ALog|BRZLogger|ABKLogger|UALogger)\s+(?P<level>error|warn|warning|fault)\w*\s*:",
               message="first_string", fmt="printf"),

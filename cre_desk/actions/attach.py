@@ -214,3 +214,13 @@ def describe(outcome: FileOutcome) -> str:
     if outcome.redacted:
         text += f" ({outcome.redacted} secret(s) or e-mail address(es) removed)"
     return f"{outcome.name}: {text}"
+
+
+def redacted_copy(path: Path) -> Path:
+    """A downloaded attachment as it should be kept: a text log redacted into a copy beside it (the same
+    redaction as attaching by hand), anything else as it is. Used by helpdesk imports when redaction is on."""
+    if not _is_text(path):
+        return path
+    target = path.with_name(path.name + ".redacted")
+    redact_file(path, target)
+    return target

@@ -44,7 +44,8 @@ _CACHE_LIMIT = 50_000
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
 _KNOWN_KEYS = {"schema_version", "name", "title", "time_zone", "working_days", "hours", "holidays",
-               "company_holidays", "notes"}
+               "company_holidays", "national_holidays", "every_year", "notes"}
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 Span = tuple[datetime, datetime]
 
@@ -63,13 +64,21 @@ class BusinessCalendar:
     working_days: frozenset[int]
     hours: tuple[tuple[time, time], ...]
     holidays: frozenset[date] = frozenset()
+    #: A country's public holidays, every year, from the ``holidays`` package ("JP", "US", "GB-ENG": country
+    #: and optional subdivision); a hand-kept list ran out within a year.
+    national_holidays: str = ""
+    #: Team days off on the same date every year, as (month, day): a year-end break, a founding day.
+    every_year: frozenset[tuple[int, int]] = frozenset()
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "working_days", frozenset(self.working_days))
         object.__setattr__(self, "hours", tuple((start, end) for start, end in self.hours))
         object.__setattr__(self, "holidays", frozenset(self.holidays))
+        object.__setattr__(self, "every_year", frozenset(self.every_year))
         _zone(self.time_zone, "time_zone")
+        if self.national_holidays:
+            _public_holidays(self.national_holidays)   # an unknown country fails here, not mid-report
         for start, end in self.hours:
             if start.tzinfo is not None or end.tzinfo is not None or not start < end:
                 raise UserError(f"Calendar '{self.name}': every span in hours must be a local start before its end.")
@@ -90,9 +99,15 @@ class BusinessCalendar:
                      for start, end in self.hours), _ZERO)
         return total.total_seconds()
 
+    def is_holiday(self, day: date) -> bool:
+        """Whether the local ``day`` is a public holiday or a team day off (whatever the weekday)."""
+        if day in self.holidays or (day.month, day.day) in self.every_year:
+            return True
+        return bool(self.national_holidays) and day in _public_holidays(self.national_holidays)
+
     def is_business_day(self, day: date) -> bool:
         """Whether the local ``day`` is a working day that is not a holiday."""
-        return day.weekday() in self.working_days and day not in self.holidays and bool(self.hours)
+        return day.weekday() in self.working_days and bool(self.hours) and not self.is_holiday(day)
 
     def spans_on(self, day: date) -> tuple[Span, ...]:
         """The business spans of the local ``day`` as aware UTC instants (empty on days off)."""
@@ -269,6 +284,28 @@ def _dates(value, where: str) -> set[date]:
     return found
 
 
+@functools.cache
+def _public_holidays(region: str):
+    """The ``holidays`` package's calendar for "CC" or "CC-SUBDIV", observed days included; it fills in
+    each year the first time a date of that year is looked up."""
+    import holidays as public
+
+    country, _, subdivision = region.partition("-")
+    try:
+        return public.country_holidays(country, subdiv=subdivision or None, observed=True)
+    except NotImplementedError as exc:
+        raise UserError(f"Calendar field 'national_holidays': {region!r} is not a country (and region) the "
+                        f"holidays package knows, such as 'JP', 'US' or 'GB-ENG'.") from exc
+
+
+def _month_days(value, where: str) -> set[tuple[int, int]]:
+    if value is None:
+        return set()
+    if not isinstance(value, list) or not all(isinstance(v, str) and _MONTH_DAY.match(v) for v in value):
+        raise UserError(f"Calendar field '{where}' must be a list of month-day dates such as \"12-31\".")
+    return {(int(v[:2]), int(v[3:])) for v in value}
+
+
 def _title(value, name: str) -> Label:
     if value is None:
         return Label(name, name)
@@ -324,8 +361,12 @@ def calendar_from_dict(data) -> BusinessCalendar:
     if data.get("notes") is not None and not isinstance(data.get("notes"), str):
         raise UserError("Calendar field 'notes' must be text.")
     holidays = _dates(data.get("holidays"), "holidays") | _dates(data.get("company_holidays"), "company_holidays")
+    national = data.get("national_holidays") or ""
+    if not isinstance(national, str):
+        raise UserError("Calendar field 'national_holidays' must be a country code such as 'JP' or 'GB-ENG'.")
     return BusinessCalendar(name=name, time_zone=time_zone, working_days=frozenset(days), hours=tuple(hours),
-                            holidays=frozenset(holidays))
+                            holidays=frozenset(holidays), national_holidays=national.strip().upper(),
+                            every_year=frozenset(_month_days(data.get("every_year"), "every_year")))
 
 
 # ------------------------------------------------------------------------------------ shipped files

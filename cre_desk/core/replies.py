@@ -87,7 +87,7 @@ def _mark_key(mark: MarkRecord) -> str:
 
 
 def private_items(inputs: ReplyInputs) -> tuple[PrivateItem, ...]:
-    """Every private note a draft of ``inputs`` would quote (excluded ones too, so they can be ticked again)."""
+    """Every private note a draft of ``inputs`` would quote (excluded ones too, to be ticked again)."""
     language = "ja" if inputs.language == "ja" else "en"
     items = [PrivateItem(_evidence_key(c.entry), "evidence", c.title(language), c.entry.evidence.strip())
              for c in _causes(inputs.ticket) if c.entry.evidence.strip()]

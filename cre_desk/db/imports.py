@@ -181,13 +181,15 @@ def _download_name(ticket_id: int, serial: int, external_id: str) -> str:
 def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
                max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None,
-               history_days: int = DEFAULT_HISTORY_DAYS) -> ImportResult:
+               history_days: int = DEFAULT_HISTORY_DAYS,
+               prepare_file: Callable[[Path], Path] | None = None) -> ImportResult:
     """Import every page from where the account stopped last time; attachments become ticket files.
 
     A provider whose last page carries a cursor (Zendesk's incremental export) resumes from that cursor next
     time. One whose last page has none (search endpoints: Intercom, Zendesk's search export) starts the next
     sync from the newest ``updated_at`` it saw, from the first page: a page cursor is never replayed as a
-    watermark. A first sync starts ``history_days`` back.
+    watermark. A first sync starts ``history_days`` back. ``prepare_file`` turns a downloaded file into the
+    one to store (a redacted copy of a log, the way attaching by hand does); it may return the file itself.
     """
     from cre_desk.errors import Cancelled
 
@@ -220,10 +222,12 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                         continue
                     serial += 1
                     target = temp_dir / _download_name(ticket_id, serial, attachment.external_id)
+                    stored = target
                     try:
                         provider.download(attachment, target, max_attachment_bytes)
-                        store.service.attach_file(ticket_id, target, file_name=attachment.file_name,
-                                                  external_id=attachment.external_id)
+                        stored = prepare_file(target) if prepare_file is not None else target
+                        store.service.attach_file(ticket_id, stored, file_name=attachment.file_name,
+                                                  external_id=attachment.external_id, move=True)
                         result.attachments_added += 1
                     except Cancelled:
                         raise
@@ -231,6 +235,7 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                         result.problems.append(f"{attachment.file_name}: {exc}")
                     finally:
                         target.unlink(missing_ok=True)
+                        stored.unlink(missing_ok=True)
             progress(result.describe())
         if page.done:
             if page.cursor is None:

@@ -107,7 +107,8 @@ class Report:
         for state, items in (("breached", self.breached), ("at_risk", self.at_risk)):
             for t in items:
                 writer.writerow([state, t.ticket_id, t.title, t.category, t.assignee, t.status,
-                                 t.deadline.isoformat() if t.deadline else "", _hours(t.overdue_h), _hours(t.left_h)])
+                                 t.deadline.isoformat() if t.deadline else "", _hours(t.overdue_h),
+                                 _hours(t.left_h)])
         return out.getvalue()
 
 
@@ -174,8 +175,8 @@ def _still_waiting(session, still_open) -> list[tuple[str, datetime]]:
         select(TicketClock.status, TicketClock.computed_at, StatusEvent.pause_reason)
         .join(last, last.c.ticket_id == TicketClock.ticket_id)
         .join(StatusEvent, StatusEvent.id == last.c.event_id)).all()
-    return [(str(r.pause_reason or DEFAULT_PAUSE_REASON.get(r.status, PauseReason.OTHER)), _aware(r.computed_at))
-            for r in rows]
+    return [(str(r.pause_reason or DEFAULT_PAUSE_REASON.get(r.status, PauseReason.OTHER)),
+             _aware(r.computed_at)) for r in rows]
 
 
 def build_report(db: Database, start: datetime, end: datetime, *, now: datetime | None = None,
@@ -283,8 +284,8 @@ def build_report(db: Database, start: datetime, end: datetime, *, now: datetime 
             report.breached.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
                                               timers.business_hours(due.overdue_business_s)))
         elif due.state == timers.AT_RISK:
-            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline, None,
-                                             timers.business_hours(due.left_business_s)))
+            report.at_risk.append(OpenTicket(r.ticket_id, r.title, r.category, r.assignee, r.status, deadline,
+                                             None, timers.business_hours(due.left_business_s)))
     report.breached.sort(key=lambda t: t.deadline)
     report.at_risk.sort(key=lambda t: t.deadline)
     report.breached = report.breached[:LIST_LIMIT]

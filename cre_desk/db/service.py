@@ -606,6 +606,11 @@ class TicketService:
 
     @retry_transient
     def delete_ticket(self, ticket_id: int) -> None:
+        """Delete the ticket with everything that hangs on it, its attached files included.
+
+        The files go only after the rows are gone (a failed delete keeps both); a file another program
+        holds open is reported, not silently left behind.
+        """
         self.before_bulk_change("before-delete")
         with self.db.write() as session:
             ticket = session.get(Ticket, ticket_id)
@@ -613,6 +618,16 @@ class TicketService:
                 return
             search.delete_document(session, ticket_id)
             session.delete(ticket)
+        if self.attachments_dir is None:
+            return
+        folder = self.attachments_dir / str(ticket_id)
+        failed: list[str] = []
+        shutil.rmtree(folder, onerror=lambda _fn, path, _exc: failed.append(str(path)))
+        if failed and folder.exists():
+            raise EnvironmentFault(
+                f"Ticket #{ticket_id} was deleted, but {len(failed)} of its attached files could not be removed "
+                f"from {folder}.", action="Close any program that has them open, then delete that folder.",
+                detail="\n".join(failed))
 
     # ----- internals ---------------------------------------------------------------------------
 

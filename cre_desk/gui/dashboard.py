@@ -35,7 +35,7 @@ from cre_desk.core.vocabulary import Category, PauseReason
 from cre_desk.db import reports
 from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
-from cre_desk.gui.formatting import due_explanation, due_text, local_time, vocab
+from cre_desk.gui.formatting import due_explanation, due_text, local_time, plain_tooltip, vocab
 from cre_desk.gui.tasks import run_in_background
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,6 +103,7 @@ class DashboardView(QWidget):
                                 (5, self.tr("Share of tickets resolved within their target")),
                                 (6, self.tr("The category's target, in business hours"))):
                 model.setHeaderData(column, Qt.Orientation.Horizontal, tip, Qt.ItemDataRole.ToolTipRole)
+            model.setSortRole(Qt.ItemDataRole.UserRole)
             self.group_models[group] = model
             self.group_tabs.addTab(self._table(model), names[group])
 
@@ -111,9 +112,9 @@ class DashboardView(QWidget):
         self.pauses.setToolTip(self.tr("Business hours paused, by reason: tickets resolved in the period and "
                                        "tickets still open, whose pauses count up to now"))
 
-        self.risk_model = QStandardItemModel(0, 6, self)
+        self.risk_model = QStandardItemModel(0, 5, self)
         self.risk_model.setHorizontalHeaderLabels([self.tr("State"), self.tr("Ticket"), self.tr("Category"),
-                                                   self.tr("Engineer"), self.tr("Due"), self.tr("Deadline")])
+                                                   self.tr("Engineer"), self.tr("Due")])
         self.risk_view = self._table(self.risk_model)
         self.risk_view.doubleClicked.connect(self._open_ticket)
         self.risk_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -139,7 +140,7 @@ class DashboardView(QWidget):
         rb.addWidget(QLabel(self.tr("Open tickets past or near their target (double-click to open)")))
         rb.addWidget(self.risk_view)
         lower.addWidget(risk_box)
-        lower.setSizes([620, 480])
+        lower.setSizes([660, 520])
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(charts)
         body.addWidget(lower)
@@ -155,12 +156,15 @@ class DashboardView(QWidget):
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "pauses"):
             from PySide6.QtWidgets import QApplication
 
-            dark = bool(QApplication.instance().property("cre_desk_dark"))
+            app = QApplication.instance()
+            dark = bool(app is not None and app.property("cre_desk_dark"))
             for plot in (self.trend, self.pauses):
                 plot.setTitle(plot.property("chart_title"), color=theme.chart_text_colour(dark), size="10pt")
+                plot.resetCachedContent()   # the chart caches its background, painted in the old palette
+                plot.viewport().update()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        """Escape closes the dashboard window, as it closes a dialog (keys a child did not use arrive here)."""
+        """Escape closes the dashboard window as it closes a dialog (keys no child used arrive here)."""
         if event.key() == Qt.Key.Key_Escape and self.isWindow():
             self.close()
             return
@@ -253,12 +257,14 @@ class DashboardView(QWidget):
                     item = QStandardItem()
                     if isinstance(value, float) and n == 5:
                         item.setText(f"{value:.0%}")
-                        item.setData(value, Qt.ItemDataRole.UserRole)
-                    elif isinstance(value, float | int) and n:
-                        item.setData(round(value, 1) if isinstance(value, float) else value,
-                                     Qt.ItemDataRole.DisplayRole)
+                    elif isinstance(value, float) and n:
+                        item.setText(_hours(value))     # one decimal everywhere, as in the summary line
+                    elif isinstance(value, int) and n:
+                        item.setData(value, Qt.ItemDataRole.DisplayRole)
                     else:
                         item.setText("–" if value is None else str(value))
+                    # the sort role: numbers sort as numbers
+                    item.setData(-1.0 if value is None else value, Qt.ItemDataRole.UserRole)
                     if n == 2 and stat.target_h is not None and stat.median_h is not None and \
                             stat.median_h > stat.target_h:
                         item.setForeground(QColor("#c0262d"))
@@ -274,22 +280,30 @@ class DashboardView(QWidget):
                 first.setForeground(QColor("#c0262d" if items is report.breached else "#b45309"))
                 title = QStandardItem(f"#{t.ticket_id} {t.title}")
                 title.setData(t.ticket_id, TICKET_ROLE)
+                title.setToolTip(plain_tooltip(title.text()))
                 # The queue's words for the same figure: 'overdue 0.3 h' or 'in 2.5 h'.
-                due = timers.Due(timers.BREACHED, left_business_s=-(t.overdue_h or 0.0) * 3600) \
-                    if items is report.breached else timers.Due(timers.AT_RISK, left_business_s=(t.left_h or 0.0) * 3600)
+                if items is report.breached:
+                    due = timers.Due(timers.BREACHED, left_business_s=-(t.overdue_h or 0.0) * 3600)
+                else:
+                    due = timers.Due(timers.AT_RISK, left_business_s=(t.left_h or 0.0) * 3600)
                 due_item = QStandardItem(due_text(due))
-                due_item.setToolTip(due_explanation(self.ctx.tickets.calendar.name))
+                when = (self.tr("Deadline: {0}").format(local_time(t.deadline)) + "\n") if t.deadline else ""
+                due_item.setToolTip(when + due_explanation(self.ctx.tickets.calendar.name))
                 self.risk_model.appendRow([first, title, QStandardItem(_vocab_or(t.category)),
-                                           QStandardItem(t.assignee), due_item, QStandardItem(local_time(t.deadline))])
+                                           QStandardItem(t.assignee), due_item])
         self._fit_columns()
 
     def _tables(self) -> list[QTableView]:
-        return [*(self.group_tabs.widget(i) for i in range(self.group_tabs.count())), self.risk_view]
+        groups = [self.group_tabs.widget(i) for i in range(self.group_tabs.count())]
+        return [*(view for view in groups if isinstance(view, QTableView)), self.risk_view]
 
     def _fit_columns(self) -> None:
         """Columns as wide as their longest text (Japanese labels are wider than the header guessed)."""
         for view in self._tables():
-            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for column in range(view.model().columnCount() - 1):   # the last one takes the rest
+                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                    view.resizeColumnToContents(column)
 
     def _draw_trend(self, report: reports.Report) -> None:
         import pyqtgraph as pg

@@ -55,8 +55,10 @@ def due_text(due) -> str:
     if due.resolved:
         return QCoreApplication.translate("formatting", "missed") if due.state == timers.BREACHED else ""
     if due.state == timers.BREACHED:
-        return QCoreApplication.translate("formatting", "overdue {0} h").format(business_hours_text(due.overdue_business_s))
-    return QCoreApplication.translate("formatting", "in {0} h").format(business_hours_text(due.left_business_s))
+        return QCoreApplication.translate("formatting", "overdue {0} h").format(
+            business_hours_text(due.overdue_business_s))
+    return QCoreApplication.translate("formatting", "in {0} h").format(
+        business_hours_text(due.left_business_s))
 
 
 def due_tooltip(due, calendar_name: str = "") -> str:
@@ -65,29 +67,36 @@ def due_tooltip(due, calendar_name: str = "") -> str:
 
     lines = []
     if due.allowed_business_s is not None:
-        lines.append(QCoreApplication.translate("formatting", "Resolution target: {0} of {1} business hours used.").format(
+        lines.append(QCoreApplication.translate(
+            "formatting", "Resolution target: {0} of {1} business hours used.").format(
             business_hours_text(due.used_business_s), business_hours_text(due.allowed_business_s)))
         if due.state == timers.PAUSED:
-            lines.append(QCoreApplication.translate("formatting", "Paused with {0} business hours left.").format(
+            lines.append(QCoreApplication.translate(
+                "formatting", "Paused with {0} business hours left.").format(
                 business_hours_text(max(0.0, due.left_business_s or 0.0))))
         elif not due.resolved and due.deadline is not None:
             if due.state == timers.BREACHED:
-                lines.append(QCoreApplication.translate("formatting", "Missed at {0}.").format(local_time(due.deadline)))
+                lines.append(QCoreApplication.translate("formatting", "Missed at {0}.").format(
+                    local_time(due.deadline)))
             else:
-                lines.append(QCoreApplication.translate("formatting", "Due by {0} unless the ticket is paused.").format(local_time(due.deadline)))
+                lines.append(QCoreApplication.translate(
+                    "formatting", "Due by {0} unless the ticket is paused.").format(local_time(due.deadline)))
     else:
-        lines.append(QCoreApplication.translate("formatting", "No resolution target for this category."))
+        lines.append(QCoreApplication.translate("formatting",
+                                                "No resolution target for this category."))
     lines.append(due_explanation(calendar_name))
     return "\n".join(lines)
 
 
 def due_explanation(calendar_name: str = "") -> str:
     """What every Due figure means, wherever it is shown."""
-    calendar = QCoreApplication.translate("formatting", " ({0})").format(calendar_name) if calendar_name else ""
+    calendar = (QCoreApplication.translate("formatting", " ({0})").format(calendar_name)
+                if calendar_name else "")
     return QCoreApplication.translate(
-        "formatting", "Counted in business hours of the team calendar{0}: nights, days off and holidays do not "
-        "count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header and the "
-        "dashboard's CSV use the same figures.").format(calendar)
+        "formatting",
+        "Counted in business hours of the team calendar{0}: nights, days off and holidays do not "
+        "count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header "
+        "and the dashboard's CSV use the same figures.").format(calendar)
 
 
 def local_time(when: datetime | None) -> str:

@@ -23,7 +23,7 @@ from cre_desk.gui.formatting import vocab
 
 
 def _plain_name(text: str) -> str:
-    """A menu text without its mnemonic: '&Save' -> 'Save', '保存(&S)' -> '保存', 'Settings…' -> 'Settings'."""
+    """A menu text without its mnemonic: '&Save' -> 'Save', '保存(&S)' -> '保存', 'Settings…'."""
     return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 
@@ -71,8 +71,8 @@ class ShortcutsDialog(QDialog):
             seen.add(name)
             self._add(self.tr("Everywhere"), " / ".join(keys), name)
         for where, rows in _fixed_shortcuts():
-            for keys, name in rows:
-                self._add(where, keys, name)
+            for written, name in rows:
+                self._add(where, written, name)
         view = QTableView()
         view.setModel(self.model)
         view.verticalHeader().hide()
@@ -114,12 +114,15 @@ def about(parent: QWidget | None, paths=None, database: str = "") -> None:
     from cre_desk import __version__
 
     lines = [QCoreApplication.translate("help", "CRE Desk {0}").format(__version__),
-             QCoreApplication.translate("help", "Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors."), "",
-             QCoreApplication.translate("help", "Qt {0} (PySide6 {1}), Python {2}").format(qVersion(), PySide6.__version__,
-                                                           sys.version.split()[0])]
+             QCoreApplication.translate(
+                 "help", "Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors."),
+             "",
+             QCoreApplication.translate("help", "Qt {0} (PySide6 {1}), Python {2}").format(
+                 qVersion(), PySide6.__version__, sys.version.split()[0])]
     if database:
         lines.append(QCoreApplication.translate("help", "Database: {0}").format(database))
     if paths is not None:
-        lines += [QCoreApplication.translate("help", "Data folder: {0}").format(paths.data_dir), QCoreApplication.translate("help", "Settings: {0}").format(paths.settings_file),
+        lines += [QCoreApplication.translate("help", "Data folder: {0}").format(paths.data_dir),
+                  QCoreApplication.translate("help", "Settings: {0}").format(paths.settings_file),
                   QCoreApplication.translate("help", "Log file: {0}").format(paths.log_file)]
     show_about_box(parent, QCoreApplication.translate("help", "About CRE Desk"), "\n".join(lines))

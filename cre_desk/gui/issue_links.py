@@ -25,7 +25,7 @@ from cre_desk.errors import UserError
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_tooltip
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 LINK_ROLE = 0x0101
 
@@ -187,7 +187,7 @@ class IssueLinksBox(QGroupBox):
         if not ok or "/" not in repo.strip():
             return
         owner, name = repo.strip().split("/", 1)
-        service, ticket_id = self.ctx.tickets, self.ticket_id
+        service, ticket_id = OnDbThread(self.ctx.tickets), self.ticket_id
 
         def work():
             ticket = service.get_ticket(ticket_id)
@@ -204,7 +204,7 @@ class IssueLinksBox(QGroupBox):
         if self.ticket_id is None:
             return
         ticket_id = self.ticket_id
-        run_in_background(refresh_links, self.ctx.tickets, self.ctx.settings, ticket_id,
+        run_in_background(refresh_links, OnDbThread(self.ctx.tickets), self.ctx.settings, ticket_id,
                           on_done=lambda _closed: self.load(ticket_id),
                           on_error=lambda exc: self.setTitle(self.tr("GitHub issues — {0}").format(
                               messages.classify(exc))), receiver=self)

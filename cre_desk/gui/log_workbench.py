@@ -474,6 +474,9 @@ class LogWorkbench(QWidget):
                                for a in result.suspected_areas[:3])
             text = self.tr("Suspected areas, strongest first: {0}").format(ranked)
             why = result.suspected_areas[0].get("why") or []
+            if why:
+                reason = analysis_module.reason_in(result, result.suspected_areas[0], language)
+                text += "\n" + self.tr("Why: {0}").format(reason)
             self.areas.setToolTip(plain_tooltip("\n".join(why)) if why else "")
         else:
             text = self.tr("No problem lines found by the rules.")
@@ -489,7 +492,7 @@ class LogWorkbench(QWidget):
             if finding.rule_id in self.rejected_findings or (finding.polarity == "info" and not finding.line_nos):
                 continue
             rule = rules_by_id.get(finding.rule_id)
-            title = rule.meaning.get(language) if rule else finding.title
+            title = rule.meaning.get(language) if rule else analysis_module.title_in(finding, language)
             mark = {"!": "⚠", "+": "✓", "info": "ℹ"}[finding.polarity]
             if finding.missing:
                 mark = "✗"

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
     def refresh_issue_links(self) -> None:
         """Ask GitHub about every linked issue (conditional requests); say when one has closed."""
         from cre_desk.gui.issue_links import github_account, refresh_links
-        from cre_desk.gui.tasks import run_in_background
+        from cre_desk.gui.tasks import OnDbThread, run_in_background
 
         ctx = self.pane.ctx
         if github_account(ctx.settings) is None:
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
                 if self.pane.ticket is not None:
                     self.pane.issue_links.load(self.pane.ticket.id)
 
-        run_in_background(refresh_links, ctx.tickets, ctx.settings, on_done=done,
+        run_in_background(refresh_links, OnDbThread(ctx.tickets), ctx.settings, on_done=done,
                           on_error=lambda exc: None, receiver=self)
 
     def show_dashboard(self) -> None:
@@ -293,9 +293,15 @@ class MainWindow(QMainWindow):
             self.pane.tabs.setCurrentIndex(index)
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         from cre_desk.gui.help_dialogs import ShortcutsDialog
 
-        in_menus = [a for m in self.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        in_menus = []
+        for entry in self.menuBar().actions():
+            menu = entry.menu()
+            if isinstance(menu, QMenu):
+                in_menus.extend(menu.actions())
         ShortcutsDialog([*in_menus, *self.actions()], self).exec()
 
     def show_about(self) -> None:
@@ -363,7 +369,13 @@ class MainWindow(QMainWindow):
             if not background:
                 messages.info(self, self.tr("Add a helpdesk account first (File → Accounts)."))
             return
-        store, temp_dir = ImportStore(self.ctx.tickets), self.ctx.paths.temp_dir
+        from cre_desk.actions.attach import redacted_copy
+        from cre_desk.gui.tasks import OnDbThread
+
+        # The network work runs on the general pool; its writes take their turn on the database thread.
+        store = OnDbThread(ImportStore(self.ctx.tickets), service=OnDbThread(self.ctx.tickets))
+        temp_dir = self.ctx.paths.temp_dir
+        prepare_file = redacted_copy if self.ctx.settings.redact_logs else None
         skip, interval = self._sync_skip, max(0, int(self.ctx.settings.sync_interval_minutes))
 
         def work(progress):
@@ -371,6 +383,7 @@ class MainWindow(QMainWindow):
 
             try:
                 return sync_accounts(store, accounts, temp_dir=temp_dir, make_provider=provider_for,
+                                     prepare_file=prepare_file,
                                      cancel=progress.should_stop, skip_until=skip, interval_minutes=interval,
                                      progress=lambda text: progress.update(0, 0, text))
             except Cancelled:
@@ -446,7 +459,9 @@ class MainWindow(QMainWindow):
 
                 from cre_desk.gui import theme
 
-                theme.apply(QApplication.instance(), settings.theme)   # at once: no restart for colours
+                app = QApplication.instance()
+                if isinstance(app, QApplication):
+                    theme.apply(app, settings.theme)   # at once: no restart for colours
                 from cre_desk.gui.log_delegate import LogLineDelegate
 
                 for delegate in self.findChildren(LogLineDelegate):    # log highlighting has its own colours
@@ -496,6 +511,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._sync_timer.stop()
+        if self._sync_job is not None:
+            self._sync_job.cancel()     # requests stop within a moment; finished pages are kept
         if self.pane is not None:
             self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()

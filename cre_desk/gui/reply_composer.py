@@ -43,7 +43,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
-from cre_desk.gui.tasks import run_in_background
+from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 PARTS = ("summary", "cause", "fix", "developer_block")
 
@@ -157,8 +157,9 @@ class ReplyComposer(QWidget):
         self.private_list.setWordWrap(True)
         self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.private_list.clicked.connect(self._on_private_list_clicked)
-        private_hint = QLabel(self.tr("Your checklist evidence and log-mark notes that the reply quotes to the "
-                                      "customer. Untick what must stay private; the draft is rebuilt without it."))
+        private_hint = QLabel(self.tr(
+            "Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what "
+            "must stay private; the draft is rebuilt without it."))
         private_hint.setWordWrap(True)
         # Beside the preview, so what will be sent and the private notes in it are read together.
         self.private_view = QGroupBox(self.tr("Private notes"))
@@ -169,7 +170,7 @@ class ReplyComposer(QWidget):
         self.preview_tab = QSplitter(Qt.Orientation.Vertical)
         self.preview_tab.addWidget(self.preview)
         self.preview_tab.addWidget(self.private_view)
-        self.preview_tab.setSizes([420, 220])
+        self.preview_tab.setSizes([380, 260])
         self.side = QTabWidget()
         self.side.addTab(self.preview_tab, self.tr("Preview"))
         self.side.addTab(self.issues_view, self.tr("Plain words"))
@@ -349,7 +350,8 @@ class ReplyComposer(QWidget):
             for item in self._private:
                 row = QStandardItem(f"{kinds.get(item.kind, item.kind)} · {item.source}\n{item.text}")
                 row.setCheckable(True)
-                row.setCheckState(Qt.CheckState.Unchecked if item.key in self._excluded else Qt.CheckState.Checked)
+                excluded = item.key in self._excluded
+                row.setCheckState(Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked)
                 row.setData(item.key, Qt.ItemDataRole.UserRole)
                 row.setToolTip(self.tr("Ticked: sent to the customer. Unticked: left out of the reply."))
                 self.private_model.appendRow(row)
@@ -367,8 +369,9 @@ class ReplyComposer(QWidget):
         sent = self.sent_private_items()
         leaked = [item for item in sent if item.key in self._excluded]
         if leaked:
-            self.private_notice.setText(self.tr("%n excluded note(s) still in text you edited: remove it there "
-                                                "or re-draft that part", "", len(leaked)))
+            self.private_notice.setText(self.tr(
+                "%n excluded note(s) still in text you edited: remove it there or re-draft that part", "",
+                len(leaked)))
             self.private_notice.setStyleSheet("color: #c0262d; text-align: left; font-weight: bold;")
         else:
             self.private_notice.setText(self.tr("The reply quotes %n of your private note(s): review before "
@@ -760,7 +763,7 @@ class ReplyComposer(QWidget):
         self._marker = self._marker or new_marker()   # the same marker on a retry finds a lost post
         marker, ticket_id, external_id = self._marker, self.ticket.id, self.ticket.external_id
         language, audience = self.language.currentData(), self.audience.currentData()
-        service, actor = self.ctx.tickets, self.ctx.settings.user_name
+        service, actor = OnDbThread(self.ctx.tickets), self.ctx.settings.user_name
         self.post_button.setEnabled(False)
         self.state.setText(self.tr("Posting…"))
 
@@ -787,7 +790,14 @@ class ReplyComposer(QWidget):
             self.sent.emit()
 
         def failed(exc: BaseException) -> None:
+            from cre_desk.integrations.http import Offline, ReplyUncertain
+
             self.post_button.setEnabled(True)
+            if isinstance(exc, ReplyUncertain | Offline):
+                # The reply may have reached the helpdesk: the draft and its reference stay for the next try.
+                self.state.setText(self.tr("Not confirmed: {0} Posting again checks the ticket first, so the "
+                                           "reply is never sent twice.").format(messages.classify(exc)))
+                return
             self.state.setText(self.tr("Not posted: {0}").format(messages.classify(exc)))
 
         run_in_background(work, on_done=done, on_error=failed, receiver=self)

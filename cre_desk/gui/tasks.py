@@ -63,12 +63,14 @@ class _Relay(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, relay: _Relay) -> None:
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, relay: _Relay,
+                 database: bool = False) -> None:
         super().__init__()
-        self.fn, self.args, self.kwargs, self.relay = fn, args, kwargs, relay
+        self.fn, self.args, self.kwargs, self.relay, self.database = fn, args, kwargs, relay, database
 
     def run(self) -> None:
         try:
+            _on_db_thread.active = self.database
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - delivered to on_error on the GUI thread
             if shiboken6.isValid(self.relay):
@@ -80,6 +82,64 @@ class _Runnable(QRunnable):
 
 _db_pool: QThreadPool | None = None
 _live: set[_Relay] = set()
+_on_db_thread = threading.local()
+
+
+class _Call(QRunnable):
+    """One function run on the database thread for a worker thread that waits for its result."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.finished = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        _on_db_thread.active = True
+        try:
+            self.result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the waiting thread
+            self.error = exc
+        finally:
+            _on_db_thread.active = False
+            self.finished.set()
+
+
+def on_db_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn`` on the ordered database thread and return its result, from a background thread.
+
+    Network work (a sync, a link refresh, posting a reply) runs on the general pool, but its writes must
+    take their turn with the user's own edits, in order, on the one database thread.
+    """
+    if getattr(_on_db_thread, "active", False):
+        return fn(*args, **kwargs)          # already there: waiting for ourselves would never end
+    if threading.current_thread() is threading.main_thread():
+        raise RuntimeError("on_db_thread would make the window wait; use run_in_background(database=True)")
+    call = _Call(fn, args, kwargs)
+    db_pool().start(call)
+    call.finished.wait()
+    if call.error is not None:
+        raise call.error
+    return call.result
+
+
+class OnDbThread:
+    """``target`` (a ticket service, an import store) whose every method call runs via :func:`on_db_thread`:
+    hand this to background network work instead of the service itself."""
+
+    def __init__(self, target: Any, **attributes: Any) -> None:
+        self._target = target
+        self._attributes = attributes   # e.g. an import store's ``service``, itself wrapped
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._attributes:
+            return self._attributes[name]
+        attr = getattr(self._target, name)
+        if not callable(attr):
+            return attr
+        return lambda *args, **kwargs: on_db_thread(attr, *args, **kwargs)
 
 
 def db_pool() -> QThreadPool:
@@ -142,7 +202,7 @@ def run_in_background(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any
     if on_progress is not None:
         relay.progressed.connect(lambda d, t, s: on_progress(d, t, s) if alive() else None)
     pool = db_pool() if database else QThreadPool.globalInstance()
-    pool.start(_Runnable(fn, args, kwargs, relay))
+    pool.start(_Runnable(fn, args, kwargs, relay, database))
     return progress
 
 

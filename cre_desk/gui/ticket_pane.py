@@ -205,7 +205,8 @@ class TicketPane(QWidget):
         due = timers.clocks_due(clocks, service.clock(), service.calendar)
         parts = []
         if clocks.first_response_business_s is not None:
-            parts.append(self.tr("First response {0} h").format(business_hours_text(clocks.first_response_business_s)))
+            parts.append(self.tr("First response {0} h").format(
+                business_hours_text(clocks.first_response_business_s)))
         else:
             parts.append(self.tr("No response yet"))
         used = business_hours_text(clocks.resolution_business_s)

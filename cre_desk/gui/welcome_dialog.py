@@ -41,8 +41,9 @@ class WelcomeDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to CRE Desk"))
-        intro = QLabel(self.tr("Your name is shown in each ticket's Timeline (“By”), is the assignee of the "
-                               "tickets you create and signs your replies. You can change it later in Settings."))
+        intro = QLabel(self.tr(
+            "Your name is shown in each ticket's Timeline (“By”), is the assignee of the tickets you create "
+            "and signs your replies. You can change it later in Settings."))
         intro.setWordWrap(True)
         self.name = QLineEdit(name)
         self.name.setPlaceholderText(self.tr("e.g. Aki Sato"))

@@ -303,7 +303,7 @@ class ApiClient:
                 return self._execute_watched(method, url, params=params, json_body=json_body, headers=headers,
                                              consume=consume, watch=watch)
             except (IntegrationError, _Retry, OSError, requests.exceptions.RequestException):
-                if watch.check():
+                if watch.fired:     # the watchdog cut the socket: say why, not what the cut looked like
                     raise self._stopped(watch, method, url) from None
                 raise
 

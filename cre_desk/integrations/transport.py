@@ -36,12 +36,18 @@ WATCH_INTERVAL_S = 0.05
 
 _SECRET_HEADER = re.compile(rb"(?im)^((?:proxy-)?authorization|cookie|x-api-key|private-token)(:[ \t]*)[^\r\n]*")
 _SECRET_QUERY = re.compile(rb"(?i)([?&](?:access_)?token=|[?&]api_key=|[?&]key=)[^&\s#'\"]*")
+#: Secrets in a request body: OAuth token requests (Help Scout's client credentials) as JSON or a form.
+_SECRET_NAMES = rb"client_secret|access_token|refresh_token|password|api_key|apikey|token"
+_SECRET_JSON = re.compile(rb'(?i)("(?:' + _SECRET_NAMES + rb')"\s*:\s*")(?:[^"\\]|\\.)*')
+_SECRET_FORM = re.compile(rb"(?i)((?:^|[&\s])(?:" + _SECRET_NAMES + rb")=)[^&\s]*")
 
 
 def redact_wire(data: bytes) -> bytes:
-    """Request bytes with credential headers and token query parameters replaced."""
+    """Request bytes with credential headers, token query parameters and secrets in bodies replaced."""
     data = _SECRET_HEADER.sub(rb"\1\2<redacted>", data)
-    return _SECRET_QUERY.sub(rb"\1<redacted>", data)
+    data = _SECRET_QUERY.sub(rb"\1<redacted>", data)
+    data = _SECRET_JSON.sub(rb"\1<redacted>", data)
+    return _SECRET_FORM.sub(rb"\1<redacted>", data)
 
 
 # --------------------------------------------------------------------------------------------- settings

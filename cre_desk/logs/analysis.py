@@ -5,6 +5,7 @@ Shared by the findings panel and ``cre-desk analyze`` so both always say the sam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
@@ -21,6 +22,7 @@ from cre_desk.logs.document import LogDocument
 from cre_desk.logs.rules import Finding
 
 MAX_EVIDENCE_LINES = 20
+MAX_RULE_LINES = rules_module.MAX_LINE_NOS
 #: A fix after the customer's version is a lead, not proof: it weighs less than any line showing the problem.
 KNOWN_ISSUE_WEIGHT = 1.0
 KNOWN_ISSUE_LINES = 5000
@@ -92,40 +94,74 @@ def _with_evidence(doc: LogDocument, findings: list[Finding]) -> list[Finding]:
 
 def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str],
                      cancel: Callable[[], bool] = lambda: False,
-                     words: np.ndarray | None = None) -> tuple[list[Finding], set[str]]:
+                     words: np.ndarray | None = None,
+                     frames: dict[str, list[int]] | None = None,
+                     patterns: dict[str, re.Pattern] | None = None,
+                     symptom: str | None = None) -> tuple[list[Finding], set[str]]:
     """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
-    rules whose lines turned out to carry a more specific detail of another area."""
+    rules whose lines turned out to carry a more specific detail of another area. ``frames`` receives, per
+    rule whose line is a crash, the telling stack frame below it (the rule cites that frame too)."""
     covered = {n: f for f in findings for n in f.line_nos}
     grouped: dict[str, list[evidence_module.Hit]] = {}
     refined: set[str] = set()
     for hit in evidence_module.collect(doc, vendors, cancel, words):
         rule = covered.get(hit.line)
+        if rule is not None and hit.frame is not None and frames is not None:
+            frames.setdefault(rule.rule_id, []).extend(hit.frames)
         # A rule's line is its own evidence, unless the line says something more specific about another
         # area than the rule does (an envelope like "fetch error: …" around a PERMISSION_DENIED).
         if rule is not None and (hit.kind.weight < evidence_module.SPECIFIC or hit.kind.area == rule.area
-                                 or rule.polarity != "!"):
+                                 or rule.polarity != "!"
+                                 or _inside_rule_text(doc.line_text(hit.line), hit.kind,
+                                                      (patterns or {}).get(rule.rule_id))):
             continue
         if rule is not None:
             refined.add(rule.rule_id)
+        else:
+            # A detail on a continuation line of a rule's entry (the exception under "Error getting token")
+            # refines the rule the same way.
+            head = covered.get(doc.entry_start(hit.line))
+            if head is not None and hit.kind.weight >= evidence_module.SPECIFIC and hit.kind.area != head.area \
+                    and head.polarity == "!":
+                refined.add(head.rule_id)
         grouped.setdefault(hit.kind.key, []).append(hit)
     out: list[Finding] = []
     for key, hits in grouped.items():
         kind = evidence_module.KIND_BY_KEY[key]
         numbers: list[int] = []
+        seen: set[str] = set()
         for hit in hits:
+            # A message repeated with other numbers is cited once, where it first shows (the count says how often).
+            said = evidence_module.repeat_key(doc.line_text(hit.line))
+            if said in seen:
+                continue
+            seen.add(said)
             numbers.append(hit.line)
-            if hit.frame is not None:
-                numbers.append(hit.frame)
+            numbers.extend(hit.frames)
         numbers = sorted(set(numbers))[:evidence_module.MAX_LINE_NOS]
         sdk = sorted({h.vendor for h in hits if h.vendor})
         title = kind.title + (f" ({', '.join(sdk)})" if sdk else "")
         out.append(Finding(
             rule_id=f"GEN-{key}", area=kind.area, polarity="!", title=title, line_nos=tuple(numbers),
             count=len(hits), lines=tuple(doc.line_text(n)[:rules_module.MAX_LINE_CHARS] for n in numbers[:5]),
-            captures=tuple(sdk), missing=False, checklist=(), weight=kind.weight, why=kind.why,
+            captures=tuple(sdk), missing=False, checklist=(), weight=kind.weight_for(symptom), why=kind.why,
             evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES])))
     out.sort(key=lambda f: f.line_nos[0] if f.line_nos else -1)
     return out, refined
+
+
+def _inside_rule_text(text: str, kind: evidence_module.Kind, pattern: re.Pattern | None) -> bool:
+    """Whether the words a generic kind matched are part of the known SDK message a rule matched: then the rule,
+    written for exactly that message, says what it means (only a detail beside the message refines it)."""
+    if pattern is None:
+        return False
+    known = pattern.search(text)
+    said = kind.pattern.search(text)
+    if not (known and said and said.start() < known.end() and known.start() < said.end()):
+        return False
+    # Words inside one of the rule's groups are the runtime detail the message carries, not its own text.
+    return not any(start < said.end() and said.start() < end
+                   for start, end in (known.span(g) for g in range(1, (pattern.groups or 0) + 1)) if start >= 0)
 
 
 def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None,
@@ -147,15 +183,32 @@ def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None,
     return out
 
 
+def _platform_lines(scanner: rules_module.Scanner, findings: list[Finding]) -> tuple[int, int]:
+    """(android, ios): lines matched by rules written for one platform (an SDK message known from its source)."""
+    platform_of = {rule.id: rule.platform for rule in scanner.rules if rule.detects}
+    lines: dict[str, set[int]] = {"android": set(), "ios": set()}
+    for finding in findings:
+        where = platform_of.get(finding.rule_id)
+        if where in lines and not finding.missing:
+            lines[where].update(finding.line_nos[:3])
+    return len(lines["android"] - lines["ios"]), len(lines["ios"] - lines["android"])
+
+
 def _vendors_named(findings: list[Finding]) -> set[str]:
     return {name for f in findings if f.rule_id.startswith("GEN-") for name in f.captures}
+
+
+#: Vendor keys that share another vendor's capture recipe.
+RECIPE_OF = {"fcm": "firebase", "fiam": "firebase"}
 
 
 def capture_advice(vendors: list[str], platform: str) -> dict:
     """What to ask for when the log decides nothing: a verbose log from app start, captured this way."""
     recipes = resource_files.read_json("capture_recipes.json")
     steps = []
-    for vendor in vendors or ["default"]:
+    # Firebase's products log under their own names; one recipe covers them.
+    named = list(dict.fromkeys(RECIPE_OF.get(vendor, vendor) for vendor in vendors or ["default"]))
+    for vendor in named:
         recipe = recipes.get(vendor) or {}
         for plat in ([platform] if platform else ["android", "ios"]):
             if plat in recipe:
@@ -166,6 +219,37 @@ def capture_advice(vendors: list[str], platform: str) -> dict:
     return {"en": "No decisive line in this log — ask for a verbose log from app start through the problem.",
             "ja": "このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログ（verbose）を依頼してください。",
             "steps": steps}
+
+
+def title_in(finding: Finding, language: str) -> str:
+    """A generic finding's title in the user's language, with the SDKs it names (rules carry their own labels)."""
+    key = finding.rule_id[4:] if finding.rule_id.startswith("GEN-") else ""
+    if language != "ja" or key not in evidence_module.TITLE_JA:
+        return finding.title
+    return evidence_module.TITLE_JA[key] + (f"（{', '.join(finding.captures)}）" if finding.captures else "")
+
+
+def reason_in(result: Analysis, slot: dict, language: str) -> str:
+    """The first reason of a suspected area in the user's language (English where no translation exists)."""
+    reasons = slot.get("why") or []
+    if not reasons:
+        return ""
+    first = reasons[0]
+    if language != "ja":
+        return first
+    if first == ranking.START_WHY:
+        return ranking.START_WHY_JA
+    rules_by_id = {rule.id: rule for rule in rules_module.load_rules()}
+    for finding in result.findings:
+        said = finding.why or (ranking.LACKS.format(finding.title) if finding.missing else finding.title)
+        if finding.rule_id not in slot.get("findings", ()) or said != first:
+            continue
+        if finding.rule_id.startswith("GEN-"):
+            return evidence_module.WHY_JA.get(finding.rule_id[4:], first)
+        rule = rules_by_id.get(finding.rule_id)
+        if rule is not None:
+            return f"ログにありません: {rule.meaning.ja}" if finding.missing else (rule.plain.ja or rule.meaning.ja)
+    return first
 
 
 def flagged_lines(result: Analysis) -> set[int]:
@@ -323,10 +407,17 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     # Rules read on a sample: the count is how many entries hold the rule's text (an upper bound).
     findings = [replace(f, count=max(f.count, estimated[f.rule_id])) if f.rule_id in estimated and f.count else f
                 for f in findings]
-    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines())
+    frames: dict[str, list[int]] = {}
+    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines(),
+                                        frames, {rule.id: rule.regex for rule in scanner.rules if rule.regex},
+                                        symptom)
+    # A rule whose line is a crash cites the telling stack frames below it too.
+    findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:MAX_RULE_LINES])
+                if f.rule_id in frames else f for f in findings]
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
-    platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES))
+    platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES),
+                                     _platform_lines(scanner, findings))
     crashed = any(f.rule_id in ("GEN-crash", "GEN-linkage") for f in generic)
     findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom, crashed)
     ranked = ranking.with_starting_point(ranking.rank(findings))

@@ -25,6 +25,20 @@ STUDIO_OLD = re.compile(
 # Newer Android Studio columns: the tag column may hold spaces (and be shortened with "…" or "...").
 STUDIO_NEW = re.compile(
     r"^(\d{4})-(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)-(\d+)\s+(.+?)\s+(\S+)\s+" + _LVL + r"\s+(.*)$")
+# Android Studio with some columns hidden (date, pids, tag, package): "10:49:38.245  26864-30696  Tag  pkg  D  msg",
+# the compact view "15:34:48.028  D  msg", the tag-only view "   Braze v23.0.1 .Braze  V  msg" (a blank tag
+# column repeats the tag above). The level is a lone letter followed by two spaces, as the IDE pads it.
+STUDIO_COLUMNS = re.compile(
+    r"^\s*(?:(\d{4})-(\d\d)-(\d\d) )?(?:" + _TIME + r"\s+)?(?:(\d+)(?:-(\d+))?\s+)?(?:(\S.*?)\s+)??" + _LVL +
+    r"(?:\s{2}(\S.*)|\s*)$")
+# Android Studio's older export without its date: "14:32:28.361 14885-15462/com.acme E/OneSignal: msg".
+STUDIO_OLD_SHORT = re.compile(r"^" + _TIME + r"\s+(\d+)-(\d+)/(\S+) " + _LVL + r"/(.*?): ?(.*)$")
+#: What a package column holds: a Java package, "pid-1234" for an unknown one, or "?".
+_PACKAGE = re.compile(r"^(?:[A-Za-z_][\w]*(?:\.[\w]+)+|pid-\d+|system_process|\?)(?::[\w.]+)?$")
+# Console.app copies (and Xcode's console "copy" of os_log lines): "error	10:14:02.118421+0900	Runner	message".
+IOS_CONSOLE = re.compile(
+    r"^(default|info|debug|error|fault|notice|Default|Info|Debug|Error|Fault|Notice)\t"
+    r"(?:(\d{4})-(\d\d)-(\d\d) )?" + _TIME + r"([+-]\d{4})?\t([^\t]*)\t(.*)$")
 TIME_FMT = re.compile(r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
 BRIEF = re.compile(r"^" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
 BRIEF_NOPID = re.compile(r"^" + _LVL + r"/([^:(]{1,120}): ?(.*)$")
@@ -41,16 +55,19 @@ GENERIC_TIME = re.compile(
 GENERIC_LEVEL = re.compile(
     r"\b(VERBOSE|TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\b[:\]]?\s*", re.IGNORECASE)
 LEVEL_LETTER = re.compile(r"^\s*(?:\*\*)?(?:([VDIWEF])[/:] ?\S|\[[A-Za-z][\w .-]{0,30}\]([vdiwef]):|\[([VDIWEF])\] )")
+#: An SDK's own prefix on a pasted line: "[Adjust]e: …", "[CleverTap]: …", "[CIO] …", "flutter: …".
+VENDOR_PREFIX = re.compile(r"^\s*(?:\[([A-Za-z][\w./-]{1,30})\](?:[vdiwea]:|:?\s)|(flutter): )")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 #: Detection order matters where two expressions can match the same line.
 FORMATS = ("threadtime", "studio", "studio_new", "time", "brief", "long", "ios_logshow", "ios", "firebase_ios",
-           "jsonl", "generic")
+           "studio_columns", "ios_console", "jsonl", "generic")
 LABELS = {
     "threadtime": "Android logcat (threadtime)", "studio": "Android Studio export",
     "studio_new": "Android Studio Logcat (new)", "time": "Android logcat (time)", "brief": "Android logcat (brief)",
     "long": "Android logcat (long)", "ios_logshow": "macOS/iOS log show", "ios": "Xcode console",
-    "firebase_ios": "Firebase iOS console", "jsonl": "JSON lines", "generic": "Plain text",
+    "firebase_ios": "Firebase iOS console", "studio_columns": "Android Studio Logcat (some columns hidden)",
+    "ios_console": "macOS Console (copied)", "jsonl": "JSON lines", "generic": "Plain text",
 }
 #: Lines longer than this are shown truncated (the full line stays in the file).
 MAX_LINE_CHARS = 64 * 1024
@@ -136,6 +153,45 @@ class LineParser:
     def _parse_studio_new(self, n, line):
         m = STUDIO_NEW.match(line)
         return self._logcat(n, m, 1, 2, 8, 9, 12, 10, 13, pkg_g=11) if m else None
+
+    def _parse_studio_columns(self, n, line):
+        m = STUDIO_OLD_SHORT.match(line)
+        if m:
+            return Entry(line_no=n, end_line=n + 1, message=m.group(10), level=level_code(m.group(8)),
+                         tag=m.group(9).strip(), pid=int(m.group(5)), tid=int(m.group(6)),
+                         package="" if m.group(7) == "?" else m.group(7),
+                         timestamp=self._day_time(None, None, None, m, 1))
+        m = STUDIO_COLUMNS.match(line)
+        if not m or not _columns_kept(line, m):
+            return None
+        tag, package = (m.group(10) or "").strip(), ""
+        head, _, last = tag.rpartition(" ")
+        if head and _PACKAGE.match(last):
+            tag, package = head.strip(), ("" if last == "?" or last.startswith("pid-") else last)
+        return Entry(line_no=n, end_line=n + 1, message=m.group(12) or "", level=level_code(m.group(11)), tag=tag,
+                     pid=int(m.group(8)) if m.group(8) else None, tid=int(m.group(9)) if m.group(9) else None,
+                     package=package, timestamp=self._day_time(m.group(1), m.group(2), m.group(3), m, 4))
+
+    def _day_time(self, year, month, day, m, first) -> float | None:
+        """A time of day with a date when the line has one (time-only lines have no place on a timeline)."""
+        if m.group(first) is None or month is None:
+            return None
+        return _epoch(self._year(year, int(month)), int(month), int(day), m.group(first), m.group(first + 1),
+                      m.group(first + 2), m.group(first + 3))
+
+    def _parse_ios_console(self, n, line):
+        m = IOS_CONSOLE.match(line)
+        if not m:
+            return None
+        kind = m.group(1).lower()
+        level = {"default": 3, "info": 3, "notice": 3, "debug": 2, "error": 5, "fault": 6}.get(kind, 0)
+        ts = self._day_time(m.group(2), m.group(3), m.group(4), m, 5)
+        if ts is not None:
+            ts -= _offset_seconds(m.group(9))
+        entry = Entry(line_no=n, end_line=n + 1, message=m.group(11), level=level, tag=m.group(10).strip(),
+                      timestamp=ts)
+        self._refine_ios_message(entry)
+        return entry
 
     def _parse_time(self, n, line):
         m = TIME_FMT.match(line)
@@ -244,6 +300,7 @@ class LineParser:
             if ts is not None:
                 ts -= _offset_seconds(m.group(8))
             rest = line[m.end():]
+        vendor = VENDOR_PREFIX.match(rest)
         lv = GENERIC_LEVEL.search(rest[:60])
         level = level_code(lv.group(1)) if lv else 0
         if not level:
@@ -251,7 +308,8 @@ class LineParser:
             letter = LEVEL_LETTER.match(rest)
             if letter:
                 level = level_code(next(g for g in letter.groups() if g).upper())
-        return Entry(line_no=n, end_line=n + 1, message=rest, level=level, timestamp=ts, parsed=m is not None)
+        return Entry(line_no=n, end_line=n + 1, message=rest, level=level, timestamp=ts, parsed=m is not None,
+                     tag=(vendor.group(1) or vendor.group(2)) if vendor else "")
 
 
 def _int_or_none(text: str | None, base: int = 10) -> int | None:
@@ -310,7 +368,23 @@ def _json_time(value) -> float | None:
 _DETECTORS = {
     "threadtime": THREADTIME, "studio": STUDIO_OLD, "studio_new": STUDIO_NEW, "time": TIME_FMT, "brief": BRIEF,
     "long": LONG_HEADER, "ios_logshow": IOS_LOGSHOW, "ios": IOS_XCODE, "firebase_ios": FIREBASE_IOS,
+    "ios_console": IOS_CONSOLE,
 }
+
+
+def _studio_columns(line: str) -> bool:
+    """An Android Studio line with hidden columns: it must keep a time, a pid or an indented tag column."""
+    if STUDIO_OLD_SHORT.match(line):
+        return True
+    m = STUDIO_COLUMNS.match(line)
+    return bool(m) and _columns_kept(line, m)
+
+
+def _columns_kept(line: str, m: re.Match) -> bool:
+    """A time, a pid, or a padded tag column (the IDE pads columns with runs of spaces): plain prose with a lone
+    capital letter in it is not a Logcat line."""
+    return (m.group(4) is not None or m.group(8) is not None or line[:1].isspace()
+            or (m.group(10) is not None and "  " in line[:m.start(11)]))
 
 
 def detect(lines: Iterable[str], sample: int = 400) -> Detection:
@@ -331,6 +405,8 @@ def detect(lines: Iterable[str], sample: int = 400) -> Detection:
                 counts[name] += 1
         if not BRIEF.match(line) and BRIEF_NOPID.match(line):
             counts["brief"] += 1
+        if _studio_columns(line):
+            counts["studio_columns"] += 1
         stripped = line.lstrip()
         if stripped.startswith("{") and stripped.rstrip().endswith("}"):
             try:

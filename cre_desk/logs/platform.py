@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-ANDROID_FORMATS = frozenset({"threadtime", "studio", "studio_new", "time", "brief", "long"})
-IOS_FORMATS = frozenset({"ios", "ios_logshow", "firebase_ios"})
+ANDROID_FORMATS = frozenset({"threadtime", "studio", "studio_new", "time", "brief", "long", "studio_columns"})
+IOS_FORMATS = frozenset({"ios", "ios_logshow", "firebase_ios", "ios_console"})
 
 #: (expression, weight) per platform; each counts once per line, a line votes at most 3.
 _ANDROID = [
@@ -37,6 +37,15 @@ _ANDROID = [
     (r"\b(?:build\.gradle|settings\.gradle|gradle(?:w|\.properties)?|minSdkVersion|targetSdkVersion|"
      r"compileSdk|multidex|ProGuard|proguard-rules|R8|AAPT|google-services\.json|Play Store|Google Play)\b", 2),
     (r"\b(?:ANR|tombstone|SIGSEGV|libc\+\+|logcat|adb shell|emulator-\d+|Pixel \d|Galaxy|Xiaomi|Huawei)\b", 2),
+    # Wrappers as their Android side prints: Flutter, Unity, React Native, Cordova, Capacitor, Expo CLI.
+    (r"\b[VDIWEF]/(?:flutter|Unity|ReactNativeJS|chromium|Capacitor\S*|CordovaWebView\w*|System\.(?:out|err))\b", 3),
+    (r"\[(?:ERROR|INFO|WARNING):flutter/|\bAndroid Bundl(?:ed|ing)\b|Opening on Android|\bio\.flutter\.", 3),
+    # SDKs' Android conventions: versioned tags, Java class names, Android-only services and banners.
+    (r"\bGCM\b|\bFCM configuration\b|\bFCM server key\b|\bINVALID_SENDER\b|\bMismatchSenderId\b|\bSERVICE_NOT_AVAILABLE\b|\bAUTHENTICATION_FAILED\b|"
+     r"\bPHONE_REGISTRATION_ERROR\b|\bTOO_MANY_REGISTRATIONS\b", 2),
+    (r"\bAppsFlyer_\d|\bMoEngage_v\d|\bAppboy v\d|\bMixpanelAPI\.\w|\bcom\.amplitude\.api\b|\bOneSignalRestClient\b|"
+     r"\bFLTFireMsg\w*|\bRNFirebase\w*|\bGoogle ?Play ?[Ss]ervices\b|\bHMS\b|\bUnknown Source:\d|\bSourceFile:\d|"
+     r"Intent \{ (?:act|cmp)=|Bundle\[\{|\bandroid\.intent\.|^-{8,} (?:beginning of|PROCESS (?:STARTED|ENDED))", 3),
 ]
 _IOS = [
     (r"\[Firebase/?\w+\]\[I-[A-Z]+\d+\]", 3), (r"\bI-(?:FCM|IAM|COR|ANA|INS|MSG)\d{6}\b", 3),
@@ -62,6 +71,23 @@ _IOS = [
     (r"\b(?:EXC_BAD_ACCESS|EXC_CRASH|Thread \d+ Crashed|Exception Type:|Incident Identifier|"
      r"provisioning profile|bundle identifier|Bundle ID|TestFlight|App Store Connect|\.ipa\b|"
      r"GoogleService-Info\.plist|NSLocalizedFailureReason|kCFErrorDomain)\b", 2),
+    # Wrappers as their iOS side prints: Flutter's engine, React Native's JS log, Unity, Cordova, Capacitor.
+    (r"\bcom\.apple\.|\[VERBOSE-\d:|\[javascript\]|\bUnityFramework\b|\bUnity-iPhone\b|\bCDV[A-Z]\w+|⚡️|"
+     r"\biOS Bundl(?:ed|ing)\b|Opening on iOS", 3),
+    # Xcode console noise every iOS app prints, os_log timestamps (microseconds and a zone), Console.app copies,
+    # crash-report frames, Apple-style class prefixes of the SDKs (FIRApp, ABKInAppMessage, UAPush…).
+    (r"\bnw_\w+|\[BoringSSL\]|\bboringssl\b|CFPrefsPlistSource|\[User Defaults\]|libMobileGestalt|"
+     r"\bUIKitCore\b|\bGraphicsServices\b|\bFrontBoardServices\b|\blibobjc\b|\.dylib\b|\[LayoutConstraints\]", 3),
+    (r"\d\d:\d\d:\d\d\.\d{6}[+-]\d{4}\b|^(?:default|info|debug|error|fault)\t\d\d:\d\d:\d\d\.\d+", 3),
+    (r"^\s*\d+\s+[\w.+ -]{1,60}?\s+0x[0-9a-fA-F]{8,}\s", 3),
+    (r"\b(?:FIR|ABK|UA|CT|OS)[A-Z][a-z]\w*(?:Manager|Request|Controller|Delegate|Service|Registrar|Center)\b", 2),
+    # Swift's and Objective-C's way of printing values: Optional("…"), nil.
+    (r"\bOptional\(", 2), (r"\bnil\b", 1),
+    # APNs' own rejection reasons, as dashboards and SDKs repeat them.
+    (r"\b(?:BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
+     r"(?:Invalid|Expired)ProviderToken|InvalidApnsCredential)\b", 3),
+    # OneSignal's iOS SDK (and apps logging like it) print the level as a word: "VERBOSE: …", "ERROR: …".
+    (r"^(?:\S.*?\[\d+:\w+\] )?(?:VERBOSE|DEBUG|WARNING|ERROR|FATAL): \S", 2),
 ]
 _ANDROID_RE = [(re.compile(p), w) for p, w in _ANDROID]
 _IOS_RE = [(re.compile(p), w) for p, w in _IOS]
@@ -80,13 +106,20 @@ def votes(lines: Iterable[str]) -> tuple[int, int]:
     return android, ios
 
 
-def guess(fmt: str, lines: Iterable[str]) -> str:
-    """"android", "ios" or "" (no evidence either way)."""
+#: What one line matching an SDK message known from one platform's source weighs.
+RULE_VOTE = 3
+
+
+def guess(fmt: str, lines: Iterable[str], known: tuple[int, int] = (0, 0)) -> str:
+    """"android", "ios" or "" (no evidence either way). ``known``: (android, ios) lines that match SDK messages
+    known from one platform's source (catalogue rules), each worth ``RULE_VOTE``."""
     if fmt in ANDROID_FORMATS:
         return "android"
     if fmt in IOS_FORMATS:
         return "ios"
     android, ios = votes(lines)
+    android += RULE_VOTE * known[0]
+    ios += RULE_VOTE * known[1]
     if android == ios:
         return ""
     return "android" if android > ios else "ios"

@@ -41,7 +41,7 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
                                             "_first": float("inf"), "_best": 0.0})
             slot["score"] += weight
             slot["findings"].append(finding.rule_id)
-            reason = finding.why or (f"the log lacks: {finding.title}" if finding.missing else finding.title)
+            reason = finding.why or (LACKS.format(finding.title) if finding.missing else finding.title)
             if all(reason != known for _w, known in slot["why"]):
                 slot["why"].append((weight, reason))
             slot["_best"] = max(slot["_best"], weight)
@@ -69,6 +69,9 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
 START_AREA = "D"
 START_WHY = ("Nothing in this log points at an area; the checklist starts with the SDK's initialisation and "
              "session, so start there and ask for a verbose log.")
+START_WHY_JA = ("このログにはどの領域も示す行がありません。チェックリストは SDK の初期化とセッションから始まるので、"
+                "そこから確認し、詳細ログを依頼してください。")
+LACKS = "the log lacks: {0}"
 
 
 def with_starting_point(ranked: list[dict]) -> list[dict]:

@@ -122,12 +122,12 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="35" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="36" />
         <source>Attach logs to the ticket</source>
         <translation>チケットにログを添付</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="36" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="37" />
         <source>Logs and archives (*.log *.txt *.gz *.zip);;All files (*)</source>
         <translation>ログとアーカイブ (*.log *.txt *.gz *.zip);;すべてのファイル (*)</translation>
     </message>
@@ -357,111 +357,111 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AttachBar</name>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="49" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="50" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="50" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="51" />
         <source>Stop attaching; nothing of these files is kept</source>
         <translation>添付を中止します。これらのファイルは何も残りません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="61" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="63" />
         <source>Hide these notices</source>
         <translation>これらのお知らせを隠す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/attach_bar.py" line="82" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="84" />
         <source>Attaching %n file(s)…</source>
         <translation>
             <numerusform>%n 件のファイルを添付中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="91" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="93" />
         <source>Attaching {0}…</source>
         <translation>{0} を添付中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="118" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="120" />
         <source>{0}: attached</source>
         <translation>{0}: 添付しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/attach_bar.py" line="120" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="122" />
         <source>(%n secret(s) or e-mail address(es) removed)</source>
         <translation>
             <numerusform>(秘密情報またはメールアドレスを %n 件削除)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="123" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="125" />
         <source>{0}: already attached to this ticket (same content), not added again</source>
         <translation>{0}: 同じ内容のファイルがすでにこのチケットに添付されているため、追加しませんでした</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="125" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="128" />
         <source>{0}: not attached, the file is empty (there is nothing to read in it)</source>
         <translation>{0}: 添付しませんでした。ファイルが空です (読み取る内容がありません)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="127" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="131" />
         <source>{0}: not attached, it is not a text log but {1}. Attach text logs (.log, .txt) or .zip/.gz archives of them.</source>
         <translation>{0}: 添付しませんでした。テキストのログではなく{1}です。テキストのログ (.log、.txt) か、その .zip/.gz アーカイブを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="130" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="134" />
         <source>{0}: not attached, it is not a file (a folder, or it no longer exists)</source>
         <translation>{0}: 添付しませんでした。ファイルではありません (フォルダーか、すでに存在しません)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="131" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="136" />
         <source>{0}: not attached: {1}</source>
         <translation>{0}: 添付しませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140" />
         <source>a PNG image</source>
         <translation>PNG 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140" />
         <source>a JPEG image</source>
         <translation>JPEG 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140" />
         <source>a GIF image</source>
         <translation>GIF 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="136" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="141" />
         <source>a PDF document</source>
         <translation>PDF 文書</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="136" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="141" />
         <source>a program (ELF executable)</source>
         <translation>プログラム (ELF 実行ファイル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="137" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="142" />
         <source>a program (Mach-O executable)</source>
         <translation>プログラム (Mach-O 実行ファイル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="137" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="142" />
         <source>an SQLite database</source>
         <translation>SQLite データベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="138" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="143" />
         <source>a tar archive (not supported: use .zip or .gz)</source>
         <translation>tar アーカイブ (未対応: .zip か .gz を使ってください)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="139" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="144" />
         <source>binary data</source>
         <translation>バイナリデータ</translation>
     </message>
@@ -539,7 +539,6 @@ The damaged file will be moved aside and kept, not deleted.</source>
     <message>
         <location filename="../../cre_desk/gui/checklist_view.py" line="220" />
         <source>Every cause has a verdict.</source>
-        <extracomment>Evidence whose save failed (disk full, server down), by checklist item id: (ticket id, verdict, evidence). Kept until a save succeeds and shown again when the item is (D-3).</extracomment>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
@@ -663,7 +662,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="93" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
@@ -674,7 +673,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="93" />
-        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="117" />
         <source>Engineer</source>
         <translation>担当者</translation>
     </message>
@@ -696,17 +695,20 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="97" />
         <source>Median h</source>
-        <translation>中央値（時間）</translation>
+        <translation>中央値
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>p90 h</source>
-        <translation>p90（時間）</translation>
+        <translation>p90
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
         <source>1st reply h</source>
-        <translation>初回応答（時間）</translation>
+        <translation>初回応答
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="98" />
@@ -716,7 +718,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="99" />
         <source>Target h</source>
-        <translation>目標（時間）</translation>
+        <translation>目標
+（時間）</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="100" />
@@ -744,121 +747,125 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>区分ごとの目標（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="109" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="110" />
         <source>Weekly median resolution (business hours)</source>
         <translation>週ごとの解決時間の中央値（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="110" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="111" />
         <source>Paused time by reason (business hours)</source>
         <translation>理由別の保留時間（営業時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="111" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="112" />
         <source>Business hours paused, by reason: tickets resolved in the period and tickets still open, whose pauses count up to now</source>
         <translation>一時停止した営業時間（理由別）：期間内に解決したチケットと、まだ未解決のチケット（現在までの停止時間）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
         <source>Deadline</source>
-        <translation>期限</translation>
+        <translation type="vanished">期限</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="116" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="117" />
         <source>Due</source>
         <translation>残り・超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="122" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="123" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="139" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="140" />
         <source>Open tickets past or near their target (double-click to open)</source>
         <translation>目標を過ぎた・過ぎそうな未解決チケット（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="225" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="229" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前になっています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="227" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="231" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/dashboard.py" line="235" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="239" />
         <source>%n ticket(s) resolved</source>
         <translation>
             <numerusform>解決 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="240" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="244" />
         <source>{0}: median {1} h (target {2} h), {3} within target</source>
         <translation>{0}: 中央値 {1} 時間（目標 {2} 時間）、目標内 {3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="242" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="246" />
         <source>{0} open, {1} paused, {2} at risk, {3} past target</source>
         <translation>未解決 {0} 件、保留 {1} 件、期限間近 {2} 件、目標超過 {3} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="270" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="276" />
         <source>past target</source>
         <translation>目標超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="270" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="276" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
         <source>Customer log</source>
         <translation>お客様のログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="326" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
         <source>Engineering</source>
         <translation>開発チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="327" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="341" />
         <source>App release</source>
         <translation>アプリリリース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="327" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="341" />
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="340" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="354" />
         <source>Export figures</source>
         <translation>集計を書き出す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="342" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="356" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/dashboard.py" line="353" />
+        <location filename="../../cre_desk/gui/dashboard.py" line="367" />
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/dashboard.py" line="290" />
+        <source>Deadline: {0}</source>
+        <translation>期限：{0}</translation>
     </message>
 </context>
 <context>
@@ -1006,258 +1013,258 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="84" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="85" />
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="90" />
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="96" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="97" />
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="101" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="102" />
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="103" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="106" />
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="111" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="113" />
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="140" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="141" />
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="206" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="608" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="610" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="273" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="275" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="312" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="314" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="314" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="316" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="317" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="323" />
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="323" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="351" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="353" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="354" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="356" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="365" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="367" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="376" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="378" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="402" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="404" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="417" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="419" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="421" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="423" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="421" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="423" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="432" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="452" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="434" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="454" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="461" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="463" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="483" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="485" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="488" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="490" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="541" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="543" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="541" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="543" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="549" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="551" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="550" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="552" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="553" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="555" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="609" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="611" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="609" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="611" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="611" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="613" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="612" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="614" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="616" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="618" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="618" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="620" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="621" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="623" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -1382,169 +1389,174 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="455" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="456" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="464" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="465" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="465" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="466" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="472" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="473" />
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="474" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="475" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_workbench.py" line="478" />
+        <source>Why: {0}</source>
+        <translation>理由: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="481" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="485" />
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="495" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="498" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="496" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="499" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="496" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="774" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="499" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="778" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="540" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="543" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="545" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="548" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="562" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="565" />
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="610" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="613" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="618" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="621" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="619" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="622" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="646" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="649" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="656" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="659" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="657" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="660" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="672" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="675" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="677" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="680" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="681" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="684" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="742" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="746" />
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="749" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="753" />
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="750" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="754" />
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="754" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="758" />
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="755" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="759" />
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="767" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="770" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="771" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="774" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="775" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="779" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="784" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="788" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="787" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="791" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1603,118 +1615,118 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="84" />
+        <location filename="../../cre_desk/gui/main_window.py" line="85" />
         <source>&amp;Attach files…</source>
         <translation>ファイルを添付(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="85" />
+        <location filename="../../cre_desk/gui/main_window.py" line="86" />
         <source>Attach log files or archives to the open ticket (Ctrl+Shift+A)</source>
         <translation>開いているチケットにログファイルやアーカイブを添付します (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="86" />
+        <location filename="../../cre_desk/gui/main_window.py" line="87" />
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="87" />
+        <location filename="../../cre_desk/gui/main_window.py" line="88" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88" />
+        <location filename="../../cre_desk/gui/main_window.py" line="89" />
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="89" />
+        <location filename="../../cre_desk/gui/main_window.py" line="90" />
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="90" />
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
-        <location filename="../../cre_desk/gui/main_window.py" line="404" />
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="411" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="93" />
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Overview</source>
         <translation>概要を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Checklist</source>
         <translation>チェックリストを表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Timeline</source>
         <translation>タイムラインを表示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="101" />
         <source>Show &amp;Logs</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="101" />
         <source>Show &amp;Reply</source>
         <translation>返信を表示(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103" />
+        <location filename="../../cre_desk/gui/main_window.py" line="104" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104" />
+        <location filename="../../cre_desk/gui/main_window.py" line="105" />
         <source>Every keyboard shortcut (F1)</source>
         <translation>すべてのキーボードショートカット (F1)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="107" />
+        <location filename="../../cre_desk/gui/main_window.py" line="108" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="363" />
+        <location filename="../../cre_desk/gui/main_window.py" line="370" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="381" />
+        <location filename="../../cre_desk/gui/main_window.py" line="388" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <location filename="../../cre_desk/gui/main_window.py" line="389" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="457" />
+        <location filename="../../cre_desk/gui/main_window.py" line="466" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="475" />
+        <location filename="../../cre_desk/gui/main_window.py" line="484" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="509" />
+        <location filename="../../cre_desk/gui/main_window.py" line="521" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -1729,94 +1741,94 @@ Close anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109" />
+        <location filename="../../cre_desk/gui/main_window.py" line="110" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="114" />
+        <location filename="../../cre_desk/gui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="119" />
+        <location filename="../../cre_desk/gui/main_window.py" line="120" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="122" />
+        <location filename="../../cre_desk/gui/main_window.py" line="123" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="123" />
+        <location filename="../../cre_desk/gui/main_window.py" line="124" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="124" />
+        <location filename="../../cre_desk/gui/main_window.py" line="125" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <location filename="../../cre_desk/gui/main_window.py" line="129" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129" />
+        <location filename="../../cre_desk/gui/main_window.py" line="130" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <location filename="../../cre_desk/gui/main_window.py" line="135" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="139" />
+        <location filename="../../cre_desk/gui/main_window.py" line="140" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="174" />
+        <location filename="../../cre_desk/gui/main_window.py" line="175" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="174" />
+        <location filename="../../cre_desk/gui/main_window.py" line="175" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="175" />
+        <location filename="../../cre_desk/gui/main_window.py" line="176" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="177" />
+        <location filename="../../cre_desk/gui/main_window.py" line="178" />
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251" />
+        <location filename="../../cre_desk/gui/main_window.py" line="252" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="315" />
+        <location filename="../../cre_desk/gui/main_window.py" line="322" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="333" />
+        <location filename="../../cre_desk/gui/main_window.py" line="340" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="352" />
+        <location filename="../../cre_desk/gui/main_window.py" line="359" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -1833,37 +1845,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="387" />
+        <location filename="../../cre_desk/gui/main_window.py" line="394" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="394" />
+        <location filename="../../cre_desk/gui/main_window.py" line="401" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="395" />
+        <location filename="../../cre_desk/gui/main_window.py" line="402" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="397" />
+        <location filename="../../cre_desk/gui/main_window.py" line="404" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="416" />
+        <location filename="../../cre_desk/gui/main_window.py" line="423" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="419" />
+        <location filename="../../cre_desk/gui/main_window.py" line="426" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="455" />
+        <location filename="../../cre_desk/gui/main_window.py" line="464" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2323,7 +2335,7 @@ Close anyway?</source>
     <name>ReplyComposer</name>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="100" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="310" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="311" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
     </message>
@@ -2373,175 +2385,174 @@ Close anyway?</source>
         <translation>お客様に届く形の返信。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="160" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="161" />
         <source>Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what must stay private; the draft is rebuilt without it.</source>
-        <translation>返信がお客様に引用するあなたのメモ（チェックリストの根拠、ログのマークに付けたメモ）です。非公開にするものはチェックを外してください。下書きはそれを除いて作り直されます。</translation>
+        <translation>返信に引用される、あなたのチェックリストの根拠とログのマークのメモです。チェックを外すと、それを除いて下書きを作り直します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="164" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="376" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="165" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="382" />
         <source>Private notes</source>
         <translation>非公開メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="174" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="175" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="578" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="584" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="177" />
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="180" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="181" />
         <source>Show which of your notes are sent, and exclude them</source>
         <translation>送信されるメモを確認し、除外します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="184" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="185" />
         <source>Copy reply</source>
         <translation>返信をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="185" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="186" />
         <source>Copies plain text, Markdown and HTML at once; the target app picks</source>
         <translation>プレーンテキスト・Markdown・HTML をまとめてコピーします（貼り付け先が形式を選びます）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="187" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="188" />
         <source>Save as file…</source>
         <translation>ファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="189" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="190" />
         <source>Mark as sent</source>
         <translation>送信済みにする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="190" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="191" />
         <source>Keep this reply in the ticket's history and start the first-response clock if it has not started</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="194" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="195" />
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="195" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="196" />
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="196" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="197" />
         <source>Post to helpdesk</source>
         <translation>ヘルプデスクに投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="197" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="198" />
         <source>Post the reply to the ticket in the helpdesk it came from; a lost connection is checked, never posted twice</source>
         <translation>返信を元のヘルプデスクのチケットに投稿します（接続が切れた場合は確認し、二重に投稿しません）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="203" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="204" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="205" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="206" />
         <source>Written for</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="289" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
-        <extracomment>Drafts whose save failed (disk full, server down), by ticket id: (reply, language, audience, the draft version it was typed on). Kept until a save succeeds and shown when the ticket is (D-3).</extracomment>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="295" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="300" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="296" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="301" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="342" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="346" />
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="342" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="346" />
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="351" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="356" />
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="367" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="373" />
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
         <translation>
             <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="371" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="377" />
         <source>The reply quotes %n of your private note(s): review before sending</source>
         <translation>
             <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="435" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="441" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="436" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="442" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="455" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="461" />
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="457" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="463" />
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="460" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="466" />
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="463" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="469" />
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="491" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="497" />
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -2554,37 +2565,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="535" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="541" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="622" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="628" />
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="622" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="628" />
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="624" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="630" />
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="624" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="630" />
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="651" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="657" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="673" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="679" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2593,92 +2604,97 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="690" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="696" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="695" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="701" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="701" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="707" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="709" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="715" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="711" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="717" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="721" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="733" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="728" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="734" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="740" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="746" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="751" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="757" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="751" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="757" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="752" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="761" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="767" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="774" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="780" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="775" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="787" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="787" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="797" />
+        <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
+        <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="800" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="801" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="814" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -2840,7 +2856,6 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
-        <extracomment>Overview edits whose save failed (disk full, server down), by ticket id, with the version they were typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).</extracomment>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
@@ -2884,15 +2899,15 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="330" />
         <source>Not saved: your edits are kept; press Ctrl+S to try again</source>
         <translation>未保存: 編集内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="278" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="343" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="279" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="344" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
@@ -2902,110 +2917,110 @@ Close anyway?</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="211" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="214" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="220" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="257" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="258" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="281" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="282" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="322" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="420" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="424" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="422" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="426" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="440" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="448" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="447" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="455" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="471" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="479" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="472" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="473" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="482" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="474" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="483" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="475" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="484" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="489" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
@@ -3062,27 +3077,27 @@ Close anyway?</source>
         <translation>CRE Desk へようこそ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="44" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="45" />
         <source>Your name is shown in each ticket's Timeline (“By”), is the assignee of the tickets you create and signs your replies. You can change it later in Settings.</source>
         <translation>お名前は各チケットのタイムライン（「実行者」欄）に表示され、作成したチケットの担当者と返信の署名に使われます。あとから設定で変更できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="48" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="49" />
         <source>e.g. Aki Sato</source>
         <translation>例：佐藤 亜紀</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="49" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="50" />
         <source>Load a small demo workspace: realistic in-app message, push and event tickets with sample logs, to see how it works</source>
         <translation>小さなデモワークスペースを読み込む：アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログで、動作を確認できます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="53" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="54" />
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/welcome_dialog.py" line="63" />
+        <location filename="../../cre_desk/gui/welcome_dialog.py" line="64" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
@@ -3179,42 +3194,42 @@ Log file: {0}</source>
         <translation>{0} 時間超過</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="59" />
+        <location filename="../../cre_desk/gui/formatting.py" line="60" />
         <source>in {0} h</source>
         <translation>あと {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="68" />
+        <location filename="../../cre_desk/gui/formatting.py" line="70" />
         <source>Resolution target: {0} of {1} business hours used.</source>
         <translation>解決目標：{1} 営業時間のうち {0} 時間を使用。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="71" />
+        <location filename="../../cre_desk/gui/formatting.py" line="74" />
         <source>Paused with {0} business hours left.</source>
         <translation>残り {0} 営業時間で一時停止中。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="75" />
+        <location filename="../../cre_desk/gui/formatting.py" line="79" />
         <source>Missed at {0}.</source>
         <translation>{0} に目標を超過。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="77" />
+        <location filename="../../cre_desk/gui/formatting.py" line="82" />
         <source>Due by {0} unless the ticket is paused.</source>
         <translation>一時停止しなければ {0} が期限です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="79" />
+        <location filename="../../cre_desk/gui/formatting.py" line="85" />
         <source>No resolution target for this category.</source>
         <translation>このカテゴリには解決目標がありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="86" />
+        <location filename="../../cre_desk/gui/formatting.py" line="93" />
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/formatting.py" line="87" />
+        <location filename="../../cre_desk/gui/formatting.py" line="95" />
         <source>Counted in business hours of the team calendar{0}: nights, days off and holidays do not count, and waiting statuses pause the clock. Rounded to 0.1 h; the queue, the ticket header and the dashboard's CSV use the same figures.</source>
         <translation>チームのカレンダー{0}の営業時間で数えます。夜間・休業日・祝日は数えず、「待ち」のステータスの間は時計が止まります。0.1 時間単位に丸め、キュー・チケットのヘッダー・ダッシュボードの CSV で同じ値を使います。</translation>
     </message>
@@ -3292,32 +3307,32 @@ Log file: {0}</source>
         <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="118" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="120" />
         <source>Qt {0} (PySide6 {1}), Python {2}</source>
         <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="121" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
         <source>Database: {0}</source>
         <translation>データベース：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
         <source>Data folder: {0}</source>
         <translation>データフォルダ：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="126" />
         <source>Settings: {0}</source>
         <translation>設定ファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="124" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="127" />
         <source>Log file: {0}</source>
         <translation>ログファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="128" />
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
     </message>

@@ -64,13 +64,18 @@ def test_the_shipped_calendars_load_with_titles_and_jp_is_the_default():
 def test_jp_holidays_include_substitutes_citizens_holiday_and_the_year_end_break(jp):
     for day in ("2025-02-24", "2025-05-06", "2025-11-24", "2026-05-04", "2026-05-05", "2026-05-06",
                 "2026-09-22", "2027-03-22", "2026-12-29", "2027-01-02", "2027-01-03", "2027-12-31"):
-        assert date.fromisoformat(day) in jp.holidays, day
-    data = resource_files.read_json("calendars", "jp.json")
-    national = {h["date"] for h in data["holidays"]}
-    company = {h["date"] for h in data["company_holidays"]}
-    assert "2026-12-30" in company and "2026-12-30" not in national
-    assert {y for y in (d[:4] for d in national)} == {"2025", "2026", "2027"}
-    assert len([d for d in national if d.startswith("2026")]) == 18
+        assert jp.is_holiday(date.fromisoformat(day)), day
+    assert not jp.is_holiday(date(2026, 12, 28)) and jp.is_business_day(date(2026, 12, 28))
+
+
+def test_holidays_never_run_out(jp, us):
+    """National holidays come from the holidays package for any year; the team's year-end break recurs."""
+    for day in (date(2031, 1, 1), date(2031, 2, 11), date(2031, 2, 24), date(2035, 11, 23)):  # 2031-02-23 is a Sunday
+        assert jp.is_holiday(day) and not jp.is_business_day(day), day
+    assert jp.is_holiday(date(2033, 12, 30)) and jp.is_holiday(date(2033, 1, 3))
+    assert us.is_holiday(date(2032, 7, 5))      # 4 July 2032 is a Sunday: observed on Monday
+    assert load_calendar("uk").is_holiday(date(2030, 8, 26))   # summer bank holiday, England
+    assert not jp.is_holiday(date(2031, 2, 12))
 
 
 def test_jp_2026_has_240_working_days(jp):
@@ -80,9 +85,9 @@ def test_jp_2026_has_240_working_days(jp):
 
 
 def test_us_and_uk_observed_holidays(us):
-    assert date(2026, 7, 3) in us.holidays      # 4 July 2026 is a Saturday
-    assert date(2027, 12, 31) in us.holidays    # 1 January 2028 is a Saturday
-    assert date(2026, 12, 28) in load_calendar("uk").holidays   # Boxing Day substitute
+    assert us.is_holiday(date(2026, 7, 3))      # 4 July 2026 is a Saturday
+    assert us.is_holiday(date(2027, 12, 31))    # 1 January 2028 is a Saturday
+    assert load_calendar("uk").is_holiday(date(2026, 12, 28))   # Boxing Day substitute
 
 
 def test_unknown_or_unsafe_calendar_names_are_refused():
@@ -240,9 +245,12 @@ def _base() -> dict:
     (lambda d: d.update(hours=[["18:00", "09:00"]]), "hours[0]"),
     (lambda d: d.update(hours=[["09:00", "13:00"], ["12:00", "18:00"]]), "hours[1]"),
     (lambda d: d.update(hours=["09:00-18:00"]), "hours[0]"),
-    (lambda d: d["holidays"].append({"date": "2026-02-30", "name": "x"}), "holidays["),
-    (lambda d: d["company_holidays"].append({"date": 20260101}), "company_holidays["),
+    (lambda d: d.update(holidays=[{"date": "2026-02-30", "name": "x"}]), "holidays["),
+    (lambda d: d.update(company_holidays=[{"date": 20260101}]), "company_holidays["),
     (lambda d: d.update(holidays={"2026-01-01": "x"}), "holidays"),
+    (lambda d: d.update(national_holidays="XX"), "national_holidays"),
+    (lambda d: d.update(national_holidays=["JP"]), "national_holidays"),
+    (lambda d: d.update(every_year=["12-32"]), "every_year"),
     (lambda d: d.update(name="Tokyo Office"), "name"),
     (lambda d: d.update(schema_version=2), "schema_version"),
     (lambda d: d.update(title={"en": "x"}), "title.ja"),

@@ -35,12 +35,13 @@ def test_a_stored_clock_read_later_matches_the_live_clock(jp, later):
     stored = _clocks(jp, created, [], created)
     live = _clocks(jp, created, [], later)
     read_later = timers.due(status=stored.status, allowed_business_s=stored.allowed_business_s,
-                            used_business_s=stored.resolution_business_s, as_of=created, now=later, calendar=jp,
-                            missed_at=live.deadline)
+                            used_business_s=stored.resolution_business_s, as_of=created, now=later,
+                            calendar=jp, missed_at=live.deadline)
     now_live = timers.clocks_due(live, later, jp)
     assert read_later.state == now_live.state == live.state
     assert read_later.left_business_s == pytest.approx(live.remaining_business_s)
-    assert timers.business_hours(read_later.left_business_s) == timers.business_hours(now_live.left_business_s)
+    assert (timers.business_hours(read_later.left_business_s)
+            == timers.business_hours(now_live.left_business_s))
 
 
 def test_overdue_is_business_time_not_wall_clock(jp):

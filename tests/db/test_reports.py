@@ -142,7 +142,8 @@ def test_the_demo_workspace_has_paused_time_to_chart(tmp_path):
     ws.tickets.clock = lambda: now
     try:
         demo.load_demo(ws.tickets, now=now)
-        report = reports.build_report(ws.db, now - timedelta(days=27), now, now=now, calendar=ws.tickets.calendar)
+        report = reports.build_report(ws.db, now - timedelta(days=27), now, now=now,
+                                      calendar=ws.tickets.calendar)
         assert report.pauses_h["customer_log"] > 0 and report.pauses_h["app_release"] > 0
     finally:
         ws.close()

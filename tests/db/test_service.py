@@ -160,6 +160,20 @@ def test_delete_removes_ticket_and_search_document(service):
         service.get_ticket(t.id)
 
 
+def test_deleting_a_ticket_deletes_its_attached_files_and_only_those(service, tmp_path):
+    """The delete dialog promises the attachments go too; another ticket's files stay."""
+    log = tmp_path / "device.log"
+    log.write_text("11-20 10:14:02.118  1  1 I Braze: hello\n")
+    gone, kept = make(service, title="Gone"), make(service, title="Kept")
+    first = service.attach_file(gone.id, log)
+    other = service.attach_file(kept.id, log)
+    assert service.attachment_path(first).is_file()
+    service.delete_ticket(gone.id)
+    assert not service.attachment_path(first).exists()
+    assert not service.attachment_path(first).parent.exists()
+    assert service.attachment_path(other).is_file()
+
+
 def test_marked_log_lines_become_checklist_evidence_without_losing_notes(any_db_url, tmp_path):
     from cre_desk.db import migrate
     from cre_desk.db.engine import Database

@@ -82,3 +82,24 @@ def test_settings_offer_background_sync_and_the_company_certificate(qtbot, ctx, 
     dialog.sync_interval.setValue(10)
     dialog._on_buttons_accepted()
     assert ctx.settings.ca_bundle == str(pem) and ctx.settings.sync_interval_minutes == 10
+
+
+def test_closing_the_window_during_a_sync_does_not_wait_for_a_silent_server(qtbot, window, ctx, dialogs):
+    from cre_desk.gui.tasks import wait_for_all
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    held: list = []
+    threading.Thread(target=lambda: held.append(server.accept()), daemon=True).start()
+    try:
+        _account(ctx, f"http://127.0.0.1:{server.getsockname()[1]}")
+        window.sync_helpdesks(background=True)
+        qtbot.waitUntil(lambda: bool(held), timeout=5000)
+        window.close()                       # cancels the sync before waiting for background work
+        assert wait_for_all(3000)            # the request's 30 s read timeout is not waited out
+        assert not window._sync_timer.isActive()
+    finally:
+        server.close()
+        for conn, _addr in held:
+            conn.close()

@@ -63,8 +63,8 @@ def test_overdue_counts_business_hours_the_same_in_queue_header_and_csv(qtbot, w
 def test_a_same_day_target_reads_the_same_allowance_everywhere(qtbot, window, ctx):
     created = _jst(20, 14, 6)    # 14:06 to the 18:00 close allows 3 h 54 min = 3.9 business h
     _at(ctx, created)
-    ticket = ctx.tickets.create_ticket(TicketFields(title="Which users see the banner?", category="spec_question"),
-                                       created_at=created)
+    fields = TicketFields(title="Which users see the banner?", category="spec_question")
+    ticket = ctx.tickets.create_ticket(fields, created_at=created)
     now = _jst(20, 21)           # after closing: all 3.9 h used, the target was missed at 18:00
     _at(ctx, now)
     open_ticket(qtbot, window, ticket.id)

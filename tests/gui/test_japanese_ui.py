@@ -30,7 +30,8 @@ def test_priorities_are_japanese(qtbot, japanese):
     qtbot.addWidget(form)
     labels = [form.priority.itemText(i) for i in range(form.priority.count())]
     assert labels == ["低", "通常", "高", "緊急"]
-    assert [form.priority.itemData(i) for i in range(form.priority.count())] == ["low", "normal", "high", "urgent"]
+    values = [form.priority.itemData(i) for i in range(form.priority.count())]
+    assert values == ["low", "normal", "high", "urgent"]
 
 
 def test_time_units_are_japanese(japanese):
@@ -73,8 +74,8 @@ def test_dashboard_columns_fit_their_japanese_text(qtbot, japanese, ctx):
     svc = ctx.tickets
     now = svc.clock()
     for n in range(2):
-        t = svc.create_ticket(TicketFields(title=f"Resolved {n}", category="troubleshooting", assignee="佐藤 亜紀"),
-                              created_at=now - timedelta(days=10))
+        fields = TicketFields(title=f"Resolved {n}", category="troubleshooting", assignee="佐藤 亜紀")
+        t = svc.create_ticket(fields, created_at=now - timedelta(days=10))
         svc.change_status(t.id, "solved", at=now - timedelta(days=9))
     svc.create_ticket(TicketFields(title="Push still failing", category="troubleshooting", assignee="伊藤"),
                       created_at=now - timedelta(days=20))
@@ -84,12 +85,19 @@ def test_dashboard_columns_fit_their_japanese_text(qtbot, japanese, ctx):
     board.show()
     board.refresh()
     qtbot.waitUntil(lambda: board.report is not None and board.report.resolved == 2, timeout=10000)
+    qtbot.waitUntil(lambda: board.risk_model.rowCount() == 1)
     for view in board._tables():
         model, header = view.model(), view.horizontalHeader()
+        if view.isVisible():
+            sizes = [header.sectionSize(c) for c in range(model.columnCount())]
+            assert view.horizontalScrollBar().maximum() == 0, ("every column in view without scrolling",
+                                                               sizes, view.viewport().width(), board.width())
         for column in range(model.columnCount()):
-            if header.sectionResizeMode(column) == header.ResizeMode.Stretch or column == model.columnCount() - 1:
+            last = column == model.columnCount() - 1
+            if header.sectionResizeMode(column) == header.ResizeMode.Stretch or last:
                 continue
-            texts = [model.index(r, column).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+            texts = [model.index(r, column).data(Qt.ItemDataRole.DisplayRole)
+                     for r in range(model.rowCount())]
             widest = max([view.fontMetrics().horizontalAdvance(str(t)) for t in texts if t is not None] + [0])
             assert header.sectionSize(column) >= widest, (model.headerData(column, Qt.Orientation.Horizontal),
                                                           header.sectionSize(column), widest)

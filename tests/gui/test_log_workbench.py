@@ -285,3 +285,18 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, wi
         assert logs.left.doc.name == second_log
     wait_for_all()
     _shows_nothing_of_the_first_ticket(logs)
+
+
+def test_the_findings_panel_says_why_and_what_to_ask_for_when_nothing_decides(qtbot, window, ctx, tmp_path):
+    decisive = tmp_path / "decisive.log"
+    decisive.write_text("02-25 10:52:51.373 E/FA      (24178): Invalid public event name. Event will not be logged "
+                        "(FE): app install\n", encoding="utf-8")
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, decisive, "events_not_recorded").id)
+    assert "Why: The event itself was malformed" in logs.areas.text()
+    assert "No decisive line" not in logs.areas.text()
+    quiet = tmp_path / "quiet.log"
+    quiet.write_text("11-20 10:14:02.118  8812  8812 D Braze v30.4.0 .BrazeManager: Requesting content cards "
+                     "refresh\n", encoding="utf-8")
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, quiet).id)
+    text = logs.areas.text()
+    assert "(low confidence)" in text and "No decisive line" in text and "BrazeLogger" in text

@@ -90,3 +90,32 @@ def test_database_work_runs_in_the_order_it_was_asked(qtbot):
         tasks.run_in_background(lambda k=k: (threading.Event().wait(0.001), order.append(k)), database=True)
     tasks.wait_for_all()
     assert order == list(range(30))
+
+
+def test_background_network_work_writes_on_the_database_thread_in_turn(qtbot):
+    """A sync or a post runs on the general pool; its writes queue behind the user's own, on one thread."""
+    threads: list[tuple[str, str]] = []
+
+    class Service:
+        def record(self, who: str) -> str:
+            threads.append((who, threading.current_thread().name))
+            return who
+
+    ordered = tasks.OnDbThread(Service())
+    gate = threading.Event()
+    tasks.run_in_background(lambda: gate.wait(5), database=True)          # the user's save, still running
+    results: list = []
+    tasks.run_in_background(lambda: ordered.record("sync"), on_done=results.append)
+    qtbot.wait(100)
+    assert threads == [], "the sync's write waited for the database thread"
+    gate.set()
+    qtbot.waitUntil(lambda: results == ["sync"], timeout=5000)
+    db_thread = threads[0][1]
+    tasks.run_in_background(lambda: ordered.record("again"), database=True)   # nested: no self-deadlock
+    tasks.wait_for_all()
+    assert [w for w, _ in threads] == ["sync", "again"] and {t for _, t in threads} == {db_thread}
+
+
+def test_waiting_for_the_database_thread_from_the_window_is_refused(qtbot):
+    with pytest.raises(RuntimeError, match="window wait"):
+        tasks.on_db_thread(lambda: None)

@@ -80,3 +80,30 @@ def test_a_failure_midway_keeps_what_was_imported_and_the_next_run_resumes(https
     _serve(httpserver)
     result = import_all(store, provider, "zendesk-acme", temp_dir=tmp_path / "t")
     assert result.tickets_created == 1 and store.service.count() == 2
+
+
+SECRET_LOG = (b"11-20 10:14:02.118  8812  8812 I Braze v30.4.0 .BrazeManager: Session start\n"
+              b"11-20 10:14:02.120  8812  8812 V Braze v30.4.0 .BrazeConfigurationProvider: Using resources value for "
+              b"key: 'com_braze_api_key' and value: '8f3e2a1c-5b7d-4e9f-a6c2-0d1e3f4a5b6c'\n")
+
+
+def test_logs_imported_from_a_helpdesk_are_redacted_like_logs_attached_by_hand(httpserver, store, tmp_path):
+    """Redaction used to run only when a file was dropped on a ticket: imported logs kept their keys."""
+    from cre_desk.actions.attach import redacted_copy
+    from cre_desk.helpdesk_sync import sync_accounts
+    from cre_desk.integrations.accounts import Account
+
+    attachment = {"id": 556, "file_name": "device.log", "content_url": httpserver.url_for("/attachments/556"),
+                  "content_type": "text/plain", "size": len(SECRET_LOG)}
+    serve_comments(httpserver, 7, [comment(1, 100, "No in-app message", attachments=[attachment])])
+    httpserver.expect_request("/attachments/556").respond_with_data(SECRET_LOG, content_type="text/plain")
+    httpserver.expect_request(EXPORT_PATH).respond_with_json(export([ticket(7)], "c1", True, httpserver))
+    account = Account(id="zendesk-acme", provider="zendesk", subdomain="acme", email="a@x.example")
+    outcomes = sync_accounts(store, [account], temp_dir=tmp_path / "t", prepare_file=redacted_copy,
+                             make_provider=lambda _a: make_provider(httpserver.url_for("/")))
+    assert outcomes[0].ok, outcomes[0]
+    detail = store.service.get_ticket(store.service.list_queue()[0].id)
+    kept = store.service.attachment_path(detail.attachments[0]).read_bytes()
+    assert b"8f3e2a1c-5b7d-4e9f-a6c2-0d1e3f4a5b6c" not in kept
+    assert b"Session start" in kept and b"com_braze_api_key" in kept
+    assert not any((tmp_path / "t").rglob("*.log*")), "no downloaded copy is left behind"

@@ -54,6 +54,18 @@ def test_redact_wire_covers_headers_and_query_tokens():
     assert b"page=2" in clean and b"Accept: */*" in clean
 
 
+@pytest.mark.parametrize("body", [
+    b'{"grant_type": "client_credentials", "client_id": "app1", "client_secret": "hs_CANARY_s3cr3t"}',
+    b"grant_type=client_credentials&client_id=app1&client_secret=hs_CANARY_s3cr3t",
+    b'{"refresh_token":"hs_CANARY_s3cr3t","a":1}',
+])
+def test_redact_wire_covers_secrets_in_token_request_bodies(body):
+    """An OAuth token request (Help Scout) prints its body under HTTP debugging: the secret must not show."""
+    clean = transport.redact_wire(b"POST /v2/oauth2/token HTTP/1.1\r\nContent-Type: x\r\n\r\n" + body)
+    assert b"CANARY" not in clean
+    assert body.count(b"app1") == clean.count(b"app1"), "only the secret is hidden"
+
+
 # ------------------------------------------------------------------------------------------ N-1 / N-2
 
 

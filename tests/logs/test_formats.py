@@ -38,6 +38,16 @@ SAMPLES = {
     "firebase_ios": ["10.21.0 - [FirebaseInAppMessaging][I-IAM900002] 0 message definitions were parsed out "
                      "successfully and 0 messages are discarded"],
     "jsonl": ['{"ts": "2026-11-20T10:14:02.118Z", "level": "warning", "logger": "push", "msg": "token expired"}'],
+    "studio_columns": [
+        "10:49:38.245  26864-30696  CleverTap               com.acme.app                         D  Found Valid "
+        "Notification Message",
+        "   Braze v23.0.1 .Braze  V  The instance is null. Allowing instance initialization",
+        "                         D  Braze SDK Initializing",
+        "15:34:48.028  W  Could not fetch in-app messages",
+        "14:32:28.361 14885-15462/com.acme E/OneSignal: Error Getting FCM Token",
+    ],
+    "ios_console": ["error\t10:14:02.118421+0900\tShop\tFailed to register for remote notifications",
+                    "default\t10:14:02.200000+0900\tShop\t[Braze] Started user session"],
 }
 
 
@@ -124,3 +134,38 @@ def test_unknown_text_falls_back_to_generic_and_still_finds_levels():
     assert formats.detect(lines).format == "generic"
     entry = formats.LineParser("generic").parse(1, lines[1])
     assert entry.level == ERROR and entry.timestamp is not None
+
+
+def test_android_studio_lines_with_hidden_columns_keep_their_fields():
+    parser = formats.LineParser("studio_columns", year=2026)
+    full, tag_only, blank_tag, compact, old = (parser.parse(0, line) for line in SAMPLES["studio_columns"])
+    assert (full.pid, full.tid, full.tag, full.package, full.level, full.message) == (
+        26864, 30696, "CleverTap", "com.acme.app", DEBUG, "Found Valid Notification Message")
+    assert (tag_only.tag, tag_only.level, tag_only.message) == (
+        "Braze v23.0.1 .Braze", 1, "The instance is null. Allowing instance initialization")
+    assert (blank_tag.tag, blank_tag.level, blank_tag.message) == ("", DEBUG, "Braze SDK Initializing")
+    assert (compact.tag, compact.level, compact.message) == ("", WARN, "Could not fetch in-app messages")
+    assert (old.pid, old.package, old.tag, old.level, old.message) == (
+        14885, "com.acme", "OneSignal", ERROR, "Error Getting FCM Token")
+    assert parser.parse(1, "        at com.acme.Foo.bar(Foo.java:12)") is None, "a frame continues the entry above"
+    system = parser.parse(0, "10:49:39.245  26864-30696  ActivityManager  system_process  I  Displayed x")
+    assert (system.tag, system.package, system.message) == ("ActivityManager", "system_process", "Displayed x")
+
+
+def test_prose_with_a_capital_letter_is_not_an_android_studio_line():
+    assert formats.detect(["Plan A  B  C", "We tried I think twice", "Then it failed"]).format == "generic"
+
+
+def test_console_app_copies_keep_level_process_and_message():
+    parser = formats.LineParser("ios_console", year=2026)
+    error, default = (parser.parse(0, line) for line in SAMPLES["ios_console"])
+    assert (error.level, error.tag, error.message) == (ERROR, "Shop", "Failed to register for remote notifications")
+    assert (default.level, default.message) == (INFO, "[Braze] Started user session")
+
+
+def test_a_vendor_prefixed_pasted_line_names_its_sdk_as_tag():
+    parser = formats.LineParser("generic")
+    assert parser.parse(0, "[Adjust]e: Malformed App Token").tag == "Adjust"
+    assert parser.parse(0, "[CleverTap]: CleverTap.TEST: Notifying user profile initialized").tag == "CleverTap"
+    assert parser.parse(0, "flutter: OneSignal permission false").tag == "flutter"
+    assert parser.parse(0, "Request failed").tag == ""

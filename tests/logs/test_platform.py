@@ -20,6 +20,24 @@ FRAGMENTS = [
     ("ios", ["[Adjust]e: Please initialize Adjust by calling 'appDidLaunch' before"]),
     ("ios", ["Thread 0 Crashed:", "0   libswiftCore.dylib   0x0000000180a1b2c4 swift_unknownObjectRetain + 12"]),
     ("ios", ["2024-11-20 10:14:02.118421+0900 Shop[812:3456] [Braze] Failed to register for remote notifications"]),
+    # Wrappers' own prints, the Xcode console's system noise, Console.app copies, crash-report frames.
+    ("ios", ["[VERBOSE-2:ui_dart_state.cc(198)] Unhandled Exception: PlatformException(error, push failed, null)"]),
+    ("android", ["E/flutter (19294): [ERROR:flutter/runtime/dart_vm_initializer.cc(41)] Unhandled Exception: x"]),
+    ("ios", ["default\t10:14:02.118421+0900\tShop\tFailed to register for remote notifications"]),
+    ("ios", ["3   UIKitCore                      0x00000001a2b3c4d5 -[UIApplication _run] + 1000"]),
+    ("ios", ["⚡️  To Native ->  PushNotifications register 71207212"]),
+    ("ios", ["[javascript] Push token request failed"]),
+    ("ios", ["ERROR: Error registering for Apple push notifications. Error: no valid token"]),
+    ("ios", ["nw_connection_copy_connected_local_endpoint_block_invoke [C3] Connection has no local endpoint"]),
+    ("android", ["---------------------------- PROCESS STARTED (30388) for package com.acme ----------------------------",
+                 "Request failed"]),
+    ("android", ["Fatal Exception: java.lang.IllegalStateException: boom",
+                 "com.onesignal.OSUtils.getManifestMeta (SourceFile:12)"]),
+    ("ios", ["Received 'BadDeviceToken' sending to 'af97951713e02543ba6f86e0dbbdbbf852cb3f9d44c0ebfd408a744ac71eebcd'."]),
+    ("android", ["Token retrieval failed: SERVICE_NOT_AVAILABLE"]),
+    ("ios", ['Push token: Optional("80f1b2c3d4"), user: nil']),
+    ("android", ["[Unhandled promise rejection: Error: Couldn't get GCM token for device]"]),
+    ("android", ["Android Bundled 812ms node_modules/expo-router/entry.js (1203 modules)"]),
 ]
 
 
@@ -31,3 +49,21 @@ def test_a_fragment_of_a_few_lines_names_its_platform(expected, lines):
 
 def test_a_log_with_no_platform_words_stays_undecided():
     assert platform.guess("generic", ["Request failed", "retrying in 30 s"]) == ""
+
+
+def test_a_line_matching_an_sdk_message_known_from_one_platform_s_source_names_that_platform():
+    assert platform.guess("generic", ["Request failed"], known=(0, 1)) == "ios"
+    assert platform.guess("generic", ["Request failed"], known=(1, 0)) == "android"
+
+
+def test_analysis_names_the_platform_of_an_sdk_message_known_from_that_platform_s_source(tmp_path):
+    from cre_desk.logs import analysis
+    from cre_desk.logs.document import LogDocument
+
+    path = tmp_path / "pasted.log"
+    path.write_text("SEG_ERROR: An internal error occurred: failedToOpenBatch\n", encoding="utf-8")
+    doc = LogDocument(path)
+    try:
+        assert analysis.analyze(doc).platform == "ios"
+    finally:
+        doc.close()

@@ -58,6 +58,7 @@ EXPECTED = [
     ("Push authorization status is denied; notifications will not be shown", "W", "", ""),
     ("Failed to download image https://cdn.example.com/a.png for message", "E", "", ""),
     ("Swift NSLog level is unknown: hello", "unknown", "", ""),
+    ("Unable to parse response to create subscription request for push", "E", "", ""),   # OneSignalLog (Swift)
     ("Unable to present message - unable to find the app root view controller.", "E", "", ""),
     ("Unable to present message - failed to retrieve assets", "E", "", ""),
 ]
@@ -73,6 +74,7 @@ IGNORED = [
     "Debug output is ignored x",                      # FIRLogDebug
     "Presenting message 1",                           # logger.debug
     "Plain os_log at info level is ignored x",        # os_log(type: .info)
+    "OneSignal verbose line is ignored x",            # OneSignalLog.onesignalLog(.LL_VERBOSE, ...)
 ]
 
 

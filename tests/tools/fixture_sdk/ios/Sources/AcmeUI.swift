@@ -15,6 +15,8 @@ final class AcmeUI {
     os_log(.error, log: .default, "Failed to download image %{public}@ for message", url.absoluteString)
     os_log("Plain os_log at info level is ignored %@", log: .default, type: .info, value)
     NSLog("Swift NSLog level is unknown: %@", value)
+    OneSignalLog.onesignalLog(.LL_ERROR, message: "Unable to parse response to create subscription request for \(status)")
+    OneSignalLog.onesignalLog(.LL_VERBOSE, message: "OneSignal verbose line is ignored \(status)")
   }
 }
 
