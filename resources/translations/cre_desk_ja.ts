@@ -2900,8 +2900,8 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
         <location filename="../../cre_desk/gui/ticket_pane.py" line="330" />
-        <source>Not saved · kept · Ctrl+S retries</source>
-        <translation>未保存・保持中・Ctrl+S で再試行</translation>
+        <source>Not saved · Ctrl+S retries</source>
+        <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
