@@ -150,11 +150,12 @@ class Database:
         after = wal.stat().st_size if wal.exists() else 0
         starved = after > limit
         if starved:
-            log.warning("The database's write-ahead log is %.0f MiB and could not be checkpointed: a long-running "
-                        "read (a report, a second program reading the file) is holding it. It shrinks once that "
-                        "read ends.", after / (1 << 20))
+            log.warning("The database's write-ahead log is %.0f MiB and could not be checkpointed: a "
+                        "long-running read (a report, a second program reading the file) is holding it. It "
+                        "shrinks once that read ends.", after / (1 << 20))
         else:
-            log.info("Checkpointed the write-ahead log: %.1f MiB -> %.1f MiB", before / (1 << 20), after / (1 << 20))
+            log.info("Checkpointed the write-ahead log: %.1f MiB -> %.1f MiB", before / (1 << 20),
+                     after / (1 << 20))
         return WalStatus(before, after, starved)
 
     def dispose(self) -> None:

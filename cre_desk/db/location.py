@@ -13,14 +13,16 @@ from pathlib import Path, PureWindowsPath
 
 #: Folder names the common sync clients create (compared case-insensitively, by path component).
 SYNC_FOLDERS = {
-    "dropbox": "Dropbox", "onedrive": "OneDrive", "icloud drive": "iCloud Drive", "iclouddrive": "iCloud Drive",
-    "mobile documents": "iCloud Drive", "google drive": "Google Drive", "googledrive": "Google Drive",
-    "my drive": "Google Drive", "box": "Box", "box sync": "Box", "pcloud drive": "pCloud", "nextcloud": "Nextcloud",
+    "dropbox": "Dropbox", "onedrive": "OneDrive", "icloud drive": "iCloud Drive",
+    "iclouddrive": "iCloud Drive", "mobile documents": "iCloud Drive", "google drive": "Google Drive",
+    "googledrive": "Google Drive", "my drive": "Google Drive", "box": "Box", "box sync": "Box",
+    "pcloud drive": "pCloud", "nextcloud": "Nextcloud",
     "owncloud": "ownCloud", "mega": "MEGA", "megasync": "MEGA", "sync.com": "Sync.com", "seafile": "Seafile",
 }
 #: File system types (Linux /proc/mounts) that are network or user-space file systems.
 NETWORK_FS = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph", "glusterfs", "lustre",
-              "davfs", "fuse.sshfs", "fuse.rclone", "fuse.s3fs", "fuse.gcsfuse", "fuse.onedrive", "fuse.dropbox")
+              "davfs", "fuse.sshfs", "fuse.rclone", "fuse.s3fs", "fuse.gcsfuse", "fuse.onedrive",
+              "fuse.dropbox")
 
 
 def sync_client(path: Path) -> str | None:
@@ -58,7 +60,8 @@ def network_fs_type(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str
     return None
 
 
-def risky_location(path: Path, *, mounts_file: Path = Path("/proc/mounts"), windows: bool | None = None) -> str:
+def risky_location(path: Path, *, mounts_file: Path = Path("/proc/mounts"),
+                   windows: bool | None = None) -> str:
     """A sentence for the user when ``path`` is in a synced folder or on a network drive, else ''."""
     windows = sys.platform == "win32" if windows is None else windows
     if windows and str(PureWindowsPath(str(path))).startswith("\\\\"):
@@ -70,5 +73,5 @@ def risky_location(path: Path, *, mounts_file: Path = Path("/proc/mounts"), wind
     else:
         return ""
     return (f"The database is in {where}: {path}. Syncing or sharing a database file while CRE Desk uses it "
-            "can corrupt it or bring back old data. Move the data folder to a local disk (set CRE_DESK_HOME), "
-            "or use a team server for sharing.")
+            "can corrupt it or bring back old data. Move the data folder to a local disk (set "
+            "CRE_DESK_HOME), or use a team server for sharing.")

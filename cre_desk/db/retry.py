@@ -64,7 +64,8 @@ def retry_transient(fn: Callable[P, R]) -> Callable[P, R]:
                     raise
                 if attempt == RETRIES:
                     raise gave_up(exc) from exc
-                log.info("%s: %s (SQLSTATE %s); retrying", fn.__name__, type(exc.orig).__name__, sqlstate(exc))
+                log.info("%s: %s (SQLSTATE %s); retrying", fn.__name__, type(exc.orig).__name__,
+                         sqlstate(exc))
                 time.sleep(random.uniform(0, BASE_DELAY_S * 2 ** (attempt + 1)))
         raise AssertionError("unreachable")
 

@@ -323,12 +323,14 @@ class TicketService:
                 return self._add_evidence_once(item_id, text, actor=actor, verdict=verdict)
             except StaleDataError as exc:
                 if attempt == STALE_RETRIES:
-                    raise ConflictError("Teammates kept changing this checklist item while the quote was being "
-                                        "added; it was not added. Try again.", mine={"evidence": text}) from exc
+                    raise ConflictError("Teammates kept changing this checklist item while the quote was "
+                                        "being added; it was not added. Try again.",
+                                        mine={"evidence": text}) from exc
         raise AssertionError("unreachable")
 
     @retry_transient
-    def _add_evidence_once(self, item_id: int, text: str, *, actor: str, verdict: str | None) -> ChecklistEntry:
+    def _add_evidence_once(self, item_id: int, text: str, *, actor: str,
+                           verdict: str | None) -> ChecklistEntry:
         with self.db.write() as session:
             item = session.get(ChecklistItem, item_id)
             if item is None:
@@ -436,7 +438,8 @@ class TicketService:
             # A teammate saved (or created) the draft between our read and our write.
             theirs = self.get_draft(ticket_id)
             if theirs is None:
-                raise ConflictError("Someone else saved this reply draft at the same time.", mine=mine) from exc
+                raise ConflictError("Someone else saved this reply draft at the same time.",
+                                    mine=mine) from exc
             raise ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
                                 theirs=_draft_texts(theirs)) from exc
 
@@ -447,7 +450,8 @@ class TicketService:
 
     @retry_transient
     def discard_draft(self, ticket_id: int, *, expected_version: int | None = None) -> None:
-        """Delete the draft; with ``expected_version``, only the draft that was shown (not a teammate's newer one)."""
+        """Delete the draft; with ``expected_version``, only the draft that was shown (not a teammate's
+        newer one)."""
         # version-exempt: the version predicate is added below whenever the caller knows the version
         stmt = delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
         if expected_version is not None:

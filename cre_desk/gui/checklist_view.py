@@ -280,7 +280,8 @@ class ChecklistView(QWidget):
 
     def has_unsaved(self) -> bool:
         """Typing not saved yet, or an earlier save of the shown item that failed."""
-        return self._evidence_timer.isActive() or (self._current is not None and self._current.id in self._unsaved)
+        current = self._current
+        return self._evidence_timer.isActive() or (current is not None and current.id in self._unsaved)
 
     def unsaved_tickets(self) -> set[int]:
         return {ticket_id for ticket_id, _verdict, _evidence in self._unsaved.values()}
@@ -313,7 +314,8 @@ class ChecklistView(QWidget):
                                        expected_version=entry.version, actor=actor)
 
         self.ctx.run_db(save, on_done=self._on_saved,
-                        on_error=lambda exc: self._on_save_failed(entry, exc, new_verdict, evidence, ticket_id),
+                        on_error=lambda exc: self._on_save_failed(entry, exc, new_verdict, evidence,
+                                                                  ticket_id),
                         receiver=self)
 
     def _on_saved(self, saved: ChecklistEntry) -> None:

@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
         QApplication.processEvents()   # deliver the outcome of those last saves
         from cre_desk.gui import messages
 
-        unsaved = self.pane.unsaved_tickets() if self.pane is not None else []
+        unsaved: list[int] = self.pane.unsaved_tickets() if self.pane is not None else []
         if unsaved and not messages.confirm(self, self.tr(
                 "Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). "
                 "If you close now they are lost.\n\nClose anyway?").format(

@@ -69,9 +69,10 @@ def classify(exc: BaseException) -> BaseException:
     if isinstance(exc, CreDeskError):
         return exc
     if isinstance(exc, DatabaseError | sqlite3.DatabaseError) and _damaged(exc):
-        return EnvironmentFault(tr("The database file is damaged, so this could not be read or saved."), action=tr(
-            "Restart CRE Desk: it checks the file when it starts, moves a damaged one aside (nothing is deleted) "
-            "and offers your newest good backup."), detail=str(exc))
+        return EnvironmentFault(
+            tr("The database file is damaged, so this could not be read or saved."),
+            action=tr("Restart CRE Desk: it checks the file when it starts, moves a damaged one aside "
+                      "(nothing is deleted) and offers your newest good backup."), detail=str(exc))
     if isinstance(exc, OperationalError):
         text = str(exc.orig or exc).lower()
         if "locked" in text or "busy" in text:

@@ -652,7 +652,8 @@ class ReplyComposer(QWidget):
             return
         reply = self.current_reply()
         ticket_id = self.ticket.id
-        language, audience, typed_on = self.language.currentData(), self.audience.currentData(), self.draft_version
+        language, audience = self.language.currentData(), self.audience.currentData()
+        typed_on = self.draft_version
         self._saving = True
         self._say_save_state(self.tr("Saving…"))
         self.ctx.run_db(
@@ -711,10 +712,10 @@ class ReplyComposer(QWidget):
         self.draft_version = theirs.get("version")
         self._show_reply(replies.Reply(**merged))
         self._schedule_save()
-        messages.warn(self, self.tr(
+        text = self.tr(
             "{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now "
-            "below yours in each part, under a line with their name. Edit the draft down to one reply.").format(by),
-            self.tr("Saved by someone else"))
+            "below yours in each part, under a line with their name. Edit the draft down to one reply.")
+        messages.warn(self, text.format(by), self.tr("Saved by someone else"))
 
     # -- output -----------------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@ the database.
 
 QLockFile writes the owner's PID, so a lock left by a killed process is detected as stale and taken
 over at once. A PID can be reused by an unrelated live process, though (C-5), so beside the lock we
-keep the owner's process start time: a live PID that started at another time is not our instance. The running instance listens on a local socket named after the data folder; a second
-start asks it to come to the front and exits.
+keep the owner's process start time: a live PID that started at another time is not our instance.
+The running instance listens on a local socket named after the data folder; a second start asks it
+to come to the front and exits.
 
 Signals (InstanceServer):
     activation_requested(): another start asked this instance to show its window.
@@ -69,7 +70,8 @@ class InstanceLock:
         info = self._lock.getLockInfo()
         pid = info[0] if isinstance(info, tuple) and info else 0
         try:
-            recorded_pid, _, recorded_start = self._owner_file.read_text(encoding="ascii").strip().partition(" ")
+            recorded = self._owner_file.read_text(encoding="ascii").strip()
+            recorded_pid, _, recorded_start = recorded.partition(" ")
         except OSError:
             return False
         if not pid or str(pid) != recorded_pid or not recorded_start:

@@ -174,7 +174,7 @@ class TicketPane(QWidget):
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
         if pending is not None and not keep_form:
-            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
+            self.save_state.setText(self.tr("Not saved · Ctrl+S retries"))
         else:
             self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
@@ -327,7 +327,7 @@ class TicketPane(QWidget):
             # Keep the text until a save succeeds: Ctrl+S, switching back or closing tries again (D-3).
             self._unsaved[typed_on.id] = (mine, typed_on.version)
         if shown:
-            self.save_state.setText(self.tr("Not saved: your edits are kept; press Ctrl+S to try again"))
+            self.save_state.setText(self.tr("Not saved · Ctrl+S retries"))
         messages.report_exception(self, exc)
 
     def _resolve_conflict(self, mine: TicketFields, theirs: TicketDetail) -> None:

@@ -24,7 +24,7 @@ from cre_desk.logs import linescan, workers
 from cre_desk.logs.formats import LineParser
 
 try:
-    from cre_desk.logs import _mapguard
+    from cre_desk.logs import _mapguard  # type: ignore[attr-defined]  # native, may be absent
 except ImportError:   # built without a C compiler: a truncated file can still end the app (I-6)
     _mapguard = None
 

@@ -501,6 +501,7 @@ def _member_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
     raw_info.file_size = info.compress_size
     del raw_info.CRC   # no check on the compressed bytes; the output is checked below
     crc = 0
+    decomp: bz2.BZ2Decompressor | lzma.LZMADecompressor
     with archive.open(raw_info) as raw:
         if info.compress_type == zipfile.ZIP_BZIP2:
             decomp = bz2.BZ2Decompressor()
@@ -510,7 +511,7 @@ def _member_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
                 raise EOFError("truncated LZMA header")
             props = raw.read(struct.unpack("<H", header[2:4])[0])
             decomp = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
-                lzma._decode_filter_properties(lzma.FILTER_LZMA1, props)])  # noqa: SLF001 - as zipfile does
+                lzma._decode_filter_properties(lzma.FILTER_LZMA1, props)])  # type: ignore[attr-defined]  # noqa: SLF001
         while not decomp.eof:
             pending = b""
             if decomp.needs_input:

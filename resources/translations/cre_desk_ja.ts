@@ -2900,8 +2900,8 @@ Close anyway?</source>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
         <location filename="../../cre_desk/gui/ticket_pane.py" line="330" />
-        <source>Not saved: your edits are kept; press Ctrl+S to try again</source>
-        <translation>未保存: 編集内容は保持されています。Ctrl+S でもう一度保存してください</translation>
+        <source>Not saved · Ctrl+S retries</source>
+        <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />

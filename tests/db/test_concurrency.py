@@ -126,15 +126,18 @@ def test_c1_no_draft_is_ever_silently_overwritten_over_random_interleavings(two_
         for client, exc in conflicts:
             assert exc.mine["summary"].startswith(client.name)      # their own text comes back to them…
             # …with the other one (as it was when the conflict was seen: the other save may be landing too)
-            assert exc.theirs is not None and exc.theirs["summary"] in {before and before.summary, after.summary}
+            assert exc.theirs is not None
+            assert exc.theirs["summary"] in {before and before.summary, after.summary}
         if not saved:
             assert (after and after.summary) == (before and before.summary)
 
 
 def test_c1_accepting_evidence_at_the_same_moment_keeps_both_quotes(two_clients):
-    """C-1: two engineers "Accept as evidence" on the same cause at once: no StaleDataError, both quotes kept."""
+    """C-1: two engineers "Accept as evidence" on the same cause at once: no StaleDataError, both
+    quotes kept."""
     a_service, b_service = two_clients
-    ticket = a_service.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"), actor="aki")
+    ticket = a_service.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"),
+                                     actor="aki")
     item = ticket.checklist[0]
     for round_no in range(20):
         qa, qb = f"[a.log:{round_no}] quote from A", f"[b.log:{round_no}] quote from B"
@@ -146,7 +149,8 @@ def test_c1_accepting_evidence_at_the_same_moment_keeps_both_quotes(two_clients)
 
 
 def _install_failures(pg_url: str, table: str, sqlstate: str, times: int) -> None:
-    """Make the server abort the next ``times`` writes to ``table`` with ``sqlstate`` (a real server error)."""
+    """Make the server abort the next ``times`` writes to ``table`` with ``sqlstate`` (a real server
+    error)."""
     import psycopg
 
     schema = pg_url.split("search_path%3D", 1)[1]
@@ -171,11 +175,13 @@ def test_c3_serialization_failures_and_deadlocks_are_retried(two_clients, pg_url
     service = two_clients[0]
     ticket = service.create_ticket(TicketFields(title="Coupon not shown"), actor="aki")
     _install_failures(pg_url, "reply_drafts", sqlstate, times=2)
-    draft = service.save_draft(ticket.id, language="en", audience="marketer", summary="kept", cause="", fix="")
+    draft = service.save_draft(ticket.id, language="en", audience="marketer", summary="kept", cause="",
+                               fix="")
     assert draft.summary == "kept"
 
 
-def test_c3_after_three_retries_the_user_is_told_what_happened_and_nothing_is_half_written(two_clients, pg_url):
+def test_c3_after_three_retries_the_user_is_told_what_happened_and_nothing_is_half_written(
+        two_clients, pg_url):
     """C-3: a race that persists ends, after 3 retries, in plain words (not "could not be reached")."""
     service = two_clients[0]
     ticket = service.create_ticket(TicketFields(title="Coupon not shown"), actor="aki")
@@ -192,7 +198,8 @@ def test_c3_after_three_retries_the_user_is_told_what_happened_and_nothing_is_ha
 def _versioned_models() -> set[str]:
     from cre_desk.db import models
 
-    return {mapper.class_.__name__ for mapper in models.Base.registry.mappers if mapper.version_id_col is not None}
+    return {mapper.class_.__name__ for mapper in models.Base.registry.mappers
+            if mapper.version_id_col is not None}
 
 
 def bulk_statements_without_version_predicate(root: Path) -> list[str]:
@@ -216,7 +223,8 @@ def bulk_statements_without_version_predicate(root: Path) -> list[str]:
             text = "\n".join(lines[max(0, stmt.lineno - 2):stmt.end_lineno])
             if f"{node.args[0].id}.version" in text or "# version-exempt:" in text:
                 continue
-            offenders.append(f"{path.relative_to(root.parent)}:{node.lineno}: {lines[node.lineno - 1].strip()}")
+            where = f"{path.relative_to(root.parent)}:{node.lineno}"
+            offenders.append(f"{where}: {lines[node.lineno - 1].strip()}")
     return offenders
 
 
@@ -231,7 +239,8 @@ def test_c2_bulk_updates_and_deletes_of_versioned_tables_carry_the_version_predi
 def test_c2_the_static_check_catches_a_bare_bulk_update(tmp_path):
     pkg = tmp_path / "pkg"
     pkg.mkdir()
-    (pkg / "m.py").write_text("def f(s):\n    s.execute(update(Ticket).where(Ticket.id == 1).values(title='x'))\n"
+    (pkg / "m.py").write_text("def f(s):\n"
+                              "    s.execute(update(Ticket).where(Ticket.id == 1).values(title='x'))\n"
                               "    s.execute(delete(ReplyDraft).where(ReplyDraft.version == 3))\n")
     found = bulk_statements_without_version_predicate(pkg)
     assert len(found) == 1 and "update(Ticket)" in found[0]

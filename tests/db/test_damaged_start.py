@@ -33,12 +33,10 @@ def _foreign_wal(tmp_path):
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA wal_autocheckpoint=0")
     conn.execute("UPDATE tickets SET notes = ?", ("y" * 3000,))
-    conn.execute("INSERT INTO tickets (title, customer, app_name, requester_name, requester_role, platform, "
-                 "os_version, sdk_name, sdk_version, app_version, symptom, category, priority, assignee, team, "
-                 "asked, goal, notes, status, source, external_url, created_at, updated_at, version) "
-                 "SELECT title || ' copy', customer, app_name, requester_name, requester_role, platform, "
-                 "os_version, sdk_name, sdk_version, app_version, symptom, category, priority, assignee, team, "
-                 "asked, goal, notes, status, source, external_url, created_at, updated_at, version FROM tickets")
+    columns = ("customer, app_name, requester_name, requester_role, platform, os_version, sdk_name, "
+               "sdk_version, app_version, symptom, category, priority, assignee, team, asked, goal, notes, "
+               "status, source, external_url, created_at, updated_at, version")
+    conn.execute(f"INSERT INTO tickets (title, {columns}) SELECT title || ' copy', {columns} FROM tickets")
     conn.commit()
     wal = bytes(open(str(other.database) + "-wal", "rb").read())
     conn.close()

@@ -17,8 +17,10 @@ def _open_reply(qtbot, window, ticket_id):
 
 def test_c1_a_teammates_draft_saved_meanwhile_is_kept_beside_mine_and_the_conflict_is_shown(
         qtbot, window, ctx, dialogs):
-    """C-1: both open a ticket with no draft; the teammate's autosave lands first; mine must not replace it."""
-    ticket = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"), actor="aki")
+    """C-1: both open a ticket with no draft; the teammate's autosave lands first; mine must not
+    replace it."""
+    ticket = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"),
+                                       actor="aki")
     composer = _open_reply(qtbot, window, ticket.id)
     assert composer.draft_version is None
     ctx.tickets.save_draft(ticket.id, language="en", audience="marketer", summary="Ben's summary for Mika.",
@@ -30,7 +32,8 @@ def test_c1_a_teammates_draft_saved_meanwhile_is_kept_beside_mine_and_the_confli
     text = composer.editors["summary"].toPlainText()
     assert "Aki's summary." in text and "Ben's summary for Mika." in text
     composer.flush()
-    qtbot.waitUntil(lambda: (d := ctx.tickets.get_draft(ticket.id)) is not None and "Aki's summary." in d.summary,
+    qtbot.waitUntil(lambda: (d := ctx.tickets.get_draft(ticket.id)) is not None
+                    and "Aki's summary." in d.summary,
                     timeout=5000)
     assert "Ben's summary for Mika." in ctx.tickets.get_draft(ticket.id).summary
 
@@ -64,8 +67,8 @@ def test_d3_edits_typed_while_the_disk_is_full_survive_switching_and_closing_and
     """D-3: Overview, checklist evidence and the reply typed on a full disk are kept (switching tickets and
     back, refusing to close silently), and Ctrl+S saves them once space is freed."""
     service = ctx.tickets
-    first = service.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"), actor="aki")
-    other = service.create_ticket(TicketFields(title="Push not delivered", symptom="push_not_delivered"), actor="aki")
+    first = service.create_ticket(TicketFields(title="Coupon not shown", symptom="iam_not_shown"))
+    other = service.create_ticket(TicketFields(title="Push not delivered", symptom="push_not_delivered"))
     composer = _open_reply(qtbot, window, first.id)
     pane = window.pane
     asked = "What they asked, typed on a full disk. " * 800
@@ -81,7 +84,8 @@ def test_d3_edits_typed_while_the_disk_is_full_survive_switching_and_closing_and
     checklist.evidence.setPlainText(evidence)
     window.show_tab(4)
     composer.editors["summary"].setPlainText(reply)
-    qtbot.waitUntil(lambda: "Not saved" in pane.save_state.text() and "Not saved" in checklist.saved_label.text()
+    qtbot.waitUntil(lambda: "Not saved" in pane.save_state.text()
+                    and "Not saved" in checklist.saved_label.text()
                     and "Not saved" in composer.state.text(), timeout=10_000)
     assert any("disk is full" in text for _level, text in dialogs.shown)
     window.save()   # Ctrl+S while still full: still not saved, still kept
@@ -102,9 +106,10 @@ def test_d3_edits_typed_while_the_disk_is_full_survive_switching_and_closing_and
     disk.free()
     window.save()   # Ctrl+S once space is back
     qtbot.waitUntil(lambda: service.get_ticket(first.id).fields.asked == asked, timeout=10_000)
-    qtbot.waitUntil(lambda: next(e for e in service.get_ticket(first.id).checklist if e.id == item.id).evidence
-                    == evidence, timeout=10_000)
-    qtbot.waitUntil(lambda: (d := service.get_draft(first.id)) is not None and d.summary == reply, timeout=10_000)
+    qtbot.waitUntil(lambda: next(e for e in service.get_ticket(first.id).checklist
+                                 if e.id == item.id).evidence == evidence, timeout=10_000)
+    qtbot.waitUntil(lambda: (d := service.get_draft(first.id)) is not None and d.summary == reply,
+                    timeout=10_000)
     qtbot.waitUntil(lambda: pane.unsaved_tickets() == [], timeout=5000)
     assert pane.save_state.text() == "Saved"
     from cre_desk.db.safety import check_file
@@ -112,7 +117,8 @@ def test_d3_edits_typed_while_the_disk_is_full_survive_switching_and_closing_and
     assert check_file(ctx.workspace.paths.database, quick=False).ok
 
 
-def test_d8_steady_typing_is_saved_within_about_a_second_even_if_the_pauses_never_reach_the_debounce(tmp_path):
+def test_d8_steady_typing_is_saved_within_about_a_second_even_if_the_pauses_never_reach_the_debounce(
+        tmp_path):
     """D-8: type into the Overview, the checklist evidence and the reply with pauses of 0.3–1.2 s (never a
     long idle), SIGKILL 1.2 s after the last keystroke, restart: everything typed is in the database."""
     import os
@@ -133,7 +139,8 @@ def test_d8_steady_typing_is_saved_within_about_a_second_even_if_the_pauses_neve
         from cre_desk.gui.main_window import MainWindow
         app = QApplication([])
         ws = open_workspace(default_paths(Path({str(home)!r})))
-        ticket = ws.tickets.create_ticket(TicketFields(title="Push not delivered", symptom="push_not_delivered"))
+        ticket = ws.tickets.create_ticket(TicketFields(title="Push not delivered",
+                                                       symptom="push_not_delivered"))
         ctx = AppContext(ws, Settings(user_name="Aki"), ws.paths)
         window = MainWindow(); window.attach_workspace(ctx); window.show()
         def spin(cond, limit=20):
@@ -160,8 +167,8 @@ def test_d8_steady_typing_is_saved_within_about_a_second_even_if_the_pauses_neve
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=180,
-                            cwd=root)
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                            timeout=180, cwd=root)
     assert "typed" in result.stdout, result.stderr[-2000:]
     assert result.returncode == -9
     from cre_desk.config import default_paths

@@ -80,7 +80,8 @@ def test_c5_a_lock_naming_a_reused_live_pid_is_taken_over(tmp_path, qapp):
     """C-5: the instance that wrote the lock was killed and its PID now belongs to another live process
     (here: one that took the same kind of lock): that is not a running CRE Desk."""
     lock_path = tmp_path / "cre-desk.lock"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(lock_path)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(lock_path)], stdout=subprocess.PIPE,
+                              text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
         assert not InstanceLock(lock_path).acquire(timeout_ms=100)   # a real running instance: refused

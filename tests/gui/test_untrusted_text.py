@@ -88,12 +88,13 @@ def test_u1_no_tooltip_or_item_text_anywhere_renders_customer_log_text_as_rich_t
     canary = tmp_path / "CANARY.png"
     canary.write_bytes(b"\x89PNG\r\n\x1a\n")
     img = f'<img src="file://{canary}">'
-    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs" / "braze-android-iam-failing.log"
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs"
+    demo = demo / "braze-android-iam-failing.log"
     lines = demo.read_text(encoding="utf-8").splitlines()
     lines.insert(10, f"11-20 10:14:02.118  4321  4321 W Braze: {img} <b>campaign</b> " + "padding " * 12)
     log = tmp_path / "customer.log"
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ticket = ctx.tickets.create_ticket(TicketFields(title=f"Coupon {img}", symptom="iam_not_shown"), actor="aki")
+    ticket = ctx.tickets.create_ticket(TicketFields(title=f"Coupon {img}", symptom="iam_not_shown"))
     ctx.tickets.attach_file(ticket.id, log)
     open_ticket(qtbot, window, ticket.id)
     window.show_tab(3)
@@ -104,7 +105,8 @@ def test_u1_no_tooltip_or_item_text_anywhere_renders_customer_log_text_as_rich_t
     logs.toggle_mark(logs.left, 10, logs.left.doc.line_text(10))
     qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
     combo = logs.compare_combo
-    target = next(i for i in range(combo.count()) if getattr(combo.itemData(i), "baseline", "") == "braze-android-iam")
+    target = next(i for i in range(combo.count())
+                  if getattr(combo.itemData(i), "baseline", "") == "braze-android-iam")
     combo.setCurrentIndex(target)
     combo.activated.emit(target)
     qtbot.waitUntil(lambda: logs.compare_model.rowCount() > 0, timeout=10000)
@@ -122,7 +124,8 @@ def test_u1_no_tooltip_or_item_text_anywhere_renders_customer_log_text_as_rich_t
             assert img in doc.toPlainText(), f"{where} renders customer text as rich text: {text[:200]}"
 
 
-def test_i5_bidi_and_zero_width_characters_are_shown_as_escapes_in_the_detail_pane(qtbot, window, ctx, tmp_path):
+def test_i5_bidi_and_zero_width_characters_are_shown_as_escapes_in_the_detail_pane(
+        qtbot, window, ctx, tmp_path):
     """I-5: U+202E in a tag and zero-width characters in a message are made visible, never obeyed."""
     from cre_desk.gui.log_delegate import _visible
 

@@ -13,7 +13,8 @@ LOG_LINE = b"11-20 10:14:02.118  1234  1234 W Braze: No activity is currently re
 
 
 def _bomb(path, method, size):
-    with zipfile.ZipFile(path, "w", compression=method, compresslevel=1 if method == zipfile.ZIP_BZIP2 else None) as z:
+    level = 1 if method == zipfile.ZIP_BZIP2 else None
+    with zipfile.ZipFile(path, "w", compression=method, compresslevel=level) as z:
         with z.open("device.log", "w", force_zip64=True) as member:
             block = b"\0" * (1 << 24)
             for _ in range(size >> 24):

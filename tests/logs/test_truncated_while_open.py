@@ -82,7 +82,8 @@ def test_i6_gui_survives_its_open_log_being_truncated(tmp_path):
         print("open", flush=True)
         sys.stdin.readline()
         table = logs.left.table
-        for value in range(0, table.verticalScrollBar().maximum(), max(1, table.verticalScrollBar().maximum() // 50)):
+        top = table.verticalScrollBar().maximum()
+        for value in range(0, top, max(1, top // 50)):
             table.verticalScrollBar().setValue(value)
             table.viewport().repaint()
             app.processEvents()
