@@ -618,6 +618,111 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <source>Take theirs</source>
         <translation>相手の版を採用</translation>
     </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="13" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="14" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="15" />
+        <source>App</source>
+        <translation>アプリ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="16" />
+        <source>Requester</source>
+        <translation>問い合わせ者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="17" />
+        <source>Requester role</source>
+        <translation>問い合わせ者の役割</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="18" />
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="19" />
+        <source>OS version</source>
+        <translation>OS バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="20" />
+        <source>SDK</source>
+        <translation>SDK</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="21" />
+        <source>SDK version</source>
+        <translation>SDK バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="22" />
+        <source>App version</source>
+        <translation>アプリバージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="23" />
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="24" />
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="25" />
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="26" />
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="27" />
+        <source>Assignee</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="28" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="29" />
+        <source>What they asked</source>
+        <translation>お問い合わせ内容</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="30" />
+        <source>What they are really trying to achieve</source>
+        <translation>本当に実現したいこと</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="31" />
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="51" />
+        <source>Yours:</source>
+        <translation>あなた：</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="52" />
+        <source>Theirs:</source>
+        <translation>相手：</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
