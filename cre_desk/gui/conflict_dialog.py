@@ -55,7 +55,7 @@ def describe_differences(mine: TicketFields, theirs: TicketFields) -> str:
     for name, label in _LABELS.items():
         a, b = getattr(mine, name), getattr(theirs, name)
         if a != b:
-            parts.append(f"■ {QCoreApplication.translate('ConflictDialog', label)}\n"
+            parts.append(f"■ {QCoreApplication.translate('ConflictDialog', str(label))}\n"
                          f"  {yours.ljust(width)}{_value(name, a)}\n  {others.ljust(width)}{_value(name, b)}")
     return "\n\n".join(parts)
 
