@@ -2,27 +2,61 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cre_desk.core.tickets import TicketFields
+from cre_desk.gui.formatting import vocab
 
-_LABELS = {"title": "Title", "customer": "Customer", "app_name": "App", "requester_name": "Requester",
-           "requester_role": "Requester role", "platform": "Platform", "os_version": "OS version",
-           "sdk_name": "SDK", "sdk_version": "SDK version", "app_version": "App version", "symptom": "Symptom",
-           "category": "Category", "priority": "Priority", "tags": "Tags", "assignee": "Assignee",
-           "team": "Team", "asked": "What they asked", "goal": "What they are really trying to achieve",
-           "notes": "Notes"}
+# Marked for translation here, looked up when shown (the UI language is known only then).
+_LABELS = {
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
+    "customer": QT_TRANSLATE_NOOP("ConflictDialog", "Customer"),
+    "app_name": QT_TRANSLATE_NOOP("ConflictDialog", "App"),
+    "requester_name": QT_TRANSLATE_NOOP("ConflictDialog", "Requester"),
+    "requester_role": QT_TRANSLATE_NOOP("ConflictDialog", "Requester role"),
+    "platform": QT_TRANSLATE_NOOP("ConflictDialog", "Platform"),
+    "os_version": QT_TRANSLATE_NOOP("ConflictDialog", "OS version"),
+    "sdk_name": QT_TRANSLATE_NOOP("ConflictDialog", "SDK"),
+    "sdk_version": QT_TRANSLATE_NOOP("ConflictDialog", "SDK version"),
+    "app_version": QT_TRANSLATE_NOOP("ConflictDialog", "App version"),
+    "symptom": QT_TRANSLATE_NOOP("ConflictDialog", "Symptom"),
+    "category": QT_TRANSLATE_NOOP("ConflictDialog", "Category"),
+    "priority": QT_TRANSLATE_NOOP("ConflictDialog", "Priority"),
+    "tags": QT_TRANSLATE_NOOP("ConflictDialog", "Tags"),
+    "assignee": QT_TRANSLATE_NOOP("ConflictDialog", "Assignee"),
+    "team": QT_TRANSLATE_NOOP("ConflictDialog", "Team"),
+    "asked": QT_TRANSLATE_NOOP("ConflictDialog", "What they asked"),
+    "goal": QT_TRANSLATE_NOOP("ConflictDialog", "What they are really trying to achieve"),
+    "notes": QT_TRANSLATE_NOOP("ConflictDialog", "Notes"),
+}
+_VOCABULARY_FIELDS = ("requester_role", "platform", "symptom", "category")
+
+
+def _value(name: str, value) -> str:
+    """A field's value as the Overview shows it: vocabulary and priorities in the UI language."""
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if name in _VOCABULARY_FIELDS:
+        return vocab(value)
+    if name == "priority":
+        from cre_desk.gui.overview_form import priority_names
+
+        return priority_names().get(value, value)
+    return value
 
 
 def describe_differences(mine: TicketFields, theirs: TicketFields) -> str:
     """Plain-text list of the fields that differ, with both values."""
+    yours = QCoreApplication.translate("ConflictDialog", "Yours:")
+    others = QCoreApplication.translate("ConflictDialog", "Theirs:")
+    width = max(len(yours), len(others)) + 1
     parts = []
     for name, label in _LABELS.items():
         a, b = getattr(mine, name), getattr(theirs, name)
         if a != b:
-            a = ", ".join(a) if isinstance(a, tuple) else a
-            b = ", ".join(b) if isinstance(b, tuple) else b
-            parts.append(f"■ {label}\n  Yours:   {a}\n  Theirs:  {b}")
+            parts.append(f"■ {QCoreApplication.translate('ConflictDialog', str(label))}\n"
+                         f"  {yours.ljust(width)}{_value(name, a)}\n  {others.ljust(width)}{_value(name, b)}")
     return "\n\n".join(parts)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,14 @@ from cre_desk.gui.formatting import local_time, plain_tooltip, vocab
 from cre_desk.gui.notice_labels import shorten_long_words
 
 PRIORITIES = ("low", "normal", "high", "urgent")
+
+
+def priority_names() -> dict[str, str]:
+    """Priority labels in the UI language (literal calls, so the catalogue has them)."""
+    return {"low": QCoreApplication.translate("OverviewForm", "Low"),
+            "normal": QCoreApplication.translate("OverviewForm", "Normal"),
+            "high": QCoreApplication.translate("OverviewForm", "High"),
+            "urgent": QCoreApplication.translate("OverviewForm", "Urgent")}
 
 
 def _combo(values) -> QComboBox:
@@ -84,8 +92,7 @@ class OverviewForm(QWidget):
         self.symptom = _combo(Symptom)
         self.category = _combo(Category)
         self.priority = QComboBox()
-        names = {"low": self.tr("Low"), "normal": self.tr("Normal"), "high": self.tr("High"),
-                 "urgent": self.tr("Urgent")}   # literal tr() calls, so the catalogue has them
+        names = priority_names()
         for p in PRIORITIES:
             self.priority.addItem(names[p], p)
         self.assignee = QLineEdit()

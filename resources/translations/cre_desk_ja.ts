@@ -59,65 +59,65 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <location filename="../../cre_desk/gui/messages.py" line="55" />
         <location filename="../../cre_desk/gui/messages.py" line="60" />
         <location filename="../../cre_desk/gui/messages.py" line="64" />
-        <location filename="../../cre_desk/gui/messages.py" line="112" />
-        <location filename="../../cre_desk/gui/messages.py" line="115" />
+        <location filename="../../cre_desk/gui/messages.py" line="113" />
+        <location filename="../../cre_desk/gui/messages.py" line="116" />
         <source>CRE Desk</source>
         <translation>CRE Desk</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="72" />
+        <location filename="../../cre_desk/gui/messages.py" line="73" />
         <source>The database file is damaged, so this could not be read or saved.</source>
         <translation>データベースファイルが破損しているため、読み込みまたは保存ができませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="73" />
+        <location filename="../../cre_desk/gui/messages.py" line="74" />
         <source>Restart CRE Desk: it checks the file when it starts, moves a damaged one aside (nothing is deleted) and offers your newest good backup.</source>
         <translation>CRE Desk を再起動してください。起動時にファイルを確認し、破損したファイルは別の場所へ移し（何も削除しません）、最新の正常なバックアップを提案します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="78" />
+        <location filename="../../cre_desk/gui/messages.py" line="79" />
         <source>The database is busy.</source>
         <translation>データベースが使用中です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="79" />
+        <location filename="../../cre_desk/gui/messages.py" line="80" />
         <source>Another program is writing to it. Wait a moment and try again.</source>
         <translation>別のプログラムが書き込み中です。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="81" />
-        <location filename="../../cre_desk/gui/messages.py" line="88" />
+        <location filename="../../cre_desk/gui/messages.py" line="82" />
+        <location filename="../../cre_desk/gui/messages.py" line="89" />
         <source>The disk is full, so nothing could be saved.</source>
         <translation>ディスクがいっぱいのため保存できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="82" />
-        <location filename="../../cre_desk/gui/messages.py" line="89" />
+        <location filename="../../cre_desk/gui/messages.py" line="83" />
+        <location filename="../../cre_desk/gui/messages.py" line="90" />
         <source>Free some disk space and save again; your unsaved text is still in the window.</source>
         <translation>ディスクの空き容量を増やしてから保存し直してください。未保存の入力内容はウィンドウに残っています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="84" />
+        <location filename="../../cre_desk/gui/messages.py" line="85" />
         <source>The database could not be reached.</source>
         <translation>データベースに接続できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="85" />
+        <location filename="../../cre_desk/gui/messages.py" line="86" />
         <source>Check the team server connection (or the data folder) and try again.</source>
         <translation>チームサーバーへの接続（またはデータフォルダー）を確認して、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="92" />
+        <location filename="../../cre_desk/gui/messages.py" line="93" />
         <source>A file could not be read or written: {0}</source>
         <translation>ファイルを読み書きできませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="93" />
+        <location filename="../../cre_desk/gui/messages.py" line="94" />
         <source>Check the file exists and you have access to it.</source>
         <translation>ファイルが存在し、アクセス権があることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/messages.py" line="108" />
+        <location filename="../../cre_desk/gui/messages.py" line="109" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -548,7 +548,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/checklist_view.py" line="265" />
-        <location filename="../../cre_desk/gui/checklist_view.py" line="339" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="341" />
         <source>Not saved: your text is kept; press Ctrl+S to try again</source>
         <translation>未保存: 入力した内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
@@ -558,22 +558,22 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="307" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="308" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="329" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="331" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="335" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="337" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="342" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="344" />
         <source>Someone else changed this cause while you were editing.
 
 Their verdict: {0}
@@ -590,7 +590,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="345" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="347" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -598,24 +598,129 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="66" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="33" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="67" />
         <source>A teammate saved this ticket while you were editing it. Compare the two versions, then keep yours (saved on top of theirs) or take theirs.</source>
         <translation>編集中にチームメンバーがこのチケットを保存しました。2 つの版を比べて、自分の版を残す（相手の版に上書き保存）か、相手の版を採用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="39" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="73" />
         <source>Keep mine</source>
         <translation>自分の版を残す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/conflict_dialog.py" line="40" />
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="74" />
         <source>Take theirs</source>
         <translation>相手の版を採用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="13" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="14" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="15" />
+        <source>App</source>
+        <translation>アプリ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="16" />
+        <source>Requester</source>
+        <translation>問い合わせ者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="17" />
+        <source>Requester role</source>
+        <translation>問い合わせ者の役割</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="18" />
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="19" />
+        <source>OS version</source>
+        <translation>OS バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="20" />
+        <source>SDK</source>
+        <translation>SDK</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="21" />
+        <source>SDK version</source>
+        <translation>SDK バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="22" />
+        <source>App version</source>
+        <translation>アプリバージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="23" />
+        <source>Symptom</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="24" />
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="25" />
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="26" />
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="27" />
+        <source>Assignee</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="28" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="29" />
+        <source>What they asked</source>
+        <translation>お問い合わせ内容</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="30" />
+        <source>What they are really trying to achieve</source>
+        <translation>本当に実現したいこと</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="31" />
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="51" />
+        <source>Yours:</source>
+        <translation>あなた：</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/conflict_dialog.py" line="52" />
+        <source>Theirs:</source>
+        <translation>相手：</translation>
     </message>
 </context>
 <context>
@@ -1414,149 +1519,149 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="478" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
         <source>Why: {0}</source>
         <translation>理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="481" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="485" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="486" />
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="498" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="499" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="499" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="500" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="499" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="778" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="500" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="779" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="543" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="544" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="548" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="549" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="565" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="566" />
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="613" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="614" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="621" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="622" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="622" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="623" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="649" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="650" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="659" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="660" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="660" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="661" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="675" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="676" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="680" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="681" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="684" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="685" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="746" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="747" />
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="753" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="754" />
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="754" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="755" />
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="758" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="759" />
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="759" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="760" />
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="771" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="774" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="772" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="775" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="779" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="780" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="788" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="789" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="791" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="792" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1651,7 +1756,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="92" />
-        <location filename="../../cre_desk/gui/main_window.py" line="411" />
+        <location filename="../../cre_desk/gui/main_window.py" line="418" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -1706,27 +1811,27 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="388" />
+        <location filename="../../cre_desk/gui/main_window.py" line="395" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="389" />
+        <location filename="../../cre_desk/gui/main_window.py" line="396" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="466" />
+        <location filename="../../cre_desk/gui/main_window.py" line="473" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="484" />
+        <location filename="../../cre_desk/gui/main_window.py" line="491" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="521" />
+        <location filename="../../cre_desk/gui/main_window.py" line="528" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -1845,37 +1950,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="394" />
+        <location filename="../../cre_desk/gui/main_window.py" line="401" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="401" />
+        <location filename="../../cre_desk/gui/main_window.py" line="408" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="402" />
+        <location filename="../../cre_desk/gui/main_window.py" line="409" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="404" />
+        <location filename="../../cre_desk/gui/main_window.py" line="411" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="423" />
+        <location filename="../../cre_desk/gui/main_window.py" line="430" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="426" />
+        <location filename="../../cre_desk/gui/main_window.py" line="433" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="464" />
+        <location filename="../../cre_desk/gui/main_window.py" line="471" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -1951,204 +2056,204 @@ Close anyway?</source>
 <context>
     <name>OverviewForm</name>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="67" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="75" />
         <source>Title: the customer's problem in a few words</source>
         <translation>件名：お客様の問題を短く</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="78" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="86" />
         <source>e.g. Android 14</source>
         <translation>例：Android 14</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="82" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="90" />
         <source>e.g. 30.4.0</source>
         <translation>例：30.4.0</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="87" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="44" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="87" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="45" />
         <source>Normal</source>
         <translation>通常</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="87" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="46" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="88" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="47" />
         <source>Urgent</source>
         <translation>緊急</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="92" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="99" />
         <source>comma-separated, e.g. braze, android</source>
         <translation>カンマ区切り 例：braze, android</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="93" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="100" />
         <source>Paste or summarise the customer's literal question.</source>
         <translation>お客様の質問をそのまま貼り付けるか、要約してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="94" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="101" />
         <source>What outcome do they want? e.g. “show a coupon after the first purchase”</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="95" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="102" />
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="98" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="236" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="105" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="243" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="99" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="106" />
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="100" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="107" />
         <source>Requester</source>
         <translation>問い合わせ者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="101" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="108" />
         <source>Requester role</source>
         <translation>問い合わせ者の役割</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="102" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="109" />
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="103" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="110" />
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="105" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="112" />
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="106" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="113" />
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="107" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="114" />
         <source>App version</source>
         <translation>アプリバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="108" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="115" />
         <source>Symptom</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="109" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="116" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="110" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="117" />
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="112" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="119" />
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="113" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="120" />
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="130" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="137" />
         <source>What they asked</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="132" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="139" />
         <source>What they are really trying to achieve</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="139" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="146" />
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="147" />
-        <location filename="../../cre_desk/gui/overview_form.py" line="275" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="154" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="282" />
         <source>Attach…</source>
         <translation>添付…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="148" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="155" />
         <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them here</source>
         <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。ここにドロップすることもできます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="151" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="158" />
         <source>Remove…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="152" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="159" />
         <source>Remove the selected file from the ticket (Delete)</source>
         <translation>選択したファイルをチケットから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="160" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="167" />
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="162" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="169" />
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="164" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="171" />
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="231" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="238" />
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="232" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="239" />
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="236" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="243" />
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="237" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="244" />
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="278" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="285" />
         <source>Remove from the ticket…</source>
         <translation>チケットから削除…</translation>
     </message>
@@ -2590,12 +2695,12 @@ Close anyway?</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="657" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="658" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="679" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="680" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -2604,97 +2709,97 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="696" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="697" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="701" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="702" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="707" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="708" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="715" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="716" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="717" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="718" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="727" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="728" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="733" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="734" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="734" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="735" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="746" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="747" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="757" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="757" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="759" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="767" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="768" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="780" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="782" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="787" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="788" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="797" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="798" />
         <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
         <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="800" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="801" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="814" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="815" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>

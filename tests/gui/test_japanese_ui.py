@@ -101,3 +101,15 @@ def test_dashboard_columns_fit_their_japanese_text(qtbot, japanese, ctx):
             widest = max([view.fontMetrics().horizontalAdvance(str(t)) for t in texts if t is not None] + [0])
             assert header.sectionSize(column) >= widest, (model.headerData(column, Qt.Orientation.Horizontal),
                                                           header.sectionSize(column), widest)
+
+
+def test_the_save_conflict_dialog_names_fields_and_values_in_japanese(japanese):
+    from cre_desk.core.tickets import TicketFields
+    from cre_desk.gui.conflict_dialog import describe_differences
+
+    mine = TicketFields(title="A", priority="high", category="bug")
+    theirs = TicketFields(title="B", priority="normal", category="troubleshooting")
+    text = describe_differences(mine, theirs)
+    assert "■ 件名" in text and "■ 優先度" in text and "■ 区分" in text
+    assert "高" in text and "通常" in text and "不具合" in text and "トラブルシューティング" in text
+    assert "Yours" not in text and "Theirs" not in text and "normal" not in text
