@@ -38,7 +38,8 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
     workspace = open_workspace(paths, db_url or settings.db_url)
     try:
         outcomes = sync_accounts(ImportStore(workspace.tickets), accounts, temp_dir=paths.temp_dir,
-                                 make_provider=provider_for, progress=lambda text: print(text, file=sys.stderr))
+                                 make_provider=provider_for,
+                                 progress=lambda text: print(text, file=sys.stderr))
     finally:
         workspace.close()
     for outcome in outcomes:
