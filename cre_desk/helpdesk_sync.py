@@ -1,4 +1,4 @@
-"""Sync every helpdesk account once: the one function behind "Sync helpdesks", background sync and ``cre-desk sync``.
+"""Sync every helpdesk account once: behind "Sync helpdesks", background sync and ``cre-desk sync``.
 
 Why this exists: the window (on demand and every few minutes) and the command line must behave the same
 way. Each account is imported on its own, so one failing or rate-limited account never hides or blocks
@@ -44,9 +44,9 @@ class AccountOutcome:
 
     account_id: str
     ok: bool
-    summary: str = ""                      # "2 new ticket(s), …" or the failure, with what to do
+    summary: str = ""  # "2 new ticket(s), …" or the failure, with what to do
     problems: list[str] = field(default_factory=list)
-    retry_after: datetime | None = None    # rate limited: the account is skipped until then
+    retry_after: datetime | None = None  # rate limited: the account is skipped until then
     finished_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def line(self) -> str:
@@ -60,14 +60,21 @@ def helpdesk_accounts(accounts: list[Account]) -> list[Account]:
 def explain(exc: BaseException, account: Account, interval_minutes: int = 0) -> str:
     """One sentence: what went wrong with this account and what the engineer can do about it."""
     name = PROVIDERS.get(account.provider, account.provider)
-    later = (f"CRE Desk tries again in {interval_minutes} minutes, or press Sync helpdesks (F6)."
-             if interval_minutes else "Try again later with Sync helpdesks (F6).")
+    later = (
+        f"CRE Desk tries again in {interval_minutes} minutes, or press Sync helpdesks (F6)."
+        if interval_minutes
+        else "Try again later with Sync helpdesks (F6)."
+    )
     if isinstance(exc, AuthFailed):
-        return (f"{name} refused this account's token: enter a new API token in File → Accounts and press "
-                "Test connection.")
+        return (
+            f"{name} refused this account's token: enter a new API token in File → Accounts and press "
+            "Test connection."
+        )
     if isinstance(exc, RateLimited):
-        return (f"{name} asked CRE Desk to slow down; this account syncs again after "
-                f"{exc.until.astimezone().strftime('%H:%M')}.")
+        return (
+            f"{name} asked CRE Desk to slow down; this account syncs again after "
+            f"{exc.until.astimezone().strftime('%H:%M')}."
+        )
     if isinstance(exc, UntrustedServer):
         return str(exc)
     if isinstance(exc, Offline):
@@ -75,13 +82,18 @@ def explain(exc: BaseException, account: Account, interval_minutes: int = 0) -> 
     if isinstance(exc, ServerError):
         return f"{exc.message.rstrip('.')}. {later}"
     if isinstance(exc, BadResponse):
-        return (f"{exc.message.rstrip('.')}. If this keeps happening, check the account's address in "
-                "File → Accounts.")
+        return (
+            f"{exc.message.rstrip('.')}. If this keeps happening, check the account's address in "
+            "File → Accounts."
+        )
     if isinstance(exc, EnvironmentFault):
         return f"{exc.message} {exc.action}".strip()
     if isinstance(exc, IntegrationError | CreDeskError):
         return str(exc)
-    return f"An unexpected error stopped this account's sync ({type(exc).__name__}); details are in the log file."
+    return (
+        f"An unexpected error stopped this account's sync ({type(exc).__name__}); "
+        "details are in the log file."
+    )
 
 
 def sync_accounts(store, accounts: list[Account], *, temp_dir: Path, make_provider: Callable[[Account], object],
@@ -104,7 +116,9 @@ def sync_accounts(store, accounts: list[Account], *, temp_dir: Path, make_provid
             raise Cancelled()
         until = skip.get(account.id)
         if until is not None and until > now():
-            outcomes.append(AccountOutcome(account.id, False, explain(RateLimited(until), account), retry_after=until))
+            outcomes.append(
+                AccountOutcome(account.id, False, explain(RateLimited(until), account), retry_after=until)
+            )
             continue
         skip.pop(account.id, None)
         outcomes.append(_sync_one(store, account, temp_dir=temp_dir, make_provider=make_provider, cancel=cancel,
@@ -138,8 +152,13 @@ def _sync_one(store, account: Account, *, temp_dir, make_provider, cancel, progr
             if wait > max_wait:
                 skip[account.id] = exc.until
                 log.info("%s rate limited until %s; skipped until then", account.id, exc.until.isoformat())
-                return AccountOutcome(account.id, False, explain(exc, account, interval_minutes), problems,
-                                      retry_after=exc.until)
+                return AccountOutcome(
+                    account.id,
+                    False,
+                    explain(exc, account, interval_minutes),
+                    problems,
+                    retry_after=exc.until,
+                )
             _countdown(account, exc.until, cancel=cancel, progress=progress, now=now, sleep=sleep)
             # …then resume the same account from where it stopped (its cursor was saved page by page).
         except Exception as exc:  # noqa: BLE001 - one account failing must not hide the others

@@ -1,7 +1,8 @@
 """Writing helpdesk tickets into the workspace: idempotent, one transaction per ticket, resumable.
 
 Re-running an import never duplicates a ticket, message or log: tickets are keyed by (provider,
-account, remote id) so two accounts of one helpdesk never share a ticket, messages by (ticket, remote id), attachments by (ticket, remote id). The account's
+account, remote id) so two accounts of one helpdesk never share a ticket, messages by (ticket, remote
+id), attachments by (ticket, remote id). The account's
 cursor is saved only after a page is fully written, so an interrupted import resumes where it was.
 """
 

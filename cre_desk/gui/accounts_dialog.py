@@ -63,7 +63,8 @@ class AccountsDialog(QDialog):
         self.history_days.setRange(1, 3650)
         self.history_days.setValue(90)
         self.history_days.setSuffix(self.tr(" days"))
-        self.history_days.setToolTip(self.tr("How far back the first sync reaches; later syncs bring only changes"))
+        self.history_days.setToolTip(
+            self.tr("How far back the first sync reaches; later syncs bring only changes"))
         self.app_id = QLineEdit()
         self.app_id.setPlaceholderText(self.tr("App ID from Your Profile → My Apps"))
         self.mailbox = QComboBox()

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.act_sync = self._action(self.tr("S&ync helpdesks"), "F6", self.sync_helpdesks,
                                      self.tr("Import new and changed tickets from the helpdesk accounts"))
         self._sync_job = None
-        self._sync_skip: dict = {}          # account id -> end of a long rate limit (that account waits alone)
+        self._sync_skip: dict = {}   # account id -> end of a long rate limit (that account waits alone)
         self.last_sync_outcomes: list = []
         self._sync_timer = QTimer(self)
         self._sync_timer.timeout.connect(lambda: self.sync_helpdesks(background=True))
@@ -364,7 +364,10 @@ class MainWindow(QMainWindow):
         from cre_desk.helpdesk_sync import helpdesk_accounts, sync_accounts
         from cre_desk.integrations.accounts import load_accounts, provider_for
 
-        accounts = helpdesk_accounts(load_accounts(self.ctx.settings))
+        ctx = self.ctx
+        if ctx is None:
+            return
+        accounts = helpdesk_accounts(load_accounts(ctx.settings))
         if not accounts:
             if not background:
                 messages.info(self, self.tr("Add a helpdesk account first (File → Accounts)."))
@@ -373,10 +376,10 @@ class MainWindow(QMainWindow):
         from cre_desk.gui.tasks import OnDbThread
 
         # The network work runs on the general pool; its writes take their turn on the database thread.
-        store = OnDbThread(ImportStore(self.ctx.tickets), service=OnDbThread(self.ctx.tickets))
-        temp_dir = self.ctx.paths.temp_dir
-        prepare_file = redacted_copy if self.ctx.settings.redact_logs else None
-        skip, interval = self._sync_skip, max(0, int(self.ctx.settings.sync_interval_minutes))
+        store = OnDbThread(ImportStore(ctx.tickets), service=OnDbThread(ctx.tickets))
+        temp_dir = ctx.paths.temp_dir
+        prepare_file = redacted_copy if ctx.settings.redact_logs else None
+        skip, interval = self._sync_skip, max(0, int(ctx.settings.sync_interval_minutes))
 
         def work(progress):
             from cre_desk.errors import Cancelled
@@ -425,7 +428,8 @@ class MainWindow(QMainWindow):
 
         when = datetime.now().strftime("%H:%M")
         failed = [o for o in outcomes if not o.ok]
-        lines = [o.line() for o in outcomes] + [f"{o.account_id}: {p}" for o in outcomes for p in o.problems[:5]]
+        lines = [o.line() for o in outcomes]
+        lines += [f"{o.account_id}: {p}" for o in outcomes for p in o.problems[:5]]
         if failed:
             text = self.tr("Last sync {0} — {1} of {2} account(s) need attention. {3}").format(
                 when, len(failed), len(outcomes), failed[0].line())

@@ -60,13 +60,14 @@ class SettingsDialog(QDialog):
         self.sync_interval.setSuffix(self.tr(" min"))
         self.sync_interval.setSpecialValueText(self.tr("off"))
         self.sync_interval.setValue(max(0, int(settings.sync_interval_minutes)))
-        self.sync_interval.setToolTip(self.tr("How often helpdesk accounts are synced in the background while "
-                                              "CRE Desk runs (F6 syncs at once)"))
+        self.sync_interval.setToolTip(self.tr("How often helpdesk accounts are synced in the background "
+                                              "while CRE Desk runs (F6 syncs at once)"))
         form.addRow(self.tr("Background sync"), self.sync_interval)
         self.ca_bundle = QLineEdit(settings.ca_bundle)
         self.ca_bundle.setPlaceholderText(self.tr("the system's certificates"))
-        self.ca_bundle.setToolTip(self.tr("Only if your company's network inspects secure (HTTPS) traffic: the "
-                                          "proxy's certificate authority file (PEM) from your IT team"))
+        self.ca_bundle.setToolTip(self.tr(
+            "Only if your company's network inspects secure (HTTPS) traffic: the proxy's certificate "
+            "authority file (PEM) from your IT team"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._on_browse_clicked)
         ca_row = QHBoxLayout()
@@ -111,8 +112,9 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _on_browse_clicked(self) -> None:
-        path, _chosen = QFileDialog.getOpenFileName(self, self.tr("Company certificate"), self.ca_bundle.text(),
-                                                    self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        path, _chosen = QFileDialog.getOpenFileName(
+            self, self.tr("Company certificate"), self.ca_bundle.text(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.ca_bundle.setText(path)
 

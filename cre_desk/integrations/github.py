@@ -55,7 +55,8 @@ def parse_issue_ref(text: str, hosts: Iterable[str] = ()) -> tuple[str, str, int
             port = parts.port
         except ValueError:
             parts, host, port = None, "", None
-        if parts is not None and parts.scheme.lower() in ("https", "http") and (host in _GITHUB_HOSTS or host in {h.lower() for h in hosts}) \
+        known = host in _GITHUB_HOSTS or host in {h.lower() for h in hosts}
+        if parts is not None and parts.scheme.lower() in ("https", "http") and known \
                 and port in (None, 443) and not parts.username and not parts.password:
             match = _URL_PATH.fullmatch(parts.path.rstrip("/"))
     if match is None:
@@ -115,8 +116,9 @@ class _GitHubApiClient(ApiClient):
         self.rate_limit_streak = 0
 
     def _header_wait(self, headers: Mapping[str, str], *, rate_limited: bool) -> float | None:
-        """GitHub's documented order: ``retry-after``; else, only when ``x-ratelimit-remaining`` is 0, the reset
-        time; else (a secondary limit, whatever reset header it carries) at least a minute, longer each time."""
+        """GitHub's documented order: ``retry-after``; else, only when ``x-ratelimit-remaining`` is 0,
+        the reset time; else (a secondary limit, whatever reset header it carries) at least a minute,
+        longer each time."""
         if not rate_limited:
             return super()._header_wait(headers, rate_limited=False)
         wait = super()._header_wait(headers, rate_limited=False)     # Retry-After alone

@@ -310,14 +310,14 @@ class ApiClient:
     def _stopped(self, watch: transport.Watch, method: str, url: str) -> Exception:
         host = self._host_of(url)
         if method not in ("GET", "HEAD"):
-            return ReplyUncertain(f"The request to {host} was stopped after it may have been sent. CRE Desk checks "
-                                  "the ticket before trying again.")
+            return ReplyUncertain(f"The request to {host} was stopped after it may have been sent. "
+                                  "CRE Desk checks the ticket before trying again.")
         if watch.fired == "cancel":
             return Cancelled()
         return Offline(f"{host} did not answer in time ({self._deadline_s:.0f} s); try again later.")
 
-    def _execute_watched(self, method: str, url: str, *, params, json_body, headers: Mapping[str, str], consume,
-                         watch: transport.Watch):
+    def _execute_watched(self, method: str, url: str, *, params, json_body, headers: Mapping[str, str],
+                         consume, watch: transport.Watch):
         deadline = self._now() + self._deadline_s
         attempt = 0
         while True:
@@ -362,9 +362,9 @@ class ApiClient:
                                          timeout=self._timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError:
             log.warning("%s %s: TLS verification failed", method, _safe(url))
-            raise UntrustedServer(f"The secure connection to {host} could not be verified. Check the address; if "
-                                  "your company's network inspects secure traffic, choose its certificate file "
-                                  "in Settings → Company certificate (CA bundle).") from None
+            raise UntrustedServer(f"The secure connection to {host} could not be verified. Check the "
+                                  "address; if your company's network inspects secure traffic, choose its "
+                                  "certificate file in Settings → Company certificate (CA bundle).") from None
         except requests.exceptions.ConnectTimeout:
             err = Offline(f"Could not connect to {host}: the connection timed out.")
             not_sent = True
@@ -451,8 +451,8 @@ class ApiClient:
         if 300 <= status < 400:
             raise BadResponse(f"{host} sent an unexpected redirect (HTTP {status}).", status=status)
         reason = self._error_explanation(resp)
-        raise IntegrationError(f"{host} rejected the request (HTTP {status})" + (f": {reason}" if reason else "."),
-                               status=status)
+        explained = f": {reason}" if reason else "."
+        raise IntegrationError(f"{host} rejected the request (HTTP {status}){explained}", status=status)
 
     @staticmethod
     def _error_explanation(resp: requests.Response) -> str:

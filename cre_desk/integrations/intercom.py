@@ -182,7 +182,8 @@ class IntercomProvider:
                  or next((m.body.split("\n", 1)[0][:120] for m in messages if m.body), "")
                  or f"Intercom conversation {conv['id']}")
         # An admin-initiated conversation is opened by a teammate: the customer is in ``contacts``.
-        requester = author if str(author.get("type") or "") in _CUSTOMER_AUTHORS else self._first_contact(conv)
+        by_customer = str(author.get("type") or "") in _CUSTOMER_AUTHORS
+        requester = author if by_customer else self._first_contact(conv)
         email = str(requester.get("email") or "")
         return RemoteTicket(
             external_id=str(conv["id"]),
@@ -202,7 +203,8 @@ class IntercomProvider:
 
     def _first_contact(self, conv: dict) -> dict:
         """The conversation's first contact, read with ``GET /contacts/{id}`` (the list holds only ids)."""
-        refs = [c for c in _list(_obj(conv.get("contacts")).get("contacts")) if isinstance(c, dict) and c.get("id")]
+        refs = [c for c in _list(_obj(conv.get("contacts")).get("contacts"))
+                if isinstance(c, dict) and c.get("id")]
         if not refs:
             return {}
         contact_id = str(refs[0]["id"])
@@ -235,8 +237,8 @@ class IntercomProvider:
         total = part_list.get("total_count")
         if isinstance(total, int) and total > len(parts):
             # Intercom returns at most 500 parts of a conversation and offers no way to page through the rest.
-            self._problems.append(f"Intercom conversation {conv['id']} has {total} parts but Intercom returns only "
-                                  f"{len(parts)}; open it in Intercom to read the rest.")
+            self._problems.append(f"Intercom conversation {conv['id']} has {total} parts but Intercom "
+                                  f"returns only {len(parts)}; open it in Intercom to read the rest.")
         for part in parts:
             if not isinstance(part, dict) or part.get("id") is None:
                 continue
@@ -340,11 +342,12 @@ class IntercomProvider:
                 continue
             if isinstance(created, int | float) and created < sent_at - self.CLOCK_SLACK_S:
                 continue
-            raw = part.get("body") if isinstance(part.get("body"), str) else ""
-            if _comparable(raw) != text:
+            body = part.get("body")
+            if _comparable(body if isinstance(body, str) else "") != text:
                 continue
             with self._sent_lock:
-                owner = self._claimed.setdefault((self.base_url, str(conv.get("id")), str(part["id"])), marker)
+                key = (self.base_url, str(conv.get("id")), str(part["id"]))
+                owner = self._claimed.setdefault(key, marker)
             if owner == marker:
                 return str(part["id"])
         return None

@@ -34,7 +34,9 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 #: How often the watchdog looks at the cancel flag and the deadline.
 WATCH_INTERVAL_S = 0.05
 
-_SECRET_HEADER = re.compile(rb"(?im)^((?:proxy-)?authorization|cookie|x-api-key|private-token)(:[ \t]*)[^\r\n]*")
+_SECRET_HEADER = re.compile(
+    rb"(?im)^((?:proxy-)?authorization|cookie|x-api-key|private-token)(:[ \t]*)[^\r\n]*"
+)
 _SECRET_QUERY = re.compile(rb"(?i)([?&](?:access_)?token=|[?&]api_key=|[?&]key=)[^&\s#'\"]*")
 #: Secrets in a request body: OAuth token requests (Help Scout's client credentials) as JSON or a form.
 _SECRET_NAMES = rb"client_secret|access_token|refresh_token|password|api_key|apikey|token"
@@ -55,7 +57,7 @@ def redact_wire(data: bytes) -> bytes:
 
 @dataclass
 class NetworkSettings:
-    #: A PEM file of extra certificate authorities (a company proxy that inspects HTTPS); "" = system defaults.
+    #: A PEM file of extra certificate authorities (a company proxy inspecting HTTPS); "" = system defaults.
     ca_bundle: str = ""
 
 
@@ -79,11 +81,15 @@ def check_ca_bundle(path: str) -> str:
     try:
         head = file.read_bytes()[:1_000_000]
     except OSError:
-        raise UserError(f"The company certificate file “{file}” could not be read. Choose it again in "
-                        "Settings → Company certificate.") from None
+        raise UserError(
+            f"The company certificate file “{file}” could not be read. Choose it again in "
+            "Settings → Company certificate."
+        ) from None
     if b"-----BEGIN CERTIFICATE-----" not in head:
-        raise UserError(f"“{file.name}” is not a certificate file (PEM, starting with -----BEGIN CERTIFICATE-----). "
-                        "Ask your IT team for the proxy's CA certificate in PEM format.")
+        raise UserError(
+            f"“{file.name}” is not a certificate file (PEM, starting with -----BEGIN CERTIFICATE-----). "
+            "Ask your IT team for the proxy's CA certificate in PEM format."
+        )
     return str(file)
 
 
@@ -96,7 +102,7 @@ class Watch:
     def __init__(self, deadline_s: float, cancel: Callable[[], bool] | None) -> None:
         self.deadline = time.monotonic() + deadline_s
         self.cancel = cancel
-        self.fired: str | None = None        # "cancel" | "deadline"
+        self.fired: str | None = None  # "cancel" | "deadline"
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._done = threading.Event()
@@ -190,14 +196,14 @@ def _current_watch() -> Watch | None:
 # --------------------------------------------------------------------------------------------- connections
 
 
-class _GuardedConnection:
-    """Mixin: quiet to ``http.client``'s debug printing (prints redacted lines instead), sockets watched."""
+class GuardedHTTPConnection(HTTPConnection):
+    """Quiet to ``http.client``'s debug printing (prints redacted lines instead); its sockets are watched."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.debuglevel = 0   # shadows the class-wide level anyone may have raised
+        self.debuglevel = 0  # shadows the class-wide level anyone may have raised
 
-    def set_debuglevel(self, level: int) -> None:   # noqa: ARG002 - never print raw headers
+    def set_debuglevel(self, level: int) -> None:  # noqa: ARG002 - never print raw headers
         self.debuglevel = 0
 
     def send(self, data) -> None:
@@ -217,12 +223,8 @@ class _GuardedConnection:
         return super().getresponse()
 
 
-class GuardedHTTPConnection(_GuardedConnection, HTTPConnection):
-    pass
-
-
-class GuardedHTTPSConnection(_GuardedConnection, HTTPSConnection):
-    pass
+class GuardedHTTPSConnection(GuardedHTTPConnection, HTTPSConnection):
+    """The same guard over TLS."""
 
 
 class _GuardedHTTPPool(HTTPConnectionPool):

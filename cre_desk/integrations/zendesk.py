@@ -33,7 +33,7 @@ STATUS_MAP = {
     "closed": Status.CLOSED.value,
 }
 EXPORT_PATH = "/api/v2/incremental/tickets/cursor.json"
-#: Agents may not use the incremental export (admins only); the search export with ``updated>`` works for them.
+#: Agents may not use the incremental export (admins only); the search export with ``updated>`` works.
 SEARCH_EXPORT_PATH = "/api/v2/search/export.json"
 _SEARCH_CURSOR = "search:"
 MAX_COMMENT_PAGES = 60  # 5000 comments per ticket at 100 a page, with margin
@@ -213,7 +213,8 @@ class ZendeskProvider:
     def _audits(self, tid: str) -> list[dict]:
         """The ticket's audits, newest first (``GET /api/v2/tickets/{id}/audits.json``, cursor pages)."""
         audits: list[dict] = []
-        url, params = f"/api/v2/tickets/{tid}/audits.json", {"page[size]": 100}
+        url = f"/api/v2/tickets/{tid}/audits.json"
+        params: dict[str, object] | None = {"page[size]": 100}
         for _page in range(MAX_AUDIT_PAGES):
             data = _expect_dict(self._client.get(url, params=params).json, "audits")
             audits.extend(a for a in data.get("audits") or [] if isinstance(a, dict))

@@ -20,11 +20,26 @@ WHEN = datetime(2026, 1, 6, 10, 30, tzinfo=UTC)
 
 
 def remote(tid: str, sub: str, title: str) -> RemoteTicket:
-    msg = RemoteMessage(external_id=f"{sub}-1", author_name="Carol", from_customer=True, public=True,
-                        body=f"{title} body", created_at=WHEN)
-    return RemoteTicket(external_id=tid, url=f"https://{sub}.zendesk.com/agent/tickets/{tid}", title=title,
-                        requester_name="Carol", customer=sub, status="open", tags=(), created_at=WHEN,
-                        updated_at=WHEN, messages=(msg,))
+    msg = RemoteMessage(
+        external_id=f"{sub}-1",
+        author_name="Carol",
+        from_customer=True,
+        public=True,
+        body=f"{title} body",
+        created_at=WHEN,
+    )
+    return RemoteTicket(
+        external_id=tid,
+        url=f"https://{sub}.zendesk.com/agent/tickets/{tid}",
+        title=title,
+        requester_name="Carol",
+        customer=sub,
+        status="open",
+        tags=(),
+        created_at=WHEN,
+        updated_at=WHEN,
+        messages=(msg,),
+    )
 
 
 def test_same_ticket_number_in_two_accounts_stays_two_tickets(any_db_url, tmp_path):
@@ -34,15 +49,23 @@ def test_same_ticket_number_in_two_accounts_stays_two_tickets(any_db_url, tmp_pa
         service = TicketService(db, attachments_dir=tmp_path / "a", template_rows=lambda s: [])
         store = ImportStore(service)
         result = ImportResult()
-        a = store.upsert_ticket("zendesk", remote("7", "acme", "Acme's crash"), result, account_id="zendesk-acme")
-        b = store.upsert_ticket("zendesk", remote("7", "beta", "Beta's push"), result, account_id="zendesk-beta")
+        a = store.upsert_ticket(
+            "zendesk", remote("7", "acme", "Acme's crash"), result, account_id="zendesk-acme"
+        )
+        b = store.upsert_ticket(
+            "zendesk", remote("7", "beta", "Beta's push"), result, account_id="zendesk-beta"
+        )
         assert a != b and service.count() == 2
         assert service.get_ticket(a).fields.title == "Acme's crash"
         assert service.get_ticket(b).fields.title == "Beta's push"
-        assert (service.get_ticket(a).account_id, service.get_ticket(b).account_id) == ("zendesk-acme",
-                                                                                        "zendesk-beta")
+        assert (service.get_ticket(a).account_id, service.get_ticket(b).account_id) == (
+            "zendesk-acme",
+            "zendesk-beta",
+        )
         # Re-importing either account finds its own ticket again.
-        again = store.upsert_ticket("zendesk", remote("7", "beta", "Beta's push"), result, account_id="zendesk-beta")
+        again = store.upsert_ticket(
+            "zendesk", remote("7", "beta", "Beta's push"), result, account_id="zendesk-beta"
+        )
         assert again == b and service.count() == 2
     finally:
         db.dispose()
@@ -53,13 +76,19 @@ def test_migration_keeps_old_rows_and_the_right_account_claims_them(any_db_url, 
     try:
         migrate.upgrade(db, "0005")
         with db.engine.begin() as conn:
-            conn.execute(text(
-                "INSERT INTO tickets (title, customer, app_name, requester_name, requester_role, platform, "
-                "os_version, sdk_name, sdk_version, app_version, symptom, category, priority, assignee, team, "
-                "status, asked, goal, notes, source, external_id, external_url, created_at, updated_at, version) "
-                "VALUES ('Old acme 7', 'acme', '', 'Carol', 'marketer', 'android', '', '', '', '', 'other', "
-                "'troubleshooting', 'normal', '', '', 'open', '', '', '', 'zendesk', '7', "
-                "'https://acme.zendesk.com/agent/tickets/7', :t, :t, 1)"), {"t": WHEN.replace(tzinfo=None)})
+            conn.execute(
+                text(
+                    "INSERT INTO tickets (title, customer, app_name, requester_name, requester_role, "
+                    "platform, os_version, sdk_name, sdk_version, app_version, symptom, category, "
+                    "priority, assignee, team, status, asked, goal, notes, source, external_id, "
+                    "external_url, created_at, updated_at, version) "
+                    "VALUES ('Old acme 7', 'acme', '', 'Carol', 'marketer', 'android', '', '', '', '', "
+                    "'other', "
+                    "'troubleshooting', 'normal', '', '', 'open', '', '', '', 'zendesk', '7', "
+                    "'https://acme.zendesk.com/agent/tickets/7', :t, :t, 1)"
+                ),
+                {"t": WHEN.replace(tzinfo=None)},
+            )
         migrate.upgrade(db)
         service = TicketService(db, attachments_dir=tmp_path / "a", template_rows=lambda s: [])
         (old,) = service.list_queue()
@@ -67,10 +96,14 @@ def test_migration_keeps_old_rows_and_the_right_account_claims_them(any_db_url, 
         store = ImportStore(service)
         result = ImportResult()
         # Beta's ticket 7 is another company's ticket: it must not merge into acme's old row.
-        beta = store.upsert_ticket("zendesk", remote("7", "beta", "Beta's push"), result, account_id="zendesk-beta")
+        beta = store.upsert_ticket(
+            "zendesk", remote("7", "beta", "Beta's push"), result, account_id="zendesk-beta"
+        )
         assert beta != old.id and service.get_ticket(old.id).account_id == ""
         # Acme's own sync claims the old row instead of duplicating it.
-        acme = store.upsert_ticket("zendesk", remote("7", "acme", "Old acme 7"), result, account_id="zendesk-acme")
+        acme = store.upsert_ticket(
+            "zendesk", remote("7", "acme", "Old acme 7"), result, account_id="zendesk-acme"
+        )
         assert acme == old.id and service.get_ticket(old.id).account_id == "zendesk-acme"
         assert service.count() == 2
     finally:

@@ -16,8 +16,17 @@ from test_zendesk import CANARY, EMAIL, comment, export, serve_comments, ticket 
 
 
 def _account(ctx, base_url: str) -> None:
-    save_account(ctx.settings, Account(id="zendesk-acme", provider="zendesk", subdomain="acme", email=EMAIL,
-                                       base_url=base_url.rstrip("/")), CANARY)
+    save_account(
+        ctx.settings,
+        Account(
+            id="zendesk-acme",
+            provider="zendesk",
+            subdomain="acme",
+            email=EMAIL,
+            base_url=base_url.rstrip("/"),
+        ),
+        CANARY,
+    )
 
 
 def test_background_sync_runs_on_its_timer_and_shows_the_last_sync(qtbot, window, ctx, httpserver, dialogs):
@@ -27,8 +36,10 @@ def test_background_sync_runs_on_its_timer_and_shows_the_last_sync(qtbot, window
     ctx.settings.sync_interval_minutes = 3
     window._start_sync_timer()
     assert window._sync_timer.isActive() and window._sync_timer.interval() == 3 * 60_000
-    window._sync_timer.timeout.emit()                      # the timer fires: a background sync
-    qtbot.waitUntil(lambda: window._sync_job is None and "Last sync" in window.sync_status.text(), timeout=20000)
+    window._sync_timer.timeout.emit()  # the timer fires: a background sync
+    qtbot.waitUntil(
+        lambda: window._sync_job is None and "Last sync" in window.sync_status.text(), timeout=20000
+    )
     assert "all 1 account(s) up to date" in window.sync_status.text()
     assert "1 new ticket" in window.sync_status.toolTip()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
@@ -37,11 +48,17 @@ def test_background_sync_runs_on_its_timer_and_shows_the_last_sync(qtbot, window
     assert not window._sync_timer.isActive()
 
 
-def test_a_failing_account_is_explained_in_the_status_bar_not_a_dialog(qtbot, window, ctx, httpserver, dialogs):
-    httpserver.expect_request(EXPORT_PATH).respond_with_json({"error": "Couldn't authenticate you"}, status=401)
+def test_a_failing_account_is_explained_in_the_status_bar_not_a_dialog(
+    qtbot, window, ctx, httpserver, dialogs
+):
+    httpserver.expect_request(EXPORT_PATH).respond_with_json(
+        {"error": "Couldn't authenticate you"}, status=401
+    )
     _account(ctx, httpserver.url_for("/"))
     window.sync_helpdesks(background=True)
-    qtbot.waitUntil(lambda: window._sync_job is None and "Last sync" in window.sync_status.text(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: window._sync_job is None and "Last sync" in window.sync_status.text(), timeout=20000
+    )
     text = window.sync_status.text()
     assert "need attention" in text and "File → Accounts" in text
     assert dialogs.shown == []
@@ -56,8 +73,8 @@ def test_stopping_a_sync_against_a_silent_server_ends_it_at_once(qtbot, window, 
     try:
         _account(ctx, f"http://127.0.0.1:{server.getsockname()[1]}")
         window.sync_helpdesks()
-        qtbot.waitUntil(lambda: bool(held), timeout=5000)   # the request is out; the server says nothing
-        window.sync_helpdesks()                            # F6 again: stop
+        qtbot.waitUntil(lambda: bool(held), timeout=5000)  # the request is out; the server says nothing
+        window.sync_helpdesks()  # F6 again: stop
         assert window.statusBar().currentMessage() == "Stopping the import…"
         # The read timeout is 30 s; only an immediate stop ends it this soon.
         qtbot.waitUntil(lambda: window._sync_job is None, timeout=3000)
@@ -96,8 +113,8 @@ def test_closing_the_window_during_a_sync_does_not_wait_for_a_silent_server(qtbo
         _account(ctx, f"http://127.0.0.1:{server.getsockname()[1]}")
         window.sync_helpdesks(background=True)
         qtbot.waitUntil(lambda: bool(held), timeout=5000)
-        window.close()                       # cancels the sync before waiting for background work
-        assert wait_for_all(3000)            # the request's 30 s read timeout is not waited out
+        window.close()  # cancels the sync before waiting for background work
+        assert wait_for_all(3000)  # the request's 30 s read timeout is not waited out
         assert not window._sync_timer.isActive()
     finally:
         server.close()

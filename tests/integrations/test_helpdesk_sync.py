@@ -41,13 +41,20 @@ class FakeClock:
 
 
 def account(server: HTTPServer, name: str) -> Account:
-    return Account(id=name, provider="zendesk", subdomain="acme", email="agent@vendor.example",
-                   base_url=server.url_for("/").rstrip("/"))
+    return Account(
+        id=name,
+        provider="zendesk",
+        subdomain="acme",
+        email="agent@vendor.example",
+        base_url=server.url_for("/").rstrip("/"),
+    )
 
 
 def serve_ok(server: HTTPServer, subject: str = "Push broken") -> None:
     serve_comments(server, 7, [comment(1, 100, subject)])
-    server.expect_request(EXPORT_PATH).respond_with_json(export([ticket(7, subject=subject)], "c1", True, server))
+    server.expect_request(EXPORT_PATH).respond_with_json(
+        export([ticket(7, subject=subject)], "c1", True, server)
+    )
 
 
 def providers(acct: Account):
@@ -56,12 +63,24 @@ def providers(acct: Account):
 
 def test_a_retry_after_over_a_minute_is_waited_out_with_a_countdown(httpserver, store, tmp_path):
     httpserver.expect_oneshot_request(EXPORT_PATH).respond_with_json(
-        {"error": "APIRateLimitExceeded", "description": "Number of allowed API requests per minute exceeded"},
-        status=429, headers={"Retry-After": "90"})
+        {
+            "error": "APIRateLimitExceeded",
+            "description": "Number of allowed API requests per minute exceeded",
+        },
+        status=429,
+        headers={"Retry-After": "90"},
+    )
     serve_ok(httpserver)
     clock, said = FakeClock(), []
-    (outcome,) = sync_accounts(store, [account(httpserver, "zendesk-acme")], temp_dir=tmp_path, now=clock.now,
-                               sleep=clock.sleep, make_provider=providers, progress=said.append)
+    (outcome,) = sync_accounts(
+        store,
+        [account(httpserver, "zendesk-acme")],
+        temp_dir=tmp_path,
+        now=clock.now,
+        sleep=clock.sleep,
+        make_provider=providers,
+        progress=said.append,
+    )
     assert outcome.ok and "1 new ticket" in outcome.summary
     assert 85 <= sum(clock.slept) <= 95
     assert any("resuming in 90 s" in s or "resuming in 89 s" in s for s in said)
@@ -72,8 +91,9 @@ def test_a_long_rate_limit_skips_only_that_account_until_it_ends(httpserver, sto
     other = HTTPServer(host="127.0.0.1", port=0)
     other.start()
     try:
-        httpserver.expect_request(EXPORT_PATH).respond_with_json({"error": "APIRateLimitExceeded"}, status=429,
-                                                                 headers={"Retry-After": "3600"})
+        httpserver.expect_request(EXPORT_PATH).respond_with_json(
+            {"error": "APIRateLimitExceeded"}, status=429, headers={"Retry-After": "3600"}
+        )
         serve_ok(other, "Beta: crash")
         skip: dict = {}
         accounts = [account(httpserver, "zendesk-acme"), account(other, "zendesk-beta")]
@@ -83,7 +103,7 @@ def test_a_long_rate_limit_skips_only_that_account_until_it_ends(httpserver, sto
         assert set(skip) == {"zendesk-acme"}
         asked = len(httpserver.log)
         second = sync_accounts(store, accounts, temp_dir=tmp_path, make_provider=providers, skip_until=skip)
-        assert len(httpserver.log) == asked          # no request to the limited account before the limit ends
+        assert len(httpserver.log) == asked  # no request to the limited account before the limit ends
         assert [o.ok for o in second] == [False, True]
     finally:
         other.stop()
@@ -91,11 +111,17 @@ def test_a_long_rate_limit_skips_only_that_account_until_it_ends(httpserver, sto
 
 def test_a_refused_token_says_what_to_do(httpserver, store, tmp_path):
     httpserver.expect_request(EXPORT_PATH).respond_with_json(
-        {"error": "Couldn't authenticate you"}, status=401)
-    (outcome,) = sync_accounts(store, [account(httpserver, "zendesk-acme")], temp_dir=tmp_path,
-                               make_provider=providers)
+        {"error": "Couldn't authenticate you"}, status=401
+    )
+    (outcome,) = sync_accounts(
+        store, [account(httpserver, "zendesk-acme")], temp_dir=tmp_path, make_provider=providers
+    )
     assert not outcome.ok
-    assert "File → Accounts" in outcome.summary and "new API token" in outcome.summary and "Test connection" in outcome.summary
+    assert (
+        "File → Accounts" in outcome.summary
+        and "new API token" in outcome.summary
+        and "Test connection" in outcome.summary
+    )
 
 
 def test_stop_is_honoured_between_and_inside_accounts(httpserver, store, tmp_path):
@@ -103,8 +129,13 @@ def test_stop_is_honoured_between_and_inside_accounts(httpserver, store, tmp_pat
     stop.set()
     serve_ok(httpserver)
     with pytest.raises(Cancelled):
-        sync_accounts(store, [account(httpserver, "zendesk-acme")], temp_dir=tmp_path, make_provider=providers,
-                      cancel=stop.is_set)
+        sync_accounts(
+            store,
+            [account(httpserver, "zendesk-acme")],
+            temp_dir=tmp_path,
+            make_provider=providers,
+            cancel=stop.is_set,
+        )
     assert store.service.count() == 0
 
 

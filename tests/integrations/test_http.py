@@ -347,7 +347,8 @@ def test_post_429_is_retried(httpserver, make_client, clock):
 @pytest.mark.parametrize("method", ["PUT", "POST"])
 def test_write_503_is_never_retried_blindly(httpserver, make_client, clock, method):
     """Issue 12 item 11 (RELIABILITY N-5): a 503 on a write is reported, never sent again automatically."""
-    httpserver.expect_request("/t", method=method).respond_with_json({}, status=503, headers={"Retry-After": "1"})
+    httpserver.expect_request("/t", method=method).respond_with_json({}, status=503,
+                                                                     headers={"Retry-After": "1"})
     client = make_client(httpserver.url_for("/"))
     with pytest.raises(ServerError) as info:
         (client.put if method == "PUT" else client.post)("/t", {"x": 1})

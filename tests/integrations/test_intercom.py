@@ -221,7 +221,7 @@ def test_private_reply_is_a_note(provider, httpserver):
 
 
 def test_find_reply_matches_admin_text_and_time(provider, httpserver):
-    """After a lost answer the reply is recognised by its admin, its words and its time, not a visible marker."""
+    """After a lost answer the reply is recognised by its admin, words and time, not a visible marker."""
     from cre_desk.integrations.http import ReplyUncertain
 
     marker = "cre-desk:feedbeeffeedbeeffeedbeeffeedbeef"

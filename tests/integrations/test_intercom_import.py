@@ -32,8 +32,9 @@ def store(tmp_path):
 @pytest.fixture
 def provider(httpserver):
     factory = functools.partial(ApiClient, sleep=lambda s: None)
-    prov = IntercomProvider(CANARY, base_url=httpserver.url_for("").rstrip("/"), version=VERSION,
-                            client_factory=factory)
+    prov = IntercomProvider(
+        CANARY, base_url=httpserver.url_for("").rstrip("/"), version=VERSION, client_factory=factory
+    )
     httpserver.expect_request("/me", method="GET", headers=AUTH).respond_with_json(ME)
     yield prov
     prov.close()
@@ -43,8 +44,12 @@ def _search_page(ids, next_after=None):
     pages = {"type": "pages", "page": 1, "per_page": 150, "total_pages": 2 if next_after else 1}
     if next_after:
         pages["next"] = {"page": 2, "starting_after": next_after}
-    return {"type": "conversation.list", "conversations": [{"type": "conversation", "id": i} for i in ids],
-            "total_count": len(ids), "pages": pages}
+    return {
+        "type": "conversation.list",
+        "conversations": [{"type": "conversation", "id": i} for i in ids],
+        "total_count": len(ids),
+        "pages": pages,
+    }
 
 
 def _searches(httpserver):
@@ -54,38 +59,69 @@ def _searches(httpserver):
 def test_intercom_attachments_are_imported(httpserver, provider, store, tmp_path):
     """Defect 1: the part attachment id "p3/0" must not become a folder in the download's file name."""
     log_url = httpserver.url_for("/i/o/1/logcat.txt")
-    conv = _conversation("101", parts=[
-        _part("p3", "comment", "<p>here is the log</p>", USER, 1_700_000_400, attachments=[
-            {"type": "upload", "name": "logcat.txt", "url": log_url, "content_type": "text/plain",
-             "filesize": 29, "width": None, "height": None}])])
+    conv = _conversation(
+        "101",
+        parts=[
+            _part(
+                "p3",
+                "comment",
+                "<p>here is the log</p>",
+                USER,
+                1_700_000_400,
+                attachments=[
+                    {
+                        "type": "upload",
+                        "name": "logcat.txt",
+                        "url": log_url,
+                        "content_type": "text/plain",
+                        "filesize": 29,
+                        "width": None,
+                        "height": None,
+                    }
+                ],
+            )
+        ],
+    )
     httpserver.expect_request("/conversations/search", method="POST").respond_with_json(_search_page(["101"]))
     httpserver.expect_request("/conversations/101").respond_with_json(conv)
-    httpserver.expect_request("/i/o/1/logcat.txt").respond_with_data(b"E/FCM: token refresh failed\n",
-                                                                      content_type="text/plain")
+    httpserver.expect_request("/i/o/1/logcat.txt").respond_with_data(
+        b"E/FCM: token refresh failed\n", content_type="text/plain"
+    )
     result = import_all(store, provider, "intercom-acme", temp_dir=tmp_path / "t")
     assert result.problems == []
     assert result.attachments_added == 1
     (ticket,) = store.service.list_queue()
     detail = store.service.get_ticket(ticket.id)
     assert [a.file_name for a in detail.attachments] == ["logcat.txt"]
-    assert store.service.attachment_path(detail.attachments[0]).read_bytes() == b"E/FCM: token refresh failed\n"
+    assert (
+        store.service.attachment_path(detail.attachments[0]).read_bytes() == b"E/FCM: token refresh failed\n"
+    )
     # A second run does not download it again.
-    again = import_all(store, provider, "intercom-acme", temp_dir=tmp_path / "t", since=datetime(2020, 1, 1, tzinfo=UTC))
+    again = import_all(
+        store, provider, "intercom-acme", temp_dir=tmp_path / "t", since=datetime(2020, 1, 1, tzinfo=UTC)
+    )
     assert again.attachments_added == 0 and again.problems == []
 
 
-def test_intercom_sync_advances_its_watermark_and_never_replays_a_page_cursor(httpserver, provider, store, tmp_path):
+def test_intercom_sync_advances_its_watermark_and_never_replays_a_page_cursor(
+    httpserver, provider, store, tmp_path
+):
     """Defect 4: the next sync searches from the newest update seen, without an old starting_after."""
     recent = int(time.time()) - 3600
     first, second = _conversation("101"), _conversation("102")
     second["updated_at"] = recent
     httpserver.expect_oneshot_request("/conversations/search", method="POST").respond_with_json(
-        _search_page(["101"], next_after="WzE3MDAwMDA2MDAwMDAsMTAxXQ=="))
-    httpserver.expect_oneshot_request("/conversations/search", method="POST").respond_with_json(_search_page(["102"]))
+        _search_page(["101"], next_after="WzE3MDAwMDA2MDAwMDAsMTAxXQ==")
+    )
+    httpserver.expect_oneshot_request("/conversations/search", method="POST").respond_with_json(
+        _search_page(["102"])
+    )
     httpserver.expect_request("/conversations/101").respond_with_json(first)
     httpserver.expect_request("/conversations/102").respond_with_json(second)
     import_all(store, provider, "intercom-acme", temp_dir=tmp_path / "t")
-    httpserver.expect_oneshot_request("/conversations/search", method="POST").respond_with_json(_search_page([]))
+    httpserver.expect_oneshot_request("/conversations/search", method="POST").respond_with_json(
+        _search_page([])
+    )
     import_all(store, provider, "intercom-acme", temp_dir=tmp_path / "t")
     bodies = _searches(httpserver)
     assert len(bodies) == 3
@@ -101,20 +137,43 @@ def test_intercom_sync_advances_its_watermark_and_never_replays_a_page_cursor(ht
 def test_admin_initiated_conversation_has_the_customer_as_requester(httpserver, provider):
     """Defect 5: source.author is the teammate who wrote first; the customer is in ``contacts``."""
     conv = _conversation("201")
-    conv["source"] = {"type": "email", "id": "src201", "delivered_as": "admin_initiated", "subject": "Your SDK key",
-                      "body": "<p>Hi, we noticed failed pushes</p>", "author": ADMIN, "attachments": [], "url": None,
-                      "redacted": False}
-    conv["contacts"] = {"type": "contact.list", "contacts": [{"type": "contact", "id": "c77", "external_id": "e77"}]}
+    conv["source"] = {
+        "type": "email",
+        "id": "src201",
+        "delivered_as": "admin_initiated",
+        "subject": "Your SDK key",
+        "body": "<p>Hi, we noticed failed pushes</p>",
+        "author": ADMIN,
+        "attachments": [],
+        "url": None,
+        "redacted": False,
+    }
+    conv["contacts"] = {
+        "type": "contact.list",
+        "contacts": [{"type": "contact", "id": "c77", "external_id": "e77"}],
+    }
     httpserver.expect_request("/conversations/search", method="POST").respond_with_json(_search_page(["201"]))
     httpserver.expect_request("/conversations/201").respond_with_json(conv)
     httpserver.expect_request("/contacts/c77", method="GET").respond_with_json(
-        {"type": "contact", "id": "c77", "external_id": "e77", "workspace_id": "abc123", "role": "user",
-         "email": "dana@customer.example", "phone": None, "name": "Dana Developer", "avatar": None,
-         "owner_id": None, "created_at": 1_690_000_000, "updated_at": 1_700_000_000})
+        {
+            "type": "contact",
+            "id": "c77",
+            "external_id": "e77",
+            "workspace_id": "abc123",
+            "role": "user",
+            "email": "dana@customer.example",
+            "phone": None,
+            "name": "Dana Developer",
+            "avatar": None,
+            "owner_id": None,
+            "created_at": 1_690_000_000,
+            "updated_at": 1_700_000_000,
+        }
+    )
     (ticket,) = provider.fetch_page(None, None).tickets
     assert ticket.requester_name == "Dana Developer"
     assert ticket.customer == "customer.example"
-    assert not ticket.messages[0].from_customer     # the opening message was the teammate's
+    assert not ticket.messages[0].from_customer  # the opening message was the teammate's
 
 
 def test_conversation_over_the_part_limit_is_reported_not_silently_cut(httpserver, provider, store, tmp_path):

@@ -47,7 +47,7 @@ class FlakyHelpdesk:
 def test_lost_answer_is_reconciled_and_never_posted_twice():
     helpdesk = FlakyHelpdesk(lose_answer=True)
     marker = new_marker()
-    for _ in range(20):   # however often the engineer retries the same reply
+    for _ in range(20):  # however often the engineer retries the same reply
         result = post_once(helpdesk, "42", "Hello", public=True, marker=marker)
         assert result.message_id == "1" and result.reconciled
     assert helpdesk.comments == [("Hello", marker)] and helpdesk.posts == 1
@@ -59,7 +59,7 @@ def test_a_commit_after_the_drop_is_found_before_any_repost():
     marker = new_marker()
     first = post_once(helpdesk, "42", "Hello", public=True, marker=marker)
     assert first.message_id is None
-    helpdesk.commit()                                   # the server finishes the write after the drop
+    helpdesk.commit()  # the server finishes the write after the drop
     helpdesk.lose_answer = False
     again = post_once(helpdesk, "42", "Hello", public=True, marker=marker)
     assert again.message_id == "1" and again.reconciled
@@ -81,16 +81,23 @@ def test_a_failed_check_posts_nothing():
     helpdesk = Unreachable(lose_answer=True, commit_late=True)
     marker = new_marker()
     with pytest.raises(IntegrationError):
-        post_once(helpdesk, "42", "Hello", public=True, marker=marker)   # lost answer, check fails
+        post_once(helpdesk, "42", "Hello", public=True, marker=marker)  # lost answer, check fails
     with pytest.raises(IntegrationError):
-        post_once(helpdesk, "42", "Hello", public=True, marker=marker)   # the retry checks first: still fails
+        post_once(helpdesk, "42", "Hello", public=True, marker=marker)  # the retry checks first: still fails
     assert helpdesk.posts == 1
 
 
 # ------------------------------------------------------------------------------------------ N-8, 200 runs
 
-SCENARIOS = ("ok", "commit_then_drop", "drop_then_commit", "drop_no_commit", "503", "500_after_commit",
-             "504_after_commit")
+SCENARIOS = (
+    "ok",
+    "commit_then_drop",
+    "drop_then_commit",
+    "drop_no_commit",
+    "503",
+    "500_after_commit",
+    "504_after_commit",
+)
 
 
 class ZendeskTicket(HTTPServer):
@@ -107,12 +114,25 @@ class ZendeskTicket(HTTPServer):
     def commit(self, request: dict) -> dict:
         self.next_id += 2
         ticket = request["ticket"]
-        audit = {"id": self.next_id, "ticket_id": 42, "created_at": f"2026-01-07T09:{len(self.audits):02d}:00Z",
-                 "author_id": 200, "metadata": {"system": {}, "custom": ticket.get("metadata") or {}},
-                 "via": {"channel": "api"},
-                 "events": [{"id": self.next_id + 1, "type": "Comment", "author_id": 200,
-                             "body": ticket["comment"]["body"], "public": ticket["comment"]["public"],
-                             "attachments": [], "audit_id": self.next_id}]}
+        audit = {
+            "id": self.next_id,
+            "ticket_id": 42,
+            "created_at": f"2026-01-07T09:{len(self.audits):02d}:00Z",
+            "author_id": 200,
+            "metadata": {"system": {}, "custom": ticket.get("metadata") or {}},
+            "via": {"channel": "api"},
+            "events": [
+                {
+                    "id": self.next_id + 1,
+                    "type": "Comment",
+                    "author_id": 200,
+                    "body": ticket["comment"]["body"],
+                    "public": ticket["comment"]["public"],
+                    "attachments": [],
+                    "audit_id": self.next_id,
+                }
+            ],
+        }
         self.audits.append(audit)
         return audit
 
@@ -147,7 +167,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif scenario == "commit_then_drop":
             self.server.commit(request)
         elif scenario == "drop_then_commit":
-            self.server.pending = request          # committed before the next request is looked at
+            self.server.pending = request  # committed before the next request is looked at
         elif scenario == "503":
             self._json(503, {"error": "Service Unavailable"})
         elif scenario == "500_after_commit":
@@ -161,9 +181,14 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         self._settle()
         if self.path.startswith("/api/v2/tickets/42/audits.json"):
-            self._json(200, {"audits": self.server.audits, "meta": {"has_more": False, "after_cursor": None,
-                                                                     "before_cursor": None},
-                             "links": {"prev": None, "next": None}})
+            self._json(
+                200,
+                {
+                    "audits": self.server.audits,
+                    "meta": {"has_more": False, "after_cursor": None, "before_cursor": None},
+                    "links": {"prev": None, "next": None},
+                },
+            )
         else:
             self._json(404, {"error": "RecordNotFound", "description": "Not found"})
 
@@ -180,9 +205,11 @@ def test_randomized_dropped_connections_never_post_twice():
             provider = make_provider(f"http://127.0.0.1:{server.server_address[1]}")
             marker = new_marker()
             posted = None
-            for _press in range(30):      # the engineer presses Post until CRE Desk confirms the reply
+            for _press in range(30):  # the engineer presses Post until CRE Desk confirms the reply
                 try:
-                    posted = post_once(provider, "42", "Update the SDK to 4.3.", public=True, marker=marker).message_id
+                    posted = post_once(
+                        provider, "42", "Update the SDK to 4.3.", public=True, marker=marker
+                    ).message_id
                 except IntegrationError:
                     posted = None
                 if posted:
@@ -208,23 +235,55 @@ class IntercomConversation(ZendeskTicket):
 
     def commit(self, request: dict) -> dict:
         self.next_id += 1
-        part = {"type": "conversation_part", "id": str(self.next_id), "part_type": request["message_type"],
-                "body": request["body"], "created_at": int(time.time()), "updated_at": int(time.time()),
-                "notified_at": int(time.time()), "assigned_to": None, "attachments": [], "redacted": False,
-                "author": {"type": "admin", "id": request["admin_id"], "name": "Aiko Admin",
-                           "email": "aiko@vendor.example"}}
+        part = {
+            "type": "conversation_part",
+            "id": str(self.next_id),
+            "part_type": request["message_type"],
+            "body": request["body"],
+            "created_at": int(time.time()),
+            "updated_at": int(time.time()),
+            "notified_at": int(time.time()),
+            "assigned_to": None,
+            "attachments": [],
+            "redacted": False,
+            "author": {
+                "type": "admin",
+                "id": request["admin_id"],
+                "name": "Aiko Admin",
+                "email": "aiko@vendor.example",
+            },
+        }
         self.audits.append(part)
         return part
 
     def conversation(self) -> dict:
-        return {"type": "conversation", "id": "101", "created_at": 1_700_000_000, "updated_at": int(time.time()),
-                "state": "open", "open": True, "read": True, "priority": "not_priority",
-                "source": {"type": "conversation", "id": "s101", "delivered_as": "customer_initiated",
-                           "subject": "", "body": "<p>Push stopped</p>", "attachments": [], "url": None,
-                           "redacted": False, "author": {"type": "user", "id": "u1", "name": "Carol"}},
-                "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "u1"}]},
-                "conversation_parts": {"type": "conversation_part.list", "conversation_parts": list(self.audits),
-                                       "total_count": len(self.audits)}}
+        return {
+            "type": "conversation",
+            "id": "101",
+            "created_at": 1_700_000_000,
+            "updated_at": int(time.time()),
+            "state": "open",
+            "open": True,
+            "read": True,
+            "priority": "not_priority",
+            "source": {
+                "type": "conversation",
+                "id": "s101",
+                "delivered_as": "customer_initiated",
+                "subject": "",
+                "body": "<p>Push stopped</p>",
+                "attachments": [],
+                "url": None,
+                "redacted": False,
+                "author": {"type": "user", "id": "u1", "name": "Carol"},
+            },
+            "contacts": {"type": "contact.list", "contacts": [{"type": "contact", "id": "u1"}]},
+            "conversation_parts": {
+                "type": "conversation_part.list",
+                "conversation_parts": list(self.audits),
+                "total_count": len(self.audits),
+            },
+        }
 
 
 class _IntercomHandler(_Handler):
@@ -244,18 +303,33 @@ class _IntercomHandler(_Handler):
         elif scenario == "drop_then_commit":
             self.server.pending = request
         elif scenario == "503":
-            self._json(503, {"type": "error.list", "errors": [{"code": "service_unavailable",
-                                                                "message": "Service Unavailable"}]})
+            self._json(
+                503,
+                {
+                    "type": "error.list",
+                    "errors": [{"code": "service_unavailable", "message": "Service Unavailable"}],
+                },
+            )
         elif scenario in ("500_after_commit", "504_after_commit"):
             self.server.commit(request)
-            self._json(int(scenario[:3]), {"type": "error.list", "errors": [{"code": "server_error",
-                                                                              "message": "Server Error"}]})
+            self._json(
+                int(scenario[:3]),
+                {"type": "error.list", "errors": [{"code": "server_error", "message": "Server Error"}]},
+            )
 
     def do_GET(self) -> None:  # noqa: N802
         self._settle()
         if self.path == "/me":
-            self._json(200, {"type": "admin", "id": "991", "name": "Aiko Admin", "email": "aiko@vendor.example",
-                             "app": {"type": "app", "id_code": "abc123", "name": "Acme SDK"}})
+            self._json(
+                200,
+                {
+                    "type": "admin",
+                    "id": "991",
+                    "name": "Aiko Admin",
+                    "email": "aiko@vendor.example",
+                    "app": {"type": "app", "id_code": "abc123", "name": "Acme SDK"},
+                },
+            )
         elif self.path == "/conversations/101":
             self._json(200, self.server.conversation())
         else:
@@ -276,12 +350,17 @@ def test_randomized_dropped_connections_never_post_twice_on_intercom():
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
         thread.start()
         try:
-            provider = IntercomProvider("ic_CANARY_posting", base_url=f"http://127.0.0.1:{server.server_address[1]}",
-                                        client_factory=functools.partial(ApiClient, sleep=lambda s: None))
+            provider = IntercomProvider(
+                "ic_CANARY_posting",
+                base_url=f"http://127.0.0.1:{server.server_address[1]}",
+                client_factory=functools.partial(ApiClient, sleep=lambda s: None),
+            )
             marker, posted = new_marker(), None
             for _press in range(30):
                 try:
-                    posted = post_once(provider, "101", "Update the SDK to 4.3.", public=True, marker=marker).message_id
+                    posted = post_once(
+                        provider, "101", "Update the SDK to 4.3.", public=True, marker=marker
+                    ).message_id
                 except IntegrationError:
                     posted = None
                 if posted:

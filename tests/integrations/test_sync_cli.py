@@ -13,8 +13,17 @@ from cre_desk.integrations.zendesk import EXPORT_PATH
 def _configure(home, base_url: str) -> None:
     paths = default_paths(home)
     settings = Settings()
-    save_account(settings, Account(id="zendesk-acme", provider="zendesk", subdomain="acme", email=EMAIL,
-                                   base_url=base_url.rstrip("/")), CANARY)
+    save_account(
+        settings,
+        Account(
+            id="zendesk-acme",
+            provider="zendesk",
+            subdomain="acme",
+            email=EMAIL,
+            base_url=base_url.rstrip("/"),
+        ),
+        CANARY,
+    )
     settings.save(paths.settings_file)
 
 
@@ -27,7 +36,9 @@ def test_cli_sync_imports_and_reports(httpserver, tmp_path, capsys):
 
 
 def test_cli_sync_failure_says_what_to_do(httpserver, tmp_path, capsys):
-    httpserver.expect_request(EXPORT_PATH).respond_with_json({"error": "Couldn't authenticate you"}, status=401)
+    httpserver.expect_request(EXPORT_PATH).respond_with_json(
+        {"error": "Couldn't authenticate you"}, status=401
+    )
     _configure(tmp_path / "home", httpserver.url_for("/"))
     assert sync_cli.main(["--provider", "zendesk"], home=tmp_path / "home") == 1
     err = capsys.readouterr().err

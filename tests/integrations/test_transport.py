@@ -34,21 +34,24 @@ def _default_network():
 def test_k2_http_client_debugging_never_prints_the_credential(httpserver, capfd, monkeypatch):
     monkeypatch.setattr(http.client.HTTPConnection, "debuglevel", 1)
     httpserver.expect_request("/api/v2/users/me.json").respond_with_json(
-        {"user": {"id": 200, "name": "Alex Agent", "role": "admin"}})
+        {"user": {"id": 200, "name": "Alex Agent", "role": "admin"}}
+    )
     httpserver.expect_request("/api/v2/search/export.json").respond_with_json({"results": [], "meta": {}})
     provider = make_provider(httpserver.url_for("/"))
     provider.test_connection()
     provider._client.get("/api/v2/search/export.json", params={"query": "x", "token": CANARY})
     out, err = capfd.readouterr()
     printed = out + err
-    assert "send:" in printed and "<redacted>" in printed        # still useful for troubleshooting
+    assert "send:" in printed and "<redacted>" in printed  # still useful for troubleshooting
     for form in (CANARY, base64.b64encode(CANARY.encode()).decode(), BASIC.split()[1]):
         assert form not in printed
 
 
 def test_redact_wire_covers_headers_and_query_tokens():
-    raw = (b"GET /x?token=abc&page=2 HTTP/1.1\r\nAuthorization: Bearer s3cr3t\r\nCookie: a=b\r\n"
-           b"Accept: */*\r\n\r\n")
+    raw = (
+        b"GET /x?token=abc&page=2 HTTP/1.1\r\nAuthorization: Bearer s3cr3t\r\nCookie: a=b\r\n"
+        b"Accept: */*\r\n\r\n"
+    )
     clean = transport.redact_wire(raw)
     assert b"s3cr3t" not in clean and b"abc" not in clean and b"a=b" not in clean
     assert b"page=2" in clean and b"Accept: */*" in clean
@@ -144,8 +147,9 @@ def test_n2_a_server_dripping_its_headers_is_cut_off_by_the_deadline():
 def test_n1_a_silent_server_is_asked_once_not_again_and_again():
     server = RawServer("silent")
     try:
-        client = ApiClient(server.url, headers={}, timeout=(1.0, 0.3), deadline_s=30, max_retries=4,
-                           sleep=lambda s: None)
+        client = ApiClient(
+            server.url, headers={}, timeout=(1.0, 0.3), deadline_s=30, max_retries=4, sleep=lambda s: None
+        )
         with pytest.raises(Offline):
             client.get("/api/v2/tickets.json")
         assert server.accepted == 1
@@ -166,7 +170,7 @@ def test_n1_cancel_stops_a_request_to_a_silent_server_at_once():
         thread, outcome = _run(call)
         time.sleep(0.3)
         stop.set()
-        thread.join(10)          # the read timeout is 30 s: only the cancel can end it this soon
+        thread.join(10)  # the read timeout is 30 s: only the cancel can end it this soon
         assert not thread.is_alive()
         assert isinstance(outcome.get("error"), Cancelled)
     finally:
@@ -201,27 +205,56 @@ def _certificates(tmp_path):
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Corp Proxy CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True,
-                                       content_commitment=False, key_encipherment=False, data_encipherment=False,
-                                       key_agreement=False, encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
-            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     ca_file, cert_file, key_file = tmp_path / "corp-ca.pem", tmp_path / "server.pem", tmp_path / "server.key"
     ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return ca_file, cert_file, key_file
 
 
@@ -234,10 +267,10 @@ def test_n10_company_certificate_setting_is_named_and_works(tmp_path):
     try:
         server.expect_request("/api/v2/users/me.json").respond_with_json({"user": {"id": 1}})
         base = f"https://localhost:{server.port}"
-        with pytest.raises(UntrustedServer) as info:          # rejected by default
+        with pytest.raises(UntrustedServer) as info:  # rejected by default
             ApiClient(base, headers={}).get("/api/v2/users/me.json")
         assert "Settings → Company certificate" in str(info.value)
-        settings = Settings(ca_bundle=str(ca_file))            # the setting the message names exists
+        settings = Settings(ca_bundle=str(ca_file))  # the setting the message names exists
         transport.configure(ca_bundle=settings.ca_bundle)
         assert ApiClient(base, headers={}).get("/api/v2/users/me.json").json == {"user": {"id": 1}}
     finally:

@@ -196,15 +196,16 @@ def test_status_map(zendesk, ours):
     assert map_status(zendesk) == ours.value
 
 
-def audit(aid: int, comment_id: int, body: str, *, ref: str | None = None, created: str = "2026-01-07T09:00:00Z"
-          ) -> dict:
+def audit(aid: int, comment_id: int, body: str, *, ref: str | None = None,
+          created: str = "2026-01-07T09:00:00Z") -> dict:
     """An audit as Zendesk documents it; ``ref`` is the custom metadata our update carried."""
     custom = {"cre_desk_ref": ref} if ref else {}
     return {"id": aid, "ticket_id": 42, "created_at": created, "author_id": 200,
             "metadata": {"system": {"client": "CRE-Desk", "ip_address": "203.0.113.5"}, "custom": custom},
             "via": {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}},
-            "events": [{"id": comment_id, "type": "Comment", "author_id": 200, "body": body, "html_body": body,
-                        "plain_body": body, "public": True, "attachments": [], "audit_id": aid}]}
+            "events": [{"id": comment_id, "type": "Comment", "author_id": 200, "body": body,
+                        "html_body": body, "plain_body": body, "public": True, "attachments": [],
+                        "audit_id": aid}]}
 
 
 def test_post_reply_keeps_the_reference_out_of_the_customers_text(httpserver):
@@ -268,7 +269,8 @@ def test_dropped_reply_is_uncertain_then_reconciled(httpserver):
     sent = json.loads(seen[0])
     assert marker not in sent["ticket"]["comment"]["body"]
     # Reconcile against the real ticket: the update carrying the reference did land.
-    httpserver.expect_request("/api/v2/tickets/42/audits.json", query_string={"page[size]": "100"}).respond_with_json(
+    audits_path = "/api/v2/tickets/42/audits.json"
+    httpserver.expect_request(audits_path, query_string={"page[size]": "100"}).respond_with_json(
         {"audits": [audit(70, 71, "Any news?", created="2026-01-06T09:00:00Z"),
                     audit(76, 77, "Fixed in 4.3", ref=marker)],
          "meta": {"has_more": False, "after_cursor": None, "before_cursor": None},

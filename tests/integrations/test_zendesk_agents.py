@@ -17,8 +17,13 @@ from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.integrations.http import IntegrationError
 from cre_desk.integrations.zendesk import EXPORT_PATH, SEARCH_EXPORT_PATH
 
-FORBIDDEN = {"error": {"title": "Forbidden", "message": "You do not have access to this page. Please contact the "
-                                                        "account owner of this help desk for further help."}}
+FORBIDDEN = {
+    "error": {
+        "title": "Forbidden",
+        "message": "You do not have access to this page. Please contact the "
+        "account owner of this help desk for further help.",
+    }
+}
 
 
 @pytest.fixture
@@ -32,16 +37,30 @@ def store(tmp_path):
 
 
 def me(role: str) -> dict:
-    return {"user": {"id": 200, "url": "https://acme.zendesk.com/api/v2/users/200.json", "name": "Alex Agent",
-                     "email": "agent@vendor.example", "role": role, "role_type": None, "active": True}}
+    return {
+        "user": {
+            "id": 200,
+            "url": "https://acme.zendesk.com/api/v2/users/200.json",
+            "name": "Alex Agent",
+            "email": "agent@vendor.example",
+            "role": role,
+            "role_type": None,
+            "active": True,
+        }
+    }
 
 
 def search_page(tickets: list[dict], after: str | None, server: HTTPServer) -> dict:
     results = [{**t, "result_type": "ticket"} for t in tickets]
-    return {"results": results, "facets": None,
-            "meta": {"has_more": after is not None, "after_cursor": after, "before_cursor": None},
-            "links": {"prev": None,
-                      "next": server.url_for(f"{SEARCH_EXPORT_PATH}?page[after]={after}") if after else None}}
+    return {
+        "results": results,
+        "facets": None,
+        "meta": {"has_more": after is not None, "after_cursor": after, "before_cursor": None},
+        "links": {
+            "prev": None,
+            "next": server.url_for(f"{SEARCH_EXPORT_PATH}?page[after]={after}") if after else None,
+        },
+    }
 
 
 def _serve_agent(httpserver, role="agent"):
@@ -49,9 +68,11 @@ def _serve_agent(httpserver, role="agent"):
     httpserver.expect_request(EXPORT_PATH).respond_with_json(FORBIDDEN, status=403)
     httpserver.expect_request("/api/v2/users/show_many.json").respond_with_json({"users": USERS})
     httpserver.expect_request("/api/v2/organizations/show_many.json").respond_with_json(
-        {"organizations": [{"id": 900, "name": "Customer Corp"}]})
+        {"organizations": [{"id": 900, "name": "Customer Corp"}]}
+    )
     serve_comments(httpserver, 7, [comment(1, 100, "Pushes stopped")])
     serve_comments(httpserver, 8, [comment(2, 100, "In-app messages missing")])
+
     def answer(request):
         if request.args.get("page[after]") == "s1":
             body = search_page([ticket(8, updated_at="2026-11-20T08:00:00Z")], None, httpserver)
@@ -97,9 +118,13 @@ def test_connection_test_shows_the_role(httpserver):
 
 def test_a_422_keeps_zendesks_explanation(httpserver):
     httpserver.expect_request("/api/v2/tickets/42.json", method="PUT").respond_with_json(
-        {"error": "RecordInvalid", "description": "Record validation errors",
-         "details": {"base": [{"description": "Comment body can't be blank", "error": "BlankValue"}]}},
-        status=422)
+        {
+            "error": "RecordInvalid",
+            "description": "Record validation errors",
+            "details": {"base": [{"description": "Comment body can't be blank", "error": "BlankValue"}]},
+        },
+        status=422,
+    )
     with pytest.raises(IntegrationError) as info:
         make_provider(httpserver.url_for("/")).post_reply("42", " ", public=True, marker="cre-desk:1")
     assert info.value.status == 422
@@ -113,7 +138,8 @@ def test_two_zendesk_accounts_with_the_same_ticket_number_stay_apart(httpserver,
         for server, subject in ((httpserver, "Acme: push broken"), (other, "Beta: crash on start")):
             serve_comments(server, 7, [comment(1, 100, subject)])
             server.expect_request(EXPORT_PATH).respond_with_json(
-                export([ticket(7, subject=subject)], "c1", True, server))
+                export([ticket(7, subject=subject)], "c1", True, server)
+            )
         import_all(store, make_provider(httpserver.url_for("/")), "zendesk-acme", temp_dir=tmp_path / "t")
         import_all(store, make_provider(other.url_for("/")), "zendesk-beta", temp_dir=tmp_path / "t")
     finally:
@@ -131,14 +157,19 @@ def test_attachment_redirected_to_another_host_gets_no_credentials(httpserver, t
     cdn = HTTPServer(host="127.0.0.2", port=0)
     cdn.start()
     try:
-        cdn.expect_request("/storage/device.log").respond_with_data(b"E/Braze: boom\n", content_type="text/plain")
-        httpserver.expect_request("/attachments/token/abc/", query_string="name=device.log").respond_with_data(
-            "", status=302, headers={"Location": cdn.url_for("/storage/device.log")})
+        cdn.expect_request("/storage/device.log").respond_with_data(
+            b"E/Braze: boom\n", content_type="text/plain"
+        )
+        httpserver.expect_request(
+            "/attachments/token/abc/", query_string="name=device.log"
+        ).respond_with_data("", status=302, headers={"Location": cdn.url_for("/storage/device.log")})
         provider = make_provider(httpserver.url_for("/"))
-        att = RemoteAttachment("555", "device.log", 14, httpserver.url_for("/attachments/token/abc/?name=device.log"))
+        att = RemoteAttachment(
+            "555", "device.log", 14, httpserver.url_for("/attachments/token/abc/?name=device.log")
+        )
         assert provider.download(att, tmp_path / "device.log", 1000) == 14
         assert (tmp_path / "device.log").read_bytes() == b"E/Braze: boom\n"
-        assert httpserver.log[0][0].headers.get("Authorization")          # the API host gets the credential
-        assert cdn.log[0][0].headers.get("Authorization") is None         # the other host never does
+        assert httpserver.log[0][0].headers.get("Authorization")  # the API host gets the credential
+        assert cdn.log[0][0].headers.get("Authorization") is None  # the other host never does
     finally:
         cdn.stop()
