@@ -96,13 +96,21 @@ def explain(exc: BaseException, account: Account, interval_minutes: int = 0) -> 
     )
 
 
-def sync_accounts(store, accounts: list[Account], *, temp_dir: Path, make_provider: Callable[[Account], object],
-                  cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
-                  skip_until: dict[str, datetime] | None = None, interval_minutes: int = 0,
-                  now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                  max_rate_limit_wait_s: float = MAX_RATE_LIMIT_WAIT_S,
-                  sleep: Callable[[float], object] = time.sleep,
-                  prepare_file: Callable[[Path], Path] | None = None) -> list[AccountOutcome]:
+def sync_accounts(
+    store,
+    accounts: list[Account],
+    *,
+    temp_dir: Path,
+    make_provider: Callable[[Account], object],
+    cancel: Callable[[], bool] = lambda: False,
+    progress: Callable[[str], None] = lambda text: None,
+    skip_until: dict[str, datetime] | None = None,
+    interval_minutes: int = 0,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    max_rate_limit_wait_s: float = MAX_RATE_LIMIT_WAIT_S,
+    sleep: Callable[[float], object] = time.sleep,
+    prepare_file: Callable[[Path], Path] | None = None,
+) -> list[AccountOutcome]:
     """Import each helpdesk account in turn; raises Cancelled (with every finished page kept) when stopped.
 
     ``skip_until`` maps account ids to the end of a long rate limit: those accounts are left alone until
@@ -121,14 +129,40 @@ def sync_accounts(store, accounts: list[Account], *, temp_dir: Path, make_provid
             )
             continue
         skip.pop(account.id, None)
-        outcomes.append(_sync_one(store, account, temp_dir=temp_dir, make_provider=make_provider, cancel=cancel,
-                                  progress=progress, skip=skip, interval_minutes=interval_minutes, now=now,
-                                  max_wait=max_rate_limit_wait_s, sleep=sleep, prepare_file=prepare_file))
+        outcomes.append(
+            _sync_one(
+                store,
+                account,
+                temp_dir=temp_dir,
+                make_provider=make_provider,
+                cancel=cancel,
+                progress=progress,
+                skip=skip,
+                interval_minutes=interval_minutes,
+                now=now,
+                max_wait=max_rate_limit_wait_s,
+                sleep=sleep,
+                prepare_file=prepare_file,
+            )
+        )
     return outcomes
 
 
-def _sync_one(store, account: Account, *, temp_dir, make_provider, cancel, progress, skip, interval_minutes, now,
-              max_wait, sleep, prepare_file=None) -> AccountOutcome:
+def _sync_one(
+    store,
+    account: Account,
+    *,
+    temp_dir,
+    make_provider,
+    cancel,
+    progress,
+    skip,
+    interval_minutes,
+    now,
+    max_wait,
+    sleep,
+    prepare_file=None,
+) -> AccountOutcome:
     from cre_desk.db.imports import import_all
 
     problems: list[str] = []
@@ -137,9 +171,16 @@ def _sync_one(store, account: Account, *, temp_dir, make_provider, cancel, progr
             with transport.cancel_scope(cancel):
                 provider = make_provider(account)
                 try:
-                    result = import_all(store, provider, account.id, temp_dir=temp_dir / f"sync-{account.id}",
-                                        cancel=cancel, progress=lambda text: progress(f"{account.id}: {text}"),
-                                        history_days=_history_days(account), prepare_file=prepare_file)
+                    result = import_all(
+                        store,
+                        provider,
+                        account.id,
+                        temp_dir=temp_dir / f"sync-{account.id}",
+                        cancel=cancel,
+                        progress=lambda text: progress(f"{account.id}: {text}"),
+                        history_days=_history_days(account),
+                        prepare_file=prepare_file,
+                    )
                 finally:
                     close = getattr(provider, "close", None)
                     if callable(close):

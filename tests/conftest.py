@@ -1,5 +1,5 @@
-"""Shared, hermetic test set-up: temp data folders, an in-memory keyring, SQLite and PostgreSQL URLs, a migrated
-database and a ticket service on it."""
+"""Shared, hermetic test set-up: temp data folders, an in-memory keyring, SQLite and PostgreSQL URLs, a
+migrated database and a ticket service on it."""
 
 from __future__ import annotations
 
@@ -101,8 +101,11 @@ def any_db_url(request):
 
 
 ROWS = {
-    "iam_not_shown": [("D-sdk-init", "D", "SDK initialised"), ("B-segment", "B", "User in segment"),
-                      ("C-event", "C", "Trigger event logged")],
+    "iam_not_shown": [
+        ("D-sdk-init", "D", "SDK initialised"),
+        ("B-segment", "B", "User in segment"),
+        ("C-event", "C", "Trigger event logged"),
+    ],
     "push_not_delivered": [("D-token", "D", "Push token registered"), ("E-permission", "E", "Permission")],
 }
 

@@ -97,54 +97,131 @@ class BlockShape:
 _JVM_LEVEL = r"(?P<level>wtf|w|e)"
 CALL_SHAPES: tuple[CallShape, ...] = (
     # Android
-    CallShape("android.Log", JVM, r"(?<![\w.])(?:android\.util\.)?Log\s*\.\s*" + _JVM_LEVEL + r"\s*\(",
-              message=1, tag="arg:0"),
-    CallShape("timber", JVM,
-              r"\bTimber\s*(?:\.\s*tag\s*\((?P<tagexpr>[^()]*)\)\s*)?\.\s*" + _JVM_LEVEL + r"\s*\(",
-              message="first_string", fmt="printf-if-args", tag="group:tagexpr|class"),
-    CallShape("braze.brazelog", JVM, r"\bbrazelog\s*[({]", message="lambda",
-              level_arg=r"(?:priority\s*=\s*)?(?:BrazeLogger\s*\.\s*)?(?:Priority\s*\.\s*)?([VDIWE])",
-              default_level="d", tag="args|class"),
-    CallShape("kotlin.lambda-logger", ("kotlin",),
-              r"\b(?:logger|log|LOG|Log)\s*\.\s*(?P<level>warn|warning|error|w|e)\s*\{", message="lambda",
-              tag="class"),
-    CallShape("vendor.Logging", JVM,
-              r"\b(?:OneSignal\s*\.\s*)?Logging\s*\.\s*(?P<level>error|warn|warning|fatal|loge|logw)\s*\(",
-              message="first_string", fmt="printf-if-args", tag="args|const:Logging.TAG"),
-    CallShape("vendor.Logger", JVM,
-              r"(?<![\w.])(?:[A-Za-z_][\w.]*\.)?(?:Logger|logger|LOGGER|log|LOG|CLog|ULog|UALog)\s*\.\s*"
-              r"(?P<level>wtf|w|e|warn|warning|error|severe|fatal)\s*\(",
-              message="first_string", fmt="printf-if-args", tag="args|const:Logger.TAG|class"),
-    CallShape("c.log-macro", ALL, r"\bA?LOG_?(?P<level>[EWF])\s*\(", message="first_string", fmt="printf",
-              tag="args"),
+    CallShape(
+        "android.Log",
+        JVM,
+        r"(?<![\w.])(?:android\.util\.)?Log\s*\.\s*" + _JVM_LEVEL + r"\s*\(",
+        message=1,
+        tag="arg:0",
+    ),
+    CallShape(
+        "timber",
+        JVM,
+        r"\bTimber\s*(?:\.\s*tag\s*\((?P<tagexpr>[^()]*)\)\s*)?\.\s*" + _JVM_LEVEL + r"\s*\(",
+        message="first_string",
+        fmt="printf-if-args",
+        tag="group:tagexpr|class",
+    ),
+    CallShape(
+        "braze.brazelog",
+        JVM,
+        r"\bbrazelog\s*[({]",
+        message="lambda",
+        level_arg=r"(?:priority\s*=\s*)?(?:BrazeLogger\s*\.\s*)?(?:Priority\s*\.\s*)?([VDIWE])",
+        default_level="d",
+        tag="args|class",
+    ),
+    CallShape(
+        "kotlin.lambda-logger",
+        ("kotlin",),
+        r"\b(?:logger|log|LOG|Log)\s*\.\s*(?P<level>warn|warning|error|w|e)\s*\{",
+        message="lambda",
+        tag="class",
+    ),
+    CallShape(
+        "vendor.Logging",
+        JVM,
+        r"\b(?:OneSignal\s*\.\s*)?Logging\s*\.\s*(?P<level>error|warn|warning|fatal|loge|logw)\s*\(",
+        message="first_string",
+        fmt="printf-if-args",
+        tag="args|const:Logging.TAG",
+    ),
+    CallShape(
+        "vendor.Logger",
+        JVM,
+        r"(?<![\w.])(?:[A-Za-z_][\w.]*\.)?(?:Logger|logger|LOGGER|log|LOG|CLog|ULog|UALog)\s*\.\s*"
+        r"(?P<level>wtf|w|e|warn|warning|error|severe|fatal)\s*\(",
+        message="first_string",
+        fmt="printf-if-args",
+        tag="args|const:Logger.TAG|class",
+    ),
+    CallShape(
+        "c.log-macro",
+        ALL,
+        r"\bA?LOG_?(?P<level>[EWF])\s*\(",
+        message="first_string",
+        fmt="printf",
+        tag="args",
+    ),
     # Apple
-    CallShape("apple.os_log", APPLE, r"\bos_log(?:_with_type)?\s*\(", message="first_string", fmt="printf",
-              level_arg=r"(?:type\s*:\s*)?(?:OSLogType)?\s*\.\s*(error|fault)|OS_LOG_TYPE_(ERROR|FAULT)"),
-    CallShape("apple.os_log_level", ("objc",), r"\bos_log_(?P<level>error|fault)\s*\(",
-              message="first_string", fmt="printf"),
-    CallShape("firebase.FIRLog", ("objc", "swift"), r"\bFIRLog(?P<level>Error|Warning)\s*\(", message=2,
-              fmt="printf", code="arg:1"),
-    CallShape("firebase.FIRMessagingLogger", ("objc",), r"\bFIRMessagingLogger(?P<level>Error|Warn)\s*\(",
-              message=1, fmt="printf", code="arg:0:I-FCM{:06d}"),
+    CallShape(
+        "apple.os_log",
+        APPLE,
+        r"\bos_log(?:_with_type)?\s*\(",
+        message="first_string",
+        fmt="printf",
+        level_arg=r"(?:type\s*:\s*)?(?:OSLogType)?\s*\.\s*(error|fault)|OS_LOG_TYPE_(ERROR|FAULT)",
+    ),
+    CallShape(
+        "apple.os_log_level",
+        ("objc",),
+        r"\bos_log_(?P<level>error|fault)\s*\(",
+        message="first_string",
+        fmt="printf",
+    ),
+    CallShape(
+        "firebase.FIRLog",
+        ("objc", "swift"),
+        r"\bFIRLog(?P<level>Error|Warning)\s*\(",
+        message=2,
+        fmt="printf",
+        code="arg:1",
+    ),
+    CallShape(
+        "firebase.FIRMessagingLogger",
+        ("objc",),
+        r"\bFIRMessagingLogger(?P<level>Error|Warn)\s*\(",
+        message=1,
+        fmt="printf",
+        code="arg:0:I-FCM{:06d}",
+    ),
     CallShape("airship.UA_L", ("objc",), r"\bUA_L(?P<level>ERR|WARN)\s*\(", message=0, fmt="printf"),
-    CallShape("onesignal.objc", ("objc",),
-              r"\[\s*OneSignal(?:Log)?\s+onesignalLog\s*:\s*ONE_S_LL_(?P<level>ERROR|WARN|FATAL)\s+message\s*:",
-              message=0),
-    CallShape("onesignal.swift", ("swift",), r"\bOneSignalLog\s*\.\s*onesignalLog\s*\(", message="first_string",
-              level_arg=r"(?:OneSignal)?(?:ONE_S_LOG_LEVEL)?\s*\.\s*LL_(ERROR|WARN|FATAL)"),
-    CallShape("objc.logger-send", ("objc",),
-              r"\[\s*(?:ALog|BRZLogger|ABKLogger|UALogger)\s+(?P<level>error|warn|warning|fault)\w*\s*:",
-              message="first_string", fmt="printf"),
-    CallShape("swift.logger", ("swift",),
-              r"(?:\bLogger\s*\([^()\n]*\)|\b[A-Za-z_]\w*(?:Log|Logger|LOG)\b|\b[Ll]og(?:ger)?\b)"
-              r"\s*\.\s*(?P<level>error|warning|warn|fault|critical)\s*\(",
-              message="first_string"),
+    CallShape(
+        "onesignal.objc",
+        ("objc",),
+        r"\[\s*OneSignal(?:Log)?\s+onesignalLog\s*:\s*ONE_S_LL_(?P<level>ERROR|WARN|FATAL)\s+message\s*:",
+        message=0,
+    ),
+    CallShape(
+        "onesignal.swift",
+        ("swift",),
+        r"\bOneSignalLog\s*\.\s*onesignalLog\s*\(",
+        message="first_string",
+        level_arg=r"(?:OneSignal)?(?:ONE_S_LOG_LEVEL)?\s*\.\s*LL_(ERROR|WARN|FATAL)",
+    ),
+    CallShape(
+        "objc.logger-send",
+        ("objc",),
+        r"\[\s*(?:ALog|BRZLogger|ABKLogger|UALogger)\s+(?P<level>error|warn|warning|fault)\w*\s*:",
+        message="first_string",
+        fmt="printf",
+    ),
+    CallShape(
+        "swift.logger",
+        ("swift",),
+        r"(?:\bLogger\s*\([^()\n]*\)|\b[A-Za-z_]\w*(?:Log|Logger|LOG)\b|\b[Ll]og(?:ger)?\b)"
+        r"\s*\.\s*(?P<level>error|warning|warn|fault|critical)\s*\(",
+        message="first_string",
+    ),
     CallShape("apple.NSLog", ("objc", "swift"), r"\bNSLog\s*\(", message=0, fmt="printf", level="unknown"),
 )
 
 BLOCK_SHAPES: tuple[BlockShape, ...] = (
-    BlockShape("swift.error-description", ("swift",),
-               r"\bvar\s+(?:logDescription|errorDescription|debugDescription)\s*:\s*String\??\s*\{"),
+    BlockShape(
+        "swift.error-description",
+        ("swift",),
+        r"\bvar\s+(?:logDescription|errorDescription|debugDescription)\s*:\s*String\??\s*\{",
+    ),
 )
 
 #: Calls whose value is known text, e.g. Braze's ``getBrazeLogTag(Foo::class.java)`` tag is ``Foo``.
@@ -153,8 +230,23 @@ CONST_FUNCTIONS: tuple[tuple[str, str], ...] = (
 )
 
 #: Path components (lower-cased, fnmatch) and file stems that are never SDK code: tests, samples, builds.
-DEFAULT_EXCLUDES = ("test", "tests", "*tests", "androidtest", "testfixtures", "testutil*", "testing",
-                    "example", "examples", "sample", "samples", "build", "pods", ".*", "*mocks")
+DEFAULT_EXCLUDES = (
+    "test",
+    "tests",
+    "*tests",
+    "androidtest",
+    "testfixtures",
+    "testutil*",
+    "testing",
+    "example",
+    "examples",
+    "sample",
+    "samples",
+    "build",
+    "pods",
+    ".*",
+    "*mocks",
+)
 TEST_STEM = re.compile(r"(?:Test|Tests|Spec|Mock|Fake)$")
 
 # ------------------------------------------------------------------------------------------ lexing
@@ -162,8 +254,21 @@ TEST_STEM = re.compile(r"(?:Test|Tests|Spec|Mock|Fake)$")
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 _QUALIFIED = re.compile(r"[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*")
 _CHAR_LIT = re.compile(r"'(?:\\[^\n]{1,6}?|[^'\\\n]{1,4})'")
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "'": "'", '"': '"', "\\": "\\",
-            "$": "$", "a": "\a", "v": "\v", "e": "\x1b"}
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "0": "\0",
+    "b": "\b",
+    "f": "\f",
+    "'": "'",
+    '"': '"',
+    "\\": "\\",
+    "$": "$",
+    "a": "\a",
+    "v": "\v",
+    "e": "\x1b",
+}
 
 
 @dataclass
@@ -220,7 +325,7 @@ def read_string(text: str, i: int, lang: str) -> Lit | None:
         if lang == "kotlin" and c == "$":
             if text.startswith("${", j):
                 end = skip_balanced(text, j + 2, "{", "}", lang)
-                placeholder(text[j + 2:end - 1])
+                placeholder(text[j + 2 : end - 1])
                 j = end
                 continue
             m = _IDENT.match(text, j + 1)
@@ -235,19 +340,19 @@ def read_string(text: str, i: int, lang: str) -> Lit | None:
             e = text[k]
             if lang == "swift" and e == "(":
                 end = skip_balanced(text, k + 1, "(", ")", lang)
-                placeholder(text[k + 1:end - 1])
+                placeholder(text[k + 1 : end - 1])
                 j = end
                 continue
             if e == "u" and lang == "swift" and text.startswith("{", k + 1):
                 end = text.find("}", k)
                 try:
-                    buf.append(chr(int(text[k + 2:end], 16)))
+                    buf.append(chr(int(text[k + 2 : end], 16)))
                 except ValueError:
                     pass
                 j = end + 1
                 continue
-            if e == "u" and re.match(r"[0-9a-fA-F]{4}", text[k + 1:k + 5]):
-                buf.append(chr(int(text[k + 1:k + 5], 16)))
+            if e == "u" and re.match(r"[0-9a-fA-F]{4}", text[k + 1 : k + 5]):
+                buf.append(chr(int(text[k + 1 : k + 5], 16)))
                 j = k + 5
                 continue
             if e == "\n":  # line continuation
@@ -351,7 +456,7 @@ def mask(text: str, lang: str) -> tuple[str, str]:
         if c in '"@#':
             lit = read_string(text, i, lang)
             if lit is not None:
-                chunk = text[i:lit.end]
+                chunk = text[i : lit.end]
                 code.append(chunk)
                 shape.append(chunk[0] + blank(chunk[1:-1]) + chunk[-1] if len(chunk) > 1 else chunk)
                 i = lit.end
@@ -429,7 +534,7 @@ def split_top(text: str, sep: str, lang: str) -> list[str]:
             depth += 1
         elif c in ")]}":
             depth -= 1
-        elif c == sep and depth == 0 and text[i + 1:i + 2] not in (sep, "=") and text[i - 1:i] != sep:
+        elif c == sep and depth == 0 and text[i + 1 : i + 2] not in (sep, "=") and text[i - 1 : i] != sep:
             pieces.append(text[start:i])
             start = i + 1
         i += 1
@@ -457,14 +562,24 @@ class ConstDef:
 
 
 _CONST_PATTERNS: dict[str, tuple[re.Pattern, ...]] = {
-    "java": (re.compile(r"\bString\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[^;]+);"),
-             re.compile(r"\b(?:int|long|short)\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>-?\d+)\s*;")),
-    "kotlin": (re.compile(r"\b(?:val|var)\s+(?P<name>[A-Za-z_]\w*)\s*(?::\s*String\s*)?=\s*(?P<value>[^\n;]+)"),),
-    "swift": (re.compile(r"\b(?:let|var)\s+(?P<name>[A-Za-z_]\w*)\s*(?::\s*String\s*)?=\s*(?P<value>#*\"[^\n]*)"),),
-    "objc": (re.compile(r"\b(?:NSString|FIRLoggerService)\s*\*?\s*(?:const\s+)?(?P<name>[A-Za-z_]\w*)\s*=\s*"
-                        r"(?P<value>@\"[^;]*);"),
-             re.compile(r"(?m)^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?P<value>@?\"[^\n]*)"),
-             re.compile(r"(?m)^\s*(?P<name>k?[A-Za-z_]\w*)\s*=\s*(?P<value>-?\d+)\s*,")),
+    "java": (
+        re.compile(r"\bString\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[^;]+);"),
+        re.compile(r"\b(?:int|long|short)\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>-?\d+)\s*;"),
+    ),
+    "kotlin": (
+        re.compile(r"\b(?:val|var)\s+(?P<name>[A-Za-z_]\w*)\s*(?::\s*String\s*)?=\s*(?P<value>[^\n;]+)"),
+    ),
+    "swift": (
+        re.compile(r"\b(?:let|var)\s+(?P<name>[A-Za-z_]\w*)\s*(?::\s*String\s*)?=\s*(?P<value>#*\"[^\n]*)"),
+    ),
+    "objc": (
+        re.compile(
+            r"\b(?:NSString|FIRLoggerService)\s*\*?\s*(?:const\s+)?(?P<name>[A-Za-z_]\w*)\s*=\s*"
+            r"(?P<value>@\"[^;]*);"
+        ),
+        re.compile(r"(?m)^\s*#\s*define\s+(?P<name>[A-Za-z_]\w*)\s+(?P<value>@?\"[^\n]*)"),
+        re.compile(r"(?m)^\s*(?P<name>k?[A-Za-z_]\w*)\s*=\s*(?P<value>-?\d+)\s*,"),
+    ),
 }
 
 
@@ -518,7 +633,11 @@ class Constants:
                 return None
             self._busy.add(key)
             try:
-                return self.value(d.value, d.path, d.pos) if not re.fullmatch(r"-?\d+", d.value) else int(d.value)
+                return (
+                    self.value(d.value, d.path, d.pos)
+                    if not re.fullmatch(r"-?\d+", d.value)
+                    else int(d.value)
+                )
             finally:
                 self._busy.discard(key)
         for pattern, template in CONST_FUNCTIONS:
@@ -547,7 +666,10 @@ _SWIFT_FORMAT = re.compile(r"String\s*\(\s*format\s*:")
 _OBJC_FORMAT = re.compile(r"\[\s*NSString\s+stringWithFormat\s*:")
 _SUFFIX_FORMAT = re.compile(r"\.\s*format\s*\(")
 _TRIM_SUFFIX = re.compile(r"\.\s*(?:trimIndent|trimMargin|trim|trimEnd|trimStart)\s*\(\s*\)\s*$")
-_ARG_LABEL = {"swift": re.compile(r"^[A-Za-z_]\w*\s*:(?!:)\s*"), "kotlin": re.compile(r"^[A-Za-z_]\w*\s*=(?!=)\s*")}
+_ARG_LABEL = {
+    "swift": re.compile(r"^[A-Za-z_]\w*\s*:(?!:)\s*"),
+    "kotlin": re.compile(r"^[A-Za-z_]\w*\s*=(?!=)\s*"),
+}
 
 
 def strip_label(text: str, lang: str) -> str:
@@ -558,8 +680,9 @@ def strip_label(text: str, lang: str) -> str:
     return text
 
 
-def parse_expr(text: str, lang: str, consts: Constants | None = None, path: str = "",
-               pos: int = 1 << 30, depth: int = 0) -> Parsed | None:
+def parse_expr(
+    text: str, lang: str, consts: Constants | None = None, path: str = "", pos: int = 1 << 30, depth: int = 0
+) -> Parsed | None:
     """Parts of a message expression: literal text and ('ph', kind, expr) values; None if not text."""
     text = strip_label(text, lang)
     if not text or depth > 6:
@@ -568,19 +691,19 @@ def parse_expr(text: str, lang: str, consts: Constants | None = None, path: str 
         text = text[1:-1].strip()
     trimmed = _TRIM_SUFFIX.search(text)
     if trimmed:
-        text = text[:trimmed.start()].rstrip()
+        text = text[: trimmed.start()].rstrip()
     # String.format(fmt, args) / String(format:) / [NSString stringWithFormat:] / "...".format(args)
     for pattern, closer in ((_FORMAT_CALL, ")"), (_SWIFT_FORMAT, ")"), (_OBJC_FORMAT, "]")):
         m = pattern.match(text)
         if m:
             spans, end = parse_args(text, m.end(), closer, lang)
             if end == len(text.rstrip()) and spans:
-                first = text[spans[0][0]:spans[0][1]].strip()
+                first = text[spans[0][0] : spans[0][1]].strip()
                 if len(spans) > 1 and re.match(r"(?:java\.util\.)?Locale\b|null\b|nil\b", first):
                     spans = spans[1:]
                 if pattern is _SWIFT_FORMAT:
                     spans = [(m.end(), spans[0][1])] + spans[1:]
-                inner = parse_expr(text[spans[0][0]:spans[0][1]], lang, consts, path, pos, depth + 1)
+                inner = parse_expr(text[spans[0][0] : spans[0][1]], lang, consts, path, pos, depth + 1)
                 if inner is not None:
                     inner.printf = True
                 return inner
@@ -588,7 +711,7 @@ def parse_expr(text: str, lang: str, consts: Constants | None = None, path: str 
     if m and lang == "kotlin":
         _, end = parse_args(text, m.end(), ")", lang)
         if end == len(text):
-            inner = parse_expr(text[:m.start()], lang, consts, path, pos, depth + 1)
+            inner = parse_expr(text[: m.start()], lang, consts, path, pos, depth + 1)
             if inner is not None:
                 inner.printf = True
             return inner
@@ -635,11 +758,27 @@ def _adjacent_literals(piece: str, lang: str) -> list[tuple] | None:
     return parts if parts or n else None
 
 
-_PRINTF = re.compile(r"%(?:\d+\$)?(?:\{[^}]*\})?[-#+0,(']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-                     r"(?:hh|h|ll|l|q|z|j|t|L)?([diouxXeEfFgGaAcCsSp@b])|%%")
-_PRINTF_KIND = {"d": "int", "i": "int", "u": "uint", "o": "uint", "x": "hex", "X": "hex", "p": "hex",
-                "e": "float", "E": "float", "f": "float", "F": "float", "g": "float", "G": "float",
-                "a": "any", "A": "any"}
+_PRINTF = re.compile(
+    r"%(?:\d+\$)?(?:\{[^}]*\})?[-#+0,(']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|q|z|j|t|L)?([diouxXeEfFgGaAcCsSp@b])|%%"
+)
+_PRINTF_KIND = {
+    "d": "int",
+    "i": "int",
+    "u": "uint",
+    "o": "uint",
+    "x": "hex",
+    "X": "hex",
+    "p": "hex",
+    "e": "float",
+    "E": "float",
+    "f": "float",
+    "F": "float",
+    "g": "float",
+    "G": "float",
+    "a": "any",
+    "A": "any",
+}
 
 
 def apply_printf(parts: list[tuple]) -> list[tuple]:
@@ -651,7 +790,7 @@ def apply_printf(parts: list[tuple]) -> list[tuple]:
         text, last = part[1], 0
         for m in _PRINTF.finditer(text):
             if m.start() > last:
-                out.append(("lit", text[last:m.start()]))
+                out.append(("lit", text[last : m.start()]))
             if m.group() == "%%":
                 out.append(("lit", "%"))
             else:
@@ -664,8 +803,13 @@ def apply_printf(parts: list[tuple]) -> list[tuple]:
 
 # ------------------------------------------------------------------------------------------ patterns
 
-_GROUP = {"any": "(.*?)", "int": r"(-?\d+)", "uint": r"(\d+)", "hex": r"((?:0x)?[0-9a-fA-F]+)",
-          "float": r"(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"}
+_GROUP = {
+    "any": "(.*?)",
+    "int": r"(-?\d+)",
+    "uint": r"(\d+)",
+    "hex": r"((?:0x)?[0-9a-fA-F]+)",
+    "float": r"(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)",
+}
 
 
 _SPECIAL = set(".^$*+?{}[]\\|()")
@@ -759,7 +903,9 @@ def iter_sources(roots: Iterable[Path], excludes: Iterable[str]) -> Iterator[tup
     globs = [g.lower() for g in excludes]
     for top in roots:
         for dirpath, dirnames, filenames in os.walk(top):
-            dirnames[:] = sorted(d for d in dirnames if not any(fnmatch.fnmatchcase(d.lower(), g) for g in globs))
+            dirnames[:] = sorted(
+                d for d in dirnames if not any(fnmatch.fnmatchcase(d.lower(), g) for g in globs)
+            )
             for name in sorted(filenames):
                 suffix = os.path.splitext(name)[1]
                 if suffix not in LANGS or TEST_STEM.search(os.path.splitext(name)[0]):
@@ -770,7 +916,9 @@ def iter_sources(roots: Iterable[Path], excludes: Iterable[str]) -> Iterator[tup
 
 
 class Miner:
-    def __init__(self, shapes: Iterable[CallShape] = CALL_SHAPES, blocks: Iterable[BlockShape] = BLOCK_SHAPES):
+    def __init__(
+        self, shapes: Iterable[CallShape] = CALL_SHAPES, blocks: Iterable[BlockShape] = BLOCK_SHAPES
+    ):
         self.shapes = [(s, re.compile(s.regex)) for s in shapes]
         self.blocks = [(b, re.compile(b.header)) for b in blocks]
         self.consts = Constants()
@@ -793,7 +941,7 @@ class Miner:
     # -- one file
 
     def _mine_file(self, src: SourceFile) -> Iterator[Hit]:
-        taken: list[tuple[int, int]] = []   # earlier shapes win where two match the same call
+        taken: list[tuple[int, int]] = []  # earlier shapes win where two match the same call
         for shape, regex in self.shapes:
             if src.lang not in shape.langs:
                 continue
@@ -846,14 +994,20 @@ class Miner:
             if j >= len(code) or code[j] != "{":
                 return None
             end = skip_balanced(code, j + 1, "{", "}", src.lang)
-            body = code[j + 1:end - 1]
+            body = code[j + 1 : end - 1]
             if re.match(r"\s*[\w, ]+->", body):
                 body = body.split("->", 1)[1]
             lambda_span = (j + 1, end - 1)
             msg_index = len(spans)
         elif shape.message == "first_string":
-            msg_index = next((k for k, a in enumerate(args)
-                              if (p := parse_expr(a, src.lang)) is not None and p.has_literal), None)
+            msg_index = next(
+                (
+                    k
+                    for k, a in enumerate(args)
+                    if (p := parse_expr(a, src.lang)) is not None and p.has_literal
+                ),
+                None,
+            )
             if msg_index is None:
                 return None
         else:
@@ -861,7 +1015,7 @@ class Miner:
             if msg_index >= len(args):
                 return None
         span = lambda_span or spans[msg_index]
-        parsed = parse_expr(code[span[0]:span[1]], src.lang, self.consts, src.rel, m.start())
+        parsed = parse_expr(code[span[0] : span[1]], src.lang, self.consts, src.rel, m.start())
         if parsed is None:
             return None
         fmt_args = len(args) - msg_index - 1 if lambda_span is None else 0
@@ -873,12 +1027,12 @@ class Miner:
     def _block(self, src: SourceFile, block: BlockShape, m: re.Match) -> Iterator[Hit]:
         code = src.code
         end = skip_balanced(code, m.end(), "{", "}", src.lang)
-        for r in re.finditer(r"\breturn\b", src.shape_text[m.end():end]):
+        for r in re.finditer(r"\breturn\b", src.shape_text[m.end() : end]):
             start = m.end() + r.end()
             span = read_expression(code, start, end, src.lang)
             if span is None:
                 continue
-            parsed = parse_expr(code[span[0]:span[1]], src.lang, self.consts, src.rel, start)
+            parsed = parse_expr(code[span[0] : span[1]], src.lang, self.consts, src.rel, start)
             if parsed is None or not parsed.has_literal:
                 continue
             hit = self._hit(src, m.start() + r.start(), block.level, "", span, parsed, False, block.name, "")
@@ -891,9 +1045,10 @@ class Miner:
         if longest_literal(parts) < MIN_LITERAL:
             self.skipped_short += 1
             return None
-        template = src.text[span[0]:span[1]].strip()
-        return Hit(src.rel, src.line_of(pos), src.lang, level, tag, template, to_regex(parts), shape_name,
-                   code_value)
+        template = src.text[span[0] : span[1]].strip()
+        return Hit(
+            src.rel, src.line_of(pos), src.lang, level, tag, template, to_regex(parts), shape_name, code_value
+        )
 
     def _resolve_text(self, src: SourceFile, expr: str) -> str | None:
         value = self.consts.value(strip_label(expr, src.lang), src.rel)
@@ -916,7 +1071,7 @@ class Miner:
                         if value:
                             break
             elif kind == "group" and m.group(arg):
-                value = self._resolve_text(src, src.code[m.start(arg):m.end(arg)])
+                value = self._resolve_text(src, src.code[m.start(arg) : m.end(arg)])
             elif kind == "class":
                 value = Path(src.rel).stem
             elif kind == "const":
@@ -959,7 +1114,7 @@ def read_expression(code: str, i: int, limit: int, lang: str) -> tuple[int, int]
         j = i
         while j < n and code[j].isspace():
             j += 1
-        if j < n and code[j] == "+" and code[j + 1:j + 2] != "=":
+        if j < n and code[j] == "+" and code[j + 1 : j + 2] != "=":
             i = j + 1
             while i < n and code[i].isspace():
                 i += 1
@@ -988,14 +1143,25 @@ def to_document(hits: list[Hit], args: argparse.Namespace) -> dict:
     prefix = VENDOR_CODES.get(args.vendor, args.vendor.upper()[:4])
     rules = []
     for n, hit in enumerate(hits, 1):
-        provenance = {"repository": args.repository, "path": hit.path, "line": str(hit.line),
-                      "sdk_version": args.sdk_version, "template": hit.template}
+        provenance = {
+            "repository": args.repository,
+            "path": hit.path,
+            "line": str(hit.line),
+            "sdk_version": args.sdk_version,
+            "template": hit.template,
+        }
         if args.commit:
             provenance["commit"] = args.commit
-        rule = {"id": f"{prefix}-M{n:03d}", "vendor": args.vendor,
-                "platform": args.platform if args.platform != "auto" else PLATFORM_OF[hit.lang],
-                "tag": hit.tag, "pattern": hit.pattern, "level": hit.level, "provenance": provenance,
-                "shape": hit.shape}
+        rule = {
+            "id": f"{prefix}-M{n:03d}",
+            "vendor": args.vendor,
+            "platform": args.platform if args.platform != "auto" else PLATFORM_OF[hit.lang],
+            "tag": hit.tag,
+            "pattern": hit.pattern,
+            "level": hit.level,
+            "provenance": provenance,
+            "shape": hit.shape,
+        }
         if hit.code:
             rule["code"] = hit.code
         if hit.also:
@@ -1010,6 +1176,7 @@ def _literal_text(pattern: str) -> str:
 
 def diff_documents(old: dict, new: dict) -> dict[str, list]:
     """Templates added, removed and changed between two miner outputs (keyed by their regex and level)."""
+
     def key(rule: dict) -> tuple:
         return (rule["pattern"], rule.get("level", ""))
 
@@ -1023,8 +1190,9 @@ def diff_documents(old: dict, new: dict) -> dict[str, list]:
         for came in added:
             if came["provenance"]["path"] != gone["provenance"]["path"]:
                 continue
-            ratio = difflib.SequenceMatcher(None, _literal_text(gone["pattern"]),
-                                            _literal_text(came["pattern"])).ratio()
+            ratio = difflib.SequenceMatcher(
+                None, _literal_text(gone["pattern"]), _literal_text(came["pattern"])
+            ).ratio()
             if ratio > score:
                 best, score = came, ratio
         if best is not None and score >= 0.6:
@@ -1046,8 +1214,10 @@ def format_diff(diff: dict[str, list], old: dict, new: dict) -> str:
     def template(rule: dict) -> str:
         return " ".join(rule["provenance"]["template"].split())
 
-    lines = [f"SDK {version(old)} -> {version(new)}: {len(diff['added'])} added, {len(diff['removed'])} removed, "
-             f"{len(diff['changed'])} changed"]
+    lines = [
+        f"SDK {version(old)} -> {version(new)}: {len(diff['added'])} added, {len(diff['removed'])} removed, "
+        f"{len(diff['changed'])} changed"
+    ]
     for rule in diff["added"]:
         lines.append(f"+ [{rule.get('level', '?')}] {where(rule)}  {template(rule)}")
     for rule in diff["removed"]:
@@ -1060,21 +1230,35 @@ def format_diff(diff: dict[str, list], old: dict, new: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", nargs="+", type=Path,
-                        help="source folder(s) to mine, or one earlier output .json to compare with --diff")
-    parser.add_argument("--root", type=Path, help="repository root that paths are relative to (default: the "
-                        "first source folder)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "source",
+        nargs="+",
+        type=Path,
+        help="source folder(s) to mine, or one earlier output .json to compare with --diff",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="repository root that paths are relative to (default: the first source folder)",
+    )
     parser.add_argument("--vendor", help="vendor key: braze, fiam, fcm, onesignal, airship, clevertap")
     parser.add_argument("--platform", default="auto", choices=("android", "ios", "auto"))
     parser.add_argument("--repository", default="", help="owner/name of the public repository")
     parser.add_argument("--sdk-version", default="", help="SDK version of the mined tree")
     parser.add_argument("--commit", default="", help="commit of the mined tree (recorded in provenance)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                        help="skip folders/files whose name matches (repeatable)")
-    parser.add_argument("--no-default-excludes", action="store_true",
-                        help="also mine tests, samples and examples")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip folders/files whose name matches (repeatable)",
+    )
+    parser.add_argument(
+        "--no-default-excludes", action="store_true", help="also mine tests, samples and examples"
+    )
     parser.add_argument("--out", type=Path, help="write the candidates here (default: standard output)")
     parser.add_argument("--diff", type=Path, metavar="OLD.json", help="print templates added/removed/changed")
     args = parser.parse_args(argv)
@@ -1102,9 +1286,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.out:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(text, encoding="utf-8")
-            print(f"{len(hits)} candidates from {len(miner.files)} files -> {args.out} "
-                  f"({miner.skipped_short} calls skipped: literal text under {MIN_LITERAL} characters)",
-                  file=sys.stderr)
+            print(
+                f"{len(hits)} candidates from {len(miner.files)} files -> {args.out} "
+                f"({miner.skipped_short} calls skipped: literal text under {MIN_LITERAL} characters)",
+                file=sys.stderr,
+            )
         elif not args.diff:
             sys.stdout.write(text)
     if args.diff:

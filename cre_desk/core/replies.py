@@ -25,7 +25,7 @@ from cre_desk import resource_files
 from cre_desk.core import jargon
 from cre_desk.core.checklist import TemplateItem, template_for
 from cre_desk.core.tickets import ChecklistEntry, MarkRecord, TicketDetail, TicketFields
-from cre_desk.core.vocabulary import Role, Symptom, Verdict, label
+from cre_desk.core.vocabulary import Label, Role, Symptom, Verdict, label
 from cre_desk.errors import UserError
 
 PARTS = ("summary", "cause", "fix", "developer_block")
@@ -43,11 +43,17 @@ class Reply:
 
 
 class FindingText(Protocol):
-    """What a reply quotes about an accepted finding, per language ("en", "ja"); a log rule has these."""
+    """What a reply quotes about an accepted finding, per language; a log rule has these: ``plain`` (one
+    sentence for a marketer), ``meaning`` (what the line says) and ``explain`` (why it matters)."""
 
-    plain: Mapping[str, str]      # one sentence for a marketer
-    meaning: Mapping[str, str]    # what the log line says, for the developer block
-    explain: Mapping[str, str]    # why it matters
+    @property
+    def plain(self) -> Label: ...
+
+    @property
+    def meaning(self) -> Label: ...
+
+    @property
+    def explain(self) -> Label: ...
 
 
 @dataclass(frozen=True)

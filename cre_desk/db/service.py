@@ -247,9 +247,17 @@ class TicketService:
         return self.get_ticket(ticket_id)
 
     @retry_transient
-    def change_status(self, ticket_id: int, new_status: str, *, expected_version: int | None = None,
-                      actor: str = "", pause_reason: str | None = None, note: str = "",
-                      at: datetime | None = None) -> TicketDetail:
+    def change_status(
+        self,
+        ticket_id: int,
+        new_status: str,
+        *,
+        expected_version: int | None = None,
+        actor: str = "",
+        pause_reason: str | None = None,
+        note: str = "",
+        at: datetime | None = None,
+    ) -> TicketDetail:
         """Record a status change as a history event; the timers are computed from these."""
         status = Status(new_status)
         when = at or self.clock()
@@ -262,8 +270,17 @@ class TicketService:
                     reason = pause_reason or DEFAULT_PAUSE_REASON[status]
                 else:
                     reason = None
-                session.add(StatusEvent(ticket_id=ticket_id, at=when, from_status=ticket.status,
-                                        to_status=status, pause_reason=reason, actor=actor, note=note))
+                session.add(
+                    StatusEvent(
+                        ticket_id=ticket_id,
+                        at=when,
+                        from_status=ticket.status,
+                        to_status=status,
+                        pause_reason=reason,
+                        actor=actor,
+                        note=note,
+                    )
+                )
                 if status in RESOLVED_STATUSES:
                     ticket.resolved_at = when
                 elif ticket.status in RESOLVED_STATUSES:
@@ -289,8 +306,9 @@ class TicketService:
                 self._refresh_clock(session, ticket_id)
 
     @retry_transient
-    def set_verdict(self, item_id: int, *, verdict: str, evidence: str, expected_version: int,
-                    actor: str = "") -> ChecklistEntry:
+    def set_verdict(
+        self, item_id: int, *, verdict: str, evidence: str, expected_version: int, actor: str = ""
+    ) -> ChecklistEntry:
         """Save one checklist verdict and its evidence notes."""
         Verdict(verdict)
         try:
@@ -308,10 +326,14 @@ class TicketService:
                 item.evidence = evidence
                 return self._save_item(session, item, actor)
         except StaleDataError as exc:
-            raise ConflictError("Someone else changed this checklist item at the same time; reload it.",
-                                mine={"verdict": verdict, "evidence": evidence}) from exc
+            raise ConflictError(
+                "Someone else changed this checklist item at the same time; reload it.",
+                mine={"verdict": verdict, "evidence": evidence},
+            ) from exc
 
-    def add_evidence(self, item_id: int, text: str, *, actor: str = "", verdict: str | None = None) -> ChecklistEntry:
+    def add_evidence(
+        self, item_id: int, text: str, *, actor: str = "", verdict: str | None = None
+    ) -> ChecklistEntry:
         """Append quoted evidence (a marked line, a finding) to a checklist item, keeping what is there.
 
         Appending re-reads the item inside the write, so it never conflicts with a teammate's edit: when a
@@ -323,20 +345,25 @@ class TicketService:
                 return self._add_evidence_once(item_id, text, actor=actor, verdict=verdict)
             except StaleDataError as exc:
                 if attempt == STALE_RETRIES:
-                    raise ConflictError("Teammates kept changing this checklist item while the quote was "
-                                        "being added; it was not added. Try again.",
-                                        mine={"evidence": text}) from exc
+                    raise ConflictError(
+                        "Teammates kept changing this checklist item while the quote was "
+                        "being added; it was not added. Try again.",
+                        mine={"evidence": text},
+                    ) from exc
         raise AssertionError("unreachable")
 
     @retry_transient
-    def _add_evidence_once(self, item_id: int, text: str, *, actor: str,
-                           verdict: str | None) -> ChecklistEntry:
+    def _add_evidence_once(
+        self, item_id: int, text: str, *, actor: str, verdict: str | None
+    ) -> ChecklistEntry:
         with self.db.write() as session:
             item = session.get(ChecklistItem, item_id)
             if item is None:
                 raise UserError("That checklist item no longer exists; reload the ticket.")
             if text.strip() and text.strip() not in item.evidence:
-                item.evidence = (item.evidence.rstrip() + "\n\n" if item.evidence.strip() else "") + text.strip()
+                item.evidence = (
+                    item.evidence.rstrip() + "\n\n" if item.evidence.strip() else ""
+                ) + text.strip()
             if verdict is not None:
                 Verdict(verdict)
                 if item.verdict == Verdict.NOT_CHECKED or verdict == Verdict.CONFIRMED:
@@ -352,26 +379,51 @@ class TicketService:
         item.updated_at = self.clock()
         session.flush()
         # version-exempt: touches updated_at only (queue order), not a field anyone edits
-        session.execute(update(Ticket).where(Ticket.id == item.ticket_id)
-                        .values(updated_at=self.clock()).execution_options(synchronize_session=False))
+        session.execute(
+            update(Ticket)
+            .where(Ticket.id == item.ticket_id)
+            .values(updated_at=self.clock())
+            .execution_options(synchronize_session=False)
+        )
         self._reindex(session, item.ticket_id)
         return _entry(item)
 
     @retry_transient
-    def add_mark(self, ticket_id: int, attachment_id: int, line_no: int, line_text: str, *, log_name: str,
-                 note: str = "", actor: str = "") -> MarkRecord:
+    def add_mark(
+        self,
+        ticket_id: int,
+        attachment_id: int,
+        line_no: int,
+        line_text: str,
+        *,
+        log_name: str,
+        note: str = "",
+        actor: str = "",
+    ) -> MarkRecord:
         with self.db.write() as session:
             if session.get(Attachment, attachment_id) is None:
                 raise UserError("That log is no longer attached to the ticket.")
-            existing = session.execute(select(LogMark).where(
-                LogMark.attachment_id == attachment_id, LogMark.line_no == line_no, LogMark.log_name == log_name,
-            )).scalar_one_or_none()
+            existing = session.execute(
+                select(LogMark).where(
+                    LogMark.attachment_id == attachment_id,
+                    LogMark.line_no == line_no,
+                    LogMark.log_name == log_name,
+                )
+            ).scalar_one_or_none()
             if existing is not None:
                 if note:
                     existing.note = note
                 return _mark(existing)
-            mark = LogMark(ticket_id=ticket_id, attachment_id=attachment_id, log_name=log_name, line_no=line_no,
-                           line_text=line_text[:4000], note=note, created_by=actor, created_at=self.clock())
+            mark = LogMark(
+                ticket_id=ticket_id,
+                attachment_id=attachment_id,
+                log_name=log_name,
+                line_no=line_no,
+                line_text=line_text[:4000],
+                note=note,
+                created_by=actor,
+                created_at=self.clock(),
+            )
             session.add(mark)
             session.flush()
             return _mark(mark)
@@ -402,13 +454,27 @@ class TicketService:
 
     def get_draft(self, ticket_id: int) -> DraftRecord | None:
         with self.db.read() as session:
-            draft = session.execute(select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)).scalar_one_or_none()
+            draft = session.execute(
+                select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
+            ).scalar_one_or_none()
             return None if draft is None else _draft(draft)
 
     @retry_transient
-    def save_draft(self, ticket_id: int, *, language: str, audience: str, summary: str, cause: str, fix: str,
-                   developer_block: str = "", generated_json: str = "", expected_version: int | None = None,
-                   force: bool = False, actor: str = "") -> DraftRecord:
+    def save_draft(
+        self,
+        ticket_id: int,
+        *,
+        language: str,
+        audience: str,
+        summary: str,
+        cause: str,
+        fix: str,
+        developer_block: str = "",
+        generated_json: str = "",
+        expected_version: int | None = None,
+        force: bool = False,
+        actor: str = "",
+    ) -> DraftRecord:
         """Save the reply draft; a teammate's newer save becomes a conflict, never a silent overwrite (C-1).
 
         ``expected_version`` is the version of the draft the editor showed, ``None`` when it showed no saved
@@ -421,14 +487,20 @@ class TicketService:
                 if session.get(Ticket, ticket_id) is None:
                     raise UserError(f"Ticket #{ticket_id} no longer exists.")
                 draft = session.execute(
-                    select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)).scalar_one_or_none()
+                    select(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
+                ).scalar_one_or_none()
                 if draft is None:
                     draft = ReplyDraft(ticket_id=ticket_id)
                     session.add(draft)
                 elif not force and draft.version != expected_version:
                     raise self._draft_conflict(draft, mine)
                 draft.language, draft.audience = language, audience
-                draft.summary, draft.cause, draft.fix, draft.developer_block = summary, cause, fix, developer_block
+                draft.summary, draft.cause, draft.fix, draft.developer_block = (
+                    summary,
+                    cause,
+                    fix,
+                    developer_block,
+                )
                 draft.generated_json = generated_json
                 draft.updated_by = actor
                 draft.updated_at = self.clock()
@@ -438,15 +510,22 @@ class TicketService:
             # A teammate saved (or created) the draft between our read and our write.
             theirs = self.get_draft(ticket_id)
             if theirs is None:
-                raise ConflictError("Someone else saved this reply draft at the same time.",
-                                    mine=mine) from exc
-            raise ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
-                                theirs=_draft_texts(theirs)) from exc
+                raise ConflictError(
+                    "Someone else saved this reply draft at the same time.", mine=mine
+                ) from exc
+            raise ConflictError(
+                "Someone else saved this reply draft while you were editing it.",
+                mine=mine,
+                theirs=_draft_texts(theirs),
+            ) from exc
 
     @staticmethod
     def _draft_conflict(draft: ReplyDraft, mine: dict) -> ConflictError:
-        return ConflictError("Someone else saved this reply draft while you were editing it.", mine=mine,
-                             theirs=_draft_texts(_draft(draft)))
+        return ConflictError(
+            "Someone else saved this reply draft while you were editing it.",
+            mine=mine,
+            theirs=_draft_texts(_draft(draft)),
+        )
 
     @retry_transient
     def discard_draft(self, ticket_id: int, *, expected_version: int | None = None) -> None:
@@ -460,10 +539,20 @@ class TicketService:
             session.execute(stmt)
 
     @retry_transient
-    def record_sent_reply(self, ticket_id: int, body: str, *, language: str, audience: str,
-                          channel: str = "marked_sent", external_id: str | None = None, actor: str = "",
-                          at: datetime | None = None, keep_draft: bool = False,
-                          draft_version: int | None = None) -> SentReplyRecord:
+    def record_sent_reply(
+        self,
+        ticket_id: int,
+        body: str,
+        *,
+        language: str,
+        audience: str,
+        channel: str = "marked_sent",
+        external_id: str | None = None,
+        actor: str = "",
+        at: datetime | None = None,
+        keep_draft: bool = False,
+        draft_version: int | None = None,
+    ) -> SentReplyRecord:
         """Keep a sent reply in the ticket's history, start the first-response clock, clear the draft.
 
         With ``draft_version`` only the draft that was sent is cleared; a teammate's newer one stays.
@@ -473,16 +562,32 @@ class TicketService:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
                 raise UserError(f"Ticket #{ticket_id} no longer exists.")
-            reply = SentReply(ticket_id=ticket_id, language=language, audience=audience, body=body, channel=channel,
-                              external_id=external_id, sent_by=actor, sent_at=at)
+            reply = SentReply(
+                ticket_id=ticket_id,
+                language=language,
+                audience=audience,
+                body=body,
+                channel=channel,
+                external_id=external_id,
+                sent_by=actor,
+                sent_at=at,
+            )
             session.add(reply)
             # Not an edit of the ticket's fields: no version bump, so an open form does not conflict.
             # version-exempt: sets only first_response_at, which no form edits, and only once
-            session.execute(update(Ticket).where(Ticket.id == ticket_id, Ticket.first_response_at.is_(None))
-                            .values(first_response_at=at).execution_options(synchronize_session=False))
+            session.execute(
+                update(Ticket)
+                .where(Ticket.id == ticket_id, Ticket.first_response_at.is_(None))
+                .values(first_response_at=at)
+                .execution_options(synchronize_session=False)
+            )
             # version-exempt: touches updated_at only (queue order), not a field anyone edits
-            session.execute(update(Ticket).where(Ticket.id == ticket_id)
-                            .values(updated_at=at).execution_options(synchronize_session=False))
+            session.execute(
+                update(Ticket)
+                .where(Ticket.id == ticket_id)
+                .values(updated_at=at)
+                .execution_options(synchronize_session=False)
+            )
             if not keep_draft:
                 # version-exempt: the version predicate is added below whenever the sent version is known
                 clear = delete(ReplyDraft).where(ReplyDraft.ticket_id == ticket_id)
@@ -496,29 +601,59 @@ class TicketService:
 
     def list_sent_replies(self, ticket_id: int) -> list[SentReplyRecord]:
         with self.db.read() as session:
-            rows = session.execute(select(SentReply).where(SentReply.ticket_id == ticket_id)
-                                   .order_by(SentReply.sent_at, SentReply.id)).scalars().all()
+            rows = (
+                session.execute(
+                    select(SentReply)
+                    .where(SentReply.ticket_id == ticket_id)
+                    .order_by(SentReply.sent_at, SentReply.id)
+                )
+                .scalars()
+                .all()
+            )
             return [_sent(r) for r in rows]
 
     @retry_transient
-    def add_message(self, ticket_id: int, body: str, *, author_name: str = "", from_customer: bool = True,
-                    public: bool = True, created_at: datetime | None = None,
-                    external_id: str | None = None, raw_json: str | None = None) -> MessageRecord:
+    def add_message(
+        self,
+        ticket_id: int,
+        body: str,
+        *,
+        author_name: str = "",
+        from_customer: bool = True,
+        public: bool = True,
+        created_at: datetime | None = None,
+        external_id: str | None = None,
+        raw_json: str | None = None,
+    ) -> MessageRecord:
         with self.db.write() as session:
             if session.get(Ticket, ticket_id) is None:
                 raise UserError(f"Ticket #{ticket_id} no longer exists.")
-            message = Message(ticket_id=ticket_id, body=body, author_name=author_name,
-                              from_customer=from_customer, public=public,
-                              created_at=created_at or self.clock(), external_id=external_id, raw_json=raw_json)
+            message = Message(
+                ticket_id=ticket_id,
+                body=body,
+                author_name=author_name,
+                from_customer=from_customer,
+                public=public,
+                created_at=created_at or self.clock(),
+                external_id=external_id,
+                raw_json=raw_json,
+            )
             session.add(message)
             session.flush()
             self._reindex(session, ticket_id)
             return _message(message)
 
     @retry_transient
-    def attach_file(self, ticket_id: int, source: Path, *, file_name: str | None = None,
-                    external_id: str | None = None, sha256: str | None = None,
-                    move: bool = False) -> AttachmentRecord:
+    def attach_file(
+        self,
+        ticket_id: int,
+        source: Path,
+        *,
+        file_name: str | None = None,
+        external_id: str | None = None,
+        sha256: str | None = None,
+        move: bool = False,
+    ) -> AttachmentRecord:
         """Copy a file into the ticket's attachment folder; the same content twice is attached once.
 
         ``sha256`` (when the caller already hashed the bytes while writing them) and ``move`` (for a
@@ -546,16 +681,21 @@ class TicketService:
             if move:
                 try:
                     os.replace(source, tmp)
-                except OSError:          # another file system: copy after all
+                except OSError:  # another file system: copy after all
                     shutil.copyfile(source, tmp)
             else:
                 shutil.copyfile(source, tmp)
             tmp.replace(target)
             try:
-                row = Attachment(ticket_id=ticket_id, file_name=name,
-                                 stored_path=str(target.relative_to(self.attachments_dir)),
-                                 size=target.stat().st_size, sha256=digest, external_id=external_id,
-                                 added_at=self.clock())
+                row = Attachment(
+                    ticket_id=ticket_id,
+                    file_name=name,
+                    stored_path=str(target.relative_to(self.attachments_dir)),
+                    size=target.stat().st_size,
+                    sha256=digest,
+                    external_id=external_id,
+                    added_at=self.clock(),
+                )
                 session.add(row)
                 session.flush()
                 return _attachment(row)
@@ -588,7 +728,8 @@ class TicketService:
                         raise EnvironmentFault(
                             f"“{record.file_name}” could not be removed: {exc.strerror or exc}.",
                             action="Close any program that has the file open and try again.",
-                            detail=str(exc)) from exc
+                            detail=str(exc),
+                        ) from exc
                 session.execute(delete(LogMark).where(LogMark.attachment_id == attachment_id))
                 session.delete(row)
         except BaseException:
@@ -626,13 +767,16 @@ class TicketService:
         if failed and folder.exists():
             raise EnvironmentFault(
                 f"Ticket #{ticket_id} was deleted, but {len(failed)} of its attached files could not be removed "
-                f"from {folder}.", action="Close any program that has them open, then delete that folder.",
-                detail="\n".join(failed))
+                f"from {folder}.",
+                action="Close any program that has them open, then delete that folder.",
+                detail="\n".join(failed),
+            )
 
     # ----- internals ---------------------------------------------------------------------------
 
-    def _load_for_update(self, session: Session, ticket_id: int, expected_version: int | None,
-                         mine: object) -> Ticket:
+    def _load_for_update(
+        self, session: Session, ticket_id: int, expected_version: int | None, mine: object
+    ) -> Ticket:
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
             raise UserError(f"Ticket #{ticket_id} no longer exists; it may have been deleted by a teammate.")
@@ -640,7 +784,8 @@ class TicketService:
             raise ConflictError(
                 f"Ticket #{ticket_id} was changed by someone else after you opened it. "
                 "Your edits are kept: compare them with the saved version and save again.",
-                mine=mine, theirs=self._detail(session, ticket_id),
+                mine=mine,
+                theirs=self._detail(session, ticket_id),
             )
         return ticket
 
@@ -648,17 +793,34 @@ class TicketService:
         theirs = self.get_ticket(ticket_id)
         return ConflictError(
             f"Ticket #{ticket_id} was saved by someone else at the same moment. Your edits are kept: "
-            "compare them with the saved version and save again.", mine=mine, theirs=theirs)
+            "compare them with the saved version and save again.",
+            mine=mine,
+            theirs=theirs,
+        )
 
     def _instantiate_checklist(self, session: Session, ticket_id: int, symptom: str) -> None:
-        existing = set(session.scalars(
-            select(ChecklistItem.item_key).where(ChecklistItem.ticket_id == ticket_id,
-                                                 ChecklistItem.symptom == symptom)))
+        existing = set(
+            session.scalars(
+                select(ChecklistItem.item_key).where(
+                    ChecklistItem.ticket_id == ticket_id, ChecklistItem.symptom == symptom
+                )
+            )
+        )
         for position, (key, area, title) in enumerate(self.template_rows(symptom)):
             if key not in existing:
-                session.add(ChecklistItem(ticket_id=ticket_id, symptom=symptom, item_key=key, area=area,
-                                          position=position, title=title, verdict=Verdict.NOT_CHECKED,
-                                          evidence="", updated_at=self.clock()))
+                session.add(
+                    ChecklistItem(
+                        ticket_id=ticket_id,
+                        symptom=symptom,
+                        item_key=key,
+                        area=area,
+                        position=position,
+                        title=title,
+                        verdict=Verdict.NOT_CHECKED,
+                        evidence="",
+                        updated_at=self.clock(),
+                    )
+                )
         session.flush()
 
     # ----- GitHub issue links ----------------------------------------------------------------------
@@ -668,14 +830,28 @@ class TicketService:
         with self.db.write() as session:
             if session.get(Ticket, ticket_id) is None:
                 raise UserError(f"Ticket #{ticket_id} no longer exists.")
-            existing = session.execute(select(IssueLink).where(
-                IssueLink.ticket_id == ticket_id, IssueLink.owner == owner, IssueLink.repo == repo,
-                IssueLink.number == number)).scalar_one_or_none()
+            existing = session.execute(
+                select(IssueLink).where(
+                    IssueLink.ticket_id == ticket_id,
+                    IssueLink.owner == owner,
+                    IssueLink.repo == repo,
+                    IssueLink.number == number,
+                )
+            ).scalar_one_or_none()
             if existing is not None:
                 return _link(existing)
-            link = IssueLink(ticket_id=ticket_id, owner=owner, repo=repo, number=number,
-                             url=f"https://github.com/{owner}/{repo}/issues/{number}", title="", state="",
-                             state_reason="", etag="", notified=False)
+            link = IssueLink(
+                ticket_id=ticket_id,
+                owner=owner,
+                repo=repo,
+                number=number,
+                url=f"https://github.com/{owner}/{repo}/issues/{number}",
+                title="",
+                state="",
+                state_reason="",
+                etag="",
+                notified=False,
+            )
             session.add(link)
             session.flush()
             return _link(link)
@@ -688,8 +864,9 @@ class TicketService:
             return [_link(link) for link in session.execute(stmt).scalars()]
 
     @retry_transient
-    def update_issue_link(self, link_id: int, *, state=None, checked_at: datetime | None = None,
-                          notified: bool | None = None) -> IssueLinkRecord | None:
+    def update_issue_link(
+        self, link_id: int, *, state=None, checked_at: datetime | None = None, notified: bool | None = None
+    ) -> IssueLinkRecord | None:
         """Store what GitHub said (``state`` is an IssueState, or None when unchanged since the last check)."""
         with self.db.write() as session:
             link = session.get(IssueLink, link_id)
@@ -723,10 +900,26 @@ class TicketService:
         if ticket is None:
             return
         now = now or self.clock()
-        events = session.execute(select(StatusEvent).where(StatusEvent.ticket_id == ticket_id)
-                                 .order_by(StatusEvent.at, StatusEvent.id)).scalars().all()
-        history = [StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,
-                                pause_reason=e.pause_reason, actor=e.actor, note=e.note) for e in events]
+        events = (
+            session.execute(
+                select(StatusEvent)
+                .where(StatusEvent.ticket_id == ticket_id)
+                .order_by(StatusEvent.at, StatusEvent.id)
+            )
+            .scalars()
+            .all()
+        )
+        history = [
+            StatusChange(
+                at=e.at,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                pause_reason=e.pause_reason,
+                actor=e.actor,
+                note=e.note,
+            )
+            for e in events
+        ]
         row = clock_row(ticket, history, calendar=self.calendar, targets=self.targets, now=now)
         existing = session.get(TicketClock, ticket_id)
         if existing is None:
@@ -737,8 +930,9 @@ class TicketService:
         session.flush()
 
     @retry_transient
-    def refresh_clocks(self, ticket_ids: Iterable[int] | None = None, *, only_missing: bool = False,
-                       batch: int = 500) -> int:
+    def refresh_clocks(
+        self, ticket_ids: Iterable[int] | None = None, *, only_missing: bool = False, batch: int = 500
+    ) -> int:
         """Recompute stored clocks (all tickets, some, or only those without a row); returns how many."""
         with self.db.read() as session:
             stmt = select(Ticket.id)
@@ -749,7 +943,7 @@ class TicketService:
             ids = session.scalars(stmt.order_by(Ticket.id)).all()
         for start in range(0, len(ids), batch):
             with self.db.write() as session:
-                for ticket_id in ids[start:start + batch]:
+                for ticket_id in ids[start : start + batch]:
                     self._refresh_clock(session, ticket_id)
         return len(ids)
 
@@ -758,20 +952,39 @@ class TicketService:
         from cre_desk.core import timers
 
         detail = self.get_ticket(ticket_id)
-        return timers.compute(detail.created_at, detail.history, first_response_at=detail.first_response_at,
-                              category=detail.fields.category, calendar=self.calendar, now=now or self.clock(),
-                              targets=self.targets)
+        return timers.compute(
+            detail.created_at,
+            detail.history,
+            first_response_at=detail.first_response_at,
+            category=detail.fields.category,
+            calendar=self.calendar,
+            now=now or self.clock(),
+            targets=self.targets,
+        )
 
     def _reindex(self, session: Session, ticket_id: int) -> None:
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
             return
         tags = session.scalars(select(TicketTag.tag).where(TicketTag.ticket_id == ticket_id)).all()
-        evidence = session.scalars(select(ChecklistItem.evidence).where(
-            ChecklistItem.ticket_id == ticket_id, ChecklistItem.evidence != "")).all()
+        evidence = session.scalars(
+            select(ChecklistItem.evidence).where(
+                ChecklistItem.ticket_id == ticket_id, ChecklistItem.evidence != ""
+            )
+        ).all()
         bodies = session.scalars(select(Message.body).where(Message.ticket_id == ticket_id)).all()
-        parts = [ticket.customer, ticket.app_name, ticket.requester_name, ticket.sdk_name, ticket.asked,
-                 ticket.goal, ticket.notes, " ".join(tags), *evidence, *bodies]
+        parts = [
+            ticket.customer,
+            ticket.app_name,
+            ticket.requester_name,
+            ticket.sdk_name,
+            ticket.asked,
+            ticket.goal,
+            ticket.notes,
+            " ".join(tags),
+            *evidence,
+            *bodies,
+        ]
         search.update_document(session, ticket_id, ticket.title, parts)
 
     @retry_transient
@@ -798,23 +1011,45 @@ class TicketService:
 
     def _detail(self, session: Session, ticket_id: int) -> TicketDetail:
         ticket = session.scalars(
-            select(Ticket).where(Ticket.id == ticket_id).options(
-                selectinload(Ticket.tags), selectinload(Ticket.events), selectinload(Ticket.checklist),
-                selectinload(Ticket.messages), selectinload(Ticket.attachments))
+            select(Ticket)
+            .where(Ticket.id == ticket_id)
+            .options(
+                selectinload(Ticket.tags),
+                selectinload(Ticket.events),
+                selectinload(Ticket.checklist),
+                selectinload(Ticket.messages),
+                selectinload(Ticket.attachments),
+            )
         ).first()
         if ticket is None:
             raise UserError(f"Ticket #{ticket_id} no longer exists; it may have been deleted by a teammate.")
-        fields = TicketFields(**{name: getattr(ticket, name) for name in _FIELD_NAMES},
-                              tags=tuple(t.tag for t in ticket.tags))
+        fields = TicketFields(
+            **{name: getattr(ticket, name) for name in _FIELD_NAMES}, tags=tuple(t.tag for t in ticket.tags)
+        )
         return TicketDetail(
-            id=ticket.id, fields=fields, status=ticket.status, source=ticket.source,
-            external_id=ticket.external_id, external_url=ticket.external_url, account_id=ticket.account_id,
+            id=ticket.id,
+            fields=fields,
+            status=ticket.status,
+            source=ticket.source,
+            external_id=ticket.external_id,
+            external_url=ticket.external_url,
+            account_id=ticket.account_id,
             created_at=ticket.created_at,
-            updated_at=ticket.updated_at, first_response_at=ticket.first_response_at,
-            resolved_at=ticket.resolved_at, version=ticket.version,
-            history=tuple(StatusChange(at=e.at, from_status=e.from_status, to_status=e.to_status,
-                                       pause_reason=e.pause_reason, actor=e.actor, note=e.note)
-                          for e in sorted(ticket.events, key=lambda e: (e.at, e.id))),
+            updated_at=ticket.updated_at,
+            first_response_at=ticket.first_response_at,
+            resolved_at=ticket.resolved_at,
+            version=ticket.version,
+            history=tuple(
+                StatusChange(
+                    at=e.at,
+                    from_status=e.from_status,
+                    to_status=e.to_status,
+                    pause_reason=e.pause_reason,
+                    actor=e.actor,
+                    note=e.note,
+                )
+                for e in sorted(ticket.events, key=lambda e: (e.at, e.id))
+            ),
             checklist=tuple(_entry(i) for i in ticket.checklist if i.symptom == ticket.symptom),
             messages=tuple(_message(m) for m in ticket.messages),
             attachments=tuple(_attachment(a) for a in ticket.attachments),
@@ -822,20 +1057,41 @@ class TicketService:
 
 
 def _entry(item: ChecklistItem) -> ChecklistEntry:
-    return ChecklistEntry(id=item.id, symptom=item.symptom, item_key=item.item_key, area=item.area,
-                          position=item.position, title=item.title, verdict=item.verdict,
-                          evidence=item.evidence, version=item.version, updated_by=item.updated_by,
-                          updated_at=item.updated_at)
+    return ChecklistEntry(
+        id=item.id,
+        symptom=item.symptom,
+        item_key=item.item_key,
+        area=item.area,
+        position=item.position,
+        title=item.title,
+        verdict=item.verdict,
+        evidence=item.evidence,
+        version=item.version,
+        updated_by=item.updated_by,
+        updated_at=item.updated_at,
+    )
 
 
 def _message(m: Message) -> MessageRecord:
-    return MessageRecord(id=m.id, author_name=m.author_name, from_customer=m.from_customer, public=m.public,
-                         body=m.body, created_at=m.created_at)
+    return MessageRecord(
+        id=m.id,
+        author_name=m.author_name,
+        from_customer=m.from_customer,
+        public=m.public,
+        body=m.body,
+        created_at=m.created_at,
+    )
 
 
 def _attachment(a: Attachment) -> AttachmentRecord:
-    return AttachmentRecord(id=a.id, file_name=a.file_name, stored_path=a.stored_path, size=a.size,
-                            sha256=a.sha256, added_at=a.added_at)
+    return AttachmentRecord(
+        id=a.id,
+        file_name=a.file_name,
+        stored_path=a.stored_path,
+        size=a.size,
+        sha256=a.sha256,
+        added_at=a.added_at,
+    )
 
 
 def _sha256(path: Path) -> str:
@@ -846,7 +1102,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 def _safe_name(name: str) -> str:
@@ -855,10 +1118,10 @@ def _safe_name(name: str) -> str:
     base = "".join("_" if (c in '<>:"|?*' or ord(c) < 32) else c for c in base).strip(" .")
     if not base or base.split(".")[0].lower() in _RESERVED:
         base = f"attachment-{base or 'file'}"
-    if len(base) > 150:   # cut the name, not its extension: ".log" still says what the file is
+    if len(base) > 150:  # cut the name, not its extension: ".log" still says what the file is
         stem, dot, suffix = base.rpartition(".")
         suffix = dot + suffix if stem and len(suffix) <= 16 else ""
-        base = base[:150 - len(suffix)].rstrip(" .") + suffix
+        base = base[: 150 - len(suffix)].rstrip(" .") + suffix
     return base
 
 
@@ -874,35 +1137,73 @@ def _unique_path(path: Path) -> Path:
 
 
 def _mark(mark: LogMark) -> MarkRecord:
-    return MarkRecord(id=mark.id, ticket_id=mark.ticket_id, attachment_id=mark.attachment_id, log_name=mark.log_name,
-                      line_no=mark.line_no, line_text=mark.line_text, note=mark.note, created_by=mark.created_by,
-                      created_at=mark.created_at)
+    return MarkRecord(
+        id=mark.id,
+        ticket_id=mark.ticket_id,
+        attachment_id=mark.attachment_id,
+        log_name=mark.log_name,
+        line_no=mark.line_no,
+        line_text=mark.line_text,
+        note=mark.note,
+        created_by=mark.created_by,
+        created_at=mark.created_at,
+    )
 
 
 def _draft(draft: ReplyDraft) -> DraftRecord:
-    return DraftRecord(ticket_id=draft.ticket_id, language=draft.language, audience=draft.audience,
-                       summary=draft.summary, cause=draft.cause, fix=draft.fix, developer_block=draft.developer_block,
-                       generated_json=draft.generated_json, updated_by=draft.updated_by, updated_at=draft.updated_at,
-                       version=draft.version)
+    return DraftRecord(
+        ticket_id=draft.ticket_id,
+        language=draft.language,
+        audience=draft.audience,
+        summary=draft.summary,
+        cause=draft.cause,
+        fix=draft.fix,
+        developer_block=draft.developer_block,
+        generated_json=draft.generated_json,
+        updated_by=draft.updated_by,
+        updated_at=draft.updated_at,
+        version=draft.version,
+    )
 
 
 def _draft_texts(draft: DraftRecord) -> dict:
-    return {"summary": draft.summary, "cause": draft.cause, "fix": draft.fix,
-            "developer_block": draft.developer_block, "by": draft.updated_by, "version": draft.version}
+    return {
+        "summary": draft.summary,
+        "cause": draft.cause,
+        "fix": draft.fix,
+        "developer_block": draft.developer_block,
+        "by": draft.updated_by,
+        "version": draft.version,
+    }
 
 
 def _sent(reply: SentReply) -> SentReplyRecord:
-    return SentReplyRecord(id=reply.id, ticket_id=reply.ticket_id, language=reply.language, audience=reply.audience,
-                           body=reply.body, channel=reply.channel, external_id=reply.external_id,
-                           sent_by=reply.sent_by, sent_at=reply.sent_at)
+    return SentReplyRecord(
+        id=reply.id,
+        ticket_id=reply.ticket_id,
+        language=reply.language,
+        audience=reply.audience,
+        body=reply.body,
+        channel=reply.channel,
+        external_id=reply.external_id,
+        sent_by=reply.sent_by,
+        sent_at=reply.sent_at,
+    )
 
 
 def clock_row(ticket: Ticket, history: Sequence[StatusChange], *, calendar, targets, now: datetime) -> dict:
     """The stored form of a ticket's clocks: durations so far, plus when it turns at risk or breached."""
     from cre_desk.core import timers
 
-    clocks = timers.compute(ticket.created_at, history, first_response_at=ticket.first_response_at,
-                            category=ticket.category, calendar=calendar, now=now, targets=targets)
+    clocks = timers.compute(
+        ticket.created_at,
+        history,
+        first_response_at=ticket.first_response_at,
+        category=ticket.category,
+        calendar=calendar,
+        now=now,
+        targets=targets,
+    )
     paused = clocks.status in PAUSED_STATUSES
     deadline = at_risk_at = None
     if not clocks.resolved and not paused and clocks.allowed_business_s is not None:
@@ -912,22 +1213,46 @@ def clock_row(ticket: Ticket, history: Sequence[StatusChange], *, calendar, targ
         at_risk_at = calendar.add_business_time(now, before_risk) if before_risk > 0 else now
     by_reason = clocks.paused_by_reason
     return dict(
-        ticket_id=ticket.id, category=ticket.category, symptom=ticket.symptom, assignee=ticket.assignee,
-        team=ticket.team, sdk_name=ticket.sdk_name, platform=ticket.platform, status=clocks.status,
-        created_at=ticket.created_at, resolved_at=ticket.resolved_at if clocks.resolved else None,
+        ticket_id=ticket.id,
+        category=ticket.category,
+        symptom=ticket.symptom,
+        assignee=ticket.assignee,
+        team=ticket.team,
+        sdk_name=ticket.sdk_name,
+        platform=ticket.platform,
+        status=clocks.status,
+        created_at=ticket.created_at,
+        resolved_at=ticket.resolved_at if clocks.resolved else None,
         first_response_business_s=clocks.first_response_business_s,
         first_response_calendar_s=clocks.first_response_calendar_s,
-        resolution_business_s=clocks.resolution_business_s, resolution_calendar_s=clocks.resolution_calendar_s,
+        resolution_business_s=clocks.resolution_business_s,
+        resolution_calendar_s=clocks.resolution_calendar_s,
         paused_business_s=clocks.paused_business_s,
-        paused_customer_log_s=by_reason.get("customer_log", 0.0), paused_engineering_s=by_reason.get("engineering", 0.0),
-        paused_app_release_s=by_reason.get("app_release", 0.0), paused_other_s=by_reason.get("other", 0.0),
-        allowed_business_s=clocks.allowed_business_s, state=clocks.state, deadline=deadline, at_risk_at=at_risk_at,
+        paused_customer_log_s=by_reason.get("customer_log", 0.0),
+        paused_engineering_s=by_reason.get("engineering", 0.0),
+        paused_app_release_s=by_reason.get("app_release", 0.0),
+        paused_other_s=by_reason.get("other", 0.0),
+        allowed_business_s=clocks.allowed_business_s,
+        state=clocks.state,
+        deadline=deadline,
+        at_risk_at=at_risk_at,
         computed_at=now,
     )
 
 
 def _link(link: IssueLink) -> IssueLinkRecord:
-    return IssueLinkRecord(id=link.id, ticket_id=link.ticket_id, owner=link.owner, repo=link.repo, number=link.number,
-                           url=link.url, title=link.title, state=link.state, state_reason=link.state_reason,
-                           closed_at=link.closed_at, etag=link.etag, checked_at=link.checked_at,
-                           notified=bool(link.notified))
+    return IssueLinkRecord(
+        id=link.id,
+        ticket_id=link.ticket_id,
+        owner=link.owner,
+        repo=link.repo,
+        number=link.number,
+        url=link.url,
+        title=link.title,
+        state=link.state,
+        state_reason=link.state_reason,
+        closed_at=link.closed_at,
+        etag=link.etag,
+        checked_at=link.checked_at,
+        notified=bool(link.notified),
+    )

@@ -6,6 +6,8 @@ the settings file only names the account. "Test connection" runs off the GUI thr
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -49,7 +51,7 @@ class AccountsDialog(QDialog):
         for key, name in accounts_module.PROVIDERS.items():
             self.provider.addItem(name, key)
         self.provider.currentIndexChanged.connect(self._update_fields)
-        self.provider.currentIndexChanged.connect(lambda _i: self.status.clear())
+        self.provider.currentIndexChanged.connect(self._clear_status)
         self.account_id = QLineEdit()
         self.account_id.setPlaceholderText("zendesk-acme")
         self.subdomain = QLineEdit()
@@ -138,28 +140,40 @@ class AccountsDialog(QDialog):
             if account.id == select:
                 self.list.setCurrentIndex(item.index())
 
+    def _clear_status(self, _index: int = 0) -> None:
+        self.status.clear()
+
     def _update_fields(self) -> None:
         provider = self.provider.currentData()
-        for widget, wanted in ((self.subdomain, provider in ("zendesk", "freshdesk")),
-                               (self.email, provider == "zendesk"), (self.region, provider == "intercom"),
-                               (self.app_id, provider == "helpscout"), (self.mailbox_row, provider == "helpscout"),
-                               (self.history_days, provider != "github")):
+        for widget, wanted in (
+            (self.subdomain, provider in ("zendesk", "freshdesk")),
+            (self.email, provider == "zendesk"),
+            (self.region, provider == "intercom"),
+            (self.app_id, provider == "helpscout"),
+            (self.mailbox_row, provider == "helpscout"),
+            (self.history_days, provider != "github"),
+        ):
             widget.setEnabled(wanted)
             label = self.form.labelForField(widget)
             if label is not None:
                 label.setEnabled(wanted)
-            self.form.setRowVisible(widget, wanted)   # each helpdesk shows only the fields it needs
+            self.form.setRowVisible(widget, wanted)  # each helpdesk shows only the fields it needs
         # Freshdesk reuses the domain row and every service the secret row: name them as the vendor does.
-        domain_label = self.form.labelForField(self.subdomain)
+        domain_label = cast(QLabel, self.form.labelForField(self.subdomain))
         if provider == "freshdesk":
             domain_label.setText(self.tr("Freshdesk domain"))
             self.subdomain.setPlaceholderText(self.tr("acme (for acme.freshdesk.com)"))
         else:
             domain_label.setText(self.tr("Zendesk subdomain"))
             self.subdomain.setPlaceholderText(self.tr("acme (for acme.zendesk.com)"))
-        secret_names = {"freshdesk": self.tr("API key"), "helpscout": self.tr("App Secret"),
-                        "intercom": self.tr("Access token"), "github": self.tr("Personal access token")}
-        self.form.labelForField(self.token).setText(secret_names.get(provider, self.tr("API token")))
+        secret_names = {
+            "freshdesk": self.tr("API key"),
+            "helpscout": self.tr("App Secret"),
+            "intercom": self.tr("Access token"),
+            "github": self.tr("Personal access token"),
+        }
+        secret_label = cast(QLabel, self.form.labelForField(self.token))
+        secret_label.setText(secret_names.get(provider, self.tr("API token")))
 
     def _show(self, account) -> None:
         self.current = account
@@ -184,9 +198,11 @@ class AccountsDialog(QDialog):
             self._set_mailboxes([], account.mailbox)
             self.token.clear()
         stored = account is not None and credentials.load_token(account.id) is not None
-        self.token_hint.setText(self.tr("A token is stored in the system keyring; type a new one to replace it.")
-                                if stored else self.tr("The token is kept only in the system keyring, never in "
-                                                       "CRE Desk's files."))
+        self.token_hint.setText(
+            self.tr("A token is stored in the system keyring; type a new one to replace it.")
+            if stored
+            else self.tr("The token is kept only in the system keyring, never in CRE Desk's files.")
+        )
         self.remove_button.setEnabled(account is not None)
         self.test_button.setEnabled(account is not None)
         self.status.clear()
@@ -194,11 +210,16 @@ class AccountsDialog(QDialog):
 
     def form_account(self) -> accounts_module.Account:
         return accounts_module.Account(
-            id=self.account_id.text().strip(), provider=self.provider.currentData(),
-            subdomain=self.subdomain.text().strip(), email=self.email.text().strip(),
-            region=self.region.currentData(), base_url=self.base_url.text().strip(),
+            id=self.account_id.text().strip(),
+            provider=self.provider.currentData(),
+            subdomain=self.subdomain.text().strip(),
+            email=self.email.text().strip(),
+            region=self.region.currentData(),
+            base_url=self.base_url.text().strip(),
             history_days=str(self.history_days.value()),
-            app_id=self.app_id.text().strip(), mailbox=str(self.mailbox.currentData() or ""))
+            app_id=self.app_id.text().strip(),
+            mailbox=str(self.mailbox.currentData() or ""),
+        )
 
     def _set_mailboxes(self, boxes: list[tuple[str, str]], selected: str) -> None:
         """Offer "All mailboxes" plus ``boxes``; a saved choice stays listed (by id) until names are loaded."""
@@ -248,8 +269,11 @@ class AccountsDialog(QDialog):
         token = self.token.text().strip()
         try:
             if self.current is None and not token:
-                raise UserError(self.tr("Enter the account's API token.") if account.provider != "helpscout"
-                                else self.tr("Enter the Help Scout app's App Secret."))
+                raise UserError(
+                    self.tr("Enter the account's API token.")
+                    if account.provider != "helpscout"
+                    else self.tr("Enter the Help Scout app's App Secret.")
+                )
             accounts_module.save_account(self.settings, account, token or None)
             self.save_settings()
         except EnvironmentFault as exc:
@@ -260,7 +284,7 @@ class AccountsDialog(QDialog):
         except UserError as exc:
             self.status.setText(str(exc))
             return False
-        self.token.clear()   # saved: the token never lingers in the widget
+        self.token.clear()  # saved: the token never lingers in the widget
         self._reload(select=account.id)
         self._show(account)
         self.status.setText(self.tr("Saved."))
@@ -269,8 +293,9 @@ class AccountsDialog(QDialog):
     def remove_current(self) -> None:
         if self.current is None:
             return
-        if not messages.confirm(self, self.tr("Remove the account “{0}” and its stored token?").format(
-                self.current.id)):
+        if not messages.confirm(
+            self, self.tr("Remove the account “{0}” and its stored token?").format(self.current.id)
+        ):
             return
         accounts_module.remove_account(self.settings, self.current.id)
         self.save_settings()

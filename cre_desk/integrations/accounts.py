@@ -12,24 +12,29 @@ from dataclasses import asdict, dataclass
 from cre_desk.errors import UserError
 from cre_desk.integrations import credentials
 
-PROVIDERS = {"zendesk": "Zendesk", "intercom": "Intercom", "freshdesk": "Freshdesk", "helpscout": "Help Scout",
-             "github": "GitHub"}
+PROVIDERS = {
+    "zendesk": "Zendesk",
+    "intercom": "Intercom",
+    "freshdesk": "Freshdesk",
+    "helpscout": "Help Scout",
+    "github": "GitHub",
+}
 #: Providers whose tickets are imported and answered (GitHub only links issues).
 HELPDESKS = ("zendesk", "intercom", "freshdesk", "helpscout")
 
 
 @dataclass
 class Account:
-    id: str                 # short unique name, e.g. "zendesk-acme"
-    provider: str           # zendesk | intercom | freshdesk | helpscout | github
+    id: str  # short unique name, e.g. "zendesk-acme"
+    provider: str  # zendesk | intercom | freshdesk | helpscout | github
     title: str = ""
-    subdomain: str = ""     # Zendesk: the <name> of <name>.zendesk.com; Freshdesk: of <name>.freshdesk.com
-    email: str = ""         # Zendesk: the agent e-mail the API token belongs to
-    region: str = "us"      # Intercom: us | eu | au
-    base_url: str = ""      # override (self-hosted GitHub Enterprise, or a test server)
+    subdomain: str = ""  # Zendesk: the <name> of <name>.zendesk.com; Freshdesk: of <name>.freshdesk.com
+    email: str = ""  # Zendesk: the agent e-mail the API token belongs to
+    region: str = "us"  # Intercom: us | eu | au
+    base_url: str = ""  # override (self-hosted GitHub Enterprise, or a test server)
     history_days: str = "90"  # helpdesks: how far back the first sync reaches (not the whole history)
-    app_id: str = ""        # Help Scout: the OAuth app's App ID (its secret is the keyring token)
-    mailbox: str = ""       # Help Scout: the mailbox id to import ("" = every mailbox the app's user sees)
+    app_id: str = ""  # Help Scout: the OAuth app's App ID (its secret is the keyring token)
+    mailbox: str = ""  # Help Scout: the mailbox id to import ("" = every mailbox the app's user sees)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,8 +56,12 @@ class Account:
                 raise UserError("Enter the Zendesk subdomain: the NAME in NAME.zendesk.com.")
             if "@" not in self.email:
                 raise UserError("Enter the e-mail address of the Zendesk agent the API token belongs to.")
-        if self.base_url and not self.base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
-            raise UserError("The server address must start with https:// (tokens are never sent unencrypted).")
+        if self.base_url and not self.base_url.startswith(
+            ("https://", "http://127.0.0.1", "http://localhost")
+        ):
+            raise UserError(
+                "The server address must start with https:// (tokens are never sent unencrypted)."
+            )
         if not (self.history_days or "").isdigit() or not 1 <= int(self.history_days) <= 3650:
             raise UserError("The first sync reaches back between 1 and 3650 days.")
         if self.provider == "intercom" and self.region not in ("us", "eu", "au"):
@@ -65,7 +74,9 @@ class Account:
             if not re.fullmatch(r"[A-Za-z0-9_-]{1,128}", self.app_id or ""):
                 raise UserError("Enter the Help Scout App ID (Your Profile → My Apps).")
             if self.mailbox and not self.mailbox.isdigit():
-                raise UserError("Choose a Help Scout mailbox from the list, or leave it empty for all of them.")
+                raise UserError(
+                    "Choose a Help Scout mailbox from the list, or leave it empty for all of them."
+                )
         return self
 
 
@@ -97,8 +108,9 @@ def ticket_url_prefix(account: Account) -> str:
     return ""
 
 
-def account_for_ticket(accounts: list[Account], source: str, account_id: str, external_url: str = ""
-                       ) -> Account | None:
+def account_for_ticket(
+    accounts: list[Account], source: str, account_id: str, external_url: str = ""
+) -> Account | None:
     """The one account a ticket's replies may go to; None when that cannot be told for certain.
 
     Tickets imported since accounts were recorded name theirs. An older ticket goes to the account whose
@@ -151,7 +163,9 @@ def provider_for(account: Account):
     if account.provider == "helpscout":
         from cre_desk.integrations.helpscout import HelpScoutProvider
 
-        return HelpScoutProvider(account.app_id, token, mailbox=account.mailbox, base_url=account.base_url or None)
+        return HelpScoutProvider(
+            account.app_id, token, mailbox=account.mailbox, base_url=account.base_url or None
+        )
     from cre_desk.integrations.github import GitHubClient
 
     return GitHubClient(token, base_url=account.base_url or "https://api.github.com")

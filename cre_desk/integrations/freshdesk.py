@@ -163,7 +163,8 @@ class FreshdeskProvider:
     _pending = PendingReplies()
 
     def __init__(self, domain: str, api_key: str, *, base_url: str | None = None,
-                 client_factory: Callable[..., ApiClient] = FreshdeskClient, per_page: int = PER_PAGE) -> None:
+                 client_factory: Callable[..., ApiClient] = FreshdeskClient,
+                 per_page: int = PER_PAGE) -> None:
         api_key = (api_key or "").strip()
         if not api_key:
             raise UserError("Enter the Freshdesk API key (Profile settings → View API key).")
@@ -172,13 +173,14 @@ class FreshdeskProvider:
         self.domain = domain_from(domain) if not base_url else (domain or "")
         self._base = (base_url or f"https://{self.domain}.freshdesk.com").rstrip("/")
         credential = base64.b64encode(f"{api_key}:X".encode()).decode("ascii")
-        self._client = client_factory(self._base, headers={"Authorization": f"Basic {credential}",
-                                                           "Accept": "application/json"})
+        self._client = client_factory(
+            self._base, headers={"Authorization": f"Basic {credential}", "Accept": "application/json"}
+        )
         self._per_page = max(1, min(PER_PAGE, int(per_page)))
         self._me: dict | None = None
         self._agents: dict[int, str] | None = None
-        self._seen: dict[str, str] = {}                # ticket id -> updated_at already imported this run
-        self._attachment_ticket: dict[str, str] = {}   # attachment id -> ticket id, to renew expired links
+        self._seen: dict[str, str] = {}  # ticket id -> updated_at already imported this run
+        self._attachment_ticket: dict[str, str] = {}  # attachment id -> ticket id, to renew expired links
 
     def __repr__(self) -> str:
         return f"FreshdeskProvider({self._base!r})"
@@ -207,7 +209,9 @@ class FreshdeskProvider:
             agents: dict[int, str] = {}
             try:
                 for page in range(1, 11):
-                    resp = self._client.get("/api/v2/agents", params={"per_page": self._per_page, "page": page})
+                    resp = self._client.get(
+                        "/api/v2/agents", params={"per_page": self._per_page, "page": page}
+                    )
                     items = _list(resp.json)
                     for agent in items:
                         if isinstance(agent, dict) and isinstance(agent.get("id"), int):
@@ -217,7 +221,8 @@ class FreshdeskProvider:
                     if not (more if more is not None else len(items) >= self._per_page):
                         break
             except (AuthFailed, NotFound):
-                # Agents without admin rights may not list agents: fall back to each message's "incoming" flag.
+                # Agents without admin rights may not list agents: fall back to each message's "incoming"
+                # flag.
                 log.info("Freshdesk: the agent list is not readable with this key; using the incoming flag")
                 self._agents = {}
                 return self._agents
@@ -229,8 +234,14 @@ class FreshdeskProvider:
     def fetch_page(self, cursor: str | None, since: datetime | None) -> SyncPage:
         saved_since, page = _decode_cursor(cursor)
         start = saved_since or since or EPOCH
-        params = {"updated_since": _iso(start), "order_by": "updated_at", "order_type": "asc",
-                  "include": "requester", "page": page, "per_page": self._per_page}
+        params = {
+            "updated_since": _iso(start),
+            "order_by": "updated_at",
+            "order_type": "asc",
+            "include": "requester",
+            "page": page,
+            "per_page": self._per_page,
+        }
         resp = self._client.get("/api/v2/tickets", params=params)
         if not isinstance(resp.json, list):
             raise BadResponse("Freshdesk's ticket list was not a list of tickets.")
@@ -243,7 +254,7 @@ class FreshdeskProvider:
                 newest = updated
             tid = _ticket_id(item["id"])
             if self._seen.get(tid) == item.get("updated_at"):
-                continue   # already imported in this run (the watermark overlaps by design)
+                continue  # already imported in this run (the watermark overlaps by design)
             try:
                 tickets.append(self._ticket(tid, item))
             except NotFound:
@@ -262,14 +273,17 @@ class FreshdeskProvider:
             return SyncPage(tickets=tickets, cursor=_encode_cursor(mark, 1), done=False)
         # A whole page changed within that second: step through the pages of that second.
         if page >= MAX_LIST_PAGE:
-            raise BadResponse("Freshdesk lists more than 30,000 tickets changed in the same second; the import "
-                              "cannot page past them.")
+            raise BadResponse(
+                "Freshdesk lists more than 30,000 tickets changed in the same second; the import "
+                "cannot page past them."
+            )
         return SyncPage(tickets=tickets, cursor=_encode_cursor(start, page + 1), done=False)
 
     def _conversations(self, tid: str, *, max_pages: int = MAX_CONVERSATION_PAGES) -> Iterator[dict]:
         for page in range(1, max_pages + 1):
-            resp = self._client.get(f"/api/v2/tickets/{tid}/conversations",
-                                    params={"per_page": self._per_page, "page": page})
+            resp = self._client.get(
+                f"/api/v2/tickets/{tid}/conversations", params={"per_page": self._per_page, "page": page}
+            )
             items = _list(resp.json)
             yield from (c for c in items if isinstance(c, dict) and c.get("id") is not None)
             more = _has_next(resp.headers)
@@ -284,15 +298,23 @@ class FreshdeskProvider:
                 continue
             aid = str(att["id"])
             self._attachment_ticket[aid] = tid
-            out.append(RemoteAttachment(external_id=aid, file_name=str(att.get("name") or f"attachment-{aid}"),
-                                        size=att["size"] if isinstance(att.get("size"), int) else None,
-                                        url=str(att["attachment_url"]),
-                                        content_type=str(att.get("content_type") or "")))
+            out.append(
+                RemoteAttachment(
+                    external_id=aid,
+                    file_name=str(att.get("name") or f"attachment-{aid}"),
+                    size=att["size"] if isinstance(att.get("size"), int) else None,
+                    url=str(att["attachment_url"]),
+                    content_type=str(att.get("content_type") or ""),
+                )
+            )
         return tuple(out)
 
     def _ticket(self, tid: str, listed: dict) -> RemoteTicket:
         # The list carries no description and no attachments: the ticket itself does.
-        full = {**listed, **_obj(self._client.get(f"/api/v2/tickets/{tid}", params={"include": "company"}).json)}
+        full = {
+            **listed,
+            **_obj(self._client.get(f"/api/v2/tickets/{tid}", params={"include": "company"}).json),
+        }
         requester = _obj(listed.get("requester")) or _obj(full.get("requester"))
         requester_id = full.get("requester_id")
         requester_name = str(requester.get("name") or requester.get("email") or "")
@@ -300,11 +322,18 @@ class FreshdeskProvider:
         created = _time(full.get("created_at")) or EPOCH
         agents = self._agent_names()
         description = full.get("description_text") or html_to_text(str(full.get("description") or ""))
-        messages = [RemoteMessage(
-            external_id=f"{tid}-description", author_name=requester_name or "customer", from_customer=True,
-            public=True, body=str(description or ""), created_at=created,
-            attachments=self._attachments(tid, _list(full.get("attachments"))),
-            raw_json=_raw({k: full.get(k) for k in ("description", "description_text", "attachments")}))]
+        messages = [
+            RemoteMessage(
+                external_id=f"{tid}-description",
+                author_name=requester_name or "customer",
+                from_customer=True,
+                public=True,
+                body=str(description or ""),
+                created_at=created,
+                attachments=self._attachments(tid, _list(full.get("attachments"))),
+                raw_json=_raw({k: full.get(k) for k in ("description", "description_text", "attachments")}),
+            )
+        ]
         for conv in self._conversations(tid):
             user_id = conv.get("user_id")
             if agents:
@@ -314,24 +343,40 @@ class FreshdeskProvider:
             if user_id == requester_id:
                 author = requester_name or "customer"
             else:
-                author = agents.get(user_id) or str(conv.get("from_email") or f"user {user_id}")
+                author = (agents.get(user_id) if isinstance(user_id, int) else None) or str(
+                    conv.get("from_email") or f"user {user_id}")
             body = conv.get("body_text") or html_to_text(str(conv.get("body") or ""))
-            messages.append(RemoteMessage(
-                external_id=str(conv["id"]), author_name=author, from_customer=from_customer,
-                public=not conv.get("private", False), body=str(body or ""),
-                created_at=_time(conv.get("created_at")) or created,
-                attachments=self._attachments(tid, _list(conv.get("attachments"))), raw_json=_raw(conv)))
-        first_response = min((m.created_at for m in messages if m.public and not m.from_customer), default=None)
+            messages.append(
+                RemoteMessage(
+                    external_id=str(conv["id"]),
+                    author_name=author,
+                    from_customer=from_customer,
+                    public=not conv.get("private", False),
+                    body=str(body or ""),
+                    created_at=_time(conv.get("created_at")) or created,
+                    attachments=self._attachments(tid, _list(conv.get("attachments"))),
+                    raw_json=_raw(conv),
+                )
+            )
+        first_response = min(
+            (m.created_at for m in messages if m.public and not m.from_customer), default=None
+        )
         tags = tuple(str(t) for t in _list(full.get("tags")) if t)
         company = str(_obj(full.get("company")).get("name") or "").strip()
         return RemoteTicket(
-            external_id=tid, url=f"{self._base}/a/tickets/{tid}",
+            external_id=tid,
+            url=f"{self._base}/a/tickets/{tid}",
             title=str(full.get("subject") or "").strip() or f"Freshdesk ticket {tid}",
             requester_name=requester_name,
             customer=company or (email.rpartition("@")[2] if "@" in email else ""),
-            status=map_status(full.get("status")), tags=tags, created_at=created,
-            updated_at=_time(full.get("updated_at")) or created, first_response_at=first_response,
-            messages=tuple(messages), raw_json=_raw(full))
+            status=map_status(full.get("status")),
+            tags=tags,
+            created_at=created,
+            updated_at=_time(full.get("updated_at")) or created,
+            first_response_at=first_response,
+            messages=tuple(messages),
+            raw_json=_raw(full),
+        )
 
     def download(self, attachment: RemoteAttachment, dest: Path, max_bytes: int) -> int:
         """Stream an attachment; its S3 link expires after minutes, so an expired one is renewed once."""
@@ -341,8 +386,10 @@ class FreshdeskProvider:
             fresh = self._renewed_url(attachment)
             if not fresh or fresh == attachment.url:
                 # Not a wrong API key: the file's storage link is gone (expired, or the file was deleted).
-                raise IntegrationError(f"Freshdesk no longer offers “{attachment.file_name}” for download; it "
-                                       "is fetched again when the ticket next changes.") from None
+                raise IntegrationError(
+                    f"Freshdesk no longer offers “{attachment.file_name}” for download; it "
+                    "is fetched again when the ticket next changes."
+                ) from None
             log.info("Freshdesk attachment link had expired; downloading with a renewed one")
             return self._client.download(fresh, dest, max_bytes)
 
@@ -365,6 +412,7 @@ class FreshdeskProvider:
         tid = _ticket_id(ticket_external_id)
         text = strip_marker(body, marker)
         self._pending.remember(marker, self._reply_key(tid), text)
+        payload: dict[str, object]
         if public:
             path, payload = f"/api/v2/tickets/{tid}/reply", {"body": plain_to_html(text)}
         else:
@@ -377,8 +425,10 @@ class FreshdeskProvider:
         found = self.find_reply(tid, marker) if marker else None
         if found:
             return found
-        raise ReplyUncertain("Freshdesk accepted the reply but did not say which message it became; "
-                             "CRE Desk checks the ticket before trying again.")
+        raise ReplyUncertain(
+            "Freshdesk accepted the reply but did not say which message it became; "
+            "CRE Desk checks the ticket before trying again."
+        )
 
     def _reply_key(self, ticket_id: str) -> str:
         return f"{self._base}/{ticket_id}"
@@ -392,8 +442,13 @@ class FreshdeskProvider:
         newest.sort(key=lambda c: str(c.get("created_at") or ""), reverse=True)
         for conv in newest[: FIND_REPLY_PAGES * self._per_page]:
             text = str(conv.get("body") or conv.get("body_text") or "")
-            if self._pending.matches(marker, self._reply_key(tid), message_id=str(conv["id"]), text=text,
-                                     author_is_me=conv.get("user_id") == me,
-                                     created_at=_time(conv.get("created_at"))):
+            if self._pending.matches(
+                marker,
+                self._reply_key(tid),
+                message_id=str(conv["id"]),
+                text=text,
+                author_is_me=conv.get("user_id") == me,
+                created_at=_time(conv.get("created_at")),
+            ):
                 return str(conv["id"])
         return None

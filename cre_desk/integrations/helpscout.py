@@ -132,11 +132,14 @@ class HelpScoutProvider:
             raise UserError("Enter the Help Scout app's App ID and App Secret (Your Profile → My Apps).")
         for value in (app_id, app_secret):
             if not value.isascii() or not value.isprintable():
-                raise UserError("The Help Scout App ID or Secret contains characters it cannot have; paste it "
-                                "again.")
+                raise UserError(
+                    "The Help Scout App ID or Secret contains characters it cannot have; paste it again."
+                )
         mailbox = (mailbox or "").strip()
         if mailbox and not _ID.fullmatch(mailbox):
-            raise UserError("Choose a Help Scout mailbox from the list (or leave it empty for all mailboxes).")
+            raise UserError(
+                "Choose a Help Scout mailbox from the list (or leave it empty for all mailboxes)."
+            )
         self.mailbox = mailbox
         self._base = (base_url or API_URL).rstrip("/")
         self._factory = client_factory
@@ -146,7 +149,7 @@ class HelpScoutProvider:
         self._client: ApiClient | None = None
         self._expires_at = 0.0
         self._me: dict | None = None
-        self._customers: dict[str, str] = {}   # conversation id -> primary customer id, for replies
+        self._customers: dict[str, str] = {}  # conversation id -> primary customer id, for replies
         self._pass_ids: set[str] = set()
         self._pass_shifted = False
 
@@ -163,30 +166,37 @@ class HelpScoutProvider:
     def _api(self) -> ApiClient:
         if self._client is None or self._now() >= self._expires_at:
             self._refresh_token()
+        assert self._client is not None   # set by _refresh_token or it raised
         return self._client
 
     def _refresh_token(self) -> None:
         try:
             resp = self._token_client.post("/v2/oauth2/token", self._credentials.body())
         except AuthFailed:
-            raise AuthFailed("Help Scout refused the App ID and Secret. Check them under Your Profile → My Apps; "
-                             "the app's user must be active.", status=401) from None
+            raise AuthFailed(
+                "Help Scout refused the App ID and Secret. Check them under Your Profile → My Apps; "
+                "the app's user must be active.",
+                status=401,
+            ) from None
         except ReplyUncertain:
             raise Offline("The connection to Help Scout dropped while signing in; try again.") from None
         data = _obj(resp.json)
         token = data.get("access_token")
         if not isinstance(token, str) or not token:
             raise BadResponse("Help Scout did not return an access token.")
-        expires = data.get("expires_in") if isinstance(data.get("expires_in"), int | float) else 300
+        raw_expiry = data.get("expires_in")
+        expires = float(raw_expiry) if isinstance(raw_expiry, int | float) else 300.0
         if self._client is not None:
             self._client.close()
-        self._client = self._factory(self._base, headers={"Authorization": f"Bearer {token}",
-                                                          "Accept": "application/hal+json, application/json"})
-        self._expires_at = self._now() + max(0.0, float(expires) - TOKEN_MARGIN_S)
+        self._client = self._factory(
+            self._base,
+            headers={"Authorization": f"Bearer {token}", "Accept": "application/hal+json, application/json"},
+        )
+        self._expires_at = self._now() + max(0.0, expires - TOKEN_MARGIN_S)
 
     def _call(self, method: str, path: str, **kwargs):
         """One API call; a token refused before its expiry (revoked, rotated) is fetched anew once."""
-        client = self._api()   # a refused App Secret fails here, once, and is not asked again
+        client = self._api()  # a refused App Secret fails here, once, and is not asked again
         try:
             return getattr(client, method)(path, **kwargs)
         except AuthFailed as exc:
@@ -207,8 +217,10 @@ class HelpScoutProvider:
 
     def test_connection(self) -> str:
         me = self._user_me()
-        return _person({"first": me.get("firstName"), "last": me.get("lastName"), "email": me.get("email")}) \
+        return (
+            _person({"first": me.get("firstName"), "last": me.get("lastName"), "email": me.get("email")})
             or f"user {me['id']}"
+        )
 
     def list_mailboxes(self) -> list[tuple[str, str]]:
         """(id, name) of every mailbox the app's user can see, for choosing one in the accounts dialog."""
@@ -234,8 +246,13 @@ class HelpScoutProvider:
         start = _time(state.get("since")) or since
         page = int(state.get("page") or 1)
         pass_start = _time(state.get("pass"))
-        params: dict[str, object] = {"status": "all", "sortField": "modifiedAt", "sortOrder": "asc",
-                                     "page": page, "embed": "threads"}
+        params: dict[str, object] = {
+            "status": "all",
+            "sortField": "modifiedAt",
+            "sortOrder": "asc",
+            "page": page,
+            "embed": "threads",
+        }
         if self.mailbox:
             params["mailbox"] = self.mailbox
         if start is not None:
@@ -253,26 +270,35 @@ class HelpScoutProvider:
                 continue
             cid = _conversation_id(conv["id"])
             if cid in self._pass_ids:
-                self._pass_shifted = True   # it moved to the end: another may have slipped past a page edge
+                self._pass_shifted = True  # it moved to the end: another may have slipped past a page edge
             self._pass_ids.add(cid)
-            if str(conv.get("status") or "") == "spam" or str(conv.get("state") or "published") != "published":
-                continue   # spam and unsent drafts are not customer tickets
+            if (
+                str(conv.get("status") or "") == "spam"
+                or str(conv.get("state") or "published") != "published"
+            ):
+                continue  # spam and unsent drafts are not customer tickets
             try:
                 tickets.append(self._ticket(conv))
             except NotFound:
                 log.info("Help Scout conversation vanished during sync; skipped")
         info = _obj(data.get("page"))
         more = bool(_obj(_obj(data.get("_links")).get("next")).get("href")) or (
-            int(info.get("number") or page) < int(info.get("totalPages") or 0))
+            int(info.get("number") or page) < int(info.get("totalPages") or 0)
+        )
         if more:
             nxt = {"since": _iso(start) if start else None, "page": page + 1, "pass": _iso(pass_start)}
             return SyncPage(tickets=tickets, cursor=json.dumps(nxt, sort_keys=True), done=False)
-        resume = pass_start
+        resume: datetime | None = pass_start
         if self._pass_shifted:
-            log.info("Help Scout: conversations moved during the sync; the next sync re-reads from the same date")
+            log.info(
+                "Help Scout: conversations moved during the sync; the next sync re-reads from the same date"
+            )
             resume = start
-        return SyncPage(tickets=tickets, cursor=json.dumps({"since": _iso(resume) if resume else None, "page": 1},
-                                                           sort_keys=True), done=True)
+        return SyncPage(
+            tickets=tickets,
+            cursor=json.dumps({"since": _iso(resume) if resume else None, "page": 1}, sort_keys=True),
+            done=True,
+        )
 
     def _server_time(self, headers) -> datetime:
         value = headers.get("Date") if headers is not None else None
@@ -293,7 +319,9 @@ class HelpScoutProvider:
         threads: list[dict] = []
         for page in range(1, MAX_THREAD_PAGES + 1):
             data = _obj(self._call("get", f"/v2/conversations/{cid}/threads", params={"page": page}).json)
-            threads.extend(t for t in _list(_obj(data.get("_embedded")).get("threads")) if isinstance(t, dict))
+            threads.extend(
+                t for t in _list(_obj(data.get("_embedded")).get("threads")) if isinstance(t, dict)
+            )
             info = _obj(data.get("page"))
             if int(info.get("number") or page) >= int(info.get("totalPages") or 1):
                 break
@@ -310,7 +338,7 @@ class HelpScoutProvider:
         messages = []
         for thread in threads:
             if str(thread.get("type") or "") not in _TEXT_THREADS or thread.get("id") is None:
-                continue   # line items: assignments, status changes, workflow runs
+                continue  # line items: assignments, status changes, workflow runs
             author = _obj(thread.get("createdBy"))
             from_customer = str(author.get("type") or thread.get("type")) == "customer"
             attachments = tuple(
@@ -319,30 +347,54 @@ class HelpScoutProvider:
                     file_name=str(att.get("filename") or att.get("fileName") or f"attachment-{att['id']}"),
                     size=att["size"] if isinstance(att.get("size"), int) else None,
                     url=f"{self._base}/v2/conversations/{cid}/attachments/{att['id']}/file",
-                    content_type=str(att.get("mimeType") or ""))
+                    content_type=str(att.get("mimeType") or ""),
+                )
                 for att in _list(_obj(thread.get("_embedded")).get("attachments"))
-                if isinstance(att, dict) and att.get("id") is not None)
-            messages.append(RemoteMessage(
-                external_id=str(thread["id"]), author_name=_person(author) or str(author.get("type") or ""),
-                from_customer=from_customer, public=str(thread.get("type")) != "note",
-                body=html_to_text(str(thread.get("body") or "")), created_at=_time(thread.get("createdAt")) or created,
-                attachments=attachments, raw_json=_raw(thread)))
-        times = [m.created_at for m in messages] + [t for t in (_time(conv.get("userUpdatedAt")),
-                                                              _time(conv.get("closedAt"))) if t]
-        first_response = min((m.created_at for m in messages if m.public and not m.from_customer), default=None)
-        if not _person(customer):   # the list may carry only the customer's id; threads name them
-            customer = {**next((_obj(t.get("customer")) for t in threads if _person(t.get("customer"))), {}),
-                        **{k: v for k, v in customer.items() if v}}
+                if isinstance(att, dict) and att.get("id") is not None
+            )
+            messages.append(
+                RemoteMessage(
+                    external_id=str(thread["id"]),
+                    author_name=_person(author) or str(author.get("type") or ""),
+                    from_customer=from_customer,
+                    public=str(thread.get("type")) != "note",
+                    body=html_to_text(str(thread.get("body") or "")),
+                    created_at=_time(thread.get("createdAt")) or created,
+                    attachments=attachments,
+                    raw_json=_raw(thread),
+                )
+            )
+        times = [m.created_at for m in messages] + [
+            t for t in (_time(conv.get("userUpdatedAt")), _time(conv.get("closedAt"))) if t
+        ]
+        first_response = min(
+            (m.created_at for m in messages if m.public and not m.from_customer), default=None
+        )
+        if not _person(customer):  # the list may carry only the customer's id; threads name them
+            customer = {
+                **next((_obj(t.get("customer")) for t in threads if _person(t.get("customer"))), {}),
+                **{k: v for k, v in customer.items() if v},
+            }
         email = str(customer.get("email") or "")
         return RemoteTicket(
-            external_id=cid, url=f"{WEB_URL}/conversation/{cid}/{conv.get('number') or ''}".rstrip("/"),
-            title=str(conv.get("subject") or "").strip() or f"Help Scout conversation {conv.get('number') or cid}",
-            requester_name=_person(customer), customer=email.rpartition("@")[2] if "@" in email else "",
+            external_id=cid,
+            url=f"{WEB_URL}/conversation/{cid}/{conv.get('number') or ''}".rstrip("/"),
+            title=str(conv.get("subject") or "").strip()
+            or f"Help Scout conversation {conv.get('number') or cid}",
+            requester_name=_person(customer),
+            customer=email.rpartition("@")[2] if "@" in email else "",
             status=map_status(conv.get("status")),
-            tags=tuple(str(t.get("tag") or t.get("name")) for t in _list(conv.get("tags"))
-                       if isinstance(t, dict) and (t.get("tag") or t.get("name"))),
-            created_at=created, updated_at=max([created, *times]), first_response_at=first_response,
-            messages=tuple(messages), raw_json=_raw({k: v for k, v in conv.items() if k != "_embedded"}))
+            tags=tuple(
+                str(t.get("tag") or t.get("name"))
+                for t in _list(conv.get("tags"))
+                if isinstance(t, dict) and (t.get("tag") or t.get("name"))
+            ),
+            created_at=created,
+            updated_at=max([created, *times]),
+            first_response_at=first_response,
+            messages=tuple(messages),
+            raw_json=_raw({k: v for k, v in conv.items() if k != "_embedded"}),
+        )
 
     def download(self, attachment: RemoteAttachment, dest: Path, max_bytes: int) -> int:
         """The file endpoint streams (and may redirect to storage elsewhere, without our token); servers
@@ -376,7 +428,9 @@ class HelpScoutProvider:
             conv = _obj(self._call("get", f"/v2/conversations/{cid}").json)
             customer = _obj(conv.get("primaryCustomer"))
             if customer.get("id") is None:
-                raise UserError("This Help Scout conversation has no customer to reply to; add a note instead.")
+                raise UserError(
+                    "This Help Scout conversation has no customer to reply to; add a note instead."
+                )
             self._customers[cid] = str(customer["id"])
         return self._customers[cid]
 
@@ -386,11 +440,13 @@ class HelpScoutProvider:
         text = strip_marker(body, marker)
         if public:
             path = f"/v2/conversations/{cid}/reply"
-            payload: dict[str, object] = {"customer": {"id": int(self._customer_of(cid))},
-                                          "text": plain_to_html(text)}
+            payload: dict[str, object] = {
+                "customer": {"id": int(self._customer_of(cid))},
+                "text": plain_to_html(text),
+            }
         else:
             path, payload = f"/v2/conversations/{cid}/notes", {"text": plain_to_html(text)}
-        self._user_me()   # who we are, known before the post so a lost answer can be reconciled
+        self._user_me()  # who we are, known before the post so a lost answer can be reconciled
         self._pending.remember(marker, self._reply_key(cid), text)
         resp = self._call("post", path, json_body=payload)
         resource = resp.headers.get("Resource-ID") if resp.headers is not None else None
@@ -400,8 +456,10 @@ class HelpScoutProvider:
         found = self.find_reply(cid, marker) if marker else None
         if found:
             return found
-        raise ReplyUncertain("Help Scout accepted the reply but did not say which thread it became; "
-                             "CRE Desk checks the conversation before trying again.")
+        raise ReplyUncertain(
+            "Help Scout accepted the reply but did not say which thread it became; "
+            "CRE Desk checks the conversation before trying again."
+        )
 
     def _reply_key(self, ticket_id: str) -> str:
         return f"{self._base}/{ticket_id}"
@@ -411,17 +469,20 @@ class HelpScoutProvider:
         if not marker:
             return None
         me = str(self._user_me().get("id"))
-        for page in range(1, 4):   # threads come newest first
+        for page in range(1, 4):  # threads come newest first
             data = _obj(self._call("get", f"/v2/conversations/{cid}/threads", params={"page": page}).json)
             for thread in _list(_obj(data.get("_embedded")).get("threads")):
                 if not isinstance(thread, dict) or thread.get("id") is None:
                     continue
                 author = _obj(thread.get("createdBy"))
-                if self._pending.matches(marker, self._reply_key(cid), message_id=str(thread["id"]),
-                                         text=str(thread.get("body") or ""),
-                                         author_is_me=str(author.get("id")) == me
-                                         and str(author.get("type") or "user") == "user",
-                                         created_at=_time(thread.get("createdAt"))):
+                if self._pending.matches(
+                    marker,
+                    self._reply_key(cid),
+                    message_id=str(thread["id"]),
+                    text=str(thread.get("body") or ""),
+                    author_is_me=str(author.get("id")) == me and str(author.get("type") or "user") == "user",
+                    created_at=_time(thread.get("createdAt")),
+                ):
                     return str(thread["id"])
             info = _obj(data.get("page"))
             if int(info.get("number") or page) >= int(info.get("totalPages") or 1):

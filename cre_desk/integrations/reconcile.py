@@ -78,7 +78,7 @@ class PendingReplies:
 
     def matches(self, marker: str, ticket_id: str, *, message_id: str, text: str, author_is_me: bool,
                 created_at: datetime | None) -> bool:
-        """True when a helpdesk message is the reply posted under ``marker`` (by marker, or by fingerprint)."""
+        """True when a helpdesk message is the reply posted under ``marker`` (by marker or fingerprint)."""
         needle = marker.strip()
         if not needle:
             return False
@@ -87,7 +87,9 @@ class PendingReplies:
                 pending = self._by_marker.get(needle)
             if pending is None or pending[0] != ticket_id or not author_is_me:
                 return False
-            if created_at is not None and created_at < datetime.fromtimestamp(pending[2] - CLOCK_SLACK_S, UTC):
+            if created_at is not None and created_at < datetime.fromtimestamp(
+                pending[2] - CLOCK_SLACK_S, UTC
+            ):
                 return False
             if normalise(text) != pending[1]:
                 return False

@@ -26,12 +26,13 @@ MAX_PACE_S = 5.0   # kept short: this wait happens outside the cancellable reque
 
 
 class VendorClient(ApiClient):
-    """Reads ``retry_after_header`` on 429s, slows down as ``remaining_header`` nears 0, explains 4xx bodies."""
+    """Reads ``retry_after_header`` on 429s, slows down as ``remaining_header`` nears 0, explains 4xx
+    bodies."""
 
     vendor = "The helpdesk"
-    retry_after_header = ""    # seconds to wait, sent with a 429
-    remaining_header = ""      # requests left in the current window
-    limit_header = ""          # requests allowed per window
+    retry_after_header = ""  # seconds to wait, sent with a 429
+    remaining_header = ""  # requests left in the current window
+    limit_header = ""  # requests allowed per window
     window_s = 60.0
 
     def __init__(self, *args, **kwargs) -> None:
@@ -73,7 +74,9 @@ class VendorClient(ApiClient):
     def _execute(self, method, url, **kwargs):
         pace, self._pace_s = self._pace_s, 0.0
         if pace > 0:
-            log.info("%s: rate limit nearly used up; waiting %.1f s before the next request", self.vendor, pace)
+            log.info(
+                "%s: rate limit nearly used up; waiting %.1f s before the next request", self.vendor, pace
+            )
             if self._on_wait is not None:
                 self._on_wait(pace, "rate limit nearly used up")
             self._sleep(pace)
@@ -92,8 +95,9 @@ class VendorClient(ApiClient):
                 data = None
             words = " ".join(self.explain(data).split())[:_MAX_EXPLANATION]
             if words:
-                raise IntegrationError(f"{self.vendor} rejected the request (HTTP {status}): {words}",
-                                       status=status)
+                raise IntegrationError(
+                    f"{self.vendor} rejected the request (HTTP {status}): {words}", status=status
+                )
         return super()._handle(resp, method, url, consume, deadline)
 
 

@@ -121,8 +121,12 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             # A detail on a continuation line of a rule's entry (the exception under "Error getting token")
             # refines the rule the same way.
             head = covered.get(doc.entry_start(hit.line))
-            if head is not None and hit.kind.weight >= evidence_module.SPECIFIC and hit.kind.area != head.area \
-                    and head.polarity == "!":
+            if (
+                head is not None
+                and hit.kind.weight >= evidence_module.SPECIFIC
+                and hit.kind.area != head.area
+                and head.polarity == "!"
+            ):
                 refined.add(head.rule_id)
         grouped.setdefault(hit.kind.key, []).append(hit)
     out: list[Finding] = []
@@ -138,14 +142,26 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             seen.add(said)
             numbers.append(hit.line)
             numbers.extend(hit.frames)
-        numbers = sorted(set(numbers))[:evidence_module.MAX_LINE_NOS]
+        numbers = sorted(set(numbers))[: evidence_module.MAX_LINE_NOS]
         sdk = sorted({h.vendor for h in hits if h.vendor})
         title = kind.title + (f" ({', '.join(sdk)})" if sdk else "")
-        out.append(Finding(
-            rule_id=f"GEN-{key}", area=kind.area, polarity="!", title=title, line_nos=tuple(numbers),
-            count=len(hits), lines=tuple(doc.line_text(n)[:rules_module.MAX_LINE_CHARS] for n in numbers[:5]),
-            captures=tuple(sdk), missing=False, checklist=(), weight=kind.weight_for(symptom), why=kind.why,
-            evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES])))
+        out.append(
+            Finding(
+                rule_id=f"GEN-{key}",
+                area=kind.area,
+                polarity="!",
+                title=title,
+                line_nos=tuple(numbers),
+                count=len(hits),
+                lines=tuple(doc.line_text(n)[: rules_module.MAX_LINE_CHARS] for n in numbers[:5]),
+                captures=tuple(sdk),
+                missing=False,
+                checklist=(),
+                weight=kind.weight_for(symptom),
+                why=kind.why,
+                evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES]),
+            )
+        )
     out.sort(key=lambda f: f.line_nos[0] if f.line_nos else -1)
     return out, refined
 
@@ -160,26 +176,40 @@ def _inside_rule_text(text: str, kind: evidence_module.Kind, pattern: re.Pattern
     if not (known and said and said.start() < known.end() and known.start() < said.end()):
         return False
     # Words inside one of the rule's groups are the runtime detail the message carries, not its own text.
-    return not any(start < said.end() and said.start() < end
-                   for start, end in (known.span(g) for g in range(1, (pattern.groups or 0) + 1)) if start >= 0)
+    return not any(
+        start < said.end() and said.start() < end
+        for start, end in (known.span(g) for g in range(1, (pattern.groups or 0) + 1))
+        if start >= 0
+    )
 
 
-def known_issue_findings(doc: LogDocument, platform: str, symptom: str | None,
-                         crashed: bool = False) -> list[Finding]:
+def known_issue_findings(
+    doc: LogDocument, platform: str, symptom: str | None, crashed: bool = False
+) -> list[Finding]:
     """Changelog fixes released after the SDK version the log shows (see ``known_issues``)."""
     out: list[Finding] = []
     for version in known_issues_module.versions_in(doc.head_lines(KNOWN_ISSUE_LINES), platform):
         for issue in known_issues_module.applicable(version, symptom, crashed=crashed):
             line = doc.line_text(version.line) if 0 <= version.line < len(doc) else ""
-            out.append(Finding(
-                rule_id=issue.id, area=issue.area, polarity="!",
-                title=f"Known issue fixed in {issue.sdk or issue.vendor} {issue.fixed_in} "
-                      f"(this log shows {version.version}): {issue.summary.en}",
-                line_nos=(version.line,) if version.line >= 0 else (), count=1, lines=(line[:300],) if line else (),
-                captures=(version.version, issue.fixed_in), missing=False, checklist=(), weight=KNOWN_ISSUE_WEIGHT,
-                why=f"The SDK in this log ({version.version}) is older than {issue.fixed_in}, which fixed: "
+            out.append(
+                Finding(
+                    rule_id=issue.id,
+                    area=issue.area,
+                    polarity="!",
+                    title=f"Known issue fixed in {issue.sdk or issue.vendor} {issue.fixed_in} "
+                    f"(this log shows {version.version}): {issue.summary.en}",
+                    line_nos=(version.line,) if version.line >= 0 else (),
+                    count=1,
+                    lines=(line[:300],) if line else (),
+                    captures=(version.version, issue.fixed_in),
+                    missing=False,
+                    checklist=(),
+                    weight=KNOWN_ISSUE_WEIGHT,
+                    why=f"The SDK in this log ({version.version}) is older than {issue.fixed_in}, which fixed: "
                     f"{issue.summary.en} Source: {issue.source}.",
-                evidence=((version.line, line),) if line else ()))
+                    evidence=((version.line, line),) if line else (),
+                )
+            )
     return out
 
 
@@ -210,15 +240,17 @@ def capture_advice(vendors: list[str], platform: str) -> dict:
     named = list(dict.fromkeys(RECIPE_OF.get(vendor, vendor) for vendor in vendors or ["default"]))
     for vendor in named:
         recipe = recipes.get(vendor) or {}
-        for plat in ([platform] if platform else ["android", "ios"]):
+        for plat in [platform] if platform else ["android", "ios"]:
             if plat in recipe:
                 steps.append({"vendor": vendor, "platform": plat, **recipe[plat]})
     if not steps:
-        for plat in ([platform] if platform else ["android", "ios"]):
+        for plat in [platform] if platform else ["android", "ios"]:
             steps.append({"vendor": "", "platform": plat, **recipes["default"][plat]})
-    return {"en": "No decisive line in this log — ask for a verbose log from app start through the problem.",
-            "ja": "このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログ（verbose）を依頼してください。",
-            "steps": steps}
+    return {
+        "en": "No decisive line in this log — ask for a verbose log from app start through the problem.",
+        "ja": "このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログ（verbose）を依頼してください。",
+        "steps": steps,
+    }
 
 
 def title_in(finding: Finding, language: str) -> str:
@@ -248,7 +280,11 @@ def reason_in(result: Analysis, slot: dict, language: str) -> str:
             return evidence_module.WHY_JA.get(finding.rule_id[4:], first)
         rule = rules_by_id.get(finding.rule_id)
         if rule is not None:
-            return f"ログにありません: {rule.meaning.ja}" if finding.missing else (rule.plain.ja or rule.meaning.ja)
+            return (
+                f"ログにありません: {rule.meaning.ja}"
+                if finding.missing
+                else (rule.plain.ja or rule.meaning.ja)
+            )
     return first
 
 
@@ -292,16 +328,18 @@ def _sample(heads: np.ndarray) -> np.ndarray:
 class TextScan:
     """One native pass over a log for every rule literal and every evidence word (case folded)."""
 
-    lines: np.ndarray        # line of each (line, needle) pair, in file order
-    ids: np.ndarray          # needle index of each pair
-    number: dict[str, int]   # rule literal -> needle index
-    evidence_from: int       # needle indexes from here on are evidence words
+    lines: np.ndarray  # line of each (line, needle) pair, in file order
+    ids: np.ndarray  # needle index of each pair
+    number: dict[str, int]  # rule literal -> needle index
+    evidence_from: int  # needle indexes from here on are evidence words
 
     def evidence_lines(self) -> np.ndarray:
         return _distinct(self.lines[self.ids >= self.evidence_from])
 
 
-def combined_scan(doc: LogDocument, literals: list[str], cancel: Callable[[], bool] = lambda: False) -> TextScan:
+def combined_scan(
+    doc: LogDocument, literals: list[str], cancel: Callable[[], bool] = lambda: False
+) -> TextScan:
     """Rule literals (folded; the rules check case themselves) and evidence words, found in one pass."""
     folded = sorted({lit.lower() for lit in literals})
     needles = [lit.encode("utf-8") for lit in folded] + [w.encode("utf-8") for w in evidence_module.NEEDLES]
@@ -318,10 +356,14 @@ def _distinct(sorted_values: np.ndarray) -> np.ndarray:
     return sorted_values[np.concatenate(([True], sorted_values[1:] != sorted_values[:-1]))]
 
 
-def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
-                      cancel: Callable[[], bool] = lambda: False,
-                      estimated: dict[str, int] | None = None, scan: TextScan | None = None,
-                      selected: dict[int, list[int]] | None = None) -> np.ndarray | None:
+def candidate_entries(
+    doc: LogDocument,
+    scanner: rules_module.Scanner,
+    cancel: Callable[[], bool] = lambda: False,
+    estimated: dict[str, int] | None = None,
+    scan: TextScan | None = None,
+    selected: dict[int, list[int]] | None = None,
+) -> np.ndarray | None:
     """First lines of the entries a rule could match, found by one native scan of the raw bytes for all the
     rules' literals plus a look at the tag column; None when every entry has to be read.
 
@@ -344,7 +386,7 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
         rule_pairs = scan.ids < scan.evidence_from
         lines, ids = scan.lines[rule_pairs], scan.ids[rule_pairs]
         heads_of_pairs = lines if entry_of is None else entry_of[lines].astype(np.int64)
-        order = np.argsort(ids, kind="stable")          # pairs grouped by literal, file order kept
+        order = np.argsort(ids, kind="stable")  # pairs grouped by literal, file order kept
         bounds = np.searchsorted(ids[order], np.arange(scan.evidence_from + 1))
         rules_of_literal: dict[int, list[int]] = {}
         for k, rule in enumerate(scanner.rules):
@@ -353,21 +395,26 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
             literal_ids = sorted({scan.number[lit] for lit in rule.prefilter})
             for lid in literal_ids:
                 rules_of_literal.setdefault(lid, []).append(k)
-            parts = [order[bounds[lid]:bounds[lid + 1]] for lid in literal_ids]
+            parts = [order[bounds[lid] : bounds[lid + 1]] for lid in literal_ids]
             picked = np.sort(np.concatenate(parts)) if len(parts) > 1 else parts[0]
             heads = _distinct(heads_of_pairs[picked])
             if len(heads) > RULE_SAMPLE and estimated is not None:
                 estimated[rule.id] = len(heads)
             picked_heads.append(_sample(heads))
         if selected is not None:
-            keep = np.isin(heads_of_pairs, np.concatenate(picked_heads)) if picked_heads else heads_of_pairs < 0
+            keep = (
+                np.isin(heads_of_pairs, np.concatenate(picked_heads)) if picked_heads else heads_of_pairs < 0
+            )
             for head, lid in zip(heads_of_pairs[keep].tolist(), ids[keep].tolist(), strict=True):
                 selected.setdefault(head, []).extend(rules_of_literal.get(lid, ()))
     values = columns.tags.values
 
     def tags_for(rules: list) -> np.ndarray:
-        return np.fromiter((any(scanner.tag_accepts(rule, tag) for rule in rules) for tag in values),
-                           dtype=bool, count=len(values))
+        return np.fromiter(
+            (any(scanner.tag_accepts(rule, tag) for rule in rules) for tag in values),
+            dtype=bool,
+            count=len(values),
+        )
 
     for rule in (r for r in by_tag if r.regex is not None):
         on_tag = np.flatnonzero(tags_for([rule])[columns.tag_ids] & doc.headers)
@@ -388,8 +435,14 @@ def candidate_entries(doc: LogDocument, scanner: rules_module.Scanner,
     return heads[doc.headers[heads]]
 
 
-def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[], bool] = lambda: False,
-            platform: str | None = None, symptom: str | None = None) -> Analysis:
+def analyze(
+    doc: LogDocument,
+    *,
+    baseline: str | None = None,
+    cancel: Callable[[], bool] = lambda: False,
+    platform: str | None = None,
+    symptom: str | None = None,
+) -> Analysis:
     """Scan a built document with the shipped rules (and compare with a baseline when named)."""
     if not doc.ready:
         doc.build(cancel=cancel)
@@ -401,32 +454,57 @@ def analyze(doc: LogDocument, *, baseline: str | None = None, cancel: Callable[[
     if heads is None:
         scanner.feed(doc.iter_entries(cancel=cancel))
     else:
-        scanner.feed_selected((entry, sorted(set(selected.get(entry.line_no, ()))))
-                              for entry in doc.iter_entries(cancel=cancel, lines=heads))
+        scanner.feed_selected(
+            (entry, sorted(set(selected.get(entry.line_no, ()))))
+            for entry in doc.iter_entries(cancel=cancel, lines=heads)
+        )
     findings = [f for f in scanner.findings() if relevant(f, symptom)]
     # Rules read on a sample: the count is how many entries hold the rule's text (an upper bound).
-    findings = [replace(f, count=max(f.count, estimated[f.rule_id])) if f.rule_id in estimated and f.count else f
-                for f in findings]
+    findings = [
+        replace(f, count=max(f.count, estimated[f.rule_id])) if f.rule_id in estimated and f.count else f
+        for f in findings
+    ]
     frames: dict[str, list[int]] = {}
-    generic, refined = generic_findings(doc, findings, scanner.detected_vendors(), cancel, scan.evidence_lines(),
-                                        frames, {rule.id: rule.regex for rule in scanner.rules if rule.regex},
-                                        symptom)
+    generic, refined = generic_findings(
+        doc,
+        findings,
+        scanner.detected_vendors(),
+        cancel,
+        scan.evidence_lines(),
+        frames,
+        {rule.id: rule.regex for rule in scanner.rules if rule.regex},
+        symptom,
+    )
     # A rule whose line is a crash cites the telling stack frames below it too.
-    findings = [replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:MAX_RULE_LINES])
-                if f.rule_id in frames else f for f in findings]
+    findings = [
+        replace(f, line_nos=tuple(sorted(set(f.line_nos) | set(frames[f.rule_id])))[:MAX_RULE_LINES])
+        if f.rule_id in frames
+        else f
+        for f in findings
+    ]
     # A rule whose line says something more specific about another area only frames that detail.
     findings = [replace(f, weight=ENVELOPE_WEIGHT) if f.rule_id in refined else f for f in findings]
-    platform = platform_module.guess(doc.format, doc.head_lines(platform_module.MAX_LINES),
-                                     _platform_lines(scanner, findings))
+    platform = platform_module.guess(
+        doc.format, doc.head_lines(platform_module.MAX_LINES), _platform_lines(scanner, findings)
+    )
     crashed = any(f.rule_id in ("GEN-crash", "GEN-linkage") for f in generic)
     findings = _with_evidence(doc, findings) + generic + known_issue_findings(doc, platform, symptom, crashed)
     ranked = ranking.with_starting_point(ranking.rank(findings))
     stats = doc.stats()
     result = Analysis(
-        name=doc.name, format=doc.format, format_label=doc.format_label, lines=stats.lines, entries=stats.entries,
-        unparsed=stats.unparsed, non_utf8=stats.non_utf8, facts=scanner.facts(), findings=findings,
-        suspected_areas=ranked, vendors=sorted(scanner.detected_vendors() | _vendors_named(findings)),
-        platform=platform, decisive=ranking.decisive(ranked),
+        name=doc.name,
+        format=doc.format,
+        format_label=doc.format_label,
+        lines=stats.lines,
+        entries=stats.entries,
+        unparsed=stats.unparsed,
+        non_utf8=stats.non_utf8,
+        facts=scanner.facts(),
+        findings=findings,
+        suspected_areas=ranked,
+        vendors=sorted(scanner.detected_vendors() | _vendors_named(findings)),
+        platform=platform,
+        decisive=ranking.decisive(ranked),
     )
     if not result.decisive:
         result.advice = capture_advice(result.vendors, result.platform)
@@ -444,18 +522,34 @@ def compare_with_baseline(doc: LogDocument, name: str, cancel: Callable[[], bool
     entries = list(doc.iter_entries(cancel=cancel))
     result = baselines_module.compare(base, entries)
     reference_messages = [line.split(": ", 1)[-1] for line in base.log_text().splitlines()]
-    only_customer, only_reference = baselines_module.diff_normalized((e.message for e in entries), reference_messages)
+    only_customer, only_reference = baselines_module.diff_normalized(
+        (e.message for e in entries), reference_messages
+    )
     missing = [m for m in base.milestones if m.id in result["missing"]]
     return {
         "name": base.name,
         "title": base.title.en,
-        "milestones": [{"id": m.id, "title": m.title.en, "title_ja": m.title.ja, "area": m.area,
-                        "line": (result["hits"][m.id] + 1) if m.id in result["hits"] else None}
-                       for m in base.milestones],
+        "milestones": [
+            {
+                "id": m.id,
+                "title": m.title.en,
+                "title_ja": m.title.ja,
+                "area": m.area,
+                "line": (result["hits"][m.id] + 1) if m.id in result["hits"] else None,
+            }
+            for m in base.milestones
+        ],
         "missing": result["missing"],
-        "first_missing": ({"id": missing[0].id, "title": missing[0].title.en, "title_ja": missing[0].title.ja,
-                           "area": missing[0].area}
-                          if missing else None),
+        "first_missing": (
+            {
+                "id": missing[0].id,
+                "title": missing[0].title.en,
+                "title_ja": missing[0].title.ja,
+                "area": missing[0].area,
+            }
+            if missing
+            else None
+        ),
         "only_in_log": only_customer[:200],
         "only_in_baseline": only_reference[:200],
     }

@@ -30,78 +30,251 @@ SPECIFIC = 2.5
 
 #: Words that make a line worth reading (case-insensitive, searched natively over the raw bytes).
 NEEDLES = [
-    "error", "fail", "invalid", "missing", "not found", "denied", "forbidden", "unauthori", "exception", "cannot",
-    "can't", "unable", "not registered", "not supported", "disabled", "does not exist", "doesn't exist",
-    "rejected", "timeout", "timed out", "refused", "is null", "(null)", "blocked", "expired", "fatal", "caused by",
-    "crash", "leaked", "misuse", "not be delivered", "sandbox", "posted notification: false", "0 messages",
-    "no messages", "permission", "entitlement", "simulator", "not initialized", "not initialised", "not called",
-    "was never", "not allowed", "unrecogni", "no implementation", "didn't find class", "failed resolution",
-    "status", "response code", "http", "limit", "reserved", "malformed", "incorrect", "wrong", "warning",
-    "priority", "not enabled", "no valid", "deprecated", "must ", "please ", "stopping", "delayed",
-    "channel=null", "\": []", "maximum", "selector", "handler", "requires", "not yet", "logged in", "account",
-    "mismatch", "unregistered", "does not", "too many", "exceed",
+    "error",
+    "fail",
+    "invalid",
+    "missing",
+    "not found",
+    "denied",
+    "forbidden",
+    "unauthori",
+    "exception",
+    "cannot",
+    "can't",
+    "unable",
+    "not registered",
+    "not supported",
+    "disabled",
+    "does not exist",
+    "doesn't exist",
+    "rejected",
+    "timeout",
+    "timed out",
+    "refused",
+    "is null",
+    "(null)",
+    "blocked",
+    "expired",
+    "fatal",
+    "caused by",
+    "crash",
+    "leaked",
+    "misuse",
+    "not be delivered",
+    "sandbox",
+    "posted notification: false",
+    "0 messages",
+    "no messages",
+    "permission",
+    "entitlement",
+    "simulator",
+    "not initialized",
+    "not initialised",
+    "not called",
+    "was never",
+    "not allowed",
+    "unrecogni",
+    "no implementation",
+    "didn't find class",
+    "failed resolution",
+    "status",
+    "response code",
+    "http",
+    "limit",
+    "reserved",
+    "malformed",
+    "incorrect",
+    "wrong",
+    "warning",
+    "priority",
+    "not enabled",
+    "no valid",
+    "deprecated",
+    "must ",
+    "please ",
+    "stopping",
+    "delayed",
+    "channel=null",
+    '": []',
+    "maximum",
+    "selector",
+    "handler",
+    "requires",
+    "not yet",
+    "logged in",
+    "account",
+    "mismatch",
+    "unregistered",
+    "does not",
+    "too many",
+    "exceed",
     # Push providers' rejection reasons (APNs, FCM) as SDKs and dashboards repeat them.
-    "baddevicetoken", "devicetokennotfortopic", "topicdisallowed", "badcertificate", "providertoken",
-    "third_party_auth", "sender_id_mismatch", "mismatched-credential", "not-registered", "notregistered",
-    "result=cancelled", "has been created", "initializeapp", "be called", "before accessing",
+    "baddevicetoken",
+    "devicetokennotfortopic",
+    "topicdisallowed",
+    "badcertificate",
+    "providertoken",
+    "third_party_auth",
+    "sender_id_mismatch",
+    "mismatched-credential",
+    "not-registered",
+    "notregistered",
+    "result=cancelled",
+    "has been created",
+    "initializeapp",
+    "be called",
+    "before accessing",
     # The SDK saying it did not do the work, or that the user is not reachable.
-    "skipp", "ignor", "discard", "dropp", "giving up", "gave up", "retries", "will not be", "won't be", "wont be",
-    "aborting", "not sent", "not tracked", "not logged", "not recorded", "not uploaded", "not saved", "opted",
-    "opt out", "opt-out", "optout", "subscribed", "not eligible", "tracking disabled", "tracking is disabled",
-    "uncaught", "region", "serverzone", "server zone", "endpoint", "cluster", "eligible", "not in the", "match the", "frequency cap", "already shown", "already displayed",
-    "already seen", "anonymous", "different user", "wrong user", "another user", "user mismatch", "user changed",
-    "not the user", "user id", "userid", "external id", "external_id", "push disabled", "push is disabled", "not for", "originate from", "not consuming", "no push token", "no token", "no device token", "no registration",
-    "matching push token", "not reachable", "token\": null", "token: null", "token: nil", "token = null",
-    "token = nil", "token is null", "token is nil", "token is empty", "token is missing", "without a token",
-    "without token", "without push token", "token not set", "token not available", "production:", "inproduction", "environment", "usedevelopment",
+    "skipp",
+    "ignor",
+    "discard",
+    "dropp",
+    "giving up",
+    "gave up",
+    "retries",
+    "will not be",
+    "won't be",
+    "wont be",
+    "aborting",
+    "not sent",
+    "not tracked",
+    "not logged",
+    "not recorded",
+    "not uploaded",
+    "not saved",
+    "opted",
+    "opt out",
+    "opt-out",
+    "optout",
+    "subscribed",
+    "not eligible",
+    "tracking disabled",
+    "tracking is disabled",
+    "uncaught",
+    "region",
+    "serverzone",
+    "server zone",
+    "endpoint",
+    "cluster",
+    "eligible",
+    "not in the",
+    "match the",
+    "frequency cap",
+    "already shown",
+    "already displayed",
+    "already seen",
+    "anonymous",
+    "different user",
+    "wrong user",
+    "another user",
+    "user mismatch",
+    "user changed",
+    "not the user",
+    "user id",
+    "userid",
+    "external id",
+    "external_id",
+    "push disabled",
+    "push is disabled",
+    "not for",
+    "originate from",
+    "not consuming",
+    "no push token",
+    "no token",
+    "no device token",
+    "no registration",
+    "matching push token",
+    "not reachable",
+    'token": null',
+    "token: null",
+    "token: nil",
+    "token = null",
+    "token = nil",
+    "token is null",
+    "token is nil",
+    "token is empty",
+    "token is missing",
+    "without a token",
+    "without token",
+    "without push token",
+    "token not set",
+    "token not available",
+    "production:",
+    "inproduction",
+    "environment",
+    "usedevelopment",
     "development",
 ]
 
 #: SDK names as they show in tags, prefixes, packages and messages.
 VENDOR_WORDS = {
-    "braze": r"braze|appboy", "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)",
-    "onesignal": r"onesignal", "clevertap": r"clevertap", "airship": r"airship|UALib|\bUA[A-Z]\w+|urbanairship",
-    "adjust": r"\badjust\b", "appsflyer": r"appsflyer", "amplitude": r"amplitude", "mixpanel": r"mixpanel",
-    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)", "iterable": r"iterable",
-    "leanplum": r"leanplum", "moengage": r"moengage", "customerio": r"customer\.?io|\[CIO\]|\bGist\b",
-    "repro": r"\brepro\b", "expo": r"\bexpo\b",
+    "braze": r"braze|appboy",
+    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)",
+    "onesignal": r"onesignal",
+    "clevertap": r"clevertap",
+    "airship": r"airship|UALib|\bUA[A-Z]\w+|urbanairship",
+    "adjust": r"\badjust\b",
+    "appsflyer": r"appsflyer",
+    "amplitude": r"amplitude",
+    "mixpanel": r"mixpanel",
+    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)",
+    "iterable": r"iterable",
+    "leanplum": r"leanplum",
+    "moengage": r"moengage",
+    "customerio": r"customer\.?io|\[CIO\]|\bGist\b",
+    "repro": r"\brepro\b",
+    "expo": r"\bexpo\b",
 }
 _VENDOR_RE = {name: re.compile(expr, re.IGNORECASE) for name, expr in VENDOR_WORDS.items()}
 SDK_PACKAGES = re.compile(
     r"\b(?:com\.braze|com\.appboy|com\.google\.firebase|com\.onesignal|com\.clevertap|com\.urbanairship|"
     r"com\.adjust|com\.appsflyer|com\.amplitude|com\.mixpanel|com\.segment|com\.iterable|com\.leanplum|"
-    r"com\.moengage|io\.customer|io\.repro|expo\.modules|io\.invertase)\.")
-_FRAME = re.compile(r"^\s*(?:at |\|\s+)?(?:\d+\s+\S+\s+0x[0-9a-fA-F]+\s+)?([\w$.]+)\.[\w$<>]+(?:\s*\+\s*\d+)?\s*\(")
+    r"com\.moengage|io\.customer|io\.repro|expo\.modules|io\.invertase)\."
+)
+_FRAME = re.compile(
+    r"^\s*(?:at |\|\s+)?(?:\d+\s+\S+\s+0x[0-9a-fA-F]+\s+)?([\w$.]+)\.[\w$<>]+(?:\s*\+\s*\d+)?\s*\("
+)
 #: Frames of the OS, the language runtime and common frameworks: neither the SDK's nor the app's own code.
-_OS_FRAME = re.compile(r"^(?:android|androidx|java|javax|kotlin|kotlinx|dalvik|com\.android|sun|libcore|org\.json|"
-                       r"org\.apache|okhttp3|okio|retrofit2|com\.google\.android\.gms|com\.google\.gson|"
-                       r"io\.flutter\.(?:embedding|plugin\.common|view|app)|"
-                       r"com\.facebook\.react|com\.unity3d|io\.reactivex|rx)\.")
+_OS_FRAME = re.compile(
+    r"^(?:android|androidx|java|javax|kotlin|kotlinx|dalvik|com\.android|sun|libcore|org\.json|"
+    r"org\.apache|okhttp3|okio|retrofit2|com\.google\.android\.gms|com\.google\.gson|"
+    r"io\.flutter\.(?:embedding|plugin\.common|view|app)|"
+    r"com\.facebook\.react|com\.unity3d|io\.reactivex|rx)\."
+)
 #: An Xcode or crash-report frame: "3   OneSignalCore   0x0000000104a1b2c4 -[OneSignal init] + 12".
 _APPLE_FRAME = re.compile(r"^\s*\d+\s+([\w.+ -]{1,60}?)\s+0x[0-9a-fA-F]+\s+(.*)$")
 _APPLE_OS_BINARY = re.compile(
-    r"(?:lib[\w.+-]+|CoreFoundation|Foundation|UIKit\w*|GraphicsServices|FrontBoardServices|BaseBoard|CFNetwork|"
+    r"(?:lib[\w.+-]+|CoreFoundation|Foundation|UIKit\w*|GraphicsServices|FrontBoardServices|BaseBoard|"
+    r"CFNetwork|"
     r"UserNotifications|QuartzCore|dyld|SwiftUI|Combine|WebKit|JavaScriptCore|Runner\.debug\.dylib|Flutter|"
-    r"React|hermes|UnityFramework|\?\?\?)(?:\.dylib)?$")
+    r"React|hermes|UnityFramework|\?\?\?)(?:\.dylib)?$"
+)
 #: Wrapper plugins and push libraries whose frames are SDK code, not the app's.
-_SDK_PLUGIN = re.compile(r"io\.flutter\.plugins\.firebase|com\.dieam\.|com\.wix\.reactnativenotifications|"
-                         r"host\.exp\.|com\.reactnativecommunity\.push|package:(?:firebase|onesignal|braze|clevertap|"
-                         r"airship|appsflyer|adjust|amplitude|mixpanel|customer_io|iterable|moengage)\w*/")
+_SDK_PLUGIN = re.compile(
+    r"io\.flutter\.plugins\.firebase|com\.dieam\.|com\.wix\.reactnativenotifications|"
+    r"host\.exp\.|com\.reactnativecommunity\.push|package:(?:firebase|onesignal|braze|clevertap|"
+    r"airship|appsflyer|adjust|amplitude|mixpanel|customer_io|iterable|moengage)\w*/"
+)
 #: Any qualified name on a frame line (Unity's "Namespace.Class:Method", a JavaScript "Object.fn").
 _FRAME_ANY = re.compile(r"([A-Za-z_$][\w$]*(?:[.:][\w$<>]+)+)")
 #: Unity's, .NET's and JavaScript runtimes' own frames.
-_RUNTIME_FRAME = re.compile(r"^(?:UnityEngine|System|Mono|Object|Promise|Generator|MessageQueue|NativeModules|"
-                            r"tryCatch|invoke|Function)\b")
+_RUNTIME_FRAME = re.compile(
+    r"^(?:UnityEngine|System|Mono|Object|Promise|Generator|MessageQueue|NativeModules|"
+    r"tryCatch|invoke|Function)\b"
+)
 _DART_OS = re.compile(r"\((?:dart:|package:flutter/)")
 #: The qualified method of a frame behind a line prefix ("E/Tag(12): \tat void com.x.Y.z(…)").
-_FRAME_WHERE = re.compile(r"(?:^|\s)(?:at\s+(?:[\w$<>\[\]]+\s+)?)?([\w$]+(?:\.[\w$<>]+)*)\.[\w$<>]+\s*(?:\+\s*\d+\s*)?\(")
+_FRAME_WHERE = re.compile(
+    r"(?:^|\s)(?:at\s+(?:[\w$<>\[\]]+\s+)?)?([\w$]+(?:\.[\w$<>]+)*)\.[\w$<>]+\s*(?:\+\s*\d+\s*)?\("
+)
 #: Lines a stack trace goes on past (a nested cause, a folded run of frames).
 _CAUSE = re.compile(r"^(?:[^\n]{0,120}?:\s)?\s*(?:Caused by|\.\.\.|at |Suppressed:)")
 #: A stack frame as logcat, Crashlytics, Xcode crash reports and Dart print it, behind an optional line prefix
 #: ("E/Tag(12): "). A frame is never evidence on its own: the crash above it is, with its telling frame.
 FRAME_LINE = re.compile(
     r"^(?:[^\n]{0,120}?:\s)?\s*(?:"
-    r"at\s+(?:[\w$<>\[\]]+\s+)?[\w$.<>/-]+(?: \[as [\w$]+\])?\s*\(.*\)\s*(?:<\d+ (?:internal|more) lines?>)?\s*$"
+    r"at\s+(?:[\w$<>\[\]]+\s+)?[\w$.<>/-]+(?: \[as [\w$]+\])?\s*\(.*\)\s*(?:<\d+ (?:internal|more)"
+    r" lines?>)?\s*$"
     r"|(?:[\w$<>]+(?:\.[\w$<>]+)+:[A-Za-z_<][\w$<>.`]* ?|[\w$<>]+:[A-Za-z_<][\w$<>.`]*)\([\w.,<>\[\]` ]*\)\s*"
     r"(?:\(at [^)]*\))?\s*$"
     r"|\(Filename: .* Line: \d+\)\s*$"
@@ -110,7 +283,8 @@ FRAME_LINE = re.compile(
     r"|\d+\s+[\w.+ -]{1,60}?\s+0x[0-9a-fA-F]+\s+\S.*$"
     r"|#\d+\s+\S.*\((?:package|dart|file):[^)]*\)\s*$"
     r"|<asynchronous suspension>\s*$"
-    r"|\.\.\. \d+ more\s*$)")
+    r"|\.\.\. \d+ more\s*$)"
+)
 
 
 @dataclass(frozen=True)
@@ -118,12 +292,12 @@ class Kind:
     key: str
     area: str
     weight: float
-    title: str            # what the finding is called
-    why: str              # why it points at its area, in plain words
+    title: str  # what the finding is called
+    why: str  # why it points at its area, in plain words
     pattern: re.Pattern
-    needs: re.Pattern | None = None   # a second expression the line must also match (the failure itself)
-    symptoms: tuple[str, ...] = ()    # the ticket symptoms it can explain (empty: any)
-    gate: tuple[str, ...] = ()        # lower-case words one of which every match holds (a cheap first look)
+    needs: re.Pattern | None = None  # a second expression the line must also match (the failure itself)
+    symptoms: tuple[str, ...] = ()  # the ticket symptoms it can explain (empty: any)
+    gate: tuple[str, ...] = ()  # lower-case words one of which every match holds (a cheap first look)
 
     def weight_for(self, symptom: str | None) -> float:
         """A line that cannot explain the ticket's symptom (a push entitlement for an event that was not
@@ -137,203 +311,423 @@ class Kind:
 OFF_SYMPTOM = 0.5
 
 
-def _kind(key: str, area: str, weight: float, title: str, why: str, expr: str, needs: str = "",
-          symptoms: tuple[str, ...] = (), gate: tuple[str, ...] = ()) -> Kind:
+def _kind(
+    key: str,
+    area: str,
+    weight: float,
+    title: str,
+    why: str,
+    expr: str,
+    needs: str = "",
+    symptoms: tuple[str, ...] = (),
+    gate: tuple[str, ...] = (),
+) -> Kind:
     """``gate``: words every match holds, for expressions whose literals cannot be read off automatically."""
     words = gate or tuple(lit.lower() for lit in literal_prefilter(expr))
-    return Kind(key, area, weight, title, why, re.compile(expr, re.IGNORECASE),
-                re.compile(needs, re.IGNORECASE) if needs else None, symptoms, words)
+    return Kind(
+        key,
+        area,
+        weight,
+        title,
+        why,
+        re.compile(expr, re.IGNORECASE),
+        re.compile(needs, re.IGNORECASE) if needs else None,
+        symptoms,
+        words,
+    )
 
 
-#: Words that turn a mention of a key, id or environment into a problem with it. An app id in a request URL or a
+#: Words that turn a mention of a key, id or environment into a problem with it. An app id in a request URL or
+#: a
 #: configuration dump is not evidence; "invalid app id" is.
 FAILURE_WORDS = (
-    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|registered|"
-    r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|denied|"
-    r"refused|reject|fail|error|unknown|couldn'?t|could not|no (?:user|player|app|application|project|such)\b|unable|cannot|can't|"
+    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|"
+    r"registered|"
+    r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|"
+    r"denied|"
+    r"refused|reject|fail|error|unknown|couldn'?t|could not|no (?:user|player|app|application|project|"
+    r"such)\b|unable|cannot|can't|"
     r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
-    r"not supported|unsupported|not available|unavailable")
+    r"not supported|unsupported|not available|unavailable"
+)
 
 
 #: Most specific first. Weights: a catalogue rule's '!' weighs 3, so 2.5 is "nearly as telling".
 KINDS: tuple[Kind, ...] = (
-    _kind("simulator", "E", 2.5, "Push on a simulator or emulator",
-          "The app ran where the OS cannot deliver push (a simulator), so nothing the SDK does can help.",
-          r"simulator|\bemulator\b.*(?:push|apns|token)", FAILURE_WORDS, symptoms=("push_not_delivered",)),
-    _kind("entitlement", "E", 2.5, "Push capability or entitlement missing",
-          "iOS refused to register for push because the app lacks the push capability / aps-environment "
-          "entitlement.", r"aps-environment|entitlement|no valid .{0,20}apns|push capability", FAILURE_WORDS,
-          symptoms=("push_not_delivered",)),
-    _kind("permission", "E", 2.5, "Notification or OS permission",
-          "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
-          r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
-          r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus",
-          FAILURE_WORDS + r"|false\b|declin|off\b|not determined|notDetermined|revoked|never asked|status\W{1,3}[01]\b",
-          symptoms=("push_not_delivered",)),
-    _kind("os_limit", "E", 2.0, "OS delivery limit (background, priority, battery)",
-          "The OS held the message back: background limits, message priority, battery saving or a stopped app.",
-          r"priority is set to .?high|background (?:restriction|limit)|\bdoze\b|battery (?:optimi[sz]ation|saver|"
-          r"saving|restriction)|low battery|power sav\w+|force.?stop|app is in "
-          r"background|not (?:running|launched) in (?:the )?foreground|broadcast intent callback: result=CANCELLED|"
-          r"Not allowed to start service|app standby|restricted bucket|stopped state|low power mode|"
-          r"background app refresh", symptoms=("push_not_delivered",)),
-    _kind("push_rejected", "B", 2.5, "Push provider rejected the token or credentials",
-          "Apple or Google refused the push: the token belongs to another app or environment (sandbox vs "
-          "production), or the vendor holds a wrong or expired APNs key/certificate or FCM credential.",
-          r"BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
-          r"(?:Invalid|Expired)ProviderToken|THIRD_PARTY_AUTH_ERROR|SENDER_ID_MISMATCH|mismatched-credential|"
-          r"registration-token-not-registered|invalid-registration-token|\bNotRegistered\b|InvalidApnsCredential",
-          symptoms=("push_not_delivered",)),
-    _kind("network", "E", 2.0, "Network unreachable",
-          "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
-          r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
-          r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|"
-          r"\b(?:is|are|be|went|marking|currently|device|network) offline\b|"
-          r"SSLHandshake|certificate verify"),
-    _kind("identity", "B", 2.5, "App identity, key or project mismatch",
-          "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
-          "missing key, another project's file, a wrong environment).",
-          r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|sender[ _-]?id|"
-          r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|"
-          r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
-          r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
-          r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged in|"
-          r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)|"
-          r"(?:FCM|GCM|firebase|push|APNs) config|(?:FCM|GCM|firebase|push|APNs) credential|"
-          r"(?:FCM|GCM|firebase|push|APNs) server key|"
-          r"\b(?:app|application|project|workspace|account) (?:is )?not found|server ?zone|\bregion\b|data ?cent(?:er|re)|"
-          r"\bcluster\b|\bendpoint\b",
-          FAILURE_WORDS),
-    _kind("event_name", "C", 2.5, "Event rejected by its name or token",
-          "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",
-          r"event name|name is reserved|invalid (?:public )?event|event will not be logged|event token|"
-          r"invalid event|reserved (?:event|name)|name must (?:consist|contain)|property (?:name|value) .{0,20}"
-          r"(?:invalid|not supported)|value type is not supported", symptoms=("events_not_recorded",)),
-    _kind("linkage", "D", 3.0, "Class or method missing at run time (dependency conflict)",
-          "A class or method the SDK needs was missing at run time: a dependency conflict or an incomplete "
-          "integration.", r"NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|"
-          r"didn't find class|failed resolution of|MissingPluginException|no implementation found for method|"
-          r"unreco\w*ni[sz]ed selector|selector sent to instance|dyld: (?:Library|Symbol) not loaded|undefined symbol"),
-    _kind("not_initialised", "D", 2.5, "SDK not initialised, disabled or started in the wrong order",
-          "The SDK was not started (or was switched off) when the app called it.",
-          r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
-          r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
-          r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
-          r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in configuration|"
-          r"must be called (?:first|before)|before accessing|(?:call|calling) \w+(?:\.\w+)?\.(?:initiali[sz]e|init|start|"
-          r"configure|setup|takeOff)\w*\(.{0,20}\) (?:first|before)|"
-          r"No Firebase App .{0,20}has been created|call Firebase(?:App)?\.initializeApp|"
-          r"FirebaseApp (?:with name \S+ )?(?:doesn't|does not) exist|Default FirebaseApp is not initiali[sz]ed"),
-    _kind("server_refused", "B", 2.0, "The vendor's server refused the app (401/403/404)",
-          "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
-          "project setting that does not match.",
-          r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:401|403|404)\b|"
-          r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
-          r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration",
-          gate=("401", "403", "404", "permission_denied", "unauthenticated", "not_found", "unregistered",
-                "mismatchsenderid", "invalidregistration")),
-    _kind("server_error", "D", 2.0, "The vendor's server answered with an error",
-          "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
-          "the vendor's status page tells more.",
-          r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:429|5\d\d)\b|"
-          r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
-          r"\bUNAVAILABLE\b|rate.?limit",
-          gate=("429", "resource_exhausted", "unavailable", "rate") + tuple(str(n) for n in range(500, 600))),
-    _kind("bad_request", "B", 1.5, "The vendor's server rejected the request's content",
-          "The server answered that the request was malformed or carried a value it does not accept.",
-          r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:400|409|410|413|422)\b|"
-          r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\(",
-          gate=("400", "409", "410", "413", "422", "invalid_argument", "error")),
-    _kind("vendor_limit", "D", 2.0, "A limit of the vendor's plan or SDK",
-          "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
-          r"maximum of \d+|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
-          r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large"),
-    _kind("integration", "D", 2.0, "Integration step missing or in the wrong place",
-          "The app's integration skips a step the SDK needs (a handler, a plugin, a component).",
-          r"(?:completion )?handler (?:was )?never (?:called|invoked)|plugin .{0,40}does not exist|"
-          r"requires you to add|not registered in (?:the )?manifest|add the following to your|is not declared"),
-    _kind("crash", "D", 2.0, "Crash or exception",
-          "The app or the SDK threw an exception; the frame inside the SDK (or the app) shows where.",
-          r"fatal exception|FATAL EXCEPTION|uncaught exception|\w+(?:Exception|Error)\b:|\bcaused by\b|"
-          r"SIGSEGV|SIGABRT|Fatal signal|leaked its continuation|TASK CONTINUATION MISUSE|"
-          # Crash reports and wrappers: qualified exception classes (Crashlytics glues the message on), Xcode's
-          # terminating line and crash-report headers, Dart and JavaScript unhandled errors.
-          r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|EXC_CRASH|"
-          r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\(|"
-          r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT|EXCEPTION CAUGHT BY|Uncaught \(in promise\)",
-          gate=("exception", "error", "caused by", "sigsegv", "sigabrt", "fatal signal", "continuation", "terminating",
-                "exc_", "crashed", "unhandled", "uncaught")),
-    _kind("nothing_eligible", "B", 1.5, "Nothing eligible for this user",
-          "The SDK asked the vendor for messages and got none: no campaign targets this user or device (segment, "
-          "audience, frequency cap, or a campaign that is not live), so there was nothing to show.",
-          r"\b0 messages|no messages found|no (?:eligible|matching|active|available) (?:campaigns?|messages?|in-?app)|"
-          r"\"\w*messages\"\s*:\s*\[\s*\]|\bnot eligible\b|not in (?:the )?(?:segment|audience)|"
-          r"does(?:n't| not) match (?:the )?(?:targeting|segment|audience|criteria|filters?)|frequency cap|"
-          r"already (?:been )?(?:shown|displayed|seen)", symptoms=("iam_not_shown", "push_not_delivered")),
-    _kind("user_identity", "B", 2.0, "User identity missing or different",
-          "The SDK acted for no user or for another user than the one the message or event was meant for "
-          "(external id not set, a different user logged in, an anonymous profile).",
-          r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|not set)\b|"
-          r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
-          r"not the user who", gate=("user", "profile", "external", "customer")),
-    _kind("not_displayed", "D", 1.5, "Message received but not shown",
-          "The message reached the device but the SDK decided not to display it.",
-          r"posted notification: false|not (?:render|display|show)\w*|unable to render|will not be delivered|"
-          r"suppress|channel=null", symptoms=("iam_not_shown", "push_not_delivered")),
-    _kind("push_handler", "D", 1.5, "Push handled by another SDK's receiver",
-          "More than one push SDK listens for incoming messages; the one that received this push says it is not "
-          "its own, so the vendor's handler may never see it (a conflicting messaging service or receiver).",
-          r"(?:message|push|notification)s? (?:received|arrived)[^.]{0,40}\bnot for\b|did ?n[o']t originate from|"
-          r"\bnot (?:an? )?(?:braze|appboy|onesignal|clevertap|airship|urban ?airship|iterable|moengage|intercom|"
-          r"customer\.?io|leanplum|firebase|expo) (?:push|message|notification)|not consuming (?:remote )?message",
-          symptoms=("push_not_delivered",)),
-    _kind("no_token", "D", 1.5, "No push token for this device",
-          "The vendor holds no push token for the device (or the SDK has none to send): registration never "
-          "completed — a missing integration step, a refused notification permission, or another app or "
-          "environment's credentials.",
-          r"no (?:push |device |registration |APNs |FCM )?tokens?\b|no registration ids|matching push tokens?|"
-          r"\bnot reachable\b|push ?token\W{0,3}(?:is )?(?:null|nil|empty|missing|undefined)\b|"
-          r"(?:device|push|registration) token (?:is )?(?:null|nil|empty|missing|not (?:set|available))|"
-          r"without (?:a )?(?:push |device )?token", symptoms=("push_not_delivered",)),
-    _kind("environment", "B", 1.5, "Test or sandbox environment in use",
-          "The SDK runs against a development, test or sandbox environment; a message sent from the production "
-          "side (or the other way round) never reaches it.",
-          r"\bsandbox\b|Production: NO\b|inProduction\W{1,4}(?:false|NO)\b|\benvironment\W{1,4}(?:sandbox|development|"
-          r"dev|test|staging)\b|aps-environment\W{1,4}development|useDevelopment\W{1,4}true|\bdevelopment (?:app|"
-          r"environment|build|mode)\b.{0,30}\b(?:push|apns|key|token)"),
-    _kind("opted_out", "B", 2.0, "User or device opted out or unsubscribed",
-          "The user or the device is opted out, unsubscribed or not eligible, so the vendor does not send to it or "
-          "does not record it.",
-          r"opted[ -]?out|opt[ -]?out(?:ed)?\b|\bunsubscribed|not subscribed|subscription (?:is )?(?:disabled|"
-          r"inactive|paused)|push (?:is )?disabled|user (?:is )?not eligible|tracking (?:is )?disabled|"
-          r"\bOptedOut\b|isOptedOut\W+true|\"?opted_?in\"?\s*[:=]\s*false"),
-    _kind("not_done", "D", 1.0, "The SDK skipped, dropped or gave up",
-          "The SDK says it skipped, dropped, ignored or stopped retrying the work the ticket is about; its reason is "
-          "on the line.",
-          r"\bskipp(?:ing|ed)\b|\bignor(?:ing|ed)\b|\bdiscard(?:ing|ed)\b|\bdropp(?:ing|ed)\b|\bgiving up\b|"
-          r"\bgave up\b|max(?:imum)? retries|\bwill not be (?:sent|shown|displayed|tracked|logged|recorded)|"
-          r"\bwon'?t be (?:sent|shown|displayed|tracked|logged|recorded)|\baborting\b|\bnot (?:sent|tracked|logged|"
-          r"recorded|uploaded|saved)\b"),
-    _kind("sdk_error", "D", 1.0, "Error or warning from the SDK",
-          "The SDK itself reported a problem; no rule knows this message yet, so read it.",
-          r"error|fail|invalid|missing|cannot|can't|unable|rejected|denied|not allowed|expired|warning|must |please "),
+    _kind(
+        "simulator",
+        "E",
+        2.5,
+        "Push on a simulator or emulator",
+        "The app ran where the OS cannot deliver push (a simulator), so nothing the SDK does can help.",
+        r"simulator|\bemulator\b.*(?:push|apns|token)",
+        FAILURE_WORDS,
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "entitlement",
+        "E",
+        2.5,
+        "Push capability or entitlement missing",
+        "iOS refused to register for push because the app lacks the push capability / aps-environment "
+        "entitlement.",
+        r"aps-environment|entitlement|no valid .{0,20}apns|push capability",
+        FAILURE_WORDS,
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "permission",
+        "E",
+        2.5,
+        "Notification or OS permission",
+        "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
+        r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
+        r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus",
+        FAILURE_WORDS
+        + r"|false\b|declin|off\b|not determined|notDetermined|revoked|never asked|status\W{1,3}[01]\b",
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "os_limit",
+        "E",
+        2.0,
+        "OS delivery limit (background, priority, battery)",
+        "The OS held the message back: background limits, message priority, battery saving or a stopped app.",
+        r"priority is set to .?high|background (?:restriction|limit)|\bdoze\b|battery (?:optimi[sz]ation|"
+        r"saver|"
+        r"saving|restriction)|low battery|power sav\w+|force.?stop|app is in "
+        r"background|not (?:running|launched) in (?:the )?foreground|broadcast intent callback:"
+        r" result=CANCELLED|"
+        r"Not allowed to start service|app standby|restricted bucket|stopped state|low power mode|"
+        r"background app refresh",
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "push_rejected",
+        "B",
+        2.5,
+        "Push provider rejected the token or credentials",
+        "Apple or Google refused the push: the token belongs to another app or environment (sandbox vs "
+        "production), or the vendor holds a wrong or expired APNs key/certificate or FCM credential.",
+        r"BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
+        r"(?:Invalid|Expired)ProviderToken|THIRD_PARTY_AUTH_ERROR|SENDER_ID_MISMATCH|mismatched-credential|"
+        r"registration-token-not-registered|invalid-registration-token|\bNotRegistered\b|"
+        r"InvalidApnsCredential",
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "network",
+        "E",
+        2.0,
+        "Network unreachable",
+        "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
+        r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
+        r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|"
+        r"\b(?:is|are|be|went|marking|currently|device|network) offline\b|"
+        r"SSLHandshake|certificate verify",
+    ),
+    _kind(
+        "identity",
+        "B",
+        2.5,
+        "App identity, key or project mismatch",
+        "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
+        "missing key, another project's file, a wrong environment).",
+        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|sender["
+        r" _-]?id|"
+        r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|"
+        r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
+        r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
+        r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged"
+        r" in|"
+        r"(?:developer|expo) account|client (?:id|secret)|credentials? (?:are )?(?:invalid|missing|wrong)|"
+        r"(?:FCM|GCM|firebase|push|APNs) config|(?:FCM|GCM|firebase|push|APNs) credential|"
+        r"(?:FCM|GCM|firebase|push|APNs) server key|"
+        r"\b(?:app|application|project|workspace|account) (?:is )?not found|server ?zone|\bregion\b|data"
+        r" ?cent(?:er|re)|"
+        r"\bcluster\b|\bendpoint\b",
+        FAILURE_WORDS,
+    ),
+    _kind(
+        "event_name",
+        "C",
+        2.5,
+        "Event rejected by its name or token",
+        "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",
+        r"event name|name is reserved|invalid (?:public )?event|event will not be logged|event token|"
+        r"invalid event|reserved (?:event|name)|name must (?:consist|contain)|property (?:name|value) .{0,20}"
+        r"(?:invalid|not supported)|value type is not supported",
+        symptoms=("events_not_recorded",),
+    ),
+    _kind(
+        "linkage",
+        "D",
+        3.0,
+        "Class or method missing at run time (dependency conflict)",
+        "A class or method the SDK needs was missing at run time: a dependency conflict or an incomplete "
+        "integration.",
+        r"NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|"
+        r"didn't find class|failed resolution of|MissingPluginException|no implementation found for method|"
+        r"unreco\w*ni[sz]ed selector|selector sent to instance|dyld: (?:Library|Symbol) not loaded|undefined"
+        r" symbol",
+    ),
+    _kind(
+        "not_initialised",
+        "D",
+        2.5,
+        "SDK not initialised, disabled or started in the wrong order",
+        "The SDK was not started (or was switched off) when the app called it.",
+        r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
+        r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
+        r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
+        r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in"
+        r" configuration|"
+        r"must be called (?:first|before)|before accessing|(?:call|calling) \w+(?:\.\w+)?\.(?:initiali[sz]e|"
+        r"init|start|"
+        r"configure|setup|takeOff)\w*\(.{0,20}\) (?:first|before)|"
+        r"No Firebase App .{0,20}has been created|call Firebase(?:App)?\.initializeApp|"
+        r"FirebaseApp (?:with name \S+ )?(?:doesn't|does not) exist|Default FirebaseApp is not"
+        r" initiali[sz]ed",
+    ),
+    _kind(
+        "server_refused",
+        "B",
+        2.0,
+        "The vendor's server refused the app (401/403/404)",
+        "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
+        "project setting that does not match.",
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:401|403|"
+        r"404)\b|"
+        r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
+        r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration",
+        gate=(
+            "401",
+            "403",
+            "404",
+            "permission_denied",
+            "unauthenticated",
+            "not_found",
+            "unregistered",
+            "mismatchsenderid",
+            "invalidregistration",
+        ),
+    ),
+    _kind(
+        "server_error",
+        "D",
+        2.0,
+        "The vendor's server answered with an error",
+        "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
+        "the vendor's status page tells more.",
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:429|"
+        r"5\d\d)\b|"
+        r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
+        r"\bUNAVAILABLE\b|rate.?limit",
+        gate=("429", "resource_exhausted", "unavailable", "rate") + tuple(str(n) for n in range(500, 600)),
+    ),
+    _kind(
+        "bad_request",
+        "B",
+        1.5,
+        "The vendor's server rejected the request's content",
+        "The server answered that the request was malformed or carried a value it does not accept.",
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:400|409|"
+        r"410|413|422)\b|"
+        r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\(",
+        gate=("400", "409", "410", "413", "422", "invalid_argument", "error"),
+    ),
+    _kind(
+        "vendor_limit",
+        "D",
+        2.0,
+        "A limit of the vendor's plan or SDK",
+        "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
+        r"maximum of \d+|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
+        r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large",
+    ),
+    _kind(
+        "integration",
+        "D",
+        2.0,
+        "Integration step missing or in the wrong place",
+        "The app's integration skips a step the SDK needs (a handler, a plugin, a component).",
+        r"(?:completion )?handler (?:was )?never (?:called|invoked)|plugin .{0,40}does not exist|"
+        r"requires you to add|not registered in (?:the )?manifest|add the following to your|is not declared",
+    ),
+    _kind(
+        "crash",
+        "D",
+        2.0,
+        "Crash or exception",
+        "The app or the SDK threw an exception; the frame inside the SDK (or the app) shows where.",
+        r"fatal exception|FATAL EXCEPTION|uncaught exception|\w+(?:Exception|Error)\b:|\bcaused by\b|"
+        r"SIGSEGV|SIGABRT|Fatal signal|leaked its continuation|TASK CONTINUATION MISUSE|"
+        # Crash reports and wrappers: qualified exception classes (Crashlytics glues the message on), Xcode's
+        # terminating line and crash-report headers, Dart and JavaScript unhandled errors.
+        r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)|Terminating app due to|EXC_BAD_ACCESS|"
+        r"EXC_CRASH|"
+        r"Exception Type:|Thread \d+ Crashed|unhandled (?:exception|promise rejection)|PlatformException\(|"
+        r"^\s*Crashed: |\bFatal error: |EXC_BREAKPOINT|EXCEPTION CAUGHT BY|Uncaught \(in promise\)",
+        gate=(
+            "exception",
+            "error",
+            "caused by",
+            "sigsegv",
+            "sigabrt",
+            "fatal signal",
+            "continuation",
+            "terminating",
+            "exc_",
+            "crashed",
+            "unhandled",
+            "uncaught",
+        ),
+    ),
+    _kind(
+        "nothing_eligible",
+        "B",
+        1.5,
+        "Nothing eligible for this user",
+        "The SDK asked the vendor for messages and got none: no campaign targets this user or device"
+        " (segment, "
+        "audience, frequency cap, or a campaign that is not live), so there was nothing to show.",
+        r"\b0 messages|no messages found|no (?:eligible|matching|active|available) (?:campaigns?|messages?|"
+        r"in-?app)|"
+        r"\"\w*messages\"\s*:\s*\[\s*\]|\bnot eligible\b|not in (?:the )?(?:segment|audience)|"
+        r"does(?:n't| not) match (?:the )?(?:targeting|segment|audience|criteria|filters?)|frequency cap|"
+        r"already (?:been )?(?:shown|displayed|seen)",
+        symptoms=("iam_not_shown", "push_not_delivered"),
+    ),
+    _kind(
+        "user_identity",
+        "B",
+        2.0,
+        "User identity missing or different",
+        "The SDK acted for no user or for another user than the one the message or event was meant for "
+        "(external id not set, a different user logged in, an anonymous profile).",
+        r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|"
+        r"not set)\b|"
+        r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
+        r"not the user who",
+        gate=("user", "profile", "external", "customer"),
+    ),
+    _kind(
+        "not_displayed",
+        "D",
+        1.5,
+        "Message received but not shown",
+        "The message reached the device but the SDK decided not to display it.",
+        r"posted notification: false|not (?:render|display|show)\w*|unable to render|will not be delivered|"
+        r"suppress|channel=null",
+        symptoms=("iam_not_shown", "push_not_delivered"),
+    ),
+    _kind(
+        "push_handler",
+        "D",
+        1.5,
+        "Push handled by another SDK's receiver",
+        "More than one push SDK listens for incoming messages; the one that received this push says it is"
+        " not "
+        "its own, so the vendor's handler may never see it (a conflicting messaging service or receiver).",
+        r"(?:message|push|notification)s? (?:received|arrived)[^.]{0,40}\bnot for\b|did ?n[o']t originate"
+        r" from|"
+        r"\bnot (?:an? )?(?:braze|appboy|onesignal|clevertap|airship|urban ?airship|iterable|moengage|"
+        r"intercom|"
+        r"customer\.?io|leanplum|firebase|expo) (?:push|message|notification)|not consuming (?:remote"
+        r" )?message",
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "no_token",
+        "D",
+        1.5,
+        "No push token for this device",
+        "The vendor holds no push token for the device (or the SDK has none to send): registration never "
+        "completed — a missing integration step, a refused notification permission, or another app or "
+        "environment's credentials.",
+        r"no (?:push |device |registration |APNs |FCM )?tokens?\b|no registration ids|matching push tokens?|"
+        r"\bnot reachable\b|push ?token\W{0,3}(?:is )?(?:null|nil|empty|missing|undefined)\b|"
+        r"(?:device|push|registration) token (?:is )?(?:null|nil|empty|missing|not (?:set|available))|"
+        r"without (?:a )?(?:push |device )?token",
+        symptoms=("push_not_delivered",),
+    ),
+    _kind(
+        "environment",
+        "B",
+        1.5,
+        "Test or sandbox environment in use",
+        "The SDK runs against a development, test or sandbox environment; a message sent from the production "
+        "side (or the other way round) never reaches it.",
+        r"\bsandbox\b|Production: NO\b|inProduction\W{1,4}(?:false|NO)\b|\benvironment\W{1,4}(?:sandbox|"
+        r"development|"
+        r"dev|test|staging)\b|aps-environment\W{1,4}development|useDevelopment\W{1,4}true|\bdevelopment"
+        r" (?:app|"
+        r"environment|build|mode)\b.{0,30}\b(?:push|apns|key|token)",
+    ),
+    _kind(
+        "opted_out",
+        "B",
+        2.0,
+        "User or device opted out or unsubscribed",
+        "The user or the device is opted out, unsubscribed or not eligible, so the vendor does not send to"
+        " it or "
+        "does not record it.",
+        r"opted[ -]?out|opt[ -]?out(?:ed)?\b|\bunsubscribed|not subscribed|subscription (?:is )?(?:disabled|"
+        r"inactive|paused)|push (?:is )?disabled|user (?:is )?not eligible|tracking (?:is )?disabled|"
+        r"\bOptedOut\b|isOptedOut\W+true|\"?opted_?in\"?\s*[:=]\s*false",
+    ),
+    _kind(
+        "not_done",
+        "D",
+        1.0,
+        "The SDK skipped, dropped or gave up",
+        "The SDK says it skipped, dropped, ignored or stopped retrying the work the ticket is about; its"
+        " reason is "
+        "on the line.",
+        r"\bskipp(?:ing|ed)\b|\bignor(?:ing|ed)\b|\bdiscard(?:ing|ed)\b|\bdropp(?:ing|ed)\b|\bgiving up\b|"
+        r"\bgave up\b|max(?:imum)? retries|\bwill not be (?:sent|shown|displayed|tracked|logged|recorded)|"
+        r"\bwon'?t be (?:sent|shown|displayed|tracked|logged|recorded)|\baborting\b|\bnot (?:sent|tracked|"
+        r"logged|"
+        r"recorded|uploaded|saved)\b",
+    ),
+    _kind(
+        "sdk_error",
+        "D",
+        1.0,
+        "Error or warning from the SDK",
+        "The SDK itself reported a problem; no rule knows this message yet, so read it.",
+        r"error|fail|invalid|missing|cannot|can't|unable|rejected|denied|not allowed|expired|warning|must |"
+        r"please ",
+    ),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 
 #: Each kind's title in Japanese, for the findings list of a Japanese UI.
 TITLE_JA = {
-    "simulator": "シミュレーター・エミュレーターでのプッシュ", "entitlement": "プッシュの Capability・エンタイトルメント不足",
-    "permission": "通知・OS の許可", "os_limit": "OS による配信制限（バックグラウンド・優先度・省電力）",
-    "push_rejected": "プッシュ事業者がトークン・認証情報を拒否", "network": "ネットワークに到達できない",
-    "identity": "アプリの ID・キー・プロジェクトの不一致", "event_name": "名前やトークンによりイベントが拒否",
-    "linkage": "実行時にクラス・メソッドがない（依存関係の衝突）", "not_initialised": "SDK 未初期化・無効・開始順の誤り",
-    "server_refused": "ベンダーのサーバーがアプリを拒否（401/403/404）", "server_error": "ベンダーのサーバーがエラーを応答",
-    "bad_request": "ベンダーのサーバーがリクエスト内容を拒否", "vendor_limit": "ベンダーのプラン・SDK の上限",
-    "integration": "組み込み手順の不足・誤った位置", "crash": "クラッシュ・例外",
-    "nothing_eligible": "このユーザーに対象のメッセージがない", "user_identity": "ユーザー ID がない・別ユーザー",
-    "not_displayed": "受信したが表示されない", "push_handler": "別の SDK のレシーバーがプッシュを処理",
-    "no_token": "この端末のプッシュトークンがない", "environment": "テスト・sandbox 環境を使用中",
-    "opted_out": "ユーザー・端末がオプトアウト・購読解除", "not_done": "SDK がスキップ・破棄・中断",
+    "simulator": "シミュレーター・エミュレーターでのプッシュ",
+    "entitlement": "プッシュの Capability・エンタイトルメント不足",
+    "permission": "通知・OS の許可",
+    "os_limit": "OS による配信制限（バックグラウンド・優先度・省電力）",
+    "push_rejected": "プッシュ事業者がトークン・認証情報を拒否",
+    "network": "ネットワークに到達できない",
+    "identity": "アプリの ID・キー・プロジェクトの不一致",
+    "event_name": "名前やトークンによりイベントが拒否",
+    "linkage": "実行時にクラス・メソッドがない（依存関係の衝突）",
+    "not_initialised": "SDK 未初期化・無効・開始順の誤り",
+    "server_refused": "ベンダーのサーバーがアプリを拒否（401/403/404）",
+    "server_error": "ベンダーのサーバーがエラーを応答",
+    "bad_request": "ベンダーのサーバーがリクエスト内容を拒否",
+    "vendor_limit": "ベンダーのプラン・SDK の上限",
+    "integration": "組み込み手順の不足・誤った位置",
+    "crash": "クラッシュ・例外",
+    "nothing_eligible": "このユーザーに対象のメッセージがない",
+    "user_identity": "ユーザー ID がない・別ユーザー",
+    "not_displayed": "受信したが表示されない",
+    "push_handler": "別の SDK のレシーバーがプッシュを処理",
+    "no_token": "この端末のプッシュトークンがない",
+    "environment": "テスト・sandbox 環境を使用中",
+    "opted_out": "ユーザー・端末がオプトアウト・購読解除",
+    "not_done": "SDK がスキップ・破棄・中断",
     "sdk_error": "SDK のエラー・警告",
 }
 
@@ -344,30 +738,30 @@ WHY_JA = {
     "permission": "機能に必要な OS の許可（通知・トラッキング）がないか、拒否されています。",
     "os_limit": "バックグラウンド制限・メッセージの優先度・省電力・停止状態のアプリなど、OS がメッセージを止めました。",
     "push_rejected": "Apple または Google がプッシュを拒否しました。トークンが別のアプリ・環境（sandbox と本番）のものか、"
-                     "ベンダーに登録された APNs キー・証明書や FCM の認証情報が誤っているか期限切れです。",
+    "ベンダーに登録された APNs キー・証明書や FCM の認証情報が誤っているか期限切れです。",
     "network": "端末がベンダーのサーバーに到達できませんでした（オフライン・DNS・遮断・タイムアウト）。",
     "identity": "SDK がベンダーの受け付けない ID・キー・プロジェクトで通信しました（キーの誤りや未設定、別プロジェクトの設定"
-                "ファイル、環境の取り違え）。",
+    "ファイル、環境の取り違え）。",
     "event_name": "イベント自体が不正（予約名・不正な名前・誤ったイベントトークン）のため破棄されました。",
     "linkage": "SDK が必要とするクラスやメソッドが実行時に見つかりませんでした。依存関係の衝突か、組み込みが不完全です。",
     "not_initialised": "アプリが SDK を呼んだ時点で SDK が開始されていない（または無効化されている）状態でした。",
     "server_refused": "ベンダーのサーバーがリクエストを許可されていない・存在しないものとして拒否しました。多くはキー・アプリ ID・"
-                      "プロジェクト設定の不一致です。",
+    "プロジェクト設定の不一致です。",
     "server_error": "SDK のリクエストがベンダー側のエラー（サーバーエラー・レート制限）で失敗しました。時間をおいた再試行や"
-                    "ベンダーのステータスページを確認してください。",
+    "ベンダーのステータスページを確認してください。",
     "bad_request": "サーバーが、リクエストの形式が不正か受け付けられない値を含むと応答しました。",
     "vendor_limit": "ベンダーの上限（タグ・プロパティ・サイズ・頻度）を超えたリクエストでした。",
     "integration": "アプリの組み込みで SDK に必要な手順（ハンドラー・プラグイン・コンポーネント）が抜けています。",
     "crash": "アプリまたは SDK で例外が発生しました。SDK 内（またはアプリ）のスタックフレームが発生箇所を示します。",
     "nothing_eligible": "SDK はメッセージを取得しましたが 0 件でした。このユーザー・端末を対象とするキャンペーンがない（セグメント・"
-                        "オーディエンス・表示回数制限・配信中でないキャンペーン）ため、表示するものがありませんでした。",
+    "オーディエンス・表示回数制限・配信中でないキャンペーン）ため、表示するものがありませんでした。",
     "user_identity": "SDK がユーザーなし、またはメッセージやイベントの対象とは別のユーザーとして動作しました（外部 ID 未設定・"
-                     "別ユーザーでのログイン・匿名プロファイル）。",
+    "別ユーザーでのログイン・匿名プロファイル）。",
     "not_displayed": "メッセージは端末に届きましたが、SDK が表示しないと判断しました。",
     "push_handler": "プッシュを受け取る SDK が複数あり、受け取った側が自分宛てではないと判断しています。ベンダーのハンドラーに"
-                    "届いていない可能性があります（メッセージングサービスやレシーバーの競合）。",
+    "届いていない可能性があります（メッセージングサービスやレシーバーの競合）。",
     "no_token": "ベンダーがこの端末のプッシュトークンを持っていません（SDK にも送るトークンがありません）。組み込み手順の不足・"
-                "通知許可の拒否・別アプリや別環境の認証情報などで登録が完了していません。",
+    "通知許可の拒否・別アプリや別環境の認証情報などで登録が完了していません。",
     "environment": "SDK が開発・テスト・sandbox 環境で動いています。本番側から送ったメッセージ（またはその逆）は届きません。",
     "opted_out": "ユーザーまたは端末がオプトアウト・購読解除・対象外のため、ベンダーは送信や記録を行いません。",
     "not_done": "SDK がチケットの対象となる処理をスキップ・破棄・無視したか、再試行を諦めたと記録しています。理由はその行にあります。",
@@ -384,7 +778,7 @@ class Hit:
     line: int
     kind: Kind
     vendor: str
-    frame: int | None = None      # the telling stack frame's line, for crashes
+    frame: int | None = None  # the telling stack frame's line, for crashes
     frames: tuple[int, ...] = ()  # every telling frame (the SDK's, the app's)
 
 
@@ -420,9 +814,17 @@ def _candidate_lines(doc, cancel, words: np.ndarray | None = None) -> np.ndarray
     """Lines with an error word or at warning level, sampled at both ends of a large log."""
     if words is None:
         idx = doc.index
-        sure, unsure = linescan.find_lines(idx.buffer(), idx.start_array(), [n.encode() for n in NEEDLES],
-                                           icase=True, region=False, fmt=doc.format, newline=idx.newline,
-                                           parser=doc.parser, cancel=cancel)
+        sure, unsure = linescan.find_lines(
+            idx.buffer(),
+            idx.start_array(),
+            [n.encode() for n in NEEDLES],
+            icase=True,
+            region=False,
+            fmt=doc.format,
+            newline=idx.newline,
+            parser=doc.parser,
+            cancel=cancel,
+        )
         words = np.concatenate((sure, unsure))
     levels = doc.levels()
     mask = np.zeros(len(doc), dtype=bool)
@@ -481,7 +883,9 @@ def _telling_frames(doc, line: int, limit: int = 80) -> tuple[int, ...]:
 
 
 #: The opening of a list of error messages in an NSError dump or a JSON body, the items on the lines below.
-ERROR_LIST = re.compile(r"(?:\berrors?|\breasons?|\bmessages?|\bdetails?)\"?\s*[=:]\s*[\[(]\s*$", re.IGNORECASE)
+ERROR_LIST = re.compile(
+    r"(?:\berrors?|\breasons?|\bmessages?|\bdetails?)\"?\s*[=:]\s*[\[(]\s*$", re.IGNORECASE
+)
 _ERROR_ITEM = re.compile(r"^\s*\"([^\"]{6,})\"\s*,?\s*$")
 
 
@@ -514,7 +918,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         if is_frame(text):
             continue
         if ERROR_LIST.search(text[-200:]):
-            # "errors = (" / "\"errors\": [" opens a server's list of error messages: its items say what failed.
+            # "errors = (" / "\"errors\": [" opens a server's list of error messages: its items say what
+            # failed.
             for item in _error_items(doc, line):
                 said = doc.line_text(item)
                 found = classify(said)
@@ -530,15 +935,18 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
             if level < ERROR:
                 continue
             kind = KIND_BY_KEY["sdk_error"]
-        tag_id = int(tags.tag_ids[doc.entry_start(line)]) if tags.tag_ids is not None and line < len(tags.tag_ids) \
+        tag_id = (
+            int(tags.tag_ids[doc.entry_start(line)])
+            if tags.tag_ids is not None and line < len(tags.tag_ids)
             else -1
+        )
         if tag_id not in vendor_by_tag:
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
         if kind.key in _WEAK and not vendor and not (excerpt and (level >= ERROR or kind.key != "sdk_error")):
-            continue        # an app's own error words say little about the SDK (unless the customer chose them)
+            continue  # an app's own error words say little about the SDK (unless the customer chose them)
         if kind.key == "sdk_error" and level and level < INFO:
-            continue        # "error" inside a debug line of a healthy request
+            continue  # "error" inside a debug line of a healthy request
         frames = _telling_frames(doc, line) if kind.key in ("crash", "linkage") else ()
         if kind.key == "crash" and frames and not vendor:
             vendor = vendor_of(doc.line_text(frames[0]))

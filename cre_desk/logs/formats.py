@@ -29,8 +29,12 @@ STUDIO_NEW = re.compile(
 # the compact view "15:34:48.028  D  msg", the tag-only view "   Braze v23.0.1 .Braze  V  msg" (a blank tag
 # column repeats the tag above). The level is a lone letter followed by two spaces, as the IDE pads it.
 STUDIO_COLUMNS = re.compile(
-    r"^\s*(?:(\d{4})-(\d\d)-(\d\d) )?(?:" + _TIME + r"\s+)?(?:(\d+)(?:-(\d+))?\s+)?(?:(\S.*?)\s+)??" + _LVL +
-    r"(?:\s{2}(\S.*)|\s*)$")
+    r"^\s*(?:(\d{4})-(\d\d)-(\d\d) )?(?:"
+    + _TIME
+    + r"\s+)?(?:(\d+)(?:-(\d+))?\s+)?(?:(\S.*?)\s+)??"
+    + _LVL
+    + r"(?:\s{2}(\S.*)|\s*)$"
+)
 # Android Studio's older export without its date: "14:32:28.361 14885-15462/com.acme E/OneSignal: msg".
 STUDIO_OLD_SHORT = re.compile(r"^" + _TIME + r"\s+(\d+)-(\d+)/(\S+) " + _LVL + r"/(.*?): ?(.*)$")
 #: What a package column holds: a Java package, "pid-1234" for an unknown one, or "?".
@@ -38,36 +42,63 @@ _PACKAGE = re.compile(r"^(?:[A-Za-z_][\w]*(?:\.[\w]+)+|pid-\d+|system_process|\?
 # Console.app copies (and Xcode's console "copy" of os_log lines): "error	10:14:02.118421+0900	Runner	message".
 IOS_CONSOLE = re.compile(
     r"^(default|info|debug|error|fault|notice|Default|Info|Debug|Error|Fault|Notice)\t"
-    r"(?:(\d{4})-(\d\d)-(\d\d) )?" + _TIME + r"([+-]\d{4})?\t([^\t]*)\t(.*)$")
+    r"(?:(\d{4})-(\d\d)-(\d\d) )?" + _TIME + r"([+-]\d{4})?\t([^\t]*)\t(.*)$"
+)
 TIME_FMT = re.compile(r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
 BRIEF = re.compile(r"^" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
 BRIEF_NOPID = re.compile(r"^" + _LVL + r"/([^:(]{1,120}): ?(.*)$")
 LONG_HEADER = re.compile(
-    r"^\[ (?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+):\s*(\d+) " + _LVL + r"/(.*?)\s*\]$")
+    r"^\[ (?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+):\s*(\d+) " + _LVL + r"/(.*?)\s*\]$"
+)
 IOS_XCODE = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d)[ T]" + _TIME + r"([+-]\d\d:?\d\d|Z)? ([^\[\]]+?)\[(\d+):(\w+)\] ?(.*)$")
+    r"^(\d{4})-(\d\d)-(\d\d)[ T]" + _TIME + r"([+-]\d\d:?\d\d|Z)? ([^\[\]]+?)\[(\d+):(\w+)\] ?(.*)$"
+)
 IOS_LOGSHOW = re.compile(
     r"^(\d{4})-(\d\d)-(\d\d) " + _TIME + r"([+-]\d{4})\s+(0x[0-9a-fA-F]+)\s+(\w+)\s+(0x[0-9a-fA-F]+)\s+"
-    r"(\d+)\s+(\d+)\s+(.*?): (.*)$")
+    r"(\d+)\s+(\d+)\s+(.*?): (.*)$"
+)
 FIREBASE_IOS = re.compile(r"^(?:(\d+\.\d+\.\d+) - )?\[(Firebase/?\w+)\]\[(I-[A-Z]+\d+)\] ?(.*)$")
-GENERIC_TIME = re.compile(
-    r"^\[?(\d{4})[-/](\d\d)[-/](\d\d)[ T]" + _TIME + r"(Z|[+-]\d\d:?\d\d)?\]?\s*")
+GENERIC_TIME = re.compile(r"^\[?(\d{4})[-/](\d\d)[-/](\d\d)[ T]" + _TIME + r"(Z|[+-]\d\d:?\d\d)?\]?\s*")
 GENERIC_LEVEL = re.compile(
-    r"\b(VERBOSE|TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\b[:\]]?\s*", re.IGNORECASE)
-LEVEL_LETTER = re.compile(r"^\s*(?:\*\*)?(?:([VDIWEF])[/:] ?\S|\[[A-Za-z][\w .-]{0,30}\]([vdiwef]):|\[([VDIWEF])\] )")
+    r"\b(VERBOSE|TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\b[:\]]?\s*", re.IGNORECASE
+)
+LEVEL_LETTER = re.compile(
+    r"^\s*(?:\*\*)?(?:([VDIWEF])[/:] ?\S|\[[A-Za-z][\w .-]{0,30}\]([vdiwef]):|\[([VDIWEF])\] )"
+)
 #: An SDK's own prefix on a pasted line: "[Adjust]e: …", "[CleverTap]: …", "[CIO] …", "flutter: …".
 VENDOR_PREFIX = re.compile(r"^\s*(?:\[([A-Za-z][\w./-]{1,30})\](?:[vdiwea]:|:?\s)|(flutter): )")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 #: Detection order matters where two expressions can match the same line.
-FORMATS = ("threadtime", "studio", "studio_new", "time", "brief", "long", "ios_logshow", "ios", "firebase_ios",
-           "studio_columns", "ios_console", "jsonl", "generic")
+FORMATS = (
+    "threadtime",
+    "studio",
+    "studio_new",
+    "time",
+    "brief",
+    "long",
+    "ios_logshow",
+    "ios",
+    "firebase_ios",
+    "studio_columns",
+    "ios_console",
+    "jsonl",
+    "generic",
+)
 LABELS = {
-    "threadtime": "Android logcat (threadtime)", "studio": "Android Studio export",
-    "studio_new": "Android Studio Logcat (new)", "time": "Android logcat (time)", "brief": "Android logcat (brief)",
-    "long": "Android logcat (long)", "ios_logshow": "macOS/iOS log show", "ios": "Xcode console",
-    "firebase_ios": "Firebase iOS console", "studio_columns": "Android Studio Logcat (some columns hidden)",
-    "ios_console": "macOS Console (copied)", "jsonl": "JSON lines", "generic": "Plain text",
+    "threadtime": "Android logcat (threadtime)",
+    "studio": "Android Studio export",
+    "studio_new": "Android Studio Logcat (new)",
+    "time": "Android logcat (time)",
+    "brief": "Android logcat (brief)",
+    "long": "Android logcat (long)",
+    "ios_logshow": "macOS/iOS log show",
+    "ios": "Xcode console",
+    "firebase_ios": "Firebase iOS console",
+    "studio_columns": "Android Studio Logcat (some columns hidden)",
+    "ios_console": "macOS Console (copied)",
+    "jsonl": "JSON lines",
+    "generic": "Plain text",
 }
 #: Lines longer than this are shown truncated (the full line stays in the file).
 MAX_LINE_CHARS = 64 * 1024
@@ -132,13 +163,27 @@ class LineParser:
 
     def _logcat(self, line_no, m, year_g, mon_g, pid_g, tid_g, lvl_g, tag_g, msg_g, pkg_g=None) -> Entry:
         month = int(m.group(mon_g))
-        ts = _epoch(self._year(m.group(year_g), month), month, int(m.group(mon_g + 1)),
-                    m.group(mon_g + 2), m.group(mon_g + 3), m.group(mon_g + 4), m.group(mon_g + 5))
+        ts = _epoch(
+            self._year(m.group(year_g), month),
+            month,
+            int(m.group(mon_g + 1)),
+            m.group(mon_g + 2),
+            m.group(mon_g + 3),
+            m.group(mon_g + 4),
+            m.group(mon_g + 5),
+        )
         package = m.group(pkg_g) if pkg_g else ""
-        return Entry(line_no=line_no, end_line=line_no + 1, message=m.group(msg_g), level=level_code(m.group(lvl_g)),
-                     tag=m.group(tag_g).strip(), pid=int(m.group(pid_g)) if pid_g else None,
-                     tid=int(m.group(tid_g)) if tid_g else None, package="" if package == "?" else package,
-                     timestamp=ts)
+        return Entry(
+            line_no=line_no,
+            end_line=line_no + 1,
+            message=m.group(msg_g),
+            level=level_code(m.group(lvl_g)),
+            tag=m.group(tag_g).strip(),
+            pid=int(m.group(pid_g)) if pid_g else None,
+            tid=int(m.group(tid_g)) if tid_g else None,
+            package="" if package == "?" else package,
+            timestamp=ts,
+        )
 
     def _parse_threadtime(self, n, line):
         m = THREADTIME.match(line)
@@ -157,10 +202,17 @@ class LineParser:
     def _parse_studio_columns(self, n, line):
         m = STUDIO_OLD_SHORT.match(line)
         if m:
-            return Entry(line_no=n, end_line=n + 1, message=m.group(10), level=level_code(m.group(8)),
-                         tag=m.group(9).strip(), pid=int(m.group(5)), tid=int(m.group(6)),
-                         package="" if m.group(7) == "?" else m.group(7),
-                         timestamp=self._day_time(None, None, None, m, 1))
+            return Entry(
+                line_no=n,
+                end_line=n + 1,
+                message=m.group(10),
+                level=level_code(m.group(8)),
+                tag=m.group(9).strip(),
+                pid=int(m.group(5)),
+                tid=int(m.group(6)),
+                package="" if m.group(7) == "?" else m.group(7),
+                timestamp=self._day_time(None, None, None, m, 1),
+            )
         m = STUDIO_COLUMNS.match(line)
         if not m or not _columns_kept(line, m):
             return None
@@ -168,16 +220,31 @@ class LineParser:
         head, _, last = tag.rpartition(" ")
         if head and _PACKAGE.match(last):
             tag, package = head.strip(), ("" if last == "?" or last.startswith("pid-") else last)
-        return Entry(line_no=n, end_line=n + 1, message=m.group(12) or "", level=level_code(m.group(11)), tag=tag,
-                     pid=int(m.group(8)) if m.group(8) else None, tid=int(m.group(9)) if m.group(9) else None,
-                     package=package, timestamp=self._day_time(m.group(1), m.group(2), m.group(3), m, 4))
+        return Entry(
+            line_no=n,
+            end_line=n + 1,
+            message=m.group(12) or "",
+            level=level_code(m.group(11)),
+            tag=tag,
+            pid=int(m.group(8)) if m.group(8) else None,
+            tid=int(m.group(9)) if m.group(9) else None,
+            package=package,
+            timestamp=self._day_time(m.group(1), m.group(2), m.group(3), m, 4),
+        )
 
     def _day_time(self, year, month, day, m, first) -> float | None:
         """A time of day with a date when the line has one (time-only lines have no place on a timeline)."""
         if m.group(first) is None or month is None:
             return None
-        return _epoch(self._year(year, int(month)), int(month), int(day), m.group(first), m.group(first + 1),
-                      m.group(first + 2), m.group(first + 3))
+        return _epoch(
+            self._year(year, int(month)),
+            int(month),
+            int(day),
+            m.group(first),
+            m.group(first + 1),
+            m.group(first + 2),
+            m.group(first + 3),
+        )
 
     def _parse_ios_console(self, n, line):
         m = IOS_CONSOLE.match(line)
@@ -188,8 +255,9 @@ class LineParser:
         ts = self._day_time(m.group(2), m.group(3), m.group(4), m, 5)
         if ts is not None:
             ts -= _offset_seconds(m.group(9))
-        entry = Entry(line_no=n, end_line=n + 1, message=m.group(11), level=level, tag=m.group(10).strip(),
-                      timestamp=ts)
+        entry = Entry(
+            line_no=n, end_line=n + 1, message=m.group(11), level=level, tag=m.group(10).strip(), timestamp=ts
+        )
         self._refine_ios_message(entry)
         return entry
 
@@ -200,12 +268,23 @@ class LineParser:
     def _parse_brief(self, n, line):
         m = BRIEF.match(line)
         if m:
-            return Entry(line_no=n, end_line=n + 1, message=m.group(4), level=level_code(m.group(1)),
-                         tag=m.group(2).strip(), pid=int(m.group(3)))
+            return Entry(
+                line_no=n,
+                end_line=n + 1,
+                message=m.group(4),
+                level=level_code(m.group(1)),
+                tag=m.group(2).strip(),
+                pid=int(m.group(3)),
+            )
         m = BRIEF_NOPID.match(line)
         if m:
-            return Entry(line_no=n, end_line=n + 1, message=m.group(3), level=level_code(m.group(1)),
-                         tag=m.group(2).strip())
+            return Entry(
+                line_no=n,
+                end_line=n + 1,
+                message=m.group(3),
+                level=level_code(m.group(1)),
+                tag=m.group(2).strip(),
+            )
         return None
 
     def _parse_long(self, n, line):
@@ -220,12 +299,21 @@ class LineParser:
         m = IOS_XCODE.match(line)
         if not m:
             return self._parse_firebase_ios(n, line)
-        ts = _epoch(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6),
-                    m.group(7))
+        ts = _epoch(
+            int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6), m.group(7)
+        )
         if ts is not None:
             ts -= _offset_seconds(m.group(8))
-        entry = Entry(line_no=n, end_line=n + 1, message=m.group(12), level=0, tag=m.group(9).strip(),
-                      pid=int(m.group(10)), tid=_int_or_none(m.group(11)), timestamp=ts)
+        entry = Entry(
+            line_no=n,
+            end_line=n + 1,
+            message=m.group(12),
+            level=0,
+            tag=m.group(9).strip(),
+            pid=int(m.group(10)),
+            tid=_int_or_none(m.group(11)),
+            timestamp=ts,
+        )
         self._refine_ios_message(entry)
         return entry
 
@@ -233,14 +321,23 @@ class LineParser:
         m = IOS_LOGSHOW.match(line)
         if not m:
             return self._parse_ios(n, line)
-        ts = _epoch(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6),
-                    m.group(7))
+        ts = _epoch(
+            int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6), m.group(7)
+        )
         if ts is not None:
             ts -= _offset_seconds(m.group(8))
         kind = m.group(10).lower()
         level = {"default": 3, "info": 3, "debug": 2, "error": 5, "fault": 6}.get(kind, 0)
-        entry = Entry(line_no=n, end_line=n + 1, message=m.group(15), level=level, tag=m.group(14).strip(),
-                      pid=int(m.group(12)), tid=_int_or_none(m.group(9), 16), timestamp=ts)
+        entry = Entry(
+            line_no=n,
+            end_line=n + 1,
+            message=m.group(15),
+            level=level,
+            tag=m.group(14).strip(),
+            pid=int(m.group(12)),
+            tid=_int_or_none(m.group(9), 16),
+            timestamp=ts,
+        )
         self._refine_ios_message(entry)
         return entry
 
@@ -282,9 +379,14 @@ class LineParser:
         tag = _first(data, ("tag", "logger", "category", "subsystem", "name", "source", "module"))
         level = _first(data, ("level", "lvl", "severity", "priority", "loglevel", "levelname"))
         stamp = _first(data, ("timestamp", "time", "ts", "@timestamp", "date", "datetime"))
-        entry = Entry(line_no=n, end_line=n + 1, message=_text(message) if message is not None else stripped,
-                      tag=_text(tag) if tag is not None else "", level=level_code(_text(level)) if level else 0,
-                      timestamp=_json_time(stamp))
+        entry = Entry(
+            line_no=n,
+            end_line=n + 1,
+            message=_text(message) if message is not None else stripped,
+            tag=_text(tag) if tag is not None else "",
+            level=level_code(_text(level)) if level else 0,
+            timestamp=_json_time(stamp),
+        )
         pid = _first(data, ("pid", "process_id"))
         if isinstance(pid, int) and not isinstance(pid, bool) and 0 <= pid < 2**31:
             entry.pid = pid
@@ -295,11 +397,18 @@ class LineParser:
         ts = None
         rest = line
         if m:
-            ts = _epoch(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6),
-                        m.group(7))
+            ts = _epoch(
+                int(m.group(1)),
+                int(m.group(2)),
+                int(m.group(3)),
+                m.group(4),
+                m.group(5),
+                m.group(6),
+                m.group(7),
+            )
             if ts is not None:
                 ts -= _offset_seconds(m.group(8))
-            rest = line[m.end():]
+            rest = line[m.end() :]
         vendor = VENDOR_PREFIX.match(rest)
         lv = GENERIC_LEVEL.search(rest[:60])
         level = level_code(lv.group(1)) if lv else 0
@@ -308,8 +417,15 @@ class LineParser:
             letter = LEVEL_LETTER.match(rest)
             if letter:
                 level = level_code(next(g for g in letter.groups() if g).upper())
-        return Entry(line_no=n, end_line=n + 1, message=rest, level=level, timestamp=ts, parsed=m is not None,
-                     tag=(vendor.group(1) or vendor.group(2)) if vendor else "")
+        return Entry(
+            line_no=n,
+            end_line=n + 1,
+            message=rest,
+            level=level,
+            timestamp=ts,
+            parsed=m is not None,
+            tag=(vendor.group(1) or vendor.group(2)) if vendor else "",
+        )
 
 
 def _int_or_none(text: str | None, base: int = 10) -> int | None:
@@ -359,15 +475,29 @@ def _json_time(value) -> float | None:
     if isinstance(value, str):
         m = GENERIC_TIME.match(value)
         if m:
-            ts = _epoch(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5), m.group(6),
-                        m.group(7))
+            ts = _epoch(
+                int(m.group(1)),
+                int(m.group(2)),
+                int(m.group(3)),
+                m.group(4),
+                m.group(5),
+                m.group(6),
+                m.group(7),
+            )
             return None if ts is None else ts - _offset_seconds(m.group(8))
     return None
 
 
 _DETECTORS = {
-    "threadtime": THREADTIME, "studio": STUDIO_OLD, "studio_new": STUDIO_NEW, "time": TIME_FMT, "brief": BRIEF,
-    "long": LONG_HEADER, "ios_logshow": IOS_LOGSHOW, "ios": IOS_XCODE, "firebase_ios": FIREBASE_IOS,
+    "threadtime": THREADTIME,
+    "studio": STUDIO_OLD,
+    "studio_new": STUDIO_NEW,
+    "time": TIME_FMT,
+    "brief": BRIEF,
+    "long": LONG_HEADER,
+    "ios_logshow": IOS_LOGSHOW,
+    "ios": IOS_XCODE,
+    "firebase_ios": FIREBASE_IOS,
     "ios_console": IOS_CONSOLE,
 }
 
@@ -377,14 +507,18 @@ def _studio_columns(line: str) -> bool:
     if STUDIO_OLD_SHORT.match(line):
         return True
     m = STUDIO_COLUMNS.match(line)
-    return bool(m) and _columns_kept(line, m)
+    return m is not None and _columns_kept(line, m)
 
 
 def _columns_kept(line: str, m: re.Match) -> bool:
     """A time, a pid, or a padded tag column (the IDE pads columns with runs of spaces): plain prose with a lone
     capital letter in it is not a Logcat line."""
-    return (m.group(4) is not None or m.group(8) is not None or line[:1].isspace()
-            or (m.group(10) is not None and "  " in line[:m.start(11)]))
+    return (
+        m.group(4) is not None
+        or m.group(8) is not None
+        or line[:1].isspace()
+        or (m.group(10) is not None and "  " in line[: m.start(11)])
+    )
 
 
 def detect(lines: Iterable[str], sample: int = 400) -> Detection:

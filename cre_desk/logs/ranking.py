@@ -69,8 +69,10 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
 START_AREA = "D"
 START_WHY = ("Nothing in this log points at an area; the checklist starts with the SDK's initialisation and "
              "session, so start there and ask for a verbose log.")
-START_WHY_JA = ("このログにはどの領域も示す行がありません。チェックリストは SDK の初期化とセッションから始まるので、"
-                "そこから確認し、詳細ログを依頼してください。")
+START_WHY_JA = (
+    "このログにはどの領域も示す行がありません。チェックリストは SDK の初期化とセッションから始まるので、"
+    "そこから確認し、詳細ログを依頼してください。"
+)
 LACKS = "the log lacks: {0}"
 
 

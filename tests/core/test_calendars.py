@@ -70,11 +70,16 @@ def test_jp_holidays_include_substitutes_citizens_holiday_and_the_year_end_break
 
 def test_holidays_never_run_out(jp, us):
     """National holidays come from the holidays package for any year; the team's year-end break recurs."""
-    for day in (date(2031, 1, 1), date(2031, 2, 11), date(2031, 2, 24), date(2035, 11, 23)):  # 2031-02-23 is a Sunday
+    for day in (
+        date(2031, 1, 1),
+        date(2031, 2, 11),
+        date(2031, 2, 24),
+        date(2035, 11, 23),
+    ):  # 2031-02-23 is a Sunday
         assert jp.is_holiday(day) and not jp.is_business_day(day), day
     assert jp.is_holiday(date(2033, 12, 30)) and jp.is_holiday(date(2033, 1, 3))
-    assert us.is_holiday(date(2032, 7, 5))      # 4 July 2032 is a Sunday: observed on Monday
-    assert load_calendar("uk").is_holiday(date(2030, 8, 26))   # summer bank holiday, England
+    assert us.is_holiday(date(2032, 7, 5))  # 4 July 2032 is a Sunday: observed on Monday
+    assert load_calendar("uk").is_holiday(date(2030, 8, 26))  # summer bank holiday, England
     assert not jp.is_holiday(date(2031, 2, 12))
 
 
@@ -85,9 +90,9 @@ def test_jp_2026_has_240_working_days(jp):
 
 
 def test_us_and_uk_observed_holidays(us):
-    assert us.is_holiday(date(2026, 7, 3))      # 4 July 2026 is a Saturday
-    assert us.is_holiday(date(2027, 12, 31))    # 1 January 2028 is a Saturday
-    assert load_calendar("uk").is_holiday(date(2026, 12, 28))   # Boxing Day substitute
+    assert us.is_holiday(date(2026, 7, 3))  # 4 July 2026 is a Saturday
+    assert us.is_holiday(date(2027, 12, 31))  # 1 January 2028 is a Saturday
+    assert load_calendar("uk").is_holiday(date(2026, 12, 28))  # Boxing Day substitute
 
 
 def test_unknown_or_unsafe_calendar_names_are_refused():
@@ -97,6 +102,7 @@ def test_unknown_or_unsafe_calendar_names_are_refused():
 
 
 # --------------------------------------------------------------------------------- business_seconds
+
 
 def test_friday_late_afternoon_to_monday_morning_is_two_hours(jp):
     assert jp.business_seconds(jst(2026, 6, 5, 17), jst(2026, 6, 8, 10)) == 2 * H
@@ -138,7 +144,7 @@ def test_partial_day_inside_hours(jp):
 def test_dst_spring_forward_in_new_york(us):
     # Sunday 8 March 2026 02:00 EST -> 03:00 EDT. Friday 16:00 EST to Monday 10:00 EDT: 1 h + 1 h.
     start, end = nyc(2026, 3, 6, 16), nyc(2026, 3, 9, 10)
-    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=65)   # an hour went missing
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=65)  # an hour went missing
     assert us.business_seconds(start, end) == 2 * H
     assert us.business_seconds(nyc(2026, 3, 9), nyc(2026, 3, 10)) == 8 * H
 
@@ -154,8 +160,10 @@ def test_dst_fall_back_in_new_york(us):
 
 def test_spans_through_the_dst_change_itself_count_real_time():
     every_day = custom(hours=(("01:00", "04:00"),), days=range(7))
-    assert every_day.business_seconds(nyc(2026, 3, 8), nyc(2026, 3, 9)) == 2 * H   # 02:00-03:00 does not exist
-    assert every_day.business_seconds(nyc(2026, 11, 1), nyc(2026, 11, 2)) == 4 * H  # 01:00-02:00 happens twice
+    assert every_day.business_seconds(nyc(2026, 3, 8), nyc(2026, 3, 9)) == 2 * H  # 02:00-03:00 does not exist
+    assert (
+        every_day.business_seconds(nyc(2026, 11, 1), nyc(2026, 11, 2)) == 4 * H
+    )  # 01:00-02:00 happens twice
     # Inputs sharing the zone's tzinfo: Python would subtract them by wall time (3 h); the real time is 2 h.
     assert every_day.business_seconds(nyc(2026, 3, 8, 1), nyc(2026, 3, 8, 4)) == 2 * H
     assert every_day.add_business_time(nyc(2026, 3, 8, 1), 2 * H) == nyc(2026, 3, 8, 4)
@@ -170,7 +178,7 @@ def test_split_shifts_skip_the_gap():
     cal = custom(time_zone="Asia/Tokyo", hours=(("09:00", "12:00"), ("13:00", "18:00")))
     assert cal.working_day_seconds == 8 * H
     assert cal.business_seconds(jst(2026, 6, 8, 11), jst(2026, 6, 8, 14)) == 2 * H
-    assert cal.add_business_time(jst(2026, 6, 8, 11), H) == jst(2026, 6, 8, 12)   # ends at a close
+    assert cal.add_business_time(jst(2026, 6, 8, 11), H) == jst(2026, 6, 8, 12)  # ends at a close
     assert cal.add_business_time(jst(2026, 6, 8, 11), H + 1) == jst(2026, 6, 8, 13, 0, 1)
     assert cal.end_of_business_day(jst(2026, 6, 8, 12, 30)) == jst(2026, 6, 8, 18)
 
@@ -195,19 +203,22 @@ def _timed(cal, start, end) -> float:
 
 # --------------------------------------------------------------------- end of day, add, is_business
 
+
 def test_end_of_business_day(jp):
-    assert jp.end_of_business_day(jst(2026, 6, 8, 7)) == jst(2026, 6, 8, 18)       # before opening
-    assert jp.end_of_business_day(jst(2026, 6, 8, 12)) == jst(2026, 6, 8, 18)      # during hours
-    assert jp.end_of_business_day(jst(2026, 6, 8, 19)) == jst(2026, 6, 9, 18)      # after closing
-    assert jp.end_of_business_day(jst(2026, 6, 8, 18)) == jst(2026, 6, 9, 18)      # at closing: day is over
+    assert jp.end_of_business_day(jst(2026, 6, 8, 7)) == jst(2026, 6, 8, 18)  # before opening
+    assert jp.end_of_business_day(jst(2026, 6, 8, 12)) == jst(2026, 6, 8, 18)  # during hours
+    assert jp.end_of_business_day(jst(2026, 6, 8, 19)) == jst(2026, 6, 9, 18)  # after closing
+    assert jp.end_of_business_day(jst(2026, 6, 8, 18)) == jst(2026, 6, 9, 18)  # at closing: day is over
     assert jp.end_of_business_day(jst(2026, 6, 5, 18, 30)) == jst(2026, 6, 8, 18)  # Friday evening
-    assert jp.end_of_business_day(jst(2026, 5, 4, 12)) == jst(2026, 5, 7, 18)      # on a holiday
-    assert jp.end_of_business_day(jst(2026, 6, 6, 12)).utcoffset() == timedelta(0)   # returned in UTC
+    assert jp.end_of_business_day(jst(2026, 5, 4, 12)) == jst(2026, 5, 7, 18)  # on a holiday
+    assert jp.end_of_business_day(jst(2026, 6, 6, 12)).utcoffset() == timedelta(0)  # returned in UTC
 
 
 def test_add_business_time(jp):
     assert jp.add_business_time(jst(2026, 6, 5, 17, 30), H) == jst(2026, 6, 8, 9, 30)
-    assert jp.add_business_time(jst(2026, 6, 8, 9), 9 * H) == jst(2026, 6, 8, 18)   # the close, not Tuesday 09:00
+    assert jp.add_business_time(jst(2026, 6, 8, 9), 9 * H) == jst(
+        2026, 6, 8, 18
+    )  # the close, not Tuesday 09:00
     assert jp.add_business_time(jst(2026, 6, 6, 12), 0) == jst(2026, 6, 6, 12)
     assert jp.add_business_time(jst(2026, 6, 6, 12), 27 * H) == jst(2026, 6, 10, 18)
     with pytest.raises(ValueError):
@@ -229,33 +240,37 @@ def test_naive_datetimes_are_taken_as_utc(jp):
 
 # ------------------------------------------------------------------------------------- validation
 
+
 def _base() -> dict:
     return copy.deepcopy(resource_files.read_json("calendars", "jp.json"))
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    (lambda d: d.update(time_zone="Mars/Olympus"), "time_zone"),
-    (lambda d: d.update(time_zone=""), "time_zone"),
-    (lambda d: d.update(working_days=[]), "working_days"),
-    (lambda d: d.update(working_days=[7]), "working_days"),
-    (lambda d: d.update(working_days=[True]), "working_days"),
-    (lambda d: d.update(hours=[]), "hours"),
-    (lambda d: d.update(hours=[["9:00", "18:00"]]), "hours[0][0]"),
-    (lambda d: d.update(hours=[["09:00", "24:00"]]), "hours[0][1]"),
-    (lambda d: d.update(hours=[["18:00", "09:00"]]), "hours[0]"),
-    (lambda d: d.update(hours=[["09:00", "13:00"], ["12:00", "18:00"]]), "hours[1]"),
-    (lambda d: d.update(hours=["09:00-18:00"]), "hours[0]"),
-    (lambda d: d.update(holidays=[{"date": "2026-02-30", "name": "x"}]), "holidays["),
-    (lambda d: d.update(company_holidays=[{"date": 20260101}]), "company_holidays["),
-    (lambda d: d.update(holidays={"2026-01-01": "x"}), "holidays"),
-    (lambda d: d.update(national_holidays="XX"), "national_holidays"),
-    (lambda d: d.update(national_holidays=["JP"]), "national_holidays"),
-    (lambda d: d.update(every_year=["12-32"]), "every_year"),
-    (lambda d: d.update(name="Tokyo Office"), "name"),
-    (lambda d: d.update(schema_version=2), "schema_version"),
-    (lambda d: d.update(title={"en": "x"}), "title.ja"),
-    (lambda d: d.update(holiday=[]), "holiday"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d.update(time_zone="Mars/Olympus"), "time_zone"),
+        (lambda d: d.update(time_zone=""), "time_zone"),
+        (lambda d: d.update(working_days=[]), "working_days"),
+        (lambda d: d.update(working_days=[7]), "working_days"),
+        (lambda d: d.update(working_days=[True]), "working_days"),
+        (lambda d: d.update(hours=[]), "hours"),
+        (lambda d: d.update(hours=[["9:00", "18:00"]]), "hours[0][0]"),
+        (lambda d: d.update(hours=[["09:00", "24:00"]]), "hours[0][1]"),
+        (lambda d: d.update(hours=[["18:00", "09:00"]]), "hours[0]"),
+        (lambda d: d.update(hours=[["09:00", "13:00"], ["12:00", "18:00"]]), "hours[1]"),
+        (lambda d: d.update(hours=["09:00-18:00"]), "hours[0]"),
+        (lambda d: d.update(holidays=[{"date": "2026-02-30", "name": "x"}]), "holidays["),
+        (lambda d: d.update(company_holidays=[{"date": 20260101}]), "company_holidays["),
+        (lambda d: d.update(holidays={"2026-01-01": "x"}), "holidays"),
+        (lambda d: d.update(national_holidays="XX"), "national_holidays"),
+        (lambda d: d.update(national_holidays=["JP"]), "national_holidays"),
+        (lambda d: d.update(every_year=["12-32"]), "every_year"),
+        (lambda d: d.update(name="Tokyo Office"), "name"),
+        (lambda d: d.update(schema_version=2), "schema_version"),
+        (lambda d: d.update(title={"en": "x"}), "title.ja"),
+        (lambda d: d.update(holiday=[]), "holiday"),
+    ],
+)
 def test_validation_names_the_field(change, field):
     data = _base()
     change(data)
@@ -276,6 +291,7 @@ def test_calendar_from_dict_round_trips_the_shipped_file(jp):
 
 def test_direct_construction_is_checked():
     from datetime import time
+
     with pytest.raises(UserError):
         BusinessCalendar("x", "Nowhere/Land", frozenset({0}), ((time(9), time(17)),))
     with pytest.raises(UserError):
@@ -284,8 +300,17 @@ def test_direct_construction_is_checked():
 
 # ------------------------------------------------------------------------------------- properties
 
-ZONES = ["Asia/Tokyo", "America/New_York", "Europe/London", "UTC", "Australia/Lord_Howe",
-         "America/Santiago", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns"]
+ZONES = [
+    "Asia/Tokyo",
+    "America/New_York",
+    "Europe/London",
+    "UTC",
+    "Australia/Lord_Howe",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Pacific/Chatham",
+    "America/St_Johns",
+]
 
 
 @st.composite
@@ -294,16 +319,23 @@ def random_calendars(draw) -> BusinessCalendar:
     minutes = sorted(draw(st.sets(st.integers(0, 24 * 60 - 1), min_size=2 * spans, max_size=2 * spans)))
     hhmm = [f"{m // 60:02d}:{m % 60:02d}" for m in minutes]
     holidays = draw(st.lists(st.dates(date(2025, 1, 1), date(2027, 12, 31)), max_size=30))
-    return calendar_from_dict({
-        "schema_version": 1, "name": "random", "time_zone": draw(st.sampled_from(ZONES)),
-        "working_days": sorted(draw(st.sets(st.integers(0, 6), min_size=1))),
-        "hours": [[hhmm[2 * i], hhmm[2 * i + 1]] for i in range(spans)],
-        "holidays": [{"date": d.isoformat(), "name": "h"} for d in holidays],
-    })
+    return calendar_from_dict(
+        {
+            "schema_version": 1,
+            "name": "random",
+            "time_zone": draw(st.sampled_from(ZONES)),
+            "working_days": sorted(draw(st.sets(st.integers(0, 6), min_size=1))),
+            "hours": [[hhmm[2 * i], hhmm[2 * i + 1]] for i in range(spans)],
+            "holidays": [{"date": d.isoformat(), "name": "h"} for d in holidays],
+        }
+    )
 
 
-instants = st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2027, 6, 30),
-                        timezones=st.sampled_from([UTC, JST, NY, ZoneInfo("Europe/London")]))
+instants = st.datetimes(
+    min_value=datetime(2025, 1, 1),
+    max_value=datetime(2027, 6, 30),
+    timezones=st.sampled_from([UTC, JST, NY, ZoneInfo("Europe/London")]),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -315,13 +347,19 @@ def test_add_business_time_is_the_inverse_of_business_seconds(cal, start, second
 
 
 @settings(max_examples=300, deadline=None)
-@given(random_calendars(), instants, st.timedeltas(timedelta(0), timedelta(days=60)),
-       st.timedeltas(timedelta(0), timedelta(days=60)))
+@given(
+    random_calendars(),
+    instants,
+    st.timedeltas(timedelta(0), timedelta(days=60)),
+    st.timedeltas(timedelta(0), timedelta(days=60)),
+)
 def test_business_seconds_is_additive_bounded_and_consistent(cal, start, first, second):
-    start = start.astimezone(UTC)   # datetime arithmetic within one zone is wall-clock arithmetic
+    start = start.astimezone(UTC)  # datetime arithmetic within one zone is wall-clock arithmetic
     middle, end = start + first, start + first + second
     whole = cal.business_seconds(start, end)
-    assert cal.business_delta(start, middle) + cal.business_delta(middle, end) == cal.business_delta(start, end)
+    assert cal.business_delta(start, middle) + cal.business_delta(middle, end) == cal.business_delta(
+        start, end
+    )
     assert 0 <= whole <= (end - start).total_seconds()
     tick = timedelta(microseconds=1)
     assert cal.is_business_time(start) == (cal.business_delta(start, start + tick) == tick)

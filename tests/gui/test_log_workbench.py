@@ -39,7 +39,9 @@ def test_findings_point_at_the_problem_line_and_become_checklist_evidence(qtbot,
     ticket = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
     logs = _open_logs(qtbot, window, ticket.id)
     assert logs.left.model.rowCount() == 15
-    rows = [logs.findings_model.item(r, 0).data(Qt_user_role()) for r in range(logs.findings_model.rowCount())]
+    rows = [
+        logs.findings_model.item(r, 0).data(Qt_user_role()) for r in range(logs.findings_model.rowCount())
+    ]
     problem = next(r for r, f in enumerate(rows) if f.rule_id == "BRZ-04")
     assert "D" in logs.areas.text()
     logs.findings_view.setCurrentIndex(logs.findings_model.index(problem, 0))
@@ -48,8 +50,11 @@ def test_findings_point_at_the_problem_line_and_become_checklist_evidence(qtbot,
     logs.accept_current_finding()
     wait_for_all()
     qtbot.waitUntil(lambda: "Quoted" in logs.explain.text())
-    item = next(e for e in ctx.tickets.get_ticket(ticket.id).checklist
-                if e.item_key == "d_display_manager_not_registered")
+    item = next(
+        e
+        for e in ctx.tickets.get_ticket(ticket.id).checklist
+        if e.item_key == "d_display_manager_not_registered"
+    )
     assert item.verdict == "suspected"
     assert "[braze-android-iam-failing.log:13]" in item.evidence
 
@@ -90,10 +95,10 @@ def test_search_counts_hits_and_moves_between_them(qtbot, window, ctx):
     assert pane.current_line() == 8  # wraps round to the last hit
     assert pane.hit_label.text() == "4 / 4 lines"
     pane.regex_box.setChecked(True)
-    pane.search_edit.setText("(a+)+!$")   # catastrophic for a backtracking engine; linear here
+    pane.search_edit.setText("(a+)+!$")  # catastrophic for a backtracking engine; linear here
     pane.run_search()
     qtbot.waitUntil(lambda: pane.hit_label.text() == "No hits")
-    pane.search_edit.setText("(a+)+$")    # `$` is the end of each line: the two lines ending in "a"
+    pane.search_edit.setText("(a+)+$")  # `$` is the end of each line: the two lines ending in "a"
     pane.run_search()
     qtbot.waitUntil(lambda: pane.hit_label.text() == "1 / 2 lines")
 
@@ -101,7 +106,9 @@ def test_search_counts_hits_and_moves_between_them(qtbot, window, ctx):
 def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, ctx, monkeypatch):
     ticket = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
     logs = _open_logs(qtbot, window, ticket.id)
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("manager never registered", True)))
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("manager never registered", True))
+    )
     logs.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
     qtbot.waitUntil(lambda: 12 in logs.left.model.marks)
     assert ctx.tickets.list_marks(ticket.id)[0].note == "manager never registered"
@@ -116,8 +123,11 @@ def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, c
     logs.quote_line(logs.left, 12, logs.left.doc.line_text(12))
     wait_for_all()
     assert "Display manager" in chosen["first"]  # the finding on that line puts its cause first
-    item = next(e for e in ctx.tickets.get_ticket(ticket.id).checklist
-                if e.item_key == "d_display_manager_not_registered")
+    item = next(
+        e
+        for e in ctx.tickets.get_ticket(ticket.id).checklist
+        if e.item_key == "d_display_manager_not_registered"
+    )
     assert "manager never registered" in item.evidence
     logs.toggle_mark(logs.left, 12, "")
     qtbot.waitUntil(lambda: 12 not in logs.left.model.marks)
@@ -127,7 +137,9 @@ def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, c
 def test_side_by_side_with_a_baseline_names_the_first_missing_step_and_scrolls_together(qtbot, window, ctx):
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
     combo = logs.compare_combo
-    target = next(i for i in range(combo.count()) if getattr(combo.itemData(i), "baseline", "") == "braze-android-iam")
+    target = next(
+        i for i in range(combo.count()) if getattr(combo.itemData(i), "baseline", "") == "braze-android-iam"
+    )
     combo.setCurrentIndex(target)
     combo.activated.emit(target)
     qtbot.waitUntil(lambda: logs.right.doc is not None and logs.right.doc.ready, timeout=10000)
@@ -155,8 +167,12 @@ def test_a_zip_of_logs_lists_each_log_and_names_rejected_entries(qtbot, window, 
     assert not (tmp_path.parent / "escape.log").exists()
 
 
-@pytest.mark.parametrize("payload", [b"", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 50, b"\xff\xfe" + "行\n".encode("utf-16-le")])
-def test_empty_binary_and_utf16_attachments_open_without_error(qtbot, window, ctx, tmp_path, payload, dialogs):
+@pytest.mark.parametrize(
+    "payload", [b"", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 50, b"\xff\xfe" + "行\n".encode("utf-16-le")]
+)
+def test_empty_binary_and_utf16_attachments_open_without_error(
+    qtbot, window, ctx, tmp_path, payload, dialogs
+):
     path = tmp_path / "odd.log"
     path.write_bytes(payload)
     ticket = _ticket_with_log(ctx, path)
@@ -169,18 +185,23 @@ def test_empty_binary_and_utf16_attachments_open_without_error(qtbot, window, ct
 
 
 def test_attached_logs_lose_their_secrets_but_keep_their_lines(qtbot, window, ctx, tmp_path):
-    ticket = ctx.tickets.create_ticket(TicketFields(title="Events missing", symptom="events_not_recorded"), actor="aki")
+    ticket = ctx.tickets.create_ticket(
+        TicketFields(title="Events missing", symptom="events_not_recorded"), actor="aki"
+    )
     open_ticket(qtbot, window, ticket.id)
     log = tmp_path / "device.log"
-    log.write_text("11-20 10:14:02.118  1  1 I Shop: login mika@example.co.jp\n"
-                   "11-20 10:14:02.119  1  1 D Braze: api_key=0123456789abcdef session ok\n")
+    log.write_text(
+        "11-20 10:14:02.118  1  1 I Shop: login mika@example.co.jp\n"
+        "11-20 10:14:02.119  1  1 D Braze: api_key=0123456789abcdef session ok\n"
+    )
     window.pane.overview.files_dropped.emit([log])
     qtbot.waitUntil(lambda: len(window.pane.ticket.attachments) == 1, timeout=5000)
     stored = ctx.tickets.attachment_path(ctx.tickets.get_ticket(ticket.id).attachments[0]).read_text()
     assert "mika@example.co.jp" not in stored and "0123456789abcdef" not in stored
     assert stored.count("\n") == 2 and "session ok" in stored
     assert window.pane.attach_bar.lines() == [
-        "device.log: attached (2 secret(s) or e-mail address(es) removed)"]
+        "device.log: attached (2 secret(s) or e-mail address(es) removed)"
+    ]
 
 
 def test_saved_filters_survive_a_restart(qtbot, window, ctx, monkeypatch):
@@ -245,8 +266,10 @@ def _shows_nothing_of_the_first_ticket(logs) -> None:
         assert "braze" not in pane.detail.toPlainText().lower()
         assert "braze" not in pane.title.text().lower()
     assert logs.marks_model.rowCount() == 0 and logs.marks == []
-    findings = [logs.findings_model.item(r, 0).data(Qt_user_role()).rule_id
-                for r in range(logs.findings_model.rowCount())]
+    findings = [
+        logs.findings_model.item(r, 0).data(Qt_user_role()).rule_id
+        for r in range(logs.findings_model.rowCount())
+    ]
     assert not any(rule.startswith("BRZ") for rule in findings)
     assert "braze" not in (logs.facts.text() + logs.explain.text()).lower()
     assert logs.side.currentIndex() == 0
@@ -254,11 +277,13 @@ def _shows_nothing_of_the_first_ticket(logs) -> None:
 
 
 @pytest.mark.parametrize("second_log", ["fiam-android-rate-limited.log", None])
-def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, window, ctx, monkeypatch,
-                                                                          second_log):
+def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(
+    qtbot, window, ctx, monkeypatch, second_log
+):
     first = _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log")
-    second = ctx.tickets.create_ticket(TicketFields(title="Rate limited", symptom="iam_not_shown"),
-                                       actor="aki")
+    second = ctx.tickets.create_ticket(
+        TicketFields(title="Rate limited", symptom="iam_not_shown"), actor="aki"
+    )
     if second_log:
         ctx.tickets.attach_file(second.id, DEMO / second_log)
     logs = _open_logs(qtbot, window, first.id)
@@ -268,8 +293,9 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, wi
     logs.left.run_search()
     qtbot.waitUntil(lambda: len(logs.left.model.hits) == 4)
     logs.right.search_edit.setText("Braze")
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("manager never registered", True)))
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("manager never registered", True))
+    )
     logs.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
     qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
     logs.left.go_to_line(12)
@@ -277,7 +303,7 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, wi
     assert logs.side.currentIndex() == 2
 
     open_ticket(qtbot, window, second.id)
-    _shows_nothing_of_the_first_ticket(logs)   # at once, before the second ticket's log is read
+    _shows_nothing_of_the_first_ticket(logs)  # at once, before the second ticket's log is read
     if second_log:
         qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
         qtbot.waitUntil(lambda: logs.analysis is not None, timeout=10000)
@@ -288,14 +314,19 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(qtbot, wi
 
 def test_the_findings_panel_says_why_and_what_to_ask_for_when_nothing_decides(qtbot, window, ctx, tmp_path):
     decisive = tmp_path / "decisive.log"
-    decisive.write_text("02-25 10:52:51.373 E/FA      (24178): Invalid public event name. Event will not be logged "
-                        "(FE): app install\n", encoding="utf-8")
+    decisive.write_text(
+        "02-25 10:52:51.373 E/FA      (24178): Invalid public event name. Event will not be logged "
+        "(FE): app install\n",
+        encoding="utf-8",
+    )
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, decisive, "events_not_recorded").id)
     assert "Why: The event itself was malformed" in logs.areas.text()
     assert "No decisive line" not in logs.areas.text()
     quiet = tmp_path / "quiet.log"
-    quiet.write_text("11-20 10:14:02.118  8812  8812 D Braze v30.4.0 .BrazeManager: Requesting content cards "
-                     "refresh\n", encoding="utf-8")
+    quiet.write_text(
+        "11-20 10:14:02.118  8812  8812 D Braze v30.4.0 .BrazeManager: Requesting content cards refresh\n",
+        encoding="utf-8",
+    )
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, quiet).id)
     text = logs.areas.text()
     assert "(low confidence)" in text and "No decisive line" in text and "BrazeLogger" in text

@@ -80,7 +80,11 @@ def test_helpscout_account_lists_mailboxes_and_keeps_the_secret_in_the_keyring(q
     dialog.token.setText(HS_SECRET)
     dialog.load_mailboxes()
     qtbot.waitUntil(lambda: dialog.mailbox.count() == 3, timeout=10000)
-    assert [dialog.mailbox.itemText(i) for i in range(3)] == ["All mailboxes", "Support (85)", "SDK Partners (86)"]
+    assert [dialog.mailbox.itemText(i) for i in range(3)] == [
+        "All mailboxes",
+        "Support (85)",
+        "SDK Partners (86)",
+    ]
     dialog.mailbox.setCurrentIndex(dialog.mailbox.findData("85"))
     assert dialog.save_current(), dialog.status.text()
     assert credentials.load_token("helpscout-support") == HS_SECRET
@@ -94,7 +98,7 @@ def test_helpscout_account_lists_mailboxes_and_keeps_the_secret_in_the_keyring(q
     qtbot.addWidget(again)
     again.list.setCurrentIndex(again.model.index(0, 0))
     assert again.app_id.text() == HS_APP_ID and again.mailbox.currentData() == "85"
-    assert again.token.text() == ""   # the stored secret is never shown, yet it can list the mailboxes
+    assert again.token.text() == ""  # the stored secret is never shown, yet it can list the mailboxes
     again.load_mailboxes()
     qtbot.waitUntil(lambda: again.mailbox.count() == 3, timeout=10000)
     assert again.mailbox.currentText() == "Support (85)"
@@ -104,12 +108,25 @@ def test_sync_imports_from_freshdesk_and_help_scout_accounts(qtbot, window, ctx,
     from cre_desk.integrations.accounts import Account, save_account
 
     fd.add(fd_ticket(1, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
-    hs.add(hs_conversation(1, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), threads=[
-        hs_thread(10, "customer", "<p>Banner never shows</p>", "2026-01-05T09:00:00Z")]))
-    save_account(ctx.settings, Account(id="freshdesk-acme", provider="freshdesk", subdomain="acme",
-                                       base_url=fd.url), FD_KEY)
-    save_account(ctx.settings, Account(id="helpscout-support", provider="helpscout", app_id=HS_APP_ID,
-                                       mailbox="85", base_url=hs.url), HS_SECRET)
+    hs.add(
+        hs_conversation(
+            1,
+            datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            threads=[hs_thread(10, "customer", "<p>Banner never shows</p>", "2026-01-05T09:00:00Z")],
+        )
+    )
+    save_account(
+        ctx.settings,
+        Account(id="freshdesk-acme", provider="freshdesk", subdomain="acme", base_url=fd.url),
+        FD_KEY,
+    )
+    save_account(
+        ctx.settings,
+        Account(
+            id="helpscout-support", provider="helpscout", app_id=HS_APP_ID, mailbox="85", base_url=hs.url
+        ),
+        HS_SECRET,
+    )
     window.sync_helpdesks()
     qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
     message = window.statusBar().currentMessage()
@@ -118,19 +135,31 @@ def test_sync_imports_from_freshdesk_and_help_scout_accounts(qtbot, window, ctx,
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 2)
 
 
-def test_reply_to_a_help_scout_conversation_is_posted_once_without_a_marker(qtbot, window, ctx, hs, dialogs,
-                                                                             monkeypatch):
+def test_reply_to_a_help_scout_conversation_is_posted_once_without_a_marker(
+    qtbot, window, ctx, hs, dialogs, monkeypatch
+):
     from cre_desk.gui import messages
     from cre_desk.integrations.accounts import Account, save_account
 
     asked: list[str] = []
-    monkeypatch.setattr(messages.Dialogs, "confirm", staticmethod(lambda parent, title, text: asked.append(text)
-                                                                  or True))
+    monkeypatch.setattr(
+        messages.Dialogs, "confirm", staticmethod(lambda parent, title, text: asked.append(text) or True)
+    )
 
-    hs.add(hs_conversation(1, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), threads=[
-        hs_thread(10, "customer", "<p>Banner never shows</p>", "2026-01-05T09:00:00Z")]))
-    save_account(ctx.settings, Account(id="helpscout-support", provider="helpscout", app_id=HS_APP_ID,
-                                       mailbox="85", base_url=hs.url), HS_SECRET)
+    hs.add(
+        hs_conversation(
+            1,
+            datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            threads=[hs_thread(10, "customer", "<p>Banner never shows</p>", "2026-01-05T09:00:00Z")],
+        )
+    )
+    save_account(
+        ctx.settings,
+        Account(
+            id="helpscout-support", provider="helpscout", app_id=HS_APP_ID, mailbox="85", base_url=hs.url
+        ),
+        HS_SECRET,
+    )
     window.sync_helpdesks()
     qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
     window.queue.reload()
@@ -143,7 +172,9 @@ def test_reply_to_a_help_scout_conversation_is_posted_once_without_a_marker(qtbo
     assert not composer.post_button.isHidden()
     composer.post_to_helpdesk()
     qtbot.waitUntil(lambda: composer.state.text() == "Posted to the helpdesk", timeout=10000)
-    assert asked and "Help Scout ticket 1" in asked[0]   # the confirmation names the service as it calls itself
+    assert (
+        asked and "Help Scout ticket 1" in asked[0]
+    )  # the confirmation names the service as it calls itself
     sent = ctx.tickets.list_sent_replies(imported.id)
     assert len(sent) == 1 and sent[0].channel == "helpscout" and sent[0].external_id == str(hs.next_id)
     (post,) = [r for r in hs.requests if r.method == "POST" and r.path.endswith("/reply")]

@@ -113,9 +113,19 @@ def test_domain_rejects_what_is_not_a_freshdesk_name(text):
         domain_from(text)
 
 
-@pytest.mark.parametrize("value, status", [(2, Status.OPEN), (3, Status.WAITING_CUSTOMER), (4, Status.SOLVED),
-                                           (5, Status.CLOSED), (6, Status.WAITING_CUSTOMER), (7, Status.ON_HOLD),
-                                           (12, Status.OPEN), (None, Status.OPEN)])
+@pytest.mark.parametrize(
+    "value, status",
+    [
+        (2, Status.OPEN),
+        (3, Status.WAITING_CUSTOMER),
+        (4, Status.SOLVED),
+        (5, Status.CLOSED),
+        (6, Status.WAITING_CUSTOMER),
+        (7, Status.ON_HOLD),
+        (12, Status.OPEN),
+        (None, Status.OPEN),
+    ],
+)
 def test_status_numbers_map_to_our_statuses(value, status):
     assert map_status(value) == status.value
 
@@ -133,8 +143,14 @@ def test_pages_follow_the_updated_at_watermark_with_the_documented_query(fd):
             break
     assert [tid for ids in pages for tid in ids] == ["1", "2", "3", "4", "5"]
     lists = [r.query for r in fd.requests if r.path == "/api/v2/tickets"]
-    assert lists[0] == {"updated_since": "2026-01-01T00:00:00Z", "order_by": "updated_at", "order_type": "asc",
-                        "include": "requester", "page": "1", "per_page": "2"}
+    assert lists[0] == {
+        "updated_since": "2026-01-01T00:00:00Z",
+        "order_by": "updated_at",
+        "order_type": "asc",
+        "include": "requester",
+        "page": "1",
+        "per_page": "2",
+    }
     # Each next request starts again a second before the newest change seen, never deep in page numbers;
     # the ticket seen at the boundary is not imported twice.
     assert [q["updated_since"] for q in lists[1:]] == [f"2026-01-0{d}T09:59:59Z" for d in (2, 3, 4, 5)]
@@ -146,7 +162,11 @@ def test_ticket_description_conversations_and_requester_are_translated(fd):
     seed(fd, 1)
     (t,) = make_provider(fd.url).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC)).tickets
     assert (t.external_id, t.title, t.requester_name, t.customer) == (
-        "1", "Push notifications stopped 1", "Jimmy Jin", "customer.example")
+        "1",
+        "Push notifications stopped 1",
+        "Jimmy Jin",
+        "customer.example",
+    )
     assert t.status == Status.OPEN.value and t.tags == ("ios", "push")
     assert t.url.endswith("/a/tickets/1")
     assert [(m.author_name, m.from_customer, m.public, m.body) for m in t.messages] == [
@@ -197,9 +217,11 @@ def test_import_resumes_after_an_interruption_without_duplicates(fd, store, tmp_
     views_before = fd.count("GET", "/api/v2/tickets/1")
     resumed_at = len(fd.requests)
     result = import_all(store, make_provider(fd.url), "freshdesk-acme", temp_dir=tmp_path / "t", since=since)
-    assert {t.title for t in store.service.list_queue()} == {f"Push notifications stopped {i}" for i in range(1, 6)}
+    assert {t.title for t in store.service.list_queue()} == {
+        f"Push notifications stopped {i}" for i in range(1, 6)
+    }
     assert result.tickets_created == 2
-    assert fd.count("GET", "/api/v2/tickets/1") == views_before   # ticket 1 was not read again
+    assert fd.count("GET", "/api/v2/tickets/1") == views_before  # ticket 1 was not read again
     resumed = [r.query["updated_since"] for r in fd.requests[resumed_at:] if r.path == "/api/v2/tickets"]
     assert resumed[0] == "2026-01-03T09:59:59Z"
 
@@ -210,8 +232,11 @@ def test_reimport_refreshes_status_and_adds_only_new_messages(fd, store, tmp_pat
     first = import_all(store, make_provider(fd.url), "freshdesk-acme", temp_dir=tmp_path / "t", since=since)
     assert (first.tickets_created, first.messages_added) == (2, 8)
     fd.tickets[2].update(status=4, updated_at="2026-01-07T08:00:00Z")
-    fd.conversations[2].append(fd_conversation(99, 2, FD_REQUESTER["id"], "Works now, thanks!",
-                                               "2026-01-07T07:59:00Z", incoming=True))
+    fd.conversations[2].append(
+        fd_conversation(
+            99, 2, FD_REQUESTER["id"], "Works now, thanks!", "2026-01-07T07:59:00Z", incoming=True
+        )
+    )
     again = import_all(store, make_provider(fd.url), "freshdesk-acme", temp_dir=tmp_path / "t")
     assert (again.tickets_created, again.messages_added) == (0, 1)
     solved = [t for t in store.service.list_queue() if t.title.endswith(" 2")][0]
@@ -225,18 +250,32 @@ def test_attachment_redirected_to_s3_arrives_without_the_api_key(fd, other_host,
     s3_path = "/cdn.freshdesk.com/data/helpdesk/attachments/production/5001/original/device.log"
     other_host.expect_request(s3_path).respond_with_data(LOG, content_type="text/plain")
     # The attachment link is on the API host and redirects to a presigned S3 address, as Freshdesk's CDN does.
-    fd.add(fd_ticket(1, "2026-01-02T10:00:00Z", attachments=[
-        fd_attachment(5001, "device.log", fd.url + "/attachments/5001", len(LOG))]))
+    fd.add(
+        fd_ticket(
+            1,
+            "2026-01-02T10:00:00Z",
+            attachments=[fd_attachment(5001, "device.log", fd.url + "/attachments/5001", len(LOG))],
+        )
+    )
     original = fd.route
 
     def route(seen):
         if seen.path == "/attachments/5001":
-            return 302, b"", {"Location": other_host.url_for(s3_path) + "?X-Amz-Expires=300&X-Amz-Signature=abc"}
+            return (
+                302,
+                b"",
+                {"Location": other_host.url_for(s3_path) + "?X-Amz-Expires=300&X-Amz-Signature=abc"},
+            )
         return original(seen)
 
     fd.route = route
-    result = import_all(store, make_provider(fd.url), "freshdesk-acme", temp_dir=tmp_path / "t",
-                        since=datetime(2026, 1, 1, tzinfo=UTC))
+    result = import_all(
+        store,
+        make_provider(fd.url),
+        "freshdesk-acme",
+        temp_dir=tmp_path / "t",
+        since=datetime(2026, 1, 1, tzinfo=UTC),
+    )
     assert result.attachments_added == 1 and not result.problems
     detail = store.service.get_ticket(store.service.list_queue()[0].id)
     assert store.service.attachment_path(detail.attachments[0]).read_bytes() == LOG
@@ -247,11 +286,18 @@ def test_attachment_redirected_to_s3_arrives_without_the_api_key(fd, other_host,
 
 def test_expired_presigned_link_is_renewed_once(fd, other_host, tmp_path):
     other_host.expect_request("/old").respond_with_data(
-        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", status=403,
-        content_type="application/xml")
+        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>",
+        status=403,
+        content_type="application/xml",
+    )
     other_host.expect_request("/new").respond_with_data(LOG, content_type="text/plain")
-    fd.add(fd_ticket(1, "2026-01-02T10:00:00Z", attachments=[
-        fd_attachment(5001, "device.log", other_host.url_for("/old"), len(LOG))]))
+    fd.add(
+        fd_ticket(
+            1,
+            "2026-01-02T10:00:00Z",
+            attachments=[fd_attachment(5001, "device.log", other_host.url_for("/old"), len(LOG))],
+        )
+    )
     provider = make_provider(fd.url)
     (t,) = provider.fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC)).tickets
     fd.tickets[1]["attachments"][0]["attachment_url"] = other_host.url_for("/new")
@@ -263,7 +309,9 @@ def test_expired_presigned_link_is_renewed_once(fd, other_host, tmp_path):
 def test_reply_is_posted_once_as_html_without_a_visible_marker(fd):
     seed(fd, 1)
     marker = new_marker()
-    result = post_once(make_provider(fd.url), "1", "Fixed in 4.3.\n\nPlease update.", public=True, marker=marker)
+    result = post_once(
+        make_provider(fd.url), "1", "Fixed in 4.3.\n\nPlease update.", public=True, marker=marker
+    )
     assert result.message_id is not None and not result.reconciled
     posts = [r for r in fd.requests if r.method == "POST"]
     assert [p.path for p in posts] == ["/api/v2/tickets/1/reply"]
@@ -294,7 +342,7 @@ def test_lost_answer_with_nothing_saved_reports_not_posted(fd):
     original = fd.route
 
     def route(seen):
-        if seen.method == "POST":   # the request reached the server but nothing was saved
+        if seen.method == "POST":  # the request reached the server but nothing was saved
             return 200, None, {}
         return original(seen)
 
@@ -307,8 +355,16 @@ def test_lost_answer_with_nothing_saved_reports_not_posted(fd):
 
 def test_someone_elses_identical_words_are_not_taken_for_our_reply(fd):
     seed(fd, 1)
-    fd.conversations[1].append(fd_conversation(555, 1, FD_REQUESTER["id"], "Fixed in 4.3",
-                                               datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), incoming=True))
+    fd.conversations[1].append(
+        fd_conversation(
+            555,
+            1,
+            FD_REQUESTER["id"],
+            "Fixed in 4.3",
+            datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            incoming=True,
+        )
+    )
     original = fd.route
     fd.route = lambda seen: (200, None, {}) if seen.method == "POST" else original(seen)
     fd.fail("POST", "/api/v2/tickets/1/reply", Fault(drop_after=True))
@@ -318,8 +374,15 @@ def test_someone_elses_identical_words_are_not_taken_for_our_reply(fd):
 
 def test_429_waits_as_retry_after_says_then_continues(fd):
     seed(fd, 1)
-    fd.fail("GET", "/api/v2/tickets", Fault(429, {"Retry-After": "7", "X-RateLimit-Total": "200",
-                                                  "X-RateLimit-Remaining": "0"}, {"code": "rate_limited"}))
+    fd.fail(
+        "GET",
+        "/api/v2/tickets",
+        Fault(
+            429,
+            {"Retry-After": "7", "X-RateLimit-Total": "200", "X-RateLimit-Remaining": "0"},
+            {"code": "rate_limited"},
+        ),
+    )
     sleeps: list[float] = []
     page = make_provider(fd.url, sleeps).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC))
     assert [t.external_id for t in page.tickets] == ["1"]
@@ -333,7 +396,7 @@ def test_429_on_reply_is_retried_because_nothing_was_posted(fd):
     sleeps: list[float] = []
     result = post_once(make_provider(fd.url, sleeps), "1", "Fixed", public=True, marker=new_marker())
     assert result.message_id is not None and sleeps == [2.0]
-    assert len(fd.conversations[1]) == 4   # exactly one reply
+    assert len(fd.conversations[1]) == 4  # exactly one reply
 
 
 def test_long_retry_after_is_reported_not_slept(fd):
@@ -353,16 +416,33 @@ def test_wrong_key_is_an_auth_failure_and_the_key_never_leaks(fd, caplog):
             call()
         errors.append(info.value)
     assert isinstance(errors[0], AuthFailed)
-    blob = "\n".join([caplog.text, repr(provider), str(vars(provider)), repr(provider._client),
-                      *(f"{e!s} {e!r} {e.detail}" for e in errors)])
+    blob = "\n".join(
+        [
+            caplog.text,
+            repr(provider),
+            str(vars(provider)),
+            repr(provider._client),
+            *(f"{e!s} {e!r} {e.detail}" for e in errors),
+        ]
+    )
     for form in ("fdk_CANARY_wrong_key_999", base64.b64encode(b"fdk_CANARY_wrong_key_999:X").decode()):
         assert form not in blob
 
 
 def test_validation_error_says_what_freshdesk_objected_to(fd):
     seed(fd, 1)
-    fd.fail("POST", "/api/v2/tickets/1/reply", Fault(400, {}, {"description": "Validation failed", "errors": [
-        {"field": "body", "message": "It should not be blank", "code": "missing_field"}]}))
+    fd.fail(
+        "POST",
+        "/api/v2/tickets/1/reply",
+        Fault(
+            400,
+            {},
+            {
+                "description": "Validation failed",
+                "errors": [{"field": "body", "message": "It should not be blank", "code": "missing_field"}],
+            },
+        ),
+    )
     with pytest.raises(IntegrationError, match="Validation failed: body: It should not be blank") as info:
         post_once(make_provider(fd.url), "1", "x", public=True, marker=new_marker())
     assert info.value.status == 400 and fd.count("POST", "/api/v2/tickets/1/reply") == 1
@@ -386,12 +466,23 @@ def test_nearly_spent_budget_spaces_out_the_next_request(fd):
 
 
 def test_attachment_gone_from_storage_is_a_file_problem_not_a_key_problem(fd, other_host, store, tmp_path):
-    other_host.expect_request("/gone").respond_with_data("<Error><Code>AccessDenied</Code></Error>", status=403,
-                                                         content_type="application/xml")
-    fd.add(fd_ticket(1, "2026-01-02T10:00:00Z", attachments=[
-        fd_attachment(5001, "device.log", other_host.url_for("/gone"), len(LOG))]))
-    result = import_all(store, make_provider(fd.url), "freshdesk-acme", temp_dir=tmp_path / "t",
-                        since=datetime(2026, 1, 1, tzinfo=UTC))
+    other_host.expect_request("/gone").respond_with_data(
+        "<Error><Code>AccessDenied</Code></Error>", status=403, content_type="application/xml"
+    )
+    fd.add(
+        fd_ticket(
+            1,
+            "2026-01-02T10:00:00Z",
+            attachments=[fd_attachment(5001, "device.log", other_host.url_for("/gone"), len(LOG))],
+        )
+    )
+    result = import_all(
+        store,
+        make_provider(fd.url),
+        "freshdesk-acme",
+        temp_dir=tmp_path / "t",
+        since=datetime(2026, 1, 1, tzinfo=UTC),
+    )
     assert result.tickets_created == 1 and result.attachments_added == 0
     (problem,) = result.problems
     assert "no longer offers" in problem and "token" not in problem and "credentials" not in problem
@@ -404,9 +495,13 @@ def test_reply_committed_after_the_check_is_found_by_a_later_client(fd):
     fd.route = lambda seen: (201, None, {}) if seen.method == "POST" else original(seen)
     fd.fail("POST", "/api/v2/tickets/1/reply", Fault(drop_after=True))
     marker = new_marker()
-    assert post_once(make_provider(fd.url), "1", "Fixed in 4.3", public=True, marker=marker).message_id is None
+    assert (
+        post_once(make_provider(fd.url), "1", "Fixed in 4.3", public=True, marker=marker).message_id is None
+    )
     fd.route = original
-    late = fd_conversation(777, 1, FD_AGENT["id"], "Fixed in 4.3", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    late = fd_conversation(
+        777, 1, FD_AGENT["id"], "Fixed in 4.3", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    )
     fd.conversations[1].append(late)
     assert make_provider(fd.url).find_reply("1", marker) == "777"
 
@@ -426,7 +521,7 @@ def test_ticket_changed_in_the_same_second_across_a_page_edge_is_not_missed(fd):
     fd.exclusive_since = True
     fd.add(fd_ticket(1, "2026-01-02T10:00:00Z"))
     fd.add(fd_ticket(2, "2026-01-03T10:00:00Z"))
-    fd.add(fd_ticket(3, "2026-01-03T10:00:00Z"))   # same second as 2, but on the next page
+    fd.add(fd_ticket(3, "2026-01-03T10:00:00Z"))  # same second as 2, but on the next page
     provider = make_provider(fd.url)
     cursor, seen = None, []
     for _ in range(10):

@@ -69,25 +69,46 @@ def store(tmp_path):
     ws.close()
 
 
-def make_provider(url: str, sleeps: list[float] | None = None, *, secret: str = HS_SECRET, mailbox: str = "85",
-                  now=None) -> HelpScoutProvider:
+def make_provider(
+    url: str, sleeps: list[float] | None = None, *, secret: str = HS_SECRET, mailbox: str = "85", now=None
+) -> HelpScoutProvider:
     record = sleeps if sleeps is not None else []
 
     def factory(base, *, headers):
         return HelpScoutClient(base, headers=headers, sleep=record.append, timeout=(2.0, 5.0), max_retries=2)
 
     kwargs = {"now": now} if now else {}
-    return HelpScoutProvider(HS_APP_ID, secret, mailbox=mailbox, base_url=url, client_factory=factory, **kwargs)
+    return HelpScoutProvider(
+        HS_APP_ID, secret, mailbox=mailbox, base_url=url, client_factory=factory, **kwargs
+    )
 
 
 def seed(hs: FakeHelpScout, count: int = 3) -> None:
     for cid in range(1, count + 1):
-        hs.add(hs_conversation(cid, f"2026-01-0{cid}T10:00:00Z", threads=[
-            hs_thread(cid * 10, "customer", "<div>The coupon message is not shown</div>", f"2026-01-0{cid}T09:00:00Z"),
-            hs_thread(cid * 10 + 1, "lineitem", "", f"2026-01-0{cid}T09:01:00Z"),
-            hs_thread(cid * 10 + 2, "message", "<p>Could you send a verbose log?</p>", f"2026-01-0{cid}T09:30:00Z"),
-            hs_thread(cid * 10 + 3, "note", "<p>Probably the FCM token</p>", f"2026-01-0{cid}T09:31:00Z"),
-        ]))
+        hs.add(
+            hs_conversation(
+                cid,
+                f"2026-01-0{cid}T10:00:00Z",
+                threads=[
+                    hs_thread(
+                        cid * 10,
+                        "customer",
+                        "<div>The coupon message is not shown</div>",
+                        f"2026-01-0{cid}T09:00:00Z",
+                    ),
+                    hs_thread(cid * 10 + 1, "lineitem", "", f"2026-01-0{cid}T09:01:00Z"),
+                    hs_thread(
+                        cid * 10 + 2,
+                        "message",
+                        "<p>Could you send a verbose log?</p>",
+                        f"2026-01-0{cid}T09:30:00Z",
+                    ),
+                    hs_thread(
+                        cid * 10 + 3, "note", "<p>Probably the FCM token</p>", f"2026-01-0{cid}T09:31:00Z"
+                    ),
+                ],
+            )
+        )
 
 
 def test_client_credentials_token_then_bearer_and_user_name(hs):
@@ -96,8 +117,11 @@ def test_client_credentials_token_then_bearer_and_user_name(hs):
     assert provider.test_connection() == "Alex Agent"
     token_call, me_call = hs.requests[0], hs.requests[1]
     assert token_call.path == "/v2/oauth2/token" and "Authorization" not in token_call.headers
-    assert json.loads(token_call.body) == {"grant_type": "client_credentials", "client_id": HS_APP_ID,
-                                           "client_secret": HS_SECRET}
+    assert json.loads(token_call.body) == {
+        "grant_type": "client_credentials",
+        "client_id": HS_APP_ID,
+        "client_secret": HS_SECRET,
+    }
     assert me_call.headers["Authorization"] == f"Bearer {hs.tokens[0]}"
 
 
@@ -118,7 +142,7 @@ def test_refused_token_is_renewed_once_and_expired_token_is_replaced(hs):
     hs.revoked.add(hs.tokens[0])
     assert provider.list_mailboxes()
     assert len(hs.tokens) == 2
-    clock["t"] += hs.expires_in   # past expiry: a new token before the next call, not after a refusal
+    clock["t"] += hs.expires_in  # past expiry: a new token before the next call, not after a refusal
     before = len(hs.requests)
     provider.list_mailboxes()
     assert [r.path for r in hs.requests[before:]][:2] == ["/v2/oauth2/token", "/v2/mailboxes"]
@@ -128,7 +152,11 @@ def test_conversation_threads_and_customer_are_translated(hs):
     seed(hs, 1)
     (t,) = make_provider(hs.url).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC)).tickets
     assert (t.external_id, t.title, t.requester_name, t.customer) == (
-        "1", "In-app messages missing 1", "Vernon Bear", "customer.example")
+        "1",
+        "In-app messages missing 1",
+        "Vernon Bear",
+        "customer.example",
+    )
     assert t.status == Status.OPEN.value and t.tags == ("ios",)
     assert t.url == "https://secure.helpscout.net/conversation/1/15001"
     assert [(m.external_id, m.from_customer, m.public, m.body) for m in t.messages] == [
@@ -138,16 +166,26 @@ def test_conversation_threads_and_customer_are_translated(hs):
     ]
     assert t.first_response_at == datetime(2026, 1, 1, 9, 30, tzinfo=UTC)
     query = [r.query for r in hs.requests if r.path == "/v2/conversations"][0]
-    assert query == {"status": "all", "sortField": "modifiedAt", "sortOrder": "asc", "page": "1",
-                     "embed": "threads", "mailbox": "85", "modifiedSince": "2026-01-01T00:00:00Z"}
+    assert query == {
+        "status": "all",
+        "sortField": "modifiedAt",
+        "sortOrder": "asc",
+        "page": "1",
+        "embed": "threads",
+        "mailbox": "85",
+        "modifiedSince": "2026-01-01T00:00:00Z",
+    }
 
 
 def test_import_resumes_at_the_page_where_it_stopped_and_never_duplicates(hs, store, tmp_path):
     seed(hs, 5)
     original = hs.route
     # Page 2 of the list fails (after retries), after page 1 was imported.
-    hs.route = lambda seen: (500, {"message": "boom"}, {}) if seen.path == "/v2/conversations" and \
-        seen.query.get("page") == "2" else original(seen)
+    hs.route = lambda seen: (
+        (500, {"message": "boom"}, {})
+        if seen.path == "/v2/conversations" and seen.query.get("page") == "2"
+        else original(seen)
+    )
     provider = make_provider(hs.url)
     since = datetime(2026, 1, 1, tzinfo=UTC)
     with pytest.raises(ServerError):
@@ -171,17 +209,31 @@ def test_conversation_moving_during_a_pass_keeps_the_old_start_date(hs):
     provider = make_provider(hs.url)
     since = datetime(2026, 1, 1, tzinfo=UTC)
     page = provider.fetch_page(None, since)
-    hs.conversations[1]["_modified"] = "2026-02-01T00:00:00Z"   # changed mid-pass: moves to the end
+    hs.conversations[1]["_modified"] = "2026-02-01T00:00:00Z"  # changed mid-pass: moves to the end
     while not page.done:
         page = provider.fetch_page(page.cursor, since)
     assert json.loads(page.cursor) == {"since": "2026-01-01T00:00:00Z", "page": 1}
 
 
 def test_attachment_file_redirected_to_storage_arrives_without_the_token(hs, other_host, store, tmp_path):
-    hs.add(hs_conversation(1, "2026-01-02T10:00:00Z", threads=[hs_thread(
-        10, "customer", "log attached", "2026-01-02T09:00:00Z", attachments=[hs_attachment(5000, "device.log",
-                                                                                           len(LOG), 1)])]))
-    other_host.expect_request("/attachments/5000/device.log").respond_with_data(LOG, content_type="text/plain")
+    hs.add(
+        hs_conversation(
+            1,
+            "2026-01-02T10:00:00Z",
+            threads=[
+                hs_thread(
+                    10,
+                    "customer",
+                    "log attached",
+                    "2026-01-02T09:00:00Z",
+                    attachments=[hs_attachment(5000, "device.log", len(LOG), 1)],
+                )
+            ],
+        )
+    )
+    other_host.expect_request("/attachments/5000/device.log").respond_with_data(
+        LOG, content_type="text/plain"
+    )
     original = hs.route
 
     def route(seen):
@@ -190,8 +242,13 @@ def test_attachment_file_redirected_to_storage_arrives_without_the_token(hs, oth
         return original(seen)
 
     hs.route = route
-    result = import_all(store, make_provider(hs.url), "helpscout-acme", temp_dir=tmp_path / "t",
-                        since=datetime(2026, 1, 1, tzinfo=UTC))
+    result = import_all(
+        store,
+        make_provider(hs.url),
+        "helpscout-acme",
+        temp_dir=tmp_path / "t",
+        since=datetime(2026, 1, 1, tzinfo=UTC),
+    )
     assert result.attachments_added == 1 and not result.problems
     detail = store.service.get_ticket(store.service.list_queue()[0].id)
     assert store.service.attachment_path(detail.attachments[0]).read_bytes() == LOG
@@ -200,9 +257,21 @@ def test_attachment_file_redirected_to_storage_arrives_without_the_token(hs, oth
 
 
 def test_attachment_falls_back_to_the_base64_data_endpoint(hs, tmp_path):
-    hs.add(hs_conversation(1, "2026-01-02T10:00:00Z", threads=[hs_thread(
-        10, "customer", "log attached", "2026-01-02T09:00:00Z", attachments=[hs_attachment(5000, "device.log",
-                                                                                           len(LOG), 1)])]))
+    hs.add(
+        hs_conversation(
+            1,
+            "2026-01-02T10:00:00Z",
+            threads=[
+                hs_thread(
+                    10,
+                    "customer",
+                    "log attached",
+                    "2026-01-02T09:00:00Z",
+                    attachments=[hs_attachment(5000, "device.log", len(LOG), 1)],
+                )
+            ],
+        )
+    )
     hs.attachments[5000] = LOG
     original = hs.route
     hs.route = lambda seen: (404, None, {}) if seen.path.endswith("/file") else original(seen)
@@ -216,12 +285,16 @@ def test_attachment_falls_back_to_the_base64_data_endpoint(hs, tmp_path):
 def test_reply_is_posted_once_to_the_customer_with_the_resource_id(hs):
     seed(hs, 1)
     marker = new_marker()
-    result = post_once(make_provider(hs.url), "1", "Fixed in 4.3.\n\nPlease update.", public=True, marker=marker)
+    result = post_once(
+        make_provider(hs.url), "1", "Fixed in 4.3.\n\nPlease update.", public=True, marker=marker
+    )
     assert result.message_id == str(hs.next_id) and not result.reconciled
     (post,) = [r for r in hs.requests if r.method == "POST" and r.path != "/v2/oauth2/token"]
     assert post.path == "/v2/conversations/1/reply"
-    assert json.loads(post.body) == {"customer": {"id": HS_CUSTOMER["id"]},
-                                     "text": "<p>Fixed in 4.3.</p><p>Please update.</p>"}
+    assert json.loads(post.body) == {
+        "customer": {"id": HS_CUSTOMER["id"]},
+        "text": "<p>Fixed in 4.3.</p><p>Please update.</p>",
+    }
     assert marker not in post.body.decode()
 
 
@@ -230,7 +303,8 @@ def test_note_goes_to_notes(hs):
     post_once(make_provider(hs.url), "1", "Internal: FCM token rotated", public=False, marker=new_marker())
     (post,) = [r for r in hs.requests if r.method == "POST" and r.path != "/v2/oauth2/token"]
     assert post.path == "/v2/conversations/1/notes" and json.loads(post.body) == {
-        "text": "<p>Internal: FCM token rotated</p>"}
+        "text": "<p>Internal: FCM token rotated</p>"
+    }
 
 
 def test_reply_whose_answer_is_lost_is_found_not_posted_again(hs):
@@ -252,9 +326,19 @@ def test_lost_answer_with_nothing_saved_reports_not_posted(hs):
 
 def test_429_waits_as_x_ratelimit_retry_after_says(hs):
     seed(hs, 1)
-    hs.fail("GET", "/v2/conversations", Fault(429, {"X-RateLimit-Limit-Minute": "200",
-                                                    "X-RateLimit-Remaining-Minute": "0",
-                                                    "X-RateLimit-Retry-After": "9"}, {"message": "Too many"}))
+    hs.fail(
+        "GET",
+        "/v2/conversations",
+        Fault(
+            429,
+            {
+                "X-RateLimit-Limit-Minute": "200",
+                "X-RateLimit-Remaining-Minute": "0",
+                "X-RateLimit-Retry-After": "9",
+            },
+            {"message": "Too many"},
+        ),
+    )
     sleeps: list[float] = []
     page = make_provider(hs.url, sleeps).fetch_page(None, datetime(2026, 1, 1, tzinfo=UTC))
     assert [t.external_id for t in page.tickets] == ["1"] and sleeps == [9.0]
@@ -275,8 +359,11 @@ def test_secret_and_token_never_leak(hs, caplog):
     provider.test_connection()
     hs.conversations.clear()
     original = hs.route
-    hs.route = lambda seen: (200, b"<html>down</html>", {"Content-Type": "text/html"}) \
-        if seen.path == "/v2/conversations" else original(seen)
+    hs.route = lambda seen: (
+        (200, b"<html>down</html>", {"Content-Type": "text/html"})
+        if seen.path == "/v2/conversations"
+        else original(seen)
+    )
     errors = []
     with pytest.raises(IntegrationError) as info:
         provider.fetch_page(None, None)
@@ -284,17 +371,35 @@ def test_secret_and_token_never_leak(hs, caplog):
     with pytest.raises(IntegrationError) as info:
         make_provider(hs.url, secret="hss_CANARY_wrong").test_connection()
     errors.append(info.value)
-    blob = "\n".join([caplog.text, repr(provider), str(vars(provider)), repr(provider._client),
-                      repr(provider._token_client), *(f"{e!s} {e!r} {e.detail}" for e in errors)])
+    blob = "\n".join(
+        [
+            caplog.text,
+            repr(provider),
+            str(vars(provider)),
+            repr(provider._client),
+            repr(provider._token_client),
+            *(f"{e!s} {e!r} {e.detail}" for e in errors),
+        ]
+    )
     for secret in (HS_SECRET, "hss_CANARY_wrong", *hs.tokens):
         assert secret not in blob
 
 
 def test_validation_error_says_what_help_scout_objected_to(hs):
     seed(hs, 1)
-    hs.fail("POST", "/v2/conversations/1/reply", Fault(400, {}, {
-        "logRef": "64bb72b4-0a92-11e8-ba89-0ed5f89f718b", "message": "Bad request",
-        "_embedded": {"errors": [{"path": "text", "message": "may not be empty", "source": "JSON"}]}}))
+    hs.fail(
+        "POST",
+        "/v2/conversations/1/reply",
+        Fault(
+            400,
+            {},
+            {
+                "logRef": "64bb72b4-0a92-11e8-ba89-0ed5f89f718b",
+                "message": "Bad request",
+                "_embedded": {"errors": [{"path": "text", "message": "may not be empty", "source": "JSON"}]},
+            },
+        ),
+    )
     with pytest.raises(IntegrationError, match="Bad request: text: may not be empty"):
         post_once(make_provider(hs.url), "1", "x", public=True, marker=new_marker())
     assert hs.count("POST", "/v2/conversations/1/reply") == 1
@@ -316,15 +421,16 @@ def test_nearly_spent_minute_budget_spaces_out_the_next_request(hs):
     provider.test_connection()
     assert sleeps == []
     provider.list_mailboxes()
-    assert sleeps == [pytest.approx(60 / 400 * 20)]   # reserve 20 of 400, 1 left
+    assert sleeps == [pytest.approx(60 / 400 * 20)]  # reserve 20 of 400, 1 left
 
 
 def test_unreadable_saved_position_starts_from_the_sync_date(hs):
     seed(hs, 1)
     page = make_provider(hs.url).fetch_page("not json", datetime(2026, 1, 1, tzinfo=UTC))
     assert [t.external_id for t in page.tickets] == ["1"]
-    assert [r.query for r in hs.requests if r.path == "/v2/conversations"][0]["modifiedSince"] == \
-        "2026-01-01T00:00:00Z"
+    assert [r.query for r in hs.requests if r.path == "/v2/conversations"][0][
+        "modifiedSince"
+    ] == "2026-01-01T00:00:00Z"
 
 
 def test_reply_committed_after_the_check_is_found_by_a_later_client(hs):
@@ -333,10 +439,13 @@ def test_reply_committed_after_the_check_is_found_by_a_later_client(hs):
     hs.route = lambda seen: (201, None, {}) if seen.path.endswith("/reply") else original(seen)
     hs.fail("POST", "/v2/conversations/1/reply", Fault(drop_after=True))
     marker = new_marker()
-    assert post_once(make_provider(hs.url), "1", "Fixed in 4.3", public=True, marker=marker).message_id is None
+    assert (
+        post_once(make_provider(hs.url), "1", "Fixed in 4.3", public=True, marker=marker).message_id is None
+    )
     hs.route = original
-    hs.conversations[1]["_threads"].append(hs_thread(777, "message", "<p>Fixed in 4.3</p>",
-                                                     datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+    hs.conversations[1]["_threads"].append(
+        hs_thread(777, "message", "<p>Fixed in 4.3</p>", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    )
     assert make_provider(hs.url).find_reply("1", marker) == "777"
 
 

@@ -22,17 +22,29 @@ from cre_desk.integrations import accounts
 
 def test_sync_command_imports_the_chosen_provider_only(tmp_path, capsys):
     fd, hs = FakeFreshdesk(), FakeHelpScout()
-    recent = (datetime.now(UTC) - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")   # within a first sync's reach
+    recent = (datetime.now(UTC) - timedelta(days=2)).strftime(
+        "%Y-%m-%dT%H:%M:%SZ"
+    )  # within a first sync's reach
     try:
         fd.add(fd_ticket(1, recent))
-        hs.add(hs_conversation(1, recent, threads=[hs_thread(10, "customer", "<p>Banner never shows</p>", recent)]))
+        hs.add(
+            hs_conversation(
+                1, recent, threads=[hs_thread(10, "customer", "<p>Banner never shows</p>", recent)]
+            )
+        )
         home = tmp_path / "home"
         paths = default_paths(home)
         settings = Settings()
-        accounts.save_account(settings, accounts.Account(id="freshdesk-acme", provider="freshdesk",
-                                                         subdomain="acme", base_url=fd.url), FD_KEY)
-        accounts.save_account(settings, accounts.Account(id="helpscout-support", provider="helpscout",
-                                                         app_id=HS_APP_ID, base_url=hs.url), HS_SECRET)
+        accounts.save_account(
+            settings,
+            accounts.Account(id="freshdesk-acme", provider="freshdesk", subdomain="acme", base_url=fd.url),
+            FD_KEY,
+        )
+        accounts.save_account(
+            settings,
+            accounts.Account(id="helpscout-support", provider="helpscout", app_id=HS_APP_ID, base_url=hs.url),
+            HS_SECRET,
+        )
         paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
         settings.save(paths.settings_file)
         assert sync_cli.main(["--provider", "helpscout"], home=home) == 0

@@ -24,7 +24,10 @@ SAMPLES = {
         "I  New session created with ID: 7d4c",
     ],
     "time": ["11-20 10:14:02.118 W/GCM-DMM( 4120): broadcast intent callback: result=CANCELLED"],
-    "brief": ["E/OneSignal( 3011): There is an IAM currently showing!", "D/OneSignal: setPaused(value: true)"],
+    "brief": [
+        "E/OneSignal( 3011): There is an IAM currently showing!",
+        "D/OneSignal: setPaused(value: true)",
+    ],
     "long": ["[ 11-20 10:14:02.118  8812: 8812 I/Braze ]"],
     "ios": [
         "2026-11-20 10:14:02.118421+0900 Acme[1234:56789] [Braze] Started user session (id: 5F2A)",
@@ -35,9 +38,13 @@ SAMPLES = {
         "2026-11-20 10:14:02.118226+0900 0x1a2b     Error       0x0                  123    0    Acme: "
         "(BrazeKit) [com.braze:sdk] Request failed",
     ],
-    "firebase_ios": ["10.21.0 - [FirebaseInAppMessaging][I-IAM900002] 0 message definitions were parsed out "
-                     "successfully and 0 messages are discarded"],
-    "jsonl": ['{"ts": "2026-11-20T10:14:02.118Z", "level": "warning", "logger": "push", "msg": "token expired"}'],
+    "firebase_ios": [
+        "10.21.0 - [FirebaseInAppMessaging][I-IAM900002] 0 message definitions were parsed out "
+        "successfully and 0 messages are discarded"
+    ],
+    "jsonl": [
+        '{"ts": "2026-11-20T10:14:02.118Z", "level": "warning", "logger": "push", "msg": "token expired"}'
+    ],
     "studio_columns": [
         "10:49:38.245  26864-30696  CleverTap               com.acme.app                         D  Found Valid "
         "Notification Message",
@@ -46,8 +53,10 @@ SAMPLES = {
         "15:34:48.028  W  Could not fetch in-app messages",
         "14:32:28.361 14885-15462/com.acme E/OneSignal: Error Getting FCM Token",
     ],
-    "ios_console": ["error\t10:14:02.118421+0900\tShop\tFailed to register for remote notifications",
-                    "default\t10:14:02.200000+0900\tShop\t[Braze] Started user session"],
+    "ios_console": [
+        "error\t10:14:02.118421+0900\tShop\tFailed to register for remote notifications",
+        "default\t10:14:02.200000+0900\tShop\t[Braze] Started user session",
+    ],
 }
 
 
@@ -102,10 +111,19 @@ def test_json_lines_find_fields_by_common_names():
     assert entry.timestamp == calendar.timegm((2026, 11, 20, 10, 14, 2)) + 0.118
 
 
-@pytest.mark.parametrize("line", [
-    "[" * 100_000, '{"a": ' + "9" * 100_000 + "}", '{"level": NaN, "msg": Infinity}', '{"a": 1} trailing',
-    '{"msg": "\\ud800"}', '{"msg": "x", "msg": "y"}', "{" * 50_000 + "}" * 50_000, "",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[" * 100_000,
+        '{"a": ' + "9" * 100_000 + "}",
+        '{"level": NaN, "msg": Infinity}',
+        '{"a": 1} trailing',
+        '{"msg": "\\ud800"}',
+        '{"msg": "x", "msg": "y"}',
+        "{" * 50_000 + "}" * 50_000,
+        "",
+    ],
+)
 def test_hostile_json_lines_never_raise(line):
     result = formats.LineParser("jsonl").parse(0, line)
     assert result is None or result.message is not None
@@ -125,7 +143,9 @@ def test_impossible_dates_keep_the_line_but_drop_the_time():
 
 
 def test_ansi_colour_codes_are_removed_before_parsing():
-    entry = formats.LineParser("threadtime").parse(0, "\x1b[31m11-20 10:14:02.118  1  2 F libc: Fatal signal\x1b[0m")
+    entry = formats.LineParser("threadtime").parse(
+        0, "\x1b[31m11-20 10:14:02.118  1  2 F libc: Fatal signal\x1b[0m"
+    )
     assert entry.level == FATAL and entry.message == "Fatal signal"
 
 
@@ -140,16 +160,36 @@ def test_android_studio_lines_with_hidden_columns_keep_their_fields():
     parser = formats.LineParser("studio_columns", year=2026)
     full, tag_only, blank_tag, compact, old = (parser.parse(0, line) for line in SAMPLES["studio_columns"])
     assert (full.pid, full.tid, full.tag, full.package, full.level, full.message) == (
-        26864, 30696, "CleverTap", "com.acme.app", DEBUG, "Found Valid Notification Message")
+        26864,
+        30696,
+        "CleverTap",
+        "com.acme.app",
+        DEBUG,
+        "Found Valid Notification Message",
+    )
     assert (tag_only.tag, tag_only.level, tag_only.message) == (
-        "Braze v23.0.1 .Braze", 1, "The instance is null. Allowing instance initialization")
+        "Braze v23.0.1 .Braze",
+        1,
+        "The instance is null. Allowing instance initialization",
+    )
     assert (blank_tag.tag, blank_tag.level, blank_tag.message) == ("", DEBUG, "Braze SDK Initializing")
     assert (compact.tag, compact.level, compact.message) == ("", WARN, "Could not fetch in-app messages")
     assert (old.pid, old.package, old.tag, old.level, old.message) == (
-        14885, "com.acme", "OneSignal", ERROR, "Error Getting FCM Token")
-    assert parser.parse(1, "        at com.acme.Foo.bar(Foo.java:12)") is None, "a frame continues the entry above"
+        14885,
+        "com.acme",
+        "OneSignal",
+        ERROR,
+        "Error Getting FCM Token",
+    )
+    assert parser.parse(1, "        at com.acme.Foo.bar(Foo.java:12)") is None, (
+        "a frame continues the entry above"
+    )
     system = parser.parse(0, "10:49:39.245  26864-30696  ActivityManager  system_process  I  Displayed x")
-    assert (system.tag, system.package, system.message) == ("ActivityManager", "system_process", "Displayed x")
+    assert (system.tag, system.package, system.message) == (
+        "ActivityManager",
+        "system_process",
+        "Displayed x",
+    )
 
 
 def test_prose_with_a_capital_letter_is_not_an_android_studio_line():
@@ -159,13 +199,19 @@ def test_prose_with_a_capital_letter_is_not_an_android_studio_line():
 def test_console_app_copies_keep_level_process_and_message():
     parser = formats.LineParser("ios_console", year=2026)
     error, default = (parser.parse(0, line) for line in SAMPLES["ios_console"])
-    assert (error.level, error.tag, error.message) == (ERROR, "Shop", "Failed to register for remote notifications")
+    assert (error.level, error.tag, error.message) == (
+        ERROR,
+        "Shop",
+        "Failed to register for remote notifications",
+    )
     assert (default.level, default.message) == (INFO, "[Braze] Started user session")
 
 
 def test_a_vendor_prefixed_pasted_line_names_its_sdk_as_tag():
     parser = formats.LineParser("generic")
     assert parser.parse(0, "[Adjust]e: Malformed App Token").tag == "Adjust"
-    assert parser.parse(0, "[CleverTap]: CleverTap.TEST: Notifying user profile initialized").tag == "CleverTap"
+    assert (
+        parser.parse(0, "[CleverTap]: CleverTap.TEST: Notifying user profile initialized").tag == "CleverTap"
+    )
     assert parser.parse(0, "flutter: OneSignal permission false").tag == "flutter"
     assert parser.parse(0, "Request failed").tag == ""
