@@ -195,7 +195,7 @@ class EntryMap:
 
     def __getitem__(self, lines):
         if np.isscalar(lines):
-            at = int(np.searchsorted(self.lines, lines))
+            at = int(self.lines.searchsorted(lines))
             return int(self.heads[at]) if at < len(self.lines) and self.lines[at] == lines else int(lines)
         lines = np.asarray(lines)
         out = lines.astype(np.int64)
@@ -338,7 +338,8 @@ class LogDocument:
         return cached
 
     def entry_start(self, line: int) -> int:
-        if self.entry_of is not None and line < len(self.entry_of):
+        # A header line starts its own entry: only continuation lines need the (searched) entry map.
+        if self.entry_of is not None and line < len(self.entry_of) and not self.headers[line]:
             return int(self.entry_of[line])
         return line
 
