@@ -383,6 +383,6 @@ class TicketItem(Base):
     __tablename__ = "ticket_items"
 
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("feedback_items.id", ondelete="CASCADE"), primary_key=True,
-                                         index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("feedback_items.id", ondelete="CASCADE"),
+                                         primary_key=True, index=True)
     linked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
