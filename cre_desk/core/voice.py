@@ -333,13 +333,17 @@ def to_markdown(report: VoiceReport, language: str = "en") -> str:
     return "\n".join(lines)
 
 
-_CSS = """body{font-family:-apple-system,'Segoe UI','Hiragino Sans','Noto Sans JP',sans-serif;
-margin:2em auto;max-width:1100px;color:#1f2937;line-height:1.45}h1{margin-bottom:.2em}
-h2{margin-top:1.6em;border-bottom:2px solid #e5e7eb;padding-bottom:.2em}.muted{color:#6b7280}
-table{border-collapse:collapse;width:100%}th,td{padding:.45em .6em;border-bottom:1px solid #e5e7eb;vertical-align:top;text-align:left}th{background:#f9fafb;font-size:.9em}
-td.n{text-align:right;font-variant-numeric:tabular-nums}.up{color:#b91c1c}.down{color:#047857}
+_CSS = """
+body{font-family:-apple-system,'Segoe UI','Hiragino Sans','Noto Sans JP',sans-serif;margin:2em auto;
+  max-width:1100px;color:#1f2937;line-height:1.45}
+h1{margin-bottom:.2em} h2{margin-top:1.6em;border-bottom:2px solid #e5e7eb;padding-bottom:.2em}
+.muted{color:#6b7280} table{border-collapse:collapse;width:100%}
+th,td{padding:.45em .6em;border-bottom:1px solid #e5e7eb;vertical-align:top;text-align:left}
+th{background:#f9fafb;font-size:.9em} td.n{text-align:right;font-variant-numeric:tabular-nums}
+.up{color:#b91c1c} .down{color:#047857}
 blockquote{margin:.3em 0;padding-left:.7em;border-left:3px solid #93c5fd;color:#374151}
-.ex{font-size:.9em;color:#4b5563}.tag{font-size:.8em;background:#eef2ff;border-radius:4px;padding:0 .4em}"""
+.ex{font-size:.9em;color:#4b5563} .tag{font-size:.8em;background:#eef2ff;border-radius:4px;padding:0 .4em}
+"""
 
 
 def to_html(report: VoiceReport, language: str = "en") -> str:
