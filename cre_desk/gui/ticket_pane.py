@@ -32,11 +32,11 @@ from cre_desk.gui.attach_bar import AttachBar, AttachDialog
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.feedback_tags import FeedbackTagsBox
 from cre_desk.gui.formatting import business_hours_text, due_text, due_tooltip, vocab
 from cre_desk.gui.issue_links import IssueLinksBox
 from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.notice_labels import ElidedLabel
-from cre_desk.gui.feedback_tags import FeedbackTagsBox
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
 from cre_desk.gui.tasks import Progress, run_in_background

@@ -122,12 +122,12 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="35" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="36" />
         <source>Attach logs to the ticket</source>
         <translation>チケットにログを添付</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="36" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="37" />
         <source>Logs and archives (*.log *.txt *.gz *.zip);;All files (*)</source>
         <translation>ログとアーカイブ (*.log *.txt *.gz *.zip);;すべてのファイル (*)</translation>
     </message>
@@ -357,111 +357,111 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AttachBar</name>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="49" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="50" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="50" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="51" />
         <source>Stop attaching; nothing of these files is kept</source>
         <translation>添付を中止します。これらのファイルは何も残りません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="61" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="63" />
         <source>Hide these notices</source>
         <translation>これらのお知らせを隠す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/attach_bar.py" line="82" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="84" />
         <source>Attaching %n file(s)…</source>
         <translation>
             <numerusform>%n 件のファイルを添付中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="91" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="93" />
         <source>Attaching {0}…</source>
         <translation>{0} を添付中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="118" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="120" />
         <source>{0}: attached</source>
         <translation>{0}: 添付しました</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/attach_bar.py" line="120" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="122" />
         <source>(%n secret(s) or e-mail address(es) removed)</source>
         <translation>
             <numerusform>(秘密情報またはメールアドレスを %n 件削除)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="123" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="125" />
         <source>{0}: already attached to this ticket (same content), not added again</source>
         <translation>{0}: 同じ内容のファイルがすでにこのチケットに添付されているため、追加しませんでした</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="125" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="128" />
         <source>{0}: not attached, the file is empty (there is nothing to read in it)</source>
         <translation>{0}: 添付しませんでした。ファイルが空です (読み取る内容がありません)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="127" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="131" />
         <source>{0}: not attached, it is not a text log but {1}. Attach text logs (.log, .txt) or .zip/.gz archives of them.</source>
         <translation>{0}: 添付しませんでした。テキストのログではなく{1}です。テキストのログ (.log、.txt) か、その .zip/.gz アーカイブを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="130" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="134" />
         <source>{0}: not attached, it is not a file (a folder, or it no longer exists)</source>
         <translation>{0}: 添付しませんでした。ファイルではありません (フォルダーか、すでに存在しません)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="131" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="136" />
         <source>{0}: not attached: {1}</source>
         <translation>{0}: 添付しませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140" />
         <source>a PNG image</source>
         <translation>PNG 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140" />
         <source>a JPEG image</source>
         <translation>JPEG 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="135" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="140" />
         <source>a GIF image</source>
         <translation>GIF 画像</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="136" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="141" />
         <source>a PDF document</source>
         <translation>PDF 文書</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="136" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="141" />
         <source>a program (ELF executable)</source>
         <translation>プログラム (ELF 実行ファイル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="137" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="142" />
         <source>a program (Mach-O executable)</source>
         <translation>プログラム (Mach-O 実行ファイル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="137" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="142" />
         <source>an SQLite database</source>
         <translation>SQLite データベース</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="138" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="143" />
         <source>a tar archive (not supported: use .zip or .gz)</source>
         <translation>tar アーカイブ (未対応: .zip か .gz を使ってください)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/attach_bar.py" line="139" />
+        <location filename="../../cre_desk/gui/attach_bar.py" line="144" />
         <source>binary data</source>
         <translation>バイナリデータ</translation>
     </message>
@@ -862,6 +862,314 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>FeedbackDashboardView</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="63" />
+        <source>Product-feedback dashboard</source>
+        <translation>プロダクトフィードバック ダッシュボード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="66" />
+        <source>Last 4 weeks</source>
+        <translation>直近4週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="66" />
+        <source>Last 13 weeks</source>
+        <translation>直近13週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="67" />
+        <source>Last 26 weeks</source>
+        <translation>直近26週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="67" />
+        <source>Last 12 months</source>
+        <translation>直近12か月</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="68" />
+        <source>Custom</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="78" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="80" />
+        <source>Teams…</source>
+        <translation>チーム…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="81" />
+        <source>Edit the product teams and what belongs to each</source>
+        <translation>プロダクトチームと各チームの担当範囲を編集します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="83" />
+        <source>Customer-voice report…</source>
+        <translation>お客様の声レポート…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="84" />
+        <source>Save the customer-voice report of the quarter the period ends in</source>
+        <translation>期間の終わりを含む四半期のお客様の声レポートを保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="98" />
+        <source>Weekly tickets by team</source>
+        <translation>チーム別の週ごとの件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="99" />
+        <source>Weekly tickets by kind</source>
+        <translation>種類別の週ごとの件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="107" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="110" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="105" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="107" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="111" />
+        <source>Tickets</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="105" />
+        <source>Usual per week</source>
+        <translation>通常の週あたり件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="107" />
+        <source>Feature</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="108" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="111" />
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="110" />
+        <source>Request, bug or confusion</source>
+        <translation>要望・不具合・分かりにくさ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="113" />
+        <source>Anomalies</source>
+        <translation>急増</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="114" />
+        <source>Unclear or hidden features</source>
+        <translation>分かりにくい・知られていない機能</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <source>Items with most customers</source>
+        <translation>顧客数の多い項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="121" />
+        <source>Select a cell or a row to see its tickets (double-click opens)</source>
+        <translation>セルか行を選ぶとチケットが表示されます（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="125" />
+        <source>Ticket</source>
+        <translation>チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="130" />
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="142" />
+        <source>Tickets by team and kind</source>
+        <translation>チーム×種類別のチケット数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="238" />
+        <source>The period ends before it starts.</source>
+        <translation>期間の終わりが始まりより前です。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="240" />
+        <source>Computing…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="253" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="260" />
+        <source>{0} tickets · {1} unclear or hidden features · {2} anomalies</source>
+        <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増 {2} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="267" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="268" />
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="276" />
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="291" />
+        <source>All tickets</source>
+        <translation>すべてのチケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="296" />
+        <source>{0} · {1}, week of {2}</source>
+        <translation>{0} · {1}（{2} の週）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="311" />
+        <source>(not linked to a feature)</source>
+        <translation>（機能に未紐付け）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="370" />
+        <source>{0}: {1} ticket(s)</source>
+        <translation>{0}: {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="410" />
+        <source>Save the customer-voice report</source>
+        <translation>お客様の声レポートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="412" />
+        <source>Web page (*.html);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation>Webページ (*.html);;Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="431" />
+        <source>Saved the customer-voice report to {0}</source>
+        <translation>お客様の声レポートを {0} に保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTagsBox</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="61" />
+        <source>Product feedback</source>
+        <translation>プロダクトフィードバック</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="70" />
+        <source>Ctrl+Alt+1 … Ctrl+Alt+6 choose and confirm a kind</source>
+        <translation>Ctrl+Alt+1 … Ctrl+Alt+6 で種類を選んで確定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="76" />
+        <source>Accept suggestion</source>
+        <translation>提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="77" />
+        <source>Store the suggested team and kind (Ctrl+Alt+0)</source>
+        <translation>提案されたチームと種類を保存します (Ctrl+Alt+0)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="79" />
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="80" />
+        <source>Store the team and kind chosen above</source>
+        <translation>上で選んだチームと種類を保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="85" />
+        <source>Link to request or bug…</source>
+        <translation>要望・不具合に紐付け…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="89" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="90" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="144" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="152" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="161" />
+        <source>no team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="154" />
+        <source>Suggested: {0} · {1}</source>
+        <translation>提案: {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="158" />
+        <source>someone</source>
+        <translation>誰か</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="160" />
+        <source>✓ Confirmed by {0}: {1} · {2}</source>
+        <translation>✓ {0} が確定: {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="165" />
+        <source>Not confirmed yet</source>
+        <translation>未確定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="170" />
+        <source>Linked:</source>
+        <translation>紐付け:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="172" />
+        <source>Not linked to a shared request or bug.</source>
+        <translation>共有の要望・不具合には紐付いていません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="195" />
+        <source>Changing the category first…</source>
+        <translation>先にカテゴリを変更しています…</translation>
+    </message>
+</context>
+<context>
     <name>IssueLinksBox</name>
     <message>
         <location filename="../../cre_desk/gui/issue_links.py" line="78" />
@@ -973,6 +1281,64 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPickerDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="264" />
+        <source>Link to a shared request or bug</source>
+        <translation>共有の要望・不具合に紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="266" />
+        <source>Filter existing items</source>
+        <translation>既存の項目を絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <source>Request</source>
+        <translation>要望</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <source>Bug</source>
+        <translation>不具合</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <source>Confusion</source>
+        <translation>分かりにくさ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="280" />
+        <source>…or a new item</source>
+        <translation>…または新しい項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="282" />
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="283" />
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="284" />
+        <source>GitHub issue</source>
+        <translation>GitHub Issue</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="285" />
+        <source>Create and link</source>
+        <translation>作成して紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="308" />
+        <source>{0}  ·  {1} customers, {2} tickets</source>
+        <translation>{0}  ·  顧客 {1} 社、{2} 件</translation>
     </message>
 </context>
 <context>
@@ -1382,169 +1748,169 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="455" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="456" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="464" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="465" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="465" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="466" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="472" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="473" />
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="474" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="475" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="478" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="483" />
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="495" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="496" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="496" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="497" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="496" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="774" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="497" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="776" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="540" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="541" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="545" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="546" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="562" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="563" />
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="610" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="611" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="618" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="619" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="619" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="620" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="646" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="647" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="656" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="657" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="657" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="658" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="672" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="673" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="677" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="678" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="681" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="682" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="742" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="744" />
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="749" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="751" />
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="750" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="752" />
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="754" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="756" />
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="755" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="757" />
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="767" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="770" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="769" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="772" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="775" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="777" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="784" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="786" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="787" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="789" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -1603,118 +1969,128 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="84" />
+        <location filename="../../cre_desk/gui/main_window.py" line="85" />
         <source>&amp;Attach files…</source>
         <translation>ファイルを添付(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="85" />
+        <location filename="../../cre_desk/gui/main_window.py" line="86" />
         <source>Attach log files or archives to the open ticket (Ctrl+Shift+A)</source>
         <translation>開いているチケットにログファイルやアーカイブを添付します (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="86" />
+        <location filename="../../cre_desk/gui/main_window.py" line="87" />
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="87" />
+        <location filename="../../cre_desk/gui/main_window.py" line="88" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88" />
+        <location filename="../../cre_desk/gui/main_window.py" line="89" />
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="89" />
+        <location filename="../../cre_desk/gui/main_window.py" line="90" />
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="90" />
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
-        <location filename="../../cre_desk/gui/main_window.py" line="404" />
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="426" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <location filename="../../cre_desk/gui/main_window.py" line="93" />
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Overview</source>
         <translation>概要を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Checklist</source>
         <translation>チェックリストを表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="99" />
+        <location filename="../../cre_desk/gui/main_window.py" line="100" />
         <source>Show &amp;Timeline</source>
         <translation>タイムラインを表示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="101" />
         <source>Show &amp;Logs</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="101" />
         <source>Show &amp;Reply</source>
         <translation>返信を表示(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103" />
+        <location filename="../../cre_desk/gui/main_window.py" line="104" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104" />
+        <location filename="../../cre_desk/gui/main_window.py" line="105" />
         <source>Every keyboard shortcut (F1)</source>
         <translation>すべてのキーボードショートカット (F1)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="107" />
+        <location filename="../../cre_desk/gui/main_window.py" line="108" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="363" />
+        <location filename="../../cre_desk/gui/main_window.py" line="132" />
+        <source>&amp;Product-feedback dashboard</source>
+        <translation>プロダクトフィードバック ダッシュボード(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <source>Tickets by product team and kind, trends, anomalies and the most requested items</source>
+        <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="385" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="381" />
+        <location filename="../../cre_desk/gui/main_window.py" line="403" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="382" />
+        <location filename="../../cre_desk/gui/main_window.py" line="404" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="457" />
+        <location filename="../../cre_desk/gui/main_window.py" line="479" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="475" />
+        <location filename="../../cre_desk/gui/main_window.py" line="497" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="509" />
+        <location filename="../../cre_desk/gui/main_window.py" line="531" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -1729,94 +2105,94 @@ Close anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="109" />
+        <location filename="../../cre_desk/gui/main_window.py" line="110" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="114" />
+        <location filename="../../cre_desk/gui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="119" />
+        <location filename="../../cre_desk/gui/main_window.py" line="120" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="122" />
+        <location filename="../../cre_desk/gui/main_window.py" line="123" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="123" />
+        <location filename="../../cre_desk/gui/main_window.py" line="124" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="124" />
+        <location filename="../../cre_desk/gui/main_window.py" line="125" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <location filename="../../cre_desk/gui/main_window.py" line="129" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129" />
+        <location filename="../../cre_desk/gui/main_window.py" line="130" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <location filename="../../cre_desk/gui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="139" />
+        <location filename="../../cre_desk/gui/main_window.py" line="145" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="174" />
+        <location filename="../../cre_desk/gui/main_window.py" line="180" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="174" />
+        <location filename="../../cre_desk/gui/main_window.py" line="180" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="175" />
+        <location filename="../../cre_desk/gui/main_window.py" line="181" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="177" />
+        <location filename="../../cre_desk/gui/main_window.py" line="183" />
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="251" />
+        <location filename="../../cre_desk/gui/main_window.py" line="257" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="315" />
+        <location filename="../../cre_desk/gui/main_window.py" line="337" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="333" />
+        <location filename="../../cre_desk/gui/main_window.py" line="355" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="352" />
+        <location filename="../../cre_desk/gui/main_window.py" line="374" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -1833,37 +2209,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="387" />
+        <location filename="../../cre_desk/gui/main_window.py" line="409" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="394" />
+        <location filename="../../cre_desk/gui/main_window.py" line="416" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="395" />
+        <location filename="../../cre_desk/gui/main_window.py" line="417" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="397" />
+        <location filename="../../cre_desk/gui/main_window.py" line="419" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="416" />
+        <location filename="../../cre_desk/gui/main_window.py" line="438" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="419" />
+        <location filename="../../cre_desk/gui/main_window.py" line="441" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="455" />
+        <location filename="../../cre_desk/gui/main_window.py" line="477" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2810,35 +3186,93 @@ Close anyway?</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="62" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="67" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="69" />
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="69" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="69" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="72" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="77" />
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
 </context>
 <context>
+    <name>TeamsDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="442" />
+        <source>Product teams</source>
+        <translation>プロダクトチーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="445" />
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="445" />
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="445" />
+        <source>Name (Japanese)</source>
+        <translation>名前（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="446" />
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="446" />
+        <source>Checklist items</source>
+        <translation>チェックリスト項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="447" />
+        <source>Feature words</source>
+        <translation>機能のキーワード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="452" />
+        <source>Add team</source>
+        <translation>チームを追加</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="454" />
+        <source>Remove team</source>
+        <translation>チームを削除</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="455" />
+        <source>Its tickets keep their kind and become untagged by team</source>
+        <translation>チケットの種類はそのまま残り、チームは未設定になります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="457" />
+        <source>Lists are comma-separated. Checklist items match by the start of their key.</source>
+        <translation>一覧はカンマ区切りです。チェックリスト項目はキーの先頭で照合します。</translation>
+    </message>
+</context>
+<context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="67" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <extracomment>Overview edits whose save failed (disk full, server down), by ticket id, with the version they were typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).</extracomment>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
@@ -2848,164 +3282,164 @@ Close anyway?</source>
         <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="84" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="86" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="87" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="95" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="106" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="110" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="182" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="335" />
         <source>Not saved: your edits are kept; press Ctrl+S to try again</source>
         <translation>未保存: 編集内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="278" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="343" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="184" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="283" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="314" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="349" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="215" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="221" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="222" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="222" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="223" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="223" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="224" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="257" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="308" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="262" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="314" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="281" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="286" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="327" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="420" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="434" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="422" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="436" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="440" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="458" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="447" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="465" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="471" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="489" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="472" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="490" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="473" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="492" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="474" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="493" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="475" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="494" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="499" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
@@ -3273,51 +3707,66 @@ Log file: {0}</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/help_dialogs.py" line="51" />
+        <source>Overview tab</source>
+        <translation>概要タブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="52" />
+        <source>Accept the suggested product team and kind</source>
+        <translation>提案されたプロダクトチームと種類を採用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="53" />
+        <source>Confirm a kind: bug, missing, unclear, hidden, spec question, troubleshooting</source>
+        <translation>種類を確定: 不具合・機能不足・分かりにくい・知られていない・仕様の質問・トラブルシューティング</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="56" />
         <source>Resolution dashboard</source>
         <translation>解決時間ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="52" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="57" />
         <source>Close the dashboard</source>
         <translation>ダッシュボードを閉じる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="116" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="121" />
         <source>CRE Desk {0}</source>
         <translation>CRE Desk {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="117" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="122" />
         <source>Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors.</source>
         <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="118" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
         <source>Qt {0} (PySide6 {1}), Python {2}</source>
         <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="121" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="126" />
         <source>Database: {0}</source>
         <translation>データベース：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="128" />
         <source>Data folder: {0}</source>
         <translation>データフォルダ：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="128" />
         <source>Settings: {0}</source>
         <translation>設定ファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="124" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="129" />
         <source>Log file: {0}</source>
         <translation>ログファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="130" />
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
     </message>
