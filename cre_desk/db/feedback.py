@@ -245,6 +245,12 @@ class FeedbackStore:
             count += 1
         return count
 
+    def external_ids(self, source: str) -> set[str]:
+        """Keys of the tickets one source created (the demo loader adds only what is missing)."""
+        with self.db.read() as session:
+            stmt = select(Ticket.external_id).where(Ticket.source == source, Ticket.external_id.is_not(None))
+            return {str(key) for key in session.scalars(stmt).all()}
+
     # ----- shared items ------------------------------------------------------------------------
 
     def create_item(self, item_type: str, title: str, *, team: str = "", github_url: str = "") -> ItemRecord:

@@ -355,7 +355,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded %n demo ticket(s).", "", count), 8000)
             self.ctx.queue_changed.emit()
 
-        self.ctx.run_db(demo.load_demo, service, on_done=done, receiver=self)
+        from cre_desk.db.feedback import FeedbackStore
+
+        self.ctx.run_db(demo.load_demo, service, feedback=FeedbackStore(service.db), on_done=done,
+                        receiver=self)
 
     def open_accounts(self) -> None:
         from cre_desk.gui.accounts_dialog import AccountsDialog
