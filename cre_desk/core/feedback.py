@@ -56,6 +56,16 @@ KIND_LABELS: dict[str, Label] = {
     Kind.TROUBLESHOOTING: Label("Troubleshooting / integration help", "トラブルシューティング・導入支援"),
 }
 
+#: Column headings where space is short (the dashboard's team x kind table).
+KIND_SHORT_LABELS: dict[str, Label] = {
+    Kind.BUG: Label("Bug", "不具合"),
+    Kind.MISSING_FEATURE: Label("Missing", "機能不足"),
+    Kind.UNCLEAR_FEATURE: Label("Unclear", "分かりにくい"),
+    Kind.HIDDEN_FEATURE: Label("Hidden", "知られていない"),
+    Kind.SPEC_QUESTION: Label("Spec Q", "仕様質問"),
+    Kind.TROUBLESHOOTING: Label("Help", "導入・調査"),
+}
+
 #: One-key shortcuts for confirming a kind on the Overview (1..6 in this order).
 KIND_ORDER = (
     Kind.BUG,
@@ -67,8 +77,8 @@ KIND_ORDER = (
 )
 
 
-def kind_label(kind: str, language: str = "en") -> str:
-    found = KIND_LABELS.get(kind)
+def kind_label(kind: str, language: str = "en", *, short: bool = False) -> str:
+    found = (KIND_SHORT_LABELS if short else KIND_LABELS).get(kind)
     return found.get(language) if found else kind
 
 

@@ -1,7 +1,7 @@
 """Weekly counts per team and kind, and the weeks that stand out from a series' own usual level.
 
-A week is an anomaly when its count is at least ``min_count``, at least twice the series' mean over the
-weeks before it, and more than two standard deviations above that mean: a quiet team's jump from 0 to 3 is
+A week is an anomaly when its count is at least ``min_count`` (4), at least twice the series' mean over the
+weeks before it, and more than two standard deviations above that mean: a quiet team's jump from 0 to 4 is
 news, a busy team's wobble from 40 to 46 is not.
 """
 
@@ -46,7 +46,7 @@ def find_anomalies(
     weeks: list[date],
     *,
     baseline: int = 8,
-    min_count: int = 3,
+    min_count: int = 4,
     tickets: dict[tuple[str, str, date], list[int]] | None = None,
     report_from: date | None = None,
 ) -> list[Anomaly]:

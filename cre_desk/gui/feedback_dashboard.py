@@ -59,6 +59,7 @@ class FeedbackDashboardView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.figures: FeedbackFigures | None = None
+        self._request = 0  # only the newest refresh may show its figures (an older one can finish later)
         self.teams: list[ProductTeam] = []
         self.setWindowTitle(self.tr("Product-feedback dashboard"))
 
@@ -99,6 +100,7 @@ class FeedbackDashboardView(QWidget):
 
         self.matrix_model = QStandardItemModel(self)
         self.matrix_view = self._table(self.matrix_model, sortable=False)
+        self.matrix_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matrix_view.clicked.connect(self._show_tickets)
         self.matrix_view.doubleClicked.connect(self._open_first)
         self.trend_by = QComboBox()
@@ -128,7 +130,10 @@ class FeedbackDashboardView(QWidget):
             view = self._table(model)
             view.clicked.connect(self._show_tickets)
             view.doubleClicked.connect(self._open_first)
-            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            if model is self.anomaly_model:
+                self.anomaly_view = view
+            else:
+                view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.lists.addTab(view, name)
         self.tickets_title = QLabel(self.tr("Select a cell or a row to see its tickets (double-click opens)"))
         self.tickets_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -216,7 +221,7 @@ class FeedbackDashboardView(QWidget):
         widget.showGrid(x=False, y=True, alpha=0.25)
         widget.setMenuEnabled(False)
         widget.setMouseEnabled(x=False, y=False)
-        widget.addLegend(offset=(10, 10))
+        widget.addLegend(offset=(-10, 4), colCount=3)
         return widget
 
     def _dark(self) -> bool:
@@ -253,20 +258,16 @@ class FeedbackDashboardView(QWidget):
             self.summary.setText(self.tr("The period ends before it starts."))
             return
         self.summary.setText(self.tr("Computing…"))
+        self._request += 1
+        request = self._request
         db, tz = self.ctx.tickets.db, self.ctx.tickets.calendar.tz
-        run_in_background(
-            _figures,
-            db,
-            start,
-            end,
-            tz,
-            feedback_store(self.ctx),
-            on_done=self._on_figures,
-            on_error=lambda exc: messages.report_exception(self, exc),
-            receiver=self,
-        )
+        run_in_background(_figures, db, start, end, tz, feedback_store(self.ctx),
+                          on_done=lambda result: self._on_figures(request, result),
+                          on_error=lambda exc: messages.report_exception(self, exc), receiver=self)
 
-    def _on_figures(self, result) -> None:
+    def _on_figures(self, request: int, result) -> None:
+        if request != self._request:
+            return  # a newer period was asked for meanwhile; its figures are on their way
         self.show_figures(*result)
 
     def team_name(self, key: str) -> str:
@@ -283,7 +284,7 @@ class FeedbackDashboardView(QWidget):
             len(ids) for (_t, k), ids in figures.cells.items() if k in ("unclear_feature", "hidden_feature")
         )
         self.summary.setText(
-            self.tr("{0} tickets · {1} unclear or hidden features · {2} anomalies").format(
+            self.tr("{0} tickets · {1} unclear or hidden features · anomalies: {2}").format(
                 figures.total, confusions, len(figures.anomalies)
             )
         )
@@ -293,8 +294,11 @@ class FeedbackDashboardView(QWidget):
         kinds = [str(k) for k in KIND_ORDER]
         self.matrix_model.clear()
         self.matrix_model.setHorizontalHeaderLabels(
-            [kind_label(k, language) for k in kinds] + [self.tr("Total")]
+            [kind_label(k, language, short=True) for k in kinds] + [self.tr("Total")]
         )
+        for c, kind in enumerate(kinds):
+            self.matrix_model.setHeaderData(c, Qt.Orientation.Horizontal, kind_label(kind, language),
+                                            Qt.ItemDataRole.ToolTipRole)
         self.matrix_model.setVerticalHeaderLabels([self.team_name(t) for t in team_keys] + [self.tr("Total")])
         peak = max((len(ids) for ids in figures.cells.values()), default=0) or 1
         base = QColor("#3b82f6")
@@ -325,7 +329,7 @@ class FeedbackDashboardView(QWidget):
         self.matrix_model.setItem(
             len(team_keys), len(kinds), self._count_item(len(all_ids), all_ids, self.tr("All tickets"))
         )
-        self.matrix_view.resizeColumnsToContents()
+        self.matrix_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # lists
         self.anomaly_model.removeRows(0, self.anomaly_model.rowCount())
         for a in figures.anomalies:
@@ -363,6 +367,7 @@ class FeedbackDashboardView(QWidget):
                 tickets.setData(g.tickets, Qt.ItemDataRole.DisplayRole)
                 customers.setData(g.customers, Qt.ItemDataRole.DisplayRole)
                 model.appendRow([title, QStandardItem(self.team_name(g.team)), tickets, customers])
+        self.anomaly_view.resizeColumnsToContents()
         self._draw_trend()
 
     def _count_item(self, count: int, ids: list[int], label: str) -> QStandardItem:
@@ -390,27 +395,25 @@ class FeedbackDashboardView(QWidget):
             values = series.setdefault(key, [0] * len(figures.weeks))
             for n, week in enumerate(figures.weeks):
                 values[n] += per_week.get(week, 0)
-        order = sorted(series, key=lambda k: -sum(series[k]))[: len(TEAM_COLOURS)]
+        # a team (or kind) keeps its colour and place in the stack whatever the period
+        fixed = [t.key for t in self.teams] + [""] if by == "team" else [str(k) for k in KIND_ORDER]
+        order = [k for k in fixed if k in series] + sorted(k for k in series if k not in fixed)
+        xs = list(range(len(figures.weeks)))
+        base = [0] * len(xs)
         for n, key in enumerate(order):
-            colour = TEAM_COLOURS[n]
-            name = self.team_name(key) if by == "team" else kind_label(key, language)
-            plot.plot(
-                list(range(len(figures.weeks))),
-                series[key],
-                pen=pg.mkPen(colour, width=2),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=colour,
-                name=name,
-            )
+            name = self.team_name(key) if by == "team" else kind_label(key, language, short=True)
+            colour = TEAM_COLOURS[(fixed.index(key) if key in fixed else n) % len(TEAM_COLOURS)]
+            bars = pg.BarGraphItem(x=xs, y0=list(base), height=series[key], width=0.75, brush=colour,
+                                   pen=pg.mkPen(None), name=name)
+            plot.addItem(bars)
+            base = [b + v for b, v in zip(base, series[key], strict=True)]
         for a in figures.anomalies:
             if a.week in figures.weeks:
                 x = figures.weeks.index(a.week)
-                plot.addItem(
-                    pg.ScatterPlotItem(
-                        [x], [a.count], symbol="star", size=16, brush="#c0262d", pen=pg.mkPen("#7f1d1d")
-                    )
-                )
+                marker = pg.ScatterPlotItem([x], [base[x] + 0.7], symbol="t", size=14, brush="#c0262d",
+                                            pen=pg.mkPen("#7f1d1d"))
+                plot.addItem(marker)
+        plot.setYRange(0, max(max(base, default=0), 1) * 1.45 + 1, padding=0)  # room for the legend on top
         step = max(1, len(figures.weeks) // 8)
         plot.getAxis("bottom").setTicks(
             [[(n, w.strftime("%m-%d")) for n, w in enumerate(figures.weeks) if n % step == 0]]

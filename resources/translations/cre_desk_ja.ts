@@ -1025,8 +1025,8 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/feedback_dashboard.py" line="260" />
-        <source>{0} tickets · {1} unclear or hidden features · {2} anomalies</source>
-        <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増 {2} 件</translation>
+        <source>{0} tickets · {1} unclear or hidden features · anomalies: {2}</source>
+        <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増: {2}</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/feedback_dashboard.py" line="267" />

@@ -91,3 +91,16 @@ def test_lead_adds_and_removes_a_team(qtbot, window, ctx):
     keys = [t.key for t in store.list_teams()]
     assert "web_sdk" in keys and "in_app_messaging" not in keys
     assert store.list_teams()[-1].keywords == ("browser", "service worker")
+
+
+def test_an_older_refresh_finishing_late_does_not_replace_the_newer_period(qtbot, window, ctx):
+    _tickets(ctx)
+    window.show_feedback_dashboard()
+    board = window.feedback_dashboard
+    qtbot.waitUntil(lambda: board.figures is not None, timeout=10000)
+    shown = board.figures
+    from cre_desk.db.feedback_figures import FeedbackFigures
+
+    stale = FeedbackFigures(start=shown.start, end=shown.end, total=999)
+    board._on_figures(board._request - 1, (stale, board.teams))
+    assert board.figures is shown and board.figures.total == 4
