@@ -61,7 +61,7 @@ KIND_SHORT_LABELS: dict[str, Label] = {
     Kind.BUG: Label("Bug", "不具合"),
     Kind.MISSING_FEATURE: Label("Missing", "機能不足"),
     Kind.UNCLEAR_FEATURE: Label("Unclear", "分かりにくい"),
-    Kind.HIDDEN_FEATURE: Label("Hidden", "知られていない"),
+    Kind.HIDDEN_FEATURE: Label("Hidden", "未認知"),
     Kind.SPEC_QUESTION: Label("Spec Q", "仕様質問"),
     Kind.TROUBLESHOOTING: Label("Help", "導入・調査"),
 }

@@ -13,7 +13,7 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from cre_desk.core.feedback import CONFUSION_KINDS, Kind, kind_label
 
@@ -29,6 +29,11 @@ class Period:
     start: date  # first day
     end: date  # first day after
     name: str
+
+    @property
+    def last_day(self) -> date:
+        """The period's last day (``end`` is the first day after it)."""
+        return self.end - timedelta(days=1)
 
     def previous(self) -> Period:
         match = _QUARTER.fullmatch(self.name)
@@ -126,12 +131,12 @@ class VoiceReport:
             "period": {
                 "name": self.period.name,
                 "from": self.period.start.isoformat(),
-                "to": self.period.end.isoformat(),
+                "to": self.period.last_day.isoformat(),
             },
             "previous": {
                 "name": self.previous.name,
                 "from": self.previous.start.isoformat(),
-                "to": self.previous.end.isoformat(),
+                "to": self.previous.last_day.isoformat(),
             },
             "tickets": self.tickets,
             "customers": self.customers,
@@ -244,7 +249,7 @@ _TEXT = {
         "customers": "Customers",
         "first": "First seen",
         "last": "Last seen",
-        "change": "Change vs previous",
+        "change": "Customers vs previous",
         "issue": "GitHub issue",
         "examples": "Example tickets",
         "words": "In the customers' words (what they are trying to achieve)",
@@ -265,7 +270,7 @@ _TEXT = {
         "customers": "顧客数",
         "first": "初回",
         "last": "最終",
-        "change": "前期比",
+        "change": "顧客数の前期比",
         "issue": "GitHub Issue",
         "examples": "問い合わせ例",
         "words": "お客様の言葉（本当に実現したいこと）",
@@ -298,7 +303,13 @@ def to_markdown(report: VoiceReport, language: str = "en") -> str:
     lines = [
         f"# {_t(language, 'title', name=report.period.name)}",
         "",
-        _t(language, "period", start=report.period.start, end=report.period.end, prev=report.previous.name),
+        _t(
+            language,
+            "period",
+            start=report.period.start,
+            end=report.period.last_day,
+            prev=report.previous.name,
+        ),
         "",
         _t(language, "summary", tickets=report.tickets, customers=report.customers),
         "",
@@ -350,7 +361,7 @@ def to_html(report: VoiceReport, language: str = "en") -> str:
     esc = html.escape
     title = _t(language, "title", name=report.period.name)
     period = _t(
-        language, "period", start=report.period.start, end=report.period.end, prev=report.previous.name
+        language, "period", start=report.period.start, end=report.period.last_day, prev=report.previous.name
     )
     out = [
         f'<!DOCTYPE html><html lang="{esc(language)}"><head><meta charset="utf-8">'

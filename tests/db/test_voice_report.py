@@ -120,6 +120,8 @@ def test_exports_escape_customer_words(fixture):
     rows = list(csv.reader(io.StringIO(voice.to_csv(report))))
     assert rows[1][3] == "'=cmd|' /C calc'!A0" and rows[1][6] == "3"
     md = voice.to_markdown(report)
+    assert "2026-07-01 to 2026-09-30 (previous: 2026Q2)" in md
+    assert report.to_json()["period"] == {"name": "2026Q3", "from": "2026-07-01", "to": "2026-09-30"}
     assert "Top requested features" in md and "\\|" in md
 
 
