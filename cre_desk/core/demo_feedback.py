@@ -304,6 +304,7 @@ def feedback_demo_specs(now: datetime) -> list[dict]:
                     "item": theme.item if rng.random() < 0.8 else "",
                     "item_type": {"bug": "bug", "missing_feature": "request"}.get(theme.kind, "confusion"),
                     "github": theme.github,
+                    "first_reply_h": round(rng.uniform(0.2, 6.0), 2),
                 }
             )
             n += 1
@@ -337,6 +338,7 @@ def load_feedback_demo(service, feedback, now: datetime, existing: set[str]) -> 
             external_id=spec["key"],
             status="open",
         )
+        service.record_first_response(ticket.id, spec["created"] + timedelta(hours=spec["first_reply_h"]))
         if spec["resolved"] is not None:
             service.change_status(ticket.id, "solved", actor=spec["assignee"], at=spec["resolved"])
         if spec["confirmed"]:
