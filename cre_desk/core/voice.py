@@ -56,7 +56,7 @@ def quarter(text: str) -> Period:
     return Period(start, end, f"{year}Q{q}")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class VoiceRow:
     """One ticket (once per linked item) as the report reads it."""
 
@@ -167,6 +167,7 @@ def _customer(name: str) -> str:
 def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
     out: dict[str, dict[str, VoiceEntry]] = {s: {} for s in SECTIONS}
     customers: dict[tuple[str, str], set[str]] = {}
+    seen: dict[tuple[str, str], set[int]] = {}   # a ticket linked to one item twice counts once
     for row in sorted(rows, key=lambda r: (r.created_at, r.ticket_id)):
         section = section_of(row.kind)
         if section is None:
@@ -182,21 +183,25 @@ def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
                 github_url=row.github_url,
                 github_state=row.github_state,
             )
-        if row.ticket_id in entry.ticket_ids:
+        ids = seen.setdefault((section, key), set())
+        if row.ticket_id in ids:
             continue
+        ids.add(row.ticket_id)
         entry.ticket_ids.append(row.ticket_id)
         entry.tickets += 1
         who = customers.setdefault((section, key), set())
-        if _customer(row.customer):
-            who.add(_customer(row.customer))
+        customer = _customer(row.customer)
+        if customer:
+            who.add(customer)
         entry.customers = len(who)
         entry.first_seen = entry.first_seen or row.created_at
         entry.last_seen = row.created_at
         if row.title not in entry.examples and len(entry.examples) < EXAMPLES:
             entry.examples.append(row.title)
-        goal = " ".join(row.goal.split())
-        if goal and goal not in entry.words and len(entry.words) < WORDS:
-            entry.words.append(goal)
+        if len(entry.words) < WORDS:
+            goal = " ".join(row.goal.split())
+            if goal and goal not in entry.words:
+                entry.words.append(goal)
     return out
 
 
