@@ -33,24 +33,65 @@ TEAMS = ["in_app_messaging", "push", "events_profiles", "sdk_platform", "dashboa
 def populate(db: Database, count: int, now: datetime) -> None:
     rnd = random.Random(15)
     with db.write() as session:
-        session.execute(insert(FeedbackItem), [
-            {"id": i, "item_type": "request", "title": f"Item {i}", "product_team": rnd.choice(TEAMS),
-             "github_url": "", "created_at": now} for i in range(1, 301)])
+        session.execute(
+            insert(FeedbackItem),
+            [
+                {
+                    "id": i,
+                    "item_type": "request",
+                    "title": f"Item {i}",
+                    "product_team": rnd.choice(TEAMS),
+                    "github_url": "",
+                    "created_at": now,
+                }
+                for i in range(1, 301)
+            ],
+        )
     batch = 10_000
     for first in range(1, count + 1, batch):
         tickets, tags, links = [], [], []
         for i in range(first, min(first + batch, count + 1)):
             kind = rnd.choice(KIND_ORDER)
             created = now - timedelta(days=rnd.uniform(0, 365))
-            tickets.append({"id": i, "title": f"Ticket {i}", "customer": f"Customer {i % 700}", "app_name": "",
-                            "requester_name": "", "requester_role": "marketer", "platform": "android",
-                            "os_version": "", "sdk_name": "", "sdk_version": "", "app_version": "",
-                            "symptom": "other", "category": str(KIND_CATEGORY[kind]), "priority": "normal",
-                            "assignee": "", "team": "", "status": "solved", "asked": "",
-                            "goal": f"goal {i % 50}", "notes": "", "source": "bench", "external_id": str(i),
-                            "external_url": "", "created_at": created, "updated_at": created, "version": 1})
-            tags.append({"ticket_id": i, "product_team": rnd.choice(TEAMS), "kind": str(kind),
-                         "confirmed": True, "confirmed_by": ""})
+            tickets.append(
+                {
+                    "id": i,
+                    "title": f"Ticket {i}",
+                    "customer": f"Customer {i % 700}",
+                    "app_name": "",
+                    "requester_name": "",
+                    "requester_role": "marketer",
+                    "platform": "android",
+                    "os_version": "",
+                    "sdk_name": "",
+                    "sdk_version": "",
+                    "app_version": "",
+                    "symptom": "other",
+                    "category": str(KIND_CATEGORY[kind]),
+                    "priority": "normal",
+                    "assignee": "",
+                    "team": "",
+                    "status": "solved",
+                    "asked": "",
+                    "goal": f"goal {i % 50}",
+                    "notes": "",
+                    "source": "bench",
+                    "external_id": str(i),
+                    "external_url": "",
+                    "created_at": created,
+                    "updated_at": created,
+                    "version": 1,
+                }
+            )
+            tags.append(
+                {
+                    "ticket_id": i,
+                    "product_team": rnd.choice(TEAMS),
+                    "kind": str(kind),
+                    "confirmed": True,
+                    "confirmed_by": "",
+                }
+            )
             if rnd.random() < 0.4:
                 links.append({"ticket_id": i, "item_id": rnd.randint(1, 300), "linked_at": created})
         with db.write() as session:
@@ -79,7 +120,9 @@ def main() -> None:
     now = datetime(2026, 11, 27, tzinfo=UTC)
     start = time.perf_counter()
     populate(db, args.tickets, now)
-    print(f"populated {args.tickets} tickets in {time.perf_counter() - start:.1f} s ({db.engine.dialect.name})")
+    print(
+        f"populated {args.tickets} tickets in {time.perf_counter() - start:.1f} s ({db.engine.dialect.name})"
+    )
     with db.read() as session:
         baseline = timed(lambda: session.execute(text("SELECT count(*) FROM tickets")).scalar())
     dashboard = timed(lambda: build_feedback_figures(db, now - timedelta(weeks=13), now, UTC))
