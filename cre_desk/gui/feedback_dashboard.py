@@ -45,6 +45,7 @@ from cre_desk.gui.tasks import run_in_background
 
 TICKETS_ROLE = Qt.ItemDataRole.UserRole + 11
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 12
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 13
 TEAM_COLOURS = ("#2563eb", "#dc2626", "#059669", "#7c3aed", "#d97706", "#0891b2", "#db2777", "#4b5563")
 
 
@@ -132,7 +133,10 @@ class FeedbackDashboardView(QWidget):
             view.doubleClicked.connect(self._open_first)
             if model is self.anomaly_model:
                 self.anomaly_view = view
-            else:
+            if model is self.item_model:
+                self.item_view = view
+                view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            if model is not self.anomaly_model:
                 view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.lists.addTab(view, name)
         self.tickets_title = QLabel(self.tr("Select a cell or a row to see its tickets (double-click opens)"))
@@ -173,7 +177,19 @@ class FeedbackDashboardView(QWidget):
         tk.addWidget(self.tickets_title)
         tk.addWidget(self.tickets_view)
         lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.lists)
+        self.merge_button = QPushButton(self.tr("Merge selected items"))
+        self.merge_button.setToolTip(self.tr("Select two or more items (Ctrl+click) that are the same "
+                                             "request: they become one, keeping every ticket"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        lists_box = QWidget()
+        lb = QVBoxLayout(lists_box)
+        lb.setContentsMargins(0, 0, 0, 0)
+        lb.addWidget(self.lists)
+        merge_row = QHBoxLayout()
+        merge_row.addStretch(1)
+        merge_row.addWidget(self.merge_button)
+        lb.addLayout(merge_row)
+        lower.addWidget(lists_box)
         lower.addWidget(tickets_box)
         lower.setSizes([720, 460])
         body = QSplitter(Qt.Orientation.Vertical)
@@ -363,6 +379,8 @@ class FeedbackDashboardView(QWidget):
                 title.setToolTip(plain_tooltip(g.title))
                 title.setData(list(g.ticket_ids), TICKETS_ROLE)
                 title.setData(g.title or self.team_name(g.team), TICKET_ROLE)
+                if g.key.isdigit():
+                    title.setData(int(g.key), ITEM_ROLE)
                 tickets, customers = QStandardItem(), QStandardItem()
                 tickets.setData(g.tickets, Qt.ItemDataRole.DisplayRole)
                 customers.setData(g.customers, Qt.ItemDataRole.DisplayRole)
@@ -454,6 +472,37 @@ class FeedbackDashboardView(QWidget):
             self.open_ticket.emit(int(ticket_id))
 
     # -- actions ----------------------------------------------------------------------------------
+
+    def selected_items(self) -> list[tuple[int, str, int]]:
+        """(item id, title, customers) of the selected rows of the items list, most customers first."""
+        rows = {index.row() for index in self.item_view.selectionModel().selectedIndexes()}
+        found = []
+        for row in rows:
+            first = self.item_model.index(row, 0)
+            if first.data(ITEM_ROLE) is not None:
+                found.append((int(first.data(ITEM_ROLE)), str(first.data(TICKET_ROLE)),
+                              int(self.item_model.index(row, 3).data() or 0)))
+        return sorted(found, key=lambda f: (-f[2], f[0]))
+
+    def merge_selected(self) -> None:
+        """Fold the selected items into the one with most customers; every ticket stays linked."""
+        chosen = self.selected_items()
+        if len(chosen) < 2:
+            messages.info(self, self.tr("Select two or more items in “Items with most customers” to merge."))
+            return
+        keep, others = chosen[0], chosen[1:]
+        text = self.tr("Merge {0} item(s) into “{1}”? Their tickets will all be linked to it.").format(
+            len(others), keep[1])
+        if not messages.confirm(self, text):
+            return
+        store = feedback_store(self.ctx)
+
+        def merge() -> None:
+            for item_id, _title, _customers in others:
+                store.merge(keep[0], item_id)
+
+        self.ctx.run_db(merge, on_done=lambda _r: self.refresh(),
+                        on_error=lambda exc: messages.report_exception(self, exc), receiver=self)
 
     def edit_teams(self) -> None:
         dialog = TeamsDialog(self.teams or feedback_store(self.ctx).list_teams(), self)

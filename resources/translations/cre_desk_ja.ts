@@ -864,213 +864,233 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>FeedbackDashboardView</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="63" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="65" />
         <source>Product-feedback dashboard</source>
         <translation>プロダクトフィードバック ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="66" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="69" />
         <source>Last 4 weeks</source>
         <translation>直近4週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="66" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="70" />
         <source>Last 13 weeks</source>
         <translation>直近13週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="67" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="71" />
         <source>Last 26 weeks</source>
         <translation>直近26週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="67" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="72" />
         <source>Last 12 months</source>
         <translation>直近12か月</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="68" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="73" />
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="78" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="85" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="80" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="87" />
         <source>Teams…</source>
         <translation>チーム…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="81" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="88" />
         <source>Edit the product teams and what belongs to each</source>
         <translation>プロダクトチームと各チームの担当範囲を編集します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="83" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="90" />
         <source>Customer-voice report…</source>
         <translation>お客様の声レポート…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="84" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="92" />
         <source>Save the customer-voice report of the quarter the period ends in</source>
         <translation>期間の終わりを含む四半期のお客様の声レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="98" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="108" />
         <source>Weekly tickets by team</source>
         <translation>チーム別の週ごとの件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="99" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="109" />
         <source>Weekly tickets by kind</source>
         <translation>種類別の週ごとの件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="107" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="110" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="105" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="107" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="111" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
         <source>Tickets</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="105" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
         <source>Usual per week</source>
         <translation>通常の週あたり件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="107" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
         <source>Feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="108" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="111" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="110" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
         <source>Request, bug or confusion</source>
         <translation>要望・不具合・分かりにくさ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="113" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Anomalies</source>
         <translation>急増</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="114" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="128" />
         <source>Unclear or hidden features</source>
         <translation>分かりにくい・知られていない機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="129" />
         <source>Items with most customers</source>
         <translation>顧客数の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="121" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="142" />
         <source>Select a cell or a row to see its tickets (double-click opens)</source>
         <translation>セルか行を選ぶとチケットが表示されます（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="125" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="146" />
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="130" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="151" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="142" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="163" />
         <source>Tickets by team and kind</source>
         <translation>チーム×種類別のチケット数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="238" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="180" />
+        <source>Merge selected items</source>
+        <translation>選択した項目を統合</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="181" />
+        <source>Select two or more items (Ctrl+click) that are the same request: they become one, keeping every ticket</source>
+        <translation>同じ要望を指す項目を2つ以上選んでください（Ctrl+クリック）。1つに統合され、チケットはすべて残ります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="274" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="240" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="276" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="253" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="294" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="260" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="303" />
         <source>{0} tickets · {1} unclear or hidden features · anomalies: {2}</source>
         <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増: {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="267" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="268" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="313" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="318" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="276" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="329" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="291" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="346" />
         <source>All tickets</source>
         <translation>すべてのチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="296" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="352" />
         <source>{0} · {1}, week of {2}</source>
         <translation>{0} · {1}（{2} の週）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="311" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="378" />
         <source>(not linked to a feature)</source>
         <translation>（機能に未紐付け）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="370" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="455" />
         <source>{0}: {1} ticket(s)</source>
         <translation>{0}: {1} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="410" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="491" />
+        <source>Select two or more items in “Items with most customers” to merge.</source>
+        <translation>統合するには「顧客数の多い項目」で2つ以上の項目を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="494" />
+        <source>Merge {0} item(s) into “{1}”? Their tickets will all be linked to it.</source>
+        <translation>{0} 件の項目を「{1}」に統合しますか？ それらのチケットはすべて統合先に紐付きます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="532" />
         <source>Save the customer-voice report</source>
         <translation>お客様の声レポートを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="412" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="534" />
         <source>Web page (*.html);;Markdown (*.md);;CSV (*.csv)</source>
         <translation>Webページ (*.html);;Markdown (*.md);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="431" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="556" />
         <source>Saved the customer-voice report to {0}</source>
         <translation>お客様の声レポートを {0} に保存しました</translation>
     </message>
@@ -2005,7 +2025,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="92" />
-        <location filename="../../cre_desk/gui/main_window.py" line="426" />
+        <location filename="../../cre_desk/gui/main_window.py" line="429" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -2065,32 +2085,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="385" />
+        <location filename="../../cre_desk/gui/main_window.py" line="388" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="403" />
+        <location filename="../../cre_desk/gui/main_window.py" line="406" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="404" />
+        <location filename="../../cre_desk/gui/main_window.py" line="407" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="479" />
+        <location filename="../../cre_desk/gui/main_window.py" line="482" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="497" />
+        <location filename="../../cre_desk/gui/main_window.py" line="500" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="531" />
+        <location filename="../../cre_desk/gui/main_window.py" line="534" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -2192,7 +2212,7 @@ Close anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="374" />
+        <location filename="../../cre_desk/gui/main_window.py" line="377" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -2209,37 +2229,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="409" />
+        <location filename="../../cre_desk/gui/main_window.py" line="412" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="416" />
+        <location filename="../../cre_desk/gui/main_window.py" line="419" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="417" />
+        <location filename="../../cre_desk/gui/main_window.py" line="420" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="419" />
+        <location filename="../../cre_desk/gui/main_window.py" line="422" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="438" />
+        <location filename="../../cre_desk/gui/main_window.py" line="441" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="441" />
+        <location filename="../../cre_desk/gui/main_window.py" line="444" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="477" />
+        <location filename="../../cre_desk/gui/main_window.py" line="480" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -3214,57 +3234,57 @@ Close anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="442" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="570" />
         <source>Product teams</source>
         <translation>プロダクトチーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="445" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="575" />
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="445" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="576" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="445" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="577" />
         <source>Name (Japanese)</source>
         <translation>名前（日本語）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="446" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="578" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="446" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="579" />
         <source>Checklist items</source>
         <translation>チェックリスト項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="447" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="580" />
         <source>Feature words</source>
         <translation>機能のキーワード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="452" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="587" />
         <source>Add team</source>
         <translation>チームを追加</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="454" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="589" />
         <source>Remove team</source>
         <translation>チームを削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="455" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="590" />
         <source>Its tickets keep their kind and become untagged by team</source>
         <translation>チケットの種類はそのまま残り、チームは未設定になります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="457" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="592" />
         <source>Lists are comma-separated. Checklist items match by the start of their key.</source>
         <translation>一覧はカンマ区切りです。チェックリスト項目はキーの先頭で照合します。</translation>
     </message>

@@ -104,3 +104,27 @@ def test_an_older_refresh_finishing_late_does_not_replace_the_newer_period(qtbot
     stale = FeedbackFigures(start=shown.start, end=shown.end, total=999)
     board._on_figures(board._request - 1, (stale, board.teams))
     assert board.figures is shown and board.figures.total == 4
+
+
+def test_merging_two_items_from_the_dashboard_keeps_every_ticket(qtbot, window, ctx, dialogs):
+    from PySide6.QtCore import QItemSelectionModel
+
+    made = _tickets(ctx)
+    store = FeedbackStore(ctx.workspace.db)
+    twin = store.create_item("request", "Do not disturb hours")
+    extra = ctx.tickets.create_ticket(TicketFields(title="DND", customer="Delta", category="feature_request"),
+                                      created_at=ctx.tickets.clock() - timedelta(days=1))
+    store.link(extra.id, twin.id)
+    window.show_feedback_dashboard()
+    board = window.feedback_dashboard
+    qtbot.waitUntil(lambda: board.figures is not None and board.item_model.rowCount() == 2, timeout=10000)
+    selection = board.item_view.selectionModel()
+    for row in range(2):
+        selection.select(board.item_model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    dialogs.answers["confirm"] = True
+    board.merge_selected()
+    qtbot.waitUntil(lambda: board.item_model.rowCount() == 1, timeout=10000)
+    (item,) = store.list_items()
+    assert item.title == "Quiet hours for push" and item.customers == 3
+    assert store.tickets_of(item.id) == sorted([made[0], made[1], extra.id])
