@@ -114,23 +114,40 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--db-url", default=None)
     args = parser.parse_args()
+    scratch = None
     url = args.db_url or sqlite_url(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    db = Database(url)
-    migrate.upgrade(db)
-    now = datetime(2026, 11, 27, tzinfo=UTC)
-    start = time.perf_counter()
-    populate(db, args.tickets, now)
-    print(
-        f"populated {args.tickets} tickets in {time.perf_counter() - start:.1f} s ({db.engine.dialect.name})"
-    )
-    with db.read() as session:
-        baseline = timed(lambda: session.execute(text("SELECT count(*) FROM tickets")).scalar())
-    dashboard = timed(lambda: build_feedback_figures(db, now - timedelta(weeks=13), now, UTC))
-    report = timed(lambda: build_voice_report(db, voice.quarter("2026Q3"), UTC))
-    print(f"count(*) baseline        {baseline:8.1f} ms")
-    print(f"feedback dashboard (13w) {dashboard:8.1f} ms  ({dashboard / baseline:.1f}x count(*))")
-    print(f"customer-voice quarter   {report:8.1f} ms  ({report / baseline:.1f}x count(*))")
-    db.dispose()
+    if url.startswith("postgresql"):  # a scratch schema, dropped afterwards; the server's own tables stay
+        import uuid
+
+        import psycopg
+
+        scratch = f"bench_fb_{uuid.uuid4().hex[:10]}"
+        plain = url.replace("postgresql+psycopg", "postgresql")
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{scratch}"')
+        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{scratch}"
+    try:
+        db = Database(url)
+        migrate.upgrade(db)
+        now = datetime(2026, 11, 27, tzinfo=UTC)
+        start = time.perf_counter()
+        populate(db, args.tickets, now)
+        print(
+            f"populated {args.tickets} tickets in {time.perf_counter() - start:.1f} s ({db.engine.dialect.name})"
+        )
+        with db.read() as session:
+            baseline = timed(lambda: session.execute(text("SELECT count(*) FROM tickets")).scalar())
+        dashboard = timed(lambda: build_feedback_figures(db, now - timedelta(weeks=13), now, UTC))
+        report = timed(lambda: build_voice_report(db, voice.quarter("2026Q3"), UTC))
+        print(f"count(*) baseline        {baseline:8.1f} ms")
+        print(f"feedback dashboard (13w) {dashboard:8.1f} ms  ({dashboard / baseline:.1f}x count(*))")
+        ratio = report / baseline
+        print(f"customer-voice quarter   {report:8.1f} ms  ({ratio:.1f}x count(*))")
+        db.dispose()
+    finally:
+        if scratch is not None:
+            with psycopg.connect(plain, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{scratch}" CASCADE')
 
 
 if __name__ == "__main__":
