@@ -132,9 +132,8 @@ def main() -> None:
         now = datetime(2026, 11, 27, tzinfo=UTC)
         start = time.perf_counter()
         populate(db, args.tickets, now)
-        print(
-            f"populated {args.tickets} tickets in {time.perf_counter() - start:.1f} s ({db.engine.dialect.name})"
-        )
+        took = time.perf_counter() - start
+        print(f"populated {args.tickets} tickets in {took:.1f} s ({db.engine.dialect.name})")
         with db.read() as session:
             baseline = timed(lambda: session.execute(text("SELECT count(*) FROM tickets")).scalar())
         dashboard = timed(lambda: build_feedback_figures(db, now - timedelta(weeks=13), now, UTC))
