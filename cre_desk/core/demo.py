@@ -27,8 +27,11 @@ def _item_ids_for(detail, selector: str, rule_index) -> list:
     return [e for e in detail.checklist if e.item_key in keys]
 
 
-def load_demo(service, now: datetime | None = None) -> int:
-    """Create the demo tickets that are not there yet; return how many were added."""
+def load_demo(service, now: datetime | None = None, feedback=None) -> int:
+    """Create the demo tickets that are not there yet; return how many were added.
+
+    With ``feedback`` (a ``db.feedback.FeedbackStore``) a year of tagged product-feedback tickets comes too.
+    """
     from cre_desk.core import checklist
 
     now = now or datetime.now(UTC)
@@ -63,6 +66,10 @@ def load_demo(service, now: datetime | None = None) -> int:
                 service.set_verdict(entry.id, verdict=verdict, evidence=evidence, expected_version=entry.version,
                                     actor=spec["assignee"])
         added += 1
+    if feedback is not None:
+        from cre_desk.core.demo_feedback import load_feedback_demo
+
+        added += load_feedback_demo(service, feedback, now, feedback.external_ids(SOURCE))
     return added
 
 

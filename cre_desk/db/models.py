@@ -337,3 +337,52 @@ class IssueLink(Base):
     etag: Mapped[str] = mapped_column(String(200), default="")
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     notified: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProductTeam(Base):
+    """A product team tickets are tagged with; rows a lead edits (the comma lists say what belongs to it)."""
+
+    __tablename__ = "product_teams"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_ja: Mapped[str] = mapped_column(String(200), default="")
+    symptoms: Mapped[str] = mapped_column(Text, default="")
+    checklist_items: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TicketFeedback(Base):
+    """A ticket's product team and kind; ``confirmed`` once an engineer accepted them (else derived)."""
+
+    __tablename__ = "ticket_feedback"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    product_team: Mapped[str] = mapped_column(String(60), default="", index=True)
+    kind: Mapped[str] = mapped_column(String(40), default="", index=True)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed_by: Mapped[str] = mapped_column(String(200), default="")
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class FeedbackItem(Base):
+    """One shared request, bug or confusion that many tickets point at (customers counted per item)."""
+
+    __tablename__ = "feedback_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_type: Mapped[str] = mapped_column(String(20), default="request", index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    product_team: Mapped[str] = mapped_column(String(60), default="")
+    github_url: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class TicketItem(Base):
+    __tablename__ = "ticket_items"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("feedback_items.id", ondelete="CASCADE"),
+                                         primary_key=True, index=True)
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -48,6 +48,11 @@ def _fixed_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
             ("Ctrl+M", QCoreApplication.translate("help", "Mark the line, with a note")),
             ("Ctrl+C", QCoreApplication.translate("help", "Copy the selected lines")),
         ]),
+        (QCoreApplication.translate("help", "Overview tab"), [
+            ("Ctrl+Alt+0", QCoreApplication.translate("help", "Accept the suggested product team and kind")),
+            ("Ctrl+Alt+1 … 6", QCoreApplication.translate(
+                "help", "Confirm a kind: bug, missing, unclear, hidden, spec question, troubleshooting")),
+        ]),
         (QCoreApplication.translate("help", "Resolution dashboard"), [
             ("Esc", QCoreApplication.translate("help", "Close the dashboard")),
         ]),

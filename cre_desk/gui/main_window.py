@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
         self.act_dashboard = self._action(self.tr("Resolution &dashboard"), "Ctrl+Shift+D", self.show_dashboard,
                                           self.tr("Medians against targets, trends, pauses and tickets at risk"))
         view_menu.addAction(self.act_dashboard)
+        self.act_feedback = self._action(self.tr("&Product-feedback dashboard"), "Ctrl+Shift+P",
+                                         self.show_feedback_dashboard,
+                                         self.tr("Tickets by product team and kind, trends, anomalies "
+                                                 "and the most requested items"))
+        view_menu.addAction(self.act_feedback)
         view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
@@ -274,6 +279,22 @@ class MainWindow(QMainWindow):
         self.dashboard.activateWindow()
         self.dashboard.refresh()
 
+    def show_feedback_dashboard(self) -> None:
+        """Open (or raise) the product-feedback dashboard in its own window."""
+        if self.queue is None:
+            return
+        from cre_desk.gui.feedback_dashboard import FeedbackDashboardView
+
+        if getattr(self, "feedback_dashboard", None) is None:
+            self.feedback_dashboard = FeedbackDashboardView(self.pane.ctx)
+            self.feedback_dashboard.setParent(self, Qt.WindowType.Window)
+            self.feedback_dashboard.resize(1240, 840)
+            self.feedback_dashboard.open_ticket.connect(self._open_from_dashboard)
+        self.feedback_dashboard.show()
+        self.feedback_dashboard.raise_()
+        self.feedback_dashboard.activateWindow()
+        self.feedback_dashboard.refresh()
+
     def _open_from_dashboard(self, ticket_id: int) -> None:
         self.toggle_queue(True)
         if not self.queue.select_ticket(ticket_id):
@@ -340,7 +361,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded %n demo ticket(s).", "", count), 8000)
             self.ctx.queue_changed.emit()
 
-        self.ctx.run_db(demo.load_demo, service, on_done=done, receiver=self)
+        from cre_desk.db.feedback import FeedbackStore
+
+        self.ctx.run_db(demo.load_demo, service, feedback=FeedbackStore(service.db), on_done=done,
+                        receiver=self)
 
     def open_accounts(self) -> None:
         from cre_desk.gui.accounts_dialog import AccountsDialog

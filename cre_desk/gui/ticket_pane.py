@@ -32,6 +32,7 @@ from cre_desk.gui.attach_bar import AttachBar, AttachDialog
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.feedback_tags import FeedbackTagsBox
 from cre_desk.gui.formatting import business_hours_text, due_text, due_tooltip, vocab
 from cre_desk.gui.issue_links import IssueLinksBox
 from cre_desk.gui.log_workbench import LogWorkbench
@@ -80,6 +81,9 @@ class TicketPane(QWidget):
         self.issue_links = IssueLinksBox(ctx)
         self.overview.side_column.addWidget(self.issue_links)
         self.issue_links.notice_requested.connect(self._draft_notice)
+        self.feedback_tags = FeedbackTagsBox(ctx)
+        self.overview.side_column.addWidget(self.feedback_tags)
+        self.feedback_tags.category_needed.connect(self._on_feedback_category_needed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.checklist, self.tr("&Checklist"))
@@ -171,6 +175,7 @@ class TicketPane(QWidget):
         self.reply.load(ticket)
         if self.issue_links.ticket_id != ticket.id:
             self.issue_links.load(ticket.id)
+        self.feedback_tags.load(ticket)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
         if pending is not None and not keep_form:
@@ -306,6 +311,7 @@ class TicketPane(QWidget):
             self.checklist.load(ticket)
         self.timeline.load(ticket)
         self.update_clocks()   # a new category has a different target
+        self.feedback_tags.load(ticket)
         self.save_state.setText(self.tr("Editing…") if still_editing else self.tr("Saved"))
         self.ctx.ticket_saved.emit(ticket.id)
         if self._save_again:
@@ -344,6 +350,11 @@ class TicketPane(QWidget):
             self.save_state.setText(self.tr("Saved"))
 
     # ----- actions -------------------------------------------------------------------------------
+
+    def _on_feedback_category_needed(self, category: str) -> None:
+        """A confirmed kind belongs to another category: change it on the form and save as usual."""
+        self.overview.category.setCurrentIndex(max(0, self.overview.category.findData(category)))
+        self.save()
 
     def _on_status_activated(self, _index: int) -> None:
         if self.ticket is None:

@@ -135,221 +135,221 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="39" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="41" />
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="56" />
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="158" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="58" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="168" />
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="65" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="67" />
         <source> days</source>
         <translation> 日分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="66" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="69" />
         <source>How far back the first sync reaches; later syncs bring only changes</source>
         <translation>最初の同期でさかのぼる期間。以降の同期では変更分だけを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="68" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="71" />
         <source>App ID from Your Profile → My Apps</source>
         <translation>プロフィール → マイアプリにある App ID</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="70" />
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="205" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="73" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="227" />
         <source>All mailboxes</source>
         <translation>すべてのメールボックス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="71" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="74" />
         <source>Load mailboxes</source>
         <translation>メールボックスを読み込む</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="80" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83" />
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="91" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94" />
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="95" />
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="93" />
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="157" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="167" />
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97" />
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="95" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98" />
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99" />
         <source>First sync brings</source>
         <translation>最初の同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="100" />
         <source>Help Scout App ID</source>
         <translation>Help Scout の App ID</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="101" />
         <source>Mailbox</source>
         <translation>メールボックス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="102" />
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="100" />
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="161" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="103" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="176" />
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="103" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="106" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="105" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="108" />
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="107" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112" />
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="154" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="164" />
         <source>Freshdesk domain</source>
         <translation>Freshdesk のドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="165" />
         <source>acme (for acme.freshdesk.com)</source>
         <translation>acme（acme.freshdesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="170" />
         <source>API key</source>
         <translation>API キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="171" />
         <source>App Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="160" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="172" />
         <source>Access token</source>
         <translation>アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="160" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="173" />
         <source>Personal access token</source>
         <translation>個人用アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="202" />
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="204" />
         <source>The token is kept only in the system keyring, never in CRE Desk's files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="209" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="231" />
         <source>Mailbox {0}</source>
         <translation>メールボックス {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="220" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="242" />
         <source>Enter the App ID and App Secret first.</source>
         <translation>先に App ID と App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="224" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="246" />
         <source>Loading mailboxes…</source>
         <translation>メールボックスを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="229" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="251" />
         <source>{0} mailbox(es) found.</source>
         <translation>メールボックスが {0} 件見つかりました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="233" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="255" />
         <source>Could not load mailboxes: {0}</source>
         <translation>メールボックスを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="250" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="273" />
         <source>Enter the account's API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="251" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="275" />
         <source>Enter the Help Scout app's App Secret.</source>
         <translation>Help Scout アプリの App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="265" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="290" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="271" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="297" />
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="283" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="309" />
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="294" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="320" />
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="294" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="320" />
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="298" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="324" />
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -974,6 +974,334 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>FeedbackDashboardView</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="65" />
+        <source>Product-feedback dashboard</source>
+        <translation>プロダクトフィードバック ダッシュボード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="69" />
+        <source>Last 4 weeks</source>
+        <translation>直近4週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="70" />
+        <source>Last 13 weeks</source>
+        <translation>直近13週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="71" />
+        <source>Last 26 weeks</source>
+        <translation>直近26週間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="72" />
+        <source>Last 12 months</source>
+        <translation>直近12か月</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="73" />
+        <source>Custom</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="85" />
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="87" />
+        <source>Teams…</source>
+        <translation>チーム…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="88" />
+        <source>Edit the product teams and what belongs to each</source>
+        <translation>プロダクトチームと各チームの担当範囲を編集します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="90" />
+        <source>Customer-voice report…</source>
+        <translation>お客様の声レポート…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="92" />
+        <source>Save the customer-voice report of the quarter the period ends in</source>
+        <translation>期間の終わりを含む四半期のお客様の声レポートを保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="108" />
+        <source>Weekly tickets by team</source>
+        <translation>チーム別の週ごとの件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="109" />
+        <source>Weekly tickets by kind</source>
+        <translation>種類別の週ごとの件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <source>Tickets</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <source>Usual per week</source>
+        <translation>通常の週あたり件数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <source>Feature</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <source>Customers</source>
+        <translation>顧客数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <source>Request, bug or confusion</source>
+        <translation>要望・不具合・分かりにくさ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <source>Anomalies</source>
+        <translation>急増</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="128" />
+        <source>Unclear or hidden features</source>
+        <translation>分かりにくい・知られていない機能</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="129" />
+        <source>Items with most customers</source>
+        <translation>顧客数の多い項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="142" />
+        <source>Select a cell or a row to see its tickets (double-click opens)</source>
+        <translation>セルか行を選ぶとチケットが表示されます（ダブルクリックで開く）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="146" />
+        <source>Ticket</source>
+        <translation>チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="151" />
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="163" />
+        <source>Tickets by team and kind</source>
+        <translation>チーム×種類別のチケット数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="180" />
+        <source>Merge selected items</source>
+        <translation>選択した項目を統合</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="181" />
+        <source>Select two or more items (Ctrl+click) that are the same request: they become one, keeping every ticket</source>
+        <translation>同じ要望を指す項目を2つ以上選んでください（Ctrl+クリック）。1つに統合され、チケットはすべて残ります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="274" />
+        <source>The period ends before it starts.</source>
+        <translation>期間の終わりが始まりより前です。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="276" />
+        <source>Computing…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="294" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="303" />
+        <source>{0} tickets · {1} unclear or hidden features · anomalies: {2}</source>
+        <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="313" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="318" />
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="329" />
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="346" />
+        <source>All tickets</source>
+        <translation>すべてのチケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="352" />
+        <source>{0} · {1}, week of {2}</source>
+        <translation>{0} · {1}（{2} の週）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="378" />
+        <source>(not linked to a feature)</source>
+        <translation>（機能に未紐付け）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="455" />
+        <source>{0}: {1} ticket(s)</source>
+        <translation>{0}: {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="491" />
+        <source>Select two or more items in “Items with most customers” to merge.</source>
+        <translation>統合するには「顧客数の多い項目」で2つ以上の項目を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="494" />
+        <source>Merge {0} item(s) into “{1}”? Their tickets will all be linked to it.</source>
+        <translation>{0} 件の項目を「{1}」に統合しますか？ それらのチケットはすべて統合先に紐付きます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="532" />
+        <source>Save the customer-voice report</source>
+        <translation>お客様の声レポートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="534" />
+        <source>Web page (*.html);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation>Webページ (*.html);;Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="556" />
+        <source>Saved the customer-voice report to {0}</source>
+        <translation>お客様の声レポートを {0} に保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTagsBox</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="61" />
+        <source>Product feedback</source>
+        <translation>プロダクトフィードバック</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="70" />
+        <source>Ctrl+Alt+1 … Ctrl+Alt+6 choose and confirm a kind</source>
+        <translation>Ctrl+Alt+1 … Ctrl+Alt+6 で種類を選んで確定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="76" />
+        <source>Accept suggestion</source>
+        <translation>提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="77" />
+        <source>Store the suggested team and kind (Ctrl+Alt+0)</source>
+        <translation>提案されたチームと種類を保存します (Ctrl+Alt+0)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="79" />
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="80" />
+        <source>Store the team and kind chosen above</source>
+        <translation>上で選んだチームと種類を保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="85" />
+        <source>Link to request or bug…</source>
+        <translation>要望・不具合に紐付け…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="89" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="90" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="144" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="152" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="161" />
+        <source>no team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="154" />
+        <source>Suggested: {0} · {1}</source>
+        <translation>提案: {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="158" />
+        <source>someone</source>
+        <translation>誰か</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="160" />
+        <source>✓ Confirmed by {0}: {1} · {2}</source>
+        <translation>✓ {0} が確定: {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="165" />
+        <source>Not confirmed yet</source>
+        <translation>未確定</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="170" />
+        <source>Linked:</source>
+        <translation>紐付け:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="172" />
+        <source>Not linked to a shared request or bug.</source>
+        <translation>共有の要望・不具合には紐付いていません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="195" />
+        <source>Changing the category first…</source>
+        <translation>先にカテゴリを変更しています…</translation>
+    </message>
+</context>
+<context>
     <name>IssueLinksBox</name>
     <message>
         <location filename="../../cre_desk/gui/issue_links.py" line="78" />
@@ -1085,6 +1413,64 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 {0}</source>
         <translation>このアドレスをブラウザーで開きますか？
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPickerDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="264" />
+        <source>Link to a shared request or bug</source>
+        <translation>共有の要望・不具合に紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="266" />
+        <source>Filter existing items</source>
+        <translation>既存の項目を絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <source>Request</source>
+        <translation>要望</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <source>Bug</source>
+        <translation>不具合</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <source>Confusion</source>
+        <translation>分かりにくさ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="280" />
+        <source>…or a new item</source>
+        <translation>…または新しい項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="282" />
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="283" />
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="284" />
+        <source>GitHub issue</source>
+        <translation>GitHub Issue</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="285" />
+        <source>Create and link</source>
+        <translation>作成して紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="308" />
+        <source>{0}  ·  {1} customers, {2} tickets</source>
+        <translation>{0}  ·  顧客 {1} 社、{2} 件</translation>
     </message>
 </context>
 <context>
@@ -1756,7 +2142,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="92" />
-        <location filename="../../cre_desk/gui/main_window.py" line="418" />
+        <location filename="../../cre_desk/gui/main_window.py" line="445" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -1806,32 +2192,42 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="370" />
+        <location filename="../../cre_desk/gui/main_window.py" line="132" />
+        <source>&amp;Product-feedback dashboard</source>
+        <translation>プロダクトフィードバック ダッシュボード(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <source>Tickets by product team and kind, trends, anomalies and the most requested items</source>
+        <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="397" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="395" />
+        <location filename="../../cre_desk/gui/main_window.py" line="422" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="396" />
+        <location filename="../../cre_desk/gui/main_window.py" line="423" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="473" />
+        <location filename="../../cre_desk/gui/main_window.py" line="501" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="491" />
+        <location filename="../../cre_desk/gui/main_window.py" line="519" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="528" />
+        <location filename="../../cre_desk/gui/main_window.py" line="556" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -1886,54 +2282,54 @@ Close anyway?</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="135" />
+        <location filename="../../cre_desk/gui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="140" />
+        <location filename="../../cre_desk/gui/main_window.py" line="145" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="175" />
+        <location filename="../../cre_desk/gui/main_window.py" line="180" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="175" />
+        <location filename="../../cre_desk/gui/main_window.py" line="180" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="176" />
+        <location filename="../../cre_desk/gui/main_window.py" line="181" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="178" />
+        <location filename="../../cre_desk/gui/main_window.py" line="183" />
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="252" />
+        <location filename="../../cre_desk/gui/main_window.py" line="257" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="322" />
+        <location filename="../../cre_desk/gui/main_window.py" line="343" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="340" />
+        <location filename="../../cre_desk/gui/main_window.py" line="361" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="359" />
+        <location filename="../../cre_desk/gui/main_window.py" line="383" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -1950,37 +2346,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="401" />
+        <location filename="../../cre_desk/gui/main_window.py" line="428" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="408" />
+        <location filename="../../cre_desk/gui/main_window.py" line="435" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="409" />
+        <location filename="../../cre_desk/gui/main_window.py" line="436" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="411" />
+        <location filename="../../cre_desk/gui/main_window.py" line="438" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="430" />
+        <location filename="../../cre_desk/gui/main_window.py" line="458" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="433" />
+        <location filename="../../cre_desk/gui/main_window.py" line="461" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="471" />
+        <location filename="../../cre_desk/gui/main_window.py" line="499" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -2893,37 +3289,37 @@ Close anyway?</source>
         <translation>システムの証明書</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="68" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="69" />
         <source>Only if your company's network inspects secure (HTTPS) traffic: the proxy's certificate authority file (PEM) from your IT team</source>
         <translation>社内ネットワークが HTTPS 通信を検査している場合のみ: IT 部門から受け取ったプロキシの認証局ファイル(PEM)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="70" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="71" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="75" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="76" />
         <source>Company certificate (CA bundle)</source>
         <translation>社内証明書(CA バンドル)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="88" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="89" />
         <source>The team database must be a postgresql:// URL.</source>
         <translation>チームのデータベースは postgresql:// で始まる URL を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="91" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="92" />
         <source>Remove the password from the URL; passwords are not stored in settings.</source>
         <translation>URL からパスワードを削除してください。パスワードは設定に保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="114" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="116" />
         <source>Company certificate</source>
         <translation>社内証明書</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/settings_dialog.py" line="115" />
+        <location filename="../../cre_desk/gui/settings_dialog.py" line="117" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
     </message>
@@ -2931,35 +3327,93 @@ Close anyway?</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="62" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="67" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="69" />
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="69" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="64" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="69" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="72" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="77" />
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
 </context>
 <context>
+    <name>TeamsDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="570" />
+        <source>Product teams</source>
+        <translation>プロダクトチーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="575" />
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="576" />
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="577" />
+        <source>Name (Japanese)</source>
+        <translation>名前（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="578" />
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="579" />
+        <source>Checklist items</source>
+        <translation>チェックリスト項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="580" />
+        <source>Feature words</source>
+        <translation>機能のキーワード</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="587" />
+        <source>Add team</source>
+        <translation>チームを追加</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="589" />
+        <source>Remove team</source>
+        <translation>チームを削除</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="590" />
+        <source>Its tickets keep their kind and become untagged by team</source>
+        <translation>チケットの種類はそのまま残り、チームは未設定になります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="592" />
+        <source>Lists are comma-separated. Checklist items match by the start of their key.</source>
+        <translation>一覧はカンマ区切りです。チェックリスト項目はキーの先頭で照合します。</translation>
+    </message>
+</context>
+<context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="66" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="67" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
@@ -2968,164 +3422,164 @@ Close anyway?</source>
         <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="84" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="85" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="86" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="87" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="95" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="106" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="110" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="177" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="330" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="182" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="336" />
         <source>Not saved · Ctrl+S retries</source>
         <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="179" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="279" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="344" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="184" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="284" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="315" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="350" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="217" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="222" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="223" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="218" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="223" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="224" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="224" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="220" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="225" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="258" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="263" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="315" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="282" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="287" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="322" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="328" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="424" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="435" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="426" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="437" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="448" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="459" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="455" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="466" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="479" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="490" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="491" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="482" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="493" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="483" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="494" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="484" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="495" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="489" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="500" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
@@ -3393,51 +3847,66 @@ Log file: {0}</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/help_dialogs.py" line="51" />
+        <source>Overview tab</source>
+        <translation>概要タブ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="52" />
+        <source>Accept the suggested product team and kind</source>
+        <translation>提案されたプロダクトチームと種類を採用</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="53" />
+        <source>Confirm a kind: bug, missing, unclear, hidden, spec question, troubleshooting</source>
+        <translation>種類を確定: 不具合・機能不足・分かりにくい・知られていない・仕様の質問・トラブルシューティング</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="56" />
         <source>Resolution dashboard</source>
         <translation>解決時間ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="52" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="57" />
         <source>Close the dashboard</source>
         <translation>ダッシュボードを閉じる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="116" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="121" />
         <source>CRE Desk {0}</source>
         <translation>CRE Desk {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="117" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="122" />
         <source>Desktop triage for Customer Reliability Engineering teams at mobile-SDK vendors.</source>
         <translation>モバイル SDK ベンダーのカスタマーリライアビリティエンジニアリング（CRE）チーム向けのデスクトップ調査ツールです。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="120" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
         <source>Qt {0} (PySide6 {1}), Python {2}</source>
         <translation>Qt {0}（PySide6 {1}）、Python {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="123" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="128" />
         <source>Database: {0}</source>
         <translation>データベース：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="130" />
         <source>Data folder: {0}</source>
         <translation>データフォルダ：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="126" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="131" />
         <source>Settings: {0}</source>
         <translation>設定ファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="127" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="132" />
         <source>Log file: {0}</source>
         <translation>ログファイル：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/help_dialogs.py" line="128" />
+        <location filename="../../cre_desk/gui/help_dialogs.py" line="133" />
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
     </message>

@@ -75,7 +75,7 @@ def test_d5_flipped_bytes_after_a_clean_exit_are_found_and_a_backup_offered(tmp_
     good = safety.backup(paths.database, paths.backups_dir)
     data = bytearray(paths.database.read_bytes())
     rnd = random.Random(3)
-    for _ in range(64):
+    for _ in range(256):   # enough that some land on page structure whatever the schema adds
         data[rnd.randrange(4096, len(data))] ^= 0xFF
     paths.database.write_bytes(bytes(data))
     assert not (paths.data_dir / UNCLEAN_MARKER).exists()   # a clean exit: nothing hints at damage
