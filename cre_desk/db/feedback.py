@@ -95,7 +95,7 @@ def _clean_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
         return ""
-    from cre_desk.integrations.github import parse_issue_ref
+    from cre_desk.core.issue_refs import parse_issue_ref
 
     owner, repo, number = parse_issue_ref(url)
     return f"https://github.com/{owner}/{repo}/issues/{number}"

@@ -339,7 +339,8 @@ class LogDocument:
 
     def entry_start(self, line: int) -> int:
         # A header line starts its own entry: only continuation lines need the (searched) entry map.
-        if self.entry_of is not None and line < len(self.entry_of) and not self.headers[line]:
+        if (self.entry_of is not None and self.headers is not None and line < len(self.entry_of)
+                and not self.headers[line]):
             return int(self.entry_of[line])
         return line
 
