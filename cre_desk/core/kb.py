@@ -170,8 +170,12 @@ class TextIndex:
     grown or shrunk by a tenth since, which keeps adding one ticket cheap and the scores stable.
     """
 
-    #: Terms found in more than this share of documents are skipped at query time (they match everything).
-    COMMON_SHARE = 0.4
+    #: Terms found in more than this share of documents (and in more than ``COMMON_FLOOR``) are skipped at
+    #: query time: they match a large part of the collection and barely move a score.
+    COMMON_SHARE = 0.1
+    COMMON_FLOOR = 500
+    #: Only the query's most telling terms are looked up; a long ticket's tail of words changes little.
+    QUERY_TERMS = 40
 
     def __init__(self) -> None:
         self._docs: dict[tuple[str, int], _Doc] = {}
@@ -190,14 +194,16 @@ class TextIndex:
     def _norm(self, counts: Mapping[str, int]) -> float:
         return math.sqrt(sum(((1 + math.log(c)) * self.idf(t)) ** 2 for t, c in counts.items())) or 1.0
 
-    def put(self, key: tuple[str, int], counts: Mapping[str, int]) -> None:
+    def put(self, key: tuple[str, int], counts: Mapping[str, int], *, renorm: bool = True) -> None:
+        """Add or replace a document; a bulk load passes ``renorm=False``, then calls :meth:`renorm`."""
         self.remove(key)
         doc = _Doc(dict(counts))
         self._docs[key] = doc
         for term, count in doc.counts.items():
             self._postings.setdefault(term, {})[key] = count
         doc.norm = self._norm(doc.counts)
-        self._maybe_renorm()
+        if renorm:
+            self._maybe_renorm()
 
     def remove(self, key: tuple[str, int]) -> None:
         doc = self._docs.pop(key, None)
@@ -232,18 +238,22 @@ class TextIndex:
         """The documents most like ``counts``, best first, with the terms they share."""
         if not counts or not self._docs:
             return []
-        too_common = self.COMMON_SHARE * len(self._docs)
+        too_common = max(self.COMMON_SHARE * len(self._docs), self.COMMON_FLOOR)
         weights = {}
         for term, count in counts.items():
             posting = self._postings.get(term)
-            if posting and (len(posting) <= too_common or len(self._docs) < 20):
+            if posting and len(posting) <= too_common:
                 weights[term] = (1 + math.log(count)) * self.idf(term)
+        if len(weights) > self.QUERY_TERMS:
+            weights = dict(sorted(weights.items(), key=lambda item: -item[1])[: self.QUERY_TERMS])
         qnorm = self._norm(counts)
         scores: dict[tuple[str, int], float] = {}
+        get = scores.get
+        log = math.log
         for term, qweight in weights.items():
-            idf = self.idf(term)
+            factor = qweight * self.idf(term)
             for key, count in self._postings[term].items():
-                scores[key] = scores.get(key, 0.0) + qweight * (1 + math.log(count)) * idf
+                scores[key] = get(key, 0.0) + factor * (1 + log(count))
         ranked = []
         for key, raw in scores.items():
             if key in exclude or (kinds is not None and key[0] not in kinds):

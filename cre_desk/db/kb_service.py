@@ -44,7 +44,7 @@ SAME_TOPIC_SCORE = 0.3
 
 
 #: How far back each index refresh looks again, for stashes that committed out of order.
-RELOAD_MARGIN = timedelta(seconds=5)
+RELOAD_MARGIN = timedelta(seconds=2)
 
 
 def _now() -> datetime:
@@ -92,6 +92,8 @@ class KnowledgeService:
         self._counts: dict[tuple[str, int], dict[str, int]] = {}
         self._loaded_until: datetime | None = None
         self._stamps: dict[tuple[str, int], datetime] = {}
+        #: (when, newest ticket id, newest message id) of the last look for changed tickets.
+        self._checked: tuple[datetime, int, int] | None = None
 
     # ----- articles ----------------------------------------------------------------------------------
 
@@ -202,11 +204,13 @@ class KnowledgeService:
         for ticket_id, rules, areas in session.execute(stmt):
             fp = kb.Fingerprint(frozenset(_split(rules)), frozenset(_split(areas)))
             out[ticket_id] = out.get(ticket_id, kb.Fingerprint()).merged(fp)
-        stmt2 = select(ChecklistItem).where(ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]))
+        stmt2 = select(ChecklistItem.ticket_id, ChecklistItem.symptom, ChecklistItem.item_key,
+                       ChecklistItem.area, ChecklistItem.verdict).where(
+            ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]))
         if ids is not None:
             stmt2 = stmt2.where(ChecklistItem.ticket_id.in_(ids))
-        by_ticket: dict[int, list[ChecklistItem]] = {}
-        for item in session.scalars(stmt2):
+        by_ticket: dict[int, list] = {}
+        for item in session.execute(stmt2):
             by_ticket.setdefault(item.ticket_id, []).append(item)
         for ticket_id, items in by_ticket.items():
             fp = kb.fingerprint_from_checklist(items)
@@ -235,40 +239,50 @@ class KnowledgeService:
     # ----- similarity --------------------------------------------------------------------------------
 
     def refresh_vectors(self) -> int:
-        """Stash term counts of every ticket and article changed since their last stash; returns how many."""
+        """Stash term counts of every ticket and article changed since their last stash; returns how many.
+
+        The first call compares every ticket with its stash; later calls of the same service only look at
+        tickets and messages added, and tickets updated, since the previous call (a fixed cost per call).
+        """
         now = _now()  # compared with tickets' own update times, so the real clock
-        with self.db.write() as session:
-            newest_message = (
-                select(Message.ticket_id, func.max(Message.created_at).label("at"))
-                .group_by(Message.ticket_id)
-                .subquery()
-            )
-            stale = (
-                session.execute(
-                    select(Ticket.id)
-                    .outerjoin(TermVector, (TermVector.kind == "ticket") & (TermVector.ref_id == Ticket.id))
-                    .outerjoin(newest_message, newest_message.c.ticket_id == Ticket.id)
-                    .where(
-                        or_(
-                            TermVector.ref_id.is_(None),
-                            Ticket.updated_at > TermVector.computed_at,
-                            newest_message.c.at > TermVector.computed_at,
-                        )
-                    )
-                )
-                .scalars()
-                .all()
-            )
-            for chunk_start in range(0, len(stale), 500):
-                self._stash_tickets(session, list(stale[chunk_start : chunk_start + 500]), now)
-            missing = session.scalars(
-                select(Article)
+        with self.db.read() as session:
+            last_ticket = session.scalar(select(func.max(Ticket.id))) or 0
+            last_message = session.scalar(select(func.max(Message.id))) or 0
+            if self._checked is None:
+                stale = self._all_stale_tickets(session)
+            else:
+                since, seen_ticket, seen_message = self._checked
+                stale = list(session.scalars(select(Ticket.id).where(or_(
+                    Ticket.id > seen_ticket, Ticket.updated_at >= since - RELOAD_MARGIN,
+                    Ticket.id.in_(select(Message.ticket_id).where(Message.id > seen_message))))))
+            articles = list(session.scalars(
+                select(Article.id)
                 .outerjoin(TermVector, (TermVector.kind == "article") & (TermVector.ref_id == Article.id))
                 .where(or_(TermVector.ref_id.is_(None), Article.updated_at > TermVector.computed_at))
-            ).all()
-            for article in missing:
-                self._stash_article(session, article, now)
-            return len(stale) + len(missing)
+            ))
+        if stale or articles:
+            with self.db.write() as session:
+                for chunk_start in range(0, len(stale), 500):
+                    self._stash_tickets(session, stale[chunk_start : chunk_start + 500], now)
+                for article in session.scalars(select(Article).where(Article.id.in_(articles))):
+                    self._stash_article(session, article, now)
+        self._checked = (now, last_ticket, last_message)
+        return len(stale) + len(articles)
+
+    @staticmethod
+    def _all_stale_tickets(session: Session) -> list[int]:
+        newest_message = (
+            select(Message.ticket_id, func.max(Message.created_at).label("at"))
+            .group_by(Message.ticket_id)
+            .subquery()
+        )
+        return list(session.scalars(
+            select(Ticket.id)
+            .outerjoin(TermVector, (TermVector.kind == "ticket") & (TermVector.ref_id == Ticket.id))
+            .outerjoin(newest_message, newest_message.c.ticket_id == Ticket.id)
+            .where(or_(TermVector.ref_id.is_(None), Ticket.updated_at > TermVector.computed_at,
+                       newest_message.c.at > TermVector.computed_at))
+        ))
 
     def _stash_tickets(self, session: Session, ticket_ids: list[int], now: datetime) -> None:
         tickets = session.execute(
@@ -344,7 +358,9 @@ class KnowledgeService:
                 ):
                     counts = json.loads(terms_json)
                     self._counts[(kind, ref_id)] = counts
-                    self._index.put((kind, ref_id), counts)
+                    self._index.put((kind, ref_id), counts, renorm=len(changed) < 50)
+        if len(changed) >= 50:
+            self._index.renorm()
         self._loaded_until = newest
 
     def ensure_index(self) -> int:
