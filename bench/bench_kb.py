@@ -1,4 +1,4 @@
-"""Look-alike suggestions for a newly opened ticket (10,000 tickets, 1,000 articles) next to a full-text query.
+"""Look-alike suggestions for a newly opened ticket (10,000 tickets, 1,000 articles) vs a full-text query.
 
     python bench/bench_kb.py [--tickets 10000] [--articles 1000] [--db-url postgresql://…]
 
