@@ -266,8 +266,39 @@ class TextIndex:
         for score, key in ranked[:limit]:
             doc = self._docs[key].counts
             shared = sorted((t for t in weights if t in doc), key=lambda t: -weights[t])
-            matches.append(TextMatch(key, min(score, 1.0), tuple(shared[:5])))
+            matches.append(TextMatch(key, min(score, 1.0), tuple(readable(shared)[:5])))
         return matches
+
+
+def readable(terms: list[str]) -> list[str]:
+    """Shared terms as a person reads them: Japanese bigrams that chain ("プッ", "ッシ", "シュ") become one
+    word ("プッシュ"); the order of the first term of each word is kept."""
+    cjk = [t for t in terms if len(t) == 2 and _CJK_RUN.fullmatch(t)]
+    by_first: dict[str, list[str]] = {}
+    for term in cjk:
+        by_first.setdefault(term[0], []).append(term)
+    has_prev = {t for t in cjk if any(o != t and o[1] == t[0] for o in cjk)}
+    words: dict[str, str] = {}
+    used: set[str] = set()
+    for term in cjk:
+        if term in has_prev or term in used:
+            continue
+        word, last = term, term
+        used.add(term)
+        while True:
+            nxt = next((n for n in by_first.get(last[1], []) if n not in used), None)
+            if nxt is None:
+                break
+            used.add(nxt)
+            word, last = word + nxt[1], nxt
+        words[term] = word
+    out: list[str] = []
+    for term in terms:
+        if term in words:
+            out.append(words[term])
+        elif term not in used and (term not in has_prev or term not in cjk):
+            out.append(term)
+    return out
 
 
 # ------------------------------------------------------------------------------------------- fingerprints
@@ -360,6 +391,7 @@ class Suggestion:
     score: float
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     status: str = ""  # the ticket's or the article's status
+    title_ja: str = ""  # an article's Japanese title, shown when the interface is Japanese
 
 
 #: The text score above which a document counts as a look-alike by words alone.

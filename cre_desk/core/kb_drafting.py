@@ -39,6 +39,9 @@ _SECTION_TITLES = {
         "original": "ご質問（原文）",
     },
 }
+#: Shown atop a language version that still carries the other language's text.
+_TRANSLATE = {"en": "(Translate before publishing: the sections below are the Japanese reply.)",
+              "ja": "（公開前に翻訳してください。以下は英語の回答のままです。）"}
 _GREETING = re.compile(
     r"^\s*(hello|hi|dear|hey|good (morning|afternoon|evening))\b.*$|^.*(様|ご担当者|お世話になっております|"
     r"お疲れ様です|こんにちは).*$",
@@ -163,17 +166,25 @@ def draft_faq(ticket: TicketDetail, source: Source | None, *, owner: str = "") -
     question = customer_question(ticket)
     question_language = "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", question) else "en"
     bodies, titles = {}, {}
+    has_causes = bool(replies._causes(ticket))
     for language in ("en", "ja"):
+        note = ""
         if source is not None and source.language == language:
             reply = source.reply
+        elif has_causes or source is None:
+            reply = _generated(ticket, language)       # worded from the same confirmed checklist items
         else:
-            reply = _generated(ticket, language)
-        reply = replies.Reply(
-            *(_self_service(getattr(reply, p), ticket, language) for p in ("summary", "cause", "fix"))
-        )
-        bodies[language] = _body(language, question, question_language, reply, verify_steps(ticket, language))
+            # Nothing confirmed to word it from: the reply itself is shown, marked for translation,
+            # rather than a generic "we are still investigating" text.
+            reply = source.reply
+            note = _TRANSLATE[language]
+        reply = replies.Reply(*(_self_service(getattr(reply, p), ticket, language)
+                                for p in ("summary", "cause", "fix")))
+        body = _body(language, question, question_language, reply, verify_steps(ticket, language))
+        bodies[language] = f"{note}\n\n{body}" if note else body
         title = _anonymise(ticket.fields.title, ticket, language)
-        titles[language] = title
+        title_is_ja = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ticket.fields.title))
+        titles[language] = title if (language == "ja") == title_is_ja else ""
     fields_ = ticket.fields
     tags = [f"symptom:{fields_.symptom}", f"platform:{fields_.platform}", "kind:faq"]
     if fields_.sdk_name:

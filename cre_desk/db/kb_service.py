@@ -442,7 +442,8 @@ class KnowledgeService:
                 score += 0.5 + 0.5 * best
                 reasons += (kb.Reason("linked", tuple(f"#{t}" for t in via)),)
             if reasons:
-                out.append(kb.Suggestion("article", article_id, title_en or title_ja, score, reasons, status))
+                out.append(kb.Suggestion("article", article_id, title_en or title_ja, score, reasons, status,
+                                         title_ja))
         return out
 
     def _fingerprint_candidates(self, session: Session, mine: kb.Fingerprint, ticket_id: int) -> list[int]:

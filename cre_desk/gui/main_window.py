@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
         self.act_dashboard = self._action(self.tr("Resolution &dashboard"), "Ctrl+Shift+D", self.show_dashboard,
                                           self.tr("Medians against targets, trends, pauses and tickets at risk"))
         view_menu.addAction(self.act_dashboard)
+        self.act_articles = self._action(
+            self.tr("&Articles"), "Ctrl+Shift+K", self.show_articles,
+            self.tr("FAQ and best-practice articles, FAQ candidates and FAQ health"))
+        view_menu.addAction(self.act_articles)
         view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
@@ -273,6 +277,19 @@ class MainWindow(QMainWindow):
         self.dashboard.raise_()
         self.dashboard.activateWindow()
         self.dashboard.refresh()
+
+    def show_articles(self) -> None:
+        """Open (or raise) the Articles window."""
+        if self.queue is None:
+            return
+        from cre_desk.gui.articles_window import ArticlesWindow
+
+        if getattr(self, "articles", None) is None:
+            self.articles = ArticlesWindow(self.pane.ctx, self)
+        self.articles.show()
+        self.articles.raise_()
+        self.articles.activateWindow()
+        self.articles.reload()
 
     def _open_from_dashboard(self, ticket_id: int) -> None:
         self.toggle_queue(True)

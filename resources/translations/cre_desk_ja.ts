@@ -1867,6 +1867,14 @@ Close anyway?</source>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
+    <message>
+        <source>&amp;Articles</source>
+        <translation>記事(&amp;A)</translation>
+    </message>
+    <message>
+        <source>FAQ and best-practice articles, FAQ candidates and FAQ health</source>
+        <translation>FAQ とベストプラクティスの記事、FAQ 候補、FAQ の効果</translation>
+    </message>
 </context>
 <context>
     <name>NewTicketDialog</name>
@@ -3320,6 +3328,227 @@ Log file: {0}</source>
         <location filename="../../cre_desk/gui/help_dialogs.py" line="125" />
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesWindow</name>
+    <message>
+        <source>Articles</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>FAQ</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <source>Best practice</source>
+        <translation>ベストプラクティス</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>新規記事(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. Braze Android SDK &gt;= 30.0; one range per comma</source>
+        <translation>例: Braze Android SDK &gt;= 30.0（範囲ごとにカンマで区切る）</translation>
+    </message>
+    <message>
+        <source>e.g. symptom:iam_not_shown, team:mobile</source>
+        <translation>例: symptom:iam_not_shown, team:mobile</translation>
+    </message>
+    <message>
+        <source>e.g. 12, 15</source>
+        <translation>例: 12, 15</translation>
+    </message>
+    <message>
+        <source>SDK versions</source>
+        <translation>対象 SDK バージョン</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Linked tickets</source>
+        <translation>関連チケット</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>チケット</translation>
+    </message>
+    <message>
+        <source>Common words</source>
+        <translation>共通する語</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>提案回数</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>挿入回数</translation>
+    </message>
+    <message>
+        <source>Look-alikes after publishing</source>
+        <translation>公開後の類似チケット</translation>
+    </message>
+    <message>
+        <source>FAQ candidates</source>
+        <translation>FAQ 候補</translation>
+    </message>
+    <message>
+        <source>FAQ health</source>
+        <translation>FAQ の効果</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>レビュー済み</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公開済み</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>古い情報</translation>
+    </message>
+    <message>
+        <source>Article #%1, saved %2</source>
+        <translation>記事 #%1（%2 に保存）</translation>
+    </message>
+    <message>
+        <source>New article: not saved yet</source>
+        <translation>新規記事: まだ保存されていません</translation>
+    </message>
+    <message>
+        <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
+        <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
+        <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar tickets and articles</source>
+        <translation>類似チケットと記事</translation>
+    </message>
+    <message>
+        <source>Resolved tickets and reviewed articles that look like this ticket</source>
+        <translation>このチケットに似た解決済みチケットとレビュー済みの記事</translation>
+    </message>
+    <message>
+        <source>Use in reply</source>
+        <translation>返信に使う</translation>
+    </message>
+    <message>
+        <source>Article: insert its text into the Fix. Ticket: copy the Cause and Fix of its reply into the draft.</source>
+        <translation>記事: 本文を「対応方法」に挿入します。チケット: その返信の「原因」と「対応方法」を下書きにコピーします。</translation>
+    </message>
+    <message>
+        <source>Make an FAQ article</source>
+        <translation>FAQ 記事を作成</translation>
+    </message>
+    <message>
+        <source>Draft an FAQ article in English and Japanese from this resolved ticket&apos;s reply</source>
+        <translation>この解決済みチケットの返信から、英語と日本語の FAQ 記事の下書きを作成します</translation>
+    </message>
+    <message>
+        <source>Looking for similar tickets…</source>
+        <translation>類似チケットを探しています…</translation>
+    </message>
+    <message>
+        <source>Nothing similar yet.</source>
+        <translation>似ているものはまだありません。</translation>
+    </message>
+    <message>
+        <source>Similar tickets could not be looked up.</source>
+        <translation>類似チケットを検索できませんでした。</translation>
+    </message>
+    <message>
+        <source>That ticket has no saved or sent reply to copy.</source>
+        <translation>そのチケットにはコピーできる保存済みまたは送信済みの返信がありません。</translation>
+    </message>
+    <message>
+        <source>FAQ article #%1 drafted: review it in Articles (Ctrl+Shift+K).</source>
+        <translation>FAQ 記事 #%1 の下書きを作成しました。「記事」（Ctrl+Shift+K）で確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Article #%1</source>
+        <translation>記事 #%1</translation>
+    </message>
+    <message>
+        <source>Ticket #%1</source>
+        <translation>チケット #%1</translation>
+    </message>
+    <message>
+        <source>similar words: %1</source>
+        <translation>似た語: %1</translation>
+    </message>
+    <message>
+        <source>same log findings: %1</source>
+        <translation>同じログの所見: %1</translation>
+    </message>
+    <message>
+        <source>same suspected area: %1</source>
+        <translation>同じ疑わしい領域: %1</translation>
+    </message>
+    <message>
+        <source>answers look-alike ticket %1</source>
+        <translation>類似チケット %1 への回答</translation>
     </message>
 </context>
 </TS>

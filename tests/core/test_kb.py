@@ -46,3 +46,8 @@ def test_fingerprint_from_analysis_keeps_missing_apart_and_the_top_area():
     )
     assert fp.rules == {"missing:x", "y"} and fp.areas == {"area D"}
     assert not kb.fingerprint_from_analysis({"findings": [], "suspected_areas": [{"area": "A", "score": 0}]})
+
+
+def test_shared_japanese_bigrams_read_as_words():
+    assert kb.readable(["通知", "プッ", "ッシ", "シュ", "android"]) == ["通知", "プッシュ", "android"]
+    assert kb.readable(["push", "token"]) == ["push", "token"]

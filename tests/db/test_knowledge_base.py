@@ -233,6 +233,9 @@ def test_make_faq_from_resolved_ticket(service, knowledge):
     assert "## How to check it worked\n1. " in f.body_en
     assert "## 原因" in f.body_ja and "## 解決したことの確認方法" in f.body_ja
     assert "## ご質問（原文）" in f.body_ja
+    # nothing was confirmed on the checklist: the Japanese side carries the reply, marked for translation
+    assert f.body_ja.startswith("（公開前に翻訳してください。") and "second session" in f.body_ja
+    assert f.title_ja == "" and f.title_en
     assert "symptom:iam_not_shown" in f.tags and f.sdk_versions == ("Braze 30.1.0",)
     previous = knowledge.previous_answer(tid)
     assert previous is not None and previous.fix.startswith("Change the segment filter")
@@ -282,3 +285,23 @@ def test_faq_health_counts(service, knowledge):
     knowledge.record_inserted(article.id, new)
     health = {h.article_id: h for h in knowledge.faq_health()}[article.id]
     assert (health.suggested, health.inserted, health.after_publishing) == (1, 1, 1)
+
+
+def test_make_faq_words_the_other_language_from_confirmed_checklist_items(service, knowledge):
+    tid = _ticket(
+        service,
+        "Message not shown",
+        "The in-app message is not shown.",
+        status=Status.OPEN,
+        symptom="iam_not_shown",
+    )
+    item = next(e for e in service.get_ticket(tid).checklist if e.item_key == "B-segment")
+    service.set_verdict(item.id, verdict=Verdict.CONFIRMED, evidence="", expected_version=item.version)
+    reply = replies.Reply(
+        summary="Not shown.", cause="The user was not in the segment.", fix="Fix the segment."
+    )
+    service.record_sent_reply(tid, replies.render_plain(reply, "en"), language="en", audience="marketer")
+    service.change_status(tid, Status.SOLVED)
+    f = knowledge.make_faq(service.get_ticket(tid)).fields
+    assert not f.body_ja.startswith("（公開前に翻訳") and "## 原因\nUser in segment" not in f.body_ja
+    assert "## 原因" in f.body_ja and "The user was not in the segment." in f.body_en
