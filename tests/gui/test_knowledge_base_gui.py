@@ -210,3 +210,22 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
             qapp.removeTranslator(translator)
         qapp.setProperty("cre_desk_language", "en")
         QLocale.setDefault(locale)
+
+
+def test_an_analysed_log_makes_tickets_with_the_same_findings_look_alike(qtbot, window, ctx):
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs" / "braze-android-iam-failing.log"
+    earlier = ctx.tickets.create_ticket(TicketFields(title="Banner missing", symptom="iam_not_shown"))
+    ctx.tickets.attach_file(earlier.id, demo)
+    ctx.tickets.change_status(earlier.id, Status.SOLVED)
+    now = ctx.tickets.create_ticket(TicketFields(title="Coupon popup absent", symptom="iam_not_shown"))
+    ctx.tickets.attach_file(now.id, demo)
+    for ticket_id in (earlier.id, now.id):
+        window.pane.show_ticket(ticket_id)
+        qtbot.waitUntil(lambda t=ticket_id: window.pane.ticket is not None and window.pane.ticket.id == t)
+        window.show_tab(3)
+        logs = window.pane.logs
+        qtbot.waitUntil(lambda: logs.analysis is not None, timeout=10000)
+        wait_for_all()
+    found = ctx.knowledge.suggest(now.id, record=False)
+    assert [s.ref_id for s in found] == [earlier.id]
+    assert "BRZ-04" in next(r for r in found[0].reasons if r.kind == "findings").items
