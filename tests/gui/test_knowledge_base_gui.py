@@ -213,7 +213,8 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
 
 
 def test_an_analysed_log_makes_tickets_with_the_same_findings_look_alike(qtbot, window, ctx):
-    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs" / "braze-android-iam-failing.log"
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs"
+    demo = demo / "braze-android-iam-failing.log"
     earlier = ctx.tickets.create_ticket(TicketFields(title="Banner missing", symptom="iam_not_shown"))
     ctx.tickets.attach_file(earlier.id, demo)
     ctx.tickets.change_status(earlier.id, Status.SOLVED)
