@@ -34,12 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="import tickets from the configured helpdesk accounts", add_help=False)
     sub.add_parser("attach", help="attach log files to a ticket (see: cre-desk attach --help)",
                    add_help=False)
+    sub.add_parser("kb", help="knowledge base: articles, FAQ candidates and health, export, publish "
+                   "(see: cre-desk kb --help)", add_help=False)
     return parser
 
 
 #: Sub-commands that parse their own arguments: name -> module with ``main(argv, db_url, home)``.
 DELEGATED = {"analyze": "cre_desk.logs.analyze", "filter": "cre_desk.logs.filter_cli", "report": "cre_desk.report_cli", "sync": "cre_desk.sync_cli"}
 DELEGATED["attach"] = "cre_desk.attach_cli"
+DELEGATED["kb"] = "cre_desk.kb_cli"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -103,6 +103,9 @@ class ArticleRecord:
     updated_at: datetime
     published_at: datetime | None
     version: int
+    remote_id: str = ""          # the help-center article id ("" until saved there)
+    remote_url: str = ""
+    remote_edited_at: str = ""   # the help-center edit time when this app last wrote it
 
 
 # ------------------------------------------------------------------------------------------- text features

@@ -359,6 +359,10 @@ class Article(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: The help-center copy: its id, address and the edit time it had when this app last wrote it.
+    remote_id: Mapped[str] = mapped_column(String(100), default="")
+    remote_url: Mapped[str] = mapped_column(String(1000), default="")
+    remote_edited_at: Mapped[str] = mapped_column(String(40), default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}

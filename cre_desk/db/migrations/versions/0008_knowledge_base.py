@@ -32,6 +32,9 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.Column("published_at", UTCDateTime(), nullable=True),
+        sa.Column("remote_id", sa.String(100), nullable=False, server_default=""),
+        sa.Column("remote_url", sa.String(1000), nullable=False, server_default=""),
+        sa.Column("remote_edited_at", sa.String(40), nullable=False, server_default=""),
         sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_kb_articles")),
     )
