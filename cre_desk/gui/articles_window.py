@@ -32,6 +32,7 @@ from cre_desk.errors import ConflictError, UserError
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.kb_panel import ui_is_japanese
+from cre_desk.gui.tasks import run_in_background
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -156,6 +157,14 @@ class ArticlesWindow(QWidget):
             bodies.addWidget(box)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
+        self.guide_button = QPushButton(self.tr("Save to Zendesk &Guide…"))
+        self.guide_button.setToolTip(self.tr("Create or update this article as a draft in Zendesk Guide; "
+                                             "someone publishes it there"))
+        self.guide_button.clicked.connect(lambda: self.save_to_guide())
+        self.remote = QLabel()
+        self.remote.setTextFormat(Qt.TextFormat.PlainText)
+        self.remote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._guide_target: tuple[int, int] | None = None
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         editor = QWidget()
@@ -165,6 +174,8 @@ class ArticlesWindow(QWidget):
         ev.addWidget(bodies, 1)
         row = QHBoxLayout()
         row.addWidget(self.state, 1)
+        row.addWidget(self.remote)
+        row.addWidget(self.guide_button)
         row.addWidget(self.save_button)
         ev.addLayout(row)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -269,6 +280,7 @@ class ArticlesWindow(QWidget):
         self.state.setText(
             self.tr("Article #%1, saved %2").replace("%1", str(article.id)).replace("%2", when)
         )
+        self._show_remote(article)
         self._set_editor_enabled(True)
 
     def new_article(self) -> None:
@@ -281,6 +293,7 @@ class ArticlesWindow(QWidget):
         self.status.setCurrentIndex(self.status.findData(kb.ArticleStatus.DRAFT.value))
         self.list_view.clearSelection()
         self.state.setText(self.tr("New article: not saved yet"))
+        self.remote.clear()
         self._set_editor_enabled(True)
         self.title_en.setFocus()
 
@@ -297,6 +310,7 @@ class ArticlesWindow(QWidget):
             self.body_en,
             self.body_ja,
             self.save_button,
+            self.guide_button,
         ):
             widget.setEnabled(enabled)
 
@@ -369,6 +383,92 @@ class ArticlesWindow(QWidget):
                 )
             )
             return
+        messages.report_exception(self, exc)
+
+    # ----- Zendesk Guide ---------------------------------------------------------------------------
+
+    def _show_remote(self, article: kb.ArticleRecord, changed: bool = False) -> None:
+        if not article.remote_id:
+            self.remote.setText(self.tr("Not in the help center yet"))
+        elif changed:
+            text = self.tr("Edited in Zendesk Guide since saved here: %1")
+            self.remote.setText(text.replace("%1", article.remote_url))
+        else:
+            self.remote.setText(self.tr("Draft in Zendesk Guide: %1").replace("%1", article.remote_url))
+
+    @classmethod
+    def ask_guide_target(cls, parent: QWidget, previous: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The Guide section and permission group to create articles in (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from PySide6.QtCore import QCoreApplication
+
+        title = QCoreApplication.translate("ArticlesWindow", "Zendesk Guide")
+        section_label = QCoreApplication.translate("ArticlesWindow", "Section id:")
+        section, ok = QInputDialog.getInt(parent, title, section_label,
+                                          previous[0] if previous else 0, 0, 2**31 - 1)
+        if not ok:
+            return None
+        group_label = QCoreApplication.translate("ArticlesWindow", "Permission group id:")
+        group, ok = QInputDialog.getInt(parent, title, group_label,
+                                        previous[1] if previous else 0, 0, 2**31 - 1)
+        return (section, group) if ok else None
+
+    def save_to_guide(self, force: bool = False) -> None:
+        """Save the shown article as a Guide draft once the user confirms; never over an edit made there."""
+        from cre_desk.integrations.accounts import load_accounts
+
+        article = self.current
+        if article is None:
+            messages.info(self, self.tr("Save the article first."))
+            return
+        account = next((a for a in load_accounts(self.ctx.settings) if a.provider == "zendesk"), None)
+        if account is None:
+            messages.info(self, self.tr("Connect a Zendesk account first (File → Accounts)."))
+            return
+        if self._guide_target is None:
+            target = self.ask_guide_target(self, self._guide_target)
+            if target is None:
+                return
+            self._guide_target = target
+        if not force:
+            question = (self.tr("Update the draft of article #%1 in Zendesk Guide (%2)?") if article.remote_id
+                        else self.tr("Create article #%1 as a draft in Zendesk Guide (%2)?"))
+            if not messages.confirm(self, question.replace("%1", str(article.id)).replace("%2", account.id)):
+                return
+        section, group = self._guide_target
+        knowledge = self.ctx.knowledge
+
+        def work():
+            from cre_desk.integrations.help_center import guide_for
+
+            guide = guide_for(account)
+            try:
+                return knowledge.save_to_help_center(article.id, guide, section_id=section,
+                                                     permission_group_id=group, force=force)
+            finally:
+                guide.close()
+
+        self.remote.setText(self.tr("Saving to Zendesk Guide…"))
+        run_in_background(work, receiver=self, on_done=self._on_guide_saved, on_error=self._on_guide_failed)
+
+    def _on_guide_saved(self, article: kb.ArticleRecord) -> None:
+        if self.current is not None and self.current.id == article.id:
+            self.current = article
+        self._show_remote(article)
+
+    def _on_guide_failed(self, exc: BaseException) -> None:
+        from cre_desk.integrations.help_center import RemoteChanged
+
+        if isinstance(exc, RemoteChanged) and self.current is not None:
+            self._show_remote(self.current, changed=True)
+            question = self.tr("The article was edited in Zendesk Guide since it was saved from here. "
+                               "Replace the Guide copy with this one?")
+            if messages.confirm(self, question):
+                self.save_to_guide(force=True)
+            return
+        if self.current is not None:
+            self._show_remote(self.current)
         messages.report_exception(self, exc)
 
     # ----- candidates and health -----------------------------------------------------------------

@@ -3476,6 +3476,62 @@ Log file: {0}</source>
         <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
         <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
     </message>
+    <message>
+        <source>Connect a Zendesk account first (File → Accounts).</source>
+        <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
+    </message>
+    <message>
+        <source>Create article #%1 as a draft in Zendesk Guide (%2)?</source>
+        <translation>記事 #%1 を Zendesk Guide に下書きとして作成しますか（%2）？</translation>
+    </message>
+    <message>
+        <source>Create or update this article as a draft in Zendesk Guide; someone publishes it there</source>
+        <translation>この記事を Zendesk Guide に下書きとして作成または更新します。公開は Guide で行います</translation>
+    </message>
+    <message>
+        <source>Draft in Zendesk Guide: %1</source>
+        <translation>Zendesk Guide の下書き: %1</translation>
+    </message>
+    <message>
+        <source>Edited in Zendesk Guide since saved here: %1</source>
+        <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
+    </message>
+    <message>
+        <source>Not in the help center yet</source>
+        <translation>ヘルプセンターにはまだありません</translation>
+    </message>
+    <message>
+        <source>Permission group id:</source>
+        <translation>権限グループ ID:</translation>
+    </message>
+    <message>
+        <source>Save the article first.</source>
+        <translation>先に記事を保存してください。</translation>
+    </message>
+    <message>
+        <source>Save to Zendesk &amp;Guide…</source>
+        <translation>Zendesk Guide に保存(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Saving to Zendesk Guide…</source>
+        <translation>Zendesk Guide に保存しています…</translation>
+    </message>
+    <message>
+        <source>Section id:</source>
+        <translation>セクション ID:</translation>
+    </message>
+    <message>
+        <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
+        <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Update the draft of article #%1 in Zendesk Guide (%2)?</source>
+        <translation>Zendesk Guide にある記事 #%1 の下書きを更新しますか（%2）？</translation>
+    </message>
+    <message>
+        <source>Zendesk Guide</source>
+        <translation>Zendesk Guide</translation>
+    </message>
 </context>
 <context>
     <name>SimilarPanel</name>
