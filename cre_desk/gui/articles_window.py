@@ -399,9 +399,8 @@ class ArticlesWindow(QWidget):
     @classmethod
     def ask_guide_target(cls, parent: QWidget, previous: tuple[int, int] | None) -> tuple[int, int] | None:
         """The Guide section and permission group to create articles in (tests replace this)."""
-        from PySide6.QtWidgets import QInputDialog
-
         from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QInputDialog
 
         title = QCoreApplication.translate("ArticlesWindow", "Zendesk Guide")
         section_label = QCoreApplication.translate("ArticlesWindow", "Section id:")

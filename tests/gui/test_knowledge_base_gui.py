@@ -225,7 +225,7 @@ def test_an_analysed_log_makes_tickets_with_the_same_findings_look_alike(qtbot, 
         qtbot.waitUntil(lambda t=ticket_id: window.pane.ticket is not None and window.pane.ticket.id == t)
         window.show_tab(3)
         logs = window.pane.logs
-        qtbot.waitUntil(lambda: logs.analysis is not None, timeout=10000)
+        qtbot.waitUntil(lambda lg=logs: lg.analysis is not None, timeout=10000)
         wait_for_all()
     found = ctx.knowledge.suggest(now.id, record=False)
     assert [s.ref_id for s in found] == [earlier.id]
