@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -115,6 +114,7 @@ class SimilarPanel(QWidget):
         self.ticket: TicketDetail | None = None
         self.title = QLabel(self.tr("Similar tickets and articles"))
         self.title.setStyleSheet("font-weight: bold")
+        self.title.setWordWrap(True)
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
@@ -140,7 +140,8 @@ class SimilarPanel(QWidget):
             self.tr("Draft an FAQ article in English and Japanese from this resolved ticket's reply")
         )
         self.faq_button.clicked.connect(self.make_faq)
-        buttons = QHBoxLayout()
+        # Stacked, not side by side: the panel must stay narrow enough for a 1,400-pixel-wide window.
+        buttons = QVBoxLayout()
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.faq_button)
         layout = QVBoxLayout(self)
