@@ -129,9 +129,13 @@ _JA_STOP = frozenset(
 
 def _stem(word: str) -> str:
     """A light English stem so "crashes", "crashed" and "crashing" meet (no stemmer dependency)."""
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ing", "ed"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
+    if len(word) > 5 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]                      # "crashes" -> "crash", but "phones" -> "phone"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
     return word
 
 
@@ -430,6 +434,8 @@ def describe(reason: Reason) -> str:
         return f"same suspected area ({items})"
     if reason.kind == "linked":
         return f"covers similar ticket(s) {items}"
+    if reason.kind == "this_ticket":
+        return "linked to this ticket"
     return reason.kind
 
 

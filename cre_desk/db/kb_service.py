@@ -196,6 +196,29 @@ class KnowledgeService:
             ).execution_options(synchronize_session=False))
         return self.get_article(article_id)
 
+    def load_demo_articles(self) -> int:
+        """Add the demo workspace's articles that are not there yet (linked to the demo tickets); how many."""
+        from cre_desk import resource_files
+
+        specs = resource_files.read_json("demo", "articles.json")["articles"]
+        with self.db.read() as session:
+            existing = set(session.scalars(select(Article.title_en)))
+            keys = {
+                row.external_id: row.id
+                for row in session.execute(select(Ticket.id, Ticket.external_id).where(Ticket.source == "demo"))
+            }
+        added = 0
+        for spec in specs:
+            if spec["title_en"] in existing:
+                continue
+            self.create_article(kb.ArticleFields(
+                title_en=spec["title_en"], title_ja=spec["title_ja"], body_en=spec["body_en"],
+                body_ja=spec["body_ja"], kind=spec["kind"], status=spec["status"], owner=spec["owner"],
+                sdk_versions=tuple(spec["sdk_versions"]), tags=tuple(spec["tags"]),
+                ticket_ids=tuple(keys[k] for k in spec["tickets"] if k in keys)))
+            added += 1
+        return added
+
     # ----- fingerprints and events -------------------------------------------------------------------
 
     def record_fingerprint(
@@ -427,7 +450,7 @@ class KnowledgeService:
                     scored.append(kb.Suggestion("ticket", other_id, row.title, score, reasons, row.status))
             scored.sort(key=lambda s: (-s.score, s.ref_id))
             similar_tickets = [s.ref_id for s in scored[:limit]]
-            scored_articles = self._article_suggestions(session, text_matches, similar_tickets, finger)
+            scored_articles = self._article_suggestions(session, text_matches, similar_tickets, finger, ticket_id)
         articles = sorted(scored_articles, key=lambda s: (-s.score, s.ref_id))[:limit]
         if record:
             for suggestion in articles:
@@ -440,11 +463,12 @@ class KnowledgeService:
         text_matches: Mapping,
         similar_tickets: list[int],
         finger: Mapping[int, kb.FingerprintMatch],
+        own: int,
     ) -> list[kb.Suggestion]:
         linked: dict[int, list[int]] = {}
         for article_id, t_id in session.execute(
             select(ArticleTicket.article_id, ArticleTicket.ticket_id).where(
-                ArticleTicket.ticket_id.in_(similar_tickets + list(finger))
+                ArticleTicket.ticket_id.in_([*similar_tickets, *finger, own])
             )
         ):
             linked.setdefault(article_id, []).append(t_id)
@@ -462,6 +486,10 @@ class KnowledgeService:
                 best = max((finger[t].score for t in via if t in finger), default=0.0)
                 score += 0.5 + 0.5 * best
                 reasons += (kb.Reason("linked", tuple(f"#{t}" for t in via)),)
+            if own in linked.get(article_id, []):
+                # Written for (or linked to) this very ticket: the team already answered it once.
+                score += 1.0
+                reasons += (kb.Reason("this_ticket"),)
             if reasons:
                 out.append(kb.Suggestion("article", article_id, title_en or title_ja, score, reasons, status,
                                          title_ja))

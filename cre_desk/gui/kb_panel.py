@@ -95,6 +95,8 @@ class SuggestionModel(QAbstractListModel):
                 parts.append(self.tr("same suspected area: %1").replace("%1", items))
             elif reason.kind == "linked":
                 parts.append(self.tr("answers look-alike ticket %1").replace("%1", items))
+            elif reason.kind == "this_ticket":
+                parts.append(self.tr("linked to this ticket"))
         return "; ".join(parts)
 
     def suggestion(self, row: int) -> kb.Suggestion | None:

@@ -351,7 +351,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded %n demo ticket(s).", "", count), 8000)
             self.ctx.queue_changed.emit()
 
-        self.ctx.run_db(demo.load_demo, service, on_done=done, receiver=self)
+        knowledge = self.ctx.knowledge
+
+        def load() -> int:
+            count = demo.load_demo(service)
+            knowledge.load_demo_articles()
+            return count
+
+        self.ctx.run_db(load, on_done=done, receiver=self)
 
     def open_accounts(self) -> None:
         from cre_desk.gui.accounts_dialog import AccountsDialog

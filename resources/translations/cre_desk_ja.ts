@@ -3606,5 +3606,9 @@ Log file: {0}</source>
         <source>answers look-alike ticket %1</source>
         <translation>類似チケット %1 への回答</translation>
     </message>
+    <message>
+        <source>linked to this ticket</source>
+        <translation>このチケットに関連付け済み</translation>
+    </message>
 </context>
 </TS>

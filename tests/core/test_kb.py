@@ -51,3 +51,8 @@ def test_fingerprint_from_analysis_keeps_missing_apart_and_the_top_area():
 def test_shared_japanese_bigrams_read_as_words():
     assert kb.readable(["通知", "プッ", "ッシ", "シュ", "android"]) == ["通知", "プッシュ", "android"]
     assert kb.readable(["push", "token"]) == ["push", "token"]
+
+
+def test_stems_keep_words_readable():
+    assert [kb._stem(w) for w in ("phones", "crashes", "messages", "pushes", "status", "showing")] == [
+        "phone", "crash", "message", "push", "status", "show"]

@@ -267,3 +267,19 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         wait_for_all()
     finally:
         server.close()
+
+
+def test_the_demo_workspace_has_articles_the_panel_suggests(qtbot, window, ctx):
+    window.load_demo()
+    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == 3, timeout=10000)
+    wait_for_all()
+    window.load_demo()                                   # loading twice adds nothing
+    wait_for_all()
+    assert len(ctx.knowledge.list_articles()) == 3
+    coupon = next(s for s in ctx.tickets.list_queue() if s.title.startswith("Coupon in-app message"))
+    assert ctx.knowledge.list_articles(status="published")[-1].fields.ticket_ids == (coupon.id,)
+    open_ticket(qtbot, window, coupon.id)
+    panel = window.pane.similar
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1, timeout=10000)
+    first = panel.model.suggestion(0)
+    assert first.kind == "article" and "in-app message manager" in first.title
