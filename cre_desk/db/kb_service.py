@@ -205,7 +205,9 @@ class KnowledgeService:
             existing = set(session.scalars(select(Article.title_en)))
             keys = {
                 row.external_id: row.id
-                for row in session.execute(select(Ticket.id, Ticket.external_id).where(Ticket.source == "demo"))
+                for row in session.execute(
+                    select(Ticket.id, Ticket.external_id).where(Ticket.source == "demo")
+                )
             }
         added = 0
         for spec in specs:
@@ -450,7 +452,9 @@ class KnowledgeService:
                     scored.append(kb.Suggestion("ticket", other_id, row.title, score, reasons, row.status))
             scored.sort(key=lambda s: (-s.score, s.ref_id))
             similar_tickets = [s.ref_id for s in scored[:limit]]
-            scored_articles = self._article_suggestions(session, text_matches, similar_tickets, finger, ticket_id)
+            scored_articles = self._article_suggestions(
+                session, text_matches, similar_tickets, finger, ticket_id
+            )
         articles = sorted(scored_articles, key=lambda s: (-s.score, s.ref_id))[:limit]
         if record:
             for suggestion in articles:

@@ -351,11 +351,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded %n demo ticket(s).", "", count), 8000)
             self.ctx.queue_changed.emit()
 
-        knowledge = self.ctx.knowledge
-
         def load() -> int:
+            from cre_desk.db.kb_service import KnowledgeService
+
             count = demo.load_demo(service)
-            knowledge.load_demo_articles()
+            KnowledgeService(service.db).load_demo_articles()
             return count
 
         self.ctx.run_db(load, on_done=done, receiver=self)
