@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("voice", help="the quarterly customer-voice report (see: cre-desk voice --help)",
                    add_help=False)
     sub.add_parser("demo", help="load the demo workspace without the window", add_help=False)
+    sub.add_parser("kb", help="knowledge base: articles, FAQ candidates and health, export, publish "
+                   "(see: cre-desk kb --help)", add_help=False)
     return parser
 
 
@@ -45,6 +47,7 @@ DELEGATED = {"analyze": "cre_desk.logs.analyze", "filter": "cre_desk.logs.filter
 DELEGATED["attach"] = "cre_desk.attach_cli"
 DELEGATED["voice"] = "cre_desk.voice_cli"
 DELEGATED["demo"] = "cre_desk.demo_cli"
+DELEGATED["kb"] = "cre_desk.kb_cli"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

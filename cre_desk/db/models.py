@@ -386,3 +386,80 @@ class TicketItem(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("feedback_items.id", ondelete="CASCADE"),
                                          primary_key=True, index=True)
     linked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Article(Base):
+    """A knowledge-base article (FAQ for customers, best-practice card for the team), EN and JA."""
+
+    __tablename__ = "kb_articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="faq")
+    title_en: Mapped[str] = mapped_column(String(500), default="")
+    title_ja: Mapped[str] = mapped_column(String(500), default="")
+    body_en: Mapped[str] = mapped_column(Text, default="")
+    body_ja: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    #: One SDK version range per line ("Android SDK >= 30.0").
+    sdk_versions: Mapped[str] = mapped_column(Text, default="")
+    #: One tag per line ("symptom:iam_not_shown").
+    tags: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: The help-center copy: its id, address and the edit time it had when this app last wrote it.
+    remote_id: Mapped[str] = mapped_column(String(100), default="")
+    remote_url: Mapped[str] = mapped_column(String(1000), default="")
+    remote_edited_at: Mapped[str] = mapped_column(String(40), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ArticleTicket(Base):
+    """A ticket an article was written from or answers."""
+
+    __tablename__ = "kb_article_tickets"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True,
+                                           index=True)
+
+
+class ArticleEvent(Base):
+    """An article suggested for, or inserted into the reply of, a ticket: what FAQ health counts."""
+
+    __tablename__ = "kb_article_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"), index=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_kb_article_events_once", "article_id", "ticket_id", "kind", unique=True),)
+
+
+class TermVector(Base):
+    """The stashed term counts of a ticket or article, so suggestions never re-read every text."""
+
+    __tablename__ = "kb_term_vectors"
+
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ref_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terms_json: Mapped[str] = mapped_column(Text, default="{}")
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class LogFingerprint(Base):
+    """What the analysis of one attached log found (rules, top suspected area), kept for look-alike search."""
+
+    __tablename__ = "kb_log_fingerprints"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    attachment_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rules: Mapped[str] = mapped_column(Text, default="")
+    areas: Mapped[str] = mapped_column(Text, default="")
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -34,6 +34,16 @@ class AppContext(QObject):
         return self.workspace.tickets
 
     @property
+    def knowledge(self):
+        """The knowledge-base service of the open workspace (one per workspace: it keeps its index)."""
+        from cre_desk.db.kb_service import KnowledgeService
+
+        current = getattr(self, "_knowledge", None)
+        if current is None or current.db is not self.workspace.db:
+            current = self._knowledge = KnowledgeService(self.workspace.db)
+        return current
+
+    @property
     def user(self) -> str:
         return self.settings.user_name
 

@@ -451,6 +451,13 @@ class LogWorkbench(QWidget):
         if self.right.doc is not None and self.right.doc.ready:
             self._compare()
 
+    def _keep_fingerprint(self, result: analysis_module.Analysis) -> None:
+        """Store what this log showed, so later tickets with the same findings find this one."""
+        attachment_id = self._attachment_of(self.left)
+        if self.ticket is not None and attachment_id is not None:
+            self.ctx.run_db(self.ctx.knowledge.record_fingerprint, self.ticket.id, attachment_id,
+                            result.to_json(), receiver=self)
+
     def _on_analysis_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, Cancelled):
             self.facts.setText(self.tr("The log could not be analysed: {0}").format(exc))
@@ -459,6 +466,7 @@ class LogWorkbench(QWidget):
         if doc is not self.left.doc:
             return
         self.analysis = result
+        self._keep_fingerprint(result)
         language = ui_language()
         facts = [f"{name.replace('_', ' ')}: {', '.join(values[:3])}" for name, values in result.facts.items()]
         vendors = ", ".join(result.vendors)

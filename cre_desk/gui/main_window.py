@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
                                          self.tr("Tickets by product team and kind, trends, anomalies "
                                                  "and the most requested items"))
         view_menu.addAction(self.act_feedback)
+        self.act_articles = self._action(
+            self.tr("&Articles"), "Ctrl+Shift+K", self.show_articles,
+            self.tr("FAQ and best-practice articles, FAQ candidates and FAQ health"))
+        view_menu.addAction(self.act_articles)
         view_menu.addSeparator()
         for a in self.act_tabs:
             view_menu.addAction(a)
@@ -295,6 +299,19 @@ class MainWindow(QMainWindow):
         self.feedback_dashboard.activateWindow()
         self.feedback_dashboard.refresh()
 
+    def show_articles(self) -> None:
+        """Open (or raise) the Articles window."""
+        if self.queue is None:
+            return
+        from cre_desk.gui.articles_window import ArticlesWindow
+
+        if getattr(self, "articles", None) is None:
+            self.articles = ArticlesWindow(self.pane.ctx, self)
+        self.articles.show()
+        self.articles.raise_()
+        self.articles.activateWindow()
+        self.articles.reload()
+
     def _open_from_dashboard(self, ticket_id: int) -> None:
         self.toggle_queue(True)
         if not self.queue.select_ticket(ticket_id):
@@ -363,8 +380,16 @@ class MainWindow(QMainWindow):
 
         from cre_desk.db.feedback import FeedbackStore
 
-        self.ctx.run_db(demo.load_demo, service, feedback=FeedbackStore(service.db), on_done=done,
-                        receiver=self)
+        feedback = FeedbackStore(service.db)
+
+        def load() -> int:
+            from cre_desk.db.kb_service import KnowledgeService
+
+            count = demo.load_demo(service, feedback=feedback)
+            KnowledgeService(service.db).load_demo_articles()
+            return count
+
+        self.ctx.run_db(load, on_done=done, receiver=self)
 
     def open_accounts(self) -> None:
         from cre_desk.gui.accounts_dialog import AccountsDialog

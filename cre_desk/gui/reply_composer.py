@@ -532,6 +532,14 @@ class ReplyComposer(QWidget):
             current = editor.toPlainText().rstrip()
             editor.setPlainText(f"{current}\n\n{filled}" if current else filled)
 
+    def append_to_part(self, part: str, text: str) -> None:
+        """Append ``text`` to one part of the draft (an article, or an earlier reply's Cause or Fix)."""
+        editor = self.editors.get(part)
+        if editor is None or self.ticket is None or not text.strip():
+            return
+        current = editor.toPlainText().rstrip()
+        editor.setPlainText(f"{current}\n\n{text.strip()}" if current else text.strip())
+
     # -- checks and preview -----------------------------------------------------------------------
 
     def _on_edited(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from cre_desk.gui.context import AppContext
 from cre_desk.gui.feedback_tags import FeedbackTagsBox
 from cre_desk.gui.formatting import business_hours_text, due_text, due_tooltip, vocab
 from cre_desk.gui.issue_links import IssueLinksBox
+from cre_desk.gui.kb_panel import SimilarPanel
 from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.overview_form import OverviewForm
@@ -105,7 +107,14 @@ class TicketPane(QWidget):
         self.attach_bar = AttachBar()
         self.attach_bar.cancel_requested.connect(self.cancel_attaching)
         c.addWidget(self.attach_bar)
-        c.addWidget(self.tabs, 1)
+        self.similar = SimilarPanel(ctx, reply_language=lambda: self.reply.language.currentData() or "en")
+        self.similar.insert_requested.connect(self._on_similar_insert_requested)
+        self.side_split = QSplitter(Qt.Orientation.Horizontal)
+        self.side_split.addWidget(self.tabs)
+        self.side_split.addWidget(self.similar)
+        self.side_split.setStretchFactor(0, 1)
+        self.side_split.setSizes([680, 320])
+        c.addWidget(self.side_split, 1)
 
         self.empty = QLabel(self.tr("Select a ticket on the left, or create one with Ctrl+N."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -173,6 +182,7 @@ class TicketPane(QWidget):
         self.timeline.load(ticket)
         self.logs.load(ticket)
         self.reply.load(ticket)
+        self.similar.load(ticket)
         if self.issue_links.ticket_id != ticket.id:
             self.issue_links.load(ticket.id)
         self.feedback_tags.load(ticket)
@@ -183,6 +193,10 @@ class TicketPane(QWidget):
         else:
             self.save_state.setText(self._notice or self.tr("Saved"))
         self._notice = ""
+
+    def _on_similar_insert_requested(self, part: str, text: str) -> None:
+        self.reply.append_to_part(part, text)
+        self.tabs.setCurrentWidget(self.reply)
 
     def _draft_notice(self, text: str) -> None:
         """A linked SDK issue closed: put a first notice for the customer into the reply."""

@@ -355,6 +355,269 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>ArticlesWindow</name>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="96" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="201" />
+        <source>Articles</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="101" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="191" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="101" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="154" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="192" />
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="101" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="139" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="101" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="140" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="193" />
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="101" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="141" />
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="106" />
+        <source>All statuses</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="112" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="232" />
+        <source>FAQ</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="113" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="233" />
+        <source>Best practice</source>
+        <translation>ベストプラクティス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="115" />
+        <source>&amp;New article</source>
+        <translation>新規記事(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="135" />
+        <source>e.g. Braze Android SDK &gt;= 30.0; one range per comma</source>
+        <translation>例: Braze Android SDK &gt;= 30.0（範囲ごとにカンマで区切る）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="136" />
+        <source>e.g. symptom:iam_not_shown, team:mobile</source>
+        <translation>例: symptom:iam_not_shown, team:mobile</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="137" />
+        <source>e.g. 12, 15</source>
+        <translation>例: 12, 15</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="142" />
+        <source>SDK versions</source>
+        <translation>対象 SDK バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="143" />
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="144" />
+        <source>Linked tickets</source>
+        <translation>関連チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="147" />
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="148" />
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="158" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="187" />
+        <source>Tickets</source>
+        <translation>チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="187" />
+        <source>Common words</source>
+        <translation>共通する語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="187" />
+        <source>Titles</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="194" />
+        <source>Suggested</source>
+        <translation>提案回数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="195" />
+        <source>Inserted</source>
+        <translation>挿入回数</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="196" />
+        <source>Look-alikes after publishing</source>
+        <translation>公開後の類似チケット</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="202" />
+        <source>FAQ candidates</source>
+        <translation>FAQ 候補</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="203" />
+        <source>FAQ health</source>
+        <translation>FAQ の効果</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="211" />
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="212" />
+        <source>Reviewed</source>
+        <translation>レビュー済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="213" />
+        <source>Published</source>
+        <translation>公開済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="214" />
+        <source>Outdated</source>
+        <translation>古い情報</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="281" />
+        <source>Article #%1, saved %2</source>
+        <translation>記事 #%1（%2 に保存）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="295" />
+        <source>New article: not saved yet</source>
+        <translation>新規記事: まだ保存されていません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="328" />
+        <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
+        <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="372" />
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="381" />
+        <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
+        <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="426" />
+        <source>Connect a Zendesk account first (File → Accounts).</source>
+        <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="435" />
+        <source>Create article #%1 as a draft in Zendesk Guide (%2)?</source>
+        <translation>記事 #%1 を Zendesk Guide に下書きとして作成しますか（%2）？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="161" />
+        <source>Create or update this article as a draft in Zendesk Guide; someone publishes it there</source>
+        <translation>この記事を Zendesk Guide に下書きとして作成または更新します。公開は Guide で行います</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="397" />
+        <source>Draft in Zendesk Guide: %1</source>
+        <translation>Zendesk Guide の下書き: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="394" />
+        <source>Edited in Zendesk Guide since saved here: %1</source>
+        <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="392" />
+        <source>Not in the help center yet</source>
+        <translation>ヘルプセンターにはまだありません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="411" />
+        <source>Permission group id:</source>
+        <translation>権限グループ ID:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="422" />
+        <source>Save the article first.</source>
+        <translation>先に記事を保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="160" />
+        <source>Save to Zendesk &amp;Guide…</source>
+        <translation>Zendesk Guide に保存(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="451" />
+        <source>Saving to Zendesk Guide…</source>
+        <translation>Zendesk Guide に保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="406" />
+        <source>Section id:</source>
+        <translation>セクション ID:</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="464" />
+        <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
+        <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="434" />
+        <source>Update the draft of article #%1 in Zendesk Guide (%2)?</source>
+        <translation>Zendesk Guide にある記事 #%1 の下書きを更新しますか（%2）？</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="405" />
+        <source>Zendesk Guide</source>
+        <translation>Zendesk Guide</translation>
+    </message>
+</context>
+<context>
     <name>AttachBar</name>
     <message>
         <location filename="../../cre_desk/gui/attach_bar.py" line="50" />
@@ -1880,174 +2143,174 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="456" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="463" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="465" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="473" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="466" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="474" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="473" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="481" />
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="475" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="483" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="487" />
         <source>Why: {0}</source>
         <translation>理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="490" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="486" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="494" />
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="499" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="507" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="500" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="508" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="500" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="779" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="508" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="787" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="544" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="552" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="549" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="557" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="566" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="574" />
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="614" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="622" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="622" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="630" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="623" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="631" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="650" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="658" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="660" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="668" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="661" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="669" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="676" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="684" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="681" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="689" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="685" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="693" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="747" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="755" />
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="754" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="762" />
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="755" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="763" />
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="759" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="767" />
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="760" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="768" />
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="772" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="775" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="780" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="783" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="780" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="788" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="789" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="797" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="792" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="800" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -2142,7 +2405,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="92" />
-        <location filename="../../cre_desk/gui/main_window.py" line="445" />
+        <location filename="../../cre_desk/gui/main_window.py" line="470" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -2202,32 +2465,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="397" />
+        <location filename="../../cre_desk/gui/main_window.py" line="422" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="422" />
+        <location filename="../../cre_desk/gui/main_window.py" line="447" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="423" />
+        <location filename="../../cre_desk/gui/main_window.py" line="448" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="501" />
+        <location filename="../../cre_desk/gui/main_window.py" line="526" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="519" />
+        <location filename="../../cre_desk/gui/main_window.py" line="544" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="556" />
+        <location filename="../../cre_desk/gui/main_window.py" line="581" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -2282,54 +2545,54 @@ Close anyway?</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="140" />
+        <location filename="../../cre_desk/gui/main_window.py" line="144" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="145" />
+        <location filename="../../cre_desk/gui/main_window.py" line="149" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="180" />
+        <location filename="../../cre_desk/gui/main_window.py" line="184" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="180" />
+        <location filename="../../cre_desk/gui/main_window.py" line="184" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="181" />
+        <location filename="../../cre_desk/gui/main_window.py" line="185" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="183" />
+        <location filename="../../cre_desk/gui/main_window.py" line="187" />
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="257" />
+        <location filename="../../cre_desk/gui/main_window.py" line="261" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="343" />
+        <location filename="../../cre_desk/gui/main_window.py" line="360" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="361" />
+        <location filename="../../cre_desk/gui/main_window.py" line="378" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="383" />
+        <location filename="../../cre_desk/gui/main_window.py" line="408" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -2346,39 +2609,49 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="428" />
+        <location filename="../../cre_desk/gui/main_window.py" line="453" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="435" />
+        <location filename="../../cre_desk/gui/main_window.py" line="460" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="436" />
+        <location filename="../../cre_desk/gui/main_window.py" line="461" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="438" />
+        <location filename="../../cre_desk/gui/main_window.py" line="463" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="458" />
+        <location filename="../../cre_desk/gui/main_window.py" line="483" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="461" />
+        <location filename="../../cre_desk/gui/main_window.py" line="486" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="499" />
+        <location filename="../../cre_desk/gui/main_window.py" line="524" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="138" />
+        <source>&amp;Articles</source>
+        <translation>記事(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="139" />
+        <source>FAQ and best-practice articles, FAQ candidates and FAQ health</source>
+        <translation>FAQ とベストプラクティスの記事、FAQ 候補、FAQ の効果</translation>
     </message>
 </context>
 <context>
@@ -2903,7 +3176,7 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="176" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="584" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="592" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
     </message>
@@ -3066,37 +3339,37 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="541" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="549" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="628" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="636" />
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="628" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="636" />
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="630" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="638" />
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="630" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="638" />
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="658" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="666" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="680" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="688" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -3105,97 +3378,97 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="697" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="705" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="702" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="710" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="708" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="716" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="716" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="724" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="718" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="726" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="728" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="736" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="734" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="742" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="735" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="743" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="747" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="755" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="766" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="758" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="766" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="759" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="767" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="768" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="776" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="781" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="789" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="782" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="790" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="788" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="796" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="798" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="806" />
         <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
         <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="801" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="809" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="815" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="823" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -3353,6 +3626,102 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>SimilarPanel</name>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="117" />
+        <source>Similar tickets and articles</source>
+        <translation>類似チケットと記事</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="129" />
+        <source>Resolved tickets and reviewed articles that look like this ticket</source>
+        <translation>このチケットに似た解決済みチケットとレビュー済みの記事</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="132" />
+        <source>Use in reply</source>
+        <translation>返信に使う</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="135" />
+        <source>Article: insert its text into the Fix. Ticket: copy the Cause and Fix of its reply into the draft.</source>
+        <translation>記事: 本文を「対応方法」に挿入します。チケット: その返信の「原因」と「対応方法」を下書きにコピーします。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="140" />
+        <source>Make an FAQ article</source>
+        <translation>FAQ 記事を作成</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="142" />
+        <source>Draft an FAQ article in English and Japanese from this resolved ticket's reply</source>
+        <translation>この解決済みチケットの返信から、英語と日本語の FAQ 記事の下書きを作成します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="165" />
+        <source>Looking for similar tickets…</source>
+        <translation>類似チケットを探しています…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="179" />
+        <source>Nothing similar yet.</source>
+        <translation>似ているものはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="186" />
+        <source>Similar tickets could not be looked up.</source>
+        <translation>類似チケットを検索できませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="235" />
+        <source>That ticket has no saved or sent reply to copy.</source>
+        <translation>そのチケットにはコピーできる保存済みまたは送信済みの返信がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="257" />
+        <source>FAQ article #%1 drafted: review it in Articles (Ctrl+Shift+K).</source>
+        <translation>FAQ 記事 #%1 の下書きを作成しました。「記事」（Ctrl+Shift+K）で確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="82" />
+        <source>Article #%1</source>
+        <translation>記事 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="83" />
+        <source>Ticket #%1</source>
+        <translation>チケット #%1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="91" />
+        <source>similar words: %1</source>
+        <translation>似た語: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="93" />
+        <source>same log findings: %1</source>
+        <translation>同じログの所見: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="95" />
+        <source>same suspected area: %1</source>
+        <translation>同じ疑わしい領域: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="97" />
+        <source>answers look-alike ticket %1</source>
+        <translation>類似チケット %1 への回答</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/kb_panel.py" line="99" />
+        <source>linked to this ticket</source>
+        <translation>このチケットに関連付け済み</translation>
+    </message>
+</context>
+<context>
     <name>TeamsDialog</name>
     <message>
         <location filename="../../cre_desk/gui/feedback_dashboard.py" line="570" />
@@ -3413,7 +3782,7 @@ Close anyway?</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="67" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="69" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
@@ -3422,164 +3791,164 @@ Close anyway?</source>
         <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="88" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="89" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="93" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="94" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="95" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="97" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="110" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="119" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="182" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="336" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="192" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="350" />
         <source>Not saved · Ctrl+S retries</source>
         <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="184" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="284" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="315" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="350" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="298" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="364" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="227" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="230" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="219" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="233" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="222" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="236" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="223" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="237" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="223" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="237" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="224" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="224" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="225" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="239" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="263" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="315" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="277" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="287" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="301" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="328" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="342" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="435" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="449" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="437" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="451" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="459" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="473" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="466" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="490" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="504" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="491" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="505" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="493" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="507" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="494" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="508" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="495" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="509" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="500" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="514" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
