@@ -169,7 +169,10 @@ def _publish(args, knowledge, settings) -> int:
             return 1
     guide = guide_for(account)
     try:
-        saved = knowledge.save_to_help_center(
+        from cre_desk.actions.publish_article import save_to_help_center
+
+        saved = save_to_help_center(
+            knowledge,
             article.id,
             guide,
             section_id=args.section,

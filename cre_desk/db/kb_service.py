@@ -175,24 +175,12 @@ class KnowledgeService:
         source = self._reply_source(ticket.id)
         return self.create_article(kb_drafting.draft_faq(ticket, source, owner=owner))
 
-    def save_to_help_center(self, article_id: int, guide, *, section_id: int, permission_group_id: int,
-                            force: bool = False) -> kb.ArticleRecord:
-        """Create or update the article as a draft in Zendesk Guide and remember where it lives there.
-
-        The network call runs outside any transaction; the remote id is stored without counting as an
-        edit, so an engineer editing the article meanwhile gets no conflict from it.
-        """
-        from cre_desk.integrations.help_center import RemoteArticle
-
-        record = self.get_article(article_id)
-        remote = (RemoteArticle(record.remote_id, record.remote_url, record.remote_edited_at)
-                  if record.remote_id else None)
-        saved = guide.save_draft(record.fields, section_id=section_id,
-                                 permission_group_id=permission_group_id, remote=remote, force=force)
+    def remember_remote(self, article_id: int, remote_id, url: str, edited_at) -> kb.ArticleRecord:
+        """Store where the article lives in the help center: not an edit, so it causes no conflict."""
         with self.db.write() as session:
             # version-exempt: the remote id, address and edit time are not fields anyone edits
             session.execute(update(Article).where(Article.id == article_id).values(
-                remote_id=saved.remote_id, remote_url=saved.url, remote_edited_at=saved.edited_at
+                remote_id=remote_id, remote_url=url, remote_edited_at=edited_at
             ).execution_options(synchronize_session=False))
         return self.get_article(article_id)
 

@@ -439,12 +439,13 @@ class ArticlesWindow(QWidget):
         knowledge = self.ctx.knowledge
 
         def work():
+            from cre_desk.actions.publish_article import save_to_help_center
             from cre_desk.integrations.help_center import guide_for
 
             guide = guide_for(account)
             try:
-                return knowledge.save_to_help_center(article.id, guide, section_id=section,
-                                                     permission_group_id=group, force=force)
+                return save_to_help_center(knowledge, article.id, guide, section_id=section,
+                                           permission_group_id=group, force=force)
             finally:
                 guide.close()
 
