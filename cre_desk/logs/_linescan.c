@@ -655,7 +655,9 @@ static int needles_build(NeedleSet *ns, PyObject *list, int icase, const unsigne
     }
     for (i = 0; i < 256; i++) ns->fold[i] = (unsigned char)((icase && i >= 'A' && i <= 'Z') ? i + 32 : i);
     for (i = 0; i < 65536; i++) ns->bucket_head[i] = -1;
-    ns->gram = icase ? nn > 4 : nn > 8;   /* fewer needles: the memchr jump between first bytes wins */
+    /* Two or more case-folded needles: the gram scan (every second byte, a table look-up) beats memchr
+     * jumps, which stop at every common letter in both cases; one needle or a few exact ones: memchr. */
+    ns->gram = icase ? nn > 1 : nn > 8;
     for (i = 0; i < nn && ns->gram; i++) {
         PyObject *item = PyList_GET_ITEM(list, i);
         if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) < 4) ns->gram = 0;
