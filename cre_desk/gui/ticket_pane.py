@@ -15,8 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -87,7 +89,13 @@ class TicketPane(QWidget):
         self.overview.side_column.addWidget(self.feedback_tags)
         self.feedback_tags.category_needed.connect(self._on_feedback_category_needed)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        # The Overview holds many boxes (fields, texts, logs, issues, product feedback): it scrolls rather than
+        # making the window taller than the screen.
+        overview_scroll = QScrollArea()
+        overview_scroll.setWidget(self.overview)
+        overview_scroll.setWidgetResizable(True)
+        overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(overview_scroll, self.tr("&Overview"))
         self.tabs.addTab(self.checklist, self.tr("&Checklist"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         self.tabs.addTab(self.logs, self.tr("&Logs"))
