@@ -89,8 +89,8 @@ class TicketPane(QWidget):
         self.overview.side_column.addWidget(self.feedback_tags)
         self.feedback_tags.category_needed.connect(self._on_feedback_category_needed)
         self.tabs = QTabWidget()
-        # The Overview holds many boxes (fields, texts, logs, issues, product feedback): it scrolls rather than
-        # making the window taller than the screen.
+        # The Overview holds many boxes (fields, texts, logs, issues, product feedback): it scrolls rather
+        # than making the window taller than the screen.
         overview_scroll = QScrollArea()
         overview_scroll.setWidget(self.overview)
         overview_scroll.setWidgetResizable(True)
