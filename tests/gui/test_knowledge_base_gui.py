@@ -270,11 +270,11 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
 
 
 def test_the_demo_workspace_has_articles_the_panel_suggests(qtbot, window, ctx):
-    window.load_demo()
-    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == 3, timeout=10000)
-    wait_for_all()
+    window.load_demo()   # with a year of product-feedback tickets it takes several seconds
+    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == 3, timeout=60000)
+    wait_for_all(60000)
     window.load_demo()                                   # loading twice adds nothing
-    wait_for_all()
+    wait_for_all(60000)
     assert len(ctx.knowledge.list_articles()) == 3
     coupon = next(s for s in ctx.tickets.list_queue() if s.title.startswith("Coupon in-app message"))
     assert ctx.knowledge.list_articles(status="published")[-1].fields.ticket_ids == (coupon.id,)

@@ -121,12 +121,12 @@ def test_demo_workspace_loads_once(qtbot, window, ctx):
     window.load_demo()
     # Six troubleshooting tickets plus a year of tagged product feedback, most of it solved.
     qtbot.waitUntil(lambda: ctx.tickets.count() > 250, timeout=60000)
-    wait_for_all()
+    wait_for_all(60000)
     loaded = ctx.tickets.count()
     from cre_desk.core.demo import demo_tickets
 
     titles = {s.title for s in ctx.tickets.list_queue()}
     assert {t["title"] for t in demo_tickets()} <= titles
     window.load_demo()
-    wait_for_all()
+    wait_for_all(60000)
     assert ctx.tickets.count() == loaded
