@@ -16,13 +16,14 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 from cre_desk.core.issue_refs import parse_issue_ref
 from cre_desk.errors import UserError
 from cre_desk.integrations.http import ApiClient, BadResponse
+from cre_desk.integrations.payloads import parse_time as _time
 
 __all__ = ["GitHubClient", "IssueState", "parse_issue_ref", "API_VERSION"]
 
@@ -45,15 +46,6 @@ class IssueState:
     milestone: str | None
     etag: str | None
 
-
-def _time(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _check_token(token: str | None) -> str | None:

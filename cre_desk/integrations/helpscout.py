@@ -39,6 +39,11 @@ from cre_desk.integrations.http import (
     ReplyUncertain,
 )
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
+from cre_desk.integrations.payloads import as_list as _list
+from cre_desk.integrations.payloads import as_obj as _obj
+from cre_desk.integrations.payloads import iso_utc as _iso
+from cre_desk.integrations.payloads import parse_time as _time
+from cre_desk.integrations.payloads import raw_json as _raw
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
 from cre_desk.integrations.vendor_client import VendorClient, field_messages
 
@@ -69,30 +74,9 @@ def _conversation_id(value) -> str:
     return text
 
 
-def _time(value) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-
-def _obj(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _raw(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _person(value) -> str:

@@ -12,7 +12,6 @@ version cannot silently change the shapes parsed here.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import re
 import threading
@@ -27,6 +26,9 @@ from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
 from cre_desk.integrations.http import ApiClient, BadResponse, NotFound, Offline, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
+from cre_desk.integrations.payloads import as_list as _list
+from cre_desk.integrations.payloads import as_obj as _obj
+from cre_desk.integrations.payloads import raw_json as _raw
 
 __all__ = ["IntercomProvider", "REGION_HOSTS", "text_to_intercom_html"]
 
@@ -70,16 +72,7 @@ def _ts(value: Any) -> datetime | None:
     return datetime.fromtimestamp(value, UTC)
 
 
-def _obj(value: Any) -> dict:
-    return value if isinstance(value, dict) else {}
 
-
-def _list(value: Any) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _raw(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def text_to_intercom_html(text: str) -> str:
