@@ -103,3 +103,72 @@ def test_the_report_counts_the_values_removed(tmp_path):
     report = redact_file(source, tmp_path / "out.log")
     assert report.counts["API key"] >= len(SDK_CREDENTIAL_LINES)
     assert report.describe().startswith("Redacted ") and "API keys" in report.describe()
+
+
+# --- The streamed file pass gives what line-by-line redaction gives ---------------------------------------
+
+import hashlib  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cre_desk.errors import Cancelled  # noqa: E402
+from cre_desk.logs import redact  # noqa: E402
+
+_PIECES = [
+    b"api_key", b"API key", b"X-Braze-Api-Key", b"devkey", b"App Token", b"client_secret", b"passwd",
+    b"push token",
+    b"device token", b"Authorization", b"Bearer", b"value for key", b"'com_braze_api_key'", b"and value",
+    b"eyJhbGciOiJIUzI1NiJ9", b".", b"eyJzdWIiOiIxMjM0NTY3ODkwIn0", b"AKIAABCDEFGHIJKLMNOP",
+    b"sk_live_abcdefghijklmnop12", b"AIza" + b"a" * 35, b"ghp_" + b"A" * 36, b"abcdefghijk:APA91" + b"b" * 60,
+    b"0123456789abcdef" * 4, b"mika.tanaka@example.co.jp", b"Foo@1a2b", b"abc123def456", b"I Braze: ",
+    b":", b"=",
+    b" ", b"\t", b"'", b'"', b",", b"\r", b"\xe9\xff", b"x" * 40]
+
+
+def _line_by_line(data: bytes) -> bytes:
+    out = []
+    for line in data.split(b"\n"):
+        out.append(redact.redact_line(line[:redact.LINE_LIMIT]) + line[redact.LINE_LIMIT:])
+    return b"\n".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.lists(st.sampled_from(_PIECES), max_size=10).map(b"".join), min_size=1, max_size=60),
+       block=st.integers(16, 700), final_newline=st.booleans())
+def test_the_streamed_copy_equals_redacting_each_line(tmp_path_factory, monkeypatch, lines, block,
+                                                      final_newline):
+    monkeypatch.setattr(redact, "BLOCK", block)
+    monkeypatch.setattr(redact, "LINE_LIMIT", 120)   # lines stay under 4 limits: blocks are cut at newlines
+    data = b"\n".join(line[:470] for line in lines) + (b"\n" if final_newline else b"")
+    folder = tmp_path_factory.mktemp("redact")
+    (folder / "in.log").write_bytes(data)
+    report = redact.redact_file(folder / "in.log", folder / "out.log")
+    written = (folder / "out.log").read_bytes()
+    assert written == _line_by_line(data)
+    assert report.sha256 == hashlib.sha256(written).hexdigest()
+    assert report.lines == data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+
+
+def test_a_cancel_between_blocks_removes_the_copy_and_releases_the_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(redact, "BLOCK", 4096)
+    source = tmp_path / "big.log"
+    source.write_bytes(b"I Braze: api_key=0123456789abcdef seen\n" * 20000)
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 5
+
+    with pytest.raises(Cancelled):
+        redact.redact_file(source, tmp_path / "out.log", cancel=cancel)
+    assert not (tmp_path / "out.log").exists()
+    source.unlink()   # the map is closed: the file can go (Windows refuses while it is mapped)
+
+
+def test_an_empty_file_gives_an_empty_copy(tmp_path):
+    (tmp_path / "empty.log").write_bytes(b"")
+    report = redact.redact_file(tmp_path / "empty.log", tmp_path / "out.log")
+    assert (tmp_path / "out.log").read_bytes() == b"" and report.lines == 0
+    assert report.sha256 == hashlib.sha256(b"").hexdigest()
