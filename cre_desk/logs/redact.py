@@ -151,49 +151,53 @@ def _candidate_spans(block, native) -> np.ndarray:
     return np.array(rows, dtype=np.int64).reshape(-1, 2)
 
 
-def _redact_block(view: memoryview, first: int, stop: int, native, counts: Counter) -> tuple[list, int]:
-    """Bytes ``first``..``stop`` of the map as pieces to write: ``(start, end)`` spans of the map kept as
-    they are, and rewritten lines as bytes; and how many lines the block holds.
+def _redact_block(view: memoryview, first: int, stop: int, native, counts: Counter) -> tuple[object, int]:
+    """Bytes ``first``..``stop`` of the map as they are to be written, and how many lines they hold: the
+    span ``(first, stop)`` when nothing changes, else the rewritten block as one ``bytes``.
 
     Only the candidate lines are copied into Python objects; they are redacted together, joined with
     newlines, so a gigabyte with a hundred thousand tokens in it costs one regular-expression pass per
-    pattern over those lines rather than a hundred thousand small ones. No slice of the map outlives the
-    call, so the map can always be closed (a cancel included).
+    pattern over those lines rather than a hundred thousand small ones, and one write and one hash update
+    per block rather than one per token. No slice of the map outlives the call, so the map can always be
+    closed (a cancel included).
     """
     with view[first:stop] as block:
         lines = native.count(block, 0, len(block), 10) if native is not None else bytes(block).count(b"\n")
         spans = _candidate_spans(block, native)
         if not len(spans):
-            return [(first, stop)], lines
+            return (first, stop), lines
         starts = spans[:, 0].tolist()
         ends = np.minimum(spans[:, 1], spans[:, 0] + LINE_LIMIT).tolist()
         originals = [bytes(block[s:e]) for s, e in zip(starts, ends, strict=True)]
-    cleaned = _redact_joined(b"\n".join(originals), counts).split(b"\n")
-    pieces: list = []
-    at = first
-    for start, end, old, new in zip(starts, ends, originals, cleaned, strict=True):
-        if new != old:
-            pieces.append((at, first + start))
-            pieces.append(new)
-            at = first + end
-    pieces.append((at, stop))
-    return pieces, lines
+        cleaned = _redact_joined(b"\n".join(originals), counts).split(b"\n")
+        pieces: list = []
+        at = 0
+        for start, end, old, new in zip(starts, ends, originals, cleaned, strict=True):
+            if new != old:
+                pieces += (block[at:start], new)
+                at = end
+        if not pieces:
+            return (first, stop), lines
+        pieces.append(block[at:])
+        return b"".join(pieces), lines
 
 
-#: Kept spans are handed on in parts of at most this size, so a cancel is seen within one part's write.
+#: Output is handed on in parts of at most this size, so a cancel is seen within one part's write.
 PART = 4 * 1024 * 1024
 
 
-def _each_piece(view: memoryview, pieces: list, use: Callable,
-                cancel: Callable[[], bool] = lambda: False) -> None:
-    for piece in pieces:
-        if isinstance(piece, bytes):
-            use(piece)
-            continue
-        for at in range(piece[0], piece[1], PART):
+def _each_part(view: memoryview, output, use: Callable, cancel: Callable[[], bool] = lambda: False) -> None:
+    """Hand ``output`` (a span of the map, or rewritten bytes) to ``use`` in parts."""
+    if isinstance(output, tuple):
+        first, stop = output
+        whole = view[first:stop]
+    else:
+        whole = memoryview(output)
+    with whole:
+        for at in range(0, len(whole), PART):
             if cancel():
                 raise Cancelled()
-            with view[at:min(at + PART, piece[1])] as part:
+            with whole[at:at + PART] as part:
                 use(part)
 
 
@@ -262,12 +266,12 @@ def _stream(view: memoryview, dst, native, report: RedactionReport, cancel: Call
                     next_block += 1
                 if cancel():
                     raise Cancelled()
-                pieces, lines = ahead.pop(0).result()
+                output, lines = ahead.pop(0).result()
                 report.lines += lines
                 if hashing is not None:
                     hashing.result()
-                hashing = hasher.submit(_each_piece, view, pieces, digest.update)
-                _each_piece(view, pieces, dst.write, cancel)
+                hashing = hasher.submit(_each_part, view, output, digest.update)
+                _each_part(view, output, dst.write, cancel)
                 if progress is not None:
                     progress(cuts[k + 1], len(view))
             if hashing is not None:
