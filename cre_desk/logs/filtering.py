@@ -4,7 +4,7 @@
 values the index keeps and turned into masks with one array lookup; text terms (bare words, ``message:``,
 ``~regex``, ``is:crash``) scan the mapped file natively or with RE2 and map hits back to lines. Only the
 rare lines the scans cannot judge alone are parsed in Python. The result is the same as applying
-``filter_lang.matcher`` to every entry (the tests hold the two side by side); an entry matches a text term
+``filter_match.matcher`` to every entry (the tests hold the two side by side); an entry matches a text term
 when one of its lines does.
 """
 
@@ -17,7 +17,7 @@ import numpy as np
 import re2
 
 from cre_desk.errors import Cancelled
-from cre_desk.logs import filter_lang, linescan
+from cre_desk.logs import filter_lang, filter_match, linescan
 from cre_desk.logs.document import REGEX_SYNTAX
 from cre_desk.logs.entry import FATAL
 from cre_desk.logs.filter_lang import And, Node, Not, Query, Term
@@ -194,9 +194,9 @@ class _Evaluator:
         for line, found in self.findings.items():
             if 0 <= line < self.count:
                 if t.key == "rule":
-                    hit = any(filter_lang.regex_search(t.arg, rule) for rule, _ in found)
+                    hit = any(filter_match.regex_search(t.arg, rule) for rule, _ in found)
                 else:
-                    hit = any(t.arg in filter_lang.area_letters(area) for _, area in found)
+                    hit = any(t.arg in filter_match.area_letters(area) for _, area in found)
                 if hit:
                     mask[line] = True
         return mask
@@ -289,7 +289,7 @@ class _Evaluator:
         good = lines[accepted]
         again = lines[recheck]
         extra = [line for line in again.tolist()
-                 if filter_lang.regex_search(text_pattern,
+                 if filter_match.regex_search(text_pattern,
                                              self._line_message(line) if message else self.doc.line_text(line))]
         return np.concatenate((good, np.asarray(extra, dtype=np.int64))) if extra else good
 
@@ -299,7 +299,7 @@ class _Evaluator:
             if line % 20000 == 0 and self.cancel():
                 raise Cancelled()
             text = self._line_message(line) if message else self.doc.line_text(line)
-            if filter_lang.regex_search(text_pattern, text):
+            if filter_match.regex_search(text_pattern, text):
                 found.append(line)
         return np.asarray(found, dtype=np.int64)
 
@@ -324,11 +324,11 @@ class _Evaluator:
 
 def _string_test(t: Term) -> Callable[[object], bool]:
     if t.op == "~:":
-        return lambda value: filter_lang.regex_search(t.arg, filter_lang.cap(value))
+        return lambda value: filter_match.regex_search(t.arg, filter_match.cap(value))
     needle = t.arg
     if t.op == "=:":
-        return lambda value: filter_lang.cap(value).lower() == needle
-    return lambda value: needle in filter_lang.cap(value).lower()  # type: ignore[operator]
+        return lambda value: filter_match.cap(value).lower() == needle
+    return lambda value: needle in filter_match.cap(value).lower()  # type: ignore[operator]
 
 
 def _raw_matcher(pattern) -> Callable[[object, int, int], tuple[int, int] | None]:

@@ -17,9 +17,9 @@ from cre_desk.logs.filter_lang import (
     completions,
     describe,
     level_floor,
-    matcher,
     parse,
 )
+from cre_desk.logs.filter_match import matcher
 
 NOW = 1_700_000_000.0
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cre_desk.errors import Cancelled
-from cre_desk.logs import filter_lang, filtering
+from cre_desk.logs import filter_lang, filter_match, filtering
 from cre_desk.logs.document import LogDocument
 
 TAGS = ["Braze v30.4.0 .BrazeManager", "FIAM", "OneSignal", "chatty", "Tag with spaces", "ActivityManager", "行"]
@@ -83,7 +83,7 @@ def query(draw, depth: int = 0) -> str:
 
 
 def _reference(doc: LogDocument, parsed, now) -> np.ndarray:
-    return doc.filter_lines(filter_lang.matcher(parsed, now=now))
+    return doc.filter_lines(filter_match.matcher(parsed, now=now))
 
 
 def _newest(doc: LogDocument):
