@@ -531,10 +531,18 @@ class LogPane(QWidget):
         index = self.model.index(row, TEXT_COLUMN)
         hint = QAbstractItemView.ScrollHint.PositionAtTop if top else QAbstractItemView.ScrollHint.PositionAtCenter
         self.table.scrollTo(index, hint)
+        if self.table.rowAt(0) < 0 or (top and self.table.rowAt(0) != row):
+            # Rows added in this same turn of the event loop are not laid out yet, so the view could not
+            # scroll to them: do it again once they are.
+            QTimer.singleShot(0, self, lambda: self._scroll_to_row(row, hint))
         if select:
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         return True
+
+    def _scroll_to_row(self, row: int, hint) -> None:
+        if row < self.model.rowCount():
+            self.table.scrollTo(self.model.index(row, TEXT_COLUMN), hint)
 
     def ask_go_to_line(self) -> None:
         if self.doc is None or not len(self.doc):

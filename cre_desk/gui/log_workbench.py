@@ -105,6 +105,7 @@ class LogWorkbench(QWidget):
         self.accepted_findings: dict[str, tuple[str, ...]] = {}   # rule id -> matched lines, for the reply
         self._syncing = False
         self.offset = 0.0      # right time minus left time, set by aligning two lines
+        self.aligned = False   # the engineer aligned two lines (else both logs start together)
         self._compare_job: Progress | None = None
         self._generation = 0   # bumped when another ticket is shown: older results are dropped
         # The rule catalogue and the known SDK issues (hundreds of expressions) are read once, off the GUI
@@ -237,6 +238,9 @@ class LogWorkbench(QWidget):
         for pane in (self.left, self.right):
             pane.filters_saved.connect(self.ctx.save_settings)
         self.right.indexed.connect(self._compare)
+        # A scroll made while the other log was still loading could not reach its lines: once they are
+        # all there, it shows the same moment as this one.
+        self.right.indexed.connect(lambda: self._sync_from_left(self.left.top_line() or 0))
         self._show_empty(True)
 
     # -- loading ----------------------------------------------------------------------------------
@@ -293,7 +297,7 @@ class LogWorkbench(QWidget):
         self._show_notices([])
         self.log_combo.clear()
         self.compare_combo.clear()
-        self.offset = 0.0
+        self.offset, self.aligned = 0.0, False
         self.analysis = None
         self.rejected_findings = set()
         self.accepted_findings = {}
@@ -426,7 +430,7 @@ class LogWorkbench(QWidget):
             self.compare_summary.setText(self._nothing_compared())
             return
         self.right.show()
-        self.offset = 0.0
+        self.offset, self.aligned = 0.0, False
         self.compare_summary.setText(self.tr("Comparing…"))
         self._open_doc(self.right, choice)
 
@@ -692,7 +696,7 @@ class LogWorkbench(QWidget):
         if lt is None or rt is None:
             messages.info(self, self.tr("One of the two lines has no time stamp, so the logs cannot be aligned."))
             return
-        self.offset = rt - lt
+        self.offset, self.aligned = rt - lt, True
         self.sync_box.setChecked(True)
         self._sync_from_left(self.left.top_line() or 0)
 
@@ -719,7 +723,7 @@ class LogWorkbench(QWidget):
             return
         choice = self.compare_combo.currentData()
         baseline = choice.baseline if isinstance(choice, LogChoice) else None
-        if self.offset == 0.0:
+        if not self.aligned:
             lt = next((t for t in (left.timestamp_of(n) for n in range(min(len(left), 50))) if t), None)
             rt = next((t for t in (right.timestamp_of(n) for n in range(min(len(right), 50))) if t), None)
             if lt is not None and rt is not None:

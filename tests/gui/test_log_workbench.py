@@ -134,7 +134,7 @@ def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, c
     assert ctx.tickets.list_marks(ticket.id) == []
 
 
-def test_side_by_side_with_a_baseline_names_the_first_missing_step_and_scrolls_together(qtbot, window, ctx):
+def test_side_by_side_with_a_baseline_names_the_first_missing_step(qtbot, window, ctx):
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
     combo = logs.compare_combo
     target = next(
@@ -145,13 +145,36 @@ def test_side_by_side_with_a_baseline_names_the_first_missing_step_and_scrolls_t
     qtbot.waitUntil(lambda: logs.right.doc is not None and logs.right.doc.ready, timeout=10000)
     qtbot.waitUntil(lambda: "Display reached" in logs.compare_summary.text(), timeout=10000)
     assert not logs.right.isHidden()
-    # Align line 13 (the failure) with the baseline's display line, then scroll the left: the right follows.
-    logs.right.go_to_line(30)
-    logs.align(left_line=12, right_line=30)
-    logs.left.table.verticalScrollBar().setValue(0)
-    logs._sync_from_left(0)
-    top = logs.right.top_line()
-    assert top is not None and top <= 30
+
+
+def _timed_log(path: Path, start_second: int, lines: int, tag: str) -> Path:
+    """A logcat file with one line a second from ``start_second`` past 10:00:00."""
+    rows = []
+    for n in range(lines):
+        second = start_second + n
+        rows.append(f"11-20 10:{second // 60 % 60:02d}:{second % 60:02d}.000  100  100 I {tag}: step {n}\n")
+    path.write_text("".join(rows))
+    return path
+
+
+def test_scrolling_one_log_scrolls_the_other_to_the_same_moment_until_switched_off(qtbot, window, ctx,
+                                                                                  tmp_path):
+    # The device log starts 100 s after the known-good one; each line is one second.
+    ticket = _ticket_with_log(ctx, _timed_log(tmp_path / "device.log", 100, 600, "Device"))
+    ctx.tickets.attach_file(ticket.id, _timed_log(tmp_path / "good.log", 0, 1200, "Good"))
+    logs = _open_logs(qtbot, window, ticket.id)
+    _compare_with(qtbot, logs, lambda c: getattr(c, "name", "") == "good.log")
+    logs.align(left_line=0, right_line=100)        # device line 1 is good line 101: the same second
+    bar = logs.left.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)                # the user drags the left scroll bar
+    left_top = logs.left.top_line()
+    assert left_top is not None and left_top > 50
+    qtbot.waitUntil(lambda: logs.right.top_line() == left_top + 100, timeout=5000)
+    logs.sync_box.setChecked(False)                 # switched off: the other log stays where it is
+    bar.setValue(0)
+    qtbot.wait(100)
+    assert logs.right.top_line() == left_top + 100
+    assert logs.left.top_line() == 0
 
 
 def test_a_zip_of_logs_lists_each_log_and_names_rejected_entries(qtbot, window, ctx, tmp_path):
