@@ -52,12 +52,14 @@ class _Helpdesk:
 
 
 def test_posting_records_the_sent_reply_and_starts_the_first_response_clock(service, ticket):
-    result = reply_actions.post_reply(service, _Helpdesk(lose_answer=False), ticket.id, "7", "Hello", public=True,
+    helpdesk = _Helpdesk(lose_answer=False)
+    result = reply_actions.post_reply(service, helpdesk, ticket.id, "7", "Hello", public=True,
                                       marker="cre-desk:test-ok", language="en", audience="engineer",
                                       channel="zendesk", actor="aki")
     assert result is not None and result.message_id == "m-1"
     sent = service.list_sent_replies(ticket.id)
-    assert [(s.body, s.channel, s.external_id, s.sent_by) for s in sent] == [("Hello", "zendesk", "m-1", "aki")]
+    assert [(s.body, s.channel, s.external_id, s.sent_by) for s in sent] == [
+        ("Hello", "zendesk", "m-1", "aki")]
     assert service.get_ticket(ticket.id).first_response_at is not None
 
 
@@ -72,8 +74,8 @@ def test_a_post_that_did_not_arrive_records_nothing(service, ticket):
 
 def test_marking_sent_clears_only_the_draft_that_was_sent(service, ticket):
     draft = service.save_draft(ticket.id, language="en", audience="engineer", summary="s", cause="c", fix="f")
-    newer = service.save_draft(ticket.id, language="en", audience="engineer", summary="s2", cause="c", fix="f",
-                               expected_version=draft.version)
+    newer = service.save_draft(ticket.id, language="en", audience="engineer", summary="s2", cause="c",
+                               fix="f", expected_version=draft.version)
     reply_actions.mark_sent(service, ticket.id, "body", language="en", audience="engineer", actor="aki",
                             draft_version=draft.version)
     assert service.get_draft(ticket.id).version == newer.version

@@ -10,9 +10,11 @@ from cre_desk.errors import ConflictError, UserError
 from cre_desk.logs.rules import Finding
 
 
-def _finding(*, missing=False, polarity="+", refs=("iam_not_shown:B-segment",), lines=("user not in segment",)):
-    return Finding(rule_id="R-1", area="B", polarity=polarity, title="Segment check", line_nos=(4,) * len(lines),
-                   count=len(lines), lines=lines, captures=(), missing=missing, checklist=refs)
+def _finding(*, missing=False, polarity="+", refs=("iam_not_shown:B-segment",),
+             lines=("user not in segment",)):
+    return Finding(rule_id="R-1", area="B", polarity=polarity, title="Segment check",
+                   line_nos=(4,) * len(lines), count=len(lines), lines=lines, captures=(), missing=missing,
+                   checklist=refs)
 
 
 @pytest.fixture
@@ -24,8 +26,8 @@ def ticket(service):
 def test_create_and_save_keep_a_teammates_save_instead_of_overwriting_it(service, ticket):
     assert [e.item_key for e in ticket.checklist] == ["D-sdk-init", "B-segment", "C-event"]
     assert ticket.history[0].actor == "aki"
-    theirs = tickets.save_ticket(service, ticket, TicketFields(title="Coupon never shown", symptom="iam_not_shown"),
-                                 actor="ben")
+    renamed = TicketFields(title="Coupon never shown", symptom="iam_not_shown")
+    theirs = tickets.save_ticket(service, ticket, renamed, actor="ben")
     with pytest.raises(ConflictError) as raised:
         tickets.save_ticket(service, ticket, TicketFields(title="Mine", symptom="iam_not_shown"), actor="aki")
     assert raised.value.theirs.fields.title == "Coupon never shown"

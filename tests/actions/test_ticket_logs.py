@@ -31,7 +31,7 @@ def test_logs_open_unpacked_and_every_copy_goes_on_close(service, ticket, tmp_pa
     assert "device.log" in by_name, logs.choices
     unpacked = [c for c in logs.choices if c.path.is_relative_to(work)]
     assert len(unpacked) == 1 and unpacked[0].path.read_text() == "10:01 from the archive\n"
-    assert any(n.startswith("broken.gz") for n in logs.notices), logs.notices   # said, and the rest still open
+    assert any(n.startswith("broken.gz") for n in logs.notices), logs.notices   # said; the rest still open
     baseline = logs.write_baseline("android", "known good\n")
     packed = next(a for a in ticket.attachments if a.file_name == "bundle.log.gz")
     logs.release_attachment(packed.id)
