@@ -63,7 +63,7 @@ def test_accepting_a_finding_quotes_it_where_it_points_and_raises_the_verdict(se
     assert item.verdict == "suspected"
     missing = checklist.finding_quote(ticket, _finding(missing=True, lines=()), "device.log")
     assert missing.quote == "[device.log] Expected line never appears: Segment check"
-    other = checklist.finding_quote(ticket, _finding(refs=("push_not_delivered:D-token",)), "device.log")
+    other = checklist.finding_quote(ticket, _finding(refs=("push_not_delivered:B-segment",)), "device.log")
     assert other.targets == () and checklist.accept_finding(service, other, actor="aki") == 0
 
 
