@@ -273,6 +273,9 @@ class TicketRepository(RepositoryBase):
 
     # ----- internals ---------------------------------------------------------------------------
 
+    def _detail(self, session: Session, ticket_id: int) -> TicketDetail:
+        return ticket_detail(session, ticket_id)
+
     def _load_for_update(
         self, session: Session, ticket_id: int, expected_version: int | None, mine: object
     ) -> Ticket:
