@@ -139,8 +139,8 @@ class ImportStore:
             ticket.updated_at = max(ticket.updated_at, remote.updated_at)
             session.flush()
             ticket_upkeep.reindex(session, ticket.id)
-            ticket_upkeep.refresh_clock(session, ticket.id, calendar=service.calendar, targets=service.targets,
-                                        now=service.clock())
+            ticket_upkeep.refresh_clock(session, ticket.id, calendar=service.calendar,
+                                        targets=service.targets, now=service.clock())
             return ticket.id
 
     def has_attachment(self, ticket_id: int, external_id: str) -> bool:
