@@ -19,29 +19,23 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
     parser.add_argument("--account", help="only this account id")
     parser.add_argument("--provider", choices=helpdesks, help="only accounts of this provider")
     args = parser.parse_args(argv)
+    from cre_desk.actions.sync import accounts_to_sync, sync_helpdesks
     from cre_desk.config import Settings, default_paths
     from cre_desk.db.imports import ImportStore
     from cre_desk.db.workspace import open_workspace
-    from cre_desk.helpdesk_sync import helpdesk_accounts, sync_accounts
     from cre_desk.integrations import transport
-    from cre_desk.integrations.accounts import load_accounts, provider_for
 
     paths = default_paths(home)
     settings = Settings.load(paths.settings_file)
     transport.configure(ca_bundle=settings.ca_bundle)
-    accounts = [a for a in helpdesk_accounts(load_accounts(settings))
-                if (args.account is None or a.id == args.account)
-                and (args.provider is None or a.provider == args.provider)]
+    accounts = accounts_to_sync(settings, account_id=args.account, provider=args.provider)
     if not accounts:
         print("No matching helpdesk account. Add one in the app under File → Accounts.", file=sys.stderr)
         return 1
     workspace = open_workspace(paths, db_url or settings.db_url)
     try:
-        from cre_desk.actions.attach import redacted_copy
-
-        outcomes = sync_accounts(ImportStore(workspace.tickets), accounts, temp_dir=paths.temp_dir,
-                                 make_provider=provider_for, progress=lambda text: print(text, file=sys.stderr),
-                                 prepare_file=redacted_copy if settings.redact_logs else None)
+        outcomes = sync_helpdesks(ImportStore(workspace.tickets), settings, accounts, temp_dir=paths.temp_dir,
+                                  progress=lambda text: print(text, file=sys.stderr))
     finally:
         workspace.close()
     for outcome in outcomes:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from cre_desk.core.tickets import TicketFields, normalise_tags
 from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESOLVED_STATUSES, Status
+from cre_desk.db import ticket_upkeep
 from cre_desk.db.models import (
     Attachment,
     Message,
@@ -99,7 +100,8 @@ class ImportStore:
                     ticket.resolved_at = remote.updated_at
                 session.add(ticket)
                 session.flush()
-                service._instantiate_checklist(session, ticket.id, fields.symptom)  # noqa: SLF001 - same layer
+                ticket_upkeep.instantiate_checklist(session, ticket.id, fields.symptom,
+                                                    template_rows=service.template_rows, now=service.clock())
                 session.add(RemoteState(ticket_id=ticket.id, remote_status=status,
                                         remote_updated_at=remote.updated_at))
                 result.tickets_created += 1
@@ -136,8 +138,9 @@ class ImportStore:
                 result.messages_added += 1
             ticket.updated_at = max(ticket.updated_at, remote.updated_at)
             session.flush()
-            service._reindex(session, ticket.id)  # noqa: SLF001 - same layer
-            service._refresh_clock(session, ticket.id)  # noqa: SLF001
+            ticket_upkeep.reindex(session, ticket.id)
+            ticket_upkeep.refresh_clock(session, ticket.id, calendar=service.calendar,
+                                        targets=service.targets, now=service.clock())
             return ticket.id
 
     def has_attachment(self, ticket_id: int, external_id: str) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk.actions.checklist import set_verdict
 from cre_desk.core.tickets import ChecklistEntry, TicketDetail
 from cre_desk.core.vocabulary import DECIDED_VERDICTS, Verdict
 from cre_desk.errors import ConflictError
@@ -308,12 +309,8 @@ class ChecklistView(QWidget):
         self.saved_label.setText(self.tr("Saving…"))
         service, actor = self.ctx.tickets, self.ctx.user
         ticket_id = self.ticket.id if self.ticket is not None else 0
-
-        def save():
-            return service.set_verdict(entry.id, verdict=new_verdict, evidence=evidence,
-                                       expected_version=entry.version, actor=actor)
-
-        self.ctx.run_db(save, on_done=self._on_saved,
+        self.ctx.run_db(set_verdict, service, entry, new_verdict, evidence, actor=actor,
+                        on_done=self._on_saved,
                         on_error=lambda exc: self._on_save_failed(entry, exc, new_verdict, evidence,
                                                                   ticket_id),
                         receiver=self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cre_desk.actions.issue_links import create_issue, github_account, link_issue, refresh_links
 from cre_desk.core.tickets import IssueLinkRecord
 from cre_desk.errors import UserError
 from cre_desk.gui import messages
@@ -29,39 +30,7 @@ from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 LINK_ROLE = 0x0101
 
-
-def github_account(settings):
-    from cre_desk.integrations.accounts import load_accounts
-
-    return next((a for a in load_accounts(settings) if a.provider == "github"), None)
-
-
-def refresh_links(service, settings, ticket_id: int | None = None) -> list[IssueLinkRecord]:
-    """Ask GitHub about linked issues (all, or one ticket's); returns the links that just closed."""
-    from datetime import UTC, datetime
-
-    from cre_desk.integrations.accounts import provider_for
-    from cre_desk.integrations.github import GitHubClient, IssueState
-    from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound
-
-    account = github_account(settings)
-    client = provider_for(account) if account is not None else GitHubClient(None)
-    closed = []
-    for link in service.list_issue_links(ticket_id):
-        try:
-            state = client.get_issue(link.owner, link.repo, link.number, etag=link.etag or None)
-        except (NotFound, AuthFailed, IntegrationError) as exc:
-            # One deleted (410) or hidden (404, or 403 without access) issue must not stop the others;
-            # a refused token (401) or a rate limit stops the refresh as a whole.
-            if exc.status not in (403, 404, 410) or (exc.status == 403 and not isinstance(exc, AuthFailed)):
-                raise
-            gone = "deleted" if exc.status == 410 else "unavailable"
-            state = IssueState(url=link.url, title=link.title, state=gone, state_reason=None, closed_at=None,
-                               labels=(), milestone=None, etag=None)
-        updated = service.update_issue_link(link.id, state=state, checked_at=datetime.now(UTC))
-        if updated is not None and updated.state == "closed" and link.state != "closed":
-            closed.append(updated)
-    return closed
+__all__ = ["IssueLinksBox", "github_account", "notice_text", "refresh_links"]
 
 
 def notice_text(link: IssueLinkRecord) -> str:
@@ -162,21 +131,21 @@ class IssueLinksBox(QGroupBox):
 
         if self.ticket_id is None:
             return
+        text, hosts = self.ref.text(), self._web_hosts()
         try:
-            owner, repo, number = parse_issue_ref(self.ref.text(), hosts=self._web_hosts())
+            parse_issue_ref(text, hosts=hosts)   # a typing slip is said at once, before any database work
         except UserError as exc:
             messages.warn(self, str(exc))
             return
         self.ref.clear()
         ticket_id = self.ticket_id
-        self.ctx.run_db(self.ctx.tickets.link_issue, ticket_id, owner, repo, number,
+        self.ctx.run_db(link_issue, self.ctx.tickets, ticket_id, text, hosts=hosts,
                         on_done=lambda _l: (self.load(ticket_id), self.refresh()), receiver=self)
 
     def create_issue(self) -> None:
         """File a GitHub issue with the evidence bundle, then link it to the ticket."""
         from PySide6.QtWidgets import QInputDialog
 
-        from cre_desk.core.evidence import issue_body
         from cre_desk.integrations.accounts import provider_for
 
         account = github_account(self.ctx.settings)
@@ -190,12 +159,7 @@ class IssueLinksBox(QGroupBox):
         service, ticket_id = OnDbThread(self.ctx.tickets), self.ticket_id
 
         def work():
-            ticket = service.get_ticket(ticket_id)
-            url = provider_for(account).create_issue(owner, name, ticket.fields.title,
-                                                     issue_body(ticket, service.list_marks(ticket_id)))
-            number = int(url.rstrip("/").rsplit("/", 1)[1])
-            service.link_issue(ticket_id, owner, name, number)
-            return url
+            return create_issue(service, provider_for(account), ticket_id, owner, name)
 
         run_in_background(work, on_done=lambda _url: (self.load(ticket_id), self.refresh()),
                           on_error=lambda exc: messages.report_exception(self, exc), receiver=self)

@@ -13,8 +13,6 @@ Signals:
 from __future__ import annotations
 
 import gc
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk.actions import checklist as checklist_actions
+from cre_desk.actions.ticket_logs import LogChoice, TicketLogs
 from cre_desk.core.tickets import MarkRecord, TicketDetail
 from cre_desk.errors import Cancelled
 from cre_desk.gui import messages
@@ -47,7 +47,6 @@ from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import rules as rules_module
-from cre_desk.logs import sources
 from cre_desk.logs.document import LogDocument
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,16 +58,6 @@ MAX_NOTICES = 6
 def _plain(label: QLabel) -> QLabel:
     """Labels here show customer or log text: always literal, wrapped, and never wider than they are given."""
     return never_wider(plain_label(label, wrap=True, selectable=True))
-
-
-@dataclass(frozen=True)
-class LogChoice:
-    """One log the engineer can open: an attached file or one member of an attached archive."""
-
-    name: str
-    path: Path
-    attachment_id: int | None    # None for a baseline
-    baseline: str | None = None
 
 
 def warm_catalogue() -> int:
@@ -262,26 +251,10 @@ class LogWorkbench(QWidget):
             if previous is not None:
                 # The closed ticket's unpacked archives and transcoded copies are not needed any more.
                 self._forget_temp(previous)
-        service, paths = self.ctx.tickets, self.ctx.paths
-        attachments = list(ticket.attachments)
-        ticket_id = ticket.id
-
-        def open_all():
-            choices, notices = [], []
-            for record in attachments:
-                work = paths.ticket_temp_dir(ticket_id) / f"attachment-{record.id}"
-                try:
-                    result = sources.open_log_file(service.attachment_path(record), work)
-                except Exception as exc:  # noqa: BLE001 - one unreadable attachment must not hide the others
-                    notices.append(f"{record.file_name}: {exc}")
-                    continue
-                notices.extend(result.notices)
-                notices.extend(f"{r.name}: {r.reason}" for r in result.rejected)
-                for log in result.logs:
-                    choices.append(LogChoice(log.name if log.temporary else record.file_name, log.path, record.id))
-            return choices, notices
-
-        run_in_background(open_all, on_done=lambda r: self._on_opened(ticket_id, *r), receiver=self)
+        logs, ticket_id = self._logs(ticket.id), ticket.id
+        service, attachments = self.ctx.tickets, list(ticket.attachments)
+        run_in_background(logs.open, service, attachments,
+                          on_done=lambda r: self._on_opened(ticket_id, r.choices, r.notices), receiver=self)
 
     def _nothing_compared(self) -> str:
         return self.tr("Choose a log or a known-good baseline in “Compare with” to see what is missing.")
@@ -335,9 +308,8 @@ class LogWorkbench(QWidget):
             self.analysis = None
             self.findings_model.removeRows(0, self.findings_model.rowCount())
         if self.ticket is not None:
-            folder = self.ctx.paths.ticket_temp_dir(self.ticket.id) / f"attachment-{attachment_id}"
-            run_in_background(lambda: shutil.rmtree(folder, ignore_errors=True), on_done=lambda _r: None,
-                              receiver=self)
+            run_in_background(self._logs(self.ticket.id).release_attachment, attachment_id,
+                              on_done=lambda _r: None, receiver=self)
 
     # -- dropping files ---------------------------------------------------------------------------
 
@@ -351,17 +323,18 @@ class LogWorkbench(QWidget):
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
 
+    def _logs(self, ticket_id: int) -> TicketLogs:
+        return TicketLogs(self.ctx.paths.ticket_temp_dir(ticket_id))
+
     def _forget_temp(self, ticket_id: int) -> None:
-        folder = self.ctx.paths.ticket_temp_dir(ticket_id)
-        run_in_background(lambda: shutil.rmtree(folder, ignore_errors=True), on_done=lambda _r: None,
-                          receiver=self)
+        run_in_background(self._logs(ticket_id).close, on_done=lambda _r: None, receiver=self)
 
     def close_logs(self) -> None:
         """Close both logs and drop the open ticket's temporary files (the window is closing)."""
         self.left.close_document()
         self.right.close_document()
         if self.ticket is not None:
-            shutil.rmtree(self.ctx.paths.ticket_temp_dir(self.ticket.id), ignore_errors=True)
+            self._logs(self.ticket.id).close()
 
     def _on_opened(self, ticket_id: int, choices: list[LogChoice], notices: list[str]) -> None:
         if self.ticket is None or self.ticket.id != ticket_id:
@@ -389,15 +362,14 @@ class LogWorkbench(QWidget):
             self._load_marks()
 
     def _open_doc(self, pane: LogPane, choice: LogChoice, on_ready=None) -> None:
-        work = self.ctx.paths.ticket_temp_dir(self.ticket.id if self.ticket else 0)
+        logs = self._logs(self.ticket.id if self.ticket else 0)
+        work = logs.work_dir
         generation = self._generation
 
         def make() -> LogDocument:
             if choice.baseline:
                 base = baselines_module.load_baselines()[choice.baseline]
-                work.mkdir(parents=True, exist_ok=True)
-                path = work / f"baseline-{choice.baseline}.log"
-                path.write_text(base.log_text(), encoding="utf-8")
+                path = logs.write_baseline(choice.baseline, base.log_text())
                 return LogDocument(path, name=base.title.get(ui_language()), work_dir=work)
             return LogDocument(choice.path, name=choice.name, work_dir=work)
 
@@ -542,35 +514,21 @@ class LogWorkbench(QWidget):
             self.left.go_to_line(finding.line_nos[0])
 
     def _checklist_targets(self, refs) -> list:
-        if self.ticket is None:
-            return []
-        keys = {ref.split(":", 1)[1] for ref in refs if ref.split(":", 1)[0] == self.ticket.fields.symptom}
-        return [e for e in self.ticket.checklist if e.item_key in keys]
+        return checklist_actions.checklist_targets(self.ticket, refs) if self.ticket is not None else []
 
     def accept_current_finding(self) -> None:
         finding = self._finding_at(self.findings_view.currentIndex())
         if finding is None or self.ticket is None:
             return
-        targets = self._checklist_targets(finding.checklist)
-        if not targets:
+        log_name = self.left.doc.name if self.left.doc else ""
+        plan = checklist_actions.finding_quote(self.ticket, finding, log_name,
+                                               missing_line=self.tr("[{0}] Expected line never appears: {1}"))
+        if not plan.targets:
             messages.info(self, self.tr("This finding does not point at a cause in this ticket's checklist. "
                                         "Mark its line (Ctrl+M) and quote it where it fits."))
             return
-        log_name = self.left.doc.name if self.left.doc else ""
-        if finding.missing:
-            quote = self.tr("[{0}] Expected line never appears: {1}").format(log_name, finding.title)
-        else:
-            quote = "\n".join(f"[{log_name}:{n + 1}] {line}" for n, line in zip(finding.line_nos, finding.lines,
-                                                                                  strict=False))
-        verdict = "suspected" if finding.polarity == "!" or finding.missing else None
         self.accepted_findings[finding.rule_id] = tuple(finding.lines)
         service, actor = self.ctx.tickets, self.ctx.settings.user_name
-
-        def save():
-            for entry in targets:
-                service.add_evidence(entry.id, quote, actor=actor, verdict=verdict)
-            return len(targets)
-
         generation = self._generation
 
         def done(count: int) -> None:
@@ -578,7 +536,8 @@ class LogWorkbench(QWidget):
                 self.explain.setText(self.tr("Quoted in %n checklist item(s).", "", count))
             self.evidence_added.emit()
 
-        self.ctx.run_db(save, on_done=done, receiver=self)
+        self.ctx.run_db(checklist_actions.accept_finding, service, plan, actor=actor, on_done=done,
+                        receiver=self)
 
     def reject_current_finding(self) -> None:
         finding = self._finding_at(self.findings_view.currentIndex())
@@ -657,14 +616,11 @@ class LogWorkbench(QWidget):
         """Ask which checklist item the line is evidence for, then append it there."""
         if self.ticket is None or pane.doc is None:
             return
-        entries = sorted(self.ticket.checklist, key=lambda e: e.position)
-        if not entries:
+        if not self.ticket.checklist:
             messages.info(self, self.tr("Choose the ticket's symptom first: it gives the ticket its checklist."))
             return
-        suggested = self._checklist_targets(
-            [ref for f in (self.analysis.findings if self.analysis else []) if line in f.line_nos
-             for ref in f.checklist])
-        ordered = suggested + [e for e in entries if e not in suggested]
+        findings = self.analysis.findings if self.analysis else []
+        ordered = checklist_actions.ordered_for_line(self.ticket, findings, line)
         from cre_desk.gui.checklist_texts import texts_for
 
         texts = texts_for(self.ticket.fields.symptom, ui_language())
@@ -676,9 +632,9 @@ class LogWorkbench(QWidget):
             return
         entry = ordered[labels.index(label)]
         note = next((m.note for m in self.marks if m.log_name == pane.doc.name and m.line_no == line), "")
-        quote = f"[{pane.doc.name}:{line + 1}] {text.strip()}" + (f"\n  — {note}" if note else "")
-        self.ctx.run_db(self.ctx.tickets.add_evidence, entry.id, quote, actor=self.ctx.settings.user_name,
-                        on_done=lambda _e: self.evidence_added.emit(), receiver=self)
+        self.ctx.run_db(checklist_actions.quote_line, self.ctx.tickets, entry, pane.doc.name, line, text,
+                        note=note, actor=self.ctx.settings.user_name, on_done=lambda _e: self.evidence_added.emit(),
+                        receiver=self)
 
     # -- side by side -----------------------------------------------------------------------------
 

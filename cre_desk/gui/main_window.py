@@ -191,10 +191,9 @@ class MainWindow(QMainWindow):
         self.sync_status.setMaximumWidth(SYNC_STATUS_MAX_WIDTH)
         self.statusBar().addPermanentWidget(self.sync_status)
         self._start_sync_timer()
-        from cre_desk.helpdesk_sync import helpdesk_accounts
-        from cre_desk.integrations.accounts import load_accounts
+        from cre_desk.actions.sync import accounts_to_sync
 
-        if self._sync_timer.isActive() and helpdesk_accounts(load_accounts(ctx.settings)):
+        if self._sync_timer.isActive() and accounts_to_sync(ctx.settings):
             QTimer.singleShot(STARTUP_SYNC_DELAY_MS, self, lambda: self.sync_helpdesks(background=True))
         self._issue_timer = QTimer(self, interval=ISSUE_REFRESH_MS)
         self._issue_timer.timeout.connect(self.refresh_issue_links)
@@ -210,6 +209,7 @@ class MainWindow(QMainWindow):
     # ----- slots ---------------------------------------------------------------------------------
 
     def new_ticket(self) -> None:
+        from cre_desk.actions.tickets import create_ticket
         from cre_desk.gui.new_ticket_dialog import NewTicketDialog
 
         fields = NewTicketDialog.ask(self, assignee=self.ctx.user)
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             self.pane.show_ticket(ticket.id)
             self._changed_since_backup = True
 
-        self.ctx.run_db(lambda: service.create_ticket(fields, actor=actor), on_done=done, receiver=self)
+        self.ctx.run_db(create_ticket, service, fields, actor=actor, on_done=done, receiver=self)
 
     def save(self) -> None:
         if self.pane is not None:
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
 
     def refresh_issue_links(self) -> None:
         """Ask GitHub about every linked issue (conditional requests); say when one has closed."""
-        from cre_desk.gui.issue_links import github_account, refresh_links
+        from cre_desk.actions.issue_links import github_account, refresh_links
         from cre_desk.gui.tasks import OnDbThread, run_in_background
 
         ctx = self.pane.ctx
@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
         help_dialogs.about(self, self.ctx.paths if self.ctx is not None else None, database)
 
     def delete_ticket(self) -> None:
+        from cre_desk.actions.tickets import delete_ticket
         from cre_desk.gui import messages
 
         if self.pane is None or self.pane.ticket is None:
@@ -367,7 +368,7 @@ class MainWindow(QMainWindow):
         def done(_result) -> None:
             self.ctx.ticket_deleted.emit(ticket_id)
 
-        self.ctx.run_db(self.ctx.tickets.delete_ticket, ticket_id, on_done=done, receiver=self)
+        self.ctx.run_db(delete_ticket, self.ctx.tickets, ticket_id, on_done=done, receiver=self)
 
     def load_demo(self) -> None:
         from cre_desk.core import demo
@@ -407,37 +408,33 @@ class MainWindow(QMainWindow):
             self._sync_job.cancel()
             self.statusBar().showMessage(self.tr("Stopping the import…"))
             return
+        from cre_desk.actions.sync import accounts_to_sync, sync_helpdesks
         from cre_desk.db.imports import ImportStore
         from cre_desk.gui import messages
         from cre_desk.gui.tasks import run_in_background
-        from cre_desk.helpdesk_sync import helpdesk_accounts, sync_accounts
-        from cre_desk.integrations.accounts import load_accounts, provider_for
 
         ctx = self.ctx
         if ctx is None:
             return
-        accounts = helpdesk_accounts(load_accounts(ctx.settings))
+        accounts = accounts_to_sync(ctx.settings)
         if not accounts:
             if not background:
                 messages.info(self, self.tr("Add a helpdesk account first (File → Accounts)."))
             return
-        from cre_desk.actions.attach import redacted_copy
         from cre_desk.gui.tasks import OnDbThread
 
         # The network work runs on the general pool; its writes take their turn on the database thread.
         store = OnDbThread(ImportStore(ctx.tickets), service=OnDbThread(ctx.tickets))
-        temp_dir = ctx.paths.temp_dir
-        prepare_file = redacted_copy if ctx.settings.redact_logs else None
+        temp_dir, settings = ctx.paths.temp_dir, ctx.settings
         skip, interval = self._sync_skip, max(0, int(ctx.settings.sync_interval_minutes))
 
         def work(progress):
             from cre_desk.errors import Cancelled
 
             try:
-                return sync_accounts(store, accounts, temp_dir=temp_dir, make_provider=provider_for,
-                                     prepare_file=prepare_file,
-                                     cancel=progress.should_stop, skip_until=skip, interval_minutes=interval,
-                                     progress=lambda text: progress.update(0, 0, text))
+                return sync_helpdesks(store, settings, accounts, temp_dir=temp_dir,
+                                      cancel=progress.should_stop, skip_until=skip, interval_minutes=interval,
+                                      progress=lambda text: progress.update(0, 0, text))
             except Cancelled:
                 return None     # stopped: every finished page is kept and the next sync resumes after it
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk.actions import replies as reply_actions
 from cre_desk.core import jargon, replies
 from cre_desk.core.tickets import DraftRecord, TicketDetail
 from cre_desk.core.vocabulary import Role
@@ -304,7 +305,7 @@ class ReplyComposer(QWidget):
             role = self.ticket.fields.requester_role
             self._set_combo(self.audience, role if role in {r.value for r in Role} else Role.MARKETER.value)
             self.draft_version = None
-            reply = replies.draft(self._inputs())
+            reply = reply_actions.build_draft(self._inputs())
             self.generated = reply
             self._show_reply(reply)
             self._hide_redraft()
@@ -319,13 +320,10 @@ class ReplyComposer(QWidget):
             combo.setCurrentIndex(index)
 
     def _inputs(self) -> replies.ReplyInputs:
-        from cre_desk.logs.rules import finding_texts
-
-        accepted = tuple(self.accepted_findings())
-        return replies.ReplyInputs(
-            ticket=self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
-            accepted_findings=accepted, marks=self._marks, engineer_name=self.ctx.settings.user_name,
-            excluded=frozenset(self._excluded), finding_texts=finding_texts(rule for rule, _lines in accepted))
+        return reply_actions.reply_inputs(
+            self.ticket, language=self.language.currentData(), audience=self.audience.currentData(),
+            accepted_findings=self.accepted_findings(), marks=self._marks,
+            engineer_name=self.ctx.settings.user_name, excluded=self._excluded)
 
     def _show_reply(self, reply: replies.Reply) -> None:
         self._loading = True
@@ -444,17 +442,12 @@ class ReplyComposer(QWidget):
 
     def _apply_fresh(self, *, explicit: bool, language_changed: bool = False, prefix: str = "") -> None:
         """Merge a draft built from the ticket as it is now into the editors and say what changed."""
-        fresh = replies.draft(self._inputs())
-        previous = self.generated or replies.Reply("", "", "", "")
-        current = self.current_reply()
-        if not explicit and fresh == previous:
+        redraft = reply_actions.rebuild_draft(self._inputs(), self.generated, self.current_reply(),
+                                              explicit=explicit)
+        fresh, merged, kept, rewritten = redraft.fresh, redraft.merged, list(redraft.kept), redraft.rewritten
+        if not explicit and fresh == (self.generated or replies.Reply("", "", "", "")):
             self._fill_private()
             return
-        if explicit:
-            # An emptied part is a request for a new one, not an edit to keep.
-            current = replace(current, **{p: getattr(previous, p) for p in PARTS if not getattr(current, p).strip()})
-        merged, kept = replies.merge_draft(previous, current, fresh)
-        rewritten = [p for p in PARTS if getattr(merged, p) != getattr(self.current_reply(), p)]
         self.generated = fresh
         self._show_reply(merged)
         if rewritten:
@@ -757,7 +750,7 @@ class ReplyComposer(QWidget):
     def post_to_helpdesk(self) -> None:
         """Post the reply to the helpdesk ticket once; a lost answer is reconciled, never re-posted."""
         from cre_desk.integrations.accounts import PROVIDERS, provider_for
-        from cre_desk.integrations.posting import new_marker, post_once
+        from cre_desk.integrations.posting import new_marker
 
         account = self._helpdesk_account()
         if account is None or self.ticket is None:
@@ -776,12 +769,9 @@ class ReplyComposer(QWidget):
         self.state.setText(self.tr("Posting…"))
 
         def work():
-            result = post_once(provider_for(account), external_id, body, public=public, marker=marker)
-            if result.message_id is None:
-                return None
-            service.record_sent_reply(ticket_id, body, language=language, audience=audience,
-                                      channel=account.provider, external_id=result.message_id, actor=actor)
-            return result
+            return reply_actions.post_reply(service, provider_for(account), ticket_id, external_id, body,
+                                            public=public, marker=marker, language=language, audience=audience,
+                                            channel=account.provider, actor=actor)
 
         def done(result) -> None:
             self.post_button.setEnabled(True)
@@ -825,6 +815,7 @@ class ReplyComposer(QWidget):
                             receiver=self)
             self.sent.emit()
 
-        self.ctx.run_db(self.ctx.tickets.record_sent_reply, ticket_id, body, language=self.language.currentData(),
-                        audience=self.audience.currentData(), actor=self.ctx.settings.user_name,
-                        draft_version=self.draft_version, on_done=done, receiver=self)
+        self.ctx.run_db(reply_actions.mark_sent, self.ctx.tickets, ticket_id, body,
+                        language=self.language.currentData(), audience=self.audience.currentData(),
+                        actor=self.ctx.settings.user_name, draft_version=self.draft_version, on_done=done,
+                        receiver=self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.actions import attach
+from cre_desk.actions.tickets import save_ticket
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import ConflictError
@@ -310,10 +311,7 @@ class TicketPane(QWidget):
         ticket = self.ticket
         service, actor = self.ctx.tickets, self.ctx.user
 
-        def save():
-            return service.update_ticket(ticket.id, fields, expected_version=ticket.version, actor=actor)
-
-        self.ctx.run_db(save, on_done=self._on_saved,
+        self.ctx.run_db(save_ticket, service, ticket, fields, actor=actor, on_done=self._on_saved,
                         on_error=lambda exc: self._on_save_failed(fields, exc, ticket), receiver=self)
 
     def _on_saved(self, ticket: TicketDetail) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from cre_desk.actions.issue_links import refresh_links
 from cre_desk.core.tickets import TicketFields
-from cre_desk.gui.issue_links import refresh_links
 from cre_desk.integrations.accounts import Account, save_account
 
 ISSUE = {
