@@ -125,6 +125,7 @@ class Ui_SettingsDialog(object):
 
         self.ca_row.addWidget(self.browse)
 
+        self.ca_row.setStretch(0, 1)
 
         self.form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.ca_row)
 
