@@ -28,9 +28,9 @@ def test_priorities_are_japanese(qtbot, japanese):
 
     form = OverviewForm()
     qtbot.addWidget(form)
-    labels = [form.priority.itemText(i) for i in range(form.priority.count())]
+    labels = [form.ui.priority.itemText(i) for i in range(form.ui.priority.count())]
     assert labels == ["低", "通常", "高", "緊急"]
-    values = [form.priority.itemData(i) for i in range(form.priority.count())]
+    values = [form.ui.priority.itemData(i) for i in range(form.ui.priority.count())]
     assert values == ["low", "normal", "high", "urgent"]
 
 
