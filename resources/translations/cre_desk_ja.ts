@@ -4283,4 +4283,12 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>最新の正常なバックアップ（{0}）から復元しますか？</translation>
     </message>
 </context>
+<context>
+    <name>checklist_texts</name>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_texts.py" line="67" />
+        <source>First narrow it down:</source>
+        <translation>まず範囲を絞り込みます:</translation>
+    </message>
+</context>
 </TS>
