@@ -55,8 +55,8 @@ def texts_for(symptom: str, language: str) -> dict[str, ItemTexts]:
 
 @functools.cache
 def scoping_text(symptom: str, language: str) -> str:
-    """The scoping questions to ask first, as one short paragraph (``language`` picks the questions from the
-    shipped checklist; the heading is UI text and comes from the Qt catalogue, which follows the UI language)."""
+    """The scoping questions to ask first, as one short paragraph (``language`` picks the questions from
+    the shipped checklist; the heading is UI text, from the Qt catalogue, which follows the UI language)."""
     from cre_desk.core import checklist
 
     template = checklist.template_for(symptom)

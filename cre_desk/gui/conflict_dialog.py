@@ -69,9 +69,9 @@ class ConflictDialog(QDialog):
         self.ui = Ui_ConflictDialog()
         self.ui.setupUi(self)
         self.ui.differences.setPlainText(describe_differences(mine, theirs))
-        self.keep_mine = self.ui.buttons.addButton(self.tr("Keep mine"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.take_theirs = self.ui.buttons.addButton(self.tr("Take theirs"),
-                                                     QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = self.ui.buttons
+        self.keep_mine = buttons.addButton(self.tr("Keep mine"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.take_theirs = buttons.addButton(self.tr("Take theirs"), QDialogButtonBox.ButtonRole.RejectRole)
 
     @classmethod
     def ask(cls, parent: QWidget | None, mine: TicketFields, theirs: TicketFields) -> bool:

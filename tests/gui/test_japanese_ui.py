@@ -126,7 +126,8 @@ def test_designer_forms_and_the_checklist_heading_are_japanese(qtbot, japanese):
     damaged = DamagedDatabaseDialog("disk I/O error", None)
     qtbot.addWidget(damaged)
     assert damaged.windowTitle() == "データベースの破損"
-    assert damaged.ui.explanation.text().startswith("CRE Desk のデータベースファイルが破損しています: disk I/O error。")
+    explanation = damaged.ui.explanation.text()
+    assert explanation.startswith("CRE Desk のデータベースファイルが破損しています: disk I/O error。")
     scoping_text.cache_clear()
     assert scoping_text("iam_not_shown", "ja").startswith("まず範囲を絞り込みます:\n• ")
     scoping_text.cache_clear()

@@ -9,10 +9,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "cre_desk" / "gui"
-WIDGETS = {"QLabel", "QPushButton", "QCheckBox", "QGroupBox", "QAction", "QRadioButton", "QToolButton", "QMenu"}
+WIDGETS = {"QLabel", "QPushButton", "QCheckBox", "QGroupBox", "QAction", "QRadioButton", "QToolButton",
+           "QMenu"}
 SETTERS = {"setText", "setToolTip", "setPlaceholderText", "setWindowTitle", "addItem", "addAction", "addTab",
            "addMenu", "insertTab", "setTabText", "setStatusTip", "setTitle", "setSuffix", "setPrefix",
-           "setSpecialValueText", "setHorizontalHeaderLabels", "showMessage", "setInformativeText", "setLabelText"}
+           "setSpecialValueText", "setHorizontalHeaderLabels", "showMessage", "setInformativeText",
+           "setLabelText"}
 # Literals that are not words to translate: a language's own name, example input, a symbol on a button.
 NOT_UI_WORDS = {"English", "日本語", "zendesk-acme", "agent@example.com", "Aa", ".*"}
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -50,7 +52,8 @@ def test_gui_code_holds_no_japanese_ui_text():
     docstrings = set()
     for _path, tree in modules:
         for node in ast.walk(tree):
-            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) \
+                    and node.body:
                 first = node.body[0]
                 if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                     docstrings.add(id(first.value))
@@ -58,4 +61,5 @@ def test_gui_code_holds_no_japanese_ui_text():
               for path, tree in modules for node in ast.walk(tree)
               if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
               and JAPANESE.search(node.value) and node.value not in NOT_UI_WORDS]
-    assert not inline, "Japanese UI text belongs in resources/translations/cre_desk_ja.ts:\n" + "\n".join(inline)
+    assert not inline, ("Japanese UI text belongs in resources/translations/cre_desk_ja.ts:\n"
+                        + "\n".join(inline))
