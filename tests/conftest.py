@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from cre_desk import resource_files
 from cre_desk.db import migrate
 from cre_desk.db.engine import Database
 from cre_desk.db.service import TicketService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The tests read the resources/ beside them (rules, checklists, the compiled catalogue): an editable install
+# made from another checkout of the repository would otherwise hand them that checkout's files.
+_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+if Path(str(resource_files.root())).resolve() != _RESOURCES:
+    resource_files.root = lambda: _RESOURCES  # type: ignore[assignment]
 
 PG_URL = os.environ.get("CRE_DESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("CRE_DESK_REQUIRE_PG") == "1"

@@ -10,24 +10,12 @@ from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from cre_desk.config import Settings
 from cre_desk.errors import EnvironmentFault, UserError
 from cre_desk.gui import messages
+from cre_desk.gui.forms.ui_accounts_dialog import Ui_AccountsDialog
 from cre_desk.gui.tasks import run_in_background
 from cre_desk.integrations import accounts as accounts_module
 from cre_desk.integrations import credentials
@@ -38,96 +26,36 @@ ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 class AccountsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None, save_settings=lambda: None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Accounts"))
         self.settings = settings
         self.save_settings = save_settings
-        self.model = QStandardItemModel(self)
-        self.list = QListView()
-        self.list.setModel(self.model)
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.data(ACCOUNT_ROLE)))
+        # The layout and its texts live in ui/accounts_dialog.ui; the methods below use its widgets by name.
+        self.ui = ui = Ui_AccountsDialog()
+        ui.setupUi(self)
+        self.list, self.form, self.provider, self.account_id = ui.list, ui.form, ui.provider, ui.account_id
+        self.subdomain, self.email, self.region = ui.subdomain, ui.email, ui.region
+        self.history_days, self.app_id = ui.history_days, ui.app_id
+        self.mailbox, self.mailbox_row = ui.mailbox, ui.mailbox_row
+        self.load_mailboxes_button = ui.load_mailboxes_button
+        self.base_url, self.token = ui.base_url, ui.token
+        self.token_hint, self.status = ui.token_hint, ui.status
+        self.save_button, self.remove_button = ui.save_button, ui.remove_button
+        self.test_button = ui.test_button
 
-        self.provider = QComboBox()
+        self.model = QStandardItemModel(self)
+        self.list.setModel(self.model)
+        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.data(ACCOUNT_ROLE)))
         for key, name in accounts_module.PROVIDERS.items():
             self.provider.addItem(name, key)
         self.provider.currentIndexChanged.connect(self._update_fields)
         self.provider.currentIndexChanged.connect(self._clear_status)
-        self.account_id = QLineEdit()
-        self.account_id.setPlaceholderText("zendesk-acme")
-        self.subdomain = QLineEdit()
-        self.subdomain.setPlaceholderText(self.tr("acme (for acme.zendesk.com)"))
-        self.email = QLineEdit()
-        self.email.setPlaceholderText("agent@example.com")
-        self.region = QComboBox()
         for region in ("us", "eu", "au"):
             self.region.addItem(region.upper(), region)
-        self.history_days = QSpinBox()
-        self.history_days.setRange(1, 3650)
-        self.history_days.setValue(90)
-        self.history_days.setSuffix(self.tr(" days"))
-        self.history_days.setToolTip(
-            self.tr("How far back the first sync reaches; later syncs bring only changes"))
-        self.app_id = QLineEdit()
-        self.app_id.setPlaceholderText(self.tr("App ID from Your Profile → My Apps"))
-        self.mailbox = QComboBox()
         self.mailbox.addItem(self.tr("All mailboxes"), "")
-        self.load_mailboxes_button = QPushButton(self.tr("Load mailboxes"))
         self.load_mailboxes_button.clicked.connect(self.load_mailboxes)
-        mailbox_row = QHBoxLayout()
-        mailbox_row.addWidget(self.mailbox, 1)
-        mailbox_row.addWidget(self.load_mailboxes_button)
-        self.mailbox_row = QWidget()
-        self.mailbox_row.setLayout(mailbox_row)
-        mailbox_row.setContentsMargins(0, 0, 0, 0)
-        self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText(self.tr("optional: GitHub Enterprise or another server address"))
-        self.token = QLineEdit()
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_hint = QLabel()
-        self.token_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.token_hint.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-
-        self.form = QFormLayout()
-        self.form.addRow(self.tr("Service"), self.provider)
-        self.form.addRow(self.tr("Account name"), self.account_id)
-        self.form.addRow(self.tr("Zendesk subdomain"), self.subdomain)
-        self.form.addRow(self.tr("Agent e-mail"), self.email)
-        self.form.addRow(self.tr("Intercom region"), self.region)
-        self.form.addRow(self.tr("First sync brings"), self.history_days)
-        self.form.addRow(self.tr("Help Scout App ID"), self.app_id)
-        self.form.addRow(self.tr("Mailbox"), self.mailbox_row)
-        self.form.addRow(self.tr("Server address"), self.base_url)
-        self.form.addRow(self.tr("API token"), self.token)
-        self.form.addRow(self.token_hint)
-
-        new_button = QPushButton(self.tr("New"))
-        new_button.clicked.connect(lambda: self._show(None))
-        self.save_button = QPushButton(self.tr("Save account"))
+        ui.new_button.clicked.connect(lambda: self._show(None))
         self.save_button.clicked.connect(self.save_current)
-        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_current)
-        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
-        row = QHBoxLayout()
-        for button in (new_button, self.save_button, self.remove_button, self.test_button):
-            row.addWidget(button)
-        right = QVBoxLayout()
-        right.addLayout(self.form)
-        right.addLayout(row)
-        right.addWidget(self.status)
-        right.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self.list, 1)
-        body.addLayout(right, 2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(buttons)
-        self.resize(760, 420)
         self._reload()
         self._show(None)
 

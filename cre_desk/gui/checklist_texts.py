@@ -6,6 +6,8 @@ import functools
 import logging
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 log = logging.getLogger(__name__)
 
 
@@ -53,7 +55,8 @@ def texts_for(symptom: str, language: str) -> dict[str, ItemTexts]:
 
 @functools.cache
 def scoping_text(symptom: str, language: str) -> str:
-    """The scoping questions to ask first, as one short paragraph."""
+    """The scoping questions to ask first, as one short paragraph (``language`` picks the questions from
+    the shipped checklist; the heading is UI text, from the Qt catalogue, which follows the UI language)."""
     from cre_desk.core import checklist
 
     template = checklist.template_for(symptom)
@@ -61,5 +64,5 @@ def scoping_text(symptom: str, language: str) -> str:
     if not questions:
         return ""
     lines = [_pick(q, language) for q in questions]
-    heading = "First narrow it down:" if language != "ja" else "まず範囲を絞り込みます:"
+    heading = QCoreApplication.translate("checklist_texts", "First narrow it down:")
     return heading + "\n" + "\n".join(f"• {line}" for line in lines if line)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.gui.formatting import vocab
+from cre_desk.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
 
 # Marked for translation here, looked up when shown (the UI language is known only then).
 _LABELS = {
@@ -61,24 +62,16 @@ def describe_differences(mine: TicketFields, theirs: TicketFields) -> str:
 
 
 class ConflictDialog(QDialog):
+    """The layout and its texts live in ``ui/conflict_dialog.ui``; this class fills in the differences."""
+
     def __init__(self, mine: TicketFields, theirs: TicketFields, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Saved by someone else"))
-        intro = QLabel(self.tr("A teammate saved this ticket while you were editing it. Compare the two "
-                               "versions, then keep yours (saved on top of theirs) or take theirs."))
-        intro.setWordWrap(True)
-        text = QPlainTextEdit(readOnly=True)
-        text.setPlainText(describe_differences(mine, theirs))
-        buttons = QDialogButtonBox()
+        self.ui = Ui_ConflictDialog()
+        self.ui.setupUi(self)
+        self.ui.differences.setPlainText(describe_differences(mine, theirs))
+        buttons = self.ui.buttons
         self.keep_mine = buttons.addButton(self.tr("Keep mine"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.take_theirs = buttons.addButton(self.tr("Take theirs"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(text, 1)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
 
     @classmethod
     def ask(cls, parent: QWidget | None, mine: TicketFields, theirs: TicketFields) -> bool:

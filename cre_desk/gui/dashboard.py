@@ -16,17 +16,9 @@ from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
     QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +28,7 @@ from cre_desk.db import reports
 from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import due_explanation, due_text, local_time, plain_tooltip, vocab
+from cre_desk.gui.forms.ui_dashboard import Ui_DashboardView
 from cre_desk.gui.tasks import run_in_background
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,32 +56,29 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: reports.Report | None = None
-        self.setWindowTitle(self.tr("Resolution dashboard"))
+        # The frame and its texts live in ui/dashboard.ui; charts, tables and period choices are added here.
+        self.ui = ui = Ui_DashboardView()
+        ui.setupUi(self)
+        self.period, self.start, self.end, self.summary = ui.period, ui.start, ui.end, ui.summary
+        self.refresh_button, self.export_button = ui.refresh_button, ui.export_button
+        self.group_tabs = ui.group_tabs
 
-        self.period = QComboBox()
         for days, label in ((7, self.tr("Last 7 days")), (28, self.tr("Last 4 weeks")),
                             (91, self.tr("Last 13 weeks")), (365, self.tr("Last 12 months")), (0, self.tr("Custom"))):
             self.period.addItem(label, days)
         self.period.setCurrentIndex(1)
         self.period.activated.connect(self._on_period)
         today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-27), calendarPopup=True)
-        self.end = QDateEdit(today, calendarPopup=True)
+        self.start.setDate(today.addDays(-27))
+        self.end.setDate(today)
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(lambda _d: self._custom())
-        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.summary.setFont(font)
 
-        self.group_tabs = QTabWidget()
         self.group_models: dict[str, QStandardItemModel] = {}
         names = {"category": self.tr("Category"), "team": self.tr("Team"), "assignee": self.tr("Engineer"),
                  "sdk_name": self.tr("SDK"), "platform": self.tr("Platform")}
@@ -119,36 +109,12 @@ class DashboardView(QWidget):
         self.risk_view.doubleClicked.connect(self._open_ticket)
         self.risk_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period")))
-        top.addWidget(self.period)
-        top.addWidget(self.start)
-        top.addWidget(QLabel("–"))
-        top.addWidget(self.end)
-        top.addWidget(self.refresh_button)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
-        charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self.trend)
-        charts.addWidget(self.pauses)
-        charts.setSizes([600, 400])
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.group_tabs)
-        risk_box = QWidget()
-        rb = QVBoxLayout(risk_box)
-        rb.setContentsMargins(0, 0, 0, 0)
-        rb.addWidget(QLabel(self.tr("Open tickets past or near their target (double-click to open)")))
-        rb.addWidget(self.risk_view)
-        lower.addWidget(risk_box)
-        lower.setSizes([660, 520])
-        body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(charts)
-        body.addWidget(lower)
-        body.setSizes([300, 380])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(body, 1)
+        ui.charts.addWidget(self.trend)
+        ui.charts.addWidget(self.pauses)
+        ui.charts.setSizes([600, 400])
+        ui.risk_layout.addWidget(self.risk_view)
+        ui.lower.setSizes([660, 520])
+        ui.body.setSizes([300, 380])
 
     def changeEvent(self, event) -> None:  # noqa: N802
         """Dark or light chosen in Settings: chart titles follow the new palette at once."""

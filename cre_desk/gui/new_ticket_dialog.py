@@ -1,75 +1,44 @@
-"""Asks for the few things needed to open a ticket; the rest is filled in on the Overview tab."""
+"""Asks for the few things needed to open a ticket; the rest is filled in on the Overview tab.
+
+The layout and its texts live in ``ui/new_ticket_dialog.ui``; this class fills the vocabulary lists,
+checks the title and hands the fields back.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.core.vocabulary import Category, Platform, Role, Symptom
 from cre_desk.gui.formatting import vocab
+from cre_desk.gui.forms.ui_new_ticket_dialog import Ui_NewTicketDialog
 
 
 class NewTicketDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, assignee: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New ticket"))
-        self.title = QLineEdit(placeholderText=self.tr("e.g. Coupon message not shown after purchase"))
-        self.customer = QLineEdit()
-        self.requester = QLineEdit()
-        self.role = QComboBox()
-        self.platform = QComboBox()
-        self.symptom = QComboBox()
-        self.category = QComboBox()
-        for combo, values in ((self.role, Role), (self.platform, Platform), (self.symptom, Symptom),
-                              (self.category, Category)):
+        self.ui = Ui_NewTicketDialog()
+        self.ui.setupUi(self)
+        for combo, values in ((self.ui.role, Role), (self.ui.platform, Platform), (self.ui.symptom, Symptom),
+                              (self.ui.category, Category)):
             for value in values:
                 combo.addItem(vocab(value), value.value)
-        self.asked = QPlainTextEdit()
-        self.asked.setPlaceholderText(self.tr("The customer's question, as they wrote it."))
-        self.asked.setTabChangesFocus(True)
         self.assignee = assignee
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b")
-        form = QFormLayout()
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Customer"), self.customer)
-        form.addRow(self.tr("Requester"), self.requester)
-        form.addRow(self.tr("Requester role"), self.role)
-        form.addRow(self.tr("Platform"), self.platform)
-        form.addRow(self.tr("Symptom"), self.symptom)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("What they asked"), self.asked)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(520, 440)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.ui.buttons.accepted.connect(self._on_buttons_accepted)
 
     def fields(self) -> TicketFields:
-        return TicketFields(title=self.title.text(), customer=self.customer.text().strip(),
-                            requester_name=self.requester.text().strip(), requester_role=self.role.currentData(),
-                            platform=self.platform.currentData(), symptom=self.symptom.currentData(),
-                            category=self.category.currentData(), asked=self.asked.toPlainText(),
+        ui = self.ui
+        return TicketFields(title=ui.title.text(), customer=ui.customer.text().strip(),
+                            requester_name=ui.requester.text().strip(), requester_role=ui.role.currentData(),
+                            platform=ui.platform.currentData(), symptom=ui.symptom.currentData(),
+                            category=ui.category.currentData(), asked=ui.asked.toPlainText(),
                             assignee=self.assignee)
 
     def _on_buttons_accepted(self) -> None:
-        if not self.title.text().strip():
-            self.error.setText(self.tr("Give the ticket a title."))
-            self.title.setFocus()
+        if not self.ui.title.text().strip():
+            self.ui.error.setText(self.tr("Give the ticket a title."))
+            self.ui.title.setFocus()
             return
         self.accept()
 

@@ -21,17 +21,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
     QTextEdit,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +36,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
+from cre_desk.gui.forms.ui_reply_composer import Ui_ReplyComposer
 from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 PARTS = ("summary", "cause", "fix", "developer_block")
@@ -90,145 +83,62 @@ class ReplyComposer(QWidget):
         self._loading = False
         self._marks = ()
 
-        self.language = QComboBox()
+        # The frame and its texts live in ui/reply_composer.ui; lists, models and behaviour are set up here.
+        self.ui = ui = Ui_ReplyComposer()
+        ui.setupUi(self)
+        self.language, self.audience = ui.language, ui.audience
+        self.regenerate, self.templates = ui.regenerate, ui.templates
+        self.state, self.redraft_kept, self.private_notice = ui.state, ui.redraft_kept, ui.private_notice
+        self.preview, self.preview_tab = ui.preview, ui.preview_tab
+        self.private_view, self.private_list, self.side = ui.private_view, ui.private_list, ui.side
+        self.issues_view, self.history_view = ui.issues_view, ui.history_view
+        self.copy_button, self.save_button, self.sent_button = ui.copy_button, ui.save_button, ui.sent_button
+        self.visibility, self.post_button = ui.visibility, ui.post_button
+
         self.language.addItem("English", "en")
         self.language.addItem("日本語", "ja")
-        self.audience = QComboBox()
         for role in Role:
             self.audience.addItem(vocab(role), role.value)
         self.language.activated.connect(lambda _i: self._on_audience_or_language(language=True))
         self.audience.activated.connect(lambda _i: self._on_audience_or_language(language=False))
-        self.regenerate = QPushButton(self.tr("New draft from the ticket"))
-        self.regenerate.setToolTip(self.tr("Rebuild the draft from confirmed causes, accepted findings and marks; "
-                                           "parts you edited are kept"))
         self.regenerate.clicked.connect(lambda: self.refresh_draft(explicit=True))
-        self.templates = QToolButton()
-        self.templates.setText(self.tr("Snippets"))
-        self.templates.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.templates.setMenu(QMenu(self.templates))
         self.templates.menu().aboutToShow.connect(self._fill_templates)
-        self.state = QLabel()
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setWordWrap(True)
-        self.redraft_kept = QPushButton(self.tr("Re-draft those parts too"))
-        self.redraft_kept.setToolTip(self.tr("Replace the parts you edited with the new draft"))
         self.redraft_kept.clicked.connect(self._redraft_kept_parts)
         self.redraft_kept.hide()
         self._kept: list[str] = []
         self._fresh: replies.Reply | None = None
 
-        self.editors: dict[str, QPlainTextEdit] = {}
-        self.boxes: dict[str, QGroupBox] = {}
-        titles = {"summary": self.tr("Summary — what happened, in one or two plain sentences"),
-                  "cause": self.tr("Cause — the specific reason"),
-                  "fix": self.tr("Fix — what to change, who does it, how to check it worked"),
-                  "developer_block": self.tr("For their developer — forwardable technical detail")}
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        for part in PARTS:
-            editor = QPlainTextEdit()
-            editor.setTabChangesFocus(True)
+        self.editors: dict[str, QPlainTextEdit] = {part: getattr(ui, part) for part in PARTS}
+        self.boxes: dict[str, QGroupBox] = {part: getattr(ui, f"{part}_box") for part in PARTS}
+        for editor in self.editors.values():
             editor.textChanged.connect(self._on_edited)
-            box = QGroupBox(titles[part])
-            QVBoxLayout(box).addWidget(editor)
-            self.editors[part] = editor
-            self.boxes[part] = box
-            lv.addWidget(box, 2 if part != "summary" else 1)
 
-        self.preview = QPlainTextEdit(readOnly=True)
-        self.preview.setPlaceholderText(self.tr("The reply as the customer will read it."))
         self.issues_model = QStandardItemModel(self)
-        self.issues_view = QListView()
         self.issues_view.setModel(self.issues_model)
-        self.issues_view.setWordWrap(True)
-        self.issues_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.issues_view.clicked.connect(self._go_to_issue)
         self.history_model = QStandardItemModel(self)
-        self.history_view = QListView()
         self.history_view.setModel(self.history_model)
-        self.history_view.setWordWrap(True)
-        self.history_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self._excluded: set[str] = set()
         self._private: tuple[replies.PrivateItem, ...] = ()
         self.private_model = QStandardItemModel(self)
         self.private_model.itemChanged.connect(self._on_private_item_changed)
-        self.private_list = QListView()
         self.private_list.setModel(self.private_model)
-        self.private_list.setWordWrap(True)
-        self.private_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.private_list.clicked.connect(self._on_private_list_clicked)
-        private_hint = QLabel(self.tr(
-            "Your checklist evidence and log-mark notes that the reply quotes to the customer. Untick what "
-            "must stay private; the draft is rebuilt without it."))
-        private_hint.setWordWrap(True)
         # Beside the preview, so what will be sent and the private notes in it are read together.
-        self.private_view = QGroupBox(self.tr("Private notes"))
-        pv = QVBoxLayout(self.private_view)
-        pv.addWidget(private_hint)
-        pv.addWidget(self.private_list, 1)
         self.private_view.hide()
-        self.preview_tab = QSplitter(Qt.Orientation.Vertical)
-        self.preview_tab.addWidget(self.preview)
-        self.preview_tab.addWidget(self.private_view)
         self.preview_tab.setSizes([380, 260])
-        self.side = QTabWidget()
-        self.side.addTab(self.preview_tab, self.tr("Preview"))
-        self.side.addTab(self.issues_view, self.tr("Plain words"))
-        self.side.addTab(self.history_view, self.tr("Sent"))
-        self.private_notice = QPushButton()
-        self.private_notice.setFlat(True)
-        self.private_notice.setStyleSheet("color: #b45309; text-align: left;")
-        self.private_notice.setToolTip(self.tr("Show which of your notes are sent, and exclude them"))
         self.private_notice.clicked.connect(self._show_private_notes)
         self.private_notice.hide()
 
-        self.copy_button = QPushButton(self.tr("Copy reply"))
-        self.copy_button.setToolTip(self.tr("Copies plain text, Markdown and HTML at once; the target app picks"))
         self.copy_button.clicked.connect(self.copy_reply)
-        self.save_button = QPushButton(self.tr("Save as file…"))
         self.save_button.clicked.connect(self.save_as_file)
-        self.sent_button = QPushButton(self.tr("Mark as sent"))
-        self.sent_button.setToolTip(self.tr("Keep this reply in the ticket's history and start the first-response "
-                                            "clock if it has not started"))
         self.sent_button.clicked.connect(self.mark_sent)
-        self.visibility = QComboBox()
         self.visibility.addItem(self.tr("Public reply"), True)
         self.visibility.addItem(self.tr("Internal note"), False)
-        self.post_button = QPushButton(self.tr("Post to helpdesk"))
-        self.post_button.setToolTip(self.tr("Post the reply to the ticket in the helpdesk it came from; a lost "
-                                            "connection is checked, never posted twice"))
         self.post_button.clicked.connect(self.post_to_helpdesk)
         self._marker: str | None = None
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Language")))
-        top.addWidget(self.language)
-        top.addWidget(QLabel(self.tr("Written for")))
-        top.addWidget(self.audience)
-        top.addWidget(self.regenerate)
-        top.addWidget(self.templates)
-        top.addStretch(1)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.state, 1)
-        status_row.addWidget(self.redraft_kept)
-        private_row = QHBoxLayout()
-        private_row.addWidget(self.private_notice)
-        private_row.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.side)
-        split.setSizes([560, 420])
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        for button in (self.copy_button, self.save_button, self.sent_button, self.visibility, self.post_button):
-            bottom.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(status_row)
-        layout.addLayout(private_row)
-        layout.addWidget(split, 1)
-        layout.addLayout(bottom)
+        ui.split.setSizes([560, 420])
 
         self._autosave = AutosaveTimer(self)
         self._saving = False

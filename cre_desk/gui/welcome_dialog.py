@@ -6,16 +6,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from cre_desk.gui.forms.ui_welcome_dialog import Ui_WelcomeDialog
 
 
 @dataclass(frozen=True)
@@ -37,41 +30,25 @@ def suggested_name() -> str:
 
 
 class WelcomeDialog(QDialog):
+    """The layout and its texts live in ``ui/welcome_dialog.ui``; this class shows the parts that apply."""
+
     def __init__(self, name: str = "", *, ask_name: bool = True, offer_demo: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Welcome to CRE Desk"))
-        intro = QLabel(self.tr(
-            "Your name is shown in each ticket's Timeline (“By”), is the assignee of the tickets you create "
-            "and signs your replies. You can change it later in Settings."))
-        intro.setWordWrap(True)
-        self.name = QLineEdit(name)
-        self.name.setPlaceholderText(self.tr("e.g. Aki Sato"))
-        self.demo = QCheckBox(self.tr("Load a small demo workspace: realistic in-app message, push and event "
-                                      "tickets with sample logs, to see how it works"))
-        self.demo.setChecked(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Your name"), self.name)
-        layout = QVBoxLayout(self)
-        if ask_name:
-            layout.addWidget(intro)
-            layout.addLayout(form)
-        else:
-            self.name.hide()
-        self.demo.setVisible(offer_demo)
-        layout.addWidget(self.demo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ui = ui = Ui_WelcomeDialog()
+        ui.setupUi(self)
+        ui.name.setText(name)
+        for widget in (ui.intro, ui.name_label, ui.name):
+            widget.setVisible(ask_name)
+        ui.demo.setVisible(offer_demo)
+        start = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        start.setText(self.tr("Start"))
+        start.setDefault(True)
         self.offer_demo = offer_demo
-        self.resize(520, 220)
 
     def answer(self, accepted: bool = True) -> Welcome:
-        return Welcome(self.name.text().strip() if accepted else "",
-                       accepted and self.offer_demo and self.demo.isChecked())
+        return Welcome(self.ui.name.text().strip() if accepted else "",
+                       accepted and self.offer_demo and self.ui.demo.isChecked())
 
     @classmethod
     def ask(cls, parent: QWidget | None, name: str, *, ask_name: bool, offer_demo: bool) -> Welcome:

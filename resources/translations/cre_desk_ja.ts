@@ -22,40 +22,6 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>（ログファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="24" />
-        <source>Database damaged</source>
-        <translation>データベースの破損</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="26" />
-        <source>CRE Desk's database file is damaged: {0}.
-
-The damaged file will be moved aside and kept, not deleted.</source>
-        <translation>CRE Desk のデータベースファイルが破損しています: {0}。
-
-破損したファイルは削除せず、別名で退避して保管します。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="29" />
-        <source>No usable backup was found, so a new empty database will be started.</source>
-        <translation>使用できるバックアップが見つからないため、新しい空のデータベースで開始します。</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="33" />
-        <source>Restore the newest good backup ({0})?</source>
-        <translation>最新の正常なバックアップ（{0}）から復元しますか？</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="34" />
-        <source>Restore backup</source>
-        <translation>バックアップから復元</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/damaged_dialog.py" line="35" />
-        <source>Start empty</source>
-        <translation>空の状態で開始</translation>
-    </message>
-    <message>
         <location filename="../../cre_desk/gui/messages.py" line="55" />
         <location filename="../../cre_desk/gui/messages.py" line="60" />
         <location filename="../../cre_desk/gui/messages.py" line="64" />
@@ -4278,6 +4244,51 @@ Log file: {0}</source>
         <location filename="../../cre_desk/gui/help_dialogs.py" line="133" />
         <source>About CRE Desk</source>
         <translation>CRE Desk について</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="31" />
+        <source>Restore backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/damaged_dialog.py" line="32" />
+        <source>Start empty</source>
+        <translation>空の状態で開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_dialog.ui" line="14" />
+        <source>Database damaged</source>
+        <translation>データベースの破損</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_dialog.ui" line="34" />
+        <source>CRE Desk's database file is damaged: {0}.
+
+The damaged file will be moved aside and kept, not deleted.</source>
+        <translation>CRE Desk のデータベースファイルが破損しています: {0}。
+
+破損したファイルは削除せず、別名で退避して保管します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_dialog.ui" line="49" />
+        <source>No usable backup was found, so a new empty database will be started.</source>
+        <translation>使用できるバックアップが見つからないため、新しい空のデータベースで開始します。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_dialog.ui" line="62" />
+        <source>Restore the newest good backup ({0})?</source>
+        <translation>最新の正常なバックアップ（{0}）から復元しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>checklist_texts</name>
+    <message>
+        <location filename="../../cre_desk/gui/checklist_texts.py" line="67" />
+        <source>First narrow it down:</source>
+        <translation>まず範囲を絞り込みます:</translation>
     </message>
 </context>
 </TS>

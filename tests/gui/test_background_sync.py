@@ -92,11 +92,11 @@ def test_settings_offer_background_sync_and_the_company_certificate(qtbot, ctx, 
     pem.write_text("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
     dialog = SettingsDialog(ctx.settings)
     qtbot.addWidget(dialog)
-    dialog.ca_bundle.setText(str(tmp_path / "missing.pem"))
+    dialog.ui.ca_bundle.setText(str(tmp_path / "missing.pem"))
     dialog._on_buttons_accepted()
-    assert "could not be read" in dialog.error.text() and ctx.settings.ca_bundle == ""
-    dialog.ca_bundle.setText(str(pem))
-    dialog.sync_interval.setValue(10)
+    assert "could not be read" in dialog.ui.error.text() and ctx.settings.ca_bundle == ""
+    dialog.ui.ca_bundle.setText(str(pem))
+    dialog.ui.sync_interval.setValue(10)
     dialog._on_buttons_accepted()
     assert ctx.settings.ca_bundle == str(pem) and ctx.settings.sync_interval_minutes == 10
 

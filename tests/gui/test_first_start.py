@@ -17,10 +17,10 @@ from cre_desk.gui.welcome_dialog import Welcome, WelcomeDialog, greet_first_star
 def test_the_welcome_says_yes_to_the_demo_by_default(qtbot):
     dialog = WelcomeDialog("", ask_name=True, offer_demo=True)
     qtbot.addWidget(dialog)
-    assert dialog.demo.isChecked()
+    assert dialog.ui.demo.isChecked()
     start = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert start.isDefault()
-    dialog.name.setText("  Mika Tanaka ")
+    dialog.ui.name.setText("  Mika Tanaka ")
     assert dialog.answer() == Welcome("Mika Tanaka", True)
 
 
@@ -70,7 +70,7 @@ def test_a_name_left_empty_is_not_asked_again_and_settings_can_set_it(qtbot, win
     greet_first_start(window, ctx, database_created=False)
     dialog = SettingsDialog(ctx.settings)
     qtbot.addWidget(dialog)
-    dialog.user_name.setText("Ben Ito")
+    dialog.ui.user_name.setText("Ben Ito")
     dialog._on_buttons_accepted()
     ticket = ctx.tickets.create_ticket(TicketFields(title="Events missing"))
     open_ticket(qtbot, window, ticket.id)

@@ -28,9 +28,9 @@ def test_priorities_are_japanese(qtbot, japanese):
 
     form = OverviewForm()
     qtbot.addWidget(form)
-    labels = [form.priority.itemText(i) for i in range(form.priority.count())]
+    labels = [form.ui.priority.itemText(i) for i in range(form.ui.priority.count())]
     assert labels == ["低", "通常", "高", "緊急"]
-    values = [form.priority.itemData(i) for i in range(form.priority.count())]
+    values = [form.ui.priority.itemData(i) for i in range(form.ui.priority.count())]
     assert values == ["low", "normal", "high", "urgent"]
 
 
@@ -113,3 +113,21 @@ def test_the_save_conflict_dialog_names_fields_and_values_in_japanese(japanese):
     assert "■ 件名" in text and "■ 優先度" in text and "■ 区分" in text
     assert "高" in text and "通常" in text and "不具合" in text and "トラブルシューティング" in text
     assert "Yours" not in text and "Theirs" not in text and "normal" not in text
+
+
+def test_designer_forms_and_the_checklist_heading_are_japanese(qtbot, japanese):
+    from cre_desk.gui.checklist_texts import scoping_text
+    from cre_desk.gui.damaged_dialog import DamagedDatabaseDialog
+    from cre_desk.gui.new_ticket_dialog import NewTicketDialog
+
+    dialog = NewTicketDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "新規チケット" and dialog.ui.title_label.text() == "件名"
+    damaged = DamagedDatabaseDialog("disk I/O error", None)
+    qtbot.addWidget(damaged)
+    assert damaged.windowTitle() == "データベースの破損"
+    explanation = damaged.ui.explanation.text()
+    assert explanation.startswith("CRE Desk のデータベースファイルが破損しています: disk I/O error。")
+    scoping_text.cache_clear()
+    assert scoping_text("iam_not_shown", "ja").startswith("まず範囲を絞り込みます:\n• ")
+    scoping_text.cache_clear()

@@ -31,7 +31,7 @@ def test_new_ticket_dialog_requires_a_title(qtbot):
     qtbot.addWidget(dialog)
     dialog._on_buttons_accepted()
     assert dialog.result() == 0
-    assert "title" in dialog.error.text().lower()
+    assert "title" in dialog.ui.error.text().lower()
 
 
 def test_editing_the_overview_autosaves(qtbot, window, ctx):

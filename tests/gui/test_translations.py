@@ -44,7 +44,8 @@ def test_every_ui_string_has_a_japanese_translation(tmp_path):
     if lupdate is None:
         pytest.fail("pyside6-lupdate is missing: PySide6-Essentials should install it")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "cre_desk" / "gui").glob("*.py"))
+    # Designer forms too: uic compiles their texts into QCoreApplication.translate(<form class>, ...).
+    sources = sorted(str(p) for p in [*(ROOT / "cre_desk" / "gui").glob("*.py"), *(ROOT / "ui").glob("*.ui")])
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = {(c.findtext("name") or "", m.findtext("source"))
               for c in ET.parse(fresh).iter("context") for m in c.iter("message")}

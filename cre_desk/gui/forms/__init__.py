@@ -1,1 +1,1 @@
-"""Python code generated from ui/*.ui by scripts/build_forms.py — generated, do not edit."""
+"""Python code generated from ui/*.ui by tools/build_forms.py — generated, do not edit."""
