@@ -20,7 +20,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from cre_desk.core import kb, kb_drafting, replies
 from cre_desk.core.tickets import TicketDetail
 from cre_desk.core.vocabulary import RESOLVED_STATUSES, Verdict
+from cre_desk.db import kb_changes
 from cre_desk.db.engine import Database
+from cre_desk.db.kb_fingerprints import FingerprintIndex
 from cre_desk.db.models import (
     Article,
     ArticleEvent,
@@ -89,11 +91,11 @@ class KnowledgeService:
         self.clock = clock
         self._lock = threading.Lock()
         self._index = kb.TextIndex()
-        self._counts: dict[tuple[str, int], dict[str, int]] = {}
+        self._fps = FingerprintIndex()
         self._loaded_until: datetime | None = None
         self._stamps: dict[tuple[str, int], datetime] = {}
-        #: (when, newest ticket id, newest message id) of the last look for changed tickets.
-        self._checked: tuple[datetime, int, int] | None = None
+        #: (when, newest ticket, message and article ids) of the last look for changed tickets and articles.
+        self._checked: tuple[datetime, int, int, int] | None = None
 
     # ----- articles ----------------------------------------------------------------------------------
 
@@ -164,7 +166,6 @@ class KnowledgeService:
             )
         with self._lock:
             self._index.remove(("article", article_id))
-            self._counts.pop(("article", article_id), None)
 
     def make_faq(self, ticket: TicketDetail, *, owner: str = "") -> kb.ArticleRecord:
         """ "Make an FAQ article" from a resolved ticket: a draft in English and Japanese, linked to it."""
@@ -223,7 +224,7 @@ class KnowledgeService:
                 session.add(row)
             row.rules = _lines(sorted(fp.rules))
             row.areas = _lines(sorted(fp.areas))
-            row.computed_at = self.clock()
+            row.computed_at = _now()  # the in-memory fingerprint index reloads by real time
         return fp
 
     def fingerprints(
@@ -280,27 +281,25 @@ class KnowledgeService:
         """
         now = _now()  # compared with tickets' own update times, so the real clock
         with self.db.read() as session:
-            last_ticket = session.scalar(select(func.max(Ticket.id))) or 0
-            last_message = session.scalar(select(func.max(Message.id))) or 0
+            newest = kb_changes.newest_ids(session)
             if self._checked is None:
                 stale = self._all_stale_tickets(session)
+                articles = list(session.scalars(
+                    select(Article.id)
+                    .outerjoin(TermVector, (TermVector.kind == "article") & (TermVector.ref_id == Article.id))
+                    .where(or_(TermVector.ref_id.is_(None), Article.updated_at > TermVector.computed_at))
+                ))
             else:
-                since, seen_ticket, seen_message = self._checked
-                stale = list(session.scalars(select(Ticket.id).where(or_(
-                    Ticket.id > seen_ticket, Ticket.updated_at >= since - RELOAD_MARGIN,
-                    Ticket.id.in_(select(Message.ticket_id).where(Message.id > seen_message))))))
-            articles = list(session.scalars(
-                select(Article.id)
-                .outerjoin(TermVector, (TermVector.kind == "article") & (TermVector.ref_id == Article.id))
-                .where(or_(TermVector.ref_id.is_(None), Article.updated_at > TermVector.computed_at))
-            ))
+                since, seen_ticket, seen_message, seen_article = self._checked
+                stale = kb_changes.changed_tickets(session, since - RELOAD_MARGIN, seen_ticket, seen_message)
+                articles = kb_changes.changed_articles(session, since - RELOAD_MARGIN, seen_article)
         if stale or articles:
             with self.db.write() as session:
                 for chunk_start in range(0, len(stale), 500):
                     self._stash_tickets(session, stale[chunk_start : chunk_start + 500], now)
                 for article in session.scalars(select(Article).where(Article.id.in_(articles))):
                     self._stash_article(session, article, now)
-        self._checked = (now, last_ticket, last_message)
+        self._checked = (now, *newest)
         return len(stale) + len(articles)
 
     @staticmethod
@@ -390,9 +389,7 @@ class KnowledgeService:
                         TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + 900])
                     )
                 ):
-                    counts = json.loads(terms_json)
-                    self._counts[(kind, ref_id)] = counts
-                    self._index.put((kind, ref_id), counts, renorm=len(changed) < 50)
+                    self._index.put((kind, ref_id), json.loads(terms_json), renorm=len(changed) < 50)
         if len(changed) >= 50:
             self._index.renorm()
         self._loaded_until = newest
@@ -402,6 +399,7 @@ class KnowledgeService:
         self.refresh_vectors()
         with self._lock, self.db.read() as session:
             self._sync_index(session)
+            self._fps.sync(session)
             return len(self._index)
 
     def suggest(self, ticket_id: int, *, limit: int = 8, record: bool = True) -> list[kb.Suggestion]:
@@ -409,21 +407,15 @@ class KnowledgeService:
         self.ensure_index()
         key = ("ticket", ticket_id)
         with self._lock, self.db.read() as session:
-            counts = self._counts.get(key, {})
+            counts = self._index.counts(key)
             text_matches = {
                 m.key: m
                 for m in self._index.query(
                     counts, limit=60, exclude=frozenset({key}), min_score=kb.MIN_TEXT_SCORE
                 )
             }
-            mine = self.fingerprints(session, [ticket_id]).get(ticket_id, kb.Fingerprint())
-            finger: dict[int, kb.FingerprintMatch] = {}
-            if mine:
-                candidates = self._fingerprint_candidates(session, mine, ticket_id)
-                for other_id, other in self.fingerprints(session, candidates).items():
-                    match = kb.compare_fingerprints(mine, other)
-                    if match is not None:
-                        finger[other_id] = match
+            mine = self._fps.fingerprint(session, ticket_id)
+            finger = self._fps.look_alikes(session, mine, ticket_id)
             ticket_ids = {k[1] for k in text_matches if k[0] == "ticket"} | set(finger)
             tickets = {
                 row.id: row
@@ -487,37 +479,6 @@ class KnowledgeService:
                                          title_ja))
         return out
 
-    def _fingerprint_candidates(self, session: Session, mine: kb.Fingerprint, ticket_id: int) -> list[int]:
-        """Tickets sharing a log finding or a checklist item with ``mine`` (an area letter is too broad)."""
-        ids: set[int] = set()
-        for rule in mine.rules:
-            ids.update(
-                session.scalars(
-                    select(LogFingerprint.ticket_id).where(
-                        or_(
-                            LogFingerprint.rules == rule,
-                            LogFingerprint.rules.like(f"{rule}\n%"),
-                            LogFingerprint.rules.like(f"%\n{rule}"),
-                            LogFingerprint.rules.like(f"%\n{rule}\n%"),
-                        )
-                    )
-                )
-            )
-        for area in mine.areas:
-            if "/" in area:
-                symptom, item_key = area.split("/", 1)
-                ids.update(
-                    session.scalars(
-                        select(ChecklistItem.ticket_id).where(
-                            ChecklistItem.symptom == symptom,
-                            ChecklistItem.item_key == item_key,
-                            ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]),
-                        )
-                    )
-                )
-        ids.discard(ticket_id)
-        return sorted(ids)
-
     def previous_answer(self, ticket_id: int) -> PreviousAnswer | None:
         """The Cause and Fix an earlier ticket was answered with, to copy into a new draft."""
         source = self._reply_source(ticket_id)
@@ -567,21 +528,21 @@ class KnowledgeService:
             keys = []
             for ticket_id in resolved:
                 key = ("ticket", ticket_id)
-                if ticket_id in linked or key not in self._counts:
+                if ticket_id in linked or key not in self._index:
                     continue
                 covered = any(
                     m.key[1] in live
                     for m in self._index.query(
-                        self._counts[key], limit=3, kinds=frozenset({"article"}), min_score=COVERED_SCORE
+                        self._index.counts(key), limit=3, kinds=frozenset({"article"}), min_score=COVERED_SCORE
                     )
                 )
                 if not covered:
                     keys.append(key)
             fps = self.fingerprints(session, [k[1] for k in keys])
-            groups = kb.group_similar(self._index, keys, self._counts, fps)
+            groups = kb.group_similar(self._index, keys, {k: self._index.counts(k) for k in keys}, fps)
             out = []
             for group in groups[:limit]:
-                terms = kb.top_terms([self._counts[("ticket", t)] for t in group], self._index)
+                terms = kb.top_terms([self._index.counts(("ticket", t)) for t in group], self._index)
                 out.append(kb.Candidate(tuple(group), tuple(resolved[t] for t in group), terms))
             return out
 
@@ -606,7 +567,7 @@ class KnowledgeService:
                     same = {
                         m.key[1]
                         for m in self._index.query(
-                            self._counts.get(("article", article.id), {}),
+                            self._index.counts(("article", article.id)),
                             limit=10_000,
                             kinds=frozenset({"ticket"}),
                             min_score=SAME_TOPIC_SCORE,

@@ -50,7 +50,9 @@ def test_knowledge_base_tables_come_from_migration_0008(database):
         "kb_term_vectors",
         "kb_log_fingerprints",
     } <= tables
-    assert migrate.current_revision(database) == "0008"
+    assert migrate.current_revision(database) == migrate.EXPECTED_HEAD
+    fingerprint_indexes = {i["name"] for i in inspect(database.engine).get_indexes("kb_log_fingerprints")}
+    assert "ix_kb_log_fingerprints_computed_at" in fingerprint_indexes
 
 
 def test_downgrade_to_0006_and_back_keeps_tickets(any_db_url, tmp_path):
