@@ -10,7 +10,7 @@ the database, but only for the tickets worth comparing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +45,7 @@ class FingerprintIndex:
 
     def sync(self, session: Session) -> None:
         """Load the fingerprints computed since the last call (all of them the first time)."""
+        started = datetime.now(UTC)
         stmt = select(LogFingerprint.ticket_id, LogFingerprint.attachment_id, LogFingerprint.rules,
                       LogFingerprint.areas, LogFingerprint.computed_at)
         if self._loaded_until is not None:
@@ -60,7 +61,9 @@ class FingerprintIndex:
             newest = computed_at if newest is None or computed_at > newest else newest
         if touched:
             self._rebuild(touched)
-        self._loaded_until = newest
+        # Rows carry the real time of whoever wrote them: the next look starts at the later of the newest row
+        # and this look's start (minus the margin), so a bulk analysis is not re-read on every look.
+        self._loaded_until = started if newest is None or started > newest else newest
 
     def _rebuild(self, ticket_ids: set[int]) -> None:
         for ticket_id in ticket_ids:

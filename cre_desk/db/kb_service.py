@@ -370,6 +370,7 @@ class KnowledgeService:
 
     def _sync_index(self, session: Session) -> None:
         """Load into memory the stashed vectors changed since the last load."""
+        started = _now()
         stmt = select(TermVector.kind, TermVector.ref_id, TermVector.computed_at)
         if self._loaded_until is not None:
             # A margin catches a stash that committed after a later one was already loaded.
@@ -392,7 +393,9 @@ class KnowledgeService:
                     self._index.put((kind, ref_id), json.loads(terms_json), renorm=len(changed) < 50)
         if len(changed) >= 50:
             self._index.renorm()
-        self._loaded_until = newest
+        # Stashes carry the real time of whoever wrote them: the next look starts at the later of the newest
+        # stash and this look's start (minus the margin), so a bulk stash is not re-read on every look.
+        self._loaded_until = started if newest is None or started > newest else newest
 
     def ensure_index(self) -> int:
         """Stash what changed and load it; returns the number of documents indexed."""

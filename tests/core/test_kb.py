@@ -56,3 +56,39 @@ def test_shared_japanese_bigrams_read_as_words():
 def test_stems_keep_words_readable():
     assert [kb._stem(w) for w in ("phones", "crashes", "messages", "pushes", "status", "showing")] == [
         "phone", "crash", "message", "push", "status", "show"]
+
+
+def test_index_after_many_replacements_ranks_like_a_fresh_one():
+    """Replaced and removed documents leave dead slots that are compacted away; results must not change."""
+    texts = [f"push token {w} android delivery {i % 7} 通知{i % 3}" for i, w in enumerate(
+        ["firebase", "apns", "silent", "badge", "sound", "channel", "priority", "doze"] * 5)]
+    churned = kb.TextIndex()
+    churned.DEAD_FLOOR = 5
+    for round_ in range(4):
+        for i, text in enumerate(texts):
+            churned.put(("ticket", i), kb.text_terms(f"{text} round{round_}" if round_ < 3 else text))
+    for i in range(0, len(texts), 4):
+        churned.remove(("ticket", i))
+    churned.put(("article", 1), kb.text_terms("apns badge sound on iOS"))
+    churned.renorm()
+    fresh = kb.TextIndex()
+    for i, text in enumerate(texts):
+        if i % 4:
+            fresh.put(("ticket", i), kb.text_terms(text), renorm=False)
+    fresh.put(("article", 1), kb.text_terms("apns badge sound on iOS"), renorm=False)
+    fresh.renorm()
+    assert len(churned) == len(fresh)
+    for query in ("apns badge", "firebase doze 通知1", "silent channel priority android"):
+        got = churned.query(kb.text_terms(query), limit=6)
+        want = fresh.query(kb.text_terms(query), limit=6)
+        assert [(m.key, round(m.score, 9), m.shared) for m in got] == [
+            (m.key, round(m.score, 9), m.shared) for m in want]
+        assert all(m.key[1] % 4 for m in got if m.key[0] == "ticket")  # removed tickets never come back
+    before = churned.query(kb.text_terms("firebase doze 通知1"), limit=6)
+    for i in range(8):  # enough dead slots to compact again: the norms must survive it
+        churned.put(("ticket", 100 + i), kb.text_terms("temporary text"))
+        churned.remove(("ticket", 100 + i))
+    assert len(churned._keys) < len(churned) + 8  # compacted on the way
+    assert churned.query(kb.text_terms("firebase doze 通知1"), limit=6) == before
+    only_articles = churned.query(kb.text_terms("apns badge"), kinds=frozenset({"article"}))
+    assert [m.key for m in only_articles] == [("article", 1)]

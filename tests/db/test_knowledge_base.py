@@ -307,3 +307,27 @@ def test_make_faq_words_the_other_language_from_confirmed_checklist_items(servic
     f = knowledge.make_faq(service.get_ticket(tid)).fields
     assert not f.body_ja.startswith("（公開前に翻訳") and "## 原因\nUser in segment" not in f.body_ja
     assert "## 原因" in f.body_ja and "The user was not in the segment." in f.body_en
+
+
+def test_a_teammates_changes_reach_an_open_index_and_unchanged_tickets_are_not_restashed(database, service):
+    """Two app instances on one database: what one records, the other's suggestions show on the next look."""
+    mine, theirs = KnowledgeService(database), KnowledgeService(database)
+    a = _ticket(service, "Geofence events never fire", "Region monitoring callbacks never arrive")
+    b = _ticket(service, "Unrelated billing question", "Invoice address", status=Status.OPEN)
+    assert mine.refresh_vectors() == 2
+    assert mine.suggest(b, record=False) == []
+    assert mine.refresh_vectors() == 0  # looked at again over the margin, but unchanged since the stash
+    detail = service.get_ticket(b)
+    service.update_ticket(b, TicketFields(title="Geofence events never fire on Android", symptom="other"),
+                          expected_version=detail.version)
+    assert [s.ref_id for s in mine.suggest(b, record=False)] == [a]
+    c = _ticket(service, "Badge count wrong", "The badge shows 3", status=Status.OPEN)
+    d = _ticket(service, "Numbers on the icon", "Icon number stays", status=Status.SOLVED)
+    assert mine.suggest(c, record=False) == []
+    theirs.record_fingerprint(c, 1, {"findings": [{"rule_id": "badge-reset-missing", "missing": True}]})
+    theirs.record_fingerprint(d, 2, {"findings": [{"rule_id": "badge-reset-missing", "missing": True}]})
+    found = mine.suggest(c, record=False)
+    assert [s.ref_id for s in found] == [d]
+    assert found[0].reasons[0].items == ("missing:badge-reset-missing",)
+    theirs.record_fingerprint(d, 2, {"findings": [{"rule_id": "badge-set-ok"}]})  # the log analysed again
+    assert mine.suggest(c, record=False) == []
