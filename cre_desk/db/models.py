@@ -420,6 +420,25 @@ class Article(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class ArticleRemoteCopy(Base):
+    """An article's copy in a help center other than Zendesk Guide (whose copy the article row holds).
+
+    ``center`` names the help center ("intercom"); the edit time is the one the copy had when this app last
+    wrote it, so an edit made there since shows.
+    """
+
+    __tablename__ = "kb_article_remote_copies"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    center: Mapped[str] = mapped_column(String(20), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(200), default="")
+    remote_id: Mapped[str] = mapped_column(String(100), default="")
+    url: Mapped[str] = mapped_column(String(1000), default="")
+    edited_at: Mapped[str] = mapped_column(String(40), default="")
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class ArticleTicket(Base):
     """A ticket an article was written from or answers."""
 
