@@ -31,6 +31,7 @@ from cre_desk.core import kb
 from cre_desk.errors import ConflictError, UserError
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.intercom_publish import IntercomPublisher
 from cre_desk.gui.kb_panel import ui_is_japanese
 from cre_desk.gui.tasks import run_in_background
 
@@ -165,6 +166,8 @@ class ArticlesWindow(QWidget):
         self.remote.setTextFormat(Qt.TextFormat.PlainText)
         self.remote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._guide_target: tuple[int, int] | None = None
+        self.intercom = IntercomPublisher(self, ctx, lambda: self.current)
+        self.intercom.show_article(None)
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         editor = QWidget()
@@ -176,6 +179,8 @@ class ArticlesWindow(QWidget):
         row.addWidget(self.state, 1)
         row.addWidget(self.remote)
         row.addWidget(self.guide_button)
+        row.addWidget(self.intercom.label)
+        row.addWidget(self.intercom.button)
         row.addWidget(self.save_button)
         ev.addLayout(row)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -281,6 +286,7 @@ class ArticlesWindow(QWidget):
             self.tr("Article #%1, saved %2").replace("%1", str(article.id)).replace("%2", when)
         )
         self._show_remote(article)
+        self.intercom.show_article(article)
         self._set_editor_enabled(True)
 
     def new_article(self) -> None:
@@ -294,6 +300,7 @@ class ArticlesWindow(QWidget):
         self.list_view.clearSelection()
         self.state.setText(self.tr("New article: not saved yet"))
         self.remote.clear()
+        self.intercom.show_article(None)
         self._set_editor_enabled(True)
         self.title_en.setFocus()
 
@@ -311,6 +318,7 @@ class ArticlesWindow(QWidget):
             self.body_ja,
             self.save_button,
             self.guide_button,
+            self.intercom.button,
         ):
             widget.setEnabled(enabled)
 

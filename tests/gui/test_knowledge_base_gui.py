@@ -269,6 +269,46 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         server.close()
 
 
+def test_save_to_intercom_asks_first_shows_the_copy_and_an_edit_made_there(qtbot, window, ctx, dialogs,
+                                                                          monkeypatch):
+    from cre_desk.gui.intercom_publish import IntercomPublisher
+    from cre_desk.integrations import accounts
+    from tests.integrations.test_intercom_articles import TOKEN as INTERCOM_TOKEN
+    from tests.integrations.test_intercom_articles import FakeIntercom
+
+    server = FakeIntercom()
+    try:
+        accounts.save_account(ctx.settings, accounts.Account(id="intercom-main", provider="intercom",
+                                                             base_url=server.url), INTERCOM_TOKEN)
+        _workspace(ctx)
+        monkeypatch.setattr(IntercomPublisher, "ask_collection", staticmethod(lambda parent, previous: 145))
+        window.show_articles()
+        articles = window.articles
+        qtbot.waitUntil(lambda: articles.current is not None)
+        publisher = articles.intercom
+        assert publisher.button.isVisibleTo(articles)
+        qtbot.waitUntil(lambda: publisher.label.text() == "Not in Intercom yet")
+        dialogs.answers["confirm"] = False
+        publisher.save()
+        assert server.requests == []                        # nothing is sent without the user's yes
+        dialogs.answers["confirm"] = True
+        publisher.save()
+        qtbot.waitUntil(lambda: publisher.label.text() == "In Intercom: article 9001")
+        assert server.articles["9001"]["state"] == "draft" and server.articles["9001"]["parent_id"] == 145
+        server.articles["9001"]["body"] = "<p>edited in Intercom</p>"
+        server.articles["9001"]["updated_at"] = server.tick()
+        articles.show_article(articles.current)             # opening it again checks Intercom
+        qtbot.waitUntil(lambda: publisher.label.text().startswith("Edited in Intercom since saved here"))
+        confirms = iter([True, False])                      # yes to update, then no to replacing their edit
+        monkeypatch.setattr("cre_desk.gui.messages.confirm", lambda parent, text, title="": next(confirms))
+        publisher.save()
+        qtbot.waitUntil(lambda: publisher.label.text() == "Edited in Intercom since saved here")
+        assert server.articles["9001"]["body"] == "<p>edited in Intercom</p>"
+        wait_for_all()
+    finally:
+        server.close()
+
+
 def test_the_demo_workspace_has_articles_the_panel_suggests(qtbot, window, ctx):
     window.load_demo()   # with a year of product-feedback tickets it takes several seconds
     qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == 3, timeout=60000)
