@@ -397,7 +397,7 @@ class ArticlesWindow(QWidget):
 
     def _show_remote(self, article: kb.ArticleRecord, changed: bool = False) -> None:
         if not article.remote_id:
-            self.remote.setText(self.tr("Not in the help center yet"))
+            self.remote.setText(self.tr("Not in Zendesk Guide yet"))
         elif changed:
             text = self.tr("Edited in Zendesk Guide since saved here: %1")
             self.remote.setText(text.replace("%1", article.remote_url))

@@ -548,6 +548,11 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
     </message>
     <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="400"/>
+        <source>Not in Zendesk Guide yet</source>
+        <translation>Zendesk Guide にはまだありません</translation>
+    </message>
+    <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="434"/>
         <source>Connect a Zendesk account first (File → Accounts).</source>
         <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
@@ -571,11 +576,6 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <location filename="../../cre_desk/gui/articles_window.py" line="402"/>
         <source>Edited in Zendesk Guide since saved here: %1</source>
         <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="400"/>
-        <source>Not in the help center yet</source>
-        <translation>ヘルプセンターにはまだありません</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="419"/>
@@ -1139,10 +1139,6 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <location filename="../../cre_desk/gui/dashboard.py" line="116"/>
         <source>Ticket</source>
         <translation>チケット</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation type="vanished">期限</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/dashboard.py" line="117"/>
@@ -1762,10 +1758,6 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>ここから開けるのは、登録済みアカウントの GitHub アドレスだけです。</translation>
     </message>
     <message>
-        <source>Only github.com addresses are opened from here.</source>
-        <translation type="vanished">ここから開けるのは github.com のアドレスのみです。</translation>
-    </message>
-    <message>
         <location filename="../../cre_desk/gui/issue_links.py" line="220"/>
         <source>Open this address in your browser?
 {0}</source>
@@ -2125,10 +2117,6 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <source>Scroll together by time</source>
         <extracomment>Notices about the attached files shown at once (one line each); the rest are counted.</extracomment>
         <translation>時刻でスクロールを同期</translation>
-    </message>
-    <message>
-        <source>No logs attached. Drop log files (.log, .txt, .gz, .zip) on the Overview tab to attach them.</source>
-        <translation type="vanished">ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_workbench.py" line="145"/>
@@ -2593,12 +2581,6 @@ Close anyway?</source>
 
 それでも閉じますか？</translation>
     </message>
-    <message numerus="yes">
-        <source>Show tab %n</source>
-        <translation type="vanished">
-            <numerusform>タブ %n を表示</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
@@ -2690,18 +2672,6 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/main_window.py" line="408"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
-    </message>
-    <message>
-        <source>Add a Zendesk, Intercom, Freshdesk or Help Scout account first (File → Accounts).</source>
-        <translation type="vanished">先に Zendesk、Intercom、Freshdesk、Help Scout のいずれかのアカウントを追加してください（ファイル → アカウント）。</translation>
-    </message>
-    <message>
-        <source>Add a Zendesk or Intercom account first (File → Accounts).</source>
-        <translation type="vanished">先に Zendesk または Intercom のアカウントを追加してください（ファイル → アカウント）。</translation>
-    </message>
-    <message>
-        <source>stopped; the next import resumes where this one stopped</source>
-        <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="453"/>
@@ -3120,30 +3090,6 @@ Close anyway?</source>
         <source>Due</source>
         <translation>期限</translation>
     </message>
-    <message>
-        <source>Time left before the resolution target is missed (business hours; pauses stop it)</source>
-        <translation type="vanished">解決目標までの残り時間（営業時間。保留中は止まります）</translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation type="vanished">達成</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="vanished">保留中</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation type="vanished">未達</translation>
-    </message>
-    <message>
-        <source>overdue {0}</source>
-        <translation type="vanished">{0} 超過</translation>
-    </message>
-    <message>
-        <source>in {0}</source>
-        <translation type="vanished">あと {0}</translation>
-    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -3426,14 +3372,6 @@ Close anyway?</source>
         <translation>書き直しました：{0}</translation>
     </message>
     <message>
-        <source>New draft applied; kept your edits in: {0}</source>
-        <translation type="vanished">新しい下書きを反映しました。編集済みの部分は残しています: {0}</translation>
-    </message>
-    <message>
-        <source>New draft applied</source>
-        <translation type="vanished">新しい下書きを反映しました</translation>
-    </message>
-    <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="549"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
@@ -3467,10 +3405,6 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/reply_composer.py" line="688"/>
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
-    </message>
-    <message>
-        <source>A teammate saved this reply draft while you were editing it. Keep your text (it replaces theirs)? Choose No to load their version.</source>
-        <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/reply_composer.py" line="705"/>
@@ -3882,10 +3816,6 @@ Close anyway?</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
     <message>
-        <source>Business hours of the team calendar; waiting statuses pause the resolution clock</source>
-        <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
-    </message>
-    <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="98"/>
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
@@ -4047,22 +3977,6 @@ Close anyway?</source>
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
-    <message numerus="yes">
-        <source>%n secret(s) or e-mail address(es) removed from the attached logs</source>
-        <translation type="vanished">
-            <numerusform>添付したログから秘密情報・メールアドレスを %n 件取り除きました</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Some files were not attached:</source>
-        <translation type="vanished">一部のファイルは添付されませんでした:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Attaching %n file(s)…</source>
-        <translation type="vanished">
-            <numerusform>%n 件のファイルを添付中…</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>TimelineModel</name>
@@ -4162,14 +4076,6 @@ Close anyway?</source>
 {1}
 
 {2}</translation>
-    </message>
-    <message>
-        <source>Welcome to CRE Desk. Load a small demo workspace (a few realistic in-app message, push and event tickets with sample logs) to see how it works?</source>
-        <translation type="vanished">CRE Desk へようこそ。動作を確認できる小さなデモワークスペース（アプリ内メッセージ・プッシュ通知・イベントに関する実例風のチケットとサンプルログ）を読み込みますか？</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation type="vanished">ようこそ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/app.py" line="199"/>

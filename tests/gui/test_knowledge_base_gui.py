@@ -197,10 +197,17 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
             panel.model.index(0)
         )
         _shot(window, "side_panel_ja.png")
+        from cre_desk.integrations import accounts
+
+        accounts.save_account(ctx.settings, accounts.Account(id="intercom-main", provider="intercom",
+                                                             base_url="http://127.0.0.1:9"), "token")
         window.show_articles()
         articles = window.articles
         qtbot.waitUntil(lambda: articles.current is not None)
         assert articles.tabs.tabText(1) == "FAQ 候補"
+        qtbot.waitUntil(lambda: articles.intercom.label.text() != "", timeout=10000)
+        assert articles.intercom.label.text() == "Intercom にはまだありません"
+        assert articles.intercom.button.text() == "Intercom に保存(&I)…"
         articles.resize(1280, 800)
         _shot(articles, "articles_window_ja.png")
         window.close()
@@ -248,7 +255,7 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         window.show_articles()
         articles = window.articles
         qtbot.waitUntil(lambda: articles.current is not None)
-        assert articles.remote.text() == "Not in the help center yet"
+        assert articles.remote.text() == "Not in Zendesk Guide yet"
         dialogs.answers["confirm"] = False
         articles.save_to_guide()
         assert server.requests == []                        # nothing is sent without the user's yes
@@ -294,6 +301,8 @@ def test_save_to_intercom_asks_first_shows_the_copy_and_an_edit_made_there(qtbot
         dialogs.answers["confirm"] = True
         publisher.save()
         qtbot.waitUntil(lambda: publisher.label.text() == "In Intercom: article 9001")
+        articles.resize(1280, 800)
+        _shot(articles, "articles_intercom_en.png")
         assert server.articles["9001"]["state"] == "draft" and server.articles["9001"]["parent_id"] == 145
         server.articles["9001"]["body"] = "<p>edited in Intercom</p>"
         server.articles["9001"]["updated_at"] = server.tick()
