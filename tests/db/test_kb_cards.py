@@ -1,0 +1,35 @@
+"""Best-practice cards in a workspace: starter set, the team's edits, and what a checklist item shows."""
+
+from __future__ import annotations
+
+from cre_desk.core import best_practices, kb
+from cre_desk.db.kb_cards import CardBook
+from cre_desk.db.kb_service import KnowledgeService
+
+
+def test_a_checklist_item_shows_the_shipped_card_then_the_teams_copy(database):
+    knowledge = KnowledgeService(database)
+    book = CardBook(knowledge)
+    shown = book.for_item("push_not_delivered", "d_multiple_push_sdks")
+    assert [v.fields.title_en for v in shown] == ["Android push through FCM"] and shown[0].article_id is None
+    assert book.for_item("iam_not_shown", "no_such_item") == []
+
+    assert book.install_starter(owner="aki") == len(best_practices.starter_cards())
+    assert book.install_starter() == 0                  # installed once, never duplicated
+    shown = book.for_item("push_not_delivered", "d_multiple_push_sdks")
+    assert len(shown) == 1 and shown[0].article_id is not None
+
+    card = knowledge.get_article(shown[0].article_id)
+    edited = kb.ArticleFields(**{**card.fields.__dict__, "body_en": card.fields.body_en + "\n\nTeam note."})
+    knowledge.update_article(card.id, edited, expected_version=card.version)
+    assert book.for_item("push_not_delivered", "d_multiple_push_sdks")[0].fields.body_en.endswith("Team note.")
+
+    retired = kb.ArticleFields(**{**edited.__dict__, "status": kb.ArticleStatus.OUTDATED})
+    knowledge.update_article(card.id, retired, expected_version=card.version + 1)
+    assert book.for_item("push_not_delivered", "d_multiple_push_sdks") == []  # not brought back from the set
+    assert book.install_starter() == 0
+
+    own = knowledge.create_article(kb.ArticleFields(
+        title_en="Our own push card", kind=kb.ArticleKind.BEST_PRACTICE, status=kb.ArticleStatus.REVIEWED,
+        tags=("item:push_not_delivered/d_multiple_push_sdks",)))
+    assert [v.article_id for v in book.for_item("push_not_delivered", "d_multiple_push_sdks")] == [own.id]
