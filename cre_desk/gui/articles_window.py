@@ -115,12 +115,17 @@ class ArticlesWindow(QWidget):
         self.status_filter.activated.connect(lambda _i: self.reload())
         new_button = QPushButton(self.tr("&New article"))
         new_button.clicked.connect(self.new_article)
+        self.cards_button = QPushButton(self.tr("Add starter &cards"))
+        self.cards_button.setToolTip(self.tr("Add the shipped best-practice cards (in-app messages, push, events) "
+                                             "this workspace does not hold yet"))
+        self.cards_button.clicked.connect(self.add_starter_cards)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.status_filter)
         top.addStretch(1)
+        top.addWidget(self.cards_button)
         top.addWidget(new_button)
         lv.addLayout(top)
         lv.addWidget(self.list_view, 1)
@@ -220,6 +225,17 @@ class ArticlesWindow(QWidget):
         }
 
     # ----- list ----------------------------------------------------------------------------------
+
+    def add_starter_cards(self) -> None:
+        """Install the shipped best-practice cards as the team's articles (the ones not held yet)."""
+        from cre_desk.db.kb_cards import CardBook
+
+        def done(added: int) -> None:
+            self.state.setText(self.tr("Starter cards added: %1").replace("%1", str(added)))
+            self.reload()
+
+        self.ctx.run_db(CardBook(self.ctx.knowledge).install_starter, owner=self.ctx.user, receiver=self,
+                        on_done=done, on_error=lambda exc: messages.report_exception(self, exc))
 
     def reload(self, select_id: int | None = None) -> None:
         status = self.status_filter.currentData() or None

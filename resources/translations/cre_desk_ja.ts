@@ -359,39 +359,39 @@ The damaged file will be moved aside and kept, not deleted.</source>
     <name>ArticlesWindow</name>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="97"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="206"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="211"/>
         <source>Articles</source>
         <translation>記事</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="196"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="201"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="155"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="160"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="202"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="140"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="145"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="141"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="198"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="146"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="203"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="142"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="147"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
@@ -402,13 +402,13 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="113"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="237"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="253"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="114"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="238"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="254"/>
         <source>Best practice</source>
         <translation>ベストプラクティス</translation>
     </message>
@@ -418,202 +418,217 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>新規記事(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="136"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="118"/>
+        <source>Add starter &amp;cards</source>
+        <translation>スターターカードを追加(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="119"/>
+        <source>Add the shipped best-practice cards (in-app messages, push, events) this workspace does not hold yet</source>
+        <translation>同梱のベストプラクティスカード（アプリ内メッセージ・プッシュ・イベント）のうち、このワークスペースにまだないものを追加します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="141"/>
         <source>e.g. Braze Android SDK &gt;= 30.0; one range per comma</source>
         <translation>例: Braze Android SDK &gt;= 30.0（範囲ごとにカンマで区切る）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="137"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="142"/>
         <source>e.g. symptom:iam_not_shown, team:mobile</source>
         <translation>例: symptom:iam_not_shown, team:mobile</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="138"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="143"/>
         <source>e.g. 12, 15</source>
         <translation>例: 12, 15</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="143"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="148"/>
         <source>SDK versions</source>
         <translation>対象 SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="149"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="145"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="150"/>
         <source>Linked tickets</source>
         <translation>関連チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="148"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="153"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="149"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="154"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="159"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="164"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="192"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
         <source>Tickets</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="192"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
         <source>Common words</source>
         <translation>共通する語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="192"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
         <source>Titles</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="199"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="204"/>
         <source>Suggested</source>
         <translation>提案回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="205"/>
         <source>Inserted</source>
         <translation>挿入回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="201"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="206"/>
         <source>Look-alikes after publishing</source>
         <translation>公開後の類似チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="207"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="212"/>
         <source>FAQ candidates</source>
         <translation>FAQ 候補</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="208"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="213"/>
         <source>FAQ health</source>
         <translation>FAQ の効果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="216"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="221"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="217"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="222"/>
         <source>Reviewed</source>
         <translation>レビュー済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="218"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="223"/>
         <source>Published</source>
         <translation>公開済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="219"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="224"/>
         <source>Outdated</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="286"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="234"/>
+        <source>Starter cards added: %1</source>
+        <translation>追加したスターターカード: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="302"/>
         <source>Article #%1, saved %2</source>
         <translation>記事 #%1（%2 に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="301"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="317"/>
         <source>New article: not saved yet</source>
         <translation>新規記事: まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="336"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="352"/>
         <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
         <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="380"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="396"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="389"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="405"/>
         <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
         <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="400"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="416"/>
         <source>Not in Zendesk Guide yet</source>
         <translation>Zendesk Guide にはまだありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="434"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="450"/>
         <source>Connect a Zendesk account first (File → Accounts).</source>
         <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="443"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="459"/>
         <source>Create article #%1 as a draft in Zendesk Guide (%2)?</source>
         <translation>記事 #%1 を Zendesk Guide に下書きとして作成しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="162"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="167"/>
         <source>Create or update this article as a draft in Zendesk Guide; someone publishes it there</source>
         <translation>この記事を Zendesk Guide に下書きとして作成または更新します。公開は Guide で行います</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="405"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="421"/>
         <source>Draft in Zendesk Guide: %1</source>
         <translation>Zendesk Guide の下書き: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="402"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="418"/>
         <source>Edited in Zendesk Guide since saved here: %1</source>
         <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="419"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="435"/>
         <source>Permission group id:</source>
         <translation>権限グループ ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="430"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="446"/>
         <source>Save the article first.</source>
         <translation>先に記事を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="161"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="166"/>
         <source>Save to Zendesk &amp;Guide…</source>
         <translation>Zendesk Guide に保存(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="460"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="476"/>
         <source>Saving to Zendesk Guide…</source>
         <translation>Zendesk Guide に保存しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="414"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="430"/>
         <source>Section id:</source>
         <translation>セクション ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="473"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="489"/>
         <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
         <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="442"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="458"/>
         <source>Update the draft of article #%1 in Zendesk Guide (%2)?</source>
         <translation>Zendesk Guide にある記事 #%1 の下書きを更新しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="413"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="429"/>
         <source>Zendesk Guide</source>
         <translation>Zendesk Guide</translation>
     </message>
@@ -731,6 +746,37 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="32"/>
+        <source>Best practice</source>
+        <translation>ベストプラクティス</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="43"/>
+        <source>The team&apos;s card: article #%1, edited in the Articles window.</source>
+        <translation>チームのカード: 記事 #%1（記事ウィンドウで編集できます）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="46"/>
+        <source>Shipped with CRE Desk. Articles → Add starter cards makes it the team&apos;s to edit.</source>
+        <translation>CRE Desk 同梱の内容です。記事 → スターターカードを追加 でチームが編集できる記事になります。</translation>
+    </message>
+</context>
+<context>
+    <name>CardLinks</name>
+    <message>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="98"/>
+        <source>Best practice: %1</source>
+        <translation>ベストプラクティス: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="99"/>
+        <source>Open the team&apos;s best-practice card for this feature</source>
+        <translation>この機能のベストプラクティスカードを開きます</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../cre_desk/gui/checklist_model.py" line="89"/>
@@ -751,93 +797,93 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="71"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="72"/>
         <source>%v of %m causes checked</source>
         <translation>原因 %m 件中 %v 件を確認済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="116"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="117"/>
         <source>Evidence: what you checked and what you saw (log lines, dashboard settings, test results).</source>
         <translation>根拠：確認した内容と結果（ログの行、管理画面の設定、テスト結果）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="118"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="119"/>
         <source>Next unchecked cause</source>
         <translation>次の未確認の原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="120"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="121"/>
         <source>Ctrl+J</source>
         <translation>Ctrl+J</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="128"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="131"/>
         <source>Question</source>
         <translation>確認事項</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="130"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="133"/>
         <source>How to verify</source>
         <translation>確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="132"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="135"/>
         <source>If this is the cause, the customer hears</source>
         <translation>これが原因の場合のお客様向け説明</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="134"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="137"/>
         <source>Log lines to look for</source>
         <translation>確認するログ行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="137"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="140"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="139"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="142"/>
         <source>Evidence</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="220"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="223"/>
         <source>Every cause has a verdict.</source>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="244"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="247"/>
         <source>Choose a cause on the left.</source>
         <translation>左の一覧から原因を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="265"/>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="341"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="270"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="346"/>
         <source>Not saved: your text is kept; press Ctrl+S to try again</source>
         <translation>未保存: 入力した内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="278"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="283"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="308"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="313"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="331"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="336"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="337"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="342"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="344"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="349"/>
         <source>Someone else changed this cause while you were editing.
 
 Their verdict: {0}
@@ -854,7 +900,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="347"/>
+        <location filename="../../cre_desk/gui/checklist_view.py" line="352"/>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
