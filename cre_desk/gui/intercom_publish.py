@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QSizePolicy, QWidget
 
 from cre_desk.core import kb
 from cre_desk.gui import messages
@@ -34,7 +34,14 @@ class IntercomPublisher(QObject):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long article address must not widen the window: the label may shrink, and the whole text
+        # stays selectable and in the tooltip.
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._shown: int | None = None
+
+    def _say(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setToolTip(text)
 
     def _account(self):
         from cre_desk.integrations.accounts import load_accounts
@@ -47,7 +54,7 @@ class IntercomPublisher(QObject):
         account = self._account()
         self.button.setVisible(account is not None)
         self.label.setVisible(account is not None)
-        self.label.clear()
+        self._say("")
         if article is None or account is None:
             return
         from cre_desk.db.kb_remotes import INTERCOM, RemoteCopies
@@ -76,15 +83,15 @@ class IntercomPublisher(QObject):
         if article_id != self._shown:
             return
         if copy is None:
-            self.label.setText(self.tr("Not in Intercom yet"))
+            self._say(self.tr("Not in Intercom yet"))
         elif changed:
-            self.label.setText(self.tr("Edited in Intercom since saved here: %1").replace("%1", self._where(copy)))
+            self._say(self.tr("Edited in Intercom since saved here: %1").replace("%1", self._where(copy)))
         else:
-            self.label.setText(self.tr("In Intercom: %1").replace("%1", self._where(copy)))
+            self._say(self.tr("In Intercom: %1").replace("%1", self._where(copy)))
 
     def _on_check_failed(self, article_id: int, exc: BaseException) -> None:
         if article_id == self._shown:
-            self.label.setText(self.tr("Intercom could not be checked: %1").replace("%1", str(exc)))
+            self._say(self.tr("Intercom could not be checked: %1").replace("%1", str(exc)))
 
     def _where(self, copy) -> str:
         return copy.url or self.tr("article %1").replace("%1", copy.remote_id)
@@ -138,31 +145,31 @@ class IntercomPublisher(QObject):
             finally:
                 client.close()
 
-        self.label.setText(self.tr("Saving to Intercom…"))
+        self._say(self.tr("Saving to Intercom…"))
         run_in_background(work, receiver=self.label, on_done=self._on_saved,
                           on_error=lambda exc: self._on_failed(exc, force, replace_live))
 
     def _on_saved(self, copy) -> None:
         if copy.article_id == self._shown:
-            self.label.setText(self.tr("In Intercom: %1").replace("%1", self._where(copy)))
+            self._say(self.tr("In Intercom: %1").replace("%1", self._where(copy)))
 
     def _on_failed(self, exc: BaseException, force: bool, replace_live: bool) -> None:
         from cre_desk.integrations.help_center import RemoteChanged
         from cre_desk.integrations.intercom_articles import RemoteLive
 
         if isinstance(exc, RemoteChanged):
-            self.label.setText(self.tr("Edited in Intercom since saved here"))
+            self._say(self.tr("Edited in Intercom since saved here"))
             if messages.confirm(self._parent, self.tr(
                     "The article was edited in Intercom since it was saved from here. "
                     "Replace the Intercom copy with this one?")):
                 self.save(force=True, replace_live=replace_live)
             return
         if isinstance(exc, RemoteLive):
-            self.label.setText(self.tr("Published in Intercom"))
+            self._say(self.tr("Published in Intercom"))
             if messages.confirm(self._parent, self.tr(
                     "This article is published in Intercom: customers would see the new text at once. "
                     "Replace the live article?")):
                 self.save(force=force, replace_live=True)
             return
-        self.label.clear()
+        self._say("")
         messages.report_exception(self._parent, exc)

@@ -359,20 +359,20 @@ The damaged file will be moved aside and kept, not deleted.</source>
     <name>ArticlesWindow</name>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="97"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="211"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="214"/>
         <source>Articles</source>
         <translation>記事</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="201"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="204"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
         <location filename="../../cre_desk/gui/articles_window.py" line="160"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="202"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="205"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
@@ -385,7 +385,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
         <location filename="../../cre_desk/gui/articles_window.py" line="146"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="203"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="206"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
@@ -402,13 +402,13 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="113"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="253"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="256"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="114"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="254"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="257"/>
         <source>Best practice</source>
         <translation>ベストプラクティス</translation>
     </message>
@@ -473,107 +473,107 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
         <source>Tickets</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
         <source>Common words</source>
         <translation>共通する語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="197"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
         <source>Titles</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="204"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="207"/>
         <source>Suggested</source>
         <translation>提案回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="205"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="208"/>
         <source>Inserted</source>
         <translation>挿入回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="206"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="209"/>
         <source>Look-alikes after publishing</source>
         <translation>公開後の類似チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="212"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="215"/>
         <source>FAQ candidates</source>
         <translation>FAQ 候補</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="213"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="216"/>
         <source>FAQ health</source>
         <translation>FAQ の効果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="221"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="224"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="222"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="225"/>
         <source>Reviewed</source>
         <translation>レビュー済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="223"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="226"/>
         <source>Published</source>
         <translation>公開済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="224"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="227"/>
         <source>Outdated</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="234"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="237"/>
         <source>Starter cards added: %1</source>
         <translation>追加したスターターカード: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="302"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="305"/>
         <source>Article #%1, saved %2</source>
         <translation>記事 #%1（%2 に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="317"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="320"/>
         <source>New article: not saved yet</source>
         <translation>新規記事: まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="352"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="355"/>
         <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
         <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="396"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="399"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="405"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="408"/>
         <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
         <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="416"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="419"/>
         <source>Not in Zendesk Guide yet</source>
         <translation>Zendesk Guide にはまだありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="450"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="453"/>
         <source>Connect a Zendesk account first (File → Accounts).</source>
         <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="459"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="462"/>
         <source>Create article #%1 as a draft in Zendesk Guide (%2)?</source>
         <translation>記事 #%1 を Zendesk Guide に下書きとして作成しますか（%2）？</translation>
     </message>
@@ -583,22 +583,22 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>この記事を Zendesk Guide に下書きとして作成または更新します。公開は Guide で行います</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="421"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="424"/>
         <source>Draft in Zendesk Guide: %1</source>
         <translation>Zendesk Guide の下書き: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="418"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="421"/>
         <source>Edited in Zendesk Guide since saved here: %1</source>
         <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="435"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="438"/>
         <source>Permission group id:</source>
         <translation>権限グループ ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="446"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="449"/>
         <source>Save the article first.</source>
         <translation>先に記事を保存してください。</translation>
     </message>
@@ -608,27 +608,27 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>Zendesk Guide に保存(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="476"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="479"/>
         <source>Saving to Zendesk Guide…</source>
         <translation>Zendesk Guide に保存しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="430"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="433"/>
         <source>Section id:</source>
         <translation>セクション ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="489"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="492"/>
         <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
         <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="458"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="461"/>
         <source>Update the draft of article #%1 in Zendesk Guide (%2)?</source>
         <translation>Zendesk Guide にある記事 #%1 の下書きを更新しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="429"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="432"/>
         <source>Zendesk Guide</source>
         <translation>Zendesk Guide</translation>
     </message>
@@ -1620,83 +1620,83 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>この記事を Intercom Articles に下書きとして作成・更新します。公開は Intercom 側で行います</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="79"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="86"/>
         <source>Not in Intercom yet</source>
         <translation>Intercom にはまだありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="81"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="88"/>
         <source>Edited in Intercom since saved here: %1</source>
         <translation>ここから保存した後に Intercom で編集されています: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="83"/>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="147"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="90"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="154"/>
         <source>In Intercom: %1</source>
         <translation>Intercom: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="87"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="94"/>
         <source>Intercom could not be checked: %1</source>
         <translation>Intercom を確認できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="90"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="97"/>
         <source>article %1</source>
         <translation>記事 %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="98"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="105"/>
         <source>Intercom Articles</source>
         <translation>Intercom Articles</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="99"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="106"/>
         <source>Collection id (0: none):</source>
         <translation>コレクション ID(0: なし):</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="109"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="116"/>
         <source>Save the article first.</source>
         <translation>先に記事を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="113"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="120"/>
         <source>Connect an Intercom account first (File → Accounts).</source>
         <translation>先に Intercom アカウントを接続してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="123"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="130"/>
         <source>Update the draft of article #%1 in Intercom (%2)?</source>
         <translation>Intercom の記事 #%1 の下書きを更新しますか(%2)?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="124"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="131"/>
         <source>Create article #%1 as a draft in Intercom (%2)?</source>
         <translation>記事 #%1 を Intercom に下書きとして作成しますか(%2)?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="141"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="148"/>
         <source>Saving to Intercom…</source>
         <translation>Intercom に保存しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="154"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="161"/>
         <source>Edited in Intercom since saved here</source>
         <translation>ここから保存した後に Intercom で編集されています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="156"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="163"/>
         <source>The article was edited in Intercom since it was saved from here. Replace the Intercom copy with this one?</source>
         <translation>ここから保存した後に、この記事は Intercom で編集されました。Intercom 側の内容をこちらで置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="161"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="168"/>
         <source>Published in Intercom</source>
         <translation>Intercom で公開中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/intercom_publish.py" line="163"/>
+        <location filename="../../cre_desk/gui/intercom_publish.py" line="170"/>
         <source>This article is published in Intercom: customers would see the new text at once. Replace the live article?</source>
         <translation>この記事は Intercom で公開中です。保存するとお客様にすぐ新しい内容が表示されます。公開中の記事を置き換えますか?</translation>
     </message>
