@@ -7,7 +7,8 @@
     cre-desk kb health                                      (suggested, inserted, look-alikes later)
     cre-desk kb faq TICKET                                  (draft an FAQ article from a resolved ticket)
     cre-desk kb publish ARTICLE --account ID --section N --permission-group N [--yes] [--replace-remote]
-    cre-desk kb publish ARTICLE --account INTERCOM-ID [--collection N] [--yes] [--replace-remote] [--replace-live]
+    cre-desk kb publish ARTICLE --account INTERCOM-ID [--collection N] [--yes] [--replace-remote]
+                                [--replace-live]
 
 Reads the same workspace as the app (the local file, ``--home`` or ``--db-url``).
 """
@@ -39,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     faq = sub.add_parser("faq", help="draft an FAQ article from a resolved ticket")
     faq.add_argument("ticket", type=int)
     faq.add_argument("--owner", default="")
-    publish = sub.add_parser("publish", help="save an article as a draft in Zendesk Guide or Intercom Articles")
+    publish = sub.add_parser("publish",
+                             help="save an article as a draft in Zendesk Guide or Intercom Articles")
     publish.add_argument("article", type=int)
     publish.add_argument("--account", required=True, help="the id of a connected Zendesk or Intercom account")
     publish.add_argument("--section", type=int, help="Zendesk: the Guide section id")
@@ -47,10 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--collection", type=int, help="Intercom: the collection to create the article in")
     publish.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     publish.add_argument(
-        "--replace-remote", action="store_true", help="overwrite the help-center copy even if it was edited there"
+        "--replace-remote", action="store_true",
+        help="overwrite the help-center copy even if it was edited there"
     )
     publish.add_argument("--replace-live", action="store_true",
-                         help="Intercom: replace the article even though it is published there (customers see it)")
+                         help="Intercom: replace the article although it is published (customers see it)")
     return parser
 
 
@@ -165,7 +168,8 @@ def _publish(args, knowledge, settings) -> int:
     if account.provider == "intercom":
         return _publish_intercom(args, knowledge, article, account)
     if account.provider != "zendesk":
-        raise UserError("Articles can be saved to Zendesk Guide or Intercom Articles: choose one of those accounts.")
+        raise UserError(
+            "Articles can be saved to Zendesk Guide or Intercom Articles: choose one of those accounts.")
     if args.section is None or args.permission_group is None:
         raise UserError("Zendesk Guide needs --section and --permission-group.")
     where = "update the Guide draft" if article.remote_id else "create a Guide draft"

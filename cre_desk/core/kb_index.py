@@ -120,8 +120,8 @@ class TextIndex:
 
     def _compact(self) -> None:
         """Rebuild the postings from live documents only (slots renumbered, norms kept)."""
-        live = [(key, doc, norm) for key, doc, norm in zip(self._keys, self._counts, self._inv_norm, strict=True)
-                if key is not None]
+        rows = zip(self._keys, self._counts, self._inv_norm, strict=True)
+        live = [(key, doc, norm) for key, doc, norm in rows if key is not None]
         self.__init__()  # type: ignore[misc]
         for key, doc, _ in live:
             self.put(key, doc or {}, renorm=False)
@@ -197,7 +197,8 @@ class TextIndex:
             # Keep every document scoring at least the limit-th best (ties included), then order exactly.
             kth = np.partition(scores[found], len(found) - limit)[len(found) - limit]
             found = found[scores[found] >= kth]
-        ranked = sorted(((float(scores[s]), self._keys[s]) for s in found), key=lambda item: (-item[0], item[1]))
+        ranked = sorted(((float(scores[s]), self._keys[s]) for s in found),
+                        key=lambda item: (-item[0], item[1]))
         matches = []
         for score, key in ranked[:limit]:
             assert key is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from cre_desk.db.models import Article, Message, TermVector, Ticket
@@ -31,21 +31,22 @@ def changed_tickets(session: Session, since: datetime, seen_ticket: int, seen_me
     their stash (updated ones are looked at again over a margin, so most are still current)."""
     with_messages = set(session.scalars(select(Message.ticket_id).where(Message.id > seen_message)))
     maybe = set(session.scalars(select(Ticket.id).where(Ticket.id > seen_ticket)))
-    updated = dict(session.execute(select(Ticket.id, Ticket.updated_at).where(Ticket.updated_at >= since)).all())
+    updated: dict[int, datetime] = _pairs(session, select(Ticket.id, Ticket.updated_at).where(
+        Ticket.updated_at >= since))
     maybe |= set(updated)
     maybe -= with_messages
     stashed = _stash_times(session, "ticket", maybe)
     if maybe - set(updated):
-        updated |= dict(session.execute(select(Ticket.id, Ticket.updated_at).where(
-            Ticket.id.in_(sorted(maybe - set(updated))))).all())
+        updated |= _pairs(session, select(Ticket.id, Ticket.updated_at).where(
+            Ticket.id.in_(sorted(maybe - set(updated)))))
     stale = {t for t in maybe if t in updated and (t not in stashed or updated[t] > stashed[t])}
     return sorted(stale | with_messages)
 
 
 def changed_articles(session: Session, since: datetime, seen_article: int) -> list[int]:
     """Articles added after ``seen_article`` or updated since ``since`` whose stash is older than them."""
-    rows = dict(session.execute(select(Article.id, Article.updated_at).where(
-        (Article.id > seen_article) | (Article.updated_at >= since))).all())
+    rows = _pairs(session, select(Article.id, Article.updated_at).where(
+        (Article.id > seen_article) | (Article.updated_at >= since)))
     stashed = _stash_times(session, "article", rows)
     return sorted(a for a, at in rows.items() if a not in stashed or at > stashed[a])
 
@@ -54,6 +55,10 @@ def _stash_times(session: Session, kind: str, ids: Iterable[int]) -> dict[int, d
     ids = sorted(ids)
     out: dict[int, datetime] = {}
     for start in range(0, len(ids), _CHUNK):
-        out.update(session.execute(select(TermVector.ref_id, TermVector.computed_at).where(
-            TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + _CHUNK]))).all())
+        out.update(_pairs(session, select(TermVector.ref_id, TermVector.computed_at).where(
+            TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + _CHUNK]))))
     return out
+
+
+def _pairs(session: Session, stmt: Select[tuple[int, datetime]]) -> dict[int, datetime]:
+    return {key: value for key, value in session.execute(stmt)}

@@ -85,7 +85,7 @@ class FingerprintIndex:
     def look_alikes(
         self, session: Session, mine: kb.Fingerprint, ticket_id: int
     ) -> dict[int, kb.FingerprintMatch]:
-        """Tickets whose fingerprint agrees with ``mine``, with how much (an area letter alone is too broad)."""
+        """Tickets whose fingerprint agrees with ``mine``, with how much (an area letter alone: too broad)."""
         if not mine:
             return {}
         shared: dict[int, int] = {}

@@ -536,7 +536,8 @@ class KnowledgeService:
                 covered = any(
                     m.key[1] in live
                     for m in self._index.query(
-                        self._index.counts(key), limit=3, kinds=frozenset({"article"}), min_score=COVERED_SCORE
+                        self._index.counts(key), limit=3, kinds=frozenset({"article"}),
+                        min_score=COVERED_SCORE,
                     )
                 )
                 if not covered:

@@ -116,8 +116,8 @@ class ArticlesWindow(QWidget):
         new_button = QPushButton(self.tr("&New article"))
         new_button.clicked.connect(self.new_article)
         self.cards_button = QPushButton(self.tr("Add starter &cards"))
-        self.cards_button.setToolTip(self.tr("Add the shipped best-practice cards (in-app messages, push, events) "
-                                             "this workspace does not hold yet"))
+        self.cards_button.setToolTip(self.tr("Add the shipped best-practice cards (in-app messages, push, "
+                                             "events) this workspace does not hold yet"))
         self.cards_button.clicked.connect(self.add_starter_cards)
         left = QWidget()
         lv = QVBoxLayout(left)

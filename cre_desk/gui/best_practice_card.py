@@ -43,7 +43,8 @@ class CardDialog(QDialog):
             origin = self.tr("The team's card: article #%1, edited in the Articles window.").replace(
                 "%1", str(view.article_id))
         else:
-            origin = self.tr("Shipped with CRE Desk. Articles → Add starter cards makes it the team's to edit.")
+            origin = self.tr(
+                "Shipped with CRE Desk. Articles → Add starter cards makes it the team's to edit.")
         self.origin = QLabel(origin)
         self.origin.setTextFormat(Qt.TextFormat.PlainText)
         self.origin.setWordWrap(True)

@@ -98,7 +98,7 @@ class IntercomPublisher(QObject):
 
     @staticmethod
     def ask_collection(parent: QWidget, previous: int | None) -> int | None:
-        """The Intercom collection new articles go to; 0 leaves them outside any collection (tests replace this)."""
+        """The Intercom collection new articles go to; 0: outside any collection (tests replace this)."""
         from PySide6.QtCore import QCoreApplication
 
         value, ok = QInputDialog.getInt(

@@ -57,7 +57,8 @@ class IntercomArticles:
             raise UserError(f"Unknown Intercom region '{region}'; choose one of: {', '.join(REGION_HOSTS)}.")
         self._client = client_factory(
             (base_url or REGION_HOSTS[region]).rstrip("/"),
-            headers={"Authorization": f"Bearer {token}", "Intercom-Version": VERSION, "Accept": "application/json"},
+            headers={"Authorization": f"Bearer {token}", "Intercom-Version": VERSION,
+                     "Accept": "application/json"},
         )
         self._author: int | None = None
 
@@ -81,7 +82,8 @@ class IntercomArticles:
     def _payload(self, fields: ArticleFields, state: str) -> dict:
         payload = self._content(fields, "en", state)
         if fields.title_ja or fields.body_ja:
-            payload["translated_content"] = {"ja": {"type": "article_content", **self._content(fields, "ja", state)}}
+            japanese = {"type": "article_content", **self._content(fields, "ja", state)}
+            payload["translated_content"] = {"ja": japanese}
         return payload
 
     def save_draft(self, fields: ArticleFields, *, parent_id: int | None = None,
@@ -102,7 +104,8 @@ class IntercomArticles:
         if live and not replace_live:
             raise RemoteLive(
                 "The article is published in Intercom: saving would change what customers read right away. "
-                "Save again confirming that the live article should be replaced.", mine=fields, theirs=current)
+                "Save again confirming that the live article should be replaced.",
+                mine=fields, theirs=current)
         payload = self._payload(fields, "published" if live else "draft")
         return _remote(_article(self._client.put(f"/articles/{remote.remote_id}", payload).json))
 
@@ -115,7 +118,8 @@ class IntercomArticles:
 
 
 def _remote(article: dict) -> RemoteArticle:
-    return RemoteArticle(str(article["id"]), str(article.get("url") or ""), str(article.get("updated_at") or ""))
+    return RemoteArticle(str(article["id"]), str(article.get("url") or ""),
+                         str(article.get("updated_at") or ""))
 
 
 def articles_for(account) -> IntercomArticles:

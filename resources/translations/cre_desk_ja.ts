@@ -758,7 +758,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>チームのカード: 記事 #%1（記事ウィンドウで編集できます）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="46"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="47"/>
         <source>Shipped with CRE Desk. Articles → Add starter cards makes it the team&apos;s to edit.</source>
         <translation>CRE Desk 同梱の内容です。記事 → スターターカードを追加 でチームが編集できる記事になります。</translation>
     </message>
@@ -766,12 +766,12 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>CardLinks</name>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="98"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="99"/>
         <source>Best practice: %1</source>
         <translation>ベストプラクティス: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="99"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="100"/>
         <source>Open the team&apos;s best-practice card for this feature</source>
         <translation>この機能のベストプラクティスカードを開きます</translation>
     </message>

@@ -12,7 +12,8 @@ def test_every_starter_card_is_complete_in_english_and_japanese():
     for card in cards:
         for language in ("en", "ja"):
             assert card.title[language].strip() and card.only_this[language].strip(), card.key
-            assert card.recommended[language] and card.pitfalls[language] and card.constraints[language], card.key
+            for name in ("recommended", "pitfalls", "constraints"):
+                assert getattr(card, name)[language], (card.key, name)
             for name in ("recommended", "pitfalls", "constraints"):
                 assert len(getattr(card, name)["en"]) == len(getattr(card, name)["ja"]), (card.key, name)
         assert card.sources, card.key

@@ -22,7 +22,8 @@ def test_a_checklist_item_shows_the_shipped_card_then_the_teams_copy(database):
     card = knowledge.get_article(shown[0].article_id)
     edited = kb.ArticleFields(**{**card.fields.__dict__, "body_en": card.fields.body_en + "\n\nTeam note."})
     knowledge.update_article(card.id, edited, expected_version=card.version)
-    assert book.for_item("push_not_delivered", "d_multiple_push_sdks")[0].fields.body_en.endswith("Team note.")
+    shown = book.for_item("push_not_delivered", "d_multiple_push_sdks")
+    assert shown[0].fields.body_en.endswith("Team note.")
 
     retired = kb.ArticleFields(**{**edited.__dict__, "status": kb.ArticleStatus.OUTDATED})
     knowledge.update_article(card.id, retired, expected_version=card.version + 1)

@@ -127,8 +127,10 @@ def intercom():
 
 
 def _client(server: FakeIntercom, token: str = TOKEN) -> IntercomArticles:
-    return IntercomArticles(token, base_url=server.url,
-                            client_factory=lambda base, *, headers: ApiClient(base, headers=headers, timeout=(2, 5)))
+    def factory(base, *, headers):
+        return ApiClient(base, headers=headers, timeout=(2, 5))
+
+    return IntercomArticles(token, base_url=server.url, client_factory=factory)
 
 
 ARTICLE = kb.ArticleFields(
@@ -147,7 +149,8 @@ def test_create_sends_a_draft_with_japanese_and_the_pinned_version(intercom):
     assert "<h2>Fix</h2>" in stored["body"] and "&lt;now&gt;" in stored["body"]
     assert stored["description"] == "Fix"
     ja = stored["translated_content"]["ja"]
-    assert ja["title"] == "Android 13 のプッシュ通知" and ja["state"] == "draft" and ja["type"] == "article_content"
+    assert ja["title"] == "Android 13 のプッシュ通知"
+    assert ja["state"] == "draft" and ja["type"] == "article_content"
     assert remote.edited_at == str(stored["updated_at"]) and remote.url == ""  # a draft has no public address
     posts = [r for r in intercom.requests if r[0] == "POST"]
     assert len(posts) == 1 and all(r[3].get("Intercom-Version") == "2.11" for r in intercom.requests)

@@ -124,7 +124,8 @@ def test_publish_through_an_intercom_account_keeps_the_copy_and_refuses_a_live_a
         accounts.save_account(settings, accounts.Account(id="intercom-main", provider="intercom",
                                                          base_url=server.url), INTERCOM_TOKEN)
         settings.save(paths.settings_file)
-        args = ["--home", str(home), "kb", "publish", "1", "--account", "intercom-main", "--collection", "145"]
+        args = ["--home", str(home), "kb", "publish", "1", "--account", "intercom-main",
+                "--collection", "145"]
         monkeypatch.setattr("builtins.input", lambda prompt: "n")
         assert cli.main(args) == 1 and server.requests == []
         assert cli.main([*args, "--yes"]) == 0
