@@ -2157,6 +2157,54 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>LogRequestDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="41"/>
+        <source>Request a log</source>
+        <translation>ログを依頼</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="44"/>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="45"/>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="56"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="57"/>
+        <source>Written for</source>
+        <translation>読み手</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="58"/>
+        <source>Send it through the helpdesk; the ticket then waits for the customer&apos;s log.</source>
+        <translation>ヘルプデスクから送信してください。チケットはお客様のログ待ちになります。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="60"/>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="62"/>
+        <source>Copy and &amp;wait for the log</source>
+        <translation>コピーしてログ待ちにする(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_request_dialog.py" line="80"/>
+        <source>Replace your edits with a new draft?</source>
+        <translation>編集した内容を新しい下書きで置き換えますか？</translation>
+    </message>
+</context>
+<context>
     <name>LogWorkbench</name>
     <message>
         <location filename="../../cre_desk/gui/log_workbench.py" line="129"/>
@@ -2508,118 +2556,128 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>開いているチケットにログファイルやアーカイブを添付します (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="87"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <source>Request a &amp;log…</source>
+        <translation>ログを依頼(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="89"/>
+        <source>Ask the customer for a verbose log from app start, written for their SDK and platform</source>
+        <translation>お客様の SDK とプラットフォームに合わせて、アプリ起動からの詳細ログを依頼します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
         <source>Load &amp;demo workspace</source>
         <translation>デモワークスペースを読み込む(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="88"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="91"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="89"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="92"/>
         <source>&amp;Delete ticket</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="90"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="94"/>
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="470"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="95"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="482"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="96"/>
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>Show &amp;Overview</source>
         <translation>概要を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>Show &amp;Checklist</source>
         <translation>チェックリストを表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="103"/>
         <source>Show &amp;Timeline</source>
         <translation>タイムラインを表示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="101"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
         <source>Show &amp;Logs</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="101"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
         <source>Show &amp;Reply</source>
         <translation>返信を表示(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="107"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="105"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="108"/>
         <source>Every keyboard shortcut (F1)</source>
         <translation>すべてのキーボードショートカット (F1)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="108"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="111"/>
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="132"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="136"/>
         <source>&amp;Product-feedback dashboard</source>
         <translation>プロダクトフィードバック ダッシュボード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="138"/>
         <source>Tickets by product team and kind, trends, anomalies and the most requested items</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="422"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="434"/>
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="447"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="459"/>
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="448"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="460"/>
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="526"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="538"/>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="544"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="556"/>
         <source>The database&apos;s change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="581"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="593"/>
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -2628,139 +2686,139 @@ Close anyway?</source>
 それでも閉じますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="110"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="115"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="120"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="123"/>
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="123"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="127"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="124"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="128"/>
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="125"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="129"/>
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="133"/>
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="130"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="134"/>
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="149"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="153"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="184"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="188"/>
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="184"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="188"/>
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="185"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="189"/>
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="187"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="191"/>
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="261"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="273"/>
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="360"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="372"/>
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="378"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="390"/>
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="408"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="420"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="453"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="465"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="460"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="472"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="461"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="473"/>
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="463"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="475"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="483"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="495"/>
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="486"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="498"/>
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="524"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="536"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="138"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="142"/>
         <source>&amp;Articles</source>
         <translation>記事(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="139"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="143"/>
         <source>FAQ and best-practice articles, FAQ candidates and FAQ health</source>
         <translation>FAQ とベストプラクティスの記事、FAQ 候補、FAQ の効果</translation>
     </message>
