@@ -54,3 +54,8 @@ class CardBook:
         out += [CardView(card.article_fields()) for card in best_practices.starter_for_item(symptom, item_key)
                 if card.key not in held]
         return out
+
+
+def load_demo_knowledge(knowledge: KnowledgeService) -> tuple[int, int]:
+    """The demo workspace's articles and the starter cards: (articles added, cards added)."""
+    return knowledge.load_demo_articles(), CardBook(knowledge).install_starter(owner="CRE Desk demo")

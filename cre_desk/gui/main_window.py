@@ -395,10 +395,11 @@ class MainWindow(QMainWindow):
         feedback = FeedbackStore(service.db)
 
         def load() -> int:
+            from cre_desk.db.kb_cards import load_demo_knowledge
             from cre_desk.db.kb_service import KnowledgeService
 
             count = demo.load_demo(service, feedback=feedback)
-            KnowledgeService(service.db).load_demo_articles()
+            load_demo_knowledge(KnowledgeService(service.db))
             return count
 
         self.ctx.run_db(load, on_done=done, receiver=self)

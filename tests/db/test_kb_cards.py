@@ -34,3 +34,25 @@ def test_a_checklist_item_shows_the_shipped_card_then_the_teams_copy(database):
         title_en="Our own push card", kind=kb.ArticleKind.BEST_PRACTICE, status=kb.ArticleStatus.REVIEWED,
         tags=("item:push_not_delivered/d_multiple_push_sdks",)))
     assert [v.article_id for v in book.for_item("push_not_delivered", "d_multiple_push_sdks")] == [own.id]
+
+
+def test_cre_desk_demo_loads_articles_and_cards_headless(tmp_path, capsys):
+    from cre_desk import cli
+    from cre_desk.config import default_paths
+    from cre_desk.core import kb
+    from cre_desk.db.workspace import open_workspace
+
+    home = tmp_path / "home"
+    assert cli.main(["--home", str(home), "demo", "--no-feedback"]) == 0
+    out = capsys.readouterr().out
+    assert f"and {len(best_practices.starter_cards())} best-practice card(s)" in out
+    ws = open_workspace(default_paths(home))
+    try:
+        knowledge = KnowledgeService(ws.db)
+        published = knowledge.list_articles(status=kb.ArticleStatus.PUBLISHED)
+        cards = knowledge.list_articles(kind=kb.ArticleKind.BEST_PRACTICE)
+        assert published and len(cards) > len(best_practices.starter_cards())  # the demo's own card too
+    finally:
+        ws.close()
+    assert cli.main(["--home", str(home), "demo", "--no-feedback"]) == 0
+    assert "Added 0 demo article(s) and 0 best-practice card(s)." in capsys.readouterr().out
