@@ -319,12 +319,15 @@ def test_save_to_intercom_asks_first_shows_the_copy_and_an_edit_made_there(qtbot
 
 
 def test_the_demo_workspace_has_articles_the_panel_suggests(qtbot, window, ctx):
+    from cre_desk.core.best_practices import starter_cards
+
+    expected = 3 + len(starter_cards())                  # the demo's articles and the starter cards
     window.load_demo()   # with a year of product-feedback tickets it takes several seconds
-    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == 3, timeout=60000)
+    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == expected, timeout=60000)
     wait_for_all(60000)
     window.load_demo()                                   # loading twice adds nothing
     wait_for_all(60000)
-    assert len(ctx.knowledge.list_articles()) == 3
+    assert len(ctx.knowledge.list_articles()) == expected
     coupon = next(s for s in ctx.tickets.list_queue() if s.title.startswith("Coupon in-app message"))
     assert ctx.knowledge.list_articles(status="published")[-1].fields.ticket_ids == (coupon.id,)
     open_ticket(qtbot, window, coupon.id)
