@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from cre_desk.core import kb
 from cre_desk.errors import ConflictError, UserError
 from cre_desk.gui import messages
+from cre_desk.gui.best_practice_card import CardLinks
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.intercom_publish import IntercomPublisher
 from cre_desk.gui.kb_panel import ui_is_japanese
@@ -148,6 +149,8 @@ class ArticlesWindow(QWidget):
         form.addRow(self.tr("SDK versions"), self.versions)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Linked tickets"), self.tickets)
+        self.cards = CardLinks(ctx)  # the best-practice cards this article explains a piece of
+        form.addRow("", self.cards)
         bodies = QSplitter(Qt.Orientation.Horizontal)
         for label, title, body in (
             (self.tr("English"), self.title_en, self.body_en),
@@ -306,6 +309,7 @@ class ArticlesWindow(QWidget):
         )
         self._show_remote(article)
         self.intercom.show_article(article)
+        self.cards.show_for_article(article)
         self._set_editor_enabled(True)
 
     def new_article(self) -> None:
@@ -320,6 +324,7 @@ class ArticlesWindow(QWidget):
         self.state.setText(self.tr("New article: not saved yet"))
         self.remote.clear()
         self.intercom.show_article(None)
+        self.cards.show_for_article(None)
         self._set_editor_enabled(True)
         self.title_en.setFocus()
 

@@ -1,9 +1,10 @@
-"""Best-practice cards on the checklist: a link under a cause opens the card that explains its feature.
+"""Best-practice cards where they help: under a checklist cause and under an article, a link opens the card.
 
 While walking the checklist an engineer often needs the other half of the story: not what went wrong, but
 how the feature is meant to be used (what only it does, recommended use, pitfalls, constraints). Each
-checklist item shows one button per card that names it; the card opens read-only, in the interface
-language, saying whether it is the team's copy (edited in Articles) or the shipped text.
+checklist item (and each FAQ article) shows one button per card that explains it; the card opens
+read-only, in the interface language, saying whether it is the team's copy (edited in Articles) or the
+shipped text.
 """
 
 from __future__ import annotations
@@ -66,22 +67,33 @@ class CardLinks(QWidget):
         self.ctx = ctx
         self._row = QVBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
-        self._asked: tuple[str, str] | None = None
+        self._asked: tuple | None = None
         self.buttons: list[QPushButton] = []
         self.dialog: CardDialog | None = None
         self.setVisible(False)
 
     def show_for(self, symptom: str | None, item_key: str | None) -> None:
-        """Look up the cards of an item in the background; clear at once so a stale card never shows."""
-        self._clear()
-        self._asked = (symptom, item_key) if symptom and item_key else None
-        if self._asked is None:
-            return
+        """The cards of a checklist item (None: none)."""
         from cre_desk.db.kb_cards import CardBook
 
-        asked = self._asked
-        self.ctx.run_db(CardBook(self.ctx.knowledge).for_item, symptom, item_key, receiver=self,
-                        on_done=lambda views: self._fill(asked, views), on_error=lambda exc: None)
+        asked = (symptom, item_key) if symptom and item_key else None
+        self._look_up(asked, lambda: CardBook(self.ctx.knowledge).for_item(symptom or "", item_key or ""))
+
+    def show_for_article(self, article) -> None:
+        """The cards an article explains a piece of (None: none)."""
+        from cre_desk.db.kb_cards import CardBook
+
+        asked = ("article", article.id, article.version) if article is not None else None
+        self._look_up(asked, lambda: CardBook(self.ctx.knowledge).for_article(article))
+
+    def _look_up(self, asked, lookup) -> None:
+        """Look up in the background; clear at once so a stale card never shows."""
+        self._clear()
+        self._asked = asked
+        if asked is None:
+            return
+        self.ctx.run_db(lookup, receiver=self, on_done=lambda views: self._fill(asked, views),
+                        on_error=lambda exc: None)
 
     def _clear(self) -> None:
         for button in self.buttons:

@@ -358,277 +358,277 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ArticlesWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="97"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="214"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="98"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="217"/>
         <source>Articles</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="204"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="207"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="160"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="205"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="163"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="208"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="145"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="146"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="146"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="206"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="147"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="209"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="102"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="147"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="103"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="148"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="107"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="108"/>
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="113"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="256"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="114"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="259"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="114"/>
-        <location filename="../../cre_desk/gui/articles_window.py" line="257"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="115"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="260"/>
         <source>Best practice</source>
         <translation>ベストプラクティス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="116"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="117"/>
         <source>&amp;New article</source>
         <translation>新規記事(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="118"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="119"/>
         <source>Add starter &amp;cards</source>
         <translation>スターターカードを追加(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="119"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="120"/>
         <source>Add the shipped best-practice cards (in-app messages, push, events) this workspace does not hold yet</source>
         <translation>同梱のベストプラクティスカード（アプリ内メッセージ・プッシュ・イベント）のうち、このワークスペースにまだないものを追加します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="141"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="142"/>
         <source>e.g. Braze Android SDK &gt;= 30.0; one range per comma</source>
         <translation>例: Braze Android SDK &gt;= 30.0（範囲ごとにカンマで区切る）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="142"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="143"/>
         <source>e.g. symptom:iam_not_shown, team:mobile</source>
         <translation>例: symptom:iam_not_shown, team:mobile</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="143"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="144"/>
         <source>e.g. 12, 15</source>
         <translation>例: 12, 15</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="148"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="149"/>
         <source>SDK versions</source>
         <translation>対象 SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="149"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="150"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="150"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="151"/>
         <source>Linked tickets</source>
         <translation>関連チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="153"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="156"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="154"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="157"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="164"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="167"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="203"/>
         <source>Tickets</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="203"/>
         <source>Common words</source>
         <translation>共通する語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="200"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="203"/>
         <source>Titles</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="207"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="210"/>
         <source>Suggested</source>
         <translation>提案回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="208"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="211"/>
         <source>Inserted</source>
         <translation>挿入回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="209"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="212"/>
         <source>Look-alikes after publishing</source>
         <translation>公開後の類似チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="215"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="218"/>
         <source>FAQ candidates</source>
         <translation>FAQ 候補</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="216"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="219"/>
         <source>FAQ health</source>
         <translation>FAQ の効果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="224"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="227"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="225"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="228"/>
         <source>Reviewed</source>
         <translation>レビュー済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="226"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="229"/>
         <source>Published</source>
         <translation>公開済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="227"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="230"/>
         <source>Outdated</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="237"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="240"/>
         <source>Starter cards added: %1</source>
         <translation>追加したスターターカード: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="305"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="308"/>
         <source>Article #%1, saved %2</source>
         <translation>記事 #%1（%2 に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="320"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="324"/>
         <source>New article: not saved yet</source>
         <translation>新規記事: まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="355"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="360"/>
         <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
         <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="399"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="404"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="408"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="413"/>
         <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
         <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="419"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="424"/>
         <source>Not in Zendesk Guide yet</source>
         <translation>Zendesk Guide にはまだありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="453"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="458"/>
         <source>Connect a Zendesk account first (File → Accounts).</source>
         <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="462"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="467"/>
         <source>Create article #%1 as a draft in Zendesk Guide (%2)?</source>
         <translation>記事 #%1 を Zendesk Guide に下書きとして作成しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="167"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="170"/>
         <source>Create or update this article as a draft in Zendesk Guide; someone publishes it there</source>
         <translation>この記事を Zendesk Guide に下書きとして作成または更新します。公開は Guide で行います</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="424"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="429"/>
         <source>Draft in Zendesk Guide: %1</source>
         <translation>Zendesk Guide の下書き: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="421"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="426"/>
         <source>Edited in Zendesk Guide since saved here: %1</source>
         <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="438"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="443"/>
         <source>Permission group id:</source>
         <translation>権限グループ ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="449"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="454"/>
         <source>Save the article first.</source>
         <translation>先に記事を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="166"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="169"/>
         <source>Save to Zendesk &amp;Guide…</source>
         <translation>Zendesk Guide に保存(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="479"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="484"/>
         <source>Saving to Zendesk Guide…</source>
         <translation>Zendesk Guide に保存しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="433"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="438"/>
         <source>Section id:</source>
         <translation>セクション ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="492"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="497"/>
         <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
         <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="461"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="466"/>
         <source>Update the draft of article #%1 in Zendesk Guide (%2)?</source>
         <translation>Zendesk Guide にある記事 #%1 の下書きを更新しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="432"/>
+        <location filename="../../cre_desk/gui/articles_window.py" line="437"/>
         <source>Zendesk Guide</source>
         <translation>Zendesk Guide</translation>
     </message>
@@ -748,17 +748,17 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="32"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="33"/>
         <source>Best practice</source>
         <translation>ベストプラクティス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="43"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="44"/>
         <source>The team&apos;s card: article #%1, edited in the Articles window.</source>
         <translation>チームのカード: 記事 #%1（記事ウィンドウで編集できます）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="47"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="48"/>
         <source>Shipped with CRE Desk. Articles → Add starter cards makes it the team&apos;s to edit.</source>
         <translation>CRE Desk 同梱の内容です。記事 → スターターカードを追加 でチームが編集できる記事になります。</translation>
     </message>
@@ -766,12 +766,12 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>CardLinks</name>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="99"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="111"/>
         <source>Best practice: %1</source>
         <translation>ベストプラクティス: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/best_practice_card.py" line="100"/>
+        <location filename="../../cre_desk/gui/best_practice_card.py" line="112"/>
         <source>Open the team&apos;s best-practice card for this feature</source>
         <translation>この機能のベストプラクティスカードを開きます</translation>
     </message>
@@ -2592,7 +2592,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="95"/>
-        <location filename="../../cre_desk/gui/main_window.py" line="482"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="483"/>
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -2652,32 +2652,32 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="434"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="435"/>
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="459"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="460"/>
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="460"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="461"/>
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="538"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="539"/>
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="556"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="557"/>
         <source>The database&apos;s change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="593"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="594"/>
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -2773,42 +2773,42 @@ Close anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="420"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="421"/>
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="465"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="466"/>
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="472"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="473"/>
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="473"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="474"/>
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="475"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="476"/>
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="495"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="496"/>
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="498"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="499"/>
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="536"/>
+        <location filename="../../cre_desk/gui/main_window.py" line="537"/>
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>

@@ -56,3 +56,25 @@ def test_cre_desk_demo_loads_articles_and_cards_headless(tmp_path, capsys):
         ws.close()
     assert cli.main(["--home", str(home), "demo", "--no-feedback"]) == 0
     assert "Added 0 demo article(s) and 0 best-practice card(s)." in capsys.readouterr().out
+
+
+def test_an_faq_article_links_the_cards_of_what_its_tickets_confirmed(database, service):
+    from cre_desk.core.tickets import TicketFields
+    from cre_desk.core.vocabulary import Verdict
+    from cre_desk.db.models import ChecklistItem
+
+    knowledge = KnowledgeService(database)
+    book = CardBook(knowledge)
+    ticket = service.create_ticket(TicketFields(title="No push on Xiaomi", symptom="push_not_delivered"))
+    with database.write() as session:   # the verdict the engineer recorded on the real checklist item
+        session.add(ChecklistItem(ticket_id=ticket.id, symptom="push_not_delivered", item_key="e_force_stop",
+                                  area="E", position=99, verdict=Verdict.CONFIRMED))
+    faq = knowledge.create_article(kb.ArticleFields(title_en="Push on Xiaomi", ticket_ids=(ticket.id,)))
+    assert [v.fields.title_en for v in book.for_article(faq)] == ["Android push through FCM"]
+    named = knowledge.create_article(kb.ArticleFields(title_en="Topic mismatch", tags=("card:ios_push_apns",)))
+    assert [v.fields.title_en for v in book.for_article(named)] == ["iOS push through APNs"]
+    assert book.for_article(knowledge.create_article(kb.ArticleFields(title_en="Unrelated"))) == []
+    book.install_starter()
+    views = book.for_article(faq)
+    assert len(views) == 1 and views[0].article_id is not None          # the team's copy once installed
+    assert book.for_article(knowledge.get_article(views[0].article_id)) == []  # a card links no card

@@ -88,3 +88,22 @@ def test_the_card_in_japanese(qtbot, qapp, ctx, dialogs):
             qapp.removeTranslator(translator)
         qapp.setProperty("cre_desk_language", "en")
         QLocale.setDefault(locale)
+
+
+def test_an_article_links_the_card_it_explains(qtbot, window, ctx):
+    from cre_desk.core import kb
+
+    ctx.knowledge.create_article(kb.ArticleFields(
+        title_en="Test pushes fail on TestFlight builds", status="published",
+        body_en="## Fix\nUse the production APNs environment for TestFlight builds.", tags=("card:ios_push_apns",)))
+    window.show_articles()
+    articles = window.articles
+    qtbot.waitUntil(lambda: articles.current is not None)
+    qtbot.waitUntil(lambda: len(articles.cards.buttons) == 1)
+    assert articles.cards.buttons[0].text() == "Best practice: iOS push through APNs"
+    articles.cards.buttons[0].click()
+    assert "BadDeviceToken" in articles.cards.dialog.body.toPlainText()
+    articles.resize(1280, 800)
+    _shot(articles, "article_card_link_en.png")
+    articles.cards.dialog.close()
+    wait_for_all()
