@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_search import p95, populate, sentence  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from cre_desk.core.tickets import TicketFields  # noqa: E402
 from cre_desk.db import migrate  # noqa: E402
@@ -66,6 +67,11 @@ def main() -> None:
         migrate.upgrade(db)
         populate(db, args.tickets)
         add_articles_and_fingerprints(db, args.tickets, args.articles)
+        if db.dialect == "postgresql":   # rows were inserted with explicit ids: move the sequences past them
+            with db.write() as session:
+                for table in ("tickets", "kb_articles"):
+                    session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                         f"(SELECT max(id) FROM {table}))"))
         tickets = TicketService(db, template_rows=lambda s: [])
         t = time.perf_counter()
         KnowledgeService(db).refresh_vectors()

@@ -67,11 +67,12 @@ def test_an_faq_article_links_the_cards_of_what_its_tickets_confirmed(database, 
     book = CardBook(knowledge)
     ticket = service.create_ticket(TicketFields(title="No push on Xiaomi", symptom="push_not_delivered"))
     with database.write() as session:   # the verdict the engineer recorded on the real checklist item
-        session.add(ChecklistItem(ticket_id=ticket.id, symptom="push_not_delivered", item_key="e_force_stop",
-                                  area="E", position=99, verdict=Verdict.CONFIRMED))
+        session.add(ChecklistItem(ticket_id=ticket.id, symptom="push_not_delivered",
+                                  item_key="e_force_stop", area="E", position=99, verdict=Verdict.CONFIRMED))
     faq = knowledge.create_article(kb.ArticleFields(title_en="Push on Xiaomi", ticket_ids=(ticket.id,)))
     assert [v.fields.title_en for v in book.for_article(faq)] == ["Android push through FCM"]
-    named = knowledge.create_article(kb.ArticleFields(title_en="Topic mismatch", tags=("card:ios_push_apns",)))
+    named = knowledge.create_article(kb.ArticleFields(title_en="Topic mismatch",
+                                                      tags=("card:ios_push_apns",)))
     assert [v.fields.title_en for v in book.for_article(named)] == ["iOS push through APNs"]
     assert book.for_article(knowledge.create_article(kb.ArticleFields(title_en="Unrelated"))) == []
     book.install_starter()

@@ -95,7 +95,8 @@ def test_an_article_links_the_card_it_explains(qtbot, window, ctx):
 
     ctx.knowledge.create_article(kb.ArticleFields(
         title_en="Test pushes fail on TestFlight builds", status="published",
-        body_en="## Fix\nUse the production APNs environment for TestFlight builds.", tags=("card:ios_push_apns",)))
+        body_en="## Fix\nUse the production APNs environment for TestFlight builds.",
+        tags=("card:ios_push_apns",)))
     window.show_articles()
     articles = window.articles
     qtbot.waitUntil(lambda: articles.current is not None)
