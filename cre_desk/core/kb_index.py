@@ -96,6 +96,51 @@ class TextIndex:
         if renorm:
             self._maybe_renorm()
 
+    def put_many(self, docs: Iterable[tuple[Key, Mapping[str, int]]]) -> None:
+        """Add or replace many documents at once (loading the index), then recompute every norm.
+
+        The postings of all documents are grouped by term with numpy instead of one append per term and
+        document: loading 110,000 documents is several times faster than calling :meth:`put` for each.
+        """
+        terms: list[str] = []
+        counts: list[int] = []
+        slots: list[int] = []
+        for key, doc_counts in docs:
+            self.remove(key, compact=False)
+            doc = dict(doc_counts)
+            if doc and min(doc.values()) <= 0:
+                doc = {t: c for t, c in doc.items() if c > 0}
+            slot = len(self._keys)
+            self._slot[key] = slot
+            self._keys.append(key)
+            self._counts.append(doc)
+            self._kind.append(self._kind_codes.setdefault(key[0], len(self._kind_codes)))
+            self._inv_norm.append(1.0)
+            terms.extend(doc)
+            counts.extend(doc.values())
+            slots.extend([slot] * len(doc))
+        if terms:
+            ids: dict[str, int] = {}
+            term_ids = np.fromiter((ids.setdefault(t, len(ids)) for t in terms), dtype=np.int64, count=len(terms))
+            order = np.argsort(term_ids, kind="stable")
+            sorted_ids = term_ids[order]
+            slot_arr = np.asarray(slots, dtype=np.int32)[order]
+            weight_arr = 1.0 + np.log(np.asarray(counts, dtype=np.float64)[order])
+            bounds = np.flatnonzero(np.diff(sorted_ids)) + 1
+            starts = np.concatenate(([0], bounds))
+            ends = np.concatenate((bounds, [len(sorted_ids)]))
+            names = list(ids)
+            df = self._df
+            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+                term = names[int(sorted_ids[start])]
+                posting = self._postings.get(term)
+                if posting is None:
+                    posting = self._postings[term] = (array("i"), array("d"))
+                posting[0].frombytes(slot_arr[start:end].tobytes())
+                posting[1].frombytes(weight_arr[start:end].tobytes())
+                df[term] = df.get(term, 0) + (end - start)
+        self.renorm()
+
     def remove(self, key: Key, *, compact: bool = True) -> None:
         slot = self._slot.pop(key, None)
         if slot is None:

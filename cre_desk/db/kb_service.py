@@ -382,17 +382,17 @@ class KnowledgeService:
                 changed.append((kind, ref_id))
                 self._stamps[(kind, ref_id)] = computed_at
             newest = computed_at if newest is None or computed_at > newest else newest
+        loaded = []
         for kind in ("ticket", "article"):
             ids = [ref_id for k, ref_id in changed if k == kind]
             for start in range(0, len(ids), 900):
-                for ref_id, terms_json in session.execute(
+                loaded += [((kind, ref_id), json.loads(terms_json)) for ref_id, terms_json in session.execute(
                     select(TermVector.ref_id, TermVector.terms_json).where(
-                        TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + 900])
-                    )
-                ):
-                    self._index.put((kind, ref_id), json.loads(terms_json), renorm=len(changed) < 50)
-        if len(changed) >= 50:
-            self._index.renorm()
+                        TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + 900])))]
+        if len(loaded) >= 50:
+            self._index.put_many(loaded)   # a load: postings grouped at once, norms recomputed
+        for key, counts in loaded if len(loaded) < 50 else ():
+            self._index.put(key, counts)
         # Stashes carry the real time of whoever wrote them: the next look starts at the later of the newest
         # stash and this look's start (minus the margin), so a bulk stash is not re-read on every look.
         self._loaded_until = started if newest is None or started > newest else newest

@@ -92,3 +92,24 @@ def test_index_after_many_replacements_ranks_like_a_fresh_one():
     assert churned.query(kb.text_terms("firebase doze 通知1"), limit=6) == before
     only_articles = churned.query(kb.text_terms("apns badge"), kinds=frozenset({"article"}))
     assert [m.key for m in only_articles] == [("article", 1)]
+
+
+def test_loading_many_documents_at_once_ranks_like_adding_them_one_by_one():
+    texts = {("ticket", i): kb.text_terms(f"push token {w} {w * (i % 3)} android {i % 5} 通知{i % 3}")
+             for i, w in enumerate(["firebase ", "apns ", "silent ", "badge ", "sound ", "channel ", "priority ",
+                                    "doze "] * 4)}
+    texts[("article", 1)] = kb.text_terms("apns badge sound on iOS")
+    one_by_one = kb.TextIndex()
+    for key, counts in texts.items():
+        one_by_one.put(key, counts, renorm=False)
+    one_by_one.renorm()
+    at_once = kb.TextIndex()
+    at_once.put(("ticket", 0), kb.text_terms("an older text of ticket 0, replaced by the load"))
+    at_once.put_many(list(texts.items()))
+    assert len(at_once) == len(one_by_one)
+    for query in ("apns badge", "firebase doze 通知1", "silent channel android"):
+        got = at_once.query(kb.text_terms(query), limit=8)
+        want = one_by_one.query(kb.text_terms(query), limit=8)
+        assert [(m.key, round(m.score, 9), m.shared) for m in got] == [
+            (m.key, round(m.score, 9), m.shared) for m in want]
+    assert not at_once.query(kb.text_terms("older replaced"))
