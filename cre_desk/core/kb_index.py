@@ -121,7 +121,8 @@ class TextIndex:
             slots.extend([slot] * len(doc))
         if terms:
             ids: dict[str, int] = {}
-            term_ids = np.fromiter((ids.setdefault(t, len(ids)) for t in terms), dtype=np.int64, count=len(terms))
+            term_ids = np.fromiter((ids.setdefault(t, len(ids)) for t in terms), dtype=np.int64,
+                                   count=len(terms))
             order = np.argsort(term_ids, kind="stable")
             sorted_ids = term_ids[order]
             slot_arr = np.asarray(slots, dtype=np.int32)[order]

@@ -96,8 +96,8 @@ def test_index_after_many_replacements_ranks_like_a_fresh_one():
 
 def test_loading_many_documents_at_once_ranks_like_adding_them_one_by_one():
     texts = {("ticket", i): kb.text_terms(f"push token {w} {w * (i % 3)} android {i % 5} 通知{i % 3}")
-             for i, w in enumerate(["firebase ", "apns ", "silent ", "badge ", "sound ", "channel ", "priority ",
-                                    "doze "] * 4)}
+             for i, w in enumerate(["firebase ", "apns ", "silent ", "badge ", "sound ", "channel ",
+                                    "priority ", "doze "] * 4)}
     texts[("article", 1)] = kb.text_terms("apns badge sound on iOS")
     one_by_one = kb.TextIndex()
     for key, counts in texts.items():
