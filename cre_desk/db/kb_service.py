@@ -90,6 +90,7 @@ class KnowledgeService:
         self.db = db
         self.clock = clock
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self._index = kb.TextIndex()
         self._fps = FingerprintIndex()
         self._loaded_until: datetime | None = None
@@ -278,7 +279,12 @@ class KnowledgeService:
 
         The first call compares every ticket with its stash; later calls of the same service only look at
         tickets and messages added, and tickets updated, since the previous call (a fixed cost per call).
+        One call at a time: the index may be warmed up on another thread while a ticket is opened.
         """
+        with self._refresh_lock:
+            return self._refresh_vectors()
+
+    def _refresh_vectors(self) -> int:
         now = _now()  # compared with tickets' own update times, so the real clock
         with self.db.read() as session:
             newest = kb_changes.newest_ids(session)
@@ -398,7 +404,8 @@ class KnowledgeService:
         self._loaded_until = started if newest is None or started > newest else newest
 
     def ensure_index(self) -> int:
-        """Stash what changed and load it; returns the number of documents indexed."""
+        """Stash what changed and load it; returns the number of documents indexed (the window calls it
+        once in the background when a workspace opens, so the first opened ticket does not wait for it)."""
         self.refresh_vectors()
         with self._lock, self.db.read() as session:
             self._sync_index(session)

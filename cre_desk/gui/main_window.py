@@ -180,6 +180,11 @@ class MainWindow(QMainWindow):
         ctx.ticket_saved.connect(self._on_ctx_ticket_saved)
         for action in self.actions():
             action.setEnabled(True)
+        # Load the look-alike index now, off the database thread, rather than when the first ticket opens.
+        from cre_desk.gui.tasks import run_in_background
+
+        run_in_background(ctx.knowledge.ensure_index, receiver=self,
+                          on_error=lambda exc: log.warning("Similarity index not loaded: %s", exc))
         if self.window_settings is not None:
             state = self.window_settings.value("main/splitter")
             if state is not None:
