@@ -1,5 +1,7 @@
 """Look-alike suggestions for a newly opened ticket (10,000 tickets, 1,000 articles) vs a full-text query.
 
+The issue's target is 100 ms at 100,000 tickets and 10,000 articles: ``--tickets 100000 --articles 10000``.
+
     python bench/bench_kb.py [--tickets 10000] [--articles 1000] [--db-url postgresql://…]
 
 Prints: stashing every ticket's term counts once, loading the in-memory index in a fresh process, then
@@ -20,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_search import p95, populate, sentence  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from cre_desk.core.tickets import TicketFields  # noqa: E402
 from cre_desk.db import migrate  # noqa: E402
@@ -64,6 +67,11 @@ def main() -> None:
         migrate.upgrade(db)
         populate(db, args.tickets)
         add_articles_and_fingerprints(db, args.tickets, args.articles)
+        if db.dialect == "postgresql":   # rows were inserted with explicit ids: move the sequences past them
+            with db.write() as session:
+                for table in ("tickets", "kb_articles"):
+                    session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                         f"(SELECT max(id) FROM {table}))"))
         tickets = TicketService(db, template_rows=lambda s: [])
         t = time.perf_counter()
         KnowledgeService(db).refresh_vectors()
@@ -88,6 +96,11 @@ def main() -> None:
             t = time.perf_counter()
             tickets.search(" ".join(title.split()[:2]), limit=200)
             fts.append(time.perf_counter() - t)
+        reopened = []
+        for ticket_id in rnd.sample(range(1, args.tickets + 1), 20):
+            t = time.perf_counter()
+            knowledge.suggest(ticket_id, record=False)
+            reopened.append(time.perf_counter() - t)
         print(f"[{db.dialect}] {args.tickets:,} tickets, {args.articles:,} articles "
               f"({size:,} documents indexed)")
         print(f"stash term counts of every ticket and article once: {stash:6.2f} s")
@@ -96,6 +109,8 @@ def main() -> None:
               f"p95 {p95(suggest) * 1000:6.1f} ms (last: {len(found)} suggestions; target < 100 ms)")
         print(f"  same, the new ticket's log shares findings with 1 in 7 tickets: median "
               f"{statistics.median(with_log) * 1000:6.1f} ms, p95 {p95(with_log) * 1000:6.1f} ms")
+        print(f"  an existing ticket opened again (nothing new to stash): median "
+              f"{statistics.median(reopened) * 1000:6.1f} ms, p95 {p95(reopened) * 1000:6.1f} ms")
         print(f"plain ranked full-text query, same run: median {statistics.median(fts) * 1000:6.1f} ms")
         ratio = statistics.median(suggest) / statistics.median(fts)
         print(f"ratio suggestions / full-text query (median): {ratio:.1f}x")

@@ -40,7 +40,12 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
         feedback = None if args.no_feedback else FeedbackStore(workspace.db)
         added = demo.load_demo(workspace.tickets, feedback=feedback)
         total = workspace.tickets.count()
+        from cre_desk.db.kb_cards import load_demo_knowledge
+        from cre_desk.db.kb_service import KnowledgeService
+
+        articles, cards = load_demo_knowledge(KnowledgeService(workspace.db))
     finally:
         workspace.close()
     print(f"Added {added} demo ticket(s); the workspace holds {total}.")
+    print(f"Added {articles} demo article(s) and {cards} best-practice card(s).")
     return 0

@@ -7,6 +7,8 @@
     cre-desk kb health                                      (suggested, inserted, look-alikes later)
     cre-desk kb faq TICKET                                  (draft an FAQ article from a resolved ticket)
     cre-desk kb publish ARTICLE --account ID --section N --permission-group N [--yes] [--replace-remote]
+    cre-desk kb publish ARTICLE --account INTERCOM-ID [--collection N] [--yes] [--replace-remote]
+                                [--replace-live]
 
 Reads the same workspace as the app (the local file, ``--home`` or ``--db-url``).
 """
@@ -38,15 +40,20 @@ def _parser() -> argparse.ArgumentParser:
     faq = sub.add_parser("faq", help="draft an FAQ article from a resolved ticket")
     faq.add_argument("ticket", type=int)
     faq.add_argument("--owner", default="")
-    publish = sub.add_parser("publish", help="save an article as a draft in Zendesk Guide")
+    publish = sub.add_parser("publish",
+                             help="save an article as a draft in Zendesk Guide or Intercom Articles")
     publish.add_argument("article", type=int)
-    publish.add_argument("--account", required=True, help="the id of a connected Zendesk account")
-    publish.add_argument("--section", type=int, required=True, help="the Guide section id")
-    publish.add_argument("--permission-group", type=int, required=True, help="the Guide permission group id")
+    publish.add_argument("--account", required=True, help="the id of a connected Zendesk or Intercom account")
+    publish.add_argument("--section", type=int, help="Zendesk: the Guide section id")
+    publish.add_argument("--permission-group", type=int, help="Zendesk: the Guide permission group id")
+    publish.add_argument("--collection", type=int, help="Intercom: the collection to create the article in")
     publish.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     publish.add_argument(
-        "--replace-remote", action="store_true", help="overwrite the Guide copy even if it was edited there"
+        "--replace-remote", action="store_true",
+        help="overwrite the help-center copy even if it was edited there"
     )
+    publish.add_argument("--replace-live", action="store_true",
+                         help="Intercom: replace the article although it is published (customers see it)")
     return parser
 
 
@@ -158,6 +165,13 @@ def _publish(args, knowledge, settings) -> int:
     account = next((a for a in load_accounts(settings) if a.id == args.account), None)
     if account is None:
         raise UserError(f"No connected account is called “{args.account}”. See File → Accounts.")
+    if account.provider == "intercom":
+        return _publish_intercom(args, knowledge, article, account)
+    if account.provider != "zendesk":
+        raise UserError(
+            "Articles can be saved to Zendesk Guide or Intercom Articles: choose one of those accounts.")
+    if args.section is None or args.permission_group is None:
+        raise UserError("Zendesk Guide needs --section and --permission-group.")
     where = "update the Guide draft" if article.remote_id else "create a Guide draft"
     if not args.yes:
         answer = input(
@@ -182,4 +196,30 @@ def _publish(args, knowledge, settings) -> int:
     finally:
         guide.close()
     print(f"Saved as a draft in Zendesk Guide: {saved.remote_url or saved.remote_id}")
+    return 0
+
+
+def _publish_intercom(args, knowledge, article, account) -> int:
+    from cre_desk.actions.publish_article import save_to_intercom
+    from cre_desk.db.kb_remotes import INTERCOM, RemoteCopies
+    from cre_desk.integrations.intercom_articles import articles_for
+
+    copies = RemoteCopies(knowledge.db)
+    where = "update the Intercom draft" if copies.get(article.id, INTERCOM) else "create an Intercom draft"
+    if not args.yes:
+        answer = input(
+            f"{where.capitalize()} for article #{article.id} “{article.fields.title('en')}” "
+            f"through {account.id}? [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was sent.")
+            return 1
+    client = articles_for(account)
+    try:
+        saved = save_to_intercom(knowledge, copies, article.id, client, account_id=account.id,
+                                 collection_id=args.collection, force=args.replace_remote,
+                                 replace_live=args.replace_live)
+    finally:
+        client.close()
+    print(f"Saved to Intercom Articles: {saved.url or 'article ' + saved.remote_id}")
     return 0

@@ -9,7 +9,6 @@ suggestion says why it was made, so an engineer can trust or dismiss it at a gla
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+# The index lives in kb_index; callers know it as kb.TextIndex, kb.TextMatch and kb.readable.
+from cre_desk.core.kb_index import TextIndex as TextIndex
+from cre_desk.core.kb_index import TextMatch as TextMatch
+from cre_desk.core.kb_index import readable as readable
 from cre_desk.errors import UserError
 
 
@@ -155,157 +158,6 @@ def text_terms(text: str) -> Counter[str]:
         elif len(token) > 1 and token not in _STOP and not token.isdigit():
             counts[_stem(token)] += 1
     return counts
-
-
-@dataclass
-class _Doc:
-    counts: dict[str, int]
-    norm: float = 0.0
-
-
-@dataclass(frozen=True)
-class TextMatch:
-    key: tuple[str, int]
-    score: float
-    shared: tuple[str, ...]  # the terms that weighed most in the match, best first
-
-
-class TextIndex:
-    """Cosine similarity of tf-idf vectors over an inverted index, kept in memory and updated in place.
-
-    Document norms use the idf of when they were computed; they are recomputed when the collection has
-    grown or shrunk by a tenth since, which keeps adding one ticket cheap and the scores stable.
-    """
-
-    #: Terms found in more than this share of documents (and in more than ``COMMON_FLOOR``) are skipped at
-    #: query time: they match a large part of the collection and barely move a score.
-    COMMON_SHARE = 0.1
-    COMMON_FLOOR = 500
-    #: Only the query's most telling terms are looked up; a long ticket's tail of words changes little.
-    QUERY_TERMS = 40
-
-    def __init__(self) -> None:
-        self._docs: dict[tuple[str, int], _Doc] = {}
-        self._postings: dict[str, dict[tuple[str, int], int]] = {}
-        self._normed_at = 0
-
-    def __len__(self) -> int:
-        return len(self._docs)
-
-    def __contains__(self, key: tuple[str, int]) -> bool:
-        return key in self._docs
-
-    def idf(self, term: str) -> float:
-        return math.log(1 + len(self._docs) / (1 + len(self._postings.get(term, ()))))
-
-    def _norm(self, counts: Mapping[str, int]) -> float:
-        return math.sqrt(sum(((1 + math.log(c)) * self.idf(t)) ** 2 for t, c in counts.items())) or 1.0
-
-    def put(self, key: tuple[str, int], counts: Mapping[str, int], *, renorm: bool = True) -> None:
-        """Add or replace a document; a bulk load passes ``renorm=False``, then calls :meth:`renorm`."""
-        self.remove(key)
-        doc = _Doc(dict(counts))
-        self._docs[key] = doc
-        for term, count in doc.counts.items():
-            self._postings.setdefault(term, {})[key] = count
-        doc.norm = self._norm(doc.counts)
-        if renorm:
-            self._maybe_renorm()
-
-    def remove(self, key: tuple[str, int]) -> None:
-        doc = self._docs.pop(key, None)
-        if doc is None:
-            return
-        for term in doc.counts:
-            posting = self._postings.get(term)
-            if posting is not None:
-                posting.pop(key, None)
-                if not posting:
-                    del self._postings[term]
-
-    def _maybe_renorm(self) -> None:
-        size = len(self._docs)
-        if abs(size - self._normed_at) > max(10, self._normed_at // 10):
-            self.renorm()
-
-    def renorm(self) -> None:
-        for doc in self._docs.values():
-            doc.norm = self._norm(doc.counts)
-        self._normed_at = len(self._docs)
-
-    def query(
-        self,
-        counts: Mapping[str, int],
-        *,
-        limit: int = 10,
-        kinds: frozenset[str] | None = None,
-        exclude: frozenset[tuple[str, int]] = frozenset(),
-        min_score: float = 0.0,
-    ) -> list[TextMatch]:
-        """The documents most like ``counts``, best first, with the terms they share."""
-        if not counts or not self._docs:
-            return []
-        too_common = max(self.COMMON_SHARE * len(self._docs), self.COMMON_FLOOR)
-        weights = {}
-        for term, count in counts.items():
-            posting = self._postings.get(term)
-            if posting and len(posting) <= too_common:
-                weights[term] = (1 + math.log(count)) * self.idf(term)
-        if len(weights) > self.QUERY_TERMS:
-            weights = dict(sorted(weights.items(), key=lambda item: -item[1])[: self.QUERY_TERMS])
-        qnorm = self._norm(counts)
-        scores: dict[tuple[str, int], float] = {}
-        get = scores.get
-        log = math.log
-        for term, qweight in weights.items():
-            factor = qweight * self.idf(term)
-            for key, count in self._postings[term].items():
-                scores[key] = get(key, 0.0) + factor * (1 + log(count))
-        ranked = []
-        for key, raw in scores.items():
-            if key in exclude or (kinds is not None and key[0] not in kinds):
-                continue
-            score = raw / (qnorm * self._docs[key].norm)
-            if score >= min_score:
-                ranked.append((score, key))
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        matches = []
-        for score, key in ranked[:limit]:
-            doc = self._docs[key].counts
-            shared = sorted((t for t in weights if t in doc), key=lambda t: -weights[t])
-            matches.append(TextMatch(key, min(score, 1.0), tuple(readable(shared)[:5])))
-        return matches
-
-
-def readable(terms: list[str]) -> list[str]:
-    """Shared terms as a person reads them: Japanese bigrams that chain ("プッ", "ッシ", "シュ") become one
-    word ("プッシュ"); the order of the first term of each word is kept."""
-    cjk = [t for t in terms if len(t) == 2 and _CJK_RUN.fullmatch(t)]
-    by_first: dict[str, list[str]] = {}
-    for term in cjk:
-        by_first.setdefault(term[0], []).append(term)
-    has_prev = {t for t in cjk if any(o != t and o[1] == t[0] for o in cjk)}
-    words: dict[str, str] = {}
-    used: set[str] = set()
-    for term in cjk:
-        if term in has_prev or term in used:
-            continue
-        word, last = term, term
-        used.add(term)
-        while True:
-            nxt = next((n for n in by_first.get(last[1], []) if n not in used), None)
-            if nxt is None:
-                break
-            used.add(nxt)
-            word, last = word + nxt[1], nxt
-        words[term] = word
-    out: list[str] = []
-    for term in terms:
-        if term in words:
-            out.append(words[term])
-        elif term not in used and (term not in has_prev or term not in cjk):
-            out.append(term)
-    return out
 
 
 # ------------------------------------------------------------------------------------------- fingerprints

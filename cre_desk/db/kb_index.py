@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from cre_desk.core import kb
 from cre_desk.core.vocabulary import Verdict
+from cre_desk.db import kb_changes
 from cre_desk.db.engine import Database
+from cre_desk.db.kb_fingerprints import FingerprintIndex
 from cre_desk.db.models import Article, ChecklistItem, LogFingerprint, Message, TermVector, Ticket
 
 #: How many customer messages count towards a ticket's text (later ones are mostly back-and-forth).
@@ -76,18 +78,18 @@ class KnowledgeIndex:
         self.db = db
         self.clock = clock
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self._index = kb.TextIndex()
-        self._counts: dict[tuple[str, int], dict[str, int]] = {}
+        self._fps = FingerprintIndex()
         self._loaded_until: datetime | None = None
         self._stamps: dict[tuple[str, int], datetime] = {}
-        #: (when, newest ticket id, newest message id) of the last look for changed tickets.
-        self._checked: tuple[datetime, int, int] | None = None
+        #: (when, newest ticket, message and article ids) of the last look for changed tickets and articles.
+        self._checked: tuple[datetime, int, int, int] | None = None
 
     def forget(self, kind: str, ref_id: int) -> None:
         """Drop a deleted ticket or article from the in-memory index."""
         with self._lock:
             self._index.remove((kind, ref_id))
-            self._counts.pop((kind, ref_id), None)
 
     def record_fingerprint(
         self, ticket_id: int, attachment_id: int, analysis_json: Mapping
@@ -101,7 +103,7 @@ class KnowledgeIndex:
                 session.add(row)
             row.rules = join_lines(sorted(fp.rules))
             row.areas = join_lines(sorted(fp.areas))
-            row.computed_at = self.clock()
+            row.computed_at = now_utc()  # the in-memory fingerprint index reloads by real time
         return fp
 
     def fingerprints(
@@ -135,30 +137,33 @@ class KnowledgeIndex:
 
         The first call compares every ticket with its stash; later calls of the same service only look at
         tickets and messages added, and tickets updated, since the previous call (a fixed cost per call).
+        One call at a time: the index may be warmed up on another thread while a ticket is opened.
         """
+        with self._refresh_lock:
+            return self._refresh_vectors()
+
+    def _refresh_vectors(self) -> int:
         now = now_utc()  # compared with tickets' own update times, so the real clock
         with self.db.read() as session:
-            last_ticket = session.scalar(select(func.max(Ticket.id))) or 0
-            last_message = session.scalar(select(func.max(Message.id))) or 0
+            newest = kb_changes.newest_ids(session)
             if self._checked is None:
                 stale = self._all_stale_tickets(session)
+                articles = list(session.scalars(
+                    select(Article.id)
+                    .outerjoin(TermVector, (TermVector.kind == "article") & (TermVector.ref_id == Article.id))
+                    .where(or_(TermVector.ref_id.is_(None), Article.updated_at > TermVector.computed_at))
+                ))
             else:
-                since, seen_ticket, seen_message = self._checked
-                stale = list(session.scalars(select(Ticket.id).where(or_(
-                    Ticket.id > seen_ticket, Ticket.updated_at >= since - RELOAD_MARGIN,
-                    Ticket.id.in_(select(Message.ticket_id).where(Message.id > seen_message))))))
-            articles = list(session.scalars(
-                select(Article.id)
-                .outerjoin(TermVector, (TermVector.kind == "article") & (TermVector.ref_id == Article.id))
-                .where(or_(TermVector.ref_id.is_(None), Article.updated_at > TermVector.computed_at))
-            ))
+                since, seen_ticket, seen_message, seen_article = self._checked
+                stale = kb_changes.changed_tickets(session, since - RELOAD_MARGIN, seen_ticket, seen_message)
+                articles = kb_changes.changed_articles(session, since - RELOAD_MARGIN, seen_article)
         if stale or articles:
             with self.db.write() as session:
                 for chunk_start in range(0, len(stale), 500):
                     self._stash_tickets(session, stale[chunk_start : chunk_start + 500], now)
                 for article in session.scalars(select(Article).where(Article.id.in_(articles))):
                     stash_article(session, article, now)
-        self._checked = (now, last_ticket, last_message)
+        self._checked = (now, *newest)
         return len(stale) + len(articles)
 
     @staticmethod
@@ -201,6 +206,7 @@ class KnowledgeIndex:
 
     def _sync_index(self, session: Session) -> None:
         """Load into memory the stashed vectors changed since the last load."""
+        started = now_utc()
         stmt = select(TermVector.kind, TermVector.ref_id, TermVector.computed_at)
         if self._loaded_until is not None:
             # A margin catches a stash that committed after a later one was already loaded.
@@ -212,56 +218,26 @@ class KnowledgeIndex:
                 changed.append((kind, ref_id))
                 self._stamps[(kind, ref_id)] = computed_at
             newest = computed_at if newest is None or computed_at > newest else newest
+        loaded = []
         for kind in ("ticket", "article"):
             ids = [ref_id for k, ref_id in changed if k == kind]
             for start in range(0, len(ids), 900):
-                for ref_id, terms_json in session.execute(
+                loaded += [((kind, ref_id), json.loads(terms_json)) for ref_id, terms_json in session.execute(
                     select(TermVector.ref_id, TermVector.terms_json).where(
-                        TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + 900])
-                    )
-                ):
-                    counts = json.loads(terms_json)
-                    self._counts[(kind, ref_id)] = counts
-                    self._index.put((kind, ref_id), counts, renorm=len(changed) < 50)
-        if len(changed) >= 50:
-            self._index.renorm()
-        self._loaded_until = newest
+                        TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + 900])))]
+        if len(loaded) >= 50:
+            self._index.put_many(loaded)   # a load: postings grouped at once, norms recomputed
+        for key, counts in loaded if len(loaded) < 50 else ():
+            self._index.put(key, counts)
+        # Stashes carry the real time of whoever wrote them: the next look starts at the later of the newest
+        # stash and this look's start (minus the margin), so a bulk stash is not re-read on every look.
+        self._loaded_until = started if newest is None or started > newest else newest
 
     def ensure_index(self) -> int:
-        """Stash what changed and load it; returns the number of documents indexed."""
+        """Stash what changed and load it; returns the number of documents indexed (the window calls it
+        once in the background when a workspace opens, so the first opened ticket does not wait for it)."""
         self.refresh_vectors()
         with self._lock, self.db.read() as session:
             self._sync_index(session)
+            self._fps.sync(session)
             return len(self._index)
-
-    def _fingerprint_candidates(self, session: Session, mine: kb.Fingerprint, ticket_id: int) -> list[int]:
-        """Tickets sharing a log finding or a checklist item with ``mine`` (an area letter is too broad)."""
-        ids: set[int] = set()
-        for rule in mine.rules:
-            ids.update(
-                session.scalars(
-                    select(LogFingerprint.ticket_id).where(
-                        or_(
-                            LogFingerprint.rules == rule,
-                            LogFingerprint.rules.like(f"{rule}\n%"),
-                            LogFingerprint.rules.like(f"%\n{rule}"),
-                            LogFingerprint.rules.like(f"%\n{rule}\n%"),
-                        )
-                    )
-                )
-            )
-        for area in mine.areas:
-            if "/" in area:
-                symptom, item_key = area.split("/", 1)
-                ids.update(
-                    session.scalars(
-                        select(ChecklistItem.ticket_id).where(
-                            ChecklistItem.symptom == symptom,
-                            ChecklistItem.item_key == item_key,
-                            ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]),
-                        )
-                    )
-                )
-        ids.discard(ticket_id)
-        return sorted(ids)
-

@@ -58,21 +58,15 @@ class KnowledgeService(ArticleRepository, KnowledgeIndex):
         self.ensure_index()
         key = ("ticket", ticket_id)
         with self._lock, self.db.read() as session:
-            counts = self._counts.get(key, {})
+            counts = self._index.counts(key)
             text_matches = {
                 m.key: m
                 for m in self._index.query(
                     counts, limit=60, exclude=frozenset({key}), min_score=kb.MIN_TEXT_SCORE
                 )
             }
-            mine = self.fingerprints(session, [ticket_id]).get(ticket_id, kb.Fingerprint())
-            finger: dict[int, kb.FingerprintMatch] = {}
-            if mine:
-                candidates = self._fingerprint_candidates(session, mine, ticket_id)
-                for other_id, other in self.fingerprints(session, candidates).items():
-                    match = kb.compare_fingerprints(mine, other)
-                    if match is not None:
-                        finger[other_id] = match
+            mine = self._fps.fingerprint(session, ticket_id)
+            finger = self._fps.look_alikes(session, mine, ticket_id)
             ticket_ids = {k[1] for k in text_matches if k[0] == "ticket"} | set(finger)
             tickets = {
                 row.id: row
@@ -159,21 +153,22 @@ class KnowledgeService(ArticleRepository, KnowledgeIndex):
             keys = []
             for ticket_id in resolved:
                 key = ("ticket", ticket_id)
-                if ticket_id in linked or key not in self._counts:
+                if ticket_id in linked or key not in self._index:
                     continue
                 covered = any(
                     m.key[1] in live
                     for m in self._index.query(
-                        self._counts[key], limit=3, kinds=frozenset({"article"}), min_score=COVERED_SCORE
+                        self._index.counts(key), limit=3, kinds=frozenset({"article"}),
+                        min_score=COVERED_SCORE,
                     )
                 )
                 if not covered:
                     keys.append(key)
             fps = self.fingerprints(session, [k[1] for k in keys])
-            groups = kb.group_similar(self._index, keys, self._counts, fps)
+            groups = kb.group_similar(self._index, keys, {k: self._index.counts(k) for k in keys}, fps)
             out = []
             for group in groups[:limit]:
-                terms = kb.top_terms([self._counts[("ticket", t)] for t in group], self._index)
+                terms = kb.top_terms([self._index.counts(("ticket", t)) for t in group], self._index)
                 out.append(kb.Candidate(tuple(group), tuple(resolved[t] for t in group), terms))
             return out
 
@@ -198,7 +193,7 @@ class KnowledgeService(ArticleRepository, KnowledgeIndex):
                     same = {
                         m.key[1]
                         for m in self._index.query(
-                            self._counts.get(("article", article.id), {}),
+                            self._index.counts(("article", article.id)),
                             limit=10_000,
                             kinds=frozenset({"ticket"}),
                             min_score=SAME_TOPIC_SCORE,

@@ -165,7 +165,10 @@ class ChecklistItem(Base):
     ticket: Mapped[Ticket] = relationship(back_populates="checklist", lazy="raise")
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (Index("ix_checklist_ticket_key", "ticket_id", "symptom", "item_key", unique=True),)
+    __table_args__ = (
+        Index("ix_checklist_ticket_key", "ticket_id", "symptom", "item_key", unique=True),
+        Index("ix_checklist_symptom_item", "symptom", "item_key"),
+    )
 
 
 class Message(Base):
@@ -406,7 +409,7 @@ class Article(Base):
     #: One tag per line ("symptom:iam_not_shown").
     tags: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     #: The help-center copy: its id, address and the edit time it had when this app last wrote it.
     remote_id: Mapped[str] = mapped_column(String(100), default="")
@@ -415,6 +418,25 @@ class Article(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class ArticleRemoteCopy(Base):
+    """An article's copy in a help center other than Zendesk Guide (whose copy the article row holds).
+
+    ``center`` names the help center ("intercom"); the edit time is the one the copy had when this app last
+    wrote it, so an edit made there since shows.
+    """
+
+    __tablename__ = "kb_article_remote_copies"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    center: Mapped[str] = mapped_column(String(20), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(200), default="")
+    remote_id: Mapped[str] = mapped_column(String(100), default="")
+    url: Mapped[str] = mapped_column(String(1000), default="")
+    edited_at: Mapped[str] = mapped_column(String(40), default="")
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class ArticleTicket(Base):
@@ -462,4 +484,4 @@ class LogFingerprint(Base):
     attachment_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rules: Mapped[str] = mapped_column(Text, default="")
     areas: Mapped[str] = mapped_column(Text, default="")
-    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from cre_desk.core import kb
 from cre_desk.errors import ConflictError, UserError
 from cre_desk.gui import messages
+from cre_desk.gui.best_practice_card import CardLinks
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.intercom_publish import IntercomPublisher
 from cre_desk.gui.kb_panel import ui_is_japanese
 from cre_desk.gui.tasks import run_in_background
 
@@ -114,12 +116,17 @@ class ArticlesWindow(QWidget):
         self.status_filter.activated.connect(lambda _i: self.reload())
         new_button = QPushButton(self.tr("&New article"))
         new_button.clicked.connect(self.new_article)
+        self.cards_button = QPushButton(self.tr("Add starter &cards"))
+        self.cards_button.setToolTip(self.tr("Add the shipped best-practice cards (in-app messages, push, "
+                                             "events) this workspace does not hold yet"))
+        self.cards_button.clicked.connect(self.add_starter_cards)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.status_filter)
         top.addStretch(1)
+        top.addWidget(self.cards_button)
         top.addWidget(new_button)
         lv.addLayout(top)
         lv.addWidget(self.list_view, 1)
@@ -142,6 +149,8 @@ class ArticlesWindow(QWidget):
         form.addRow(self.tr("SDK versions"), self.versions)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Linked tickets"), self.tickets)
+        self.cards = CardLinks(ctx)  # the best-practice cards this article explains a piece of
+        form.addRow("", self.cards)
         bodies = QSplitter(Qt.Orientation.Horizontal)
         for label, title, body in (
             (self.tr("English"), self.title_en, self.body_en),
@@ -165,6 +174,8 @@ class ArticlesWindow(QWidget):
         self.remote.setTextFormat(Qt.TextFormat.PlainText)
         self.remote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._guide_target: tuple[int, int] | None = None
+        self.intercom = IntercomPublisher(self, ctx, lambda: self.current)
+        self.intercom.show_article(None)
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         editor = QWidget()
@@ -172,10 +183,15 @@ class ArticlesWindow(QWidget):
         ev.setContentsMargins(0, 0, 0, 0)
         ev.addLayout(form)
         ev.addWidget(bodies, 1)
+        centers = QHBoxLayout()  # the help-center copies get a row of their own: long in Japanese
+        centers.addWidget(self.remote)
+        centers.addWidget(self.guide_button)
+        centers.addStretch(1)
+        centers.addWidget(self.intercom.label)
+        centers.addWidget(self.intercom.button)
+        ev.addLayout(centers)
         row = QHBoxLayout()
         row.addWidget(self.state, 1)
-        row.addWidget(self.remote)
-        row.addWidget(self.guide_button)
         row.addWidget(self.save_button)
         ev.addLayout(row)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -215,6 +231,17 @@ class ArticlesWindow(QWidget):
         }
 
     # ----- list ----------------------------------------------------------------------------------
+
+    def add_starter_cards(self) -> None:
+        """Install the shipped best-practice cards as the team's articles (the ones not held yet)."""
+        from cre_desk.db.kb_cards import CardBook
+
+        def done(added: int) -> None:
+            self.state.setText(self.tr("Starter cards added: %1").replace("%1", str(added)))
+            self.reload()
+
+        self.ctx.run_db(CardBook(self.ctx.knowledge).install_starter, owner=self.ctx.user, receiver=self,
+                        on_done=done, on_error=lambda exc: messages.report_exception(self, exc))
 
     def reload(self, select_id: int | None = None) -> None:
         status = self.status_filter.currentData() or None
@@ -281,6 +308,8 @@ class ArticlesWindow(QWidget):
             self.tr("Article #%1, saved %2").replace("%1", str(article.id)).replace("%2", when)
         )
         self._show_remote(article)
+        self.intercom.show_article(article)
+        self.cards.show_for_article(article)
         self._set_editor_enabled(True)
 
     def new_article(self) -> None:
@@ -294,6 +323,8 @@ class ArticlesWindow(QWidget):
         self.list_view.clearSelection()
         self.state.setText(self.tr("New article: not saved yet"))
         self.remote.clear()
+        self.intercom.show_article(None)
+        self.cards.show_for_article(None)
         self._set_editor_enabled(True)
         self.title_en.setFocus()
 
@@ -311,6 +342,7 @@ class ArticlesWindow(QWidget):
             self.body_ja,
             self.save_button,
             self.guide_button,
+            self.intercom.button,
         ):
             widget.setEnabled(enabled)
 
@@ -389,7 +421,7 @@ class ArticlesWindow(QWidget):
 
     def _show_remote(self, article: kb.ArticleRecord, changed: bool = False) -> None:
         if not article.remote_id:
-            self.remote.setText(self.tr("Not in the help center yet"))
+            self.remote.setText(self.tr("Not in Zendesk Guide yet"))
         elif changed:
             text = self.tr("Edited in Zendesk Guide since saved here: %1")
             self.remote.setText(text.replace("%1", article.remote_url))

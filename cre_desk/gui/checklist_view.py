@@ -32,6 +32,7 @@ from cre_desk.core.vocabulary import DECIDED_VERDICTS, Verdict
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
 from cre_desk.gui.autosave import AutosaveTimer
+from cre_desk.gui.best_practice_card import CardLinks
 from cre_desk.gui.checklist_model import ENTRY_ROLE, ChecklistModel
 from cre_desk.gui.checklist_texts import ItemTexts, scoping_text, texts_for
 from cre_desk.gui.context import AppContext
@@ -126,6 +127,8 @@ class ChecklistView(QWidget):
         d = QVBoxLayout(detail)
         d.addWidget(self.area_label)
         d.addWidget(self.item_title)
+        self.cards = CardLinks(ctx)
+        d.addWidget(self.cards)
         d.addWidget(self._caption(self.tr("Question")))
         d.addWidget(self.question)
         d.addWidget(self._caption(self.tr("How to verify")))
@@ -243,10 +246,12 @@ class ChecklistView(QWidget):
                 for label in (self.item_title, self.area_label, self.question, self.how_to, self.plain_cause):
                     label.clear()
                 self.item_title.setText(self.tr("Choose a cause on the left."))
+                self.cards.show_for(None, None)
                 self.patterns.clear()
                 self.evidence.clear()
                 return
             texts = self._texts.get(entry.item_key)
+            self.cards.show_for(entry.symptom, entry.item_key)
             self.area_label.setText(f"{entry.area} · {vocab(entry.area)}")
             self.item_title.setText(texts.title if texts else entry.title)
             self.question.setText(texts.question if texts else "")

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.act_attach = self._action(
             self.tr("&Attach files…"), "Ctrl+Shift+A", self.attach_files,
             self.tr("Attach log files or archives to the open ticket (Ctrl+Shift+A)"))
+        self.act_request_log = self._action(
+            self.tr("Request a &log…"), None, self.request_log,
+            self.tr("Ask the customer for a verbose log from app start, written for their SDK and platform"))
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
@@ -118,7 +121,8 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         file_menu.addAction(quit_action)
         ticket_menu = menu.addMenu(self.tr("&Ticket"))
-        for a in (self.act_find, self.act_status, self.act_attach, self.act_refresh, None, self.act_delete):
+        for a in (self.act_find, self.act_status, self.act_attach, self.act_request_log, self.act_refresh,
+                  None, self.act_delete):
             ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
         view_menu = menu.addMenu(self.tr("&View"))
         self.act_queue = self._action(self.tr("Ticket &queue"), "Ctrl+B", self.toggle_queue,
@@ -176,6 +180,11 @@ class MainWindow(QMainWindow):
         ctx.ticket_saved.connect(self._on_ctx_ticket_saved)
         for action in self.actions():
             action.setEnabled(True)
+        # Load the look-alike index now, off the database thread, rather than when the first ticket opens.
+        from cre_desk.gui.tasks import run_in_background
+
+        run_in_background(ctx.knowledge.ensure_index, receiver=self,
+                          on_error=lambda exc: log.warning("Similarity index not loaded: %s", exc))
         if self.window_settings is not None:
             state = self.window_settings.value("main/splitter")
             if state is not None:
@@ -239,6 +248,14 @@ class MainWindow(QMainWindow):
     def attach_files(self) -> None:
         if self.pane is not None and self.pane.ticket is not None:
             self.pane.choose_files()
+
+    def request_log(self) -> None:
+        if self.pane is not None and self.pane.ticket is not None:
+            from cre_desk.gui.log_request_dialog import LogRequestDialog
+
+            self.log_request = LogRequestDialog(self.ctx, self.pane.ticket, self)
+            self.log_request.requested.connect(lambda _t: self.refresh())
+            self.log_request.open()
 
     def refresh(self) -> None:
         if self.queue is not None:
@@ -384,10 +401,11 @@ class MainWindow(QMainWindow):
         feedback = FeedbackStore(service.db)
 
         def load() -> int:
+            from cre_desk.db.kb_cards import load_demo_knowledge
             from cre_desk.db.kb_service import KnowledgeService
 
             count = demo.load_demo(service, feedback=feedback)
-            KnowledgeService(service.db).load_demo_articles()
+            load_demo_knowledge(KnowledgeService(service.db))
             return count
 
         self.ctx.run_db(load, on_done=done, receiver=self)

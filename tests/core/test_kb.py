@@ -56,3 +56,60 @@ def test_shared_japanese_bigrams_read_as_words():
 def test_stems_keep_words_readable():
     assert [kb._stem(w) for w in ("phones", "crashes", "messages", "pushes", "status", "showing")] == [
         "phone", "crash", "message", "push", "status", "show"]
+
+
+def test_index_after_many_replacements_ranks_like_a_fresh_one():
+    """Replaced and removed documents leave dead slots that are compacted away; results must not change."""
+    texts = [f"push token {w} android delivery {i % 7} 通知{i % 3}" for i, w in enumerate(
+        ["firebase", "apns", "silent", "badge", "sound", "channel", "priority", "doze"] * 5)]
+    churned = kb.TextIndex()
+    churned.DEAD_FLOOR = 5
+    for round_ in range(4):
+        for i, text in enumerate(texts):
+            churned.put(("ticket", i), kb.text_terms(f"{text} round{round_}" if round_ < 3 else text))
+    for i in range(0, len(texts), 4):
+        churned.remove(("ticket", i))
+    churned.put(("article", 1), kb.text_terms("apns badge sound on iOS"))
+    churned.renorm()
+    fresh = kb.TextIndex()
+    for i, text in enumerate(texts):
+        if i % 4:
+            fresh.put(("ticket", i), kb.text_terms(text), renorm=False)
+    fresh.put(("article", 1), kb.text_terms("apns badge sound on iOS"), renorm=False)
+    fresh.renorm()
+    assert len(churned) == len(fresh)
+    for query in ("apns badge", "firebase doze 通知1", "silent channel priority android"):
+        got = churned.query(kb.text_terms(query), limit=6)
+        want = fresh.query(kb.text_terms(query), limit=6)
+        assert [(m.key, round(m.score, 9), m.shared) for m in got] == [
+            (m.key, round(m.score, 9), m.shared) for m in want]
+        assert all(m.key[1] % 4 for m in got if m.key[0] == "ticket")  # removed tickets never come back
+    before = churned.query(kb.text_terms("firebase doze 通知1"), limit=6)
+    for i in range(8):  # enough dead slots to compact again: the norms must survive it
+        churned.put(("ticket", 100 + i), kb.text_terms("temporary text"))
+        churned.remove(("ticket", 100 + i))
+    assert len(churned._keys) < len(churned) + 8  # compacted on the way
+    assert churned.query(kb.text_terms("firebase doze 通知1"), limit=6) == before
+    only_articles = churned.query(kb.text_terms("apns badge"), kinds=frozenset({"article"}))
+    assert [m.key for m in only_articles] == [("article", 1)]
+
+
+def test_loading_many_documents_at_once_ranks_like_adding_them_one_by_one():
+    texts = {("ticket", i): kb.text_terms(f"push token {w} {w * (i % 3)} android {i % 5} 通知{i % 3}")
+             for i, w in enumerate(["firebase ", "apns ", "silent ", "badge ", "sound ", "channel ",
+                                    "priority ", "doze "] * 4)}
+    texts[("article", 1)] = kb.text_terms("apns badge sound on iOS")
+    one_by_one = kb.TextIndex()
+    for key, counts in texts.items():
+        one_by_one.put(key, counts, renorm=False)
+    one_by_one.renorm()
+    at_once = kb.TextIndex()
+    at_once.put(("ticket", 0), kb.text_terms("an older text of ticket 0, replaced by the load"))
+    at_once.put_many(list(texts.items()))
+    assert len(at_once) == len(one_by_one)
+    for query in ("apns badge", "firebase doze 通知1", "silent channel android"):
+        got = at_once.query(kb.text_terms(query), limit=8)
+        want = one_by_one.query(kb.text_terms(query), limit=8)
+        assert [(m.key, round(m.score, 9), m.shared) for m in got] == [
+            (m.key, round(m.score, 9), m.shared) for m in want]
+    assert not at_once.query(kb.text_terms("older replaced"))

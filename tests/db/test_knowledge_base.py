@@ -50,7 +50,9 @@ def test_knowledge_base_tables_come_from_migration_0008(database):
         "kb_term_vectors",
         "kb_log_fingerprints",
     } <= tables
-    assert migrate.current_revision(database) == "0008"
+    assert migrate.current_revision(database) == migrate.EXPECTED_HEAD
+    fingerprint_indexes = {i["name"] for i in inspect(database.engine).get_indexes("kb_log_fingerprints")}
+    assert "ix_kb_log_fingerprints_computed_at" in fingerprint_indexes
 
 
 def test_downgrade_to_0006_and_back_keeps_tickets(any_db_url, tmp_path):
@@ -305,3 +307,27 @@ def test_make_faq_words_the_other_language_from_confirmed_checklist_items(servic
     f = knowledge.make_faq(service.get_ticket(tid)).fields
     assert not f.body_ja.startswith("（公開前に翻訳") and "## 原因\nUser in segment" not in f.body_ja
     assert "## 原因" in f.body_ja and "The user was not in the segment." in f.body_en
+
+
+def test_a_teammates_changes_reach_an_open_index_and_unchanged_tickets_are_not_restashed(database, service):
+    """Two app instances on one database: what one records, the other's suggestions show on the next look."""
+    mine, theirs = KnowledgeService(database), KnowledgeService(database)
+    a = _ticket(service, "Geofence events never fire", "Region monitoring callbacks never arrive")
+    b = _ticket(service, "Unrelated billing question", "Invoice address", status=Status.OPEN)
+    assert mine.refresh_vectors() == 2
+    assert mine.suggest(b, record=False) == []
+    detail = service.get_ticket(b)
+    service.update_ticket(b, TicketFields(title="Geofence events never fire on Android", symptom="other"),
+                          expected_version=detail.version)
+    assert [s.ref_id for s in mine.suggest(b, record=False)] == [a]
+    assert mine.refresh_vectors() == 0  # b is looked at again over the margin, but unchanged since its stash
+    c = _ticket(service, "Badge count wrong", "The badge shows 3", status=Status.OPEN)
+    d = _ticket(service, "Numbers on the icon", "Icon number stays", status=Status.SOLVED)
+    assert mine.suggest(c, record=False) == []
+    theirs.record_fingerprint(c, 1, {"findings": [{"rule_id": "badge-reset-missing", "missing": True}]})
+    theirs.record_fingerprint(d, 2, {"findings": [{"rule_id": "badge-reset-missing", "missing": True}]})
+    found = mine.suggest(c, record=False)
+    assert [s.ref_id for s in found] == [d]
+    assert found[0].reasons[0].items == ("missing:badge-reset-missing",)
+    theirs.record_fingerprint(d, 2, {"findings": [{"rule_id": "badge-set-ok"}]})  # the log analysed again
+    assert mine.suggest(c, record=False) == []

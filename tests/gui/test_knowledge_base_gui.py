@@ -197,10 +197,17 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
             panel.model.index(0)
         )
         _shot(window, "side_panel_ja.png")
+        from cre_desk.integrations import accounts
+
+        accounts.save_account(ctx.settings, accounts.Account(id="intercom-main", provider="intercom",
+                                                             base_url="http://127.0.0.1:9"), "token")
         window.show_articles()
         articles = window.articles
         qtbot.waitUntil(lambda: articles.current is not None)
         assert articles.tabs.tabText(1) == "FAQ 候補"
+        qtbot.waitUntil(lambda: articles.intercom.label.text() != "", timeout=10000)
+        assert articles.intercom.label.text() == "Intercom にはまだありません"
+        assert articles.intercom.button.text() == "Intercom に保存(&I)…"
         articles.resize(1280, 800)
         _shot(articles, "articles_window_ja.png")
         window.close()
@@ -248,7 +255,7 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         window.show_articles()
         articles = window.articles
         qtbot.waitUntil(lambda: articles.current is not None)
-        assert articles.remote.text() == "Not in the help center yet"
+        assert articles.remote.text() == "Not in Zendesk Guide yet"
         dialogs.answers["confirm"] = False
         articles.save_to_guide()
         assert server.requests == []                        # nothing is sent without the user's yes
@@ -269,13 +276,58 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         server.close()
 
 
+def test_save_to_intercom_asks_first_shows_the_copy_and_an_edit_made_there(qtbot, window, ctx, dialogs,
+                                                                          monkeypatch):
+    from cre_desk.gui.intercom_publish import IntercomPublisher
+    from cre_desk.integrations import accounts
+    from tests.integrations.test_intercom_articles import TOKEN as INTERCOM_TOKEN
+    from tests.integrations.test_intercom_articles import FakeIntercom
+
+    server = FakeIntercom()
+    try:
+        accounts.save_account(ctx.settings, accounts.Account(id="intercom-main", provider="intercom",
+                                                             base_url=server.url), INTERCOM_TOKEN)
+        _workspace(ctx)
+        monkeypatch.setattr(IntercomPublisher, "ask_collection", staticmethod(lambda parent, previous: 145))
+        window.show_articles()
+        articles = window.articles
+        qtbot.waitUntil(lambda: articles.current is not None)
+        publisher = articles.intercom
+        assert publisher.button.isVisibleTo(articles)
+        qtbot.waitUntil(lambda: publisher.label.text() == "Not in Intercom yet")
+        dialogs.answers["confirm"] = False
+        publisher.save()
+        assert server.requests == []                        # nothing is sent without the user's yes
+        dialogs.answers["confirm"] = True
+        publisher.save()
+        qtbot.waitUntil(lambda: publisher.label.text() == "In Intercom: article 9001")
+        articles.resize(1280, 800)
+        _shot(articles, "articles_intercom_en.png")
+        assert server.articles["9001"]["state"] == "draft" and server.articles["9001"]["parent_id"] == 145
+        server.articles["9001"]["body"] = "<p>edited in Intercom</p>"
+        server.articles["9001"]["updated_at"] = server.tick()
+        articles.show_article(articles.current)             # opening it again checks Intercom
+        qtbot.waitUntil(lambda: publisher.label.text().startswith("Edited in Intercom since saved here"))
+        confirms = iter([True, False])                      # yes to update, then no to replacing their edit
+        monkeypatch.setattr("cre_desk.gui.messages.confirm", lambda parent, text, title="": next(confirms))
+        publisher.save()
+        qtbot.waitUntil(lambda: publisher.label.text() == "Edited in Intercom since saved here")
+        assert server.articles["9001"]["body"] == "<p>edited in Intercom</p>"
+        wait_for_all()
+    finally:
+        server.close()
+
+
 def test_the_demo_workspace_has_articles_the_panel_suggests(qtbot, window, ctx):
+    from cre_desk.core.best_practices import starter_cards
+
+    expected = 3 + len(starter_cards())                  # the demo's articles and the starter cards
     window.load_demo()   # with a year of product-feedback tickets it takes several seconds
-    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == 3, timeout=60000)
+    qtbot.waitUntil(lambda: len(ctx.knowledge.list_articles()) == expected, timeout=60000)
     wait_for_all(60000)
     window.load_demo()                                   # loading twice adds nothing
     wait_for_all(60000)
-    assert len(ctx.knowledge.list_articles()) == 3
+    assert len(ctx.knowledge.list_articles()) == expected
     coupon = next(s for s in ctx.tickets.list_queue() if s.title.startswith("Coupon in-app message"))
     assert ctx.knowledge.list_articles(status="published")[-1].fields.ticket_ids == (coupon.id,)
     open_ticket(qtbot, window, coupon.id)

@@ -107,3 +107,38 @@ def test_publish_asks_first_then_saves_a_guide_draft_through_the_account(tmp_pat
         assert server.translations[(360001, "en-us")]["body"] == "<h2>Fix</h2><p>Do it.</p>"
     finally:
         server.close()
+
+
+def test_publish_through_an_intercom_account_keeps_the_copy_and_refuses_a_live_article(tmp_path, capsys,
+                                                                                      monkeypatch):
+    from cre_desk.db.kb_remotes import INTERCOM, RemoteCopies
+    from cre_desk.integrations import accounts
+    from tests.integrations.test_intercom_articles import TOKEN as INTERCOM_TOKEN
+    from tests.integrations.test_intercom_articles import FakeIntercom
+
+    home, _ids = _home(tmp_path)
+    server = FakeIntercom()
+    try:
+        paths = default_paths(home)
+        settings = Settings.load(paths.settings_file)
+        accounts.save_account(settings, accounts.Account(id="intercom-main", provider="intercom",
+                                                         base_url=server.url), INTERCOM_TOKEN)
+        settings.save(paths.settings_file)
+        args = ["--home", str(home), "kb", "publish", "1", "--account", "intercom-main",
+                "--collection", "145"]
+        monkeypatch.setattr("builtins.input", lambda prompt: "n")
+        assert cli.main(args) == 1 and server.requests == []
+        assert cli.main([*args, "--yes"]) == 0
+        assert "Saved to Intercom Articles: article 9001" in capsys.readouterr().out
+        ws = open_workspace(paths)
+        try:
+            assert RemoteCopies(ws.db).get(1, INTERCOM).remote_id == "9001"
+        finally:
+            ws.close()
+        server.articles["9001"]["state"] = "published"
+        assert cli.main([*args, "--yes"]) == 1
+        assert "published in Intercom" in capsys.readouterr().err
+        assert cli.main([*args, "--yes", "--replace-live"]) == 0
+        assert len(server.articles) == 1 and server.articles["9001"]["state"] == "published"
+    finally:
+        server.close()
