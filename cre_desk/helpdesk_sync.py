@@ -163,6 +163,7 @@ def _sync_one(
     sleep,
     prepare_file=None,
 ) -> AccountOutcome:
+    from cre_desk.actions.helpdesk_writeback import push_changes
     from cre_desk.db.imports import import_all
 
     problems: list[str] = []
@@ -171,6 +172,7 @@ def _sync_one(
             with transport.cancel_scope(cancel):
                 provider = make_provider(account)
                 try:
+                    pushed = push_changes(store.db, provider, account.id)
                     result = import_all(
                         store,
                         provider,
@@ -185,7 +187,8 @@ def _sync_one(
                     close = getattr(provider, "close", None)
                     if callable(close):
                         close()
-            return AccountOutcome(account.id, True, result.describe(), problems + result.problems)
+            summary = "; ".join(filter(None, [result.describe(), pushed.describe()]))
+            return AccountOutcome(account.id, True, summary, problems + pushed.problems + result.problems)
         except Cancelled:
             raise
         except RateLimited as exc:

@@ -17,7 +17,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from cre_desk.core.tickets import TicketFields, normalise_tags
-from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESOLVED_STATUSES, Status
+from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, RESOLVED_STATUSES, Status
+from cre_desk.db import writeback
 from cre_desk.db.models import (
     Attachment,
     Message,
@@ -100,23 +101,25 @@ class ImportStore:
                 session.add(ticket)
                 session.flush()
                 service._instantiate_checklist(session, ticket.id, fields.symptom)  # noqa: SLF001 - same layer
-                session.add(RemoteState(ticket_id=ticket.id, remote_status=status,
-                                        remote_updated_at=remote.updated_at))
+                state = RemoteState(ticket_id=ticket.id, remote_status=status, remote_updated_at=remote.updated_at)
+                writeback.record_new(state, remote)
+                session.add(state)
+                if remote.priority is not None:
+                    ticket.priority = remote.priority
                 result.tickets_created += 1
             else:
                 state = session.get(RemoteState, ticket.id)
                 if state is None:
                     state = RemoteState(ticket_id=ticket.id, remote_status=ticket.status)
                     session.add(state)
-                # The helpdesk's status wins only when the helpdesk changed it: local edits stay otherwise.
-                if status != state.remote_status and status != ticket.status:
-                    session.add(StatusEvent(ticket_id=ticket.id, at=remote.updated_at, from_status=ticket.status,
-                                            to_status=status, actor=source,
-                                            pause_reason=DEFAULT_PAUSE_REASON.get(Status(status))
-                                            if Status(status) in PAUSED_STATUSES else None))
-                    ticket.resolved_at = remote.updated_at if status in RESOLVED_STATUSES else None
-                    ticket.status = status
-                state.remote_status = status
+                if state.remote_title is None:
+                    writeback.record_new(state, remote)  # imported before these were kept: start from now
+                    state.remote_priority = ticket.priority if remote.priority is not None else None
+                    state.remote_tags = writeback.encode_tags(writeback.tags_of(session, ticket.id))
+                # Each field: the helpdesk's change is taken, a local edit stays, both at once is a conflict.
+                for conflict in writeback.refresh(session, ticket, state, remote, status, source):
+                    result.problems.append(f"{source} ticket {remote.external_id}: {conflict}; kept the value "
+                                           "here, choose a side on the ticket's Overview")
                 state.remote_updated_at = remote.updated_at
                 ticket.raw_json = remote.raw_json
                 ticket.external_url = remote.url or ticket.external_url

@@ -43,6 +43,7 @@ from cre_desk.integrations.payloads import parse_time as _time
 from cre_desk.integrations.payloads import raw_json as _raw
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
 from cre_desk.integrations.vendor_client import VendorClient, field_messages
+from cre_desk.integrations.writeback import freshdesk_priority
 
 __all__ = ["FreshdeskClient", "FreshdeskProvider", "domain_from", "map_status"]
 
@@ -355,6 +356,7 @@ class FreshdeskProvider:
             customer=company or (email.rpartition("@")[2] if "@" in email else ""),
             status=map_status(full.get("status")),
             tags=tags,
+            priority=freshdesk_priority(full.get("priority")),
             created_at=created,
             updated_at=_time(full.get("updated_at")) or created,
             first_response_at=first_response,

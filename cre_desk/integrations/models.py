@@ -47,6 +47,8 @@ class RemoteTicket:
     created_at: datetime
     updated_at: datetime
     first_response_at: datetime | None = None
+    #: low | normal | high | urgent; None when the helpdesk has no priority (Help Scout)
+    priority: str | None = None
     messages: tuple[RemoteMessage, ...] = ()
     raw_json: str = field(default="", repr=False)
 

@@ -21,6 +21,7 @@ from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
 from cre_desk.integrations.http import ApiClient, AuthFailed, BadResponse, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
+from cre_desk.integrations.writeback import zendesk_priority
 
 log = logging.getLogger(__name__)
 
@@ -322,7 +323,7 @@ class ZendeskProvider:
             title=str(raw.get("subject") or raw.get("raw_subject") or "(no subject)"),
             requester_name=self._user_name(requester_id) if requester_id else "",
             customer=customer, status=map_status(raw.get("status")),
-            tags=tuple(str(t) for t in raw.get("tags") or []),
+            tags=tuple(str(t) for t in raw.get("tags") or []), priority=zendesk_priority(raw.get("priority")),
             created_at=_parse_time(raw.get("created_at")), updated_at=_parse_time(raw.get("updated_at")),
             first_response_at=first_response, messages=messages,
             raw_json=json.dumps(raw, ensure_ascii=False, sort_keys=True),
