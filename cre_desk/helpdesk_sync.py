@@ -172,7 +172,7 @@ def _sync_one(
             with transport.cancel_scope(cancel):
                 provider = make_provider(account)
                 try:
-                    pushed = push_changes(store.db, provider, account.id)
+                    pushed = push_changes(store.service, provider, account.id)
                     result = import_all(
                         store,
                         provider,

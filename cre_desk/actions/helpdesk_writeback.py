@@ -41,13 +41,14 @@ class PushResult:
         return ", ".join(parts)
 
 
-def push_changes(db, provider, account_id: str) -> PushResult:
-    """Write every pending change of ``account_id`` to ``provider``'s helpdesk, at most once each."""
+def push_changes(tickets, provider, account_id: str) -> PushResult:
+    """Write every pending change of ``account_id`` to ``provider``'s helpdesk, at most once each;
+    ``tickets`` is the workspace's TicketService."""
     result = PushResult()
     writer = writer_for(provider)
     if writer is None:
         return result
-    store = WritebackStore(db)
+    store = WritebackStore(tickets)
     for item in store.pending(provider.name, account_id):
         if item.conflict:
             result.conflicts += 1
@@ -133,3 +134,14 @@ def _label(vendor: str, item: Pending) -> str:
 
 def _words(value: str) -> str:
     return value.replace("_", " ")
+
+
+def ticket_conflict(tickets, ticket_id: int) -> str:
+    """The conflict waiting on this ticket in plain words ("" when there is none); ``tickets`` is the
+    workspace's TicketService."""
+    return WritebackStore(tickets).conflict(ticket_id)
+
+
+def resolve_conflict(tickets, ticket_id: int, *, keep_here: bool) -> None:
+    """The engineer's choice: keep this ticket's values (sent at the next sync) or take the helpdesk's."""
+    WritebackStore(tickets).resolve(ticket_id, keep_here=keep_here)

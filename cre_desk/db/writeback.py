@@ -138,8 +138,13 @@ class Pending:
 class WritebackStore:
     """The database half of write-back: what is waiting to go, and what the helpdesk now holds."""
 
-    def __init__(self, db) -> None:
-        self.db = db
+    def __init__(self, service) -> None:
+        self.service = service        # the workspace's TicketService: its search index follows tag changes
+        self.db = service.db
+
+    def _reindex(self, session, ticket_id: int) -> None:
+        session.flush()
+        self.service._reindex(session, ticket_id)  # noqa: SLF001 - same layer, as in db.imports
 
     def pending(self, source: str, account_id: str) -> list[Pending]:
         """Every ticket of the account whose local status, tags or priority differ from the helpdesk's."""
@@ -170,6 +175,7 @@ class WritebackStore:
                 return
             if local_tags is not None:
                 _set_tags(session, ticket_id, local_tags)
+                self._reindex(session, ticket_id)
             if status is not None:
                 state.remote_status = status
             if tags is not None:
@@ -193,6 +199,7 @@ class WritebackStore:
                 base_tags = decode_tags(state.remote_tags)
                 if base_tags is not None:
                     _set_tags(session, ticket.id, base_tags)
+                self._reindex(session, ticket.id)
             state.conflict = ""
 
     def conflict(self, ticket_id: int) -> str:

@@ -69,10 +69,10 @@ def test_freshdesk_status_priority_and_tags_go_back_once(service, fd, tmp_path):
     assert local.fields.priority == "normal"                       # Freshdesk 2 = medium
     _edit(service, local.id, status="solved", priority="urgent", tags=("ios", "push", "sdk-5.2"))
 
-    result = push_changes(service.db, provider, "freshdesk-acme")
+    result = push_changes(service, provider, "freshdesk-acme")
     assert (result.sent, result.problems) == (1, [])
     assert _puts(fd, "/api/v2/tickets/1") == [{"status": 4, "priority": 4, "tags": ["ios", "push", "sdk-5.2"]}]
-    assert push_changes(service.db, provider, "freshdesk-acme").sent == 0
+    assert push_changes(service, provider, "freshdesk-acme").sent == 0
     assert _import(service, provider, "freshdesk-acme", tmp_path).problems == []
     assert len(_puts(fd, "/api/v2/tickets/1")) == 1
     again = _only(service)
@@ -87,7 +87,7 @@ def test_freshdesk_priority_changed_there_arrives_here(service, fd, tmp_path):
     _import(service, provider, "freshdesk-acme", tmp_path)
     now = _only(service)
     assert (now.fields.priority, now.fields.title) == ("high", "Pushes stopped on Android 15")
-    assert push_changes(service.db, provider, "freshdesk-acme").sent == 0
+    assert push_changes(service, provider, "freshdesk-acme").sent == 0
 
 
 def test_freshdesk_refusals_are_explained(service, fd, tmp_path):
@@ -100,11 +100,11 @@ def test_freshdesk_refusals_are_explained(service, fd, tmp_path):
             Fault(400, body={"description": "Validation failed", "errors": [
                 {"field": "priority", "message": "It should be one of these values: '1,2,3,4'",
                  "code": "invalid_value"}]}))
-    first = push_changes(service.db, provider, "freshdesk-acme")
+    first = push_changes(service, provider, "freshdesk-acme")
     assert first.sent == 0 and "Freshdesk does not let this account change the ticket (HTTP 403)" in first.problems[0]
-    second = push_changes(service.db, provider, "freshdesk-acme")
+    second = push_changes(service, provider, "freshdesk-acme")
     assert second.sent == 0 and "priority: It should be one of these values" in second.problems[0]
-    assert push_changes(service.db, provider, "freshdesk-acme").sent == 1
+    assert push_changes(service, provider, "freshdesk-acme").sent == 1
     assert fd.tickets[1]["priority"] == 3
 
 
@@ -115,7 +115,7 @@ def test_freshdesk_rate_limit_is_waited_out(service, fd, tmp_path):
     _import(service, provider, "freshdesk-acme", tmp_path)
     _edit(service, _only(service).id, status="waiting_customer")
     fd.fail("PUT", "/api/v2/tickets/1", Fault(429, headers={"Retry-After": "5"}, body={"code": "rate_limited"}))
-    assert push_changes(service.db, provider, "freshdesk-acme").sent == 1
+    assert push_changes(service, provider, "freshdesk-acme").sent == 1
     assert 5 in [round(s) for s in sleeps] and fd.tickets[1]["status"] == 3
 
 
@@ -134,12 +134,12 @@ def test_helpscout_status_and_tags_go_back_without_a_priority(service, hs, tmp_p
     local = _only(service)
     _edit(service, local.id, status="solved", priority="urgent", tags=("ios", "coupon"))
 
-    result = push_changes(service.db, provider, "helpscout-acme")
+    result = push_changes(service, provider, "helpscout-acme")
     assert (result.sent, result.problems) == (1, [])
     assert _puts(hs, "/v2/conversations/1") == [{"op": "replace", "path": "/status", "value": "closed"}]
     assert _puts(hs, "/v2/conversations/1/tags") == [{"tags": ["coupon", "ios"]}]
     assert hs.conversations[1]["status"] == "closed"
-    assert push_changes(service.db, provider, "helpscout-acme").sent == 0
+    assert push_changes(service, provider, "helpscout-acme").sent == 0
     assert len(_puts(hs, "/v2/conversations/1")) == 1
     assert _only(service).fields.priority == "urgent"             # kept here; Help Scout has none
 
@@ -155,6 +155,6 @@ def test_helpscout_status_changed_there_arrives_and_both_sides_is_a_conflict(ser
 
     _edit(service, local.id, status="solved")
     hs.conversations[1].update(status="active", _modified=now_iso())
-    result = push_changes(service.db, provider, "helpscout-acme")
+    result = push_changes(service, provider, "helpscout-acme")
     assert result.conflicts == 1 and "status is solved here but open in Help Scout" in result.problems[0]
     assert _puts(hs, "/v2/conversations/1") == [] and hs.conversations[1]["status"] == "active"

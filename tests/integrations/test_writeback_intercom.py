@@ -117,7 +117,7 @@ def test_closing_and_retagging_here_reach_intercom_once(service, ic, provider, t
     service.update_ticket(local.id, replace(local.fields, tags=("sdk", "push-token")), expected_version=local.version)
     service.change_status(local.id, "solved")
 
-    result = push_changes(service.db, provider, "intercom-acme")
+    result = push_changes(service, provider, "intercom-acme")
     assert (result.sent, result.problems) == (1, [])
     assert ("POST", "/conversations/101/parts", {"message_type": "close", "type": "admin", "admin_id": "991"}) \
         in ic.writes
@@ -128,7 +128,7 @@ def test_closing_and_retagging_here_reach_intercom_once(service, ic, provider, t
     assert sorted(t["name"] for t in ic.conv["tags"]["tags"]) == ["push-token", "sdk"]
 
     count = len(ic.writes)
-    assert push_changes(service.db, provider, "intercom-acme").sent == 0
+    assert push_changes(service, provider, "intercom-acme").sent == 0
     assert len(ic.writes) == count
 
 
@@ -137,11 +137,11 @@ def test_intercom_refusal_is_explained_and_retried_next_sync(service, ic, provid
     service.change_status(local.id, "solved")
     ic.refuse.append((403, {"type": "error.list", "request_id": "r1", "errors": [
         {"code": "action_forbidden", "message": "This admin cannot close conversations"}]}))
-    result = push_changes(service.db, provider, "intercom-acme")
+    result = push_changes(service, provider, "intercom-acme")
     assert result.sent == 0
     assert "Intercom does not let this account change the ticket (HTTP 403)" in result.problems[0]
     assert ic.conv["state"] == "open"
-    assert push_changes(service.db, provider, "intercom-acme").sent == 1 and ic.conv["state"] == "closed"
+    assert push_changes(service, provider, "intercom-acme").sent == 1 and ic.conv["state"] == "closed"
 
 
 def test_intercom_priority_is_imported_and_never_sent(service, ic, provider, tmp_path):
@@ -149,4 +149,4 @@ def test_intercom_priority_is_imported_and_never_sent(service, ic, provider, tmp
     local = _imported(service, provider, tmp_path)
     assert local.fields.priority == "high"
     service.update_ticket(local.id, replace(local.fields, priority="low"), expected_version=local.version)
-    assert push_changes(service.db, provider, "intercom-acme").sent == 0 and ic.writes == []
+    assert push_changes(service, provider, "intercom-acme").sent == 0 and ic.writes == []

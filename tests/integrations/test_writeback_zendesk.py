@@ -119,7 +119,7 @@ def test_changes_here_reach_zendesk_once(service, zd, httpserver, tmp_path):
     assert local.fields.priority == "normal"
     _edit(service, local.id, status="solved", priority="urgent", tags=("ios", "push", "sdk-bug"))
 
-    result = push_changes(service.db, provider, "zendesk-acme")
+    result = push_changes(service, provider, "zendesk-acme")
     assert (result.sent, result.problems) == (1, [])
     sent = zd.puts[0]["ticket"]
     assert sent["status"] == "solved" and sent["priority"] == "urgent"
@@ -128,7 +128,7 @@ def test_changes_here_reach_zendesk_once(service, zd, httpserver, tmp_path):
     assert zd.ticket["status"] == "solved"
 
     # Nothing is sent twice, and importing the ticket again changes nothing here.
-    assert push_changes(service.db, provider, "zendesk-acme").sent == 0
+    assert push_changes(service, provider, "zendesk-acme").sent == 0
     result = _import(service, provider, tmp_path)
     assert len(zd.puts) == 1 and result.problems == []
     again = _only_ticket(service)
@@ -150,7 +150,7 @@ def test_changes_made_in_zendesk_arrive_and_local_edits_stay(service, zd, httpse
     assert set(now.fields.tags) == {"ios", "push", "vip"}
     assert now.fields.priority == "urgent" and now.fields.notes == "Customer on SDK 5.2"   # kept
 
-    push_changes(service.db, provider, "zendesk-acme")
+    push_changes(service, provider, "zendesk-acme")
     assert zd.puts[-1]["ticket"] == {"priority": "urgent", "safe_update": True,
                                      "updated_stamp": zd.puts[-1]["ticket"]["updated_stamp"]}
     assert zd.ticket["status"] == "pending" and zd.ticket["priority"] == "urgent"
@@ -163,15 +163,15 @@ def test_a_field_changed_on_both_sides_is_reported_not_overwritten(service, zd, 
     _edit(service, local.id, priority="urgent")
     zd.edit(priority="low")
 
-    result = push_changes(service.db, provider, "zendesk-acme")
+    result = push_changes(service, provider, "zendesk-acme")
     assert zd.puts == [] and result.conflicts == 1
     assert "priority is urgent here but low in Zendesk" in result.problems[0]
     assert _import(service, provider, tmp_path).problems == []      # still held, not re-reported as new
     assert _only_ticket(service).fields.priority == "urgent"
-    assert "priority" in WritebackStore(service.db).conflict(local.id)
+    assert "priority" in WritebackStore(service).conflict(local.id)
 
-    WritebackStore(service.db).resolve(local.id, keep_here=True)
-    assert push_changes(service.db, provider, "zendesk-acme").sent == 1
+    WritebackStore(service).resolve(local.id, keep_here=True)
+    assert push_changes(service, provider, "zendesk-acme").sent == 1
     assert zd.ticket["priority"] == "urgent"
 
 
@@ -183,11 +183,11 @@ def test_taking_zendesks_side_of_a_conflict(service, zd, httpserver, tmp_path):
     zd.edit(status="hold")
     result = _import(service, provider, tmp_path)
     assert any("status is solved here but on hold in the helpdesk" in p for p in result.problems)
-    assert push_changes(service.db, provider, "zendesk-acme").conflicts == 1 and zd.puts == []
+    assert push_changes(service, provider, "zendesk-acme").conflicts == 1 and zd.puts == []
 
-    WritebackStore(service.db).resolve(local.id, keep_here=False)
+    WritebackStore(service).resolve(local.id, keep_here=False)
     assert _only_ticket(service).status == "on_hold"
-    assert push_changes(service.db, provider, "zendesk-acme").sent == 0 and zd.puts == []
+    assert push_changes(service, provider, "zendesk-acme").sent == 0 and zd.puts == []
 
 
 def test_a_role_that_may_not_edit_is_told_so_and_the_change_waits(service, zd, httpserver, tmp_path):
@@ -196,11 +196,11 @@ def test_a_role_that_may_not_edit_is_told_so_and_the_change_waits(service, zd, h
     _edit(service, _only_ticket(service).id, priority="high")
     zd.refuse.append((403, FORBIDDEN, {}))
 
-    result = push_changes(service.db, provider, "zendesk-acme")
+    result = push_changes(service, provider, "zendesk-acme")
     assert result.sent == 0
     assert "Zendesk does not let this account change the ticket (HTTP 403)" in result.problems[0]
     assert "admin" in result.problems[0]
-    assert push_changes(service.db, provider, "zendesk-acme").sent == 1     # allowed later: sent then
+    assert push_changes(service, provider, "zendesk-acme").sent == 1     # allowed later: sent then
     assert zd.ticket["priority"] == "high"
 
 
@@ -209,7 +209,7 @@ def test_zendesks_422_explanation_reaches_the_user(service, zd, httpserver, tmp_
     _import(service, provider, tmp_path)
     _edit(service, _only_ticket(service).id, status="open", priority="low")
     zd.refuse.append((422, INVALID, {}))
-    result = push_changes(service.db, provider, "zendesk-acme")
+    result = push_changes(service, provider, "zendesk-acme")
     assert result.sent == 0 and "closed prevents ticket update" in result.problems[0]
 
 
@@ -219,7 +219,7 @@ def test_rate_limited_write_waits_as_asked_and_lands_once(service, zd, httpserve
     _import(service, provider, tmp_path)
     _edit(service, _only_ticket(service).id, priority="high")
     zd.refuse.append((429, {"error": "APIRateLimitExceeded"}, {"Retry-After": "7"}))
-    assert push_changes(service.db, provider, "zendesk-acme").sent == 1
+    assert push_changes(service, provider, "zendesk-acme").sent == 1
     assert 7 in [round(s) for s in sleeps]
     assert len(zd.puts) == 2 and zd.ticket["priority"] == "high"
 
@@ -230,8 +230,8 @@ def test_a_change_saved_in_zendesk_meanwhile_is_not_overwritten(service, zd, htt
     _edit(service, _only_ticket(service).id, priority="high")
     zd.change_before_write = {"priority": "urgent"}
 
-    result = push_changes(service.db, provider, "zendesk-acme")
+    result = push_changes(service, provider, "zendesk-acme")
     assert result.sent == 0 and "changed the ticket while CRE Desk was updating it" in result.problems[0]
     assert zd.ticket["priority"] == "urgent"                        # the other agent's value stands
-    result = push_changes(service.db, provider, "zendesk-acme")
+    result = push_changes(service, provider, "zendesk-acme")
     assert result.conflicts == 1 and "high here but urgent in Zendesk" in result.problems[0]
