@@ -65,6 +65,7 @@ class HelpdeskBox(QGroupBox):
             "Title and requester follow {0}. Status, tags and priority changed here are sent to {0} at the "
             "next sync. A field changed in both places is kept as it is here and shown below; nothing is "
             "overwritten until you choose.").format(name))
+        self._fit()
         self.ctx.run_db(ticket_conflict, self.ctx.tickets, ticket.id, receiver=self,
                         on_done=lambda text, tid=ticket.id: self._on_conflict(tid, text))
 
@@ -76,6 +77,17 @@ class HelpdeskBox(QGroupBox):
         self.conflict.setText(self.tr("Changed in both places: {0}.").format(text) if text else "")
         for widget in (self.conflict, self.keep_here, self.take_theirs):
             widget.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Wrapped text needs the height its width calls for: the splitter it sits in must not squeeze it."""
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
 
     def _resolve(self, keep_here: bool) -> None:
         if self.ticket_id is None:
