@@ -164,6 +164,7 @@ def _sync_one(
     prepare_file=None,
 ) -> AccountOutcome:
     from cre_desk.actions.helpdesk_writeback import push_changes
+    from cre_desk.core.field_mapping import parse as parse_field_map
     from cre_desk.db.imports import import_all
 
     problems: list[str] = []
@@ -182,6 +183,7 @@ def _sync_one(
                         progress=lambda text: progress(f"{account.id}: {text}"),
                         history_days=_history_days(account),
                         prepare_file=prepare_file,
+                        field_map=parse_field_map(getattr(account, "field_map", "") or ""),
                     )
                 finally:
                     close = getattr(provider, "close", None)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from cre_desk.core.field_mapping import mapped_values
 from cre_desk.core.tickets import TicketFields, normalise_tags
 from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, RESOLVED_STATUSES, Status
 from cre_desk.db import writeback
@@ -73,8 +74,13 @@ class ImportStore:
 
     # -- tickets ----------------------------------------------------------------------------------
 
-    def upsert_ticket(self, source: str, remote, result: ImportResult, *, account_id: str = "") -> int:
-        """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id."""
+    def upsert_ticket(self, source: str, remote, result: ImportResult, *, account_id: str = "",
+                      field_map: dict[str, str] | None = None) -> int:
+        """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id.
+
+        ``field_map`` (``core.field_mapping``) names the helpdesk fields that fill platform, SDK and the like.
+        """
+        mapped = mapped_values(getattr(remote, "fields", None) or {}, field_map or {})
         service = self.service
         status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
         with self.db.write() as session:
@@ -106,6 +112,9 @@ class ImportStore:
                 session.add(state)
                 if remote.priority is not None:
                     ticket.priority = remote.priority
+                for name, value in mapped.items():
+                    setattr(ticket, name, value)
+                state.remote_fields = writeback.encode_fields(mapped)
                 result.tickets_created += 1
             else:
                 state = session.get(RemoteState, ticket.id)
@@ -117,6 +126,7 @@ class ImportStore:
                     state.remote_priority = ticket.priority if remote.priority is not None else None
                     state.remote_tags = writeback.encode_tags(writeback.tags_of(session, ticket.id))
                 # Each field: the helpdesk's change is taken, a local edit stays, both at once is a conflict.
+                writeback.refresh_mapped(ticket, state, mapped)
                 for conflict in writeback.refresh(session, ticket, state, remote, status, source):
                     result.problems.append(f"{source} ticket {remote.external_id}: {conflict}; kept the value "
                                            "here, choose a side on the ticket's Overview")
@@ -186,7 +196,8 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
                max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None,
                history_days: int = DEFAULT_HISTORY_DAYS,
-               prepare_file: Callable[[Path], Path] | None = None) -> ImportResult:
+               prepare_file: Callable[[Path], Path] | None = None,
+               field_map: dict[str, str] | None = None) -> ImportResult:
     """Import every page from where the account stopped last time; attachments become ticket files.
 
     A provider whose last page carries a cursor (Zendesk's incremental export) resumes from that cursor next
@@ -214,7 +225,8 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
         for remote in page.tickets:
             if cancel():
                 raise Cancelled()
-            ticket_id = store.upsert_ticket(provider.name, remote, result, account_id=account_id)
+            ticket_id = store.upsert_ticket(provider.name, remote, result, account_id=account_id,
+                                            field_map=field_map)
             if newest is None or remote.updated_at > newest:
                 newest = remote.updated_at
             for message in remote.messages:

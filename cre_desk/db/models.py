@@ -322,6 +322,7 @@ class RemoteState(Base):
     remote_requester: Mapped[str | None] = mapped_column(String(200), nullable=True)
     remote_priority: Mapped[str | None] = mapped_column(String(20), nullable=True)
     remote_tags: Mapped[str | None] = mapped_column(Text, nullable=True)
+    remote_fields: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {our field: value}
     #: A change made both here and in the helpdesk, in plain words; "" when there is none.
     conflict: Mapped[str] = mapped_column(Text, default="", server_default="")
 

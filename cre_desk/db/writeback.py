@@ -61,6 +61,31 @@ def _set_status(session, ticket: Ticket, status: str, at, actor: str) -> None:
     ticket.status = status
 
 
+def encode_fields(values: dict[str, str]) -> str:
+    return json.dumps(dict(sorted(values.items())), ensure_ascii=False)
+
+
+#: What an imported ticket holds before anything fills the field (``TicketFields`` defaults).
+_DEFAULTS = {"platform": "android", "priority": "normal", "category": "troubleshooting"}
+
+
+def refresh_mapped(ticket: Ticket, state: RemoteState, mapped: dict[str, str]) -> None:
+    """Mapped custom fields (platform, SDK version…) follow the helpdesk unless edited here since: a value
+    the helpdesk changed replaces ours only while ours is still the one it gave last time (or empty)."""
+    try:
+        base = json.loads(state.remote_fields) if state.remote_fields else {}
+    except ValueError:
+        base = {}
+    base = base if isinstance(base, dict) else {}
+    for name, value in mapped.items():
+        before = base.get(name)
+        local = getattr(ticket, name)
+        untouched = local == before if before is not None else (not local or local == _DEFAULTS.get(name))
+        if value != before and value != local and untouched:
+            setattr(ticket, name, value)
+    state.remote_fields = encode_fields({**base, **mapped})
+
+
 def _words(value: str) -> str:
     return value.replace("_", " ")
 

@@ -79,6 +79,19 @@ class AccountsDialog(QDialog):
         self.mailbox_row = QWidget()
         self.mailbox_row.setLayout(mailbox_row)
         mailbox_row.setContentsMargins(0, 0, 0, 0)
+        self.field_map = ""   # the account's mapping, edited in FieldMappingDialog and saved with the account
+        self.field_map_button = QPushButton(self.tr("Field mapping…"))
+        self.field_map_button.setToolTip(self.tr("Which helpdesk fields fill platform, SDK and app versions, "
+                                                 "priority and category"))
+        self.field_map_button.clicked.connect(self.edit_field_map)
+        self.field_map_state = QLabel()
+        self.field_map_state.setTextFormat(Qt.TextFormat.PlainText)
+        field_map_row = QHBoxLayout()
+        field_map_row.setContentsMargins(0, 0, 0, 0)
+        field_map_row.addWidget(self.field_map_button)
+        field_map_row.addWidget(self.field_map_state, 1)
+        self.field_map_row = QWidget()
+        self.field_map_row.setLayout(field_map_row)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText(self.tr("optional: GitHub Enterprise or another server address"))
         self.token = QLineEdit()
@@ -99,6 +112,7 @@ class AccountsDialog(QDialog):
         self.form.addRow(self.tr("First sync brings"), self.history_days)
         self.form.addRow(self.tr("Help Scout App ID"), self.app_id)
         self.form.addRow(self.tr("Mailbox"), self.mailbox_row)
+        self.form.addRow(self.tr("Fields"), self.field_map_row)
         self.form.addRow(self.tr("Server address"), self.base_url)
         self.form.addRow(self.tr("API token"), self.token)
         self.form.addRow(self.token_hint)
@@ -152,6 +166,7 @@ class AccountsDialog(QDialog):
             (self.app_id, provider == "helpscout"),
             (self.mailbox_row, provider == "helpscout"),
             (self.history_days, provider != "github"),
+            (self.field_map_row, provider != "github"),
         ):
             widget.setEnabled(wanted)
             label = self.form.labelForField(widget)
@@ -185,6 +200,7 @@ class AccountsDialog(QDialog):
                 field.clear()
             self.history_days.setValue(90)
             self._set_mailboxes([], "")
+            self._set_field_map("")
         else:
             self.provider.setCurrentIndex(self.provider.findData(account.provider))
             self.account_id.setText(account.id)
@@ -196,6 +212,7 @@ class AccountsDialog(QDialog):
             self.history_days.setValue(int(account.history_days) if account.history_days.isdigit() else 90)
             self.app_id.setText(account.app_id)
             self._set_mailboxes([], account.mailbox)
+            self._set_field_map(account.field_map)
             self.token.clear()
         stored = account is not None and credentials.load_token(account.id) is not None
         self.token_hint.setText(
@@ -219,7 +236,25 @@ class AccountsDialog(QDialog):
             history_days=str(self.history_days.value()),
             app_id=self.app_id.text().strip(),
             mailbox=str(self.mailbox.currentData() or ""),
+            field_map=self.field_map,
         )
+
+    def _set_field_map(self, text: str) -> None:
+        from cre_desk.core.field_mapping import parse
+
+        self.field_map = text
+        count = len(parse(text))
+        self.field_map_state.setText(self.tr("{0} field(s) filled from the helpdesk").format(count) if count
+                                     else self.tr("No fields mapped"))
+
+    def edit_field_map(self) -> None:
+        """Open the mapping table; the change is kept in the form and saved with "Save account"."""
+        from cre_desk.gui.field_mapping_dialog import FieldMappingDialog
+
+        dialog = FieldMappingDialog(self.provider.currentData(), self.field_map, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._set_field_map(dialog.mapping_text())
+            self.status.setText(self.tr("Press Save account to keep the field mapping."))
 
     def _set_mailboxes(self, boxes: list[tuple[str, str]], selected: str) -> None:
         """Offer "All mailboxes" plus ``boxes``; a saved choice stays listed (by id) until names are loaded."""

@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -357,6 +358,7 @@ class FreshdeskProvider:
             status=map_status(full.get("status")),
             tags=tags,
             priority=freshdesk_priority(full.get("priority")),
+            fields=flatten("custom_fields", full.get("custom_fields")),
             created_at=created,
             updated_at=_time(full.get("updated_at")) or created,
             first_response_at=first_response,

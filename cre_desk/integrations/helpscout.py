@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -373,6 +374,7 @@ class HelpScoutProvider:
                 for t in _list(conv.get("tags"))
                 if isinstance(t, dict) and (t.get("tag") or t.get("name"))
             ),
+            fields=flatten("customFields", conv.get("customFields")),
             created_at=created,
             updated_at=max([created, *times]),
             first_response_at=first_response,

@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -192,6 +193,7 @@ class IntercomProvider:
             updated_at=_ts(conv.get("updated_at")) or created,
             first_response_at=_ts(_obj(conv.get("statistics")).get("first_admin_reply_at")),
             priority=intercom_priority(conv.get("priority")),
+            fields=flatten("custom_attributes", conv.get("custom_attributes")),
             messages=messages,
             raw_json=_raw(conv),
         )

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -324,6 +325,7 @@ class ZendeskProvider:
             requester_name=self._user_name(requester_id) if requester_id else "",
             customer=customer, status=map_status(raw.get("status")),
             tags=tuple(str(t) for t in raw.get("tags") or []), priority=zendesk_priority(raw.get("priority")),
+            fields=flatten("custom_fields", raw.get("custom_fields")),
             created_at=_parse_time(raw.get("created_at")), updated_at=_parse_time(raw.get("updated_at")),
             first_response_at=first_response, messages=messages,
             raw_json=json.dumps(raw, ensure_ascii=False, sort_keys=True),

@@ -235,3 +235,27 @@ def test_a_change_saved_in_zendesk_meanwhile_is_not_overwritten(service, zd, htt
     assert zd.ticket["priority"] == "urgent"                        # the other agent's value stands
     result = push_changes(service, provider, "zendesk-acme")
     assert result.conflicts == 1 and "high here but urgent in Zendesk" in result.problems[0]
+
+
+# -- field mapping -----------------------------------------------------------------------------------------
+
+MAPPING = {"platform": "custom_fields.360001", "sdk_version": "custom_fields.360002",
+           "os_version": "custom_fields.360003"}
+
+
+def test_mapped_custom_fields_fill_the_ticket_and_follow_zendesk_unless_edited_here(service, zd, httpserver,
+                                                                                     tmp_path):
+    zd.ticket["custom_fields"] = [{"id": 360001, "value": "iOS"}, {"id": 360002, "value": "5.2.1"},
+                                  {"id": 360003, "value": "iOS 17.4"}, {"id": 360004, "value": "ignored"}]
+    provider = make_provider(httpserver.url_for("/"))
+    import_all(ImportStore(service), provider, "zendesk-acme", temp_dir=tmp_path / "dl", field_map=MAPPING)
+    local = _only_ticket(service)
+    assert (local.fields.platform, local.fields.sdk_version, local.fields.os_version) == ("ios", "5.2.1",
+                                                                                         "iOS 17.4")
+    _edit(service, local.id, os_version="iOS 17.5 beta")             # the engineer knows better
+    zd.edit(custom_fields=[{"id": 360001, "value": "iOS"}, {"id": 360002, "value": "5.3.0"},
+                           {"id": 360003, "value": "iOS 17.4.1"}])
+    import_all(ImportStore(service), provider, "zendesk-acme", temp_dir=tmp_path / "dl", field_map=MAPPING)
+    now = _only_ticket(service)
+    assert now.fields.sdk_version == "5.3.0"                         # changed there only: taken
+    assert now.fields.os_version == "iOS 17.5 beta"                  # edited here: kept

@@ -1,0 +1,113 @@
+"""Which helpdesk field fills which ticket field, per account: platform, OS, SDK and app versions, priority,
+category.
+
+Why this exists: every support team records the SDK version or platform somewhere different (a Zendesk
+custom field 360001234, an Intercom conversation attribute "SDK version", a Freshdesk ``cf_platform``).
+Engineers should not re-type what the helpdesk already knows, so each account keeps a small mapping the
+user edits in File → Accounts. Providers flatten their custom fields into ``{"custom_fields.360001234":
+"5.2.1"}``-style keys (``RemoteTicket.fields``); this module reads the mapping and turns values into ours
+(a free-text "iOS 17" becomes the platform ``ios``; values that fit none of our choices are left out
+rather than guessed). Qt-free.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cre_desk.core.vocabulary import Category, Platform
+
+#: Our fields a helpdesk field may fill, in the order the accounts dialog shows them.
+MAPPABLE = ("platform", "os_version", "sdk_name", "sdk_version", "app_version", "priority", "category")
+_MAX_VALUE = 200
+_PRIORITIES = {"low": "low", "normal": "normal", "medium": "normal", "high": "high", "urgent": "urgent"}
+_CATEGORY_WORDS = (
+    ("bug", Category.BUG), ("defect", Category.BUG), ("feature", Category.FEATURE_REQUEST),
+    ("request", Category.FEATURE_REQUEST), ("question", Category.SPEC_QUESTION), ("spec", Category.SPEC_QUESTION),
+    ("how", Category.SPEC_QUESTION), ("trouble", Category.TROUBLESHOOTING), ("problem", Category.TROUBLESHOOTING),
+    ("incident", Category.TROUBLESHOOTING),
+)
+
+
+def parse(text: str) -> dict[str, str]:
+    """``platform = custom_fields.360001234`` lines -> {our field: helpdesk field}; unknown fields are dropped."""
+    mapping: dict[str, str] = {}
+    for line in (text or "").splitlines():
+        ours, sep, theirs = line.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if sep and ours in MAPPABLE and theirs:
+            mapping[ours] = theirs
+    return mapping
+
+
+def render(mapping: dict[str, str]) -> str:
+    """The stored form of a mapping (one ``ours = theirs`` line per field, in ``MAPPABLE`` order)."""
+    return "\n".join(f"{k} = {mapping[k].strip()}" for k in MAPPABLE if (mapping.get(k) or "").strip())
+
+
+def platform_of(value: str) -> str | None:
+    text = value.lower()
+    if re.search(r"\b(ios|ipados|iphone|ipad|swift)\b", text):
+        return Platform.IOS.value
+    if re.search(r"\b(android|kotlin)\b", text):
+        return Platform.ANDROID.value
+    if re.search(r"\b(web|javascript|browser|js)\b", text):
+        return Platform.WEB.value
+    return None
+
+
+def category_of(value: str) -> str | None:
+    text = value.lower().replace("_", " ")
+    if text in {c.value.replace("_", " ") for c in Category}:
+        return text.replace(" ", "_")
+    return next((c.value for word, c in _CATEGORY_WORDS if word in text), None)
+
+
+def mapped_values(remote_fields: dict[str, str], mapping: dict[str, str]) -> dict[str, str]:
+    """Our field -> value for every mapped helpdesk field that has a usable value."""
+    out: dict[str, str] = {}
+    for ours, theirs in mapping.items():
+        raw = remote_fields.get(theirs)
+        if raw is None:
+            continue
+        value = " ".join(str(raw).split())[:_MAX_VALUE]
+        if not value:
+            continue
+        if ours == "platform":
+            converted = platform_of(value)
+        elif ours == "category":
+            converted = category_of(value)
+        elif ours == "priority":
+            converted = _PRIORITIES.get(value.lower())
+        else:
+            converted = value
+        if converted:
+            out[ours] = converted
+    return out
+
+
+def flatten(prefix: str, values) -> dict[str, str]:
+    """``{"prefix.name": "text"}`` for a vendor's dict or list of custom fields; lists and booleans as text."""
+    out: dict[str, str] = {}
+    if isinstance(values, dict):
+        items = values.items()
+    elif isinstance(values, list):
+        items = []
+        for entry in values:
+            if isinstance(entry, dict):
+                value = entry.get("text", entry.get("value"))
+                for key in ("id", "name"):
+                    if entry.get(key) not in (None, ""):
+                        items.append((entry[key], value))
+    else:
+        return out
+    for key, value in items:
+        if value is None or isinstance(value, dict):
+            continue
+        if isinstance(value, bool):
+            text = "yes" if value else "no"
+        elif isinstance(value, list):
+            text = ", ".join(str(v) for v in value if v is not None)
+        else:
+            text = str(value)
+        out[f"{prefix}.{key}"] = text
+    return out

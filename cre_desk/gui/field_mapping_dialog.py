@@ -1,0 +1,85 @@
+"""Edit one account's field mapping: which helpdesk field fills platform, OS, SDK, app version, priority
+and category (see ``core.field_mapping``).
+
+Why this exists: each team stores these in its own custom fields; the user names them once per account
+and every import fills the ticket. A table, one row per field of ours, with the helpdesk's field typed in
+the form its API uses; the hint under the table says what that form is for this helpdesk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
+
+from cre_desk.core.field_mapping import MAPPABLE, parse, render
+
+
+def field_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "platform": tr("FieldMappingDialog", "Platform"),
+        "os_version": tr("FieldMappingDialog", "OS version"),
+        "sdk_name": tr("FieldMappingDialog", "SDK"),
+        "sdk_version": tr("FieldMappingDialog", "SDK version"),
+        "app_version": tr("FieldMappingDialog", "App version"),
+        "priority": tr("FieldMappingDialog", "Priority"),
+        "category": tr("FieldMappingDialog", "Category"),
+    }
+
+
+def _hint(provider: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "zendesk": tr("FieldMappingDialog", "Zendesk: custom_fields.ID, with the field's ID from Admin Center → "
+                      "Objects and rules → Tickets → Fields (e.g. custom_fields.360001234)."),
+        "intercom": tr("FieldMappingDialog", "Intercom: custom_attributes.NAME, with the conversation data "
+                       "attribute's name as shown in Settings (e.g. custom_attributes.SDK version)."),
+        "freshdesk": tr("FieldMappingDialog", "Freshdesk: custom_fields.cf_NAME, the field's API name from "
+                        "Admin → Ticket Fields (e.g. custom_fields.cf_sdk_version)."),
+        "helpscout": tr("FieldMappingDialog", "Help Scout: customFields.NAME or customFields.ID of the "
+                        "mailbox's custom field (e.g. customFields.Platform)."),
+    }.get(provider, "")
+
+
+class FieldMappingDialog(QDialog):
+    def __init__(self, provider: str, mapping_text: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Field mapping"))
+        mapping = parse(mapping_text)
+        names = field_names()
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels([self.tr("CRE Desk field"), self.tr("Helpdesk field")])
+        for key in MAPPABLE:
+            ours = QStandardItem(names[key])
+            ours.setEditable(False)
+            ours.setData(key, Qt.ItemDataRole.UserRole)
+            self.model.appendRow([ours, QStandardItem(mapping.get(key, ""))])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        intro = QLabel(self.tr("Each import fills these fields from the helpdesk. A value you edit here is kept; "
+                               "values that fit none of our choices (an unknown platform) are left out."))
+        hint = QLabel(_hint(provider))
+        for label in (intro, hint):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def mapping_text(self) -> str:
+        """The edited mapping in its stored form."""
+        mapping = {}
+        for row in range(self.model.rowCount()):
+            key = self.model.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            mapping[key] = " ".join(self.model.item(row, 1).text().split())
+        return render(mapping)
