@@ -16,30 +16,37 @@ from cre_desk.core.field_mapping import MAPPABLE, parse, render
 
 
 def field_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
+    """Our field names in the UI language (literal calls, so the catalogue has them)."""
     return {
-        "platform": tr("FieldMappingDialog", "Platform"),
-        "os_version": tr("FieldMappingDialog", "OS version"),
-        "sdk_name": tr("FieldMappingDialog", "SDK"),
-        "sdk_version": tr("FieldMappingDialog", "SDK version"),
-        "app_version": tr("FieldMappingDialog", "App version"),
-        "priority": tr("FieldMappingDialog", "Priority"),
-        "category": tr("FieldMappingDialog", "Category"),
+        "platform": QCoreApplication.translate("FieldMappingDialog", "Platform"),
+        "os_version": QCoreApplication.translate("FieldMappingDialog", "OS version"),
+        "sdk_name": QCoreApplication.translate("FieldMappingDialog", "SDK"),
+        "sdk_version": QCoreApplication.translate("FieldMappingDialog", "SDK version"),
+        "app_version": QCoreApplication.translate("FieldMappingDialog", "App version"),
+        "priority": QCoreApplication.translate("FieldMappingDialog", "Priority"),
+        "category": QCoreApplication.translate("FieldMappingDialog", "Category"),
     }
 
 
 def _hint(provider: str) -> str:
-    tr = QCoreApplication.translate
-    return {
-        "zendesk": tr("FieldMappingDialog", "Zendesk: custom_fields.ID, with the field's ID from Admin Center → "
-                      "Objects and rules → Tickets → Fields (e.g. custom_fields.360001234)."),
-        "intercom": tr("FieldMappingDialog", "Intercom: custom_attributes.NAME, with the conversation data "
-                       "attribute's name as shown in Settings (e.g. custom_attributes.SDK version)."),
-        "freshdesk": tr("FieldMappingDialog", "Freshdesk: custom_fields.cf_NAME, the field's API name from "
-                        "Admin → Ticket Fields (e.g. custom_fields.cf_sdk_version)."),
-        "helpscout": tr("FieldMappingDialog", "Help Scout: customFields.NAME or customFields.ID of the "
-                        "mailbox's custom field (e.g. customFields.Platform)."),
-    }.get(provider, "")
+    """Where this helpdesk shows a custom field's API name, and the form to type it in."""
+    if provider == "zendesk":
+        return QCoreApplication.translate(
+            "FieldMappingDialog", "Zendesk: custom_fields.ID, with the field's ID from Admin Center → Objects "
+            "and rules → Tickets → Fields (e.g. custom_fields.360001234).")
+    if provider == "intercom":
+        return QCoreApplication.translate(
+            "FieldMappingDialog", "Intercom: custom_attributes.NAME, with the conversation data attribute's "
+            "name as shown in Settings (e.g. custom_attributes.SDK version).")
+    if provider == "freshdesk":
+        return QCoreApplication.translate(
+            "FieldMappingDialog", "Freshdesk: custom_fields.cf_NAME, the field's API name from Admin → Ticket "
+            "Fields (e.g. custom_fields.cf_sdk_version).")
+    if provider == "helpscout":
+        return QCoreApplication.translate(
+            "FieldMappingDialog", "Help Scout: customFields.NAME or customFields.ID of the mailbox's custom "
+            "field (e.g. customFields.Platform).")
+    return ""
 
 
 class FieldMappingDialog(QDialog):

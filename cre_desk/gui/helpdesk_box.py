@@ -62,9 +62,10 @@ class HelpdeskBox(QGroupBox):
             return
         self.ticket_id = ticket.id
         self.rules.setText(self.tr(
-            "Title and requester follow {0}. Status, tags and priority changed here are sent to {0} at the "
-            "next sync. A field changed in both places is kept as it is here and shown below; nothing is "
-            "overwritten until you choose.").format(name))
+            "Title and requester follow {0}; so do mapped fields (platform, SDK…) unless you edit them here. "
+            "Status, tags and priority changed here are sent to {0} at the next sync. A field changed in both "
+            "places is kept as it is here and shown below; nothing is overwritten until you choose."
+        ).format(name))
         self._fit()
         self.ctx.run_db(ticket_conflict, self.ctx.tickets, ticket.id, receiver=self,
                         on_done=lambda text, tid=ticket.id: self._on_conflict(tid, text))

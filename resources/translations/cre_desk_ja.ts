@@ -142,7 +142,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="58"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="168"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="183"/>
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
@@ -163,7 +163,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="73"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="227"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="262"/>
         <source>All mailboxes</source>
         <translation>すべてのメールボックス</translation>
     </message>
@@ -174,183 +174,213 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="83"/>
+        <source>Field mapping…</source>
+        <translation>項目の対応付け…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84"/>
+        <source>Which helpdesk fields fill platform, SDK and app versions, priority and category</source>
+        <translation>プラットフォーム・SDK とアプリのバージョン・優先度・カテゴリをヘルプデスクのどの項目から取り込むか</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96"/>
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="94"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="107"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="95"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="108"/>
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="167"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="182"/>
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110"/>
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="111"/>
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112"/>
         <source>First sync brings</source>
         <translation>最初の同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="100"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="113"/>
         <source>Help Scout App ID</source>
         <translation>Help Scout の App ID</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="101"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="114"/>
         <source>Mailbox</source>
         <translation>メールボックス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="102"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="115"/>
+        <source>Fields</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="116"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="103"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="176"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="117"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="191"/>
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="106"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="120"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="108"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="122"/>
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="124"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="126"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="164"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="179"/>
         <source>Freshdesk domain</source>
         <translation>Freshdesk のドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="165"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180"/>
         <source>acme (for acme.freshdesk.com)</source>
         <translation>acme（acme.freshdesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="170"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="185"/>
         <source>API key</source>
         <translation>API キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="171"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186"/>
         <source>App Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="172"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187"/>
         <source>Access token</source>
         <translation>アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="173"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="188"/>
         <source>Personal access token</source>
         <translation>個人用アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="202"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="219"/>
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="204"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="221"/>
         <source>The token is kept only in the system keyring, never in CRE Desk&apos;s files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="231"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="247"/>
+        <source>{0} field(s) filled from the helpdesk</source>
+        <translation>{0} 項目をヘルプデスクから取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="248"/>
+        <source>No fields mapped</source>
+        <translation>対応付けた項目はありません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="257"/>
+        <source>Press Save account to keep the field mapping.</source>
+        <translation>項目の対応付けを残すには「アカウントを保存」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="266"/>
         <source>Mailbox {0}</source>
         <translation>メールボックス {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="242"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="277"/>
         <source>Enter the App ID and App Secret first.</source>
         <translation>先に App ID と App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="246"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="281"/>
         <source>Loading mailboxes…</source>
         <translation>メールボックスを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="251"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="286"/>
         <source>{0} mailbox(es) found.</source>
         <translation>メールボックスが {0} 件見つかりました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="255"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="290"/>
         <source>Could not load mailboxes: {0}</source>
         <translation>メールボックスを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="273"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="308"/>
         <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="275"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="310"/>
         <source>Enter the Help Scout app&apos;s App Secret.</source>
         <translation>Help Scout アプリの App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="290"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="325"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="297"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="332"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="309"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="344"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="320"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="355"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="320"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="355"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="324"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="359"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -1566,6 +1596,84 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
 </context>
 <context>
+    <name>FieldMappingDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="21"/>
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="22"/>
+        <source>OS version</source>
+        <translation>OS バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="23"/>
+        <source>SDK</source>
+        <translation>SDK</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="24"/>
+        <source>SDK version</source>
+        <translation>SDK バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="25"/>
+        <source>App version</source>
+        <translation>アプリのバージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="26"/>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="27"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="34"/>
+        <source>Zendesk: custom_fields.ID, with the field&apos;s ID from Admin Center → Objects and rules → Tickets → Fields (e.g. custom_fields.360001234).</source>
+        <translation>Zendesk: custom_fields.ID（ID は管理センター → オブジェクトとルール → チケット → フィールドに表示されます。例: custom_fields.360001234）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="38"/>
+        <source>Intercom: custom_attributes.NAME, with the conversation data attribute&apos;s name as shown in Settings (e.g. custom_attributes.SDK version).</source>
+        <translation>Intercom: custom_attributes.名前（設定に表示される会話データ属性の名前。例: custom_attributes.SDK version）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="42"/>
+        <source>Freshdesk: custom_fields.cf_NAME, the field&apos;s API name from Admin → Ticket Fields (e.g. custom_fields.cf_sdk_version).</source>
+        <translation>Freshdesk: custom_fields.cf_名前（管理 → チケットフィールドにある API 名。例: custom_fields.cf_sdk_version）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="46"/>
+        <source>Help Scout: customFields.NAME or customFields.ID of the mailbox&apos;s custom field (e.g. customFields.Platform).</source>
+        <translation>Help Scout: メールボックスのカスタムフィールドの customFields.名前 または customFields.ID（例: customFields.Platform）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="55"/>
+        <source>Field mapping</source>
+        <translation>項目の対応付け</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="59"/>
+        <source>CRE Desk field</source>
+        <translation>CRE Desk の項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="59"/>
+        <source>Helpdesk field</source>
+        <translation>ヘルプデスクの項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="70"/>
+        <source>Each import fills these fields from the helpdesk. A value you edit here is kept; values that fit none of our choices (an unknown platform) are left out.</source>
+        <translation>取り込みのたびにヘルプデスクからこれらの項目を埋めます。こちらで編集した値は残ります。どの選択肢にも当てはまらない値（未知のプラットフォームなど）は取り込みません。</translation>
+    </message>
+</context>
+<context>
     <name>HelpdeskBox</name>
     <message>
         <location filename="../../cre_desk/gui/helpdesk_box.py" line="33"/>
@@ -1594,11 +1702,11 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/helpdesk_box.py" line="65"/>
-        <source>Title and requester follow {0}. Status, tags and priority changed here are sent to {0} at the next sync. A field changed in both places is kept as it is here and shown below; nothing is overwritten until you choose.</source>
-        <translation>件名と依頼者は {0} の内容に従います。ここで変更したステータス・タグ・優先度は次回の同期で {0} に送られます。両方で変更された項目はこちらの値のまま下に表示され、選ぶまで上書きされません。</translation>
+        <source>Title and requester follow {0}; so do mapped fields (platform, SDK…) unless you edit them here. Status, tags and priority changed here are sent to {0} at the next sync. A field changed in both places is kept as it is here and shown below; nothing is overwritten until you choose.</source>
+        <translation>件名と依頼者は {0} の内容に従います。対応付けた項目（プラットフォーム・SDK など）も、こちらで編集しない限り {0} に従います。ここで変更したステータス・タグ・優先度は次回の同期で {0} に送られます。両方で変更された項目はこちらの値のまま下に表示され、選ぶまで上書きされません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="76"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="78"/>
         <source>Changed in both places: {0}.</source>
         <translation>両方で変更されています: {0}。</translation>
     </message>
