@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class PushResult:
-    sent: int = 0           # tickets whose changes the helpdesk now holds
+    sent: int = 0  # tickets whose changes the helpdesk now holds
     conflicts: int = 0
     problems: list[str] = field(default_factory=list)
 
@@ -52,18 +52,20 @@ def push_changes(tickets, provider, account_id: str) -> PushResult:
     for item in store.pending(provider.name, account_id):
         if item.conflict:
             result.conflicts += 1
-            result.problems.append(_label(writer.vendor, item) + f": {item.conflict}. Choose a side on the "
-                                   "ticket's Overview; nothing is sent until then.")
+            result.problems.append(
+                _label(writer.vendor, item) + f": {item.conflict}. Choose a side on the "
+                "ticket's Overview; nothing is sent until then."
+            )
             continue
         try:
             _push_one(store, writer, item, result)
         except (AuthFailed, NotFound, ReplyUncertain) as exc:
             if isinstance(exc, AuthFailed) and exc.status != 403:
-                raise                      # a refused token: the whole account's sync explains it
+                raise  # a refused token: the whole account's sync explains it
             result.problems.append(f"{_label(writer.vendor, item)}: {explain_refusal(exc, writer.vendor)}")
         except IntegrationError as exc:
             if exc.status not in (400, 409, 422):
-                raise                      # rate limits, outages: the sync waits or reports for the account
+                raise  # rate limits, outages: the sync waits or reports for the account
             result.problems.append(f"{_label(writer.vendor, item)}: {explain_refusal(exc, writer.vendor)}")
     return result
 
@@ -74,21 +76,26 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
     change: dict = {}
     status_conflict = priority_conflict = False
     # status: compared in the helpdesk's own values (two of ours it cannot tell apart are one change)
-    here, base, there = (writer.status_key(item.status), writer.status_key(item.base_status),
-                         writer.status_key(current.status))
+    here, base, there = (
+        writer.status_key(item.status),
+        writer.status_key(item.base_status),
+        writer.status_key(current.status),
+    )
     if here != base:
         if there not in (base, here):
             status_conflict = True
-            conflicts.append(f"status is {_words(item.status)} here but {_words(current.status)} in "
-                             f"{writer.vendor}")
+            conflicts.append(
+                f"status is {_words(item.status)} here but {_words(current.status)} in {writer.vendor}"
+            )
         elif there != here:
             change["status"] = item.status
     if item.base_tags is not None and item.tags != item.base_tags:
         there_tags = tuple(sorted({t.lower() for t in current.tags}))
         if there_tags not in (item.base_tags, item.tags):
             # Both sides changed tags: apply our additions and removals to what the helpdesk has now.
-            merged = (set(there_tags) | (set(item.tags) - set(item.base_tags))) - (set(item.base_tags)
-                                                                                     - set(item.tags))
+            merged = (set(there_tags) | (set(item.tags) - set(item.base_tags))) - (
+                set(item.base_tags) - set(item.tags)
+            )
             change["tags"] = tuple(sorted(merged))
         elif there_tags != item.tags:
             change["tags"] = item.tags
@@ -101,11 +108,17 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
     if conflicts:
         text = "; ".join(conflicts)
         # Only the conflicting fields take the helpdesk's value as common ground (see db.writeback.refresh).
-        store.record_remote(item.ticket_id, status=current.status if status_conflict else None,
-                            priority=current.priority if priority_conflict else None, conflict=text)
+        store.record_remote(
+            item.ticket_id,
+            status=current.status if status_conflict else None,
+            priority=current.priority if priority_conflict else None,
+            conflict=text,
+        )
         result.conflicts += 1
-        result.problems.append(f"{_label(writer.vendor, item)}: {text}. Choose a side on the ticket's "
-                               "Overview; nothing is sent until then.")
+        result.problems.append(
+            f"{_label(writer.vendor, item)}: {text}. Choose a side on the ticket's "
+            "Overview; nothing is sent until then."
+        )
         return
     wanted = FieldChange(**change)
     if not wanted.empty():
@@ -113,16 +126,22 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
             writer.write(item.external_id, wanted, current)
         except UpdateConflict:
             # Changed in the helpdesk between our read and our write: nothing was written; next sync retries.
-            result.problems.append(f"{_label(writer.vendor, item)}: {writer.vendor} changed the ticket while "
-                                   "CRE Desk was updating it; the change is sent again at the next sync.")
+            result.problems.append(
+                f"{_label(writer.vendor, item)}: {writer.vendor} changed the ticket while "
+                "CRE Desk was updating it; the change is sent again at the next sync."
+            )
             return
     # The helpdesk now holds our values for each field changed here; fields changed only there are left for
     # the import that follows, which takes them.
     local_changed_tags = item.base_tags is not None and item.tags != item.base_tags
     tags = wanted.tags if wanted.tags is not None else item.tags
-    store.record_remote(item.ticket_id, status=item.status, tags=tags if local_changed_tags else None,
-                        priority=item.priority if writer.has_priority and item.base_priority is not None else None,
-                        local_tags=tags if local_changed_tags and tags != item.tags else None)
+    store.record_remote(
+        item.ticket_id,
+        status=item.status,
+        tags=tags if local_changed_tags else None,
+        priority=item.priority if writer.has_priority and item.base_priority is not None else None,
+        local_tags=tags if local_changed_tags and tags != item.tags else None,
+    )
     if not wanted.empty():
         result.sent += 1
         log.info("%s ticket %s: sent %s", writer.vendor, item.external_id, ", ".join(sorted(change)))

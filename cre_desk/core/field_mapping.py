@@ -21,15 +21,21 @@ MAPPABLE = ("platform", "os_version", "sdk_name", "sdk_version", "app_version", 
 _MAX_VALUE = 200
 _PRIORITIES = {"low": "low", "normal": "normal", "medium": "normal", "high": "high", "urgent": "urgent"}
 _CATEGORY_WORDS = (
-    ("bug", Category.BUG), ("defect", Category.BUG), ("feature", Category.FEATURE_REQUEST),
-    ("request", Category.FEATURE_REQUEST), ("question", Category.SPEC_QUESTION), ("spec", Category.SPEC_QUESTION),
-    ("how", Category.SPEC_QUESTION), ("trouble", Category.TROUBLESHOOTING), ("problem", Category.TROUBLESHOOTING),
+    ("bug", Category.BUG),
+    ("defect", Category.BUG),
+    ("feature", Category.FEATURE_REQUEST),
+    ("request", Category.FEATURE_REQUEST),
+    ("question", Category.SPEC_QUESTION),
+    ("spec", Category.SPEC_QUESTION),
+    ("how", Category.SPEC_QUESTION),
+    ("trouble", Category.TROUBLESHOOTING),
+    ("problem", Category.TROUBLESHOOTING),
     ("incident", Category.TROUBLESHOOTING),
 )
 
 
 def parse(text: str) -> dict[str, str]:
-    """``platform = custom_fields.360001234`` lines -> {our field: helpdesk field}; unknown fields are dropped."""
+    """``platform = custom_fields.360001234`` lines -> {our field: helpdesk field}; others are dropped."""
     mapping: dict[str, str] = {}
     for line in (text or "").splitlines():
         ours, sep, theirs = line.partition("=")
@@ -86,28 +92,28 @@ def mapped_values(remote_fields: dict[str, str], mapping: dict[str, str]) -> dic
 
 
 def flatten(prefix: str, values) -> dict[str, str]:
-    """``{"prefix.name": "text"}`` for a vendor's dict or list of custom fields; lists and booleans as text."""
+    """``{"prefix.name": "text"}`` for a vendor's dict or list of custom fields; lists, booleans as text."""
     out: dict[str, str] = {}
+    items: list[tuple[object, object]] = []
     if isinstance(values, dict):
-        items = values.items()
+        items = list(values.items())
     elif isinstance(values, list):
-        items = []
         for entry in values:
             if isinstance(entry, dict):
                 value = entry.get("text", entry.get("value"))
-                for key in ("id", "name"):
-                    if entry.get(key) not in (None, ""):
-                        items.append((entry[key], value))
+                for label in ("id", "name"):
+                    if entry.get(label) not in (None, ""):
+                        items.append((entry[label], value))
     else:
         return out
-    for key, value in items:
-        if value is None or isinstance(value, dict):
+    for key, raw in items:
+        if raw is None or isinstance(raw, dict):
             continue
-        if isinstance(value, bool):
-            text = "yes" if value else "no"
-        elif isinstance(value, list):
-            text = ", ".join(str(v) for v in value if v is not None)
+        if isinstance(raw, bool):
+            text = "yes" if raw else "no"
+        elif isinstance(raw, list):
+            text = ", ".join(str(v) for v in raw if v is not None)
         else:
-            text = str(value)
+            text = str(raw)
         out[f"{prefix}.{key}"] = text
     return out

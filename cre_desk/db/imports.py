@@ -107,14 +107,15 @@ class ImportStore:
                 session.add(ticket)
                 session.flush()
                 service._instantiate_checklist(session, ticket.id, fields.symptom)  # noqa: SLF001 - same layer
-                state = RemoteState(ticket_id=ticket.id, remote_status=status, remote_updated_at=remote.updated_at)
-                writeback.record_new(state, remote)
-                session.add(state)
+                new_state = RemoteState(ticket_id=ticket.id, remote_status=status,
+                                        remote_updated_at=remote.updated_at)
+                writeback.record_new(new_state, remote)
+                session.add(new_state)
                 if remote.priority is not None:
                     ticket.priority = remote.priority
                 for name, value in mapped.items():
                     setattr(ticket, name, value)
-                state.remote_fields = writeback.encode_fields(mapped)
+                new_state.remote_fields = writeback.encode_fields(mapped)
                 result.tickets_created += 1
             else:
                 state = session.get(RemoteState, ticket.id)

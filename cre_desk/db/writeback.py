@@ -25,9 +25,11 @@ from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESO
 from cre_desk.db.models import RemoteState, StatusEvent, Ticket, TicketTag
 
 #: Shown in the Overview next to imported tickets: which side wins for each field.
-RULES = ("Title and requester follow the helpdesk. Status, tags and priority changed here are sent to the "
-         "helpdesk at the next sync; a field changed on both sides is kept as it is here and shown as a "
-         "conflict, never overwritten.")
+RULES = (
+    "Title and requester follow the helpdesk. Status, tags and priority changed here are sent to the "
+    "helpdesk at the next sync; a field changed on both sides is kept as it is here and shown as a "
+    "conflict, never overwritten."
+)
 
 
 def encode_tags(tags) -> str:
@@ -54,9 +56,18 @@ def _set_tags(session, ticket_id: int, tags) -> None:
 
 
 def _set_status(session, ticket: Ticket, status: str, at, actor: str) -> None:
-    session.add(StatusEvent(ticket_id=ticket.id, at=at, from_status=ticket.status, to_status=status, actor=actor,
-                            pause_reason=DEFAULT_PAUSE_REASON.get(Status(status))
-                            if Status(status) in PAUSED_STATUSES else None))
+    session.add(
+        StatusEvent(
+            ticket_id=ticket.id,
+            at=at,
+            from_status=ticket.status,
+            to_status=status,
+            actor=actor,
+            pause_reason=DEFAULT_PAUSE_REASON.get(Status(status))
+            if Status(status) in PAUSED_STATUSES
+            else None,
+        )
+    )
     ticket.resolved_at = at if status in RESOLVED_STATUSES else None
     ticket.status = status
 
@@ -116,7 +127,7 @@ def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, so
             _set_status(session, ticket, status, remote.updated_at, source)
     title = (remote.title or "").strip()[:500]
     if title and state.remote_title is not None and title != state.remote_title and title != ticket.title:
-        ticket.title = title     # the helpdesk's subject wins: the customer's words
+        ticket.title = title  # the helpdesk's subject wins: the customer's words
     if state.remote_requester is not None and remote.requester_name != state.remote_requester:
         ticket.requester_name = remote.requester_name[:200] or ticket.requester_name
     if remote.priority is not None and state.remote_priority is not None:
@@ -125,12 +136,17 @@ def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, so
                 conflicts.append(f"priority is {ticket.priority} here but {remote.priority} in the helpdesk")
             else:
                 ticket.priority = remote.priority
-    remote_tags, base_tags, local_tags = (normalise_tags(remote.tags), decode_tags(state.remote_tags),
-                                           tags_of(session, ticket.id))
+    remote_tags, base_tags, local_tags = (
+        normalise_tags(remote.tags),
+        decode_tags(state.remote_tags),
+        tags_of(session, ticket.id),
+    )
     if base_tags is not None and remote_tags != base_tags and remote_tags != local_tags:
         if local_tags != base_tags:
             # Both sides edited tags: merge what each side added and removed instead of picking one.
-            merged = (set(local_tags) | (set(remote_tags) - set(base_tags))) - (set(base_tags) - set(remote_tags))
+            merged = (set(local_tags) | (set(remote_tags) - set(base_tags))) - (
+                set(base_tags) - set(remote_tags)
+            )
             _set_tags(session, ticket.id, merged)
         else:
             _set_tags(session, ticket.id, remote_tags)
@@ -164,7 +180,7 @@ class WritebackStore:
     """The database half of write-back: what is waiting to go, and what the helpdesk now holds."""
 
     def __init__(self, service) -> None:
-        self.service = service        # the workspace's TicketService: its search index follows tag changes
+        self.service = service  # the workspace's TicketService: its search index follows tag changes
         self.db = service.db
 
     def _reindex(self, session, ticket_id: int) -> None:
@@ -176,22 +192,47 @@ class WritebackStore:
         found = []
         with self.db.read() as session:
             rows = session.execute(
-                select(Ticket, RemoteState).join(RemoteState, RemoteState.ticket_id == Ticket.id)
-                .where(Ticket.source == source, Ticket.account_id == account_id, Ticket.external_id.is_not(None))
-                .order_by(Ticket.id)).all()
+                select(Ticket, RemoteState)
+                .join(RemoteState, RemoteState.ticket_id == Ticket.id)
+                .where(
+                    Ticket.source == source, Ticket.account_id == account_id, Ticket.external_id.is_not(None)
+                )
+                .order_by(Ticket.id)
+            ).all()
             for ticket, state in rows:
                 tags, base_tags = tags_of(session, ticket.id), decode_tags(state.remote_tags)
-                changed = (ticket.status != state.remote_status
-                           or (base_tags is not None and tags != base_tags)
-                           or (state.remote_priority is not None and ticket.priority != state.remote_priority))
+                changed = (
+                    ticket.status != state.remote_status
+                    or (base_tags is not None and tags != base_tags)
+                    or (state.remote_priority is not None and ticket.priority != state.remote_priority)
+                )
                 if changed:
-                    found.append(Pending(ticket.id, ticket.external_id or "", ticket.title, ticket.status, tags,
-                                         ticket.priority, state.remote_status, base_tags, state.remote_priority,
-                                         state.conflict or ""))
+                    found.append(
+                        Pending(
+                            ticket.id,
+                            ticket.external_id or "",
+                            ticket.title,
+                            ticket.status,
+                            tags,
+                            ticket.priority,
+                            state.remote_status,
+                            base_tags,
+                            state.remote_priority,
+                            state.conflict or "",
+                        )
+                    )
         return found
 
-    def record_remote(self, ticket_id: int, *, status: str | None = None, tags=None,
-                      priority: str | None = None, conflict: str = "", local_tags=None) -> None:
+    def record_remote(
+        self,
+        ticket_id: int,
+        *,
+        status: str | None = None,
+        tags=None,
+        priority: str | None = None,
+        conflict: str = "",
+        local_tags=None,
+    ) -> None:
         """Remember what the helpdesk holds now (after a write, or when it already agreed); ``local_tags``
         replaces this ticket's tags (both sides' tag edits merged)."""
         with self.db.write() as session:

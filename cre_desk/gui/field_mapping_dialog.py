@@ -32,20 +32,28 @@ def _hint(provider: str) -> str:
     """Where this helpdesk shows a custom field's API name, and the form to type it in."""
     if provider == "zendesk":
         return QCoreApplication.translate(
-            "FieldMappingDialog", "Zendesk: custom_fields.ID, with the field's ID from Admin Center → Objects "
-            "and rules → Tickets → Fields (e.g. custom_fields.360001234).")
+            "FieldMappingDialog",
+            "Zendesk: custom_fields.ID, with the field's ID from Admin Center → Objects "
+            "and rules → Tickets → Fields (e.g. custom_fields.360001234).",
+        )
     if provider == "intercom":
         return QCoreApplication.translate(
-            "FieldMappingDialog", "Intercom: custom_attributes.NAME, with the conversation data attribute's "
-            "name as shown in Settings (e.g. custom_attributes.SDK version).")
+            "FieldMappingDialog",
+            "Intercom: custom_attributes.NAME, with the conversation data attribute's "
+            "name as shown in Settings (e.g. custom_attributes.SDK version).",
+        )
     if provider == "freshdesk":
         return QCoreApplication.translate(
-            "FieldMappingDialog", "Freshdesk: custom_fields.cf_NAME, the field's API name from Admin → Ticket "
-            "Fields (e.g. custom_fields.cf_sdk_version).")
+            "FieldMappingDialog",
+            "Freshdesk: custom_fields.cf_NAME, the field's API name from Admin → Ticket "
+            "Fields (e.g. custom_fields.cf_sdk_version).",
+        )
     if provider == "helpscout":
         return QCoreApplication.translate(
-            "FieldMappingDialog", "Help Scout: customFields.NAME or customFields.ID of the mailbox's custom "
-            "field (e.g. customFields.Platform).")
+            "FieldMappingDialog",
+            "Help Scout: customFields.NAME or customFields.ID of the mailbox's custom "
+            "field (e.g. customFields.Platform).",
+        )
     return ""
 
 
@@ -67,13 +75,19 @@ class FieldMappingDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        intro = QLabel(self.tr("Each import fills these fields from the helpdesk. A value you edit here is kept; "
-                               "values that fit none of our choices (an unknown platform) are left out."))
+        intro = QLabel(
+            self.tr(
+                "Each import fills these fields from the helpdesk. A value you edit here is kept; "
+                "values that fit none of our choices (an unknown platform) are left out."
+            )
+        )
         hint = QLabel(_hint(provider))
         for label in (intro, hint):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from cre_desk.actions.helpdesk_writeback import resolve_conflict, ticket_conflict
 from cre_desk.core.tickets import TicketDetail
 
-_HELPDESKS = {"zendesk": "Zendesk", "intercom": "Intercom", "freshdesk": "Freshdesk", "helpscout": "Help Scout"}
+_HELPDESKS = {
+    "zendesk": "Zendesk",
+    "intercom": "Intercom",
+    "freshdesk": "Freshdesk",
+    "helpscout": "Help Scout",
+}
 
 
 def _plain_label() -> QLabel:
@@ -32,13 +37,14 @@ class HelpdeskBox(QGroupBox):
     def __init__(self, ctx, parent=None, *, before_resolve=lambda: None) -> None:
         super().__init__(self.tr("Helpdesk"), parent)
         self.ctx = ctx
-        self._before_resolve = before_resolve   # saves the Overview's typing first
+        self._before_resolve = before_resolve  # saves the Overview's typing first
         self.ticket_id: int | None = None
         self.rules = _plain_label()
         self.conflict = _plain_label()
         self.keep_here = QPushButton(self.tr("Keep mine"))
-        self.keep_here.setToolTip(self.tr("Keep this ticket's values; they are sent to the helpdesk at the "
-                                          "next sync"))
+        self.keep_here.setToolTip(
+            self.tr("Keep this ticket's values; they are sent to the helpdesk at the next sync")
+        )
         self.keep_here.clicked.connect(lambda: self._resolve(True))
         self.take_theirs = QPushButton(self.tr("Take the helpdesk's"))
         self.take_theirs.setToolTip(self.tr("Replace this ticket's values with the helpdesk's"))
@@ -61,14 +67,22 @@ class HelpdeskBox(QGroupBox):
             self.ticket_id = None
             return
         self.ticket_id = ticket.id
-        self.rules.setText(self.tr(
-            "Title and requester follow {0}; so do mapped fields (platform, SDK…) unless you edit them here. "
-            "Status, tags and priority changed here are sent to {0} at the next sync. A field changed in both "
-            "places is kept as it is here and shown below; nothing is overwritten until you choose."
-        ).format(name))
+        self.rules.setText(
+            self.tr(
+                "Title and requester follow {0}; so do mapped fields (platform, SDK…) unless you edit them "
+                "here. Status, tags and priority changed here are sent to {0} at the next sync. A field "
+                "changed in both places is kept as it is here and shown below; nothing is overwritten until "
+                "you choose."
+            ).format(name)
+        )
         self._fit()
-        self.ctx.run_db(ticket_conflict, self.ctx.tickets, ticket.id, receiver=self,
-                        on_done=lambda text, tid=ticket.id: self._on_conflict(tid, text))
+        self.ctx.run_db(
+            ticket_conflict,
+            self.ctx.tickets,
+            ticket.id,
+            receiver=self,
+            on_done=lambda text, tid=ticket.id: self._on_conflict(tid, text),
+        )
 
     def _on_conflict(self, ticket_id: int, text: str) -> None:
         if ticket_id == self.ticket_id:
@@ -94,8 +108,14 @@ class HelpdeskBox(QGroupBox):
         if self.ticket_id is None:
             return
         self._before_resolve()
-        self.ctx.run_db(resolve_conflict, self.ctx.tickets, self.ticket_id, keep_here=keep_here, receiver=self,
-                        on_done=lambda _r: self._after_resolve())
+        self.ctx.run_db(
+            resolve_conflict,
+            self.ctx.tickets,
+            self.ticket_id,
+            keep_here=keep_here,
+            receiver=self,
+            on_done=lambda _r: self._after_resolve(),
+        )
 
     def _after_resolve(self) -> None:
         self._show_conflict("")

@@ -39,8 +39,8 @@ class FieldValues:
 
     status: str
     tags: tuple[str, ...]
-    priority: str | None          # None: this helpdesk has no priority
-    stamp: str = ""               # Zendesk's updated_at, for safe_update
+    priority: str | None  # None: this helpdesk has no priority
+    stamp: str = ""  # Zendesk's updated_at, for safe_update
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,16 @@ class _Writer:
 
 class ZendeskWriter(_Writer):
     vendor = "Zendesk"
-    _OUT = {"new": "open", "open": "open", "waiting_customer": "pending", "waiting_engineering": "hold",
-            "waiting_release": "hold", "on_hold": "hold", "solved": "solved", "closed": "closed"}
+    _OUT = {
+        "new": "open",
+        "open": "open",
+        "waiting_customer": "pending",
+        "waiting_engineering": "hold",
+        "waiting_release": "hold",
+        "on_hold": "hold",
+        "solved": "solved",
+        "closed": "closed",
+    }
 
     def status_key(self, status: str) -> str:
         return self._OUT.get(status, "open")
@@ -116,8 +124,12 @@ class ZendeskWriter(_Writer):
         ticket = data.get("ticket") if isinstance(data, dict) else None
         if not isinstance(ticket, dict):
             raise IntegrationError("Zendesk sent an unexpected answer (no “ticket”).")
-        return FieldValues(map_status(ticket.get("status")), tuple(str(t) for t in ticket.get("tags") or []),
-                           zendesk_priority(ticket.get("priority")), str(ticket.get("updated_at") or ""))
+        return FieldValues(
+            map_status(ticket.get("status")),
+            tuple(str(t) for t in ticket.get("tags") or []),
+            zendesk_priority(ticket.get("priority")),
+            str(ticket.get("updated_at") or ""),
+        )
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
         from cre_desk.integrations.zendesk import _ticket_id
@@ -132,19 +144,30 @@ class ZendeskWriter(_Writer):
         if current.stamp:
             body.update(safe_update=True, updated_stamp=current.stamp)
         try:
-            self.provider._client.put(f"/api/v2/tickets/{_ticket_id(external_id)}.json",  # noqa: SLF001
-                                      {"ticket": body})
+            self.provider._client.put(
+                f"/api/v2/tickets/{_ticket_id(external_id)}.json",  # noqa: SLF001
+                {"ticket": body},
+            )
         except IntegrationError as exc:
             if exc.status == 409:
-                raise UpdateConflict("Zendesk says the ticket changed while CRE Desk was updating it.",
-                                     status=409) from None
+                raise UpdateConflict(
+                    "Zendesk says the ticket changed while CRE Desk was updating it.", status=409
+                ) from None
             raise
 
 
 class FreshdeskWriter(_Writer):
     vendor = "Freshdesk"
-    _OUT = {"new": 2, "open": 2, "waiting_customer": 3, "waiting_engineering": 2, "waiting_release": 2,
-            "on_hold": 2, "solved": 4, "closed": 5}
+    _OUT = {
+        "new": 2,
+        "open": 2,
+        "waiting_customer": 3,
+        "waiting_engineering": 2,
+        "waiting_release": 2,
+        "on_hold": 2,
+        "solved": 4,
+        "closed": 5,
+    }
     _PRIORITY_OUT = {v: k for k, v in _FRESHDESK_PRIORITY.items()}
 
     def status_key(self, status: str) -> str:
@@ -156,8 +179,12 @@ class FreshdeskWriter(_Writer):
         data = self.provider._client.get(f"/api/v2/tickets/{_ticket_id(external_id)}").json  # noqa: SLF001
         if not isinstance(data, dict) or "status" not in data:
             raise IntegrationError("Freshdesk sent an unexpected answer (no ticket status).")
-        return FieldValues(map_status(data.get("status")), tuple(str(t) for t in data.get("tags") or [] if t),
-                           freshdesk_priority(data.get("priority")), str(data.get("updated_at") or ""))
+        return FieldValues(
+            map_status(data.get("status")),
+            tuple(str(t) for t in data.get("tags") or [] if t),
+            freshdesk_priority(data.get("priority")),
+            str(data.get("updated_at") or ""),
+        )
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
         from cre_desk.integrations.freshdesk import _ticket_id
@@ -175,8 +202,16 @@ class FreshdeskWriter(_Writer):
 class HelpScoutWriter(_Writer):
     vendor = "Help Scout"
     has_priority = False
-    _OUT = {"new": "active", "open": "active", "waiting_customer": "pending", "waiting_engineering": "pending",
-            "waiting_release": "pending", "on_hold": "pending", "solved": "closed", "closed": "closed"}
+    _OUT = {
+        "new": "active",
+        "open": "active",
+        "waiting_customer": "pending",
+        "waiting_engineering": "pending",
+        "waiting_release": "pending",
+        "on_hold": "pending",
+        "solved": "closed",
+        "closed": "closed",
+    }
 
     def status_key(self, status: str) -> str:
         return self._OUT.get(status, "active")
@@ -187,8 +222,11 @@ class HelpScoutWriter(_Writer):
         data = self.provider._call("get", f"/v2/conversations/{_conversation_id(external_id)}").json  # noqa: SLF001
         if not isinstance(data, dict) or "status" not in data:
             raise IntegrationError("Help Scout sent an unexpected answer (no conversation status).")
-        tags = tuple(str(t.get("tag") or t.get("name")) for t in data.get("tags") or []
-                     if isinstance(t, dict) and (t.get("tag") or t.get("name")))
+        tags = tuple(
+            str(t.get("tag") or t.get("name"))
+            for t in data.get("tags") or []
+            if isinstance(t, dict) and (t.get("tag") or t.get("name"))
+        )
         return FieldValues(map_status(data.get("status")), tags, None, str(data.get("userUpdatedAt") or ""))
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
@@ -196,17 +234,22 @@ class HelpScoutWriter(_Writer):
 
         cid = _conversation_id(external_id)
         if change.status is not None:
-            self.provider._call("patch", f"/v2/conversations/{cid}",  # noqa: SLF001
-                                json_body={"op": "replace", "path": "/status",
-                                           "value": self.status_key(change.status)})
+            self.provider._call(
+                "patch",
+                f"/v2/conversations/{cid}",  # noqa: SLF001
+                json_body={"op": "replace", "path": "/status", "value": self.status_key(change.status)},
+            )
         if change.tags is not None:
-            self.provider._call("put", f"/v2/conversations/{cid}/tags",  # noqa: SLF001
-                                json_body={"tags": list(change.tags)})
+            self.provider._call(
+                "put",
+                f"/v2/conversations/{cid}/tags",  # noqa: SLF001
+                json_body={"tags": list(change.tags)},
+            )
 
 
 class IntercomWriter(_Writer):
     vendor = "Intercom"
-    has_priority = False   # read as high/normal on import; the API version in use cannot set it
+    has_priority = False  # read as high/normal on import; the API version in use cannot set it
 
     def status_key(self, status: str) -> str:
         return "closed" if status in (Status.SOLVED.value, Status.CLOSED.value) else "open"
@@ -217,10 +260,16 @@ class IntercomWriter(_Writer):
         conv = self.provider._client.get(f"/conversations/{_conversation_id(external_id)}").json  # noqa: SLF001
         if not isinstance(conv, dict) or "state" not in conv:
             raise IntegrationError("Intercom sent an unexpected answer (no conversation state).")
-        tag_list = conv.get("tags") if isinstance(conv.get("tags"), dict) else {}
-        tags = tuple(str(t["name"]) for t in tag_list.get("tags") or [] if isinstance(t, dict) and t.get("name"))
-        self._tag_ids = {str(t["name"]).lower(): str(t["id"]) for t in tag_list.get("tags") or []
-                         if isinstance(t, dict) and t.get("name") and t.get("id")}
+        raw_tags = conv.get("tags")
+        tag_list: dict = raw_tags if isinstance(raw_tags, dict) else {}
+        tags = tuple(
+            str(t["name"]) for t in tag_list.get("tags") or [] if isinstance(t, dict) and t.get("name")
+        )
+        self._tag_ids = {
+            str(t["name"]).lower(): str(t["id"])
+            for t in tag_list.get("tags") or []
+            if isinstance(t, dict) and t.get("name") and t.get("id")
+        }
         state = _STATUS.get(str(conv.get("state") or ""), Status.OPEN).value
         return FieldValues(state, tags, None, str(conv.get("updated_at") or ""))
 
@@ -232,8 +281,9 @@ class IntercomWriter(_Writer):
         admin_id = str(self.provider._admin()["id"])  # noqa: SLF001
         if change.status is not None and self.status_key(change.status) != self.status_key(current.status):
             kind = "close" if self.status_key(change.status) == "closed" else "open"
-            client.post(f"/conversations/{cid}/parts", {"message_type": kind, "type": "admin",
-                                                        "admin_id": admin_id})
+            client.post(
+                f"/conversations/{cid}/parts", {"message_type": kind, "type": "admin", "admin_id": admin_id}
+            )
         if change.tags is not None:
             have = {t.lower() for t in current.tags}
             want = {t.lower(): t for t in change.tags}
@@ -249,8 +299,12 @@ class IntercomWriter(_Writer):
                     client.delete(f"/conversations/{cid}/tags/{tag_id}", {"admin_id": admin_id})
 
 
-_WRITERS = {"zendesk": ZendeskWriter, "freshdesk": FreshdeskWriter, "helpscout": HelpScoutWriter,
-            "intercom": IntercomWriter}
+_WRITERS = {
+    "zendesk": ZendeskWriter,
+    "freshdesk": FreshdeskWriter,
+    "helpscout": HelpScoutWriter,
+    "intercom": IntercomWriter,
+}
 
 
 def writer_for(provider) -> _Writer | None:
@@ -262,12 +316,16 @@ def writer_for(provider) -> _Writer | None:
 def explain_refusal(exc: IntegrationError, vendor: str) -> str:
     """Plain words for a refused write: whose permission is missing and what to do about it."""
     if isinstance(exc, AuthFailed) and exc.status == 403:
-        return (f"{vendor} does not let this account change the ticket (HTTP 403): its role may read tickets "
-                "but not edit them. Ask a {0} admin to allow ticket edits for the role, or change it in "
-                "{0}.".format(vendor))
+        return (
+            f"{vendor} does not let this account change the ticket (HTTP 403): its role may read tickets "
+            "but not edit them. Ask a {0} admin to allow ticket edits for the role, or change it in "
+            "{0}.".format(vendor)
+        )
     if isinstance(exc, NotFound):
         return f"{vendor} no longer has this ticket, or this account may not see it (HTTP 404)."
     if isinstance(exc, ReplyUncertain):
-        return (f"The connection to {vendor} dropped while saving; CRE Desk reads the ticket again at the next "
-                "sync before sending anything.")
+        return (
+            f"The connection to {vendor} dropped while saving; CRE Desk reads the ticket again at the next "
+            "sync before sending anything."
+        )
     return str(exc)

@@ -1638,37 +1638,37 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>Zendesk: custom_fields.ID（ID は管理センター → オブジェクトとルール → チケット → フィールドに表示されます。例: custom_fields.360001234）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="38"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="40"/>
         <source>Intercom: custom_attributes.NAME, with the conversation data attribute&apos;s name as shown in Settings (e.g. custom_attributes.SDK version).</source>
         <translation>Intercom: custom_attributes.名前（設定に表示される会話データ属性の名前。例: custom_attributes.SDK version）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="42"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="46"/>
         <source>Freshdesk: custom_fields.cf_NAME, the field&apos;s API name from Admin → Ticket Fields (e.g. custom_fields.cf_sdk_version).</source>
         <translation>Freshdesk: custom_fields.cf_名前（管理 → チケットフィールドにある API 名。例: custom_fields.cf_sdk_version）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="46"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="52"/>
         <source>Help Scout: customFields.NAME or customFields.ID of the mailbox&apos;s custom field (e.g. customFields.Platform).</source>
         <translation>Help Scout: メールボックスのカスタムフィールドの customFields.名前 または customFields.ID（例: customFields.Platform）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="55"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="63"/>
         <source>Field mapping</source>
         <translation>項目の対応付け</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="59"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="67"/>
         <source>CRE Desk field</source>
         <translation>CRE Desk の項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="59"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="67"/>
         <source>Helpdesk field</source>
         <translation>ヘルプデスクの項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="70"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="80"/>
         <source>Each import fills these fields from the helpdesk. A value you edit here is kept; values that fit none of our choices (an unknown platform) are left out.</source>
         <translation>取り込みのたびにヘルプデスクからこれらの項目を埋めます。こちらで編集した値は残ります。どの選択肢にも当てはまらない値（未知のプラットフォームなど）は取り込みません。</translation>
     </message>
@@ -1676,37 +1676,37 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>HelpdeskBox</name>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="33"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="38"/>
         <source>Helpdesk</source>
         <translation>ヘルプデスク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="39"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="44"/>
         <source>Keep mine</source>
         <translation>こちらの値を残す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="40"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="46"/>
         <source>Keep this ticket&apos;s values; they are sent to the helpdesk at the next sync</source>
         <translation>このチケットの値を残します。次回の同期でヘルプデスクに送られます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="43"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="49"/>
         <source>Take the helpdesk&apos;s</source>
         <translation>ヘルプデスクの値にする</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="44"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="50"/>
         <source>Replace this ticket&apos;s values with the helpdesk&apos;s</source>
         <translation>このチケットの値をヘルプデスクの値で置き換えます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="65"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="72"/>
         <source>Title and requester follow {0}; so do mapped fields (platform, SDK…) unless you edit them here. Status, tags and priority changed here are sent to {0} at the next sync. A field changed in both places is kept as it is here and shown below; nothing is overwritten until you choose.</source>
         <translation>件名と依頼者は {0} の内容に従います。対応付けた項目（プラットフォーム・SDK など）も、こちらで編集しない限り {0} に従います。ここで変更したステータス・タグ・優先度は次回の同期で {0} に送られます。両方で変更された項目はこちらの値のまま下に表示され、選ぶまで上書きされません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="78"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="92"/>
         <source>Changed in both places: {0}.</source>
         <translation>両方で変更されています: {0}。</translation>
     </message>

@@ -51,7 +51,10 @@ def test_mapping_is_saved_with_the_account_and_fills_imported_tickets(qtbot, win
     assert dialog.field_map_state.text() == "2 field(s) filled from the helpdesk"
     assert dialog.save_current(), dialog.status.text()
     (account,) = load_accounts(ctx.settings)
-    assert account.field_map == "platform = custom_fields.cf_platform\nsdk_version = custom_fields.cf_sdk_version"
+    assert (
+        account.field_map
+        == "platform = custom_fields.cf_platform\nsdk_version = custom_fields.cf_sdk_version"
+    )
     assert "cf_sdk_version" in ctx.paths.settings_file.read_text(encoding="utf-8")
 
     window.sync_helpdesks()

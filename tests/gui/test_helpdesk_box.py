@@ -14,15 +14,25 @@ from cre_desk.integrations.models import RemoteTicket
 
 
 def _remote(status: str, priority: str, at: int) -> RemoteTicket:
-    return RemoteTicket(external_id="7", url="https://acme.zendesk.com/agent/tickets/7",
-                        title="Push broken on iOS 18", requester_name="Carol Customer", customer="customer.example",
-                        status=status, tags=("ios",), created_at=datetime(2026, 1, 5, tzinfo=UTC),
-                        updated_at=datetime(2026, 1, at, tzinfo=UTC), priority=priority)
+    return RemoteTicket(
+        external_id="7",
+        url="https://acme.zendesk.com/agent/tickets/7",
+        title="Push broken on iOS 18",
+        requester_name="Carol Customer",
+        customer="customer.example",
+        status=status,
+        tags=("ios",),
+        created_at=datetime(2026, 1, 5, tzinfo=UTC),
+        updated_at=datetime(2026, 1, at, tzinfo=UTC),
+        priority=priority,
+    )
 
 
 def test_a_conflict_is_shown_and_the_helpdesks_side_can_be_taken(qtbot, window, ctx):
     store = ImportStore(ctx.tickets)
-    tid = store.upsert_ticket("zendesk", _remote("open", "normal", 6), ImportResult(), account_id="zendesk-acme")
+    tid = store.upsert_ticket(
+        "zendesk", _remote("open", "normal", 6), ImportResult(), account_id="zendesk-acme"
+    )
     manual = ctx.tickets.create_ticket(TicketFields(title="Typed in by hand"))
     ctx.tickets.change_status(tid, "waiting_customer")
     result = ImportResult()
@@ -34,7 +44,10 @@ def test_a_conflict_is_shown_and_the_helpdesks_side_can_be_taken(qtbot, window, 
     box = window.pane.helpdesk_box
     qtbot.waitUntil(lambda: box.take_theirs.isVisibleTo(window), timeout=10000)
     assert "Title and requester follow Zendesk" in box.rules.text()
-    assert box.conflict.text() == "Changed in both places: status is waiting customer here but on hold in the helpdesk."
+    assert (
+        box.conflict.text()
+        == "Changed in both places: status is waiting customer here but on hold in the helpdesk."
+    )
     assert box.conflict.textFormat() == Qt.TextFormat.PlainText
 
     qtbot.mouseClick(box.take_theirs, Qt.MouseButton.LeftButton)
@@ -42,5 +55,5 @@ def test_a_conflict_is_shown_and_the_helpdesks_side_can_be_taken(qtbot, window, 
     assert not box.conflict.isVisibleTo(window)
     assert ctx.tickets.get_ticket(tid).status == "on_hold"
 
-    open_ticket(qtbot, window, manual.id)          # a ticket typed in by hand has no helpdesk
+    open_ticket(qtbot, window, manual.id)  # a ticket typed in by hand has no helpdesk
     qtbot.waitUntil(lambda: not box.isVisibleTo(window), timeout=10000)

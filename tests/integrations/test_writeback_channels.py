@@ -66,12 +66,14 @@ def test_freshdesk_status_priority_and_tags_go_back_once(service, fd, tmp_path):
     provider = freshdesk_provider(fd.url)
     _import(service, provider, "freshdesk-acme", tmp_path)
     local = _only(service)
-    assert local.fields.priority == "normal"                       # Freshdesk 2 = medium
+    assert local.fields.priority == "normal"  # Freshdesk 2 = medium
     _edit(service, local.id, status="solved", priority="urgent", tags=("ios", "push", "sdk-5.2"))
 
     result = push_changes(service, provider, "freshdesk-acme")
     assert (result.sent, result.problems) == (1, [])
-    assert _puts(fd, "/api/v2/tickets/1") == [{"status": 4, "priority": 4, "tags": ["ios", "push", "sdk-5.2"]}]
+    assert _puts(fd, "/api/v2/tickets/1") == [
+        {"status": 4, "priority": 4, "tags": ["ios", "push", "sdk-5.2"]}
+    ]
     assert push_changes(service, provider, "freshdesk-acme").sent == 0
     assert _import(service, provider, "freshdesk-acme", tmp_path).problems == []
     assert len(_puts(fd, "/api/v2/tickets/1")) == 1
@@ -83,7 +85,9 @@ def test_freshdesk_priority_changed_there_arrives_here(service, fd, tmp_path):
     fd.add(fd_ticket(1, "2026-01-05T10:00:00Z"))
     provider = freshdesk_provider(fd.url)
     _import(service, provider, "freshdesk-acme", tmp_path)
-    fd.tickets[1].update(priority=3, subject="Pushes stopped on Android 15", updated_at="2026-01-06T10:00:00Z")
+    fd.tickets[1].update(
+        priority=3, subject="Pushes stopped on Android 15", updated_at="2026-01-06T10:00:00Z"
+    )
     _import(service, provider, "freshdesk-acme", tmp_path)
     now = _only(service)
     assert (now.fields.priority, now.fields.title) == ("high", "Pushes stopped on Android 15")
@@ -95,13 +99,31 @@ def test_freshdesk_refusals_are_explained(service, fd, tmp_path):
     provider = freshdesk_provider(fd.url)
     _import(service, provider, "freshdesk-acme", tmp_path)
     _edit(service, _only(service).id, priority="high")
-    fd.fail("PUT", "/api/v2/tickets/1",
-            Fault(403, body={"code": "access_denied", "message": "You are not authorized to perform this action."}),
-            Fault(400, body={"description": "Validation failed", "errors": [
-                {"field": "priority", "message": "It should be one of these values: '1,2,3,4'",
-                 "code": "invalid_value"}]}))
+    fd.fail(
+        "PUT",
+        "/api/v2/tickets/1",
+        Fault(
+            403, body={"code": "access_denied", "message": "You are not authorized to perform this action."}
+        ),
+        Fault(
+            400,
+            body={
+                "description": "Validation failed",
+                "errors": [
+                    {
+                        "field": "priority",
+                        "message": "It should be one of these values: '1,2,3,4'",
+                        "code": "invalid_value",
+                    }
+                ],
+            },
+        ),
+    )
     first = push_changes(service, provider, "freshdesk-acme")
-    assert first.sent == 0 and "Freshdesk does not let this account change the ticket (HTTP 403)" in first.problems[0]
+    assert (
+        first.sent == 0
+        and "Freshdesk does not let this account change the ticket (HTTP 403)" in first.problems[0]
+    )
     second = push_changes(service, provider, "freshdesk-acme")
     assert second.sent == 0 and "priority: It should be one of these values" in second.problems[0]
     assert push_changes(service, provider, "freshdesk-acme").sent == 1
@@ -114,7 +136,9 @@ def test_freshdesk_rate_limit_is_waited_out(service, fd, tmp_path):
     provider = freshdesk_provider(fd.url, sleeps)
     _import(service, provider, "freshdesk-acme", tmp_path)
     _edit(service, _only(service).id, status="waiting_customer")
-    fd.fail("PUT", "/api/v2/tickets/1", Fault(429, headers={"Retry-After": "5"}, body={"code": "rate_limited"}))
+    fd.fail(
+        "PUT", "/api/v2/tickets/1", Fault(429, headers={"Retry-After": "5"}, body={"code": "rate_limited"})
+    )
     assert push_changes(service, provider, "freshdesk-acme").sent == 1
     assert 5 in [round(s) for s in sleeps] and fd.tickets[1]["status"] == 3
 
@@ -123,8 +147,17 @@ def test_freshdesk_rate_limit_is_waited_out(service, fd, tmp_path):
 
 
 def _seed_hs(hs):
-    hs.add(hs_conversation(1, "2026-01-05T10:00:00Z", threads=[
-        hs_thread(10, "customer", "<div>The coupon message is not shown</div>", "2026-01-05T09:00:00Z")]))
+    hs.add(
+        hs_conversation(
+            1,
+            "2026-01-05T10:00:00Z",
+            threads=[
+                hs_thread(
+                    10, "customer", "<div>The coupon message is not shown</div>", "2026-01-05T09:00:00Z"
+                )
+            ],
+        )
+    )
 
 
 def test_helpscout_status_and_tags_go_back_without_a_priority(service, hs, tmp_path):
@@ -141,7 +174,7 @@ def test_helpscout_status_and_tags_go_back_without_a_priority(service, hs, tmp_p
     assert hs.conversations[1]["status"] == "closed"
     assert push_changes(service, provider, "helpscout-acme").sent == 0
     assert len(_puts(hs, "/v2/conversations/1")) == 1
-    assert _only(service).fields.priority == "urgent"             # kept here; Help Scout has none
+    assert _only(service).fields.priority == "urgent"  # kept here; Help Scout has none
 
 
 def test_helpscout_status_changed_there_arrives_and_both_sides_is_a_conflict(service, hs, tmp_path):
@@ -149,7 +182,7 @@ def test_helpscout_status_changed_there_arrives_and_both_sides_is_a_conflict(ser
     provider = helpscout_provider(hs.url)
     _import(service, provider, "helpscout-acme", tmp_path)
     local = _only(service)
-    hs.conversations[1].update(status="pending", _modified=now_iso())   # the list is filtered by time
+    hs.conversations[1].update(status="pending", _modified=now_iso())  # the list is filtered by time
     _import(service, provider, "helpscout-acme", tmp_path)
     assert _only(service).status == "on_hold"
 

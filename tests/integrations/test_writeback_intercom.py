@@ -32,16 +32,23 @@ class FakeIntercom:
         self.refuse: list[tuple[int, dict]] = []
         server.expect_request("/me").respond_with_json(ME)
         server.expect_request("/conversations/search", method="POST").respond_with_json(
-            {"type": "conversation.list", "conversations": [{"type": "conversation", "id": "101"}],
-             "total_count": 1, "pages": {"type": "pages", "page": 1, "per_page": 150, "total_pages": 1}})
+            {
+                "type": "conversation.list",
+                "conversations": [{"type": "conversation", "id": "101"}],
+                "total_count": 1,
+                "pages": {"type": "pages", "page": 1, "per_page": 150, "total_pages": 1},
+            }
+        )
         server.expect_request("/conversations/101", method="GET").respond_with_handler(
-            lambda r: self._json(self.conv))
+            lambda r: self._json(self.conv)
+        )
         server.expect_request("/conversations/101/parts", method="POST").respond_with_handler(self._part)
         server.expect_request("/tags", method="POST").respond_with_handler(self._tag)
         server.expect_request("/conversations/101/tags", method="POST").respond_with_handler(self._attach)
         for tag_id in ("0", "1", "2", "3"):
             server.expect_request(f"/conversations/101/tags/{tag_id}", method="DELETE").respond_with_handler(
-                functools.partial(self._detach, tag_id))
+                functools.partial(self._detach, tag_id)
+            )
 
     @staticmethod
     def _json(body, status=200):
@@ -63,8 +70,13 @@ class FakeIntercom:
         if (refused := self._refused()) is not None:
             return refused
         if body.get("type") != "admin" or body.get("admin_id") != ME["id"]:
-            return self._json({"type": "error.list", "errors": [
-                {"code": "parameter_invalid", "message": "admin_id is a required parameter"}]}, 400)
+            return self._json(
+                {
+                    "type": "error.list",
+                    "errors": [{"code": "parameter_invalid", "message": "admin_id is a required parameter"}],
+                },
+                400,
+            )
         self.conv["state"] = {"close": "closed", "open": "open"}[body["message_type"]]
         self.conv["open"] = self.conv["state"] == "open"
         return self._json(self.conv)
@@ -86,8 +98,15 @@ class FakeIntercom:
     def _detach(self, tag_id, request):
         body = self._record(request)
         if not body.get("admin_id"):
-            return self._json({"type": "error.list", "errors": [
-                {"code": "parameter_not_found", "message": "admin_id is a required parameter"}]}, 400)
+            return self._json(
+                {
+                    "type": "error.list",
+                    "errors": [
+                        {"code": "parameter_not_found", "message": "admin_id is a required parameter"}
+                    ],
+                },
+                400,
+            )
         self.conv["tags"]["tags"] = [t for t in self.conv["tags"]["tags"] if t["id"] != tag_id]
         return self._json({"type": "tag", "id": tag_id, "name": "x"})
 
@@ -99,28 +118,42 @@ def ic(httpserver):
 
 @pytest.fixture
 def provider(httpserver):
-    prov = IntercomProvider(CANARY, base_url=httpserver.url_for("").rstrip("/"), version=VERSION,
-                            client_factory=functools.partial(ApiClient, sleep=lambda s: None))
+    prov = IntercomProvider(
+        CANARY,
+        base_url=httpserver.url_for("").rstrip("/"),
+        version=VERSION,
+        client_factory=functools.partial(ApiClient, sleep=lambda s: None),
+    )
     yield prov
     prov.close()
 
 
 def _imported(service, provider, tmp_path):
-    import_all(ImportStore(service), provider, "intercom-acme", temp_dir=tmp_path / "dl",
-               since=datetime(2023, 1, 1, tzinfo=UTC))
+    import_all(
+        ImportStore(service),
+        provider,
+        "intercom-acme",
+        temp_dir=tmp_path / "dl",
+        since=datetime(2023, 1, 1, tzinfo=UTC),
+    )
     (summary,) = service.list_queue()
     return service.get_ticket(summary.id)
 
 
 def test_closing_and_retagging_here_reach_intercom_once(service, ic, provider, tmp_path):
     local = _imported(service, provider, tmp_path)
-    service.update_ticket(local.id, replace(local.fields, tags=("sdk", "push-token")), expected_version=local.version)
+    service.update_ticket(
+        local.id, replace(local.fields, tags=("sdk", "push-token")), expected_version=local.version
+    )
     service.change_status(local.id, "solved")
 
     result = push_changes(service, provider, "intercom-acme")
     assert (result.sent, result.problems) == (1, [])
-    assert ("POST", "/conversations/101/parts", {"message_type": "close", "type": "admin", "admin_id": "991"}) \
-        in ic.writes
+    assert (
+        "POST",
+        "/conversations/101/parts",
+        {"message_type": "close", "type": "admin", "admin_id": "991"},
+    ) in ic.writes
     assert ("POST", "/tags", {"name": "push-token"}) in ic.writes
     assert ("POST", "/conversations/101/tags", {"id": "2", "admin_id": "991"}) in ic.writes
     assert ("DELETE", "/conversations/101/tags/1", {"admin_id": "991"}) in ic.writes
@@ -135,8 +168,16 @@ def test_closing_and_retagging_here_reach_intercom_once(service, ic, provider, t
 def test_intercom_refusal_is_explained_and_retried_next_sync(service, ic, provider, tmp_path):
     local = _imported(service, provider, tmp_path)
     service.change_status(local.id, "solved")
-    ic.refuse.append((403, {"type": "error.list", "request_id": "r1", "errors": [
-        {"code": "action_forbidden", "message": "This admin cannot close conversations"}]}))
+    ic.refuse.append(
+        (
+            403,
+            {
+                "type": "error.list",
+                "request_id": "r1",
+                "errors": [{"code": "action_forbidden", "message": "This admin cannot close conversations"}],
+            },
+        )
+    )
     result = push_changes(service, provider, "intercom-acme")
     assert result.sent == 0
     assert "Intercom does not let this account change the ticket (HTTP 403)" in result.problems[0]

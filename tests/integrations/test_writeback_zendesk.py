@@ -22,12 +22,23 @@ from cre_desk.db.writeback import WritebackStore
 
 pytestmark = pytest.mark.usefixtures("tmp_path")
 
-FORBIDDEN = {"error": {"title": "Forbidden", "message": "You do not have access to this page. Please contact "
-                       "the account owner of this help desk for further help."}}
-INVALID = {"error": "RecordInvalid", "description": "Record validation errors",
-           "details": {"status": [{"description": "Status: closed prevents ticket update"}]}}
-CONFLICT = {"error": "UpdateConflict", "description": "Safe Update prevented the update due to outdated ticket "
-            "data. Please fetch the latest ticket data and try again."}
+FORBIDDEN = {
+    "error": {
+        "title": "Forbidden",
+        "message": "You do not have access to this page. Please contact "
+        "the account owner of this help desk for further help.",
+    }
+}
+INVALID = {
+    "error": "RecordInvalid",
+    "description": "Record validation errors",
+    "details": {"status": [{"description": "Status: closed prevents ticket update"}]},
+}
+CONFLICT = {
+    "error": "UpdateConflict",
+    "description": "Safe Update prevented the update due to outdated ticket "
+    "data. Please fetch the latest ticket data and try again.",
+}
 
 
 class FakeZendesk:
@@ -41,7 +52,8 @@ class FakeZendesk:
         self.change_before_write: dict | None = None
         server.expect_request(EXPORT_PATH).respond_with_handler(self._export)
         server.expect_request("/api/v2/tickets/7/comments.json").respond_with_json(
-            one_page_comments([comment(1, 100, "Pushes stopped on iOS 18")]))
+            one_page_comments([comment(1, 100, "Pushes stopped on iOS 18")])
+        )
         server.expect_request("/api/v2/users/show_many.json").respond_with_json({"users": USERS})
         server.expect_request("/api/v2/tickets/7.json", method="GET").respond_with_handler(self._show)
         server.expect_request("/api/v2/tickets/7.json", method="PUT").respond_with_handler(self._update)
@@ -56,9 +68,16 @@ class FakeZendesk:
         self.ticket["updated_at"] = datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def _export(self, request):
-        body = {"tickets": [dict(self.ticket)], "users": USERS, "organizations": [{"id": 900, "name": "Customer"}],
-                "after_cursor": "c1", "after_url": None, "before_cursor": None, "before_url": None,
-                "end_of_stream": True}
+        body = {
+            "tickets": [dict(self.ticket)],
+            "users": USERS,
+            "organizations": [{"id": 900, "name": "Customer"}],
+            "after_cursor": "c1",
+            "after_url": None,
+            "before_cursor": None,
+            "before_url": None,
+            "end_of_stream": True,
+        }
         return Response(json.dumps(body), content_type="application/json")
 
     def _show(self, request):
@@ -69,8 +88,10 @@ class FakeZendesk:
         self.puts.append(body)
         if self.refuse:
             status, payload, headers = self.refuse.pop(0)
-            return Response(json.dumps(payload), status=status, headers=headers, content_type="application/json")
-        if self.change_before_write is not None:       # another agent saves between our read and write
+            return Response(
+                json.dumps(payload), status=status, headers=headers, content_type="application/json"
+            )
+        if self.change_before_write is not None:  # another agent saves between our read and write
             self.edit(**self.change_before_write)
             self.change_before_write = None
         fields = body["ticket"]
@@ -80,8 +101,15 @@ class FakeZendesk:
             if key in fields:
                 self.ticket[key] = fields[key]
         self._bump()
-        audit = {"id": 9001, "ticket_id": 7, "created_at": self.ticket["updated_at"], "author_id": 200,
-                 "events": [{"id": 9002, "type": "Change", "field_name": "status", "value": self.ticket["status"]}]}
+        audit = {
+            "id": 9001,
+            "ticket_id": 7,
+            "created_at": self.ticket["updated_at"],
+            "author_id": 200,
+            "events": [
+                {"id": 9002, "type": "Change", "field_name": "status", "value": self.ticket["status"]}
+            ],
+        }
         return Response(json.dumps({"ticket": self.ticket, "audit": audit}), content_type="application/json")
 
 
@@ -100,8 +128,9 @@ def _edit(service, ticket_id, **changes):
     if changes:
         from dataclasses import replace
 
-        detail = service.update_ticket(ticket_id, replace(detail.fields, **changes),
-                                       expected_version=detail.version)
+        detail = service.update_ticket(
+            ticket_id, replace(detail.fields, **changes), expected_version=detail.version
+        )
     if status:
         service.change_status(ticket_id, status)
     return service.get_ticket(ticket_id)
@@ -145,14 +174,17 @@ def test_changes_made_in_zendesk_arrive_and_local_edits_stay(service, zd, httpse
     result = _import(service, provider, tmp_path)
     assert result.problems == []
     now = _only_ticket(service)
-    assert now.fields.title == "Push broken on iOS 18 only"          # the helpdesk's subject
-    assert now.status == "waiting_customer"                         # changed there only: taken
+    assert now.fields.title == "Push broken on iOS 18 only"  # the helpdesk's subject
+    assert now.status == "waiting_customer"  # changed there only: taken
     assert set(now.fields.tags) == {"ios", "push", "vip"}
-    assert now.fields.priority == "urgent" and now.fields.notes == "Customer on SDK 5.2"   # kept
+    assert now.fields.priority == "urgent" and now.fields.notes == "Customer on SDK 5.2"  # kept
 
     push_changes(service, provider, "zendesk-acme")
-    assert zd.puts[-1]["ticket"] == {"priority": "urgent", "safe_update": True,
-                                     "updated_stamp": zd.puts[-1]["ticket"]["updated_stamp"]}
+    assert zd.puts[-1]["ticket"] == {
+        "priority": "urgent",
+        "safe_update": True,
+        "updated_stamp": zd.puts[-1]["ticket"]["updated_stamp"],
+    }
     assert zd.ticket["status"] == "pending" and zd.ticket["priority"] == "urgent"
 
 
@@ -166,7 +198,7 @@ def test_a_field_changed_on_both_sides_is_reported_not_overwritten(service, zd, 
     result = push_changes(service, provider, "zendesk-acme")
     assert zd.puts == [] and result.conflicts == 1
     assert "priority is urgent here but low in Zendesk" in result.problems[0]
-    assert _import(service, provider, tmp_path).problems == []      # still held, not re-reported as new
+    assert _import(service, provider, tmp_path).problems == []  # still held, not re-reported as new
     assert _only_ticket(service).fields.priority == "urgent"
     assert "priority" in WritebackStore(service).conflict(local.id)
 
@@ -200,7 +232,7 @@ def test_a_role_that_may_not_edit_is_told_so_and_the_change_waits(service, zd, h
     assert result.sent == 0
     assert "Zendesk does not let this account change the ticket (HTTP 403)" in result.problems[0]
     assert "admin" in result.problems[0]
-    assert push_changes(service, provider, "zendesk-acme").sent == 1     # allowed later: sent then
+    assert push_changes(service, provider, "zendesk-acme").sent == 1  # allowed later: sent then
     assert zd.ticket["priority"] == "high"
 
 
@@ -232,30 +264,46 @@ def test_a_change_saved_in_zendesk_meanwhile_is_not_overwritten(service, zd, htt
 
     result = push_changes(service, provider, "zendesk-acme")
     assert result.sent == 0 and "changed the ticket while CRE Desk was updating it" in result.problems[0]
-    assert zd.ticket["priority"] == "urgent"                        # the other agent's value stands
+    assert zd.ticket["priority"] == "urgent"  # the other agent's value stands
     result = push_changes(service, provider, "zendesk-acme")
     assert result.conflicts == 1 and "high here but urgent in Zendesk" in result.problems[0]
 
 
 # -- field mapping -----------------------------------------------------------------------------------------
 
-MAPPING = {"platform": "custom_fields.360001", "sdk_version": "custom_fields.360002",
-           "os_version": "custom_fields.360003"}
+MAPPING = {
+    "platform": "custom_fields.360001",
+    "sdk_version": "custom_fields.360002",
+    "os_version": "custom_fields.360003",
+}
 
 
-def test_mapped_custom_fields_fill_the_ticket_and_follow_zendesk_unless_edited_here(service, zd, httpserver,
-                                                                                     tmp_path):
-    zd.ticket["custom_fields"] = [{"id": 360001, "value": "iOS"}, {"id": 360002, "value": "5.2.1"},
-                                  {"id": 360003, "value": "iOS 17.4"}, {"id": 360004, "value": "ignored"}]
+def test_mapped_custom_fields_fill_the_ticket_and_follow_zendesk_unless_edited_here(
+    service, zd, httpserver, tmp_path
+):
+    zd.ticket["custom_fields"] = [
+        {"id": 360001, "value": "iOS"},
+        {"id": 360002, "value": "5.2.1"},
+        {"id": 360003, "value": "iOS 17.4"},
+        {"id": 360004, "value": "ignored"},
+    ]
     provider = make_provider(httpserver.url_for("/"))
     import_all(ImportStore(service), provider, "zendesk-acme", temp_dir=tmp_path / "dl", field_map=MAPPING)
     local = _only_ticket(service)
-    assert (local.fields.platform, local.fields.sdk_version, local.fields.os_version) == ("ios", "5.2.1",
-                                                                                         "iOS 17.4")
-    _edit(service, local.id, os_version="iOS 17.5 beta")             # the engineer knows better
-    zd.edit(custom_fields=[{"id": 360001, "value": "iOS"}, {"id": 360002, "value": "5.3.0"},
-                           {"id": 360003, "value": "iOS 17.4.1"}])
+    assert (local.fields.platform, local.fields.sdk_version, local.fields.os_version) == (
+        "ios",
+        "5.2.1",
+        "iOS 17.4",
+    )
+    _edit(service, local.id, os_version="iOS 17.5 beta")  # the engineer knows better
+    zd.edit(
+        custom_fields=[
+            {"id": 360001, "value": "iOS"},
+            {"id": 360002, "value": "5.3.0"},
+            {"id": 360003, "value": "iOS 17.4.1"},
+        ]
+    )
     import_all(ImportStore(service), provider, "zendesk-acme", temp_dir=tmp_path / "dl", field_map=MAPPING)
     now = _only_ticket(service)
-    assert now.fields.sdk_version == "5.3.0"                         # changed there only: taken
-    assert now.fields.os_version == "iOS 17.5 beta"                  # edited here: kept
+    assert now.fields.sdk_version == "5.3.0"  # changed there only: taken
+    assert now.fields.os_version == "iOS 17.5 beta"  # edited here: kept
