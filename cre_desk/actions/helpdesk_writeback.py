@@ -18,6 +18,7 @@ from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound, R
 from cre_desk.integrations.writeback import (
     FieldChange,
     FieldValues,
+    UnknownAgent,
     UpdateConflict,
     explain_refusal,
     writer_for,
@@ -74,7 +75,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
     current: FieldValues = writer.read(item.external_id)
     conflicts: list[str] = []
     change: dict = {}
-    status_conflict = priority_conflict = False
+    status_conflict = priority_conflict = assignee_conflict = assignee_waits = False
     # status: compared in the helpdesk's own values (two of ours it cannot tell apart are one change)
     here, base, there = (
         writer.status_key(item.status),
@@ -105,6 +106,27 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
             conflicts.append(f"priority is {item.priority} here but {current.priority} in {writer.vendor}")
         elif current.priority != item.priority:
             change["priority"] = item.priority
+    if (
+        writer.has_assignee
+        and item.base_assignee is not None
+        and not _same(item.assignee, item.base_assignee)
+    ):
+        there_assignee = current.assignee
+        if (
+            there_assignee is not None
+            and not _same(there_assignee, item.base_assignee)
+            and not _same(there_assignee, item.assignee)
+        ):
+            assignee_conflict = True
+            conflicts.append(
+                f"assignee is {item.assignee or 'nobody'} here but {there_assignee or 'nobody'} in {writer.vendor}"
+            )
+        elif not _same(there_assignee or "", item.assignee):
+            try:
+                change["assignee"] = writer.agent_id(item.assignee)
+            except UnknownAgent as exc:
+                assignee_waits = True
+                result.problems.append(f"{_label(writer.vendor, item)}: {exc}")
     if conflicts:
         text = "; ".join(conflicts)
         # Only the conflicting fields take the helpdesk's value as common ground (see db.writeback.refresh).
@@ -112,6 +134,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
             item.ticket_id,
             status=current.status if status_conflict else None,
             priority=current.priority if priority_conflict else None,
+            assignee=current.assignee if assignee_conflict else None,
             conflict=text,
         )
         result.conflicts += 1
@@ -141,6 +164,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
         tags=tags if local_changed_tags else None,
         priority=item.priority if writer.has_priority and item.base_priority is not None else None,
         local_tags=tags if local_changed_tags and tags != item.tags else None,
+        assignee=item.assignee if item.base_assignee is not None and not assignee_waits else None,
     )
     if not wanted.empty():
         result.sent += 1
@@ -149,6 +173,11 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
 
 def _label(vendor: str, item: Pending) -> str:
     return f"{vendor} ticket {item.external_id} (“{item.title[:60]}”)"
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Agent names compare without case or spacing differences ("alex agent" is "Alex  Agent")."""
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
 
 
 def _words(value: str) -> str:

@@ -116,6 +116,9 @@ class ImportStore:
                 for name, value in mapped.items():
                     setattr(ticket, name, value)
                 new_state.remote_fields = writeback.encode_fields(mapped)
+                if getattr(remote, "assignee", None) is not None:
+                    ticket.assignee = remote.assignee[:200]
+                    writeback.set_base_assignee(new_state, remote.assignee)
                 result.tickets_created += 1
             else:
                 state = session.get(RemoteState, ticket.id)
@@ -126,6 +129,8 @@ class ImportStore:
                     writeback.record_new(state, remote)  # imported before these were kept: start from now
                     state.remote_priority = ticket.priority if remote.priority is not None else None
                     state.remote_tags = writeback.encode_tags(writeback.tags_of(session, ticket.id))
+                    if getattr(remote, "assignee", None) is not None:
+                        writeback.set_base_assignee(state, ticket.assignee)
                 # Each field: the helpdesk's change is taken, a local edit stays, both at once is a conflict.
                 writeback.refresh_mapped(ticket, state, mapped)
                 for conflict in writeback.refresh(session, ticket, state, remote, status, source):

@@ -78,16 +78,33 @@ def encode_fields(values: dict[str, str]) -> str:
 
 #: What an imported ticket holds before anything fills the field (``TicketFields`` defaults).
 _DEFAULTS = {"platform": "android", "priority": "normal", "category": "troubleshooting"}
+#: Where the helpdesk's assignee is remembered among ``remote_fields`` (not a field one can map).
+ASSIGNEE_KEY = "~assignee"
+
+
+def _fields_of(state: RemoteState) -> dict:
+    try:
+        base = json.loads(state.remote_fields) if state.remote_fields else {}
+    except ValueError:
+        return {}
+    return base if isinstance(base, dict) else {}
+
+
+def base_assignee(state: RemoteState) -> str | None:
+    """The helpdesk's assignee when last seen (kept with the mapped fields); None when not known."""
+    value = _fields_of(state).get(ASSIGNEE_KEY)
+    return value if isinstance(value, str) else None
+
+
+def set_base_assignee(state: RemoteState, name: str | None) -> None:
+    if name is not None:
+        state.remote_fields = encode_fields({**_fields_of(state), ASSIGNEE_KEY: name[:200]})
 
 
 def refresh_mapped(ticket: Ticket, state: RemoteState, mapped: dict[str, str]) -> None:
     """Mapped custom fields (platform, SDK version…) follow the helpdesk unless edited here since: a value
     the helpdesk changed replaces ours only while ours is still the one it gave last time (or empty)."""
-    try:
-        base = json.loads(state.remote_fields) if state.remote_fields else {}
-    except ValueError:
-        base = {}
-    base = base if isinstance(base, dict) else {}
+    base = _fields_of(state)
     for name, value in mapped.items():
         before = base.get(name)
         local = getattr(ticket, name)
@@ -113,6 +130,7 @@ def record_new(state: RemoteState, remote) -> None:
     state.remote_requester = remote.requester_name[:200]
     state.remote_priority = remote.priority
     state.remote_tags = encode_tags(remote.tags)
+    set_base_assignee(state, getattr(remote, "assignee", None))
     state.conflict = ""
 
 
@@ -136,6 +154,15 @@ def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, so
                 conflicts.append(f"priority is {ticket.priority} here but {remote.priority} in the helpdesk")
             else:
                 ticket.priority = remote.priority
+    assignee, before = getattr(remote, "assignee", None), base_assignee(state)
+    if assignee is not None and before is not None and assignee != before and assignee != ticket.assignee:
+        if ticket.assignee != before:
+            conflicts.append(
+                f"assignee is {ticket.assignee or 'nobody'} here but {assignee or 'nobody'} in the helpdesk"
+            )
+        else:
+            ticket.assignee = assignee[:200]
+    set_base_assignee(state, assignee)
     remote_tags, base_tags, local_tags = (
         normalise_tags(remote.tags),
         decode_tags(state.remote_tags),
@@ -174,6 +201,8 @@ class Pending:
     base_tags: tuple[str, ...] | None
     base_priority: str | None
     conflict: str = ""
+    assignee: str = ""
+    base_assignee: str | None = None
 
 
 class WritebackStore:
@@ -201,10 +230,12 @@ class WritebackStore:
             ).all()
             for ticket, state in rows:
                 tags, base_tags = tags_of(session, ticket.id), decode_tags(state.remote_tags)
+                assignee_base = base_assignee(state)
                 changed = (
                     ticket.status != state.remote_status
                     or (base_tags is not None and tags != base_tags)
                     or (state.remote_priority is not None and ticket.priority != state.remote_priority)
+                    or (assignee_base is not None and ticket.assignee != assignee_base)
                 )
                 if changed:
                     found.append(
@@ -219,6 +250,8 @@ class WritebackStore:
                             base_tags,
                             state.remote_priority,
                             state.conflict or "",
+                            ticket.assignee,
+                            assignee_base,
                         )
                     )
         return found
@@ -232,6 +265,7 @@ class WritebackStore:
         priority: str | None = None,
         conflict: str = "",
         local_tags=None,
+        assignee: str | None = None,
     ) -> None:
         """Remember what the helpdesk holds now (after a write, or when it already agreed); ``local_tags``
         replaces this ticket's tags (both sides' tag edits merged)."""
@@ -248,6 +282,7 @@ class WritebackStore:
                 state.remote_tags = encode_tags(tags)
             if priority is not None:
                 state.remote_priority = priority
+            set_base_assignee(state, assignee)
             state.conflict = conflict
 
     def resolve(self, ticket_id: int, *, keep_here: bool) -> None:
@@ -262,6 +297,8 @@ class WritebackStore:
                     _set_status(session, ticket, state.remote_status, _now(), "helpdesk")
                 if state.remote_priority is not None:
                     ticket.priority = state.remote_priority
+                if base_assignee(state) is not None:
+                    ticket.assignee = base_assignee(state) or ""
                 base_tags = decode_tags(state.remote_tags)
                 if base_tags is not None:
                     _set_tags(session, ticket.id, base_tags)

@@ -359,6 +359,7 @@ class FreshdeskProvider:
             tags=tags,
             priority=freshdesk_priority(full.get("priority")),
             fields=flatten("custom_fields", full.get("custom_fields")),
+            assignee=self._agent_names().get(full["responder_id"]) if full.get("responder_id") else "",
             created_at=created,
             updated_at=_time(full.get("updated_at")) or created,
             first_response_at=first_response,

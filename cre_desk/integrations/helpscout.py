@@ -47,6 +47,7 @@ from cre_desk.integrations.payloads import parse_time as _time
 from cre_desk.integrations.payloads import raw_json as _raw
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
 from cre_desk.integrations.vendor_client import VendorClient, field_messages
+from cre_desk.integrations.writeback import helpscout_person
 
 __all__ = ["HelpScoutClient", "HelpScoutProvider", "map_status"]
 
@@ -375,6 +376,7 @@ class HelpScoutProvider:
                 if isinstance(t, dict) and (t.get("tag") or t.get("name"))
             ),
             fields=flatten("customFields", conv.get("customFields")),
+            assignee=helpscout_person(conv.get("assignee")),
             created_at=created,
             updated_at=max([created, *times]),
             first_response_at=first_response,

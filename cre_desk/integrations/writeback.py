@@ -41,6 +41,7 @@ class FieldValues:
     tags: tuple[str, ...]
     priority: str | None  # None: this helpdesk has no priority
     stamp: str = ""  # Zendesk's updated_at, for safe_update
+    assignee: str | None = None  # the agent's name, "" when unassigned, None when it cannot be told
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,28 @@ class FieldChange:
     status: str | None = None
     tags: tuple[str, ...] | None = None
     priority: str | None = None
+    assignee: str | None = None  # the helpdesk's id of the agent; "" unassigns
 
     def empty(self) -> bool:
-        return self.status is None and self.tags is None and self.priority is None
+        return self.status is None and self.tags is None and self.priority is None and self.assignee is None
+
+
+class UnknownAgent(IntegrationError):
+    """The assignee typed here is no agent of the helpdesk: that field waits, the others are sent."""
+
+
+def _pick_agent(vendor: str, name: str, agents) -> str:
+    """The id of the agent called ``name`` (or with that e-mail) among ``(id, name, email)``; "" unassigns."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return ""
+    for agent_id, agent_name, email in agents:
+        if wanted in (" ".join(str(agent_name or "").split()).casefold(), str(email or "").casefold()):
+            return str(agent_id)
+    raise UnknownAgent(
+        f"no {vendor} agent is called “{name}”: type the assignee as {vendor} shows the agent's name (or "
+        "e-mail), or assign the ticket in the helpdesk; the other changes were sent."
+    )
 
 
 class UpdateConflict(IntegrationError):
@@ -72,6 +92,14 @@ def freshdesk_priority(value) -> str:
     return _FRESHDESK_PRIORITY.get(value if isinstance(value, int) else 2, "normal")
 
 
+def helpscout_person(value) -> str:
+    """A Help Scout assignee object as a name ("" when nobody is assigned)."""
+    if not isinstance(value, dict):
+        return ""
+    name = f"{value.get('first') or ''} {value.get('last') or ''}".strip()
+    return name or str(value.get("email") or "")
+
+
 def intercom_priority(value) -> str:
     """Intercom marks a conversation ``priority`` or ``not_priority``: high or normal here."""
     return "high" if str(value or "") == "priority" else "normal"
@@ -83,6 +111,11 @@ def intercom_priority(value) -> str:
 class _Writer:
     vendor = "The helpdesk"
     has_priority = True
+    has_assignee = True
+
+    def agent_id(self, name: str) -> str:
+        """The helpdesk's id for the agent called ``name`` ("" for nobody); raises UnknownAgent."""
+        raise NotImplementedError
 
     def __init__(self, provider) -> None:
         self.provider = provider
@@ -129,7 +162,30 @@ class ZendeskWriter(_Writer):
             tuple(str(t) for t in ticket.get("tags") or []),
             zendesk_priority(ticket.get("priority")),
             str(ticket.get("updated_at") or ""),
+            self._user_name(ticket.get("assignee_id")),
         )
+
+    def _user_name(self, user_id) -> str | None:
+        if not user_id:
+            return ""
+        known = self.provider._users.get(user_id)  # noqa: SLF001 - users seen during this sync
+        if isinstance(known, dict) and known.get("name"):
+            return str(known["name"])
+        data = self.provider._client.get(f"/api/v2/users/{int(user_id)}.json").json  # noqa: SLF001
+        user = data.get("user") if isinstance(data, dict) else None
+        return str(user.get("name") or "") if isinstance(user, dict) else None
+
+    def agent_id(self, name: str) -> str:
+        if not name.strip():
+            return ""
+        data = self.provider._client.get("/api/v2/users/search.json", params={"query": name}).json  # noqa: SLF001
+        users = data.get("users") if isinstance(data, dict) else None
+        agents = [
+            (u.get("id"), u.get("name"), u.get("email"))
+            for u in users or []
+            if isinstance(u, dict) and u.get("role") in ("agent", "admin") and u.get("active", True)
+        ]
+        return _pick_agent(self.vendor, name, agents)
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
         from cre_desk.integrations.zendesk import _ticket_id
@@ -141,6 +197,8 @@ class ZendeskWriter(_Writer):
             body["priority"] = change.priority
         if change.tags is not None:
             body["tags"] = list(change.tags)
+        if change.assignee is not None:
+            body["assignee_id"] = int(change.assignee) if change.assignee else None
         if current.stamp:
             body.update(safe_update=True, updated_stamp=current.stamp)
         try:
@@ -184,7 +242,17 @@ class FreshdeskWriter(_Writer):
             tuple(str(t) for t in data.get("tags") or [] if t),
             freshdesk_priority(data.get("priority")),
             str(data.get("updated_at") or ""),
+            self._agent_name(data.get("responder_id")),
         )
+
+    def _agent_name(self, agent_id) -> str | None:
+        if not agent_id:
+            return ""
+        return self.provider._agent_names().get(agent_id)  # noqa: SLF001
+
+    def agent_id(self, name: str) -> str:
+        agents = self.provider._agent_names()  # noqa: SLF001
+        return _pick_agent(self.vendor, name, [(i, n, "") for i, n in agents.items()])
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
         from cre_desk.integrations.freshdesk import _ticket_id
@@ -196,6 +264,8 @@ class FreshdeskWriter(_Writer):
             body["priority"] = self._PRIORITY_OUT.get(change.priority, 2)
         if change.tags is not None:
             body["tags"] = list(change.tags)
+        if change.assignee is not None:
+            body["responder_id"] = int(change.assignee) if change.assignee else None
         self.provider._client.put(f"/api/v2/tickets/{_ticket_id(external_id)}", body)  # noqa: SLF001
 
 
@@ -227,7 +297,28 @@ class HelpScoutWriter(_Writer):
             for t in data.get("tags") or []
             if isinstance(t, dict) and (t.get("tag") or t.get("name"))
         )
-        return FieldValues(map_status(data.get("status")), tags, None, str(data.get("userUpdatedAt") or ""))
+        return FieldValues(
+            map_status(data.get("status")),
+            tags,
+            None,
+            str(data.get("userUpdatedAt") or ""),
+            helpscout_person(data.get("assignee")),
+        )
+
+    def agent_id(self, name: str) -> str:
+        if not name.strip():
+            return ""
+        agents = []
+        for page in range(1, 21):
+            data = self.provider._call("get", "/v2/users", params={"page": page}).json  # noqa: SLF001
+            data = data if isinstance(data, dict) else {}
+            for user in (data.get("_embedded") or {}).get("users") or []:
+                if isinstance(user, dict):
+                    full = f"{user.get('firstName') or ''} {user.get('lastName') or ''}".strip()
+                    agents.append((user.get("id"), full, user.get("email")))
+            if page >= int((data.get("page") or {}).get("totalPages") or 1):
+                break
+        return _pick_agent(self.vendor, name, agents)
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
         from cre_desk.integrations.helpscout import _conversation_id
@@ -245,11 +336,19 @@ class HelpScoutWriter(_Writer):
                 f"/v2/conversations/{cid}/tags",  # noqa: SLF001
                 json_body={"tags": list(change.tags)},
             )
+        if change.assignee is not None:
+            op = (
+                {"op": "replace", "path": "/assignTo", "value": int(change.assignee)}
+                if change.assignee
+                else {"op": "remove", "path": "/assignTo"}
+            )
+            self.provider._call("patch", f"/v2/conversations/{cid}", json_body=op)  # noqa: SLF001
 
 
 class IntercomWriter(_Writer):
     vendor = "Intercom"
-    has_priority = False  # read as high/normal on import; the API version in use cannot set it
+    has_priority = False
+    has_assignee = False  # the conversation names its admin only by id; assignment stays in Intercom  # read as high/normal on import; the API version in use cannot set it
 
     def status_key(self, status: str) -> str:
         return "closed" if status in (Status.SOLVED.value, Status.CLOSED.value) else "open"

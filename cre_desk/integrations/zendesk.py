@@ -311,7 +311,9 @@ class ZendeskProvider:
         tid = _ticket_id(raw.get("id"))
         comments = list(self._comments(tid))
         requester_id = raw.get("requester_id")
-        self._fetch_missing_users([requester_id, *(c.get("author_id") for c in comments)])
+        assignee_id = raw.get("assignee_id")
+        self._fetch_missing_users([requester_id, assignee_id, *(c.get("author_id") for c in comments)])
+        assignee = (self._users.get(assignee_id) or {}).get("name") if assignee_id else ""
         messages = tuple(self._message(c, requester_id) for c in comments)
         first_response = min((m.created_at for m in messages if m.public and not m.from_customer), default=None)
         requester = self._users.get(requester_id) or {}
@@ -326,6 +328,7 @@ class ZendeskProvider:
             customer=customer, status=map_status(raw.get("status")),
             tags=tuple(str(t) for t in raw.get("tags") or []), priority=zendesk_priority(raw.get("priority")),
             fields=flatten("custom_fields", raw.get("custom_fields")),
+            assignee=str(assignee) if assignee is not None else None,
             created_at=_parse_time(raw.get("created_at")), updated_at=_parse_time(raw.get("updated_at")),
             first_response_at=first_response, messages=messages,
             raw_json=json.dumps(raw, ensure_ascii=False, sort_keys=True),

@@ -393,7 +393,11 @@ class FakeFreshdesk(FakeServer):
         if errors:
             return 400, {"description": "Validation failed", "errors": errors}, {}
         ticket = self.tickets[tid]
-        ticket.update({k: v for k, v in payload.items() if k in ("status", "priority", "tags")})
+        if "responder_id" in payload and payload["responder_id"] not in (None, FD_AGENT["id"]):
+            return 400, {"description": "Validation failed", "errors": [
+                {"field": "responder_id", "message": "There is no agent matching the given responder_id",
+                 "code": "invalid_value"}]}, {}
+        ticket.update({k: v for k, v in payload.items() if k in ("status", "priority", "tags", "responder_id")})
         ticket["updated_at"] = now_iso()
         return 200, dict(ticket), {}
 
@@ -531,6 +535,8 @@ class FakeHelpScout(FakeServer):
         self.tokens: list[str] = []
         self.revoked: set[str] = set()
         self.expires_in = 172800
+        self.users = [HS_USER, {**HS_USER, "id": 4002, "firstName": "Bea", "lastName": "Backend",
+                                "email": "bea@vendor.example", "role": "user"}]
         self.next_id = 70000
         super().__init__()
 
@@ -588,6 +594,8 @@ class FakeHelpScout(FakeServer):
         page = int(seen.query.get("page", 1))
         if seen.path == "/v2/users/me":
             return 200, HS_USER, limits
+        if seen.path == "/v2/users":
+            return 200, self._hal("users", self.users, page, seen.path), limits
         if seen.path == "/v2/mailboxes":
             boxes = [
                 {"id": 85, "name": "Support", "slug": "abc", "email": "support@vendor.example"},
@@ -617,6 +625,15 @@ class FakeHelpScout(FakeServer):
                 return 404, None, {}
             if len(parts) == 3 and seen.method == "PATCH":
                 op = json.loads(seen.body or b"{}")
+                if op.get("path") == "/assignTo" and op.get("op") in ("replace", "remove"):
+                    user = next((u for u in self.users if u["id"] == op.get("value")), None)
+                    if op["op"] == "replace" and user is None:
+                        return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": [
+                            {"path": "value", "message": "user not found"}]}}, {}
+                    conv["assignee"] = {"id": user["id"], "first": user["firstName"], "last": user["lastName"],
+                                        "email": user["email"]} if user else None
+                    conv["userUpdatedAt"] = conv["_modified"] = now_iso()
+                    return 204, None, limits
                 if op.get("op") != "replace" or op.get("path") != "/status" or op.get("value") not in (
                         "active", "pending", "closed", "spam"):
                     return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": [

@@ -191,3 +191,25 @@ def test_helpscout_status_changed_there_arrives_and_both_sides_is_a_conflict(ser
     result = push_changes(service, provider, "helpscout-acme")
     assert result.conflicts == 1 and "status is solved here but open in Help Scout" in result.problems[0]
     assert _puts(hs, "/v2/conversations/1") == [] and hs.conversations[1]["status"] == "active"
+
+
+def test_freshdesk_and_helpscout_assignees_go_back(service, fd, hs, tmp_path):
+    ticket = fd_ticket(1, "2026-01-05T10:00:00Z")
+    fd.add(ticket)
+    fdp = freshdesk_provider(fd.url)
+    _import(service, fdp, "freshdesk-acme", tmp_path)
+    local = _only(service)
+    assert local.fields.assignee == ""  # responder_id null: unassigned
+    _edit(service, local.id, assignee="Alex Agent")
+    assert push_changes(service, fdp, "freshdesk-acme").sent == 1
+    assert _puts(fd, "/api/v2/tickets/1")[-1] == {"responder_id": 153022557183}
+
+    _seed_hs(hs)
+    hsp = helpscout_provider(hs.url)
+    _import(service, hsp, "helpscout-acme", tmp_path)
+    conv = next(t for t in service.list_queue() if t.id != local.id)
+    assert service.get_ticket(conv.id).fields.assignee == "Alex Agent"
+    _edit(service, conv.id, assignee="bea@vendor.example")
+    assert push_changes(service, hsp, "helpscout-acme").sent == 1
+    assert _puts(hs, "/v2/conversations/1")[-1] == {"op": "replace", "path": "/assignTo", "value": 4002}
+    assert hs.conversations[1]["assignee"]["first"] == "Bea"

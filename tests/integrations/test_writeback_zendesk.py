@@ -41,6 +41,12 @@ CONFLICT = {
 }
 
 
+AGENTS = [
+    {"id": 200, "name": "Alex Agent", "email": "agent@vendor.example", "role": "agent", "active": True},
+    {"id": 201, "name": "Bea Backend", "email": "bea@vendor.example", "role": "agent", "active": True},
+]
+
+
 class FakeZendesk:
     """Ticket 7 of one Zendesk account; ``refuse`` makes the next PUT answer with a documented error."""
 
@@ -55,6 +61,9 @@ class FakeZendesk:
             one_page_comments([comment(1, 100, "Pushes stopped on iOS 18")])
         )
         server.expect_request("/api/v2/users/show_many.json").respond_with_json({"users": USERS})
+        server.expect_request("/api/v2/users/search.json").respond_with_handler(self._search_users)
+        for user in AGENTS:
+            server.expect_request(f"/api/v2/users/{user['id']}.json").respond_with_json({"user": user})
         server.expect_request("/api/v2/tickets/7.json", method="GET").respond_with_handler(self._show)
         server.expect_request("/api/v2/tickets/7.json", method="PUT").respond_with_handler(self._update)
 
@@ -80,6 +89,13 @@ class FakeZendesk:
         }
         return Response(json.dumps(body), content_type="application/json")
 
+    def _search_users(self, request):
+        """``GET /api/v2/users/search.json?query=``: users whose name or e-mail matches."""
+        query = request.args.get("query", "").lower()
+        found = [u for u in AGENTS + USERS if query in u["name"].lower() or query in u["email"].lower()]
+        body = {"users": found, "next_page": None, "previous_page": None, "count": len(found)}
+        return Response(json.dumps(body), content_type="application/json")
+
     def _show(self, request):
         return Response(json.dumps({"ticket": self.ticket}), content_type="application/json")
 
@@ -97,7 +113,7 @@ class FakeZendesk:
         fields = body["ticket"]
         if fields.get("safe_update") and fields.get("updated_stamp") != self.ticket["updated_at"]:
             return Response(json.dumps(CONFLICT), status=409, content_type="application/json")
-        for key in ("status", "priority", "tags"):
+        for key in ("status", "priority", "tags", "assignee_id"):
             if key in fields:
                 self.ticket[key] = fields[key]
         self._bump()
@@ -307,3 +323,33 @@ def test_mapped_custom_fields_fill_the_ticket_and_follow_zendesk_unless_edited_h
     now = _only_ticket(service)
     assert now.fields.sdk_version == "5.3.0"  # changed there only: taken
     assert now.fields.os_version == "iOS 17.5 beta"  # edited here: kept
+
+
+# -- assignee ------------------------------------------------------------------------------------------------
+
+
+def test_assignee_goes_both_ways_by_agent_name(service, zd, httpserver, tmp_path):
+    provider = make_provider(httpserver.url_for("/"))
+    _import(service, provider, tmp_path)
+    local = _only_ticket(service)
+    assert local.fields.assignee == "Alex Agent"  # Zendesk's assignee_id 200, by name
+
+    _edit(service, local.id, assignee="bea backend")
+    assert push_changes(service, provider, "zendesk-acme").sent == 1
+    assert zd.puts[-1]["ticket"]["assignee_id"] == 201 and zd.ticket["assignee_id"] == 201
+    assert push_changes(service, provider, "zendesk-acme").sent == 0
+
+    zd.edit(assignee_id=200)  # reassigned in Zendesk
+    _import(service, provider, tmp_path)
+    assert _only_ticket(service).fields.assignee == "Alex Agent"
+
+
+def test_an_assignee_zendesk_does_not_know_waits_and_the_rest_is_sent(service, zd, httpserver, tmp_path):
+    provider = make_provider(httpserver.url_for("/"))
+    _import(service, provider, tmp_path)
+    _edit(service, _only_ticket(service).id, assignee="Carl Contractor", priority="high")
+    result = push_changes(service, provider, "zendesk-acme")
+    assert result.sent == 1 and "assignee_id" not in zd.puts[-1]["ticket"]
+    assert zd.ticket["priority"] == "high"
+    assert "no Zendesk agent is called “Carl Contractor”" in result.problems[0]
+    assert "Carl Contractor" in push_changes(service, provider, "zendesk-acme").problems[0]  # still waiting
