@@ -119,7 +119,8 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
         ):
             assignee_conflict = True
             conflicts.append(
-                f"assignee is {item.assignee or 'nobody'} here but {there_assignee or 'nobody'} in {writer.vendor}"
+                f"assignee is {item.assignee or 'nobody'} here but {there_assignee or 'nobody'} in "
+                f"{writer.vendor}"
             )
         elif not _same(there_assignee or "", item.assignee):
             try:

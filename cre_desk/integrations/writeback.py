@@ -347,8 +347,8 @@ class HelpScoutWriter(_Writer):
 
 class IntercomWriter(_Writer):
     vendor = "Intercom"
-    has_priority = False
-    has_assignee = False  # the conversation names its admin only by id; assignment stays in Intercom  # read as high/normal on import; the API version in use cannot set it
+    has_priority = False  # read as high/normal on import; the API version in use cannot set it
+    has_assignee = False  # the conversation names its admin only by id; assignment stays in Intercom
 
     def status_key(self, status: str) -> str:
         return "closed" if status in (Status.SOLVED.value, Status.CLOSED.value) else "open"

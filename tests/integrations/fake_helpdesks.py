@@ -397,7 +397,8 @@ class FakeFreshdesk(FakeServer):
             return 400, {"description": "Validation failed", "errors": [
                 {"field": "responder_id", "message": "There is no agent matching the given responder_id",
                  "code": "invalid_value"}]}, {}
-        ticket.update({k: v for k, v in payload.items() if k in ("status", "priority", "tags", "responder_id")})
+        writable = ("status", "priority", "tags", "responder_id")
+        ticket.update({k: v for k, v in payload.items() if k in writable})
         ticket["updated_at"] = now_iso()
         return 200, dict(ticket), {}
 
@@ -630,7 +631,8 @@ class FakeHelpScout(FakeServer):
                     if op["op"] == "replace" and user is None:
                         return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": [
                             {"path": "value", "message": "user not found"}]}}, {}
-                    conv["assignee"] = {"id": user["id"], "first": user["firstName"], "last": user["lastName"],
+                    conv["assignee"] = {"id": user["id"], "first": user["firstName"],
+                                        "last": user["lastName"],
                                         "email": user["email"]} if user else None
                     conv["userUpdatedAt"] = conv["_modified"] = now_iso()
                     return 204, None, limits
