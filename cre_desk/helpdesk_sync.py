@@ -173,7 +173,12 @@ def _sync_one(
             with transport.cancel_scope(cancel):
                 provider = make_provider(account)
                 try:
-                    pushed = push_changes(store.service, provider, account.id)
+                    pushed = push_changes(
+                        store.service,
+                        provider,
+                        account.id,
+                        triage_tags=getattr(account, "triage_tags", "") == "yes",
+                    )
                     result = import_all(
                         store,
                         provider,

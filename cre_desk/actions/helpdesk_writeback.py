@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from cre_desk.core.field_mapping import is_triage
 from cre_desk.db.writeback import Pending, WritebackStore
 from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound, ReplyUncertain
 from cre_desk.integrations.writeback import (
@@ -42,15 +43,15 @@ class PushResult:
         return ", ".join(parts)
 
 
-def push_changes(tickets, provider, account_id: str) -> PushResult:
+def push_changes(tickets, provider, account_id: str, *, triage_tags: bool = False) -> PushResult:
     """Write every pending change of ``account_id`` to ``provider``'s helpdesk, at most once each;
-    ``tickets`` is the workspace's TicketService."""
+    ``tickets`` is the workspace's TicketService; ``triage_tags`` also sends symptom and category as tags."""
     result = PushResult()
     writer = writer_for(provider)
     if writer is None:
         return result
     store = WritebackStore(tickets)
-    for item in store.pending(provider.name, account_id):
+    for item in store.pending(provider.name, account_id, triage=triage_tags):
         if item.conflict:
             result.conflicts += 1
             result.problems.append(
@@ -90,8 +91,9 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
             )
         elif there != here:
             change["status"] = item.status
+    there_tags = tuple(sorted({t.lower() for t in current.tags if not is_triage(t)}))
+    there_triage = tuple(sorted({t.lower() for t in current.tags if is_triage(t)}))
     if item.base_tags is not None and item.tags != item.base_tags:
-        there_tags = tuple(sorted({t.lower() for t in current.tags}))
         if there_tags not in (item.base_tags, item.tags):
             # Both sides changed tags: apply our additions and removals to what the helpdesk has now.
             merged = (set(there_tags) | (set(item.tags) - set(item.base_tags))) - (
@@ -100,6 +102,12 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
             change["tags"] = tuple(sorted(merged))
         elif there_tags != item.tags:
             change["tags"] = item.tags
+    if "tags" in change or (item.triage is not None and item.triage != there_triage):
+        # The tag list is written whole: our symptom/category tags ride along (or, when the account does not
+        # send them, whatever such tags the helpdesk already has stay).
+        user_tags = change.get("tags", there_tags)
+        change["tags"] = tuple(sorted(set(user_tags) | set(item.triage if item.triage is not None
+                                                             else there_triage)))
     if writer.has_priority and item.base_priority is not None and item.priority != item.base_priority:
         if current.priority not in (item.base_priority, item.priority):
             priority_conflict = True
@@ -158,7 +166,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
     # The helpdesk now holds our values for each field changed here; fields changed only there are left for
     # the import that follows, which takes them.
     local_changed_tags = item.base_tags is not None and item.tags != item.base_tags
-    tags = wanted.tags if wanted.tags is not None else item.tags
+    tags = tuple(t for t in wanted.tags if not is_triage(t)) if wanted.tags is not None else item.tags
     store.record_remote(
         item.ticket_id,
         status=item.status,
@@ -166,6 +174,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
         priority=item.priority if writer.has_priority and item.base_priority is not None else None,
         local_tags=tags if local_changed_tags and tags != item.tags else None,
         assignee=item.assignee if item.base_assignee is not None and not assignee_waits else None,
+        triage=item.triage,
     )
     if not wanted.empty():
         result.sent += 1

@@ -117,3 +117,18 @@ def flatten(prefix: str, values) -> dict[str, str]:
             text = str(raw)
         out[f"{prefix}.{key}"] = text
     return out
+
+
+#: Tags CRE Desk writes to carry its symptom and category (when the account asks for it); an import leaves them
+#: out of the ticket's own tags, since they only mirror fields the ticket already has.
+TRIAGE_PREFIXES = ("cre-symptom-", "cre-category-")
+
+
+def is_triage(tag: str) -> bool:
+    return str(tag).lower().startswith(TRIAGE_PREFIXES)
+
+
+def triage_tags(symptom: str, category: str) -> tuple[str, ...]:
+    """The tags that tell the helpdesk our symptom and category, e.g. ``cre-symptom-push_not_delivered``."""
+    pairs = zip(TRIAGE_PREFIXES, (symptom, category), strict=True)
+    return tuple(sorted(f"{prefix}{value}" for prefix, value in pairs if value))

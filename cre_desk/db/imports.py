@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
-from cre_desk.core.field_mapping import mapped_values
+from cre_desk.core.field_mapping import is_triage, mapped_values
 from cre_desk.core.tickets import TicketFields, normalise_tags
 from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, RESOLVED_STATUSES, Status
 from cre_desk.db import writeback
@@ -81,6 +81,8 @@ class ImportStore:
         ``field_map`` (``core.field_mapping``) names the helpdesk fields that fill platform, SDK and the like.
         """
         mapped = mapped_values(getattr(remote, "fields", None) or {}, field_map or {})
+        if any(is_triage(t) for t in remote.tags):  # our own symptom/category tags mirror fields we have
+            remote = replace(remote, tags=tuple(t for t in remote.tags if not is_triage(t)))
         service = self.service
         status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
         with self.db.write() as session:

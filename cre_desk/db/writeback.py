@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
+from cre_desk.core.field_mapping import triage_tags
 from cre_desk.core.tickets import normalise_tags
 from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESOLVED_STATUSES, Status
 from cre_desk.db.models import RemoteState, StatusEvent, Ticket, TicketTag
@@ -80,6 +81,8 @@ def encode_fields(values: dict[str, str]) -> str:
 _DEFAULTS = {"platform": "android", "priority": "normal", "category": "troubleshooting"}
 #: Where the helpdesk's assignee is remembered among ``remote_fields`` (not a field one can map).
 ASSIGNEE_KEY = "~assignee"
+#: The symptom/category tags last sent (``core.field_mapping.triage_tags``).
+TRIAGE_KEY = "~triage"
 
 
 def _fields_of(state: RemoteState) -> dict:
@@ -203,6 +206,8 @@ class Pending:
     conflict: str = ""
     assignee: str = ""
     base_assignee: str | None = None
+    triage: tuple[str, ...] | None = None  # the symptom/category tags the helpdesk should carry (None: off)
+    base_triage: tuple[str, ...] = ()
 
 
 class WritebackStore:
@@ -216,8 +221,9 @@ class WritebackStore:
         session.flush()
         self.service._reindex(session, ticket_id)  # noqa: SLF001 - same layer, as in db.imports
 
-    def pending(self, source: str, account_id: str) -> list[Pending]:
-        """Every ticket of the account whose local status, tags or priority differ from the helpdesk's."""
+    def pending(self, source: str, account_id: str, *, triage: bool = False) -> list[Pending]:
+        """Every ticket of the account whose local status, tags, priority or assignee differ from the
+        helpdesk's; with ``triage`` also those whose symptom or category tags are not there yet."""
         found = []
         with self.db.read() as session:
             rows = session.execute(
@@ -231,11 +237,14 @@ class WritebackStore:
             for ticket, state in rows:
                 tags, base_tags = tags_of(session, ticket.id), decode_tags(state.remote_tags)
                 assignee_base = base_assignee(state)
+                wanted_triage = triage_tags(ticket.symptom, ticket.category) if triage else None
+                sent_triage = tuple(_fields_of(state).get(TRIAGE_KEY) or ())
                 changed = (
                     ticket.status != state.remote_status
                     or (base_tags is not None and tags != base_tags)
                     or (state.remote_priority is not None and ticket.priority != state.remote_priority)
                     or (assignee_base is not None and ticket.assignee != assignee_base)
+                    or (wanted_triage is not None and wanted_triage != sent_triage)
                 )
                 if changed:
                     found.append(
@@ -252,6 +261,8 @@ class WritebackStore:
                             state.conflict or "",
                             ticket.assignee,
                             assignee_base,
+                            wanted_triage,
+                            sent_triage,
                         )
                     )
         return found
@@ -266,6 +277,7 @@ class WritebackStore:
         conflict: str = "",
         local_tags=None,
         assignee: str | None = None,
+        triage: tuple[str, ...] | None = None,
     ) -> None:
         """Remember what the helpdesk holds now (after a write, or when it already agreed); ``local_tags``
         replaces this ticket's tags (both sides' tag edits merged)."""
@@ -283,6 +295,8 @@ class WritebackStore:
             if priority is not None:
                 state.remote_priority = priority
             set_base_assignee(state, assignee)
+            if triage is not None:
+                state.remote_fields = encode_fields({**_fields_of(state), TRIAGE_KEY: list(triage)})
             state.conflict = conflict
 
     def resolve(self, ticket_id: int, *, keep_here: bool) -> None:

@@ -36,6 +36,7 @@ class Account:
     app_id: str = ""  # Help Scout: the OAuth app's App ID (its secret is the keyring token)
     mailbox: str = ""  # Help Scout: the mailbox id to import ("" = every mailbox the app's user sees)
     field_map: str = ""  # helpdesk fields that fill ours, "platform = custom_fields.360001234" lines
+    triage_tags: str = ""  # "yes": symptom and category are sent to the helpdesk as tags
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -353,3 +353,22 @@ def test_an_assignee_zendesk_does_not_know_waits_and_the_rest_is_sent(service, z
     assert zd.ticket["priority"] == "high"
     assert "no Zendesk agent is called “Carl Contractor”" in result.problems[0]
     assert "Carl Contractor" in push_changes(service, provider, "zendesk-acme").problems[0]  # still waiting
+
+
+def test_symptom_and_category_travel_as_tags_when_the_account_asks(service, zd, httpserver, tmp_path):
+    provider = make_provider(httpserver.url_for("/"))
+    _import(service, provider, tmp_path)
+    local = _only_ticket(service)
+    assert push_changes(service, provider, "zendesk-acme").sent == 0  # not asked: nothing to send
+
+    assert push_changes(service, provider, "zendesk-acme", triage_tags=True).sent == 1
+    assert zd.ticket["tags"] == ["cre-category-troubleshooting", "cre-symptom-iam_not_shown", "ios", "push"]
+    assert push_changes(service, provider, "zendesk-acme", triage_tags=True).sent == 0
+
+    _edit(service, local.id, symptom="push_not_delivered", category="bug")
+    assert push_changes(service, provider, "zendesk-acme", triage_tags=True).sent == 1
+    assert zd.ticket["tags"] == ["cre-category-bug", "cre-symptom-push_not_delivered", "ios", "push"]
+
+    _import(service, provider, tmp_path)  # our own tags do not become the ticket's tags
+    assert _only_ticket(service).fields.tags == ("ios", "push")
+    assert push_changes(service, provider, "zendesk-acme", triage_tags=True).sent == 0
