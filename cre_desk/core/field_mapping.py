@@ -119,8 +119,8 @@ def flatten(prefix: str, values) -> dict[str, str]:
     return out
 
 
-#: Tags CRE Desk writes to carry its symptom and category (when the account asks for it); an import leaves them
-#: out of the ticket's own tags, since they only mirror fields the ticket already has.
+#: Tags CRE Desk writes to carry its symptom and category (when the account asks for it); an import leaves
+#: them out of the ticket's own tags, since they only mirror fields the ticket already has.
 TRIAGE_PREFIXES = ("cre-symptom-", "cre-category-")
 
 

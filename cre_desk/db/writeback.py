@@ -73,7 +73,7 @@ def _set_status(session, ticket: Ticket, status: str, at, actor: str) -> None:
     ticket.status = status
 
 
-def encode_fields(values: dict[str, str]) -> str:
+def encode_fields(values: dict) -> str:
     return json.dumps(dict(sorted(values.items())), ensure_ascii=False)
 
 

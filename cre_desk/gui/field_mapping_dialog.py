@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
 
 from cre_desk.core.field_mapping import MAPPABLE, parse, render
 
@@ -58,7 +66,7 @@ def _hint(provider: str) -> str:
 
 
 class FieldMappingDialog(QDialog):
-    def __init__(self, provider: str, mapping_text: str, parent=None) -> None:
+    def __init__(self, provider: str, mapping_text: str, parent=None, *, triage_tags: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Field mapping"))
         mapping = parse(mapping_text)
@@ -85,6 +93,11 @@ class FieldMappingDialog(QDialog):
         for label in (intro, hint):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+        self.triage = QCheckBox(self.tr("Send symptom and category to the helpdesk as tags"))
+        self.triage.setToolTip(self.tr(
+            "Adds tags such as cre-symptom-push_not_delivered and cre-category-bug at each sync, so the "
+            "helpdesk's reports can use them"))
+        self.triage.setChecked(triage_tags)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -94,6 +107,7 @@ class FieldMappingDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
+        layout.addWidget(self.triage)
         layout.addWidget(buttons)
         self.resize(560, 420)
 

@@ -142,7 +142,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="58"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="183"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="184"/>
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
@@ -163,7 +163,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="73"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="262"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="268"/>
         <source>All mailboxes</source>
         <translation>すべてのメールボックス</translation>
     </message>
@@ -173,214 +173,219 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>メールボックスを読み込む</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="83"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84"/>
         <source>Field mapping…</source>
         <translation>項目の対応付け…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="84"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="85"/>
         <source>Which helpdesk fields fill platform, SDK and app versions, priority and category</source>
         <translation>プラットフォーム・SDK とアプリのバージョン・優先度・カテゴリをヘルプデスクのどの項目から取り込むか</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97"/>
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="107"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="108"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="108"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109"/>
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="182"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="183"/>
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="111"/>
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="111"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112"/>
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="113"/>
         <source>First sync brings</source>
         <translation>最初の同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="113"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="114"/>
         <source>Help Scout App ID</source>
         <translation>Help Scout の App ID</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="114"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="115"/>
         <source>Mailbox</source>
         <translation>メールボックス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="115"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="116"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="116"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="117"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="117"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="191"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="118"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="192"/>
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="120"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="121"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="122"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="123"/>
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="124"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="125"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="126"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="127"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="179"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180"/>
         <source>Freshdesk domain</source>
         <translation>Freshdesk のドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="181"/>
         <source>acme (for acme.freshdesk.com)</source>
         <translation>acme（acme.freshdesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="185"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186"/>
         <source>API key</source>
         <translation>API キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187"/>
         <source>App Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="188"/>
         <source>Access token</source>
         <translation>アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="188"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189"/>
         <source>Personal access token</source>
         <translation>個人用アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="219"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="220"/>
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="221"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="222"/>
         <source>The token is kept only in the system keyring, never in CRE Desk&apos;s files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="247"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="249"/>
         <source>{0} field(s) filled from the helpdesk</source>
         <translation>{0} 項目をヘルプデスクから取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="248"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="250"/>
         <source>No fields mapped</source>
         <translation>対応付けた項目はありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="257"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="252"/>
+        <source>; symptom and category sent as tags</source>
+        <translation>。症状とカテゴリをタグとして送ります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="263"/>
         <source>Press Save account to keep the field mapping.</source>
         <translation>項目の対応付けを残すには「アカウントを保存」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="266"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="272"/>
         <source>Mailbox {0}</source>
         <translation>メールボックス {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="277"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="283"/>
         <source>Enter the App ID and App Secret first.</source>
         <translation>先に App ID と App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="281"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="287"/>
         <source>Loading mailboxes…</source>
         <translation>メールボックスを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="286"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="292"/>
         <source>{0} mailbox(es) found.</source>
         <translation>メールボックスが {0} 件見つかりました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="290"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="296"/>
         <source>Could not load mailboxes: {0}</source>
         <translation>メールボックスを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="308"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="314"/>
         <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="310"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="316"/>
         <source>Enter the Help Scout app&apos;s App Secret.</source>
         <translation>Help Scout アプリの App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="325"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="331"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="332"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="338"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="344"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="350"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="355"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="361"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="355"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="361"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="359"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="365"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -1598,79 +1603,89 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>FieldMappingDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="21"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="29"/>
         <source>Platform</source>
         <translation>プラットフォーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="22"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="30"/>
         <source>OS version</source>
         <translation>OS バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="23"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="31"/>
         <source>SDK</source>
         <translation>SDK</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="24"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="32"/>
         <source>SDK version</source>
         <translation>SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="25"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="33"/>
         <source>App version</source>
         <translation>アプリのバージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="26"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="34"/>
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="27"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="35"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="34"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="42"/>
         <source>Zendesk: custom_fields.ID, with the field&apos;s ID from Admin Center → Objects and rules → Tickets → Fields (e.g. custom_fields.360001234).</source>
         <translation>Zendesk: custom_fields.ID（ID は管理センター → オブジェクトとルール → チケット → フィールドに表示されます。例: custom_fields.360001234）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="40"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="48"/>
         <source>Intercom: custom_attributes.NAME, with the conversation data attribute&apos;s name as shown in Settings (e.g. custom_attributes.SDK version).</source>
         <translation>Intercom: custom_attributes.名前（設定に表示される会話データ属性の名前。例: custom_attributes.SDK version）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="46"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="54"/>
         <source>Freshdesk: custom_fields.cf_NAME, the field&apos;s API name from Admin → Ticket Fields (e.g. custom_fields.cf_sdk_version).</source>
         <translation>Freshdesk: custom_fields.cf_名前（管理 → チケットフィールドにある API 名。例: custom_fields.cf_sdk_version）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="52"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="60"/>
         <source>Help Scout: customFields.NAME or customFields.ID of the mailbox&apos;s custom field (e.g. customFields.Platform).</source>
         <translation>Help Scout: メールボックスのカスタムフィールドの customFields.名前 または customFields.ID（例: customFields.Platform）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="63"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="71"/>
         <source>Field mapping</source>
         <translation>項目の対応付け</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="67"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="75"/>
         <source>CRE Desk field</source>
         <translation>CRE Desk の項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="67"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="75"/>
         <source>Helpdesk field</source>
         <translation>ヘルプデスクの項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="80"/>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="88"/>
         <source>Each import fills these fields from the helpdesk. A value you edit here is kept; values that fit none of our choices (an unknown platform) are left out.</source>
         <translation>取り込みのたびにヘルプデスクからこれらの項目を埋めます。こちらで編集した値は残ります。どの選択肢にも当てはまらない値（未知のプラットフォームなど）は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="96"/>
+        <source>Send symptom and category to the helpdesk as tags</source>
+        <translation>症状とカテゴリをタグとしてヘルプデスクに送る</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="98"/>
+        <source>Adds tags such as cre-symptom-push_not_delivered and cre-category-bug at each sync, so the helpdesk&apos;s reports can use them</source>
+        <translation>同期のたびに cre-symptom-push_not_delivered や cre-category-bug などのタグを付け、ヘルプデスクのレポートで使えるようにします</translation>
     </message>
 </context>
 <context>

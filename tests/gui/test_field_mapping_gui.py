@@ -44,17 +44,21 @@ def test_mapping_is_saved_with_the_account_and_fills_imported_tickets(qtbot, win
         assert "custom_fields.cf_NAME" in table_dialog.findChildren(field_mapping_dialog.QLabel)[1].text()
         table_dialog.model.item(rows["Platform"], 1).setText("custom_fields.cf_platform")
         table_dialog.model.item(rows["SDK version"], 1).setText(" custom_fields.cf_sdk_version ")
+        table_dialog.triage.setChecked(True)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(field_mapping_dialog.FieldMappingDialog, "exec", fill)
     dialog.edit_field_map()
-    assert dialog.field_map_state.text() == "2 field(s) filled from the helpdesk"
+    assert dialog.field_map_state.text() == (
+        "2 field(s) filled from the helpdesk; symptom and category sent as tags"
+    )
     assert dialog.save_current(), dialog.status.text()
     (account,) = load_accounts(ctx.settings)
     assert (
         account.field_map
         == "platform = custom_fields.cf_platform\nsdk_version = custom_fields.cf_sdk_version"
     )
+    assert account.triage_tags == "yes"
     assert "cf_sdk_version" in ctx.paths.settings_file.read_text(encoding="utf-8")
 
     window.sync_helpdesks()
@@ -62,3 +66,8 @@ def test_mapping_is_saved_with_the_account_and_fills_imported_tickets(qtbot, win
     (summary,) = ctx.tickets.list_queue()
     fields = ctx.tickets.get_ticket(summary.id).fields
     assert (fields.platform, fields.sdk_version) == ("ios", "5.2.1")
+    # The next sync tells Freshdesk the ticket's symptom and category, as tags (changes go out before import).
+    window.sync_helpdesks()
+    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    assert {"cre-symptom-iam_not_shown", "cre-category-troubleshooting"} <= set(fd.tickets[1]["tags"])
+    assert ctx.tickets.get_ticket(summary.id).fields.tags == ("ios", "push")
