@@ -129,10 +129,7 @@ class ImportStore:
                     session.add(state)
                 if state.remote_title is None:
                     writeback.record_new(state, remote)  # imported before these were kept: start from now
-                    state.remote_priority = ticket.priority if remote.priority is not None else None
-                    state.remote_tags = writeback.encode_tags(writeback.tags_of(session, ticket.id))
-                    if getattr(remote, "assignee", None) is not None:
-                        writeback.set_base_assignee(state, ticket.assignee)
+                    writeback.adopt_legacy(session, ticket, state, remote, status)
                 # Each field: the helpdesk's change is taken, a local edit stays, both at once is a conflict.
                 writeback.refresh_mapped(ticket, state, mapped)
                 for conflict in writeback.refresh(session, ticket, state, remote, status, source):

@@ -117,6 +117,31 @@ def refresh_mapped(ticket: Ticket, state: RemoteState, mapped: dict[str, str]) -
     state.remote_fields = encode_fields({**base, **mapped})
 
 
+def adopt_legacy(session, ticket: Ticket, state: RemoteState, remote, status: str) -> None:
+    """A ticket imported before two-way sync: nothing it holds was meant for the helpdesk yet. A status or
+    assignee set here that differs from the helpdesk's becomes a conflict for the engineer to decide (the
+    first sync must not solve or reassign old tickets in bulk); tags are merged (nothing is lost); the
+    helpdesk's priority, never imported before, is taken."""
+    conflicts = []
+    if ticket.status != status and ticket.status != state.remote_status:
+        conflicts.append(status_conflict(ticket.status, status))
+        state.remote_status = status
+    state.remote_priority = ticket.priority if remote.priority is not None else None
+    local_tags = tags_of(session, ticket.id)
+    state.remote_tags = encode_tags(set(local_tags) & set(normalise_tags(remote.tags)))
+    assignee = getattr(remote, "assignee", None)
+    if assignee is not None:
+        set_base_assignee(state, assignee)
+        if ticket.assignee and ticket.assignee != assignee:
+            conflicts.append(f"assignee is {ticket.assignee} here but {assignee or 'nobody'} in the helpdesk")
+    if conflicts:
+        state.conflict = "; ".join(conflicts)
+
+
+def status_conflict(here: str, there: str) -> str:
+    return f"status is {_words(here)} here but {_words(there)} in the helpdesk"
+
+
 def _words(value: str) -> str:
     return value.replace("_", " ")
 
@@ -143,7 +168,7 @@ def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, so
     base_status = state.remote_status
     if status != base_status and status != ticket.status:
         if ticket.status != base_status:
-            conflicts.append(f"status is {_words(ticket.status)} here but {_words(status)} in the helpdesk")
+            conflicts.append(status_conflict(ticket.status, status))
         else:
             _set_status(session, ticket, status, remote.updated_at, source)
     title = (remote.title or "").strip()[:500]
@@ -235,6 +260,8 @@ class WritebackStore:
                 .order_by(Ticket.id)
             ).all()
             for ticket, state in rows:
+                if state.remote_title is None:
+                    continue  # imported before two-way sync: the next import records the common ground first
                 tags, base_tags = tags_of(session, ticket.id), decode_tags(state.remote_tags)
                 assignee_base = base_assignee(state)
                 wanted_triage = triage_tags(ticket.symptom, ticket.category) if triage else None

@@ -372,3 +372,31 @@ def test_symptom_and_category_travel_as_tags_when_the_account_asks(service, zd, 
     _import(service, provider, tmp_path)  # our own tags do not become the ticket's tags
     assert _only_ticket(service).fields.tags == ("ios", "push")
     assert push_changes(service, provider, "zendesk-acme", triage_tags=True).sent == 0
+
+
+def test_tickets_imported_before_two_way_sync_are_not_pushed_in_bulk(service, zd, httpserver, tmp_path):
+    """After the upgrade, old local-only status and assignee edits become conflicts, never bulk writes."""
+    from sqlalchemy import update
+
+    from cre_desk.db.models import RemoteState
+
+    provider = make_provider(httpserver.url_for("/"))
+    _import(service, provider, tmp_path)
+    local = _only_ticket(service)
+    _edit(service, local.id, status="solved", assignee="Aki Sato", tags=("ios", "push", "churn-risk"))
+    with service.db.write() as session:  # the row as the version before two-way sync left it
+        session.execute(
+            update(RemoteState).values(
+                remote_title=None, remote_requester=None, remote_priority=None, remote_tags=None, remote_fields=None
+            )
+        )
+    assert push_changes(service, provider, "zendesk-acme").sent == 0 and zd.puts == []
+
+    zd.edit(tags=["ios", "push", "vip"])
+    result = _import(service, provider, tmp_path)
+    assert result.problems == []  # a decision to make, shown on the ticket, not a failure
+    assert "status is solved here but open in the helpdesk" in WritebackStore(service).conflict(local.id)
+    assert "assignee is Aki Sato here but Alex Agent" in WritebackStore(service).conflict(local.id)
+    assert set(_only_ticket(service).fields.tags) == {"ios", "push", "churn-risk", "vip"}  # merged
+    pushed = push_changes(service, provider, "zendesk-acme")
+    assert pushed.sent == 0 and pushed.conflicts == 1 and zd.puts == []
