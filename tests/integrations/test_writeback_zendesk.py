@@ -387,7 +387,11 @@ def test_tickets_imported_before_two_way_sync_are_not_pushed_in_bulk(service, zd
     with service.db.write() as session:  # the row as the version before two-way sync left it
         session.execute(
             update(RemoteState).values(
-                remote_title=None, remote_requester=None, remote_priority=None, remote_tags=None, remote_fields=None
+                remote_title=None,
+                remote_requester=None,
+                remote_priority=None,
+                remote_tags=None,
+                remote_fields=None,
             )
         )
     assert push_changes(service, provider, "zendesk-acme").sent == 0 and zd.puts == []
