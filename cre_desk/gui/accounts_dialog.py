@@ -87,6 +87,7 @@ class AccountsDialog(QDialog):
         self.field_map_button.clicked.connect(self.edit_field_map)
         self.field_map_state = QLabel()
         self.field_map_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.field_map_state.setWordWrap(True)   # the Japanese summary is longer than the form is wide
         field_map_row = QHBoxLayout()
         field_map_row.setContentsMargins(0, 0, 0, 0)
         field_map_row.addWidget(self.field_map_button)

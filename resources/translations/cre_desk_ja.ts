@@ -142,7 +142,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="58"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="184"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="185"/>
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
     </message>
@@ -163,7 +163,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="73"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="268"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="269"/>
         <source>All mailboxes</source>
         <translation>すべてのメールボックス</translation>
     </message>
@@ -183,209 +183,209 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>プラットフォーム・SDK とアプリのバージョン・優先度・カテゴリをヘルプデスクのどの項目から取り込むか</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="97"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98"/>
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="108"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109"/>
         <source>Service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="109"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110"/>
         <source>Account name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="183"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="111"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="184"/>
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="111"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112"/>
         <source>Agent e-mail</source>
         <translation>エージェントのメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="112"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="113"/>
         <source>Intercom region</source>
         <translation>Intercom リージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="113"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="114"/>
         <source>First sync brings</source>
         <translation>最初の同期</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="114"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="115"/>
         <source>Help Scout App ID</source>
         <translation>Help Scout の App ID</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="115"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="116"/>
         <source>Mailbox</source>
         <translation>メールボックス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="116"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="117"/>
         <source>Fields</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="117"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="118"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="118"/>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="192"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="119"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="193"/>
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="121"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="122"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="123"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="124"/>
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="125"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="126"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="127"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="128"/>
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="180"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="181"/>
         <source>Freshdesk domain</source>
         <translation>Freshdesk のドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="181"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="182"/>
         <source>acme (for acme.freshdesk.com)</source>
         <translation>acme（acme.freshdesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187"/>
         <source>API key</source>
         <translation>API キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="187"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="188"/>
         <source>App Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="188"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189"/>
         <source>Access token</source>
         <translation>アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="189"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="190"/>
         <source>Personal access token</source>
         <translation>個人用アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="220"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="221"/>
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="222"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="223"/>
         <source>The token is kept only in the system keyring, never in CRE Desk&apos;s files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="249"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="250"/>
         <source>{0} field(s) filled from the helpdesk</source>
         <translation>{0} 項目をヘルプデスクから取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="250"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="251"/>
         <source>No fields mapped</source>
         <translation>対応付けた項目はありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="252"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="253"/>
         <source>; symptom and category sent as tags</source>
         <translation>。症状とカテゴリをタグとして送ります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="263"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="264"/>
         <source>Press Save account to keep the field mapping.</source>
         <translation>項目の対応付けを残すには「アカウントを保存」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="272"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="273"/>
         <source>Mailbox {0}</source>
         <translation>メールボックス {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="283"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="284"/>
         <source>Enter the App ID and App Secret first.</source>
         <translation>先に App ID と App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="287"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="288"/>
         <source>Loading mailboxes…</source>
         <translation>メールボックスを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="292"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="293"/>
         <source>{0} mailbox(es) found.</source>
         <translation>メールボックスが {0} 件見つかりました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="296"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="297"/>
         <source>Could not load mailboxes: {0}</source>
         <translation>メールボックスを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="314"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="315"/>
         <source>Enter the account&apos;s API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="316"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="317"/>
         <source>Enter the Help Scout app&apos;s App Secret.</source>
         <translation>Help Scout アプリの App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="331"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="332"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="338"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="339"/>
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="350"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="351"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="361"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="362"/>
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="361"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="362"/>
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="365"/>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="366"/>
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
