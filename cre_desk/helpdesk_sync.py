@@ -163,6 +163,8 @@ def _sync_one(
     sleep,
     prepare_file=None,
 ) -> AccountOutcome:
+    from cre_desk.actions.helpdesk_writeback import push_changes
+    from cre_desk.core.field_mapping import parse as parse_field_map
     from cre_desk.db.imports import import_all
 
     problems: list[str] = []
@@ -171,6 +173,12 @@ def _sync_one(
             with transport.cancel_scope(cancel):
                 provider = make_provider(account)
                 try:
+                    pushed = push_changes(
+                        store.service,
+                        provider,
+                        account.id,
+                        triage_tags=getattr(account, "triage_tags", "") == "yes",
+                    )
                     result = import_all(
                         store,
                         provider,
@@ -180,12 +188,14 @@ def _sync_one(
                         progress=lambda text: progress(f"{account.id}: {text}"),
                         history_days=_history_days(account),
                         prepare_file=prepare_file,
+                        field_map=parse_field_map(getattr(account, "field_map", "") or ""),
                     )
                 finally:
                     close = getattr(provider, "close", None)
                     if callable(close):
                         close()
-            return AccountOutcome(account.id, True, result.describe(), problems + result.problems)
+            summary = "; ".join(filter(None, [result.describe(), pushed.describe()]))
+            return AccountOutcome(account.id, True, summary, problems + pushed.problems + result.problems)
         except Cancelled:
             raise
         except RateLimited as exc:

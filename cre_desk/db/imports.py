@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
+from cre_desk.core.field_mapping import is_triage, mapped_values
 from cre_desk.core.tickets import TicketFields, normalise_tags
-from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESOLVED_STATUSES, Status
-from cre_desk.db import ticket_upkeep
+from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, RESOLVED_STATUSES, Status
+from cre_desk.db import ticket_upkeep, writeback
 from cre_desk.db.models import (
     Attachment,
     Message,
@@ -73,8 +74,15 @@ class ImportStore:
 
     # -- tickets ----------------------------------------------------------------------------------
 
-    def upsert_ticket(self, source: str, remote, result: ImportResult, *, account_id: str = "") -> int:
-        """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id."""
+    def upsert_ticket(self, source: str, remote, result: ImportResult, *, account_id: str = "",
+                      field_map: dict[str, str] | None = None) -> int:
+        """Create or refresh one remote ticket with its messages, in one transaction; returns the ticket id.
+
+        ``field_map`` (``core.field_mapping``) names the helpdesk fields that fill platform, SDK and the like.
+        """
+        mapped = mapped_values(getattr(remote, "fields", None) or {}, field_map or {})
+        if any(is_triage(t) for t in remote.tags):  # our own symptom/category tags mirror fields we have
+            remote = replace(remote, tags=tuple(t for t in remote.tags if not is_triage(t)))
         service = self.service
         status = remote.status if remote.status in {s.value for s in Status} else Status.OPEN.value
         with self.db.write() as session:
@@ -102,23 +110,32 @@ class ImportStore:
                 session.flush()
                 ticket_upkeep.instantiate_checklist(session, ticket.id, fields.symptom,
                                                     template_rows=service.template_rows, now=service.clock())
-                session.add(RemoteState(ticket_id=ticket.id, remote_status=status,
-                                        remote_updated_at=remote.updated_at))
+                new_state = RemoteState(ticket_id=ticket.id, remote_status=status,
+                                        remote_updated_at=remote.updated_at)
+                writeback.record_new(new_state, remote)
+                session.add(new_state)
+                if remote.priority is not None:
+                    ticket.priority = remote.priority
+                for name, value in mapped.items():
+                    setattr(ticket, name, value)
+                new_state.remote_fields = writeback.encode_fields(mapped)
+                if getattr(remote, "assignee", None) is not None:
+                    ticket.assignee = remote.assignee[:200]
+                    writeback.set_base_assignee(new_state, remote.assignee)
                 result.tickets_created += 1
             else:
                 state = session.get(RemoteState, ticket.id)
                 if state is None:
                     state = RemoteState(ticket_id=ticket.id, remote_status=ticket.status)
                     session.add(state)
-                # The helpdesk's status wins only when the helpdesk changed it: local edits stay otherwise.
-                if status != state.remote_status and status != ticket.status:
-                    session.add(StatusEvent(ticket_id=ticket.id, at=remote.updated_at, from_status=ticket.status,
-                                            to_status=status, actor=source,
-                                            pause_reason=DEFAULT_PAUSE_REASON.get(Status(status))
-                                            if Status(status) in PAUSED_STATUSES else None))
-                    ticket.resolved_at = remote.updated_at if status in RESOLVED_STATUSES else None
-                    ticket.status = status
-                state.remote_status = status
+                if state.remote_title is None:
+                    writeback.record_new(state, remote)  # imported before these were kept: start from now
+                    writeback.adopt_legacy(session, ticket, state, remote, status)
+                # Each field: the helpdesk's change is taken, a local edit stays, both at once is a conflict.
+                writeback.refresh_mapped(ticket, state, mapped)
+                for conflict in writeback.refresh(session, ticket, state, remote, status, source):
+                    result.problems.append(f"{source} ticket {remote.external_id}: {conflict}; kept the value "
+                                           "here, choose a side on the ticket's Overview")
                 state.remote_updated_at = remote.updated_at
                 ticket.raw_json = remote.raw_json
                 ticket.external_url = remote.url or ticket.external_url
@@ -186,7 +203,8 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
                cancel: Callable[[], bool] = lambda: False, progress: Callable[[str], None] = lambda text: None,
                max_attachment_bytes: int = MAX_ATTACHMENT_BYTES, since: datetime | None = None,
                history_days: int = DEFAULT_HISTORY_DAYS,
-               prepare_file: Callable[[Path], Path] | None = None) -> ImportResult:
+               prepare_file: Callable[[Path], Path] | None = None,
+               field_map: dict[str, str] | None = None) -> ImportResult:
     """Import every page from where the account stopped last time; attachments become ticket files.
 
     A provider whose last page carries a cursor (Zendesk's incremental export) resumes from that cursor next
@@ -214,7 +232,8 @@ def import_all(store: ImportStore, provider, account_id: str, *, temp_dir: Path,
         for remote in page.tickets:
             if cancel():
                 raise Cancelled()
-            ticket_id = store.upsert_ticket(provider.name, remote, result, account_id=account_id)
+            ticket_id = store.upsert_ticket(provider.name, remote, result, account_id=account_id,
+                                            field_map=field_map)
             if newest is None or remote.updated_at > newest:
                 newest = remote.updated_at
             for message in remote.messages:

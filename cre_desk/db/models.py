@@ -320,6 +320,14 @@ class RemoteState(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
     remote_status: Mapped[str] = mapped_column(String(40), default="")
     remote_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The helpdesk's values when last seen (None: not known yet); tags as a JSON list (``db.writeback``).
+    remote_title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    remote_requester: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    remote_priority: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    remote_tags: Mapped[str | None] = mapped_column(Text, nullable=True)
+    remote_fields: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {our field: value}
+    #: A change made both here and in the helpdesk, in plain words; "" when there is none.
+    conflict: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class IssueLink(Base):

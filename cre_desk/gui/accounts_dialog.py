@@ -53,6 +53,11 @@ class AccountsDialog(QDialog):
         self.mailbox.addItem(self.tr("All mailboxes"), "")
         self.load_mailboxes_button.clicked.connect(self.load_mailboxes)
         ui.new_button.clicked.connect(lambda: self._show(None))
+        self.field_map = ""   # the account's mapping, edited in FieldMappingDialog and saved with the account
+        self.triage_tags = False   # send symptom and category as tags (set in the same dialog)
+        self.field_map_row, self.field_map_state = ui.field_map_row, ui.field_map_state
+        self.field_map_button = ui.field_map_button
+        self.field_map_button.clicked.connect(self.edit_field_map)
         self.save_button.clicked.connect(self.save_current)
         self.remove_button.clicked.connect(self.remove_current)
         self.test_button.clicked.connect(self.test_connection)
@@ -80,6 +85,7 @@ class AccountsDialog(QDialog):
             (self.app_id, provider == "helpscout"),
             (self.mailbox_row, provider == "helpscout"),
             (self.history_days, provider != "github"),
+            (self.field_map_row, provider != "github"),
         ):
             widget.setEnabled(wanted)
             label = self.form.labelForField(widget)
@@ -113,6 +119,7 @@ class AccountsDialog(QDialog):
                 field.clear()
             self.history_days.setValue(90)
             self._set_mailboxes([], "")
+            self._set_field_map("", False)
         else:
             self.provider.setCurrentIndex(self.provider.findData(account.provider))
             self.account_id.setText(account.id)
@@ -124,6 +131,7 @@ class AccountsDialog(QDialog):
             self.history_days.setValue(int(account.history_days) if account.history_days.isdigit() else 90)
             self.app_id.setText(account.app_id)
             self._set_mailboxes([], account.mailbox)
+            self._set_field_map(account.field_map, account.triage_tags == "yes")
             self.token.clear()
         stored = account is not None and credentials.load_token(account.id) is not None
         self.token_hint.setText(
@@ -147,7 +155,30 @@ class AccountsDialog(QDialog):
             history_days=str(self.history_days.value()),
             app_id=self.app_id.text().strip(),
             mailbox=str(self.mailbox.currentData() or ""),
+            field_map=self.field_map,
+            triage_tags="yes" if self.triage_tags else "",
         )
+
+    def _set_field_map(self, text: str, triage_tags: bool) -> None:
+        from cre_desk.core.field_mapping import parse
+
+        self.field_map, self.triage_tags = text, triage_tags
+        count = len(parse(text))
+        state = (self.tr("{0} field(s) filled from the helpdesk").format(count) if count
+                 else self.tr("No fields mapped"))
+        if triage_tags:
+            state += self.tr("; symptom and category sent as tags")
+        self.field_map_state.setText(state)
+
+    def edit_field_map(self) -> None:
+        """Open the mapping table; the change is kept in the form and saved with "Save account"."""
+        from cre_desk.gui.field_mapping_dialog import FieldMappingDialog
+
+        dialog = FieldMappingDialog(self.provider.currentData(), self.field_map, self,
+                                    triage_tags=self.triage_tags)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._set_field_map(dialog.mapping_text(), dialog.triage.isChecked())
+            self.status.setText(self.tr("Press Save account to keep the field mapping."))
 
     def _set_mailboxes(self, boxes: list[tuple[str, str]], selected: str) -> None:
         """Offer "All mailboxes" plus ``boxes``; a saved choice stays listed (by id) until names are loaded."""

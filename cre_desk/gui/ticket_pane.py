@@ -38,6 +38,7 @@ from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.feedback_tags import FeedbackTagsBox
 from cre_desk.gui.formatting import business_hours_text, due_text, due_tooltip, vocab
+from cre_desk.gui.helpdesk_box import HelpdeskBox
 from cre_desk.gui.issue_links import IssueLinksBox
 from cre_desk.gui.kb_panel import SimilarPanel
 from cre_desk.gui.log_workbench import LogWorkbench
@@ -86,6 +87,9 @@ class TicketPane(QWidget):
         self.issue_links = IssueLinksBox(ctx)
         self.overview.side_column.addWidget(self.issue_links)
         self.issue_links.notice_requested.connect(self._draft_notice)
+        self.helpdesk_box = HelpdeskBox(ctx, before_resolve=self.flush)
+        self.overview.side_column.addWidget(self.helpdesk_box)
+        self.helpdesk_box.resolved.connect(self._refresh_quietly)
         self.feedback_tags = FeedbackTagsBox(ctx)
         self.overview.side_column.addWidget(self.feedback_tags)
         self.feedback_tags.category_needed.connect(self._on_feedback_category_needed)
@@ -195,6 +199,7 @@ class TicketPane(QWidget):
         if self.issue_links.ticket_id != ticket.id:
             self.issue_links.load(ticket.id)
         self.feedback_tags.load(ticket)
+        self.helpdesk_box.load(ticket)
         self.status.setCurrentIndex(self.status.findData(ticket.status))
         self.update_clocks()
         if pending is not None and not keep_form:

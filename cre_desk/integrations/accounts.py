@@ -35,6 +35,8 @@ class Account:
     history_days: str = "90"  # helpdesks: how far back the first sync reaches (not the whole history)
     app_id: str = ""  # Help Scout: the OAuth app's App ID (its secret is the keyring token)
     mailbox: str = ""  # Help Scout: the mailbox id to import ("" = every mailbox the app's user sees)
+    field_map: str = ""  # helpdesk fields that fill ours, "platform = custom_fields.360001234" lines
+    triage_tags: str = ""  # "yes": symptom and category are sent to the helpdesk as tags
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -70,6 +72,10 @@ class Account:
             from cre_desk.integrations.freshdesk import domain_from
 
             self.subdomain = domain_from(self.subdomain)
+        if self.field_map:
+            from cre_desk.core.field_mapping import parse, render
+
+            self.field_map = render(parse(self.field_map))
         if self.provider == "helpscout":
             if not re.fullmatch(r"[A-Za-z0-9_-]{1,128}", self.app_id or ""):
                 raise UserError("Enter the Help Scout App ID (Your Profile → My Apps).")

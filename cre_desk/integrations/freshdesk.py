@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -43,6 +44,7 @@ from cre_desk.integrations.payloads import parse_time as _time
 from cre_desk.integrations.payloads import raw_json as _raw
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
 from cre_desk.integrations.vendor_client import VendorClient, field_messages
+from cre_desk.integrations.writeback import freshdesk_priority
 
 __all__ = ["FreshdeskClient", "FreshdeskProvider", "domain_from", "map_status"]
 
@@ -355,6 +357,9 @@ class FreshdeskProvider:
             customer=company or (email.rpartition("@")[2] if "@" in email else ""),
             status=map_status(full.get("status")),
             tags=tags,
+            priority=freshdesk_priority(full.get("priority")),
+            fields=flatten("custom_fields", full.get("custom_fields")),
+            assignee=self._agent_names().get(full["responder_id"]) if full.get("responder_id") else "",
             created_at=created,
             updated_at=_time(full.get("updated_at")) or created,
             first_response_at=first_response,

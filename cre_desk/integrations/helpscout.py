@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -46,6 +47,7 @@ from cre_desk.integrations.payloads import parse_time as _time
 from cre_desk.integrations.payloads import raw_json as _raw
 from cre_desk.integrations.reconcile import PendingReplies, plain_to_html, strip_marker
 from cre_desk.integrations.vendor_client import VendorClient, field_messages
+from cre_desk.integrations.writeback import helpscout_person
 
 __all__ = ["HelpScoutClient", "HelpScoutProvider", "map_status"]
 
@@ -373,6 +375,8 @@ class HelpScoutProvider:
                 for t in _list(conv.get("tags"))
                 if isinstance(t, dict) and (t.get("tag") or t.get("name"))
             ),
+            fields=flatten("customFields", conv.get("customFields")),
+            assignee=helpscout_person(conv.get("assignee")),
             created_at=created,
             updated_at=max([created, *times]),
             first_response_at=first_response,

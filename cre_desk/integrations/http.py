@@ -248,6 +248,14 @@ class ApiClient:
         return self._execute("PUT", self._url(path), json_body=json_body, headers=dict(headers or {}),
                              consume=self._consume_json)
 
+    def patch(self, path: str, json_body, headers=None) -> Response:
+        return self._execute("PATCH", self._url(path), json_body=json_body, headers=dict(headers or {}),
+                             consume=self._consume_json)
+
+    def delete(self, path: str, json_body=None, headers=None) -> Response:
+        return self._execute("DELETE", self._url(path), json_body=json_body, headers=dict(headers or {}),
+                             consume=self._consume_json)
+
     def download(self, url: str, dest: Path, max_bytes: int) -> int:
         """Stream ``url`` to ``dest``; over ``max_bytes`` raises BadResponse and no file is left behind."""
         dest = Path(dest)

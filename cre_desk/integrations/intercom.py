@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
@@ -29,6 +30,7 @@ from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, Remote
 from cre_desk.integrations.payloads import as_list as _list
 from cre_desk.integrations.payloads import as_obj as _obj
 from cre_desk.integrations.payloads import raw_json as _raw
+from cre_desk.integrations.writeback import intercom_priority
 
 __all__ = ["IntercomProvider", "REGION_HOSTS", "text_to_intercom_html"]
 
@@ -190,6 +192,8 @@ class IntercomProvider:
             created_at=created,
             updated_at=_ts(conv.get("updated_at")) or created,
             first_response_at=_ts(_obj(conv.get("statistics")).get("first_admin_reply_at")),
+            priority=intercom_priority(conv.get("priority")),
+            fields=flatten("custom_attributes", conv.get("custom_attributes")),
             messages=messages,
             raw_json=_raw(conv),
         )

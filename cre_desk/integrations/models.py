@@ -47,6 +47,12 @@ class RemoteTicket:
     created_at: datetime
     updated_at: datetime
     first_response_at: datetime | None = None
+    #: low | normal | high | urgent; None when the helpdesk has no priority (Help Scout)
+    priority: str | None = None
+    #: The assigned agent's name, "" when unassigned; None when the helpdesk did not say
+    assignee: str | None = None
+    #: Custom fields flattened to text, e.g. {"custom_fields.360001234": "5.2.1"} (``core.field_mapping``)
+    fields: dict[str, str] = field(default_factory=dict)
     messages: tuple[RemoteMessage, ...] = ()
     raw_json: str = field(default="", repr=False)
 

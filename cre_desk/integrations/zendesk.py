@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
 from cre_desk.integrations.http import ApiClient, AuthFailed, BadResponse, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
+from cre_desk.integrations.writeback import zendesk_priority
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +311,9 @@ class ZendeskProvider:
         tid = _ticket_id(raw.get("id"))
         comments = list(self._comments(tid))
         requester_id = raw.get("requester_id")
-        self._fetch_missing_users([requester_id, *(c.get("author_id") for c in comments)])
+        assignee_id = raw.get("assignee_id")
+        self._fetch_missing_users([requester_id, assignee_id, *(c.get("author_id") for c in comments)])
+        assignee = (self._users.get(assignee_id) or {}).get("name") if assignee_id else ""
         messages = tuple(self._message(c, requester_id) for c in comments)
         first_response = min((m.created_at for m in messages if m.public and not m.from_customer), default=None)
         requester = self._users.get(requester_id) or {}
@@ -322,7 +326,9 @@ class ZendeskProvider:
             title=str(raw.get("subject") or raw.get("raw_subject") or "(no subject)"),
             requester_name=self._user_name(requester_id) if requester_id else "",
             customer=customer, status=map_status(raw.get("status")),
-            tags=tuple(str(t) for t in raw.get("tags") or []),
+            tags=tuple(str(t) for t in raw.get("tags") or []), priority=zendesk_priority(raw.get("priority")),
+            fields=flatten("custom_fields", raw.get("custom_fields")),
+            assignee=str(assignee) if assignee is not None else None,
             created_at=_parse_time(raw.get("created_at")), updated_at=_parse_time(raw.get("updated_at")),
             first_response_at=first_response, messages=messages,
             raw_json=json.dumps(raw, ensure_ascii=False, sort_keys=True),

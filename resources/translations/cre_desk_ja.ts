@@ -106,7 +106,7 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>アカウント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="96" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="102" />
         <location filename="../../ui/accounts_dialog.ui" line="73" />
         <source>acme (for acme.zendesk.com)</source>
         <translation>acme（acme.zendesk.com の場合）</translation>
@@ -128,7 +128,7 @@ Please send that file to the CRE Desk maintainers.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/accounts_dialog.py" line="53" />
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="155" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="186" />
         <source>All mailboxes</source>
         <translation>すべてのメールボックス</translation>
     </message>
@@ -138,7 +138,7 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>メールボックスを読み込む</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.ui" line="204" />
+        <location filename="../../ui/accounts_dialog.ui" line="249" />
         <source>optional: GitHub Enterprise or another server address</source>
         <translation>任意：GitHub Enterprise など別のサーバーのアドレス</translation>
     </message>
@@ -153,7 +153,7 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>アカウント名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="95" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="101" />
         <location filename="../../ui/accounts_dialog.ui" line="63" />
         <source>Zendesk subdomain</source>
         <translation>Zendesk サブドメイン</translation>
@@ -185,137 +185,172 @@ Please send that file to the CRE Desk maintainers.</source>
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.ui" line="194" />
+        <source>Fields</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.ui" line="216" />
+        <source>Which helpdesk fields fill platform, SDK and app versions, priority and category</source>
+        <translation>プラットフォーム・SDK とアプリのバージョン・優先度・カテゴリをヘルプデスクのどの項目から取り込むか</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.ui" line="219" />
+        <source>Field mapping…</source>
+        <translation>項目の対応付け…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.ui" line="239" />
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="104" />
-        <location filename="../../ui/accounts_dialog.ui" line="211" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="110" />
+        <location filename="../../ui/accounts_dialog.ui" line="256" />
         <source>API token</source>
         <translation>API トークン</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.ui" line="242" />
+        <location filename="../../ui/accounts_dialog.ui" line="287" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.ui" line="249" />
+        <location filename="../../ui/accounts_dialog.ui" line="294" />
         <source>Save account</source>
         <translation>アカウントを保存</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.ui" line="256" />
+        <location filename="../../ui/accounts_dialog.ui" line="301" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts_dialog.ui" line="263" />
+        <location filename="../../ui/accounts_dialog.ui" line="308" />
         <source>Test connection</source>
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="92" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98" />
         <source>Freshdesk domain</source>
         <translation>Freshdesk のドメイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="93" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99" />
         <source>acme (for acme.freshdesk.com)</source>
         <translation>acme（acme.freshdesk.com の場合）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="98" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="104" />
         <source>API key</source>
         <translation>API キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="99" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="105" />
         <source>App Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="100" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="106" />
         <source>Access token</source>
         <translation>アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="101" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="107" />
         <source>Personal access token</source>
         <translation>個人用アクセストークン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="130" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="138" />
         <source>A token is stored in the system keyring; type a new one to replace it.</source>
         <translation>トークンはシステムのキーリングに保存されています。置き換える場合は新しいトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="132" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="140" />
         <source>The token is kept only in the system keyring, never in CRE Desk's files.</source>
         <translation>トークンはシステムのキーリングにのみ保存され、CRE Desk のファイルには保存されません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="159" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="167" />
+        <source>{0} field(s) filled from the helpdesk</source>
+        <translation>{0} 項目をヘルプデスクから取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="168" />
+        <source>No fields mapped</source>
+        <translation>対応付けた項目はありません</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="170" />
+        <source>; symptom and category sent as tags</source>
+        <translation>。症状とカテゴリをタグとして送ります</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="181" />
+        <source>Press Save account to keep the field mapping.</source>
+        <translation>項目の対応付けを残すには「アカウントを保存」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="190" />
         <source>Mailbox {0}</source>
         <translation>メールボックス {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="170" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="201" />
         <source>Enter the App ID and App Secret first.</source>
         <translation>先に App ID と App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="174" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="205" />
         <source>Loading mailboxes…</source>
         <translation>メールボックスを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="179" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="210" />
         <source>{0} mailbox(es) found.</source>
         <translation>メールボックスが {0} 件見つかりました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="183" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="214" />
         <source>Could not load mailboxes: {0}</source>
         <translation>メールボックスを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="201" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="232" />
         <source>Enter the account's API token.</source>
         <translation>アカウントの API トークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="203" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="234" />
         <source>Enter the Help Scout app's App Secret.</source>
         <translation>Help Scout アプリの App Secret を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="218" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="249" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="225" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="256" />
         <source>Remove the account “{0}” and its stored token?</source>
         <translation>アカウント「{0}」と保存済みのトークンを削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="237" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="268" />
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="248" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="279" />
         <source>Connected as {0}.</source>
         <translation>{0} として接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="248" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="279" />
         <source>Connected.</source>
         <translation>接続しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/accounts_dialog.py" line="252" />
+        <location filename="../../cre_desk/gui/accounts_dialog.py" line="283" />
         <source>Connection failed: {0}</source>
         <translation>接続できませんでした: {0}</translation>
     </message>
@@ -1615,6 +1650,132 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <location filename="../../cre_desk/gui/feedback_tags.py" line="195" />
         <source>Changing the category first…</source>
         <translation>先にカテゴリを変更しています…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMappingDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="29" />
+        <source>Platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="30" />
+        <source>OS version</source>
+        <translation>OS バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="31" />
+        <source>SDK</source>
+        <translation>SDK</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="32" />
+        <source>SDK version</source>
+        <translation>SDK バージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="33" />
+        <source>App version</source>
+        <translation>アプリのバージョン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="34" />
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="35" />
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="42" />
+        <source>Zendesk: custom_fields.ID, with the field's ID from Admin Center → Objects and rules → Tickets → Fields (e.g. custom_fields.360001234).</source>
+        <translation>Zendesk: custom_fields.ID（ID は管理センター → オブジェクトとルール → チケット → フィールドに表示されます。例: custom_fields.360001234）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="48" />
+        <source>Intercom: custom_attributes.NAME, with the conversation data attribute's name as shown in Settings (e.g. custom_attributes.SDK version).</source>
+        <translation>Intercom: custom_attributes.名前（設定に表示される会話データ属性の名前。例: custom_attributes.SDK version）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="54" />
+        <source>Freshdesk: custom_fields.cf_NAME, the field's API name from Admin → Ticket Fields (e.g. custom_fields.cf_sdk_version).</source>
+        <translation>Freshdesk: custom_fields.cf_名前（管理 → チケットフィールドにある API 名。例: custom_fields.cf_sdk_version）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="60" />
+        <source>Help Scout: customFields.NAME or customFields.ID of the mailbox's custom field (e.g. customFields.Platform).</source>
+        <translation>Help Scout: メールボックスのカスタムフィールドの customFields.名前 または customFields.ID（例: customFields.Platform）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="71" />
+        <source>Field mapping</source>
+        <translation>項目の対応付け</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="75" />
+        <source>CRE Desk field</source>
+        <translation>CRE Desk の項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="75" />
+        <source>Helpdesk field</source>
+        <translation>ヘルプデスクの項目</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="88" />
+        <source>Each import fills these fields from the helpdesk. A value you edit here is kept; values that fit none of our choices (an unknown platform) are left out.</source>
+        <translation>取り込みのたびにヘルプデスクからこれらの項目を埋めます。こちらで編集した値は残ります。どの選択肢にも当てはまらない値（未知のプラットフォームなど）は取り込みません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="96" />
+        <source>Send symptom and category to the helpdesk as tags</source>
+        <translation>症状とカテゴリをタグとしてヘルプデスクに送る</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/field_mapping_dialog.py" line="98" />
+        <source>Adds tags such as cre-symptom-push_not_delivered and cre-category-bug at each sync, so the helpdesk's reports can use them</source>
+        <translation>同期のたびに cre-symptom-push_not_delivered や cre-category-bug などのタグを付け、ヘルプデスクのレポートで使えるようにします</translation>
+    </message>
+</context>
+<context>
+    <name>HelpdeskBox</name>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="38" />
+        <source>Helpdesk</source>
+        <translation>ヘルプデスク</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="44" />
+        <source>Keep mine</source>
+        <translation>こちらの値を残す</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="46" />
+        <source>Keep this ticket's values; they are sent to the helpdesk at the next sync</source>
+        <translation>このチケットの値を残します。次回の同期でヘルプデスクに送られます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="49" />
+        <source>Take the helpdesk's</source>
+        <translation>ヘルプデスクの値にする</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="50" />
+        <source>Replace this ticket's values with the helpdesk's</source>
+        <translation>このチケットの値をヘルプデスクの値で置き換えます</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="72" />
+        <source>Title and requester follow {0}; so do mapped fields (platform, SDK…) unless you edit them here. Status, tags and priority changed here are sent to {0} at the next sync. A field changed in both places is kept as it is here and shown below; nothing is overwritten until you choose.</source>
+        <translation>件名と依頼者は {0} の内容に従います。対応付けた項目（プラットフォーム・SDK など）も、こちらで編集しない限り {0} に従います。ここで変更したステータス・タグ・優先度は次回の同期で {0} に送られます。両方で変更された項目はこちらの値のまま下に表示され、選ぶまで上書きされません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="92" />
+        <source>Changed in both places: {0}.</source>
+        <translation>両方で変更されています: {0}。</translation>
     </message>
 </context>
 <context>
@@ -3987,7 +4148,7 @@ Close anyway?</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="72" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="73" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
@@ -3996,164 +4157,164 @@ Close anyway?</source>
         <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="99" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="103" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="100" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="104" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="101" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="105" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="102" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="106" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="103" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="107" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="106" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="110" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="128" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="132" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="201" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="356" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="206" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="361" />
         <source>Not saved · Ctrl+S retries</source>
         <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="203" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="307" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="335" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="370" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="312" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="340" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="375" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="236" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="241" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="239" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="244" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="242" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="247" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="245" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="250" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="246" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="251" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="246" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="251" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="247" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="252" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="247" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="252" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="248" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="253" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="286" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="335" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="291" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="340" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="310" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="315" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="348" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="353" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="455" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="460" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="457" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="462" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="479" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="484" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="486" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="491" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="510" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="515" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="511" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="516" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="513" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="518" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="514" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="519" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="515" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="520" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="520" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="525" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>

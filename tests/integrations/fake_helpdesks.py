@@ -89,7 +89,7 @@ class FakeServer:
                 self.end_headers()
                 self.wfile.write(raw)
 
-            do_GET = do_POST = do_PUT = _serve
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -352,6 +352,8 @@ class FakeFreshdesk(FakeServer):
             tid = int(parts[3])
             if tid not in self.tickets:
                 return 404, None, {}
+            if len(parts) == 4 and seen.method == "PUT":
+                return self._update(tid, json.loads(seen.body or b"{}"))
             if len(parts) == 4:
                 ticket = dict(self.tickets[tid])
                 if "company" in seen.query.get("include", "").split(",") and ticket.get("company_id"):
@@ -377,6 +379,28 @@ class FakeFreshdesk(FakeServer):
                 self.conversations[tid].append(conv)
                 return 201, conv, {}
         return 404, None, {}
+
+
+    def _update(self, tid: int, payload: dict):
+        """``PUT /api/v2/tickets/{id}``: 400 "Validation failed" with per-field errors, else the ticket."""
+        errors = []
+        if "status" in payload and payload["status"] not in (2, 3, 4, 5, 6, 7):
+            errors.append({"field": "status", "message": "It should be one of these values: '2,3,4,5,6,7'",
+                           "code": "invalid_value"})
+        if "priority" in payload and payload["priority"] not in (1, 2, 3, 4):
+            errors.append({"field": "priority", "message": "It should be one of these values: '1,2,3,4'",
+                           "code": "invalid_value"})
+        if errors:
+            return 400, {"description": "Validation failed", "errors": errors}, {}
+        ticket = self.tickets[tid]
+        if "responder_id" in payload and payload["responder_id"] not in (None, FD_AGENT["id"]):
+            return 400, {"description": "Validation failed", "errors": [
+                {"field": "responder_id", "message": "There is no agent matching the given responder_id",
+                 "code": "invalid_value"}]}, {}
+        writable = ("status", "priority", "tags", "responder_id")
+        ticket.update({k: v for k, v in payload.items() if k in writable})
+        ticket["updated_at"] = now_iso()
+        return 200, dict(ticket), {}
 
 
 # ------------------------------------------------------------------------------------------- Help Scout
@@ -512,6 +536,8 @@ class FakeHelpScout(FakeServer):
         self.tokens: list[str] = []
         self.revoked: set[str] = set()
         self.expires_in = 172800
+        self.users = [HS_USER, {**HS_USER, "id": 4002, "firstName": "Bea", "lastName": "Backend",
+                                "email": "bea@vendor.example", "role": "user"}]
         self.next_id = 70000
         super().__init__()
 
@@ -569,6 +595,8 @@ class FakeHelpScout(FakeServer):
         page = int(seen.query.get("page", 1))
         if seen.path == "/v2/users/me":
             return 200, HS_USER, limits
+        if seen.path == "/v2/users":
+            return 200, self._hal("users", self.users, page, seen.path), limits
         if seen.path == "/v2/mailboxes":
             boxes = [
                 {"id": 85, "name": "Support", "slug": "abc", "email": "support@vendor.example"},
@@ -596,6 +624,33 @@ class FakeHelpScout(FakeServer):
             conv = self.conversations.get(cid)
             if conv is None:
                 return 404, None, {}
+            if len(parts) == 3 and seen.method == "PATCH":
+                op = json.loads(seen.body or b"{}")
+                if op.get("path") == "/assignTo" and op.get("op") in ("replace", "remove"):
+                    user = next((u for u in self.users if u["id"] == op.get("value")), None)
+                    if op["op"] == "replace" and user is None:
+                        return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": [
+                            {"path": "value", "message": "user not found"}]}}, {}
+                    conv["assignee"] = {"id": user["id"], "first": user["firstName"],
+                                        "last": user["lastName"],
+                                        "email": user["email"]} if user else None
+                    conv["userUpdatedAt"] = conv["_modified"] = now_iso()
+                    return 204, None, limits
+                if op.get("op") != "replace" or op.get("path") != "/status" or op.get("value") not in (
+                        "active", "pending", "closed", "spam"):
+                    return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": [
+                        {"path": "value", "message": "must be one of active, pending, closed, spam"}]}}, {}
+                conv["status"] = op["value"]
+                conv["userUpdatedAt"] = conv["_modified"] = now_iso()
+                return 204, None, limits
+            if len(parts) == 4 and parts[3] == "tags" and seen.method == "PUT":
+                names = json.loads(seen.body or b"{}").get("tags")
+                if not isinstance(names, list):
+                    return 400, {"logRef": "x", "message": "Bad request", "_embedded": {"errors": [
+                        {"path": "tags", "message": "must not be null"}]}}, {}
+                conv["tags"] = [{"id": 9150 + i, "color": "#929499", "tag": n} for i, n in enumerate(names)]
+                conv["_modified"] = now_iso()
+                return 204, None, limits
             if len(parts) == 3:
                 return 200, self._public(conv, False), limits
             if parts[3] == "threads" and seen.method == "GET":

@@ -139,33 +139,59 @@ class Ui_AccountsDialog(object):
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.mailbox_row)
 
+        self.field_map_row_label = QLabel(AccountsDialog)
+        self.field_map_row_label.setObjectName(u"field_map_row_label")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.field_map_row_label)
+
+        self.field_map_row = QWidget(AccountsDialog)
+        self.field_map_row.setObjectName(u"field_map_row")
+        self.field_map_row_layout = QHBoxLayout(self.field_map_row)
+        self.field_map_row_layout.setObjectName(u"field_map_row_layout")
+        self.field_map_row_layout.setContentsMargins(0, 0, 0, 0)
+        self.field_map_button = QPushButton(self.field_map_row)
+        self.field_map_button.setObjectName(u"field_map_button")
+
+        self.field_map_row_layout.addWidget(self.field_map_button)
+
+        self.field_map_state = QLabel(self.field_map_row)
+        self.field_map_state.setObjectName(u"field_map_state")
+        self.field_map_state.setTextFormat(Qt.PlainText)
+        self.field_map_state.setWordWrap(True)
+
+        self.field_map_row_layout.addWidget(self.field_map_state)
+
+        self.field_map_row_layout.setStretch(1, 1)
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.field_map_row)
+
         self.base_url_label = QLabel(AccountsDialog)
         self.base_url_label.setObjectName(u"base_url_label")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.base_url_label)
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.base_url_label)
 
         self.base_url = QLineEdit(AccountsDialog)
         self.base_url.setObjectName(u"base_url")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.base_url)
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.base_url)
 
         self.token_label = QLabel(AccountsDialog)
         self.token_label.setObjectName(u"token_label")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.token_label)
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.token_label)
 
         self.token = QLineEdit(AccountsDialog)
         self.token.setObjectName(u"token")
         self.token.setEchoMode(QLineEdit.Password)
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.token)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.token)
 
         self.token_hint = QLabel(AccountsDialog)
         self.token_hint.setObjectName(u"token_hint")
         self.token_hint.setTextFormat(Qt.PlainText)
         self.token_hint.setWordWrap(True)
 
-        self.form.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.token_hint)
+        self.form.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.token_hint)
 
 
         self.right.addLayout(self.form)
@@ -272,6 +298,11 @@ class Ui_AccountsDialog(object):
         self.app_id.setPlaceholderText(QCoreApplication.translate("AccountsDialog", u"App ID from Your Profile \u2192 My Apps", None))
         self.mailbox_row_label.setText(QCoreApplication.translate("AccountsDialog", u"Mailbox", None))
         self.load_mailboxes_button.setText(QCoreApplication.translate("AccountsDialog", u"Load mailboxes", None))
+        self.field_map_row_label.setText(QCoreApplication.translate("AccountsDialog", u"Fields", None))
+#if QT_CONFIG(tooltip)
+        self.field_map_button.setToolTip(QCoreApplication.translate("AccountsDialog", u"Which helpdesk fields fill platform, SDK and app versions, priority and category", None))
+#endif // QT_CONFIG(tooltip)
+        self.field_map_button.setText(QCoreApplication.translate("AccountsDialog", u"Field mapping\u2026", None))
         self.base_url_label.setText(QCoreApplication.translate("AccountsDialog", u"Server address", None))
         self.base_url.setPlaceholderText(QCoreApplication.translate("AccountsDialog", u"optional: GitHub Enterprise or another server address", None))
         self.token_label.setText(QCoreApplication.translate("AccountsDialog", u"API token", None))
