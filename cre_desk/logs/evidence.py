@@ -931,7 +931,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         else:
             kind = kinds[key] = classify(text)
         level = int(levels[line]) if line < len(levels) else 0
-        if kind is None:
+        wordless = kind is None
+        if wordless:
             if level < ERROR:
                 continue
             kind = KIND_BY_KEY["sdk_error"]
@@ -943,8 +944,10 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         if tag_id not in vendor_by_tag:
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
-        if kind.key in _WEAK and not vendor and not (excerpt and (level >= ERROR or kind.key != "sdk_error")):
-            continue  # an app's own error words say little about the SDK (unless the customer chose them)
+        if kind.key in _WEAK and not vendor and (wordless or not (excerpt and (level >= ERROR or kind.key != "sdk_error"))):
+            # An app's own error words say little about the SDK (unless the customer chose them); an app line
+            # at error level without any error word is the app's own debug print.
+            continue
         if kind.key == "sdk_error" and level and level < INFO:
             continue  # "error" inside a debug line of a healthy request
         frames = _telling_frames(doc, line) if kind.key in ("crash", "linkage") else ()
