@@ -369,6 +369,16 @@ def test_an_app_s_own_skipping_line_outside_an_excerpt_is_not_cited(tmp_path):
     assert not [f for f in _analyze(tmp_path, text).findings if f.rule_id == "GEN-not_done"]
 
 
+def test_an_app_s_own_error_level_print_without_an_error_word_is_not_cited(tmp_path):
+    """Apps log their own progress at error level to make it stand out; only an SDK's such line is evidence."""
+    text = (
+        "08-24 16:45:34.012 1076-1076/com.acme E/MainActivity: registerInAppMessageManager\n"
+        "08-24 16:45:34.300 1076-1076/com.acme E/OneSignal: promptPermission() is not applicable in Android\n"
+    )
+    flagged = analysis.flagged_lines(_analyze(tmp_path, text))
+    assert flagged == {1}
+
+
 def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
     text = (
         "2018-01-24 17:04:32.533036-0500 LAT[367:30275] [I] +[UAirship executeUnsafeTakeOff:] [Line 185] UAirship "
