@@ -52,6 +52,7 @@ NEEDLES = [
     "timed out",
     "refused",
     "is null",
+    "is nil",
     "(null)",
     "blocked",
     "expired",
@@ -345,7 +346,7 @@ FAILURE_WORDS = (
     r"registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|"
     r"denied|"
-    r"refused|reject|fail|error|unknown|couldn'?t|could not|no (?:user|player|app|application|project|"
+    r"refused|reject|fail|error|unknown|couldn'?t|could not|\bnil\b|no (?:user|player|app|application|project|"
     r"such)\b|unable|cannot|can't|"
     r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
     r"not supported|unsupported|not available|unavailable"
@@ -771,6 +772,13 @@ WHY_JA = {
 
 #: Kinds that count only on an SDK's line, or in an excerpt the customer chose.
 _WEAK = ("sdk_error", "not_done")
+#: Tags under which a wrapper prints what the app's Dart, JavaScript or C# code logs: an SDK call's failure there
+#: (a rejected promise, a caught PlatformException) shows at whatever level the app chose, often info.
+WRAPPER_TAGS = re.compile(
+    r"^(?:flutter|ReactNativeJS|ReactNative|Unity|chromium|Capacitor\S*|CordovaWebView\w*|Console|JS|"
+    r"System\.(?:out|err)|ExpoModulesCore|expo\S*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -909,6 +917,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
     tags = doc.index.columns
     kinds: dict[str, Kind | None] = {}
     vendor_by_tag: dict[int, str] = {}
+    wrapper_tags: set[int] = set()
     # A short excerpt is what the customer chose to paste: every error line in it is worth reading.
     excerpt = len(doc) <= EXCERPT_LINES
     for number, line in enumerate(_candidate_lines(doc, cancel, words).tolist()):
@@ -943,6 +952,10 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         )
         if tag_id not in vendor_by_tag:
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
+            if tag_id > 0 and WRAPPER_TAGS.match(tags.tags.values[tag_id].strip()):
+                wrapper_tags.add(tag_id)
+        if excerpt and tag_id in wrapper_tags and not wordless:
+            level = max(level, ERROR)  # the app's own report of a failure, printed through its wrapper
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
         if kind.key in _WEAK and not vendor and (wordless or not (excerpt and (level >= ERROR or kind.key != "sdk_error"))):
             # An app's own error words say little about the SDK (unless the customer chose them); an app line

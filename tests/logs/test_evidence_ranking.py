@@ -379,6 +379,22 @@ def test_an_app_s_own_error_level_print_without_an_error_word_is_not_cited(tmp_p
     assert flagged == {1}
 
 
+def test_a_failure_the_app_prints_through_its_wrapper_at_info_level_is_cited(tmp_path):
+    """React Native's console.log and Flutter's print land at info level; in an excerpt their error is evidence."""
+    text = (
+        "05-10 12:00:00.000 12345 12346 I ReactNativeJS: Running application\n"
+        "05-10 12:00:00.100 12345 12346 I ReactNativeJS: Error: [messaging/unknown] The operation failed.\n"
+        "05-10 12:00:00.200 12345 12346 I Acme: Error: [cache/unknown] The operation failed.\n"
+    )
+    assert analysis.flagged_lines(_analyze(tmp_path, text)) == {1}
+
+
+def test_an_ios_key_or_id_that_is_nil_is_an_identity_problem(tmp_path):
+    result = _analyze(tmp_path, "[CleverTap]: CleverTap account ID is nil\n")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-identity"] == [(0,)]
+    assert result.suspected_areas[0]["area"] == "B"
+
+
 def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
     text = (
         "2018-01-24 17:04:32.533036-0500 LAT[367:30275] [I] +[UAirship executeUnsafeTakeOff:] [Line 185] UAirship "
