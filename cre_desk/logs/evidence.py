@@ -342,7 +342,7 @@ def _kind(
 #: a
 #: configuration dump is not evidence; "invalid app id" is.
 FAILURE_WORDS = (
-    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|"
+    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|granted|"
     r"registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|"
     r"denied|"
@@ -608,9 +608,12 @@ KINDS: tuple[Kind, ...] = (
         "(external id not set, a different user logged in, an anonymous profile).",
         r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|"
         r"not set)\b|"
+        # The vendor does not know the user or device record the SDK named (OneSignal's player, a subscription).
+        r"\b(?:user|player|subscription|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:not found|"
+        r"invalid|unknown|does(?:n't| not) exist)|\bno (?:user|player|subscription) (?:found|exists|with)\b|"
         r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
         r"not the user who",
-        gate=("user", "profile", "external", "customer"),
+        gate=("user", "profile", "external", "customer", "player", "subscription"),
     ),
     _kind(
         "not_displayed",

@@ -279,6 +279,7 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ("AirshipKit/Airship.swift:128: Fatal error: TakeOff must be called before accessing Airship.", "D"),
         ("Error: Couldn't get push token for device. Check that your FCM configuration is valid.", "B"),
         ("Amplitude Logger [Error]: upload failed, wrong server zone for this project (EU)", "B"),
+        ("I/OneSignal: notification permission not granted", "E"),
     ],
 )
 def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
@@ -514,6 +515,8 @@ def test_wrapper_crash_banners_are_crashes(tmp_path, line):
             "user_identity",
         ),
         ("W/Acme: track failed, external_id is null", "user_identity"),
+        ('        "Player id not found"', "user_identity"),
+        ("E/OneSignal: subscription_id invalid, cannot update tags", "user_identity"),
     ],
 )
 def test_an_empty_fetch_or_another_user_points_at_targeting(tmp_path, line, key):
