@@ -348,7 +348,7 @@ FAILURE_WORDS = (
     r"denied|"
     r"refused|reject|fail|error|unknown|couldn'?t|could not|\bnil\b|no (?:user|player|app|application|project|"
     r"such)\b|unable|cannot|can't|"
-    r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
+    r"must |please (?!call\b)|forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
     r"not supported|unsupported|not available|unavailable"
 )
 
@@ -480,7 +480,8 @@ KINDS: tuple[Kind, ...] = (
         "The SDK was not started (or was switched off) when the app called it.",
         r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
         r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
-        r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
+        r"stopping initiali[sz]ation|to (?:complete|finish) (?:\w+ ){0,2}init\w*|"
+        r"please call [\w.]+\(.{0,60}\b(?:before|first)\b|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
         r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in"
         r" configuration|"
         r"must be called (?:first|before)|before accessing|(?:call|calling) \w+(?:\.\w+)?\.(?:initiali[sz]e|"

@@ -280,6 +280,9 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ("Error: Couldn't get push token for device. Check that your FCM configuration is valid.", "B"),
         ("Amplitude Logger [Error]: upload failed, wrong server zone for this project (EU)", "B"),
         ("I/OneSignal: notification permission not granted", "E"),
+        ("WARNING: appId set, but please call setLaunchOptions(launchOptions) to complete OneSignal init!", "D"),
+        ("[Braze] Please call Braze.configure() with a valid API key before logging events", "D"),
+        ("E/Acme: Please check the API key: it is invalid", "B"),
     ],
 )
 def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
