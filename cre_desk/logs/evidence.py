@@ -62,6 +62,11 @@ NEEDLES = [
     "leaked",
     "misuse",
     "not be delivered",
+    "not display",
+    "not show",
+    "not render",
+    "suppress",
+    "not delivering",
     "sandbox",
     "posted notification: false",
     "0 messages",
@@ -383,7 +388,8 @@ KINDS: tuple[Kind, ...] = (
         "Notification or OS permission",
         "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
         r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
-        r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus",
+        r"(?:send|display)|notifications? (?:are )?(?:disabled|not allowed|blocked)|ATTrackingManager|"
+        r"authorizationStatus|channel .{0,40}\bblocked\b|blocked by (?:the )?user",
         FAILURE_WORDS
         + r"|false\b|declin|off\b|not determined|notDetermined|revoked|never asked|status\W{1,3}[01]\b",
         symptoms=("push_not_delivered",),
@@ -400,6 +406,7 @@ KINDS: tuple[Kind, ...] = (
         r"background|not (?:running|launched) in (?:the )?foreground|broadcast intent callback:"
         r" result=CANCELLED|"
         r"Not allowed to start service|app standby|restricted bucket|stopped state|low power mode|"
+        r"not allowed to launch in (?:the )?background|"
         r"background app refresh",
         symptoms=("push_not_delivered",),
     ),
@@ -436,7 +443,7 @@ KINDS: tuple[Kind, ...] = (
         "missing key, another project's file, a wrong environment).",
         r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|sender["
         r" _-]?id|"
-        r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|"
+        r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|FIS_AUTH_ERROR|"
         r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
         r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
         r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged"

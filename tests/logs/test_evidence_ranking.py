@@ -283,6 +283,14 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ("WARNING: appId set, but please call setLaunchOptions(launchOptions) to complete OneSignal init!", "D"),
         ("[Braze] Please call Braze.configure() with a valid API key before logging events", "D"),
         ("E/Acme: Please check the API key: it is invalid", "B"),
+        ('Error Domain=UNErrorDomain Code=1 "Notifications are not allowed for this application"', "E"),
+        ("W/NotificationService: Blocking notification: channel 'default' is blocked by user", "E"),
+        ("E/OneSignal: Unknown error getting FCM Token: FIS_AUTH_ERROR", "B"),
+        (
+            "<Error> [com.apple.pushLaunch.com.acme] Not delivering notification: app is not running and is not "
+            "allowed to launch in background",
+            "E",
+        ),
     ],
 )
 def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
@@ -397,6 +405,22 @@ def test_an_ios_key_or_id_that_is_nil_is_an_identity_problem(tmp_path):
     result = _analyze(tmp_path, "[CleverTap]: CleverTap account ID is nil\n")
     assert [f.line_nos for f in result.findings if f.rule_id == "GEN-identity"] == [(0,)]
     assert result.suspected_areas[0]["area"] == "B"
+
+
+def test_a_version_read_off_the_tag_does_not_hide_what_the_line_reports(tmp_path):
+    """Braze writes its version into every tag; that fact must not cover the message on the same line."""
+    line = (
+        "W/Braze v24.0.0 .BrazeFirebaseMessagingService: Remote message did not originate from Braze. "
+        "Not consuming remote message\n"
+    )
+    result = _analyze(tmp_path, line, "push_not_delivered")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-push_handler"] == [(0,)]
+
+
+def test_a_debug_line_saying_a_message_was_not_shown_is_cited(tmp_path):
+    line = "D/Acme: In-app message not displayed: another message is on screen\n"
+    result = _analyze(tmp_path, "V/Acme: start\n" + line, "iam_not_shown")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-not_displayed"] == [(1,)]
 
 
 def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
