@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cre_desk.logs import linescan, workers
+from cre_desk.logs import linescan, rules, workers
 from cre_desk.logs.entry import ERROR, INFO, WARN
 from cre_desk.logs.rules import literal_prefilter
 
@@ -783,13 +783,9 @@ WHY_JA = {
 
 #: Kinds that count only on an SDK's line, or in an excerpt the customer chose.
 _WEAK = ("sdk_error", "not_done")
-#: Tags under which a wrapper prints what the app's Dart, JavaScript or C# code logs: an SDK call's failure there
-#: (a rejected promise, a caught PlatformException) shows at whatever level the app chose, often info.
-WRAPPER_TAGS = re.compile(
-    r"^(?:flutter|ReactNativeJS|ReactNative|Unity|chromium|Capacitor\S*|CordovaWebView\w*|Console|JS|"
-    r"System\.(?:out|err)|ExpoModulesCore|expo\S*)$",
-    re.IGNORECASE,
-)
+#: A wrapper's console (Flutter, React Native, Unity…): an SDK call's failure the app caught and printed there
+#: (a rejected promise, a PlatformException) shows at whatever level the app chose, often info.
+WRAPPER_TAGS = rules.WRAPPER_TAGS
 
 
 @dataclass

@@ -210,6 +210,19 @@ def test_tag_filter_is_case_insensitive_and_required():
     assert matches(sys01, Entry(0, 1, line, tag="MyGCMHelper")) is None
 
 
+def test_an_sdk_s_own_sentence_is_recognised_without_its_tag_but_not_under_another_sdk_s_tag():
+    """A paste that lost its prefix, a line quoted in a ticket or a wrapper's print still carries the SDK's words."""
+    rule = BY_ID["OS-03"]
+    said = "There is an IAM currently showing!"
+    assert matches(rule, Entry(0, 1, said, tag=""))
+    assert matches(rule, Entry(0, 1, said, tag="flutter"))
+    assert matches(rule, Entry(0, 1, said, tag="ReactNativeJS"))
+    assert matches(rule, Entry(0, 1, said, tag="OtherSdk")) is None
+    short = BY_ID["SYS-04"]  # a short, common text still needs its tag
+    assert matches(short, Entry(0, 1, "Force stopping com.example.shop appid=10123 user=0: from pid 4406", tag=""))\
+        is None
+
+
 def test_literal_prefilter():
     assert literal_prefilter(r"Triggering action: (\S+)") == ("Triggering action: ",)
     assert literal_prefilter(r"SENDER_ID_MISMATCH|MismatchSenderId") == ("SENDER_ID_MISMATCH", "MismatchSenderId")
