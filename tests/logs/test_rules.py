@@ -223,6 +223,17 @@ def test_an_sdk_s_own_sentence_is_recognised_without_its_tag_but_not_under_anoth
         is None
 
 
+def test_a_mined_message_is_recognised_in_the_wording_of_other_sdk_releases():
+    """FirebaseMessaging 8.x put a sentence between the sender id and "Be sure…" that 12.x dropped."""
+    rule = BY_ID["FCM-M102"]
+    older = (
+        "8.1.0 - [Firebase/Messaging][I-FCM002022] APNS device token not set before retrieving FCM Token for Sender "
+        "ID '457684864864'. Notifications to this FCM Token will not be delivered over APNS.Be sure to re-retrieve "
+        "the FCM token once the APNS device token is set."
+    )
+    assert matches(rule, Entry(0, 1, older, tag=""))
+
+
 def test_literal_prefilter():
     assert literal_prefilter(r"Triggering action: (\S+)") == ("Triggering action: ",)
     assert literal_prefilter(r"SENDER_ID_MISMATCH|MismatchSenderId") == ("SENDER_ID_MISMATCH", "MismatchSenderId")
