@@ -53,6 +53,7 @@ NEEDLES = [
     "refused",
     "is null",
     "is nil",
+    "not a valid",
     "(null)",
     "blocked",
     "expired",
@@ -223,7 +224,7 @@ VENDOR_WORDS = {
     "appsflyer": r"appsflyer",
     "amplitude": r"amplitude",
     "mixpanel": r"mixpanel",
-    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)",
+    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)|\[Segment\]|^Segment:|\bSEG[A-Z][a-z]\w*",
     "iterable": r"iterable",
     "leanplum": r"leanplum",
     "moengage": r"moengage",
@@ -347,7 +348,7 @@ def _kind(
 #: a
 #: configuration dump is not evidence; "invalid app id" is.
 FAILURE_WORDS = (
-    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|granted|"
+    r"invalid|incorrect|wrong|missing|mismatch|not an? valid|not (?:found|set|valid|match\w*|provided|configured|granted|"
     r"registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|"
     r"denied|"
@@ -420,6 +421,7 @@ KINDS: tuple[Kind, ...] = (
         r"BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
         r"(?:Invalid|Expired)ProviderToken|THIRD_PARTY_AUTH_ERROR|SENDER_ID_MISMATCH|mismatched-credential|"
         r"registration-token-not-registered|invalid-registration-token|\bNotRegistered\b|"
+        r"not a valid (?:FCM |APNs )?(?:registration|device) token|"
         r"InvalidApnsCredential",
         symptoms=("push_not_delivered",),
     ),
@@ -441,7 +443,8 @@ KINDS: tuple[Kind, ...] = (
         "App identity, key or project mismatch",
         "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
         "missing key, another project's file, a wrong environment).",
-        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|sender["
+        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|write[ _-]?key|"
+        r"site[ _-]?id|project[ _-]?token|\bJWT\b|account (?:is )?(?:blocked|suspended|disabled|inactive)|sender["
         r" _-]?id|"
         r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|FIS_AUTH_ERROR|"
         r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
@@ -505,7 +508,8 @@ KINDS: tuple[Kind, ...] = (
         "The vendor's server refused the app (401/403/404)",
         "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
         "project setting that does not match.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:401|403|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|failure|rejected|"
+        r"responded|returned|code)\D{0,8}(?:401|403|"
         r"404)\b|"
         r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
         r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration",
@@ -528,7 +532,8 @@ KINDS: tuple[Kind, ...] = (
         "The vendor's server answered with an error",
         "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
         "the vendor's status page tells more.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:429|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|failure|rejected|"
+        r"responded|returned|code)\D{0,8}(?:429|"
         r"5\d\d)\b|"
         r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
         r"\bUNAVAILABLE\b|rate.?limit",
@@ -540,10 +545,11 @@ KINDS: tuple[Kind, ...] = (
         1.5,
         "The vendor's server rejected the request's content",
         "The server answered that the request was malformed or carried a value it does not accept.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:400|409|"
-        r"410|413|422)\b|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|failure|rejected|"
+        r"responded|returned|code)\D{0,8}(?:400|409|"
+        r"410|422)\b|"
         r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\(",
-        gate=("400", "409", "410", "413", "422", "invalid_argument", "error"),
+        gate=("400", "409", "410", "422", "invalid_argument", "error"),
     ),
     _kind(
         "vendor_limit",
@@ -551,7 +557,7 @@ KINDS: tuple[Kind, ...] = (
         2.0,
         "A limit of the vendor's plan or SDK",
         "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
-        r"maximum of \d+|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
+        r"maximum of \d+|\b413\b|(?:entity|payload|request|body) (?:is )?too large|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
         r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large",
     ),
     _kind(
@@ -620,8 +626,8 @@ KINDS: tuple[Kind, ...] = (
         r"\b(?:user|player|subscription|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:not found|"
         r"invalid|unknown|does(?:n't| not) exist)|\bno (?:user|player|subscription) (?:found|exists|with)\b|"
         r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
-        r"not the user who",
-        gate=("user", "profile", "external", "customer", "player", "subscription"),
+        r"not the user who|\bidentity mismatch|identifier mismatch",
+        gate=("user", "profile", "external", "customer", "player", "subscription", "identi"),
     ),
     _kind(
         "not_displayed",

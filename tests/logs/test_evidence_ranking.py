@@ -286,6 +286,14 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ('Error Domain=UNErrorDomain Code=1 "Notifications are not allowed for this application"', "E"),
         ("W/NotificationService: Blocking notification: channel 'default' is blocked by user", "E"),
         ("E/OneSignal: Unknown error getting FCM Token: FIS_AUTH_ERROR", "B"),
+        ("Error: The registration token is not a valid FCM registration token", "B"),
+        ("[Segment] Unauthorized: write key is invalid", "B"),
+        ("OneSignal: App ID is not a valid UUID", "B"),
+        ("[Iterable] JWT token is expired", "B"),
+        ("E/MoEngage: InApp Module: Account is blocked, InApps will not be shown", "B"),
+        ("[CleverTap] Profile push failed: Identity mismatch for this device", "B"),
+        ("[Acme] Channel registration failed: 403", "B"),
+        ("E/Amplitude: Unable to upload events: server rejected with code 413 Payload Too Large", "D"),
         (
             "<Error> [com.apple.pushLaunch.com.acme] Not delivering notification: app is not running and is not "
             "allowed to launch in background",
