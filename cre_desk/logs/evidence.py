@@ -432,7 +432,11 @@ KINDS: tuple[Kind, ...] = (
         "Network unreachable",
         "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
         r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
-        r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|"
+        r"code=-100[139]|not connected to the internet|connection (?:refused|reset)|"
+        # A time-out of a request, not of a frame buffer or a lock.
+        r"(?:request|connection|connect|socket|network|http|fetch|upload|download|read|response|server|sync)\w*"
+        r"\W.{0,40}timed? ?out|timed? ?out\W.{0,40}(?:request|connection|socket|network|http|server|host)|"
+        r"\w*Timeout(?:Exception|Error)|"
         r"\b(?:is|are|be|went|marking|currently|device|network) offline\b|"
         r"SSLHandshake|certificate verify",
     ),
@@ -447,7 +451,7 @@ KINDS: tuple[Kind, ...] = (
         r"site[ _-]?id|project[ _-]?token|\bJWT\b|account (?:is )?(?:blocked|suspended|disabled|inactive)|sender["
         r" _-]?id|"
         r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|FIS_AUTH_ERROR|"
-        r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
+        r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|"
         r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
         r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged"
         r" in|"
@@ -491,9 +495,10 @@ KINDS: tuple[Kind, ...] = (
         r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
         r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
         r"stopping initiali[sz]ation|to (?:complete|finish) (?:\w+ ){0,2}init\w*|"
-        r"please call [\w.]+\(.{0,60}\b(?:before|first)\b|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
-        r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in"
-        r" configuration|"
+        r"please call [\w.]+\(.{0,60}\b(?:before|first)\b|instance is null(?!\.? Allowing)|cleverTapAPI is null|requiresUserPrivacyConsent|"
+        r"privacy consent|no onBackgroundMessage handler|handler has been registered|"
+        # Amazon's push (ADM) is off on every device that is not a Kindle: that says nothing.
+        r"(?<!ADM registration )not enabled in configuration|"
         r"must be called (?:first|before)|before accessing|(?:call|calling) \w+(?:\.\w+)?\.(?:initiali[sz]e|"
         r"init|start|"
         r"configure|setup|takeOff)\w*\(.{0,20}\) (?:first|before)|"
@@ -792,6 +797,11 @@ _WEAK = ("sdk_error", "not_done")
 #: A wrapper's console (Flutter, React Native, Unity…): an SDK call's failure the app caught and printed there
 #: (a rejected promise, a PlatformException) shows at whatever level the app chose, often info.
 WRAPPER_TAGS = rules.WRAPPER_TAGS
+#: Words of a failure (not of a warning or a mention) that make a wrapper's print evidence.
+_FAILED = re.compile(
+    r"\b(?:error|fail(?:ed|ure|s)?|exception|rejection|rejected|unable|cannot|can't|could ?n[o']t|invalid|denied)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -967,7 +977,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
             if tag_id > 0 and WRAPPER_TAGS.match(tags.tags.values[tag_id].strip()):
                 wrapper_tags.add(tag_id)
-        if excerpt and tag_id in wrapper_tags and not wordless:
+        if excerpt and tag_id in wrapper_tags and not wordless and _FAILED.search(text):
             level = max(level, ERROR)  # the app's own report of a failure, printed through its wrapper
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
         if kind.key in _WEAK and not vendor and (wordless or not (excerpt and (level >= ERROR or kind.key != "sdk_error"))):

@@ -431,6 +431,31 @@ def test_a_debug_line_saying_a_message_was_not_shown_is_cited(tmp_path):
     assert [f.line_nos for f in result.findings if f.rule_id == "GEN-not_displayed"] == [(1,)]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I/Braze v23.0.1 .Braze: Automatic ADM registration not enabled in configuration. Braze will not register "
+        "for ADM.",
+        "V/Braze v23.0.1 .Braze: The instance is null. Allowing instance initialization",
+        'I/ReactNativeJS: Running application "Shop" with appParams: {}. __DEV__ === true, development-level warning'
+        " are ON, performance optimizations are OFF",
+    ],
+)
+def test_an_sdk_s_routine_start_up_lines_are_not_flagged(tmp_path, line):
+    """Amazon push off on a phone, the first start of an instance, a wrapper's banner: what every healthy app logs."""
+    result = _analyze(tmp_path, line + "\n", "push_not_delivered")
+    assert not [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")]
+
+
+def test_an_sdk_s_sandbox_mode_notice_is_a_test_environment_not_a_wrong_key(tmp_path):
+    line = (
+        "W/Adjust: SANDBOX: Adjust is running in Sandbox mode. Use this setting for testing. Don't forget to set the"
+        " environment to `production` before publishing!\n"
+    )
+    result = _analyze(tmp_path, line, "events_not_recorded")
+    assert [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")] == ["GEN-environment"]
+
+
 def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
     text = (
         "2018-01-24 17:04:32.533036-0500 LAT[367:30275] [I] +[UAirship executeUnsafeTakeOff:] [Line 185] UAirship "
@@ -470,6 +495,7 @@ def test_a_push_taken_by_another_sdk_s_receiver_is_cited_for_push_tickets(tmp_pa
         "Debug: Installing NetworkConnectivityCheckerPlugin, offline feature should be supported.",
         "W/DeviceInfo: battery level 54%, charging",
         "2024-01-05 10:00:00.123456+0100 Runner[1:2] Running on iPhone 15 Simulator with aps-environment development",
+        "10-27 20:25:53.581 22368 22473 W RenderInspector: DequeueBuffer time out on com.acme/com.acme.MainActivity",
     ],
 )
 def test_a_neutral_mention_of_a_permission_network_battery_or_simulator_is_not_evidence(tmp_path, line):
