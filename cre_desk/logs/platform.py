@@ -158,13 +158,14 @@ _IOS = [
 # plists, app groups, swizzling, notification service extensions and APNs payload flags.
 _ANDROID.append((
     r"\b(?:manifest|applicationId|package name|MainActivity|\w+Activity\.(?:java|kt)|onNewIntent|R\.(?:string|"
-    r"drawable|raw|xml)\.\w+|[Dd]oze|[Ff]oreground [Ss]ervice|HMS|Huawei Mobile Services|Play Integrity)\b",
+    r"drawable|raw|xml)\.\w+|[Dd]oze|[Ff]oreground [Ss]ervice|HMS|Huawei Mobile Services|Play Integrity|"
+    r"Android|u0_a\d+|SDK_INT)\b",
     2,
 ))
 _IOS.append((
     r"\b(?:plist|dSYM|App Groups?|group\.com\.\w+|swizzl\w*|Notification Service Extension|"
     r"Notification Content Extension|content-available|mutable-content|provisional authori[sz]ation|"
-    r"Background App Refresh|Keychain|keychain)\b",
+    r"Background App Refresh|Keychain|keychain|iOS \d+|iPadOS|watchOS)\b|<private>",
     2,
 ))
 _ANDROID_RE = [(re.compile(p), w) for p, w in _ANDROID]

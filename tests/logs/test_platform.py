@@ -100,6 +100,8 @@ FRAGMENTS = [
     ("android", ["CleverTap Account ID and Token are not set in the manifest"]),
     ("ios", ["Push received but the Notification Service Extension did not run: mutable-content is 0"]),
     ("ios", ["Could not read app group group.com.acme.onesignal, swizzling disabled"]),
+    ("android", ["Push stopped arriving after the update to Android 14"]),
+    ("ios", ["Registration failed for <private>: token unavailable"]),
 ]
 
 
