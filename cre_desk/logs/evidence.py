@@ -216,7 +216,7 @@ NEEDLES = [
 #: SDK names as they show in tags, prefixes, packages and messages.
 VENDOR_WORDS = {
     "braze": r"braze|appboy",
-    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)",
+    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)|(?-i:\bFLTFire\w*|\bRNFB\w*)",
     "onesignal": r"onesignal",
     "clevertap": r"clevertap",
     "airship": r"airship|UALib|\bUA[A-Z]\w+|urbanairship",
@@ -224,13 +224,13 @@ VENDOR_WORDS = {
     "appsflyer": r"appsflyer",
     "amplitude": r"amplitude",
     "mixpanel": r"mixpanel",
-    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)|\[Segment\]|^Segment:|\bSEG[A-Z][a-z]\w*",
+    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)|(?-i:\[Segment\]|^Segment(?::|$)|\bSEG[A-Z][a-z]\w*)",
     "iterable": r"iterable",
     "leanplum": r"leanplum",
-    "moengage": r"moengage",
+    "moengage": r"moengage|(?-i:\bMoE_\w+)",
     "customerio": r"customer\.?io|\[CIO\]|\bGist\b",
     "repro": r"\brepro\b",
-    "expo": r"\bexpo\b",
+    "expo": r"\bexpo\b|(?-i:\bExpo[A-Z]\w*)",
 }
 _VENDOR_RE = {name: re.compile(expr, re.IGNORECASE) for name, expr in VENDOR_WORDS.items()}
 SDK_PACKAGES = re.compile(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cre_desk.logs import analysis
+from cre_desk.logs import analysis, evidence
 from cre_desk.logs.document import LogDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
@@ -445,6 +445,25 @@ def test_an_sdk_s_routine_start_up_lines_are_not_flagged(tmp_path, line):
     """Amazon push off on a phone, the first start of an instance, a wrapper's banner: what every healthy app logs."""
     result = _analyze(tmp_path, line + "\n", "push_not_delivered")
     assert not [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        ("FLTFireMsgReceiver", "firebase"),
+        ("RNFBMessagingModule", "firebase"),
+        ("Segment", "segment"),
+        ("[Segment] upload failed", "segment"),
+        ("SEGAnalytics", "segment"),
+        ("ExpoNotifications", "expo"),
+        ("MoE_Core_PushHandler", "moengage"),
+        ("Audience segment: vip", ""),
+        ("segmentation fault", ""),
+        ("export failed", ""),
+    ],
+)
+def test_wrapper_and_sdk_tags_name_their_vendor_and_common_words_do_not(text, vendor):
+    assert evidence.vendor_of(text) == vendor
 
 
 def test_an_sdk_s_sandbox_mode_notice_is_a_test_environment_not_a_wrong_key(tmp_path):
