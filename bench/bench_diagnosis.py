@@ -3,9 +3,9 @@
 For every case the log excerpt, exactly as posted, is analysed the way ``cre-desk analyze`` does it, with the
 ticket's symptom. Printed per group: cases analysed without error, right platform family, revealing lines
 surfaced (a finding cites the line), right area first on labelled cases, the share of a log's lines flagged,
-and beside it the score of the constant guess "always vendor spec (D)". Beside the flagged share: the share the
-revealing lines alone take (what flagging exactly them would score: on a four-line excerpt one revealing line is
-25 %) and the share flagged beyond them (the noise an engineer reads for nothing).
+and beside it the score of the constant guess "always vendor spec (D)". Beside the flagged share: the share
+the revealing lines alone take (what flagging exactly them would score: on a four-line excerpt one revealing
+line is 25 %) and the share flagged beyond them (the noise an engineer reads for nothing).
 
 Usage: python bench/bench_diagnosis.py [--split dev|test|all] [--by vendor,area] [--cases] [--json FILE]
 """
@@ -81,7 +81,8 @@ def report(rows: list[dict], title: str) -> dict:
     print(f"{title:<28} analysed {_pct(figures['analysed'], figures['cases'])} | platform "
           f"{_pct(figures['platform_ok'], figures['analysed'])} | lines surfaced "
           f"{_pct(figures['surfaced'], figures['revealing'])} | area top-1 {_pct(figures['area_ok'], figures['labelled'])}"
-          f" vs always-D {_pct(figures['always_d'], figures['labelled'])} | flagged {100 * figures['flagged_share']:4.1f}%"
+          f" vs always-D {_pct(figures['always_d'], figures['labelled'])}"
+          f" | flagged {100 * figures['flagged_share']:4.1f}%"
           f" (revealing lines alone {100 * figures['revealing_share']:4.1f}%, beyond them"
           f" {100 * figures['extra_share']:4.1f}%)")
     return figures

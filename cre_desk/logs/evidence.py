@@ -216,7 +216,8 @@ NEEDLES = [
 #: SDK names as they show in tags, prefixes, packages and messages.
 VENDOR_WORDS = {
     "braze": r"braze|appboy",
-    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)|(?-i:\bFLTFire\w*|\bRNFB\w*)",
+    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)|"
+        r"(?-i:\bFLTFire\w*|\bRNFB\w*)",
     "onesignal": r"onesignal",
     "clevertap": r"clevertap",
     "airship": r"airship|UALib|\bUA[A-Z]\w+|urbanairship",
@@ -224,7 +225,8 @@ VENDOR_WORDS = {
     "appsflyer": r"appsflyer",
     "amplitude": r"amplitude",
     "mixpanel": r"mixpanel",
-    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)|(?-i:\[Segment\]|^Segment(?::|$)|\bSEG[A-Z][a-z]\w*)",
+    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)|(?-i:\[Segment\]|"
+        r"^Segment(?::|$)|\bSEG[A-Z][a-z]\w*)",
     "iterable": r"iterable",
     "leanplum": r"leanplum",
     "moengage": r"moengage|(?-i:\bMoE_\w+)",
@@ -348,11 +350,13 @@ def _kind(
 #: a
 #: configuration dump is not evidence; "invalid app id" is.
 FAILURE_WORDS = (
-    r"invalid|incorrect|wrong|missing|mismatch|not an? valid|not (?:found|set|valid|match\w*|provided|configured|granted|"
+    r"invalid|incorrect|wrong|missing|mismatch|not an? valid|not (?:found|set|valid|match\w*|provided|"
+    r"configured|granted|"
     r"registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|"
     r"denied|"
-    r"refused|reject|fail|error|unknown|couldn'?t|could not|\bnil\b|no (?:user|player|app|application|project|"
+    r"refused|reject|fail|error|unknown|couldn'?t|could not|\bnil\b|no (?:user|player|app|application|"
+    r"project|"
     r"such)\b|unable|cannot|can't|"
     r"must |please (?!call\b)|forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
     r"not supported|unsupported|not available|unavailable"
@@ -434,7 +438,8 @@ KINDS: tuple[Kind, ...] = (
         r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
         r"code=-100[139]|not connected to the internet|connection (?:refused|reset)|"
         # A time-out of a request, not of a frame buffer or a lock.
-        r"(?:request|connection|connect|socket|network|http|fetch|upload|download|read|response|server|sync)\w*"
+        r"(?:request|connection|connect|socket|network|http|fetch|upload|download|read|response|server|"
+        r"sync)\w*"
         r"\W.{0,40}timed? ?out|timed? ?out\W.{0,40}(?:request|connection|socket|network|http|server|host)|"
         r"\w*Timeout(?:Exception|Error)|"
         r"\b(?:is|are|be|went|marking|currently|device|network) offline\b|"
@@ -447,10 +452,13 @@ KINDS: tuple[Kind, ...] = (
         "App identity, key or project mismatch",
         "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
         "missing key, another project's file, a wrong environment).",
-        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|write[ _-]?key|"
-        r"site[ _-]?id|project[ _-]?token|\bJWT\b|account (?:is )?(?:blocked|suspended|disabled|inactive)|sender["
+        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|"
+        r"write[ _-]?key|"
+        r"site[ _-]?id|project[ _-]?token|\bJWT\b|account (?:is )?(?:blocked|suspended|disabled|"
+        r"inactive)|sender["
         r" _-]?id|"
-        r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|FIS_AUTH_ERROR|"
+        r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|"
+        r"FIS_AUTH_ERROR|"
         r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|"
         r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
         r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged"
@@ -495,7 +503,8 @@ KINDS: tuple[Kind, ...] = (
         r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
         r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
         r"stopping initiali[sz]ation|to (?:complete|finish) (?:\w+ ){0,2}init\w*|"
-        r"please call [\w.]+\(.{0,60}\b(?:before|first)\b|instance is null(?!\.? Allowing)|cleverTapAPI is null|requiresUserPrivacyConsent|"
+        r"please call [\w.]+\(.{0,60}\b(?:before|first)\b|instance is null(?!\.? Allowing)|"
+        r"cleverTapAPI is null|requiresUserPrivacyConsent|"
         r"privacy consent|no onBackgroundMessage handler|handler has been registered|"
         # Amazon's push (ADM) is off on every device that is not a Kindle: that says nothing.
         r"(?<!ADM registration )not enabled in configuration|"
@@ -513,7 +522,8 @@ KINDS: tuple[Kind, ...] = (
         "The vendor's server refused the app (401/403/404)",
         "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
         "project setting that does not match.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|failure|rejected|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
+        r"failure|rejected|"
         r"responded|returned|code)\D{0,8}(?:401|403|"
         r"404)\b|"
         r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
@@ -537,7 +547,8 @@ KINDS: tuple[Kind, ...] = (
         "The vendor's server answered with an error",
         "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
         "the vendor's status page tells more.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|failure|rejected|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
+        r"failure|rejected|"
         r"responded|returned|code)\D{0,8}(?:429|"
         r"5\d\d)\b|"
         r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
@@ -550,7 +561,8 @@ KINDS: tuple[Kind, ...] = (
         1.5,
         "The vendor's server rejected the request's content",
         "The server answered that the request was malformed or carried a value it does not accept.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|failure|rejected|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
+        r"failure|rejected|"
         r"responded|returned|code)\D{0,8}(?:400|409|"
         r"410|422)\b|"
         r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\(",
@@ -562,7 +574,8 @@ KINDS: tuple[Kind, ...] = (
         2.0,
         "A limit of the vendor's plan or SDK",
         "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
-        r"maximum of \d+|\b413\b|(?:entity|payload|request|body) (?:is )?too large|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
+        r"maximum of \d+|\b413\b|(?:entity|payload|request|body) (?:is )?too large|"
+        r"limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
         r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large",
     ),
     _kind(
@@ -627,7 +640,8 @@ KINDS: tuple[Kind, ...] = (
         "(external id not set, a different user logged in, an anonymous profile).",
         r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|"
         r"not set)\b|"
-        # The vendor does not know the user or device record the SDK named (OneSignal's player, a subscription).
+        # The vendor does not know the user or device record the SDK named (OneSignal's player, a
+        # subscription).
         r"\b(?:user|player|subscription|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:not found|"
         r"invalid|unknown|does(?:n't| not) exist)|\bno (?:user|player|subscription) (?:found|exists|with)\b|"
         r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
@@ -799,7 +813,8 @@ _WEAK = ("sdk_error", "not_done")
 WRAPPER_TAGS = rules.WRAPPER_TAGS
 #: Words of a failure (not of a warning or a mention) that make a wrapper's print evidence.
 _FAILED = re.compile(
-    r"\b(?:error|fail(?:ed|ure|s)?|exception|rejection|rejected|unable|cannot|can't|could ?n[o']t|invalid|denied)\b",
+    r"\b(?:error|fail(?:ed|ure|s)?|exception|rejection|rejected|unable|cannot|can't|could ?n[o']t|"
+    r"invalid|denied)\b",
     re.IGNORECASE,
 )
 
@@ -964,7 +979,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
             kind = kinds[key] = classify(text)
         level = int(levels[line]) if line < len(levels) else 0
         wordless = kind is None
-        if wordless:
+        if kind is None:
             if level < ERROR:
                 continue
             kind = KIND_BY_KEY["sdk_error"]
@@ -980,7 +995,8 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         if excerpt and tag_id in wrapper_tags and not wordless and _FAILED.search(text):
             level = max(level, ERROR)  # the app's own report of a failure, printed through its wrapper
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
-        if kind.key in _WEAK and not vendor and (wordless or not (excerpt and (level >= ERROR or kind.key != "sdk_error"))):
+        chosen = excerpt and (level >= ERROR or kind.key != "sdk_error")
+        if kind.key in _WEAK and not vendor and (wordless or not chosen):
             # An app's own error words say little about the SDK (unless the customer chose them); an app line
             # at error level without any error word is the app's own debug print.
             continue

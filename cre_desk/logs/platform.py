@@ -157,7 +157,8 @@ _IOS = [
 # Vocabulary only one platform has: Android's manifest, package and application ids, activities, Doze; iOS's
 # plists, app groups, swizzling, notification service extensions and APNs payload flags.
 _ANDROID.append((
-    r"\b(?:manifest|applicationId|package name|MainActivity|\w+Activity\.(?:java|kt)|onNewIntent|R\.(?:string|"
+    r"\b(?:manifest|applicationId|package name|MainActivity|\w+Activity\.(?:java|kt)|onNewIntent|"
+    r"R\.(?:string|"
     r"drawable|raw|xml)\.\w+|[Dd]oze|[Ff]oreground [Ss]ervice|HMS|Huawei Mobile Services|Play Integrity|"
     r"Android|u0_a\d+|SDK_INT)\b",
     2,

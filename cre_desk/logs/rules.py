@@ -276,7 +276,8 @@ WRAPPER_TAGS = re.compile(
     re.IGNORECASE,
 )
 #: A rule whose every literal is at least this long is the SDK's own sentence: it is recognised without the
-#: SDK's tag, on a line that has none (a paste that lost its prefix, a line quoted in a ticket) or a wrapper's.
+#: SDK's tag, on a line that has none (a paste that lost its prefix, a line quoted in a ticket) or on a
+#: wrapper's line.
 UNTAGGED_LITERAL = 20
 
 

@@ -280,7 +280,8 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ("Error: Couldn't get push token for device. Check that your FCM configuration is valid.", "B"),
         ("Amplitude Logger [Error]: upload failed, wrong server zone for this project (EU)", "B"),
         ("I/OneSignal: notification permission not granted", "E"),
-        ("WARNING: appId set, but please call setLaunchOptions(launchOptions) to complete OneSignal init!", "D"),
+        ("WARNING: appId set, but please call setLaunchOptions(launchOptions) to complete OneSignal init!",
+         "D"),
         ("[Braze] Please call Braze.configure() with a valid API key before logging events", "D"),
         ("E/Acme: Please check the API key: it is invalid", "B"),
         ('Error Domain=UNErrorDomain Code=1 "Notifications are not allowed for this application"', "E"),
@@ -295,8 +296,8 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ("[Acme] Channel registration failed: 403", "B"),
         ("E/Amplitude: Unable to upload events: server rejected with code 413 Payload Too Large", "D"),
         (
-            "<Error> [com.apple.pushLaunch.com.acme] Not delivering notification: app is not running and is not "
-            "allowed to launch in background",
+            "<Error> [com.apple.pushLaunch.com.acme] Not delivering notification: app is not running and "
+            "is not allowed to launch in background",
             "E",
         ),
     ],
@@ -390,7 +391,7 @@ def test_an_app_s_own_skipping_line_outside_an_excerpt_is_not_cited(tmp_path):
 
 
 def test_an_app_s_own_error_level_print_without_an_error_word_is_not_cited(tmp_path):
-    """Apps log their own progress at error level to make it stand out; only an SDK's such line is evidence."""
+    """Apps log their own progress at error level to make it stand out; only an SDK's such line counts."""
     text = (
         "08-24 16:45:34.012 1076-1076/com.acme E/MainActivity: registerInAppMessageManager\n"
         "08-24 16:45:34.300 1076-1076/com.acme E/OneSignal: promptPermission() is not applicable in Android\n"
@@ -400,7 +401,7 @@ def test_an_app_s_own_error_level_print_without_an_error_word_is_not_cited(tmp_p
 
 
 def test_a_failure_the_app_prints_through_its_wrapper_at_info_level_is_cited(tmp_path):
-    """React Native's console.log and Flutter's print land at info level; in an excerpt their error is evidence."""
+    """React Native's console.log and Flutter's print log at info level; in an excerpt, errors there count."""
     text = (
         "05-10 12:00:00.000 12345 12346 I ReactNativeJS: Running application\n"
         "05-10 12:00:00.100 12345 12346 I ReactNativeJS: Error: [messaging/unknown] The operation failed.\n"
@@ -434,15 +435,15 @@ def test_a_debug_line_saying_a_message_was_not_shown_is_cited(tmp_path):
 @pytest.mark.parametrize(
     "line",
     [
-        "I/Braze v23.0.1 .Braze: Automatic ADM registration not enabled in configuration. Braze will not register "
-        "for ADM.",
+        "I/Braze v23.0.1 .Braze: Automatic ADM registration not enabled in configuration. Braze will not "
+        "register for ADM.",
         "V/Braze v23.0.1 .Braze: The instance is null. Allowing instance initialization",
-        'I/ReactNativeJS: Running application "Shop" with appParams: {}. __DEV__ === true, development-level warning'
-        " are ON, performance optimizations are OFF",
+        'I/ReactNativeJS: Running application "Shop" with appParams: {}. __DEV__ === true, development-level'
+        " warning are ON, performance optimizations are OFF",
     ],
 )
 def test_an_sdk_s_routine_start_up_lines_are_not_flagged(tmp_path, line):
-    """Amazon push off on a phone, the first start of an instance, a wrapper's banner: what every healthy app logs."""
+    """Amazon push off on a phone, an instance's first start, a wrapper's banner: healthy apps log them."""
     result = _analyze(tmp_path, line + "\n", "push_not_delivered")
     assert not [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")]
 
@@ -468,8 +469,8 @@ def test_wrapper_and_sdk_tags_name_their_vendor_and_common_words_do_not(text, ve
 
 def test_an_sdk_s_sandbox_mode_notice_is_a_test_environment_not_a_wrong_key(tmp_path):
     line = (
-        "W/Adjust: SANDBOX: Adjust is running in Sandbox mode. Use this setting for testing. Don't forget to set the"
-        " environment to `production` before publishing!\n"
+        "W/Adjust: SANDBOX: Adjust is running in Sandbox mode. Use this setting for testing. Don't forget to"
+        " set the environment to `production` before publishing!\n"
     )
     result = _analyze(tmp_path, line, "events_not_recorded")
     assert [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")] == ["GEN-environment"]
@@ -514,7 +515,7 @@ def test_a_push_taken_by_another_sdk_s_receiver_is_cited_for_push_tickets(tmp_pa
         "Debug: Installing NetworkConnectivityCheckerPlugin, offline feature should be supported.",
         "W/DeviceInfo: battery level 54%, charging",
         "2024-01-05 10:00:00.123456+0100 Runner[1:2] Running on iPhone 15 Simulator with aps-environment development",
-        "10-27 20:25:53.581 22368 22473 W RenderInspector: DequeueBuffer time out on com.acme/com.acme.MainActivity",
+        "10-27 20:25:53.581 22368 22473 W RenderInspector: DequeueBuffer time out on com.acme/.MainActivity",
     ],
 )
 def test_a_neutral_mention_of_a_permission_network_battery_or_simulator_is_not_evidence(tmp_path, line):
