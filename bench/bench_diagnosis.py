@@ -3,7 +3,9 @@
 For every case the log excerpt, exactly as posted, is analysed the way ``cre-desk analyze`` does it, with the
 ticket's symptom. Printed per group: cases analysed without error, right platform family, revealing lines
 surfaced (a finding cites the line), right area first on labelled cases, the share of a log's lines flagged,
-and beside it the score of the constant guess "always vendor spec (D)".
+and beside it the score of the constant guess "always vendor spec (D)". Beside the flagged share: the share
+the revealing lines alone take (what flagging exactly them would score: on a four-line excerpt one revealing
+line is 25 %) and the share flagged beyond them (the noise an engineer reads for nothing).
 
 Usage: python bench/bench_diagnosis.py [--split dev|test|all] [--by vendor,area] [--cases] [--json FILE]
 """
@@ -49,6 +51,10 @@ def score_case(case: Case, folder: Path) -> dict:
         platform=result.platform, platform_ok=result.platform == case.platform,
         revealing=len(wanted), surfaced=sum(1 for numbers in wanted if any(n in flagged for n in numbers)),
         flagged_share=len(flagged) / total,
+        # What flagging exactly the revealing lines would score, and the share flagged beyond them: on short
+        # excerpts the revealing lines alone are a large share of the log.
+        revealing_share=len({n for numbers in wanted for n in numbers}) / total,
+        extra_share=len(flagged - {n for numbers in wanted for n in numbers}) / total,
         top_area=result.suspected_areas[0]["area"] if result.suspected_areas else "",
         format=result.format,
     )
@@ -69,11 +75,16 @@ def report(rows: list[dict], title: str) -> dict:
         "labelled": len(labelled), "area_ok": sum(r["top_area"] == r["area"] for r in labelled),
         "always_d": sum(r["area"] == "D" for r in labelled),
         "flagged_share": (sum(r["flagged_share"] for r in ok) / len(ok)) if ok else 0.0,
+        "revealing_share": (sum(r["revealing_share"] for r in ok) / len(ok)) if ok else 0.0,
+        "extra_share": (sum(r["extra_share"] for r in ok) / len(ok)) if ok else 0.0,
     }
     print(f"{title:<28} analysed {_pct(figures['analysed'], figures['cases'])} | platform "
           f"{_pct(figures['platform_ok'], figures['analysed'])} | lines surfaced "
           f"{_pct(figures['surfaced'], figures['revealing'])} | area top-1 {_pct(figures['area_ok'], figures['labelled'])}"
-          f" vs always-D {_pct(figures['always_d'], figures['labelled'])} | flagged {100 * figures['flagged_share']:4.1f}%")
+          f" vs always-D {_pct(figures['always_d'], figures['labelled'])}"
+          f" | flagged {100 * figures['flagged_share']:4.1f}%"
+          f" (revealing lines alone {100 * figures['revealing_share']:4.1f}%, beyond them"
+          f" {100 * figures['extra_share']:4.1f}%)")
     return figures
 
 

@@ -101,7 +101,8 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
     """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
     rules whose lines turned out to carry a more specific detail of another area. ``frames`` receives, per
     rule whose line is a crash, the telling stack frame below it (the rule cites that frame too)."""
-    covered = {n: f for f in findings for n in f.line_nos}
+    # A fact read off a line (the SDK version in a Braze tag) says nothing about what the line reports.
+    covered = {n: f for f in findings if f.polarity != "info" for n in f.line_nos}
     grouped: dict[str, list[evidence_module.Hit]] = {}
     refined: set[str] = set()
     for hit in evidence_module.collect(doc, vendors, cancel, words):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cre_desk.logs import linescan, workers
+from cre_desk.logs import linescan, rules, workers
 from cre_desk.logs.entry import ERROR, INFO, WARN
 from cre_desk.logs.rules import literal_prefilter
 
@@ -52,6 +52,8 @@ NEEDLES = [
     "timed out",
     "refused",
     "is null",
+    "is nil",
+    "not a valid",
     "(null)",
     "blocked",
     "expired",
@@ -61,6 +63,11 @@ NEEDLES = [
     "leaked",
     "misuse",
     "not be delivered",
+    "not display",
+    "not show",
+    "not render",
+    "suppress",
+    "not delivering",
     "sandbox",
     "posted notification: false",
     "0 messages",
@@ -209,7 +216,8 @@ NEEDLES = [
 #: SDK names as they show in tags, prefixes, packages and messages.
 VENDOR_WORDS = {
     "braze": r"braze|appboy",
-    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)",
+    "firebase": r"firebase|\bfiam\b|\bfcm\b|\bE/FA\b|\bFA\b|FirebaseInstanceId|I-(?:FCM|IAM)|"
+        r"(?-i:\bFLTFire\w*|\bRNFB\w*)",
     "onesignal": r"onesignal",
     "clevertap": r"clevertap",
     "airship": r"airship|UALib|\bUA[A-Z]\w+|urbanairship",
@@ -217,13 +225,14 @@ VENDOR_WORDS = {
     "appsflyer": r"appsflyer",
     "amplitude": r"amplitude",
     "mixpanel": r"mixpanel",
-    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)",
+    "segment": r"segment\.(?:io|com)|analytics-(?:android|ios|kotlin|swift)|(?-i:\[Segment\]|"
+        r"^Segment(?::|$)|\bSEG[A-Z][a-z]\w*)",
     "iterable": r"iterable",
     "leanplum": r"leanplum",
-    "moengage": r"moengage",
+    "moengage": r"moengage|(?-i:\bMoE_\w+)",
     "customerio": r"customer\.?io|\[CIO\]|\bGist\b",
     "repro": r"\brepro\b",
-    "expo": r"\bexpo\b",
+    "expo": r"\bexpo\b|(?-i:\bExpo[A-Z]\w*)",
 }
 _VENDOR_RE = {name: re.compile(expr, re.IGNORECASE) for name, expr in VENDOR_WORDS.items()}
 SDK_PACKAGES = re.compile(
@@ -341,13 +350,15 @@ def _kind(
 #: a
 #: configuration dump is not evidence; "invalid app id" is.
 FAILURE_WORDS = (
-    r"invalid|incorrect|wrong|missing|mismatch|not (?:found|set|valid|match\w*|provided|configured|"
+    r"invalid|incorrect|wrong|missing|mismatch|not an? valid|not (?:found|set|valid|match\w*|provided|"
+    r"configured|granted|"
     r"registered|"
     r"allowed|recogni[sz]ed|exist)|does(?:n't| not) (?:exist|match|belong)|null\b|\(null\)|empty|blocked|"
     r"denied|"
-    r"refused|reject|fail|error|unknown|couldn'?t|could not|no (?:user|player|app|application|project|"
+    r"refused|reject|fail|error|unknown|couldn'?t|could not|\bnil\b|no (?:user|player|app|application|"
+    r"project|"
     r"such)\b|unable|cannot|can't|"
-    r"must |please |forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
+    r"must |please (?!call\b)|forbidden|unauthori|expired|sandbox|logged in|no valid|malformed|bad|disabled|"
     r"not supported|unsupported|not available|unavailable"
 )
 
@@ -382,7 +393,8 @@ KINDS: tuple[Kind, ...] = (
         "Notification or OS permission",
         "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
         r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
-        r"(?:send|display)|notifications? (?:are )?disabled|ATTrackingManager|authorizationStatus",
+        r"(?:send|display)|notifications? (?:are )?(?:disabled|not allowed|blocked)|ATTrackingManager|"
+        r"authorizationStatus|channel .{0,40}\bblocked\b|blocked by (?:the )?user",
         FAILURE_WORDS
         + r"|false\b|declin|off\b|not determined|notDetermined|revoked|never asked|status\W{1,3}[01]\b",
         symptoms=("push_not_delivered",),
@@ -399,6 +411,7 @@ KINDS: tuple[Kind, ...] = (
         r"background|not (?:running|launched) in (?:the )?foreground|broadcast intent callback:"
         r" result=CANCELLED|"
         r"Not allowed to start service|app standby|restricted bucket|stopped state|low power mode|"
+        r"not allowed to launch in (?:the )?background|"
         r"background app refresh",
         symptoms=("push_not_delivered",),
     ),
@@ -412,6 +425,7 @@ KINDS: tuple[Kind, ...] = (
         r"BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
         r"(?:Invalid|Expired)ProviderToken|THIRD_PARTY_AUTH_ERROR|SENDER_ID_MISMATCH|mismatched-credential|"
         r"registration-token-not-registered|invalid-registration-token|\bNotRegistered\b|"
+        r"not a valid (?:FCM |APNs )?(?:registration|device) token|"
         r"InvalidApnsCredential",
         symptoms=("push_not_delivered",),
     ),
@@ -422,7 +436,12 @@ KINDS: tuple[Kind, ...] = (
         "Network unreachable",
         "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
         r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
-        r"code=-100[139]|not connected to the internet|timed? ?out|connection (?:refused|reset)|"
+        r"code=-100[139]|not connected to the internet|connection (?:refused|reset)|"
+        # A time-out of a request, not of a frame buffer or a lock.
+        r"(?:request|connection|connect|socket|network|http|fetch|upload|download|read|response|server|"
+        r"sync)\w*"
+        r"\W.{0,40}timed? ?out|timed? ?out\W.{0,40}(?:request|connection|socket|network|http|server|host)|"
+        r"\w*Timeout(?:Exception|Error)|"
         r"\b(?:is|are|be|went|marking|currently|device|network) offline\b|"
         r"SSLHandshake|certificate verify",
     ),
@@ -433,10 +452,14 @@ KINDS: tuple[Kind, ...] = (
         "App identity, key or project mismatch",
         "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
         "missing key, another project's file, a wrong environment).",
-        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|sender["
+        r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|"
+        r"write[ _-]?key|"
+        r"site[ _-]?id|project[ _-]?token|\bJWT\b|account (?:is )?(?:blocked|suspended|disabled|"
+        r"inactive)|sender["
         r" _-]?id|"
         r"INVALID_SENDER|google_app_id|google-services|GoogleService-Info|project (?:id|number)|"
-        r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|sandbox mode|"
+        r"FIS_AUTH_ERROR|"
+        r"application (?:doesn't|does not) exist|does not exist|app with id|APNS_SANDBOX|"
         r"SenderId|mismatch(?:ed)? (?:sender|key|project)|requests from this .{0,40}are blocked|"
         r"no (?:user|player) with this id|unknown (?:app|application)|incorrect|logged in to your|not logged"
         r" in|"
@@ -479,9 +502,12 @@ KINDS: tuple[Kind, ...] = (
         "The SDK was not started (or was switched off) when the app called it.",
         r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
         r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
-        r"stopping initiali[sz]ation|instance is null|cleverTapAPI is null|requiresUserPrivacyConsent|"
-        r"privacy consent|no onBackgroundMessage handler|handler has been registered|not enabled in"
-        r" configuration|"
+        r"stopping initiali[sz]ation|to (?:complete|finish) (?:\w+ ){0,2}init\w*|"
+        r"please call [\w.]+\(.{0,60}\b(?:before|first)\b|instance is null(?!\.? Allowing)|"
+        r"cleverTapAPI is null|requiresUserPrivacyConsent|"
+        r"privacy consent|no onBackgroundMessage handler|handler has been registered|"
+        # Amazon's push (ADM) is off on every device that is not a Kindle: that says nothing.
+        r"(?<!ADM registration )not enabled in configuration|"
         r"must be called (?:first|before)|before accessing|(?:call|calling) \w+(?:\.\w+)?\.(?:initiali[sz]e|"
         r"init|start|"
         r"configure|setup|takeOff)\w*\(.{0,20}\) (?:first|before)|"
@@ -496,7 +522,9 @@ KINDS: tuple[Kind, ...] = (
         "The vendor's server refused the app (401/403/404)",
         "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
         "project setting that does not match.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:401|403|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
+        r"failure|rejected|"
+        r"responded|returned|code)\D{0,8}(?:401|403|"
         r"404)\b|"
         r"\b(?:401|403|404)\b.{0,12}(?:unauthori|forbidden|not found)|PERMISSION_DENIED|UNAUTHENTICATED|"
         r"\bNOT_FOUND\b|UNREGISTERED|MismatchSenderId|InvalidRegistration",
@@ -519,7 +547,9 @@ KINDS: tuple[Kind, ...] = (
         "The vendor's server answered with an error",
         "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
         "the vendor's status page tells more.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:429|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
+        r"failure|rejected|"
+        r"responded|returned|code)\D{0,8}(?:429|"
         r"5\d\d)\b|"
         r"\b(?:429|500|502|503|504)\b.{0,12}(?:too many|internal|unavailable|gateway)|RESOURCE_EXHAUSTED|"
         r"\bUNAVAILABLE\b|rate.?limit",
@@ -531,10 +561,12 @@ KINDS: tuple[Kind, ...] = (
         1.5,
         "The vendor's server rejected the request's content",
         "The server answered that the request was malformed or carried a value it does not accept.",
-        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error)\D{0,8}(?:400|409|"
-        r"410|413|422)\b|"
+        r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
+        r"failure|rejected|"
+        r"responded|returned|code)\D{0,8}(?:400|409|"
+        r"410|422)\b|"
         r"INVALID_ARGUMENT|Error Domain=\S+ Code=-?\d+|\"errors?\"\s*:|\berrors\s*=\s*\(",
-        gate=("400", "409", "410", "413", "422", "invalid_argument", "error"),
+        gate=("400", "409", "410", "422", "invalid_argument", "error"),
     ),
     _kind(
         "vendor_limit",
@@ -542,7 +574,8 @@ KINDS: tuple[Kind, ...] = (
         2.0,
         "A limit of the vendor's plan or SDK",
         "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
-        r"maximum of \d+|limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
+        r"maximum of \d+|\b413\b|(?:entity|payload|request|body) (?:is )?too large|"
+        r"limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
         r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large",
     ),
     _kind(
@@ -607,9 +640,13 @@ KINDS: tuple[Kind, ...] = (
         "(external id not set, a different user logged in, an anonymous profile).",
         r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|"
         r"not set)\b|"
+        # The vendor does not know the user or device record the SDK named (OneSignal's player, a
+        # subscription).
+        r"\b(?:user|player|subscription|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:not found|"
+        r"invalid|unknown|does(?:n't| not) exist)|\bno (?:user|player|subscription) (?:found|exists|with)\b|"
         r"\banonymous (?:user|profile)\b|(?:different|wrong|another) user\b|\buser (?:mismatch|changed)|"
-        r"not the user who",
-        gate=("user", "profile", "external", "customer"),
+        r"not the user who|\bidentity mismatch|identifier mismatch",
+        gate=("user", "profile", "external", "customer", "player", "subscription", "identi"),
     ),
     _kind(
         "not_displayed",
@@ -771,6 +808,15 @@ WHY_JA = {
 
 #: Kinds that count only on an SDK's line, or in an excerpt the customer chose.
 _WEAK = ("sdk_error", "not_done")
+#: A wrapper's console (Flutter, React Native, Unity…): an SDK call's failure the app caught and printed there
+#: (a rejected promise, a PlatformException) shows at whatever level the app chose, often info.
+WRAPPER_TAGS = rules.WRAPPER_TAGS
+#: Words of a failure (not of a warning or a mention) that make a wrapper's print evidence.
+_FAILED = re.compile(
+    r"\b(?:error|fail(?:ed|ure|s)?|exception|rejection|rejected|unable|cannot|can't|could ?n[o']t|"
+    r"invalid|denied)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -909,6 +955,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
     tags = doc.index.columns
     kinds: dict[str, Kind | None] = {}
     vendor_by_tag: dict[int, str] = {}
+    wrapper_tags: set[int] = set()
     # A short excerpt is what the customer chose to paste: every error line in it is worth reading.
     excerpt = len(doc) <= EXCERPT_LINES
     for number, line in enumerate(_candidate_lines(doc, cancel, words).tolist()):
@@ -931,6 +978,7 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         else:
             kind = kinds[key] = classify(text)
         level = int(levels[line]) if line < len(levels) else 0
+        wordless = kind is None
         if kind is None:
             if level < ERROR:
                 continue
@@ -942,9 +990,16 @@ def collect(doc, vendors: set[str], cancel=lambda: False, words: np.ndarray | No
         )
         if tag_id not in vendor_by_tag:
             vendor_by_tag[tag_id] = vendor_of(tags.tags.values[tag_id]) if tag_id > 0 else ""
+            if tag_id > 0 and WRAPPER_TAGS.match(tags.tags.values[tag_id].strip()):
+                wrapper_tags.add(tag_id)
+        if excerpt and tag_id in wrapper_tags and not wordless and _FAILED.search(text):
+            level = max(level, ERROR)  # the app's own report of a failure, printed through its wrapper
         vendor = vendor_by_tag[tag_id] or vendor_of(text)
-        if kind.key in _WEAK and not vendor and not (excerpt and (level >= ERROR or kind.key != "sdk_error")):
-            continue  # an app's own error words say little about the SDK (unless the customer chose them)
+        chosen = excerpt and (level >= ERROR or kind.key != "sdk_error")
+        if kind.key in _WEAK and not vendor and (wordless or not chosen):
+            # An app's own error words say little about the SDK (unless the customer chose them); an app line
+            # at error level without any error word is the app's own debug print.
+            continue
         if kind.key == "sdk_error" and level and level < INFO:
             continue  # "error" inside a debug line of a healthy request
         frames = _telling_frames(doc, line) if kind.key in ("crash", "linkage") else ()

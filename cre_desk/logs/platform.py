@@ -154,6 +154,21 @@ _IOS = [
     # OneSignal's iOS SDK (and apps logging like it) print the level as a word: "VERBOSE: …", "ERROR: …".
     (r"^(?:\S.*?\[\d+:\w+\] )?(?:VERBOSE|DEBUG|WARNING|ERROR|FATAL): \S", 2),
 ]
+# Vocabulary only one platform has: Android's manifest, package and application ids, activities, Doze; iOS's
+# plists, app groups, swizzling, notification service extensions and APNs payload flags.
+_ANDROID.append((
+    r"\b(?:manifest|applicationId|package name|MainActivity|\w+Activity\.(?:java|kt)|onNewIntent|"
+    r"R\.(?:string|"
+    r"drawable|raw|xml)\.\w+|[Dd]oze|[Ff]oreground [Ss]ervice|HMS|Huawei Mobile Services|Play Integrity|"
+    r"Android|u0_a\d+|SDK_INT)\b",
+    2,
+))
+_IOS.append((
+    r"\b(?:plist|dSYM|App Groups?|group\.com\.\w+|swizzl\w*|Notification Service Extension|"
+    r"Notification Content Extension|content-available|mutable-content|provisional authori[sz]ation|"
+    r"Background App Refresh|Keychain|keychain|iOS \d+|iPadOS|watchOS)\b|<private>",
+    2,
+))
 _ANDROID_RE = [(re.compile(p), w) for p, w in _ANDROID]
 _IOS_RE = [(re.compile(p), w) for p, w in _IOS]
 MAX_LINES = 2000

@@ -268,9 +268,27 @@ def load_rules(*, reload: bool = False) -> list[Rule]:
 # ---------------------------------------------------------------- matching
 
 
+#: Tags under which a wrapper prints what the app's Dart, JavaScript or C# code logs (often an SDK's message
+#: relayed from native code, or a failure the app caught).
+WRAPPER_TAGS = re.compile(
+    r"^(?:flutter|ReactNativeJS|ReactNative|Unity|chromium|Capacitor\S*|CordovaWebView\w*|Console|JS|"
+    r"System\.(?:out|err)|ExpoModulesCore|expo\S*)$",
+    re.IGNORECASE,
+)
+#: A rule whose every literal is at least this long is the SDK's own sentence: it is recognised without the
+#: SDK's tag, on a line that has none (a paste that lost its prefix, a line quoted in a ticket) or on a
+#: wrapper's line.
+UNTAGGED_LITERAL = 20
+
+
 def _tag_ok(rule: Rule, tag: str) -> re.Match | bool:
     if rule.tag and rule.tag.lower() not in tag.lower():
-        return False
+        return (
+            rule.tag_regex is None
+            and bool(rule.prefilter)
+            and min(len(lit) for lit in rule.prefilter) >= UNTAGGED_LITERAL
+            and (not tag.strip() or WRAPPER_TAGS.match(tag.strip()) is not None)
+        )
     if rule.tag_regex is not None:
         return rule.tag_regex.search(tag) or False
     return True

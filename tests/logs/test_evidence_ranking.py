@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cre_desk.logs import analysis
+from cre_desk.logs import analysis, evidence
 from cre_desk.logs.document import LogDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
@@ -279,6 +279,27 @@ def test_a_known_sdk_message_says_what_its_own_words_mean_and_a_detail_beside_it
         ("AirshipKit/Airship.swift:128: Fatal error: TakeOff must be called before accessing Airship.", "D"),
         ("Error: Couldn't get push token for device. Check that your FCM configuration is valid.", "B"),
         ("Amplitude Logger [Error]: upload failed, wrong server zone for this project (EU)", "B"),
+        ("I/OneSignal: notification permission not granted", "E"),
+        ("WARNING: appId set, but please call setLaunchOptions(launchOptions) to complete OneSignal init!",
+         "D"),
+        ("[Braze] Please call Braze.configure() with a valid API key before logging events", "D"),
+        ("E/Acme: Please check the API key: it is invalid", "B"),
+        ('Error Domain=UNErrorDomain Code=1 "Notifications are not allowed for this application"', "E"),
+        ("W/NotificationService: Blocking notification: channel 'default' is blocked by user", "E"),
+        ("E/OneSignal: Unknown error getting FCM Token: FIS_AUTH_ERROR", "B"),
+        ("Error: The registration token is not a valid FCM registration token", "B"),
+        ("[Segment] Unauthorized: write key is invalid", "B"),
+        ("OneSignal: App ID is not a valid UUID", "B"),
+        ("[Iterable] JWT token is expired", "B"),
+        ("E/MoEngage: InApp Module: Account is blocked, InApps will not be shown", "B"),
+        ("[CleverTap] Profile push failed: Identity mismatch for this device", "B"),
+        ("[Acme] Channel registration failed: 403", "B"),
+        ("E/Amplitude: Unable to upload events: server rejected with code 413 Payload Too Large", "D"),
+        (
+            "<Error> [com.apple.pushLaunch.com.acme] Not delivering notification: app is not running and "
+            "is not allowed to launch in background",
+            "E",
+        ),
     ],
 )
 def test_push_providers_and_the_os_refusing_are_named(tmp_path, line, area):
@@ -369,6 +390,92 @@ def test_an_app_s_own_skipping_line_outside_an_excerpt_is_not_cited(tmp_path):
     assert not [f for f in _analyze(tmp_path, text).findings if f.rule_id == "GEN-not_done"]
 
 
+def test_an_app_s_own_error_level_print_without_an_error_word_is_not_cited(tmp_path):
+    """Apps log their own progress at error level to make it stand out; only an SDK's such line counts."""
+    text = (
+        "08-24 16:45:34.012 1076-1076/com.acme E/MainActivity: registerInAppMessageManager\n"
+        "08-24 16:45:34.300 1076-1076/com.acme E/OneSignal: promptPermission() is not applicable in Android\n"
+    )
+    flagged = analysis.flagged_lines(_analyze(tmp_path, text))
+    assert flagged == {1}
+
+
+def test_a_failure_the_app_prints_through_its_wrapper_at_info_level_is_cited(tmp_path):
+    """React Native's console.log and Flutter's print log at info level; in an excerpt, errors there count."""
+    text = (
+        "05-10 12:00:00.000 12345 12346 I ReactNativeJS: Running application\n"
+        "05-10 12:00:00.100 12345 12346 I ReactNativeJS: Error: [messaging/unknown] The operation failed.\n"
+        "05-10 12:00:00.200 12345 12346 I Acme: Error: [cache/unknown] The operation failed.\n"
+    )
+    assert analysis.flagged_lines(_analyze(tmp_path, text)) == {1}
+
+
+def test_an_ios_key_or_id_that_is_nil_is_an_identity_problem(tmp_path):
+    result = _analyze(tmp_path, "[CleverTap]: CleverTap account ID is nil\n")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-identity"] == [(0,)]
+    assert result.suspected_areas[0]["area"] == "B"
+
+
+def test_a_version_read_off_the_tag_does_not_hide_what_the_line_reports(tmp_path):
+    """Braze writes its version into every tag; that fact must not cover the message on the same line."""
+    line = (
+        "W/Braze v24.0.0 .BrazeFirebaseMessagingService: Remote message did not originate from Braze. "
+        "Not consuming remote message\n"
+    )
+    result = _analyze(tmp_path, line, "push_not_delivered")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-push_handler"] == [(0,)]
+
+
+def test_a_debug_line_saying_a_message_was_not_shown_is_cited(tmp_path):
+    line = "D/Acme: In-app message not displayed: another message is on screen\n"
+    result = _analyze(tmp_path, "V/Acme: start\n" + line, "iam_not_shown")
+    assert [f.line_nos for f in result.findings if f.rule_id == "GEN-not_displayed"] == [(1,)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I/Braze v23.0.1 .Braze: Automatic ADM registration not enabled in configuration. Braze will not "
+        "register for ADM.",
+        "V/Braze v23.0.1 .Braze: The instance is null. Allowing instance initialization",
+        'I/ReactNativeJS: Running application "Shop" with appParams: {}. __DEV__ === true, development-level'
+        " warning are ON, performance optimizations are OFF",
+    ],
+)
+def test_an_sdk_s_routine_start_up_lines_are_not_flagged(tmp_path, line):
+    """Amazon push off on a phone, an instance's first start, a wrapper's banner: healthy apps log them."""
+    result = _analyze(tmp_path, line + "\n", "push_not_delivered")
+    assert not [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        ("FLTFireMsgReceiver", "firebase"),
+        ("RNFBMessagingModule", "firebase"),
+        ("Segment", "segment"),
+        ("[Segment] upload failed", "segment"),
+        ("SEGAnalytics", "segment"),
+        ("ExpoNotifications", "expo"),
+        ("MoE_Core_PushHandler", "moengage"),
+        ("Audience segment: vip", ""),
+        ("segmentation fault", ""),
+        ("export failed", ""),
+    ],
+)
+def test_wrapper_and_sdk_tags_name_their_vendor_and_common_words_do_not(text, vendor):
+    assert evidence.vendor_of(text) == vendor
+
+
+def test_an_sdk_s_sandbox_mode_notice_is_a_test_environment_not_a_wrong_key(tmp_path):
+    line = (
+        "W/Adjust: SANDBOX: Adjust is running in Sandbox mode. Use this setting for testing. Don't forget to"
+        " set the environment to `production` before publishing!\n"
+    )
+    result = _analyze(tmp_path, line, "events_not_recorded")
+    assert [f.rule_id for f in result.findings if f.rule_id.startswith("GEN-")] == ["GEN-environment"]
+
+
 def test_a_test_environment_in_use_is_cited_as_a_targeting_lead(tmp_path):
     text = (
         "2018-01-24 17:04:32.533036-0500 LAT[367:30275] [I] +[UAirship executeUnsafeTakeOff:] [Line 185] UAirship "
@@ -408,6 +515,7 @@ def test_a_push_taken_by_another_sdk_s_receiver_is_cited_for_push_tickets(tmp_pa
         "Debug: Installing NetworkConnectivityCheckerPlugin, offline feature should be supported.",
         "W/DeviceInfo: battery level 54%, charging",
         "2024-01-05 10:00:00.123456+0100 Runner[1:2] Running on iPhone 15 Simulator with aps-environment development",
+        "10-27 20:25:53.581 22368 22473 W RenderInspector: DequeueBuffer time out on com.acme/.MainActivity",
     ],
 )
 def test_a_neutral_mention_of_a_permission_network_battery_or_simulator_is_not_evidence(tmp_path, line):
@@ -488,6 +596,8 @@ def test_wrapper_crash_banners_are_crashes(tmp_path, line):
             "user_identity",
         ),
         ("W/Acme: track failed, external_id is null", "user_identity"),
+        ('        "Player id not found"', "user_identity"),
+        ("E/OneSignal: subscription_id invalid, cannot update tags", "user_identity"),
     ],
 )
 def test_an_empty_fetch_or_another_user_points_at_targeting(tmp_path, line, key):

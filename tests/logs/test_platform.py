@@ -97,6 +97,11 @@ FRAGMENTS = [
     ("ios", ['Push token: Optional("80f1b2c3d4"), user: nil']),
     ("android", ["[Unhandled promise rejection: Error: Couldn't get GCM token for device]"]),
     ("android", ["Android Bundled 812ms node_modules/expo-router/entry.js (1203 modules)"]),
+    ("android", ["CleverTap Account ID and Token are not set in the manifest"]),
+    ("ios", ["Push received but the Notification Service Extension did not run: mutable-content is 0"]),
+    ("ios", ["Could not read app group group.com.acme.onesignal, swizzling disabled"]),
+    ("android", ["Push stopped arriving after the update to Android 14"]),
+    ("ios", ["Registration failed for <private>: token unavailable"]),
 ]
 
 
@@ -115,6 +120,24 @@ def test_a_log_with_no_platform_words_stays_undecided():
 def test_a_line_matching_an_sdk_message_known_from_one_platform_s_source_names_that_platform():
     assert platform.guess("generic", ["Request failed"], known=(0, 1)) == "ios"
     assert platform.guess("generic", ["Request failed"], known=(1, 0)) == "android"
+
+
+def test_an_sdk_sentence_quoted_without_its_tag_names_the_platform_of_its_source(tmp_path):
+    """A mined Android message quoted in a ticket, without the logcat prefix it was written with."""
+    from cre_desk.logs import analysis
+    from cre_desk.logs.document import LogDocument
+
+    path = tmp_path / "pasted.log"
+    path.write_text(
+        "suspendInitInternal: no appId provided or found in local storage. Please pass a valid appId to "
+        "initWithContext().\n",
+        encoding="utf-8",
+    )
+    doc = LogDocument(path)
+    try:
+        assert analysis.analyze(doc).platform == "android"
+    finally:
+        doc.close()
 
 
 def test_analysis_names_the_platform_of_an_sdk_message_known_from_that_platform_s_source(tmp_path):

@@ -210,6 +210,30 @@ def test_tag_filter_is_case_insensitive_and_required():
     assert matches(sys01, Entry(0, 1, line, tag="MyGCMHelper")) is None
 
 
+def test_an_sdk_s_own_sentence_is_recognised_without_its_tag_but_not_under_another_sdk_s_tag():
+    """A paste that lost its prefix, a line quoted in a ticket, a wrapper's print: the SDK's words remain."""
+    rule = BY_ID["OS-03"]
+    said = "There is an IAM currently showing!"
+    assert matches(rule, Entry(0, 1, said, tag=""))
+    assert matches(rule, Entry(0, 1, said, tag="flutter"))
+    assert matches(rule, Entry(0, 1, said, tag="ReactNativeJS"))
+    assert matches(rule, Entry(0, 1, said, tag="OtherSdk")) is None
+    short = BY_ID["SYS-04"]  # a short, common text still needs its tag
+    stopping = "Force stopping com.example.shop appid=10123 user=0: from pid 4406"
+    assert matches(short, Entry(0, 1, stopping, tag="")) is None
+
+
+def test_a_mined_message_is_recognised_in_the_wording_of_other_sdk_releases():
+    """FirebaseMessaging 8.x put a sentence between the sender id and "Be sure…" that 12.x dropped."""
+    rule = BY_ID["FCM-M102"]
+    older = (
+        "8.1.0 - [Firebase/Messaging][I-FCM002022] APNS device token not set before retrieving FCM Token for "
+        "Sender ID '457684864864'. Notifications to this FCM Token will not be delivered over APNS."
+        "Be sure to re-retrieve the FCM token once the APNS device token is set."
+    )
+    assert matches(rule, Entry(0, 1, older, tag=""))
+
+
 def test_literal_prefilter():
     assert literal_prefilter(r"Triggering action: (\S+)") == ("Triggering action: ",)
     assert literal_prefilter(r"SENDER_ID_MISMATCH|MismatchSenderId") == ("SENDER_ID_MISMATCH", "MismatchSenderId")
