@@ -154,14 +154,20 @@ def section_of(kind: str) -> str | None:
     return None
 
 
-def _group_key(row: VoiceRow) -> str:
+def title_key(title: str) -> str:
+    """How unlinked tickets group: the title without case, punctuation and extra spaces."""
+    return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
+
+
+def customer_key(name: str) -> str:
+    """One customer however its name is cased and spaced."""
+    return " ".join(name.lower().split())
+
+
+def group_key(row: VoiceRow) -> str:
     if row.item_id is not None:
         return f"item:{row.item_id}"
-    return "title:" + " ".join(re.sub(r"[^\w\s]", " ", row.title.lower()).split())
-
-
-def _customer(name: str) -> str:
-    return " ".join(name.lower().split())
+    return "title:" + title_key(row.title)
 
 
 def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
@@ -172,7 +178,7 @@ def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
         section = section_of(row.kind)
         if section is None:
             continue
-        key = _group_key(row)
+        key = group_key(row)
         entry = out[section].get(key)
         if entry is None:
             entry = out[section][key] = VoiceEntry(
@@ -190,7 +196,7 @@ def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
         entry.ticket_ids.append(row.ticket_id)
         entry.tickets += 1
         who = customers.setdefault((section, key), set())
-        customer = _customer(row.customer)
+        customer = customer_key(row.customer)
         if customer:
             who.add(customer)
         entry.customers = len(who)
@@ -215,16 +221,41 @@ def build_voice(
     team_names: dict[str, str] | None = None,
 ) -> VoiceReport:
     """The report from the rows of the period and of the period before (for the change column)."""
-    now, before = _entries(current), _entries(previous)
+    before = {
+        (section, key): (e.tickets, e.customers)
+        for section, entries in _entries(previous).items()
+        for key, e in entries.items()
+    }
+    tickets = len({r.ticket_id for r in current})
+    customers = len({customer_key(r.customer) for r in current if customer_key(r.customer)})
+    return rank_voice(
+        current, before, period, previous_period, tickets=tickets, customers=customers, top=top,
+        team_names=team_names,
+    )
+
+
+def rank_voice(
+    rows: list[VoiceRow],
+    before: dict[tuple[str, str], tuple[int, int]],
+    period: Period,
+    previous_period: Period,
+    *,
+    tickets: int,
+    customers: int,
+    top: int = TOP,
+    team_names: dict[str, str] | None = None,
+) -> VoiceReport:
+    """The report from the rows of every group that may make the top ``top`` of its section (the database
+    picks them), the previous period's (tickets, customers) per (section, group key) and the totals."""
+    now = _entries(rows)
     report = VoiceReport(period=period, previous=previous_period, team_names=dict(team_names or {}))
-    report.tickets = len({r.ticket_id for r in current})
-    report.customers = len({_customer(r.customer) for r in current if _customer(r.customer)})
+    report.tickets, report.customers = tickets, customers
     for section in SECTIONS:
         entries = list(now[section].values())
         for entry in entries:
-            old = before[section].get(entry.key)
+            old = before.get((section, entry.key))
             if old is not None:
-                entry.previous_tickets, entry.previous_customers = old.tickets, old.customers
+                entry.previous_tickets, entry.previous_customers = old
         entries.sort(
             key=lambda e: (
                 -e.customers,

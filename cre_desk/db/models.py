@@ -115,7 +115,9 @@ class Ticket(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_tickets_source_account_external", "source", "account_id", "external_id",
-                            unique=True),)
+                            unique=True),
+                      # the product-feedback figures count from this index alone (migration 0009)
+                      Index("ix_tickets_created_category_customer", "created_at", "category", "customer"))
 
 
 class TicketTag(Base):
