@@ -251,17 +251,6 @@ class FeedbackStore:
             session.flush()
             return self._tag(session, ticket_id)
 
-    def retag(self, ticket_ids: list[int], *, team: str | None = None, actor: str = "") -> int:
-        """Bulk re-tagging from the queue: set the team of many tickets, keeping each one's kind."""
-        if team and team not in {t.key for t in self.list_teams()}:
-            raise UserError(f"There is no product team “{team}”.")
-        count = 0
-        for ticket_id in ticket_ids:
-            tag = self.tag_of(ticket_id)
-            self.confirm(ticket_id, team=tag.team if team is None else team, kind=tag.kind, actor=actor)
-            count += 1
-        return count
-
     def external_ids(self, source: str) -> set[str]:
         """Keys of the tickets one source created (the demo loader adds only what is missing)."""
         with self.db.read() as session:
