@@ -592,7 +592,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>Zendesk Guide に保存(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="451" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="452" />
         <source>Saving to Zendesk Guide…</source>
         <translation>Zendesk Guide に保存しています…</translation>
     </message>
@@ -602,7 +602,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>セクション ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="464" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="465" />
         <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
         <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
     </message>
@@ -727,6 +727,47 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <location filename="../../cre_desk/gui/attach_bar.py" line="144" />
         <source>binary data</source>
         <translation>バイナリデータ</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRetag</name>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="77" />
+        <source>no team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="85" />
+        <source>Set {0} on %n ticket(s)?</source>
+        <translation>
+            <numerusform>%n 件のチケットに {0} を設定しますか？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="89" />
+        <source>%n selected ticket(s) already have it and stay as they are.</source>
+        <translation>
+            <numerusform>選択中の %n 件はすでに設定済みのため、そのままです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="93" />
+        <source>%n of them change category with the kind; their resolution timers follow the new category.</source>
+        <translation>
+            <numerusform>うち %n 件は種類に合わせてカテゴリも変わります。解決タイマーは新しいカテゴリに従います。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="114" />
+        <source>The selected tickets already have {0}.</source>
+        <translation>選択したチケットにはすでに {0} が設定されています。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="140" />
+        <source>%n ticket(s) re-tagged; these could not be:</source>
+        <translation>
+            <numerusform>%n 件のタグを変更しました。次のチケットは変更できませんでした:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1239,233 +1280,233 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>FeedbackDashboardView</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="65" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="77" />
         <source>Product-feedback dashboard</source>
         <translation>プロダクトフィードバック ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="81" />
         <source>Last 4 weeks</source>
         <translation>直近4週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="70" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="82" />
         <source>Last 13 weeks</source>
         <translation>直近13週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="71" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="83" />
         <source>Last 26 weeks</source>
         <translation>直近26週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="72" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="84" />
         <source>Last 12 months</source>
         <translation>直近12か月</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="73" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="85" />
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="85" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="97" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="87" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="99" />
         <source>Teams…</source>
         <translation>チーム…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="88" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="100" />
         <source>Edit the product teams and what belongs to each</source>
         <translation>プロダクトチームと各チームの担当範囲を編集します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="90" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="102" />
         <source>Customer-voice report…</source>
         <translation>お客様の声レポート…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="92" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
         <source>Save the customer-voice report of the quarter the period ends in</source>
         <translation>期間の終わりを含む四半期のお客様の声レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="108" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="120" />
         <source>Weekly tickets by team</source>
         <translation>チーム別の週ごとの件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="109" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="121" />
         <source>Weekly tickets by kind</source>
         <translation>種類別の週ごとの件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Tickets</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Usual per week</source>
         <translation>通常の週あたり件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
         <source>Feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Request, bug or confusion</source>
         <translation>要望・不具合・分かりにくさ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="139" />
         <source>Anomalies</source>
         <translation>急増</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="128" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="140" />
         <source>Unclear or hidden features</source>
         <translation>分かりにくい・知られていない機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="129" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="141" />
         <source>Items with most customers</source>
         <translation>顧客数の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="142" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="154" />
         <source>Select a cell or a row to see its tickets (double-click opens)</source>
         <translation>セルか行を選ぶとチケットが表示されます（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="146" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="158" />
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="151" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="163" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="163" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="175" />
         <source>Tickets by team and kind</source>
         <translation>チーム×種類別のチケット数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="180" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="192" />
         <source>Merge selected items</source>
         <translation>選択した項目を統合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="181" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="193" />
         <source>Select two or more items (Ctrl+click) that are the same request: they become one, keeping every ticket</source>
         <translation>同じ要望を指す項目を2つ以上選んでください（Ctrl+クリック）。1つに統合され、チケットはすべて残ります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="274" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="286" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="276" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="288" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="294" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="306" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="303" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="315" />
         <source>{0} tickets · {1} unclear or hidden features · anomalies: {2}</source>
         <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増: {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="313" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="318" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="325" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="330" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="329" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="339" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="346" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="356" />
         <source>All tickets</source>
         <translation>すべてのチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="352" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="362" />
         <source>{0} · {1}, week of {2}</source>
         <translation>{0} · {1}（{2} の週）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="378" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="388" />
         <source>(not linked to a feature)</source>
         <translation>（機能に未紐付け）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="455" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="461" />
         <source>{0}: {1} ticket(s)</source>
         <translation>{0}: {1} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="491" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="507" />
         <source>Select two or more items in “Items with most customers” to merge.</source>
         <translation>統合するには「顧客数の多い項目」で2つ以上の項目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="494" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="510" />
         <source>Merge {0} item(s) into “{1}”? Their tickets will all be linked to it.</source>
         <translation>{0} 件の項目を「{1}」に統合しますか？ それらのチケットはすべて統合先に紐付きます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="532" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="548" />
         <source>Save the customer-voice report</source>
         <translation>お客様の声レポートを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="534" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="550" />
         <source>Web page (*.html);;Markdown (*.md);;CSV (*.csv)</source>
         <translation>Webページ (*.html);;Markdown (*.md);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="556" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="572" />
         <source>Saved the customer-voice report to {0}</source>
         <translation>お客様の声レポートを {0} に保存しました</translation>
     </message>
@@ -2394,103 +2435,113 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="90" />
+        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <source>Re-&amp;tag selected tickets…</source>
+        <translation>選択したチケットのタグを変更(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="92" />
+        <source>Set the product team and/or kind of the tickets selected in the queue</source>
+        <translation>キューで選択したチケットのプロダクトチームや種類をまとめて設定します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="93" />
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="91" />
+        <location filename="../../cre_desk/gui/main_window.py" line="94" />
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="92" />
-        <location filename="../../cre_desk/gui/main_window.py" line="470" />
+        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <location filename="../../cre_desk/gui/main_window.py" line="498" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93" />
+        <location filename="../../cre_desk/gui/main_window.py" line="96" />
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="103" />
         <source>Show &amp;Overview</source>
         <translation>概要を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="103" />
         <source>Show &amp;Checklist</source>
         <translation>チェックリストを表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="100" />
+        <location filename="../../cre_desk/gui/main_window.py" line="103" />
         <source>Show &amp;Timeline</source>
         <translation>タイムラインを表示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="101" />
+        <location filename="../../cre_desk/gui/main_window.py" line="104" />
         <source>Show &amp;Logs</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="101" />
+        <location filename="../../cre_desk/gui/main_window.py" line="104" />
         <source>Show &amp;Reply</source>
         <translation>返信を表示(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104" />
+        <location filename="../../cre_desk/gui/main_window.py" line="107" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="105" />
+        <location filename="../../cre_desk/gui/main_window.py" line="108" />
         <source>Every keyboard shortcut (F1)</source>
         <translation>すべてのキーボードショートカット (F1)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="108" />
+        <location filename="../../cre_desk/gui/main_window.py" line="111" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="132" />
+        <location filename="../../cre_desk/gui/main_window.py" line="136" />
         <source>&amp;Product-feedback dashboard</source>
         <translation>プロダクトフィードバック ダッシュボード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <location filename="../../cre_desk/gui/main_window.py" line="138" />
         <source>Tickets by product team and kind, trends, anomalies and the most requested items</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="422" />
+        <location filename="../../cre_desk/gui/main_window.py" line="450" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="447" />
+        <location filename="../../cre_desk/gui/main_window.py" line="475" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="448" />
+        <location filename="../../cre_desk/gui/main_window.py" line="476" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="526" />
+        <location filename="../../cre_desk/gui/main_window.py" line="554" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="544" />
+        <location filename="../../cre_desk/gui/main_window.py" line="572" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="581" />
+        <location filename="../../cre_desk/gui/main_window.py" line="609" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -2505,94 +2556,94 @@ Close anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="110" />
+        <location filename="../../cre_desk/gui/main_window.py" line="113" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="115" />
+        <location filename="../../cre_desk/gui/main_window.py" line="118" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="120" />
+        <location filename="../../cre_desk/gui/main_window.py" line="123" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="123" />
+        <location filename="../../cre_desk/gui/main_window.py" line="127" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="124" />
+        <location filename="../../cre_desk/gui/main_window.py" line="128" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="125" />
+        <location filename="../../cre_desk/gui/main_window.py" line="129" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129" />
+        <location filename="../../cre_desk/gui/main_window.py" line="133" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="130" />
+        <location filename="../../cre_desk/gui/main_window.py" line="134" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="144" />
+        <location filename="../../cre_desk/gui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="149" />
+        <location filename="../../cre_desk/gui/main_window.py" line="153" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="184" />
+        <location filename="../../cre_desk/gui/main_window.py" line="189" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="184" />
+        <location filename="../../cre_desk/gui/main_window.py" line="189" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="185" />
+        <location filename="../../cre_desk/gui/main_window.py" line="190" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="187" />
+        <location filename="../../cre_desk/gui/main_window.py" line="192" />
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="261" />
+        <location filename="../../cre_desk/gui/main_window.py" line="266" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="360" />
+        <location filename="../../cre_desk/gui/main_window.py" line="388" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="378" />
+        <location filename="../../cre_desk/gui/main_window.py" line="406" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="408" />
+        <location filename="../../cre_desk/gui/main_window.py" line="436" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -2609,47 +2660,47 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="453" />
+        <location filename="../../cre_desk/gui/main_window.py" line="481" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="460" />
+        <location filename="../../cre_desk/gui/main_window.py" line="488" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="461" />
+        <location filename="../../cre_desk/gui/main_window.py" line="489" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="463" />
+        <location filename="../../cre_desk/gui/main_window.py" line="491" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="483" />
+        <location filename="../../cre_desk/gui/main_window.py" line="511" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="486" />
+        <location filename="../../cre_desk/gui/main_window.py" line="514" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="524" />
+        <location filename="../../cre_desk/gui/main_window.py" line="552" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="138" />
+        <location filename="../../cre_desk/gui/main_window.py" line="142" />
         <source>&amp;Articles</source>
         <translation>記事(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="139" />
+        <location filename="../../cre_desk/gui/main_window.py" line="143" />
         <source>FAQ and best-practice articles, FAQ candidates and FAQ health</source>
         <translation>FAQ とベストプラクティスの記事、FAQ 候補、FAQ の効果</translation>
     </message>
@@ -3053,37 +3104,37 @@ Close anyway?</source>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="42" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="55" />
         <source>Search titles, questions, notes, messages…</source>
         <translation>件名・質問・メモ・メッセージを検索…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="45" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="58" />
         <source>Open tickets</source>
         <translation>未解決のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="46" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="59" />
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="50" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="63" />
         <source>All categories</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="54" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="67" />
         <source>Anyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="56" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="69" />
         <source>Any tag</source>
         <translation>すべてのタグ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="179" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="197" />
         <source>%n matching ticket(s), best match first</source>
         <extracomment>Columns given up, in this order, when the queue is too narrow for a readable title. The title keeps room for about this many characters before any other column is shown.</extracomment>
         <translation>
@@ -3091,18 +3142,42 @@ Close anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="182" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="200" />
         <source>The newest %n tickets; search or filter to find older ones.</source>
         <translation>
             <numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="185" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="203" />
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>チケット %n 件</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="259" />
+        <source>Set product team (%n ticket(s))</source>
+        <translation>
+            <numerusform>プロダクトチームを設定（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="262" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="263" />
+        <source>Set kind (%n ticket(s))</source>
+        <translation>
+            <numerusform>種類を設定（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="267" />
+        <source>Re-tag selected tickets…</source>
+        <translation>選択したチケットのタグを変更…</translation>
     </message>
 </context>
 <context>
@@ -3474,6 +3549,46 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>RetagDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="27" />
+        <source>Re-tag tickets</source>
+        <translation>チケットのタグを変更</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="29" />
+        <source>Set the product team and/or kind of the %n selected ticket(s).</source>
+        <translation>
+            <numerusform>選択した %n 件のチケットのプロダクトチームや種類を設定します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="32" />
+        <source>Keep each ticket's team</source>
+        <translation>各チケットのチームのまま</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="35" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="37" />
+        <source>Keep each ticket's kind</source>
+        <translation>各チケットの種類のまま</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="41" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="42" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cre_desk/gui/settings_dialog.py" line="28" />
@@ -3724,57 +3839,57 @@ Close anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="570" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="586" />
         <source>Product teams</source>
         <translation>プロダクトチーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="575" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="591" />
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="576" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="592" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="577" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="593" />
         <source>Name (Japanese)</source>
         <translation>名前（日本語）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="578" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="594" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="579" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="595" />
         <source>Checklist items</source>
         <translation>チェックリスト項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="580" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="596" />
         <source>Feature words</source>
         <translation>機能のキーワード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="587" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="603" />
         <source>Add team</source>
         <translation>チームを追加</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="589" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="605" />
         <source>Remove team</source>
         <translation>チームを削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="590" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="606" />
         <source>Its tickets keep their kind and become untagged by team</source>
         <translation>チケットの種類はそのまま残り、チームは未設定になります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="592" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="608" />
         <source>Lists are comma-separated. Checklist items match by the start of their key.</source>
         <translation>一覧はカンマ区切りです。チェックリスト項目はキーの先頭で照合します。</translation>
     </message>
@@ -3782,7 +3897,7 @@ Close anyway?</source>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="69" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="71" />
         <source>Status (Ctrl+Shift+S). Waiting statuses pause the resolution clock.</source>
         <translation>ステータス（Ctrl+Shift+S）。待ち状態の間は解決時間の計測が止まります。</translation>
     </message>
@@ -3791,164 +3906,164 @@ Close anyway?</source>
         <translation type="vanished">チームのカレンダーの営業時間で計測します。待ち状態の間は解決時間の計測が止まります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="90" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="98" />
         <source>&amp;Overview</source>
         <translation>概要(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="91" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="99" />
         <source>&amp;Checklist</source>
         <translation>チェックリスト(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="92" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="100" />
         <source>&amp;Timeline</source>
         <translation>タイムライン(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="93" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="101" />
         <source>&amp;Logs</source>
         <translation>ログ(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="94" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="102" />
         <source>&amp;Reply</source>
         <translation>返信(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="97" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="105" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="119" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="127" />
         <source>Select a ticket on the left, or create one with Ctrl+N.</source>
         <translation>左の一覧からチケットを選ぶか、Ctrl+N で新規作成してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="192" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="350" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="200" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="358" />
         <source>Not saved · Ctrl+S retries</source>
         <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="194" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="298" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="364" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="202" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="306" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="337" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="372" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="227" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="235" />
         <source>First response {0} h</source>
         <translation>初回応答 {0} 時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="230" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
         <source>No response yet</source>
         <translation>未応答</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="233" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="241" />
         <source>Resolution {0} of {1} business h</source>
         <translation>解決時間 {0} / {1} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="236" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="244" />
         <source>Resolution {0} business h</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="237" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="245" />
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="237" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="245" />
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="246" />
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="238" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="246" />
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="239" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="247" />
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="277" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="329" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="285" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="337" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="301" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="309" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="342" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="350" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="449" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="457" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="451" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="459" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="473" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="481" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="480" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="488" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="504" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="512" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="505" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="513" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="507" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="515" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="508" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="516" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="509" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="517" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="514" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="522" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
