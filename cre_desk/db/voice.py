@@ -82,42 +82,62 @@ class _Query:
         return stmt.group_by(self.section, self.group)
 
 
-def _contenders(session: Session, query: _Query, top: int) -> list[tuple[str, str]]:
-    """(section, group key) of the groups ranked within ``top`` of their section; a tie at the cut stays in
-    (the title decides ties last, in Python)."""
-    groups = query.groups().subquery()
-    ranked = select(
-        groups.c.section,
-        groups.c.group_key,
-        func.rank()
-        .over(
-            partition_by=groups.c.section,
-            order_by=(groups.c.customers.desc(), groups.c.tickets.desc(), groups.c.last.desc()),
-        )
-        .label("place"),
-    ).subquery()
-    stmt = select(ranked.c.section, ranked.c.group_key).where(ranked.c.place <= top)
-    return [(r.section, r.group_key) for r in session.execute(stmt).all()]
-
-
-def _rows(session: Session, query: _Query, wanted: list[tuple[str, str]]) -> list[VoiceRow]:
-    """Every row of the wanted groups, as ``core.voice`` reads them."""
-    if not wanted:
-        return []
-    stmt = query.joined(
-        Ticket.id,
-        Ticket.title,
-        Ticket.customer,
-        Ticket.goal,
-        Ticket.created_at,
-        query.kind,
-        TicketFeedback.product_team,
+def _contender_rows(session: Session, query: _Query, top: int) -> tuple[list, list[VoiceRow]]:
+    """The groups ranked within ``top`` of their section (a tie at the cut stays in: the title decides ties
+    last, in Python) and all their rows, in one statement: each row's group key is computed once."""
+    base = query.joined(
+        Ticket.id.label("ticket_id"),
         FeedbackItem.id.label("item_id"),
-        FeedbackItem.title.label("item"),
-        FeedbackItem.github_url,
-        FeedbackItem.product_team.label("item_team"),
-    ).where(tuple_(query.section, query.group).in_(wanted))
+        query.section,
+        query.group,
+        query.customer.label("customer_key"),
+        Ticket.created_at.label("created_at"),
+    ).cte("base").prefix_with("MATERIALIZED")  # read twice: group keys computed once (SQLite 3.35, PG 12)
+    groups = (
+        select(
+            base.c.section,
+            base.c.group_key,
+            func.count(func.distinct(base.c.ticket_id)).label("tickets"),
+            func.count(func.distinct(func.nullif(base.c.customer_key, literal("")))).label("customers"),
+            func.max(base.c.created_at).label("last"),
+        )
+        .group_by(base.c.section, base.c.group_key)
+        .subquery()
+    )
+    place = func.rank().over(
+        partition_by=groups.c.section,
+        order_by=(groups.c.customers.desc(), groups.c.tickets.desc(), groups.c.last.desc()),
+    )
+    ranked = select(groups.c.section, groups.c.group_key, place.label("place")).subquery()
+    wanted = select(ranked.c.section, ranked.c.group_key).where(ranked.c.place <= top)
+    stmt = (
+        select(
+            base.c.section,
+            base.c.group_key,
+            Ticket.id,
+            Ticket.title,
+            Ticket.customer,
+            Ticket.goal,
+            Ticket.created_at,
+            query.kind,
+            TicketFeedback.product_team,
+            FeedbackItem.id.label("item_id"),
+            FeedbackItem.title.label("item"),
+            FeedbackItem.github_url,
+            FeedbackItem.product_team.label("item_team"),
+        )
+        .select_from(base)
+        .join(Ticket, Ticket.id == base.c.ticket_id)
+        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
+        .outerjoin(FeedbackItem, FeedbackItem.id == base.c.item_id)
+        .where(tuple_(base.c.section, base.c.group_key).in_(wanted))
+    )
     rows = session.execute(stmt).all()
+    return sorted({(r.section, r.group_key) for r in rows}), _voice_rows(session, rows)
+
+
+def _voice_rows(session: Session, rows) -> list[VoiceRow]:
+    """The rows as ``core.voice`` reads them, with the state of their GitHub issues."""
     urls = {r.github_url for r in rows if r.github_url}
     states: dict[str, str] = {}
     if urls:
@@ -177,8 +197,7 @@ def build_voice_report(
     with db.read() as session:
         keys = SqlKeys(session)
         now = _Query(keys, *_bounds(period, tz))
-        wanted = _contenders(session, now, top)
-        rows = _rows(session, now, wanted)
+        wanted, rows = _contender_rows(session, now, top)
         before = _previous(session, _Query(keys, *_bounds(previous, tz)), wanted)
         tickets, customers = _totals(session, now)
     names = {t.key: t.label(language) for t in FeedbackStore(db).list_teams()}
