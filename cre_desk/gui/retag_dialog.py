@@ -25,6 +25,7 @@ class RetagDialog(QDialog):
     def __init__(self, teams: list[ProductTeam], count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Re-tag tickets"))
+        self.setMinimumWidth(420)
         language = ui_language()
         intro = QLabel(self.tr("Set the product team and/or kind of the %n selected ticket(s).", "", count))
         intro.setWordWrap(True)

@@ -732,38 +732,38 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>BulkRetag</name>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="77" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="78" />
         <source>no team</source>
         <translation>チームなし</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="85" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="86" />
         <source>Set {0} on %n ticket(s)?</source>
         <translation>
             <numerusform>%n 件のチケットに {0} を設定しますか？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="89" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="90" />
         <source>%n selected ticket(s) already have it and stay as they are.</source>
         <translation>
             <numerusform>選択中の %n 件はすでに設定済みのため、そのままです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="93" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="94" />
         <source>%n of them change category with the kind; their resolution timers follow the new category.</source>
         <translation>
             <numerusform>うち %n 件は種類に合わせてカテゴリも変わります。解決タイマーは新しいカテゴリに従います。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="114" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="115" />
         <source>The selected tickets already have {0}.</source>
         <translation>選択したチケットにはすでに {0} が設定されています。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="140" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="141" />
         <source>%n ticket(s) re-tagged; these could not be:</source>
         <translation>
             <numerusform>%n 件のタグを変更しました。次のチケットは変更できませんでした:</numerusform>
@@ -3556,34 +3556,34 @@ Close anyway?</source>
         <translation>チケットのタグを変更</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="29" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="30" />
         <source>Set the product team and/or kind of the %n selected ticket(s).</source>
         <translation>
             <numerusform>選択した %n 件のチケットのプロダクトチームや種類を設定します。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="32" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="33" />
         <source>Keep each ticket's team</source>
         <translation>各チケットのチームのまま</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="35" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="36" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="37" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="38" />
         <source>Keep each ticket's kind</source>
         <translation>各チケットの種類のまま</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="41" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="42" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/retag_dialog.py" line="42" />
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="43" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
