@@ -381,6 +381,19 @@ class FeedbackItem(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class UpsellSignal(Base):
+    """A customer showed interest in a paid feature (for account managers; never a support metric)."""
+
+    __tablename__ = "upsell_signals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    feature: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
+    flagged_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
 class TicketItem(Base):
     __tablename__ = "ticket_items"
 

@@ -15,11 +15,12 @@ from sqlalchemy import String, case, cast, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from cre_desk.core.feedback import CONFUSION_KINDS, KIND_CATEGORY, Kind
-from cre_desk.core.voice import Period, VoiceReport, VoiceRow, rank_voice
+from cre_desk.core.voice import Period, UpsellEntry, VoiceReport, VoiceRow, rank_voice
 from cre_desk.db.engine import Database
 from cre_desk.db.feedback import FeedbackStore, effective_kind, kind_is
 from cre_desk.db.feedback_sql import SqlKeys
 from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketFeedback, TicketItem
+from cre_desk.db.upsell import UpsellStore
 
 #: Kinds the report reads (spec questions and troubleshooting are support work, not product feedback).
 REPORTED_KINDS = (Kind.MISSING_FEATURE, Kind.BUG, *CONFUSION_KINDS)
@@ -201,6 +202,11 @@ def build_voice_report(
         before = _previous(session, _Query(keys, *_bounds(previous, tz)), wanted)
         tickets, customers = _totals(session, now)
     names = {t.key: t.label(language) for t in FeedbackStore(db).list_teams()}
-    return rank_voice(
+    report = rank_voice(
         rows, before, period, previous, tickets=tickets, customers=customers, top=top, team_names=names
     )
+    report.upsell = [
+        UpsellEntry(u.customer, u.feature, u.note, u.ticket_id, u.ticket_title, u.flagged_by, u.created_at)
+        for u in UpsellStore(db).flagged_between(*_bounds(period, tz))
+    ]
+    return report

@@ -1559,48 +1559,48 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="144" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="150" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="152" />
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="161" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="158" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="167" />
         <source>no team</source>
         <translation>チームなし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="154" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="160" />
         <source>Suggested: {0} · {1}</source>
         <translation>提案: {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="158" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="164" />
         <source>someone</source>
         <translation>誰か</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="160" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="166" />
         <source>✓ Confirmed by {0}: {1} · {2}</source>
         <translation>✓ {0} が確定: {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="165" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="171" />
         <source>Not confirmed yet</source>
         <translation>未確定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="170" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="176" />
         <source>Linked:</source>
         <translation>紐付け:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="172" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="178" />
         <source>Not linked to a shared request or bug.</source>
         <translation>共有の要望・不具合には紐付いていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="195" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="201" />
         <source>Changing the category first…</source>
         <translation>先にカテゴリを変更しています…</translation>
     </message>
@@ -1722,57 +1722,57 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 <context>
     <name>ItemPickerDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="264" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="270" />
         <source>Link to a shared request or bug</source>
         <translation>共有の要望・不具合に紐付け</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="266" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="272" />
         <source>Filter existing items</source>
         <translation>既存の項目を絞り込み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="281" />
         <source>Request</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="281" />
         <source>Bug</source>
         <translation>不具合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="281" />
         <source>Confusion</source>
         <translation>分かりにくさ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="280" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="286" />
         <source>…or a new item</source>
         <translation>…または新しい項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="282" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="288" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="283" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="289" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="284" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="290" />
         <source>GitHub issue</source>
         <translation>GitHub Issue</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="285" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="291" />
         <source>Create and link</source>
         <translation>作成して紐付け</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="308" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="314" />
         <source>{0}  ·  {1} customers, {2} tickets</source>
         <translation>{0}  ·  顧客 {1} 社、{2} 件</translation>
     </message>
@@ -4110,6 +4110,57 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
         <source>By</source>
         <translation>実行者</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellBox</name>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="71" />
+        <source>Upsell signal…</source>
+        <translation>アップセルの兆し…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="72" />
+        <source>Note that the customer showed interest in a paid feature</source>
+        <translation>お客様が有料機能に関心を示したことを記録します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="94" />
+        <source>Upsell signals:</source>
+        <translation>アップセルの兆し:</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="31" />
+        <source>Upsell signal</source>
+        <translation>アップセルの兆し</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="33" />
+        <source>The customer showed interest in a paid feature. Account managers see this in the customer-voice report; it is not counted in the support figures.</source>
+        <translation>お客様が有料機能に関心を示しました。アカウントマネージャーはお客様の声レポートで確認できます。サポートの集計には含まれません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="36" />
+        <source>e.g. Data export add-on, higher MAU plan</source>
+        <translation>例: データエクスポートのアドオン、上位の MAU プラン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="38" />
+        <source>What the customer said or asked</source>
+        <translation>お客様の発言や質問</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="41" />
+        <source>Paid feature</source>
+        <translation>有料機能</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="42" />
+        <source>Note</source>
+        <translation>メモ</translation>
     </message>
 </context>
 <context>
