@@ -23,6 +23,11 @@ from PySide6.QtWidgets import (
 from cre_desk.db.upsell import UpsellRecord, UpsellStore
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.formatting import plain_tooltip
+
+
+def _short(line: str, limit: int = 48) -> str:
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class UpsellDialog(QDialog):
@@ -66,7 +71,7 @@ class UpsellBox(QWidget):
         self.ticket_id: int | None = None
         self.listing = QLabel()
         self.listing.setTextFormat(Qt.TextFormat.PlainText)
-        self.listing.setWordWrap(True)
+        self.listing.setWordWrap(False)  # one line; every signal with its note in the tooltip
         self.listing.hide()  # until the ticket has a signal
         self.flag_button = QPushButton(self.tr("Upsell signal…"))
         self.flag_button.setToolTip(self.tr("Note that the customer showed interest in a paid feature"))
@@ -91,7 +96,9 @@ class UpsellBox(QWidget):
         if ticket_id != self.ticket_id:
             return
         lines = [f"• {s.feature}" + (f" — {s.note}" if s.note else "") for s in found]
-        self.listing.setText(self.tr("Upsell signals:") + "\n" + "\n".join(lines) if lines else "")
+        features = ", ".join(dict.fromkeys(s.feature for s in found))
+        self.listing.setText(_short(self.tr("Upsell signals: {0}").format(features)))
+        self.listing.setToolTip(plain_tooltip("\n".join(lines)))
         self.listing.setHidden(not lines)
 
     def flag(self) -> None:

@@ -4115,50 +4115,54 @@ Close anyway?</source>
 <context>
     <name>UpsellBox</name>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="71" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="76" />
         <source>Upsell signal…</source>
         <translation>アップセルの兆し…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="72" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="77" />
         <source>Note that the customer showed interest in a paid feature</source>
         <translation>お客様が有料機能に関心を示したことを記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="94" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="100" />
+        <source>Upsell signals: {0}</source>
+        <translation>アップセルの兆し: {0}</translation>
+    </message>
+    <message>
         <source>Upsell signals:</source>
-        <translation>アップセルの兆し:</translation>
+        <translation type="vanished">アップセルの兆し:</translation>
     </message>
 </context>
 <context>
     <name>UpsellDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="31" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="36" />
         <source>Upsell signal</source>
         <translation>アップセルの兆し</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="33" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="38" />
         <source>The customer showed interest in a paid feature. Account managers see this in the customer-voice report; it is not counted in the support figures.</source>
         <translation>お客様が有料機能に関心を示しました。アカウントマネージャーはお客様の声レポートで確認できます。サポートの集計には含まれません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="36" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="41" />
         <source>e.g. Data export add-on, higher MAU plan</source>
         <translation>例: データエクスポートのアドオン、上位の MAU プラン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="38" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="43" />
         <source>What the customer said or asked</source>
         <translation>お客様の発言や質問</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="41" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="46" />
         <source>Paid feature</source>
         <translation>有料機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/upsell_box.py" line="42" />
+        <location filename="../../cre_desk/gui/upsell_box.py" line="47" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
