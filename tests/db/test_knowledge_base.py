@@ -50,7 +50,7 @@ def test_knowledge_base_tables_come_from_migration_0008(database):
         "kb_term_vectors",
         "kb_log_fingerprints",
     } <= tables
-    assert migrate.current_revision(database) == "0008"
+    assert migrate.current_revision(database) == migrate.head_revision()  # 0008 or a later one
 
 
 def test_downgrade_to_0006_and_back_keeps_tickets(any_db_url, tmp_path):
