@@ -117,6 +117,30 @@ class VoiceEntry:
         }
 
 
+@dataclass(frozen=True)
+class UpsellEntry:
+    """A customer's interest in a paid feature, flagged by an engineer (account managers' section)."""
+
+    customer: str
+    feature: str
+    note: str
+    ticket_id: int
+    ticket_title: str
+    flagged_by: str
+    flagged_at: datetime
+
+    def to_json(self) -> dict:
+        return {
+            "customer": self.customer,
+            "feature": self.feature,
+            "note": self.note,
+            "ticket_id": self.ticket_id,
+            "ticket_title": self.ticket_title,
+            "flagged_by": self.flagged_by,
+            "flagged_at": self.flagged_at.isoformat(),
+        }
+
+
 @dataclass
 class VoiceReport:
     period: Period
@@ -125,6 +149,8 @@ class VoiceReport:
     customers: int = 0
     sections: dict[str, list[VoiceEntry]] = field(default_factory=dict)
     team_names: dict[str, str] = field(default_factory=dict)
+    #: For account managers only; never counted in the tickets, customers or sections above.
+    upsell: list[UpsellEntry] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -141,6 +167,7 @@ class VoiceReport:
             "tickets": self.tickets,
             "customers": self.customers,
             "sections": {name: [e.to_json() for e in entries] for name, entries in self.sections.items()},
+            "upsell": [u.to_json() for u in self.upsell],
         }
 
 
@@ -154,14 +181,20 @@ def section_of(kind: str) -> str | None:
     return None
 
 
-def _group_key(row: VoiceRow) -> str:
+def title_key(title: str) -> str:
+    """How unlinked tickets group: the title without case, punctuation and extra spaces."""
+    return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
+
+
+def customer_key(name: str) -> str:
+    """One customer however its name is cased and spaced."""
+    return " ".join(name.lower().split())
+
+
+def group_key(row: VoiceRow) -> str:
     if row.item_id is not None:
         return f"item:{row.item_id}"
-    return "title:" + " ".join(re.sub(r"[^\w\s]", " ", row.title.lower()).split())
-
-
-def _customer(name: str) -> str:
-    return " ".join(name.lower().split())
+    return "title:" + title_key(row.title)
 
 
 def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
@@ -172,7 +205,7 @@ def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
         section = section_of(row.kind)
         if section is None:
             continue
-        key = _group_key(row)
+        key = group_key(row)
         entry = out[section].get(key)
         if entry is None:
             entry = out[section][key] = VoiceEntry(
@@ -190,7 +223,7 @@ def _entries(rows: list[VoiceRow]) -> dict[str, dict[str, VoiceEntry]]:
         entry.ticket_ids.append(row.ticket_id)
         entry.tickets += 1
         who = customers.setdefault((section, key), set())
-        customer = _customer(row.customer)
+        customer = customer_key(row.customer)
         if customer:
             who.add(customer)
         entry.customers = len(who)
@@ -215,16 +248,41 @@ def build_voice(
     team_names: dict[str, str] | None = None,
 ) -> VoiceReport:
     """The report from the rows of the period and of the period before (for the change column)."""
-    now, before = _entries(current), _entries(previous)
+    before = {
+        (section, key): (e.tickets, e.customers)
+        for section, entries in _entries(previous).items()
+        for key, e in entries.items()
+    }
+    tickets = len({r.ticket_id for r in current})
+    customers = len({customer_key(r.customer) for r in current if customer_key(r.customer)})
+    return rank_voice(
+        current, before, period, previous_period, tickets=tickets, customers=customers, top=top,
+        team_names=team_names,
+    )
+
+
+def rank_voice(
+    rows: list[VoiceRow],
+    before: dict[tuple[str, str], tuple[int, int]],
+    period: Period,
+    previous_period: Period,
+    *,
+    tickets: int,
+    customers: int,
+    top: int = TOP,
+    team_names: dict[str, str] | None = None,
+) -> VoiceReport:
+    """The report from the rows of every group that may make the top ``top`` of its section (the database
+    picks them), the previous period's (tickets, customers) per (section, group key) and the totals."""
+    now = _entries(rows)
     report = VoiceReport(period=period, previous=previous_period, team_names=dict(team_names or {}))
-    report.tickets = len({r.ticket_id for r in current})
-    report.customers = len({_customer(r.customer) for r in current if _customer(r.customer)})
+    report.tickets, report.customers = tickets, customers
     for section in SECTIONS:
         entries = list(now[section].values())
         for entry in entries:
-            old = before[section].get(entry.key)
+            old = before.get((section, entry.key))
             if old is not None:
-                entry.previous_tickets, entry.previous_customers = old.tickets, old.customers
+                entry.previous_tickets, entry.previous_customers = old
         entries.sort(
             key=lambda e: (
                 -e.customers,
@@ -260,6 +318,13 @@ _TEXT = {
         "words": "In the customers' words (what they are trying to achieve)",
         "none": "Nothing in this period.",
         "new": "new",
+        "upsell": "Upsell signals (for account managers; not part of the support figures)",
+        "upsell_none": "No upsell signals flagged in this period.",
+        "customer": "Customer",
+        "feature": "Paid feature",
+        "note": "Note",
+        "ticket": "Ticket",
+        "flagged": "Flagged",
     },
     "ja": {
         "title": "お客様の声 {name}",
@@ -281,6 +346,13 @@ _TEXT = {
         "words": "お客様の言葉（本当に実現したいこと）",
         "none": "この期間には該当がありません。",
         "new": "新規",
+        "upsell": "アップセルの兆し（アカウントマネージャー向け。サポートの集計には含みません）",
+        "upsell_none": "この期間に記録されたアップセルの兆しはありません。",
+        "customer": "顧客",
+        "feature": "有料機能",
+        "note": "メモ",
+        "ticket": "チケット",
+        "flagged": "記録",
     },
 }
 
@@ -346,6 +418,16 @@ def to_markdown(report: VoiceReport, language: str = "en") -> str:
             for words in e.words:
                 lines.append(f"   - > {cell(words)}")
         lines.append("")
+    lines += [f"## {_t(language, 'upsell')}", ""]
+    if not report.upsell:
+        lines += [_t(language, "upsell_none"), ""]
+    for u in report.upsell:
+        lines.append(
+            f"- **{cell(u.customer) or '–'}** — {cell(u.feature)} (#{u.ticket_id} {cell(u.ticket_title)}; "
+            f"{cell(u.flagged_by) or '–'}, {_day(u.flagged_at)})"
+        )
+        if u.note:
+            lines.append(f"  - {cell(u.note)}")
     return "\n".join(lines)
 
 
@@ -407,6 +489,19 @@ def to_html(report: VoiceReport, language: str = "en") -> str:
                 f"<td>{_day(e.last_seen)}</td></tr>"
             )
         out.append("</table>")
+    out.append(f"<h2>{esc(_t(language, 'upsell'))}</h2>")
+    if not report.upsell:
+        out.append(f'<p class="muted">{esc(_t(language, "upsell_none"))}</p>')
+    else:
+        columns = ("customer", "feature", "note", "ticket", "flagged")
+        out.append("<table><tr>" + "".join(f"<th>{esc(_t(language, h))}</th>" for h in columns) + "</tr>")
+        for u in report.upsell:
+            out.append(
+                f"<tr><td>{esc(u.customer)}</td><td>{esc(u.feature)}</td><td>{esc(u.note)}</td>"
+                f"<td>#{u.ticket_id} {esc(u.ticket_title)}</td>"
+                f"<td>{esc(u.flagged_by)} {_day(u.flagged_at)}</td></tr>"
+            )
+        out.append("</table>")
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -443,6 +538,7 @@ def to_csv(report: VoiceReport, language: str = "en") -> str:
             "github_state",
             "examples",
             "customer_words",
+            "customer",
         ]
     )
     for section in SECTIONS:
@@ -464,6 +560,11 @@ def to_csv(report: VoiceReport, language: str = "en") -> str:
                 e.github_state,
                 " | ".join(e.examples),
                 " | ".join(e.words),
+                "",
             ]
             writer.writerow([csv_safe(cell) for cell in row])
+    for rank, u in enumerate(report.upsell, 1):
+        row = [report.period.name, "upsell", rank, u.feature, "", "", 1, 1, "", "", _day(u.flagged_at),
+               _day(u.flagged_at), "", "", f"#{u.ticket_id} {u.ticket_title}", u.note, u.customer]
+        writer.writerow([csv_safe(cell) for cell in row])
     return out.getvalue()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, case, delete, func, literal, select, update
+from sqlalchemy import and_, case, delete, func, literal, or_, select, update
 
 from cre_desk.core.feedback import (
     CATEGORY_KIND,
@@ -61,6 +61,23 @@ def effective_kind(kind_column, category_column):
     ]
     by_category = [(category_column == cat, literal(str(kind))) for cat, kind in CATEGORY_KIND.items()]
     return case(*fitting, *by_category, else_=literal(str(Kind.TROUBLESHOOTING)))
+
+
+def kind_is(kind: str, kind_column, category_column):
+    """SQL condition "the ticket counts as ``kind``" without a CASE per row (cheaper where it filters)."""
+    category = KIND_CATEGORY[Kind(kind)]
+    if CATEGORY_KIND.get(category) != kind:
+        return and_(category_column == category, kind_column == str(kind))
+    others = [str(k) for k, c in KIND_CATEGORY.items() if c == category and k != kind]
+    fits_other = kind_column.in_(others) if others else literal(False)
+    return and_(category_column == category, or_(kind_column.is_(None), ~fits_other))
+
+
+def effective_kind_of(kind: str | None, category: str) -> str:
+    """The same rule in Python, for rows the database has already grouped."""
+    if kind is not None and KIND_CATEGORY.get(kind) == category:
+        return str(kind)
+    return str(CATEGORY_KIND.get(category, Kind.TROUBLESHOOTING))
 
 
 def _team(row: TeamRow) -> ProductTeam:
@@ -167,7 +184,7 @@ class FeedbackStore:
         if row is None:
             raise UserError(f"Ticket #{ticket_id} no longer exists; it may have been deleted by a teammate.")
         fits = row.kind is not None and KIND_CATEGORY.get(row.kind) == row.category
-        kind = row.kind if fits else CATEGORY_KIND.get(row.category, Kind.TROUBLESHOOTING)
+        kind = effective_kind_of(row.kind, row.category)
         return FeedbackTag(
             ticket_id=ticket_id,
             team=row.product_team or "",
@@ -233,17 +250,6 @@ class FeedbackStore:
             row.confirmed_by, row.confirmed_at = actor, self.clock()
             session.flush()
             return self._tag(session, ticket_id)
-
-    def retag(self, ticket_ids: list[int], *, team: str | None = None, actor: str = "") -> int:
-        """Bulk re-tagging from the queue: set the team of many tickets, keeping each one's kind."""
-        if team and team not in {t.key for t in self.list_teams()}:
-            raise UserError(f"There is no product team “{team}”.")
-        count = 0
-        for ticket_id in ticket_ids:
-            tag = self.tag_of(ticket_id)
-            self.confirm(ticket_id, team=tag.team if team is None else team, kind=tag.kind, actor=actor)
-            count += 1
-        return count
 
     def external_ids(self, source: str) -> set[str]:
         """Keys of the tickets one source created (the demo loader adds only what is missing)."""
@@ -377,4 +383,12 @@ class FeedbackStore:
         return [i for i in items if all(w in i.title.lower() for w in words)][:limit]
 
 
-__all__ = ["FeedbackStore", "FeedbackTag", "ItemRecord", "effective_kind", "ITEM_TYPES"]
+__all__ = [
+    "FeedbackStore",
+    "FeedbackTag",
+    "ItemRecord",
+    "effective_kind",
+    "effective_kind_of",
+    "kind_is",
+    "ITEM_TYPES",
+]

@@ -115,7 +115,9 @@ class Ticket(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_tickets_source_account_external", "source", "account_id", "external_id",
-                            unique=True),)
+                            unique=True),
+                      # the product-feedback figures count from this index alone (migration 0009)
+                      Index("ix_tickets_created_category_customer", "created_at", "category", "customer"))
 
 
 class TicketTag(Base):
@@ -388,6 +390,19 @@ class FeedbackItem(Base):
     product_team: Mapped[str] = mapped_column(String(60), default="")
     github_url: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class UpsellSignal(Base):
+    """A customer showed interest in a paid feature (for account managers; never a support metric)."""
+
+    __tablename__ = "upsell_signals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    feature: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
+    flagged_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
 class TicketItem(Base):

@@ -1,20 +1,26 @@
-"""Reads the rows of the customer-voice report: tickets raised in a period with their kind, team and items.
+"""Reads the customer-voice report: the database groups and ranks, Python renders the few winners.
 
-One query per period (tickets outer-joined to their feedback tags and items); grouping and ranking happen in
-``core.voice`` so the figures are the same on SQLite and PostgreSQL.
+Per section (requests, bugs, confusions) the database counts tickets, distinct customers and last-seen per
+group (a shared item, or the normalised title of unlinked tickets) and keeps the groups that can reach the
+top ten (ties included). Only those groups' rows come back to ``core.voice``, which builds their entries
+(examples, customers' words, first/last seen) exactly as it does for any list of rows; so 100,000 tickets cost
+a few aggregate queries, and SQLite and PostgreSQL give the same figures.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, tzinfo
 
-from sqlalchemy import select
+from sqlalchemy import String, case, cast, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session
 
-from cre_desk.core.feedback import CONFUSION_KINDS, Kind
-from cre_desk.core.voice import Period, VoiceReport, VoiceRow, build_voice
+from cre_desk.core.feedback import CONFUSION_KINDS, KIND_CATEGORY, Kind
+from cre_desk.core.voice import Period, UpsellEntry, VoiceReport, VoiceRow, rank_voice
 from cre_desk.db.engine import Database
-from cre_desk.db.feedback import FeedbackStore, effective_kind
+from cre_desk.db.feedback import FeedbackStore, effective_kind, kind_is
+from cre_desk.db.feedback_sql import SqlKeys
 from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketFeedback, TicketItem
+from cre_desk.db.upsell import UpsellStore
 
 #: Kinds the report reads (spec questions and troubleshooting are support work, not product feedback).
 REPORTED_KINDS = (Kind.MISSING_FEATURE, Kind.BUG, *CONFUSION_KINDS)
@@ -27,41 +33,121 @@ def _bounds(period: Period, tz: tzinfo) -> tuple[datetime, datetime]:
     )
 
 
-def voice_rows(db: Database, start: datetime, end: datetime) -> list[VoiceRow]:
-    """Product-feedback tickets created in [start, end), once per linked item (or once when unlinked)."""
-    kind = effective_kind(TicketFeedback.kind, Ticket.category).label("kind")
+class _Query:
+    """The report's joined rows of one period as SQL: tickets, their kind, section and group key."""
+
+    def __init__(self, keys: SqlKeys, start: datetime, end: datetime) -> None:
+        self.kind = effective_kind(TicketFeedback.kind, Ticket.category).label("kind")
+
+        def counts_as(*kinds):
+            return or_(*(kind_is(k, TicketFeedback.kind, Ticket.category) for k in kinds))
+
+        self.section = case(
+            (counts_as(Kind.MISSING_FEATURE), literal("requests")),
+            (counts_as(Kind.BUG), literal("bugs")),
+            (counts_as(*CONFUSION_KINDS), literal("confusions")),
+        ).label("section")
+        self.group = case(
+            (FeedbackItem.id.is_not(None), literal("item:") + cast(FeedbackItem.id, String)),
+            else_=literal("title:") + keys.title(Ticket.title),
+        ).label("group_key")
+        self.customer = keys.customer(Ticket.customer)
+        self.keys = keys
+        self.start, self.end = start, end
+
+    def joined(self, *columns):
+        return (
+            select(*columns)
+            .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
+            .outerjoin(TicketItem, TicketItem.ticket_id == Ticket.id)
+            .outerjoin(FeedbackItem, FeedbackItem.id == TicketItem.item_id)
+            .where(
+                Ticket.created_at >= self.start,
+                Ticket.created_at < self.end,
+                Ticket.category.in_(sorted({KIND_CATEGORY[k] for k in REPORTED_KINDS})),
+                self.section.is_not(None),
+            )
+        )
+
+    def groups(self, wanted: list[tuple[str, str]] | None = None):
+        """(section, group_key, tickets, customers, last) per group (of the ``wanted`` ones)."""
+        stmt = self.joined(
+            self.section,
+            self.group,
+            func.count(func.distinct(Ticket.id)).label("tickets"),
+            self.keys.distinct_customers(Ticket.customer).label("customers"),
+            func.max(Ticket.created_at).label("last"),
+        )
+        if wanted is not None:
+            stmt = stmt.where(tuple_(self.section, self.group).in_(wanted))
+        return stmt.group_by(self.section, self.group)
+
+
+def _contender_rows(session: Session, query: _Query, top: int) -> tuple[list, list[VoiceRow]]:
+    """The groups ranked within ``top`` of their section (a tie at the cut stays in: the title decides ties
+    last, in Python) and all their rows, in one statement: each row's group key is computed once."""
+    base = query.joined(
+        Ticket.id.label("ticket_id"),
+        FeedbackItem.id.label("item_id"),
+        query.section,
+        query.group,
+        query.customer.label("customer_key"),
+        Ticket.created_at.label("created_at"),
+    ).cte("base").prefix_with("MATERIALIZED")  # read twice: group keys computed once (SQLite 3.35, PG 12)
+    groups = (
+        select(
+            base.c.section,
+            base.c.group_key,
+            func.count(func.distinct(base.c.ticket_id)).label("tickets"),
+            func.count(func.distinct(func.nullif(base.c.customer_key, literal("")))).label("customers"),
+            func.max(base.c.created_at).label("last"),
+        )
+        .group_by(base.c.section, base.c.group_key)
+        .subquery()
+    )
+    place = func.rank().over(
+        partition_by=groups.c.section,
+        order_by=(groups.c.customers.desc(), groups.c.tickets.desc(), groups.c.last.desc()),
+    )
+    ranked = select(groups.c.section, groups.c.group_key, place.label("place")).subquery()
+    wanted = select(ranked.c.section, ranked.c.group_key).where(ranked.c.place <= top)
     stmt = (
         select(
+            base.c.section,
+            base.c.group_key,
             Ticket.id,
             Ticket.title,
             Ticket.customer,
             Ticket.goal,
             Ticket.created_at,
-            kind,
+            query.kind,
             TicketFeedback.product_team,
             FeedbackItem.id.label("item_id"),
             FeedbackItem.title.label("item"),
             FeedbackItem.github_url,
             FeedbackItem.product_team.label("item_team"),
         )
+        .select_from(base)
+        .join(Ticket, Ticket.id == base.c.ticket_id)
         .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
-        .outerjoin(TicketItem, TicketItem.ticket_id == Ticket.id)
-        .outerjoin(FeedbackItem, FeedbackItem.id == TicketItem.item_id)
-        .where(
-            Ticket.created_at >= start, Ticket.created_at < end, kind.in_([str(k) for k in REPORTED_KINDS])
-        )
+        .outerjoin(FeedbackItem, FeedbackItem.id == base.c.item_id)
+        .where(tuple_(base.c.section, base.c.group_key).in_(wanted))
     )
-    with db.read() as session:
-        rows = session.execute(stmt).all()
-        urls = {r.github_url for r in rows if r.github_url}
-        states: dict[str, str] = {}
-        if urls:
-            for url, state, reason in session.execute(
-                select(IssueLink.url, IssueLink.state, IssueLink.state_reason).where(
-                    IssueLink.url.in_(urls), IssueLink.state != ""
-                )
-            ).all():
-                states[url] = f"{state} ({reason})" if reason else state
+    rows = session.execute(stmt).all()
+    return sorted({(r.section, r.group_key) for r in rows}), _voice_rows(session, rows)
+
+
+def _voice_rows(session: Session, rows) -> list[VoiceRow]:
+    """The rows as ``core.voice`` reads them, with the state of their GitHub issues."""
+    urls = {r.github_url for r in rows if r.github_url}
+    states: dict[str, str] = {}
+    if urls:
+        for url, state, reason in session.execute(
+            select(IssueLink.url, IssueLink.state, IssueLink.state_reason).where(
+                IssueLink.url.in_(urls), IssueLink.state != ""
+            )
+        ).all():
+            states[url] = f"{state} ({reason})" if reason else state
     return [
         VoiceRow(
             ticket_id=r.id,
@@ -80,12 +166,47 @@ def voice_rows(db: Database, start: datetime, end: datetime) -> list[VoiceRow]:
     ]
 
 
+def _previous(session: Session, query: _Query, wanted: list[tuple[str, str]]) -> dict:
+    """(tickets, customers) of the wanted groups in the previous period, for the change column."""
+    if not wanted:
+        return {}
+    stmt = query.groups(wanted)
+    return {(r.section, r.group_key): (int(r.tickets), int(r.customers)) for r in session.execute(stmt)}
+
+
+def _totals(session: Session, query: _Query) -> tuple[int, int]:
+    """Tickets and distinct customers of the period (without the item joins: each ticket once)."""
+    row = session.execute(
+        select(func.count(), query.keys.distinct_customers(Ticket.customer))
+        .select_from(Ticket)
+        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
+        .where(
+            Ticket.created_at >= query.start,
+            Ticket.created_at < query.end,
+            Ticket.category.in_(sorted({KIND_CATEGORY[k] for k in REPORTED_KINDS})),
+            query.section.is_not(None),
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
 def build_voice_report(
     db: Database, period: Period, tz: tzinfo, *, language: str = "en", top: int = 10
 ) -> VoiceReport:
     """The customer-voice report of ``period`` (dates in the team's time zone) against the period before."""
     previous = period.previous()
-    current_rows = voice_rows(db, *_bounds(period, tz))
-    previous_rows = voice_rows(db, *_bounds(previous, tz))
+    with db.read() as session:
+        keys = SqlKeys(session)
+        now = _Query(keys, *_bounds(period, tz))
+        wanted, rows = _contender_rows(session, now, top)
+        before = _previous(session, _Query(keys, *_bounds(previous, tz)), wanted)
+        tickets, customers = _totals(session, now)
     names = {t.key: t.label(language) for t in FeedbackStore(db).list_teams()}
-    return build_voice(current_rows, previous_rows, period, previous, top=top, team_names=names)
+    report = rank_voice(
+        rows, before, period, previous, tickets=tickets, customers=customers, top=top, team_names=names
+    )
+    report.upsell = [
+        UpsellEntry(u.customer, u.feature, u.note, u.ticket_id, u.ticket_title, u.flagged_by, u.created_at)
+        for u in UpsellStore(db).flagged_between(*_bounds(period, tz))
+    ]
+    return report

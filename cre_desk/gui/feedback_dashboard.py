@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.core.feedback import KIND_ORDER, ProductTeam, kind_label
-from cre_desk.db.feedback_figures import FeedbackFigures, build_feedback_figures
+from cre_desk.db.feedback_figures import FeedbackFigures, build_feedback_figures, ticket_titles, tickets_in
 from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.feedback_tags import feedback_store
@@ -46,11 +46,22 @@ from cre_desk.gui.tasks import run_in_background
 TICKETS_ROLE = Qt.ItemDataRole.UserRole + 11
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 12
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 13
+CELL_ROLE = Qt.ItemDataRole.UserRole + 14
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 15
 TEAM_COLOURS = ("#2563eb", "#dc2626", "#059669", "#7c3aed", "#d97706", "#0891b2", "#db2777", "#4b5563")
 
 
 def _figures(db, start, end, tz, store):
     return build_feedback_figures(db, start, end, tz), store.list_teams()
+
+
+def _listed(db, ids, cell, start, end) -> list[tuple[int, str]]:
+    """(id, title) of the tickets behind a figure: its own ids, or a team x kind cell's (None: any)."""
+    if ids is None:
+        team, kind = cell
+        ids = tickets_in(db, start, end, team=team, kind=kind)
+    titles = ticket_titles(db, list(ids))
+    return [(i, titles.get(i, "")) for i in ids]
 
 
 class FeedbackDashboardView(QWidget):
@@ -61,6 +72,7 @@ class FeedbackDashboardView(QWidget):
         self.ctx = ctx
         self.figures: FeedbackFigures | None = None
         self._request = 0  # only the newest refresh may show its figures (an older one can finish later)
+        self._listing = 0  # likewise for the titles of the listed tickets
         self.teams: list[ProductTeam] = []
         self.setWindowTitle(self.tr("Product-feedback dashboard"))
 
@@ -297,7 +309,7 @@ class FeedbackDashboardView(QWidget):
         self.figures, self.teams = figures, teams
         language = ui_language()
         confusions = sum(
-            len(ids) for (_t, k), ids in figures.cells.items() if k in ("unclear_feature", "hidden_feature")
+            n for (_t, k), n in figures.cells.items() if k in ("unclear_feature", "hidden_feature")
         )
         self.summary.setText(
             self.tr("{0} tickets · {1} unclear or hidden features · anomalies: {2}").format(
@@ -316,34 +328,32 @@ class FeedbackDashboardView(QWidget):
             self.matrix_model.setHeaderData(c, Qt.Orientation.Horizontal, kind_label(kind, language),
                                             Qt.ItemDataRole.ToolTipRole)
         self.matrix_model.setVerticalHeaderLabels([self.team_name(t) for t in team_keys] + [self.tr("Total")])
-        peak = max((len(ids) for ids in figures.cells.values()), default=0) or 1
+        peak = max(figures.cells.values(), default=0) or 1
         base = QColor("#3b82f6")
         for r, team in enumerate(team_keys):
-            row_ids: list[int] = []
             for c, kind in enumerate(kinds):
-                ids = figures.cells.get((team, kind), [])
-                row_ids += ids
+                count = figures.cells.get((team, kind), 0)
                 item = self._count_item(
-                    len(ids),
-                    ids,
+                    count,
+                    (team, kind),
                     self.tr("{0} · {1}").format(self.team_name(team), kind_label(kind, language)),
                 )
-                if ids:
+                if count:
                     shade = QColor(base)
-                    shade.setAlphaF(0.12 + 0.6 * len(ids) / peak)
+                    shade.setAlphaF(0.12 + 0.6 * count / peak)
                     item.setBackground(shade)
                 self.matrix_model.setItem(r, c, item)
+            row_total = sum(n for (t, _k), n in figures.cells.items() if t == team)
             self.matrix_model.setItem(
-                r, len(kinds), self._count_item(len(row_ids), row_ids, self.team_name(team))
+                r, len(kinds), self._count_item(row_total, (team, None), self.team_name(team))
             )
         for c, kind in enumerate(kinds):
-            ids = [i for (t, k), v in figures.cells.items() if k == kind for i in v]
+            column_total = sum(n for (_t, k), n in figures.cells.items() if k == kind)
             self.matrix_model.setItem(
-                len(team_keys), c, self._count_item(len(ids), ids, kind_label(kind, language))
+                len(team_keys), c, self._count_item(column_total, (None, kind), kind_label(kind, language))
             )
-        all_ids = [i for v in figures.cells.values() for i in v]
         self.matrix_model.setItem(
-            len(team_keys), len(kinds), self._count_item(len(all_ids), all_ids, self.tr("All tickets"))
+            len(team_keys), len(kinds), self._count_item(figures.total, (None, None), self.tr("All tickets"))
         )
         self.matrix_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # lists
@@ -355,9 +365,9 @@ class FeedbackDashboardView(QWidget):
             week = QStandardItem(a.week.isoformat())
             week.setData(list(a.ticket_ids), TICKETS_ROLE)
             week.setData(label, TICKET_ROLE)
-            count = QStandardItem()
-            count.setData(a.count, Qt.ItemDataRole.DisplayRole)
-            count.setForeground(QColor("#c0262d"))
+            tickets = QStandardItem()
+            tickets.setData(a.count, Qt.ItemDataRole.DisplayRole)
+            tickets.setForeground(QColor("#c0262d"))
             usual = QStandardItem()
             usual.setData(a.usual, Qt.ItemDataRole.DisplayRole)
             self.anomaly_model.appendRow(
@@ -365,7 +375,7 @@ class FeedbackDashboardView(QWidget):
                     week,
                     QStandardItem(self.team_name(a.team)),
                     QStandardItem(kind_label(a.kind, language)),
-                    count,
+                    tickets,
                     usual,
                 ]
             )
@@ -388,10 +398,12 @@ class FeedbackDashboardView(QWidget):
         self.anomaly_view.resizeColumnsToContents()
         self._draw_trend()
 
-    def _count_item(self, count: int, ids: list[int], label: str) -> QStandardItem:
+    def _count_item(self, count: int, cell: tuple[str | None, str | None], label: str) -> QStandardItem:
+        """A figure of the table; its tickets are read when it is picked (a year can hold thousands)."""
         item = QStandardItem(str(count) if count else "·")
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setData(list(ids), TICKETS_ROLE)
+        item.setData(count, COUNT_ROLE)
+        item.setData(cell, CELL_ROLE)
         item.setData(label, TICKET_ROLE)
         return item
 
@@ -439,32 +451,36 @@ class FeedbackDashboardView(QWidget):
 
     # -- tickets behind a figure ------------------------------------------------------------------
 
-    def _show_tickets(self, index) -> None:
-        ids = (
-            index.siblingAtColumn(0).data(TICKETS_ROLE)
-            if index.model() is not self.matrix_model
-            else index.data(TICKETS_ROLE)
-        )
-        label = (
-            index.siblingAtColumn(0).data(TICKET_ROLE)
-            if index.model() is not self.matrix_model
-            else index.data(TICKET_ROLE)
-        )
-        if ids is None or self.figures is None:
+    def _show_tickets(self, index, *, open_first: bool = False) -> None:
+        """List the tickets behind a figure: numbers and titles are read off the GUI thread."""
+        first = index if index.model() is self.matrix_model else index.siblingAtColumn(0)
+        ids, cell, label = first.data(TICKETS_ROLE), first.data(CELL_ROLE), first.data(TICKET_ROLE)
+        if (ids is None and cell is None) or self.figures is None:
             return
-        self.tickets_title.setText(self.tr("{0}: {1} ticket(s)").format(label or "", len(ids)))
+        count = len(ids) if ids is not None else int(first.data(COUNT_ROLE) or 0)
+        self.tickets_title.setText(self.tr("{0}: {1} ticket(s)").format(label or "", count))
         self.tickets_model.removeRows(0, self.tickets_model.rowCount())
-        for ticket_id in ids:
-            item = QStandardItem(f"#{ticket_id} {self.figures.titles.get(ticket_id, '')}")
+        self._listing += 1
+        listing = self._listing
+        figures = self.figures
+        run_in_background(_listed, self.ctx.tickets.db, ids, cell, figures.start, figures.end,
+                          on_done=lambda rows: self._show_listed(listing, rows, open_first),
+                          on_error=lambda exc: messages.report_exception(self, exc), receiver=self)
+
+    def _show_listed(self, listing: int, rows: list[tuple[int, str]], open_first: bool) -> None:
+        if listing != self._listing:
+            return  # the user picked another figure meanwhile
+        for ticket_id, title in rows:
+            item = QStandardItem(f"#{ticket_id} {title}")
             item.setData(ticket_id, TICKET_ROLE)
-            item.setToolTip(plain_tooltip(self.figures.titles.get(ticket_id, "")))
+            item.setToolTip(plain_tooltip(title))
             self.tickets_model.appendRow(item)
+        if open_first and rows:
+            self.open_ticket.emit(rows[0][0])
 
     def _open_first(self, index) -> None:
         """Double-click on a figure: list its tickets and open the first (the list stays for the others)."""
-        self._show_tickets(index)
-        if self.tickets_model.rowCount():
-            self.open_ticket.emit(int(self.tickets_model.item(0).data(TICKET_ROLE)))
+        self._show_tickets(index, open_first=True)
 
     def _open_ticket(self, index) -> None:
         ticket_id = index.siblingAtColumn(0).data(TICKET_ROLE)

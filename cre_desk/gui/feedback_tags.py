@@ -99,6 +99,10 @@ class FeedbackTagsBox(QGroupBox):
         layout.addWidget(self.state)
         layout.addWidget(self.items)
         layout.addWidget(self.link_button)
+        from cre_desk.gui.upsell_box import UpsellBox
+
+        self.upsell = UpsellBox(ctx)
+        layout.addWidget(self.upsell)
         layout.addStretch(1)
 
         for index, kind in enumerate(KIND_ORDER, 1):
@@ -115,6 +119,8 @@ class FeedbackTagsBox(QGroupBox):
     def load(self, ticket: TicketDetail) -> None:
         """Show ``ticket``'s tags; a kind waiting for its category is stored once the category fits."""
         self.ticket = ticket
+        if self.upsell.ticket_id != ticket.id:
+            self.upsell.load(ticket.id)
         pending = self._pending
         if (
             pending is not None

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.act_demo = self._action(self.tr("Load &demo workspace"), None, self.load_demo)
         self.act_settings = self._action(self.tr("Se&ttings…"), "Ctrl+,", self.open_settings)
         self.act_delete = self._action(self.tr("&Delete ticket"), None, self.delete_ticket)
+        self.act_retag = self._action(
+            self.tr("Re-&tag selected tickets…"), "Ctrl+Shift+T", self._retag_selected,
+            self.tr("Set the product team and/or kind of the tickets selected in the queue"))
         self.act_accounts = self._action(self.tr("&Accounts…"), None, self.open_accounts,
                                          self.tr("Helpdesk and GitHub accounts (tokens stay in the system keyring)"))
         self.act_sync = self._action(self.tr("S&ync helpdesks"), "F6", self.sync_helpdesks,
@@ -121,8 +124,8 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         file_menu.addAction(quit_action)
         ticket_menu = menu.addMenu(self.tr("&Ticket"))
-        for a in (self.act_find, self.act_status, self.act_attach, self.act_request_log, self.act_refresh,
-                  None, self.act_delete):
+        for a in (self.act_find, self.act_status, self.act_attach, self.act_request_log, self.act_retag,
+                  self.act_refresh, None, self.act_delete):
             ticket_menu.addSeparator() if a is None else ticket_menu.addAction(a)
         view_menu = menu.addMenu(self.tr("&View"))
         self.act_queue = self._action(self.tr("Ticket &queue"), "Ctrl+B", self.toggle_queue,
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.stack.setCurrentWidget(self.splitter)
         self.queue.ticket_activated.connect(self.pane.show_ticket)
+        self._connect_retagging(self.queue)
         ctx.ticket_saved.connect(self._on_ctx_ticket_saved)
         for action in self.actions():
             action.setEnabled(True)
@@ -299,6 +303,29 @@ class MainWindow(QMainWindow):
         self.dashboard.raise_()
         self.dashboard.activateWindow()
         self.dashboard.refresh()
+
+    def _connect_retagging(self, queue) -> None:
+        queue.retagging.connect(self._before_retagging)
+        queue.retagged.connect(self._on_retagged)
+
+    def _before_retagging(self, _ticket_ids: list) -> None:
+        pane = self.pane
+        if pane is not None:
+            pane.flush()  # the open ticket's typing is saved before its category may change
+
+    def _retag_selected(self) -> None:
+        queue = self.queue
+        if queue is not None:
+            queue.retag_selected()
+
+    def _on_retagged(self, ticket_ids: list) -> None:
+        """After a bulk re-tag: the open ticket and an open product-feedback dashboard show the new tags."""
+        pane = self.pane
+        if pane is not None and pane.ticket is not None and pane.ticket.id in ticket_ids:
+            pane._refresh_quietly()  # noqa: SLF001 - same window family
+        board = getattr(self, "feedback_dashboard", None)
+        if board is not None and board.isVisible():
+            board.refresh()
 
     def show_feedback_dashboard(self) -> None:
         """Open (or raise) the product-feedback dashboard in its own window."""

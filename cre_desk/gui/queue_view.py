@@ -1,19 +1,29 @@
 """The ticket queue: search box, filters and a sortable table.
 
+Several tickets can be selected (Ctrl/Shift+click) and re-tagged at once: a product team and/or kind for
+all of them from the context menu or Ctrl+Shift+T (``gui.retag_dialog``).
+
 Signals:
     ticket_activated(int): the user selected a ticket to open.
+    retagging(list): these tickets are about to be re-tagged (the open ticket's edits are saved first).
+    retagged(list): these tickets were re-tagged.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +41,8 @@ _OPEN = "__open__"
 
 class QueueView(QWidget):
     ticket_activated = Signal(int)
+    retagging = Signal(list)
+    retagged = Signal(list)
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -38,6 +50,7 @@ class QueueView(QWidget):
         self._pending_select: int | None = None
         self._loading = False
         self._reload_again = False
+        self.teams: list = []  # product teams, for the re-tagging menu (read with the queue)
 
         self.search = QLineEdit(placeholderText=self.tr("Search titles, questions, notes, messages…"))
         self.search.setClearButtonEnabled(True)
@@ -67,7 +80,9 @@ class QueueView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -154,9 +169,12 @@ class QueueView(QWidget):
         self._loading = True
         flt = self.current_filter()
         service = self.ctx.tickets
+        from cre_desk.gui.feedback_tags import feedback_store
+
+        store = feedback_store(self.ctx)
 
         def load():
-            return service.list_queue(flt), service.distinct_values()
+            return service.list_queue(flt), service.distinct_values(), store.list_teams()
 
         self.ctx.run_db(load, on_done=self._on_loaded, on_error=self._on_load_failed, receiver=self)
 
@@ -167,7 +185,7 @@ class QueueView(QWidget):
         messages.report_exception(self, exc)
 
     def _on_loaded(self, result) -> None:
-        rows, values = result
+        rows, values, self.teams = result
         self._loading = False
         selected = self.selected_ticket_id()
         self.model.set_rows(rows, now=self.ctx.tickets.clock(), calendar=self.ctx.tickets.calendar)
@@ -219,6 +237,59 @@ class QueueView(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+    def selected_ticket_ids(self) -> list[int]:
+        """The selected tickets in the order shown (the current one when nothing is selected)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
+        current = self.selected_ticket_id()
+        return [i for i in ids if i is not None] or ([current] if current is not None else [])
+
+    # ----- re-tagging ----------------------------------------------------------------------------
+
+    def _context_menu(self, pos) -> None:
+        from cre_desk.core.feedback import KIND_ORDER, kind_label
+        from cre_desk.gui.formatting import ui_language
+
+        ids = self.selected_ticket_ids()
+        if not ids:
+            return
+        language = ui_language()
+        menu = QMenu(self)
+        teams = menu.addMenu(self.tr("Set product team (%n ticket(s))", "", len(ids)))
+        for team in self.teams:
+            teams.addAction(team.label(language), partial(self.retag_selected, team=team.key))
+        teams.addAction(self.tr("(no team)"), partial(self.retag_selected, team=""))
+        kinds = menu.addMenu(self.tr("Set kind (%n ticket(s))", "", len(ids)))
+        for kind in KIND_ORDER:
+            kinds.addAction(kind_label(kind, language), partial(self.retag_selected, kind=str(kind)))
+        menu.addSeparator()
+        both = menu.addAction(self.tr("Re-tag selected tickets…"), self.retag_selected)
+        both.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def retag_selected(self, *, team: str | None = None, kind: str | None = None) -> None:
+        """Set a team and/or kind on the selected tickets; with neither given, ask which."""
+        from cre_desk.gui.retag_dialog import BulkRetag, RetagDialog
+
+        ids = self.selected_ticket_ids()
+        if not ids:
+            return
+        if team is None and kind is None:
+            dialog = RetagDialog(self.teams, len(ids), self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            team, kind = dialog.choice()
+            if team is None and kind is None:
+                return
+        self.retagging.emit(ids)
+        job = BulkRetag(self, self.ctx, self.teams)
+        job.done.connect(self._on_retagged)
+        job.start(ids, team, kind)
+
+    def _on_retagged(self, result) -> None:
+        self.reload()
+        self.retagged.emit(list(result.changed))
 
     def select_after_reload(self, ticket_id: int) -> None:
         self._pending_select = ticket_id

@@ -750,6 +750,47 @@ Please send that file to the CRE Desk maintainers.</source>
     </message>
 </context>
 <context>
+    <name>BulkRetag</name>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="78" />
+        <source>no team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="86" />
+        <source>Set {0} on %n ticket(s)?</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="90" />
+        <source>%n selected ticket(s) already have it and stay as they are.</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="94" />
+        <source>%n of them change category with the kind; their resolution timers follow the new category.</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="115" />
+        <source>The selected tickets already have {0}.</source>
+        <translation>選択したチケットにはすでに {0} が設定されています。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="141" />
+        <source>%n ticket(s) re-tagged; these could not be:</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>CardDialog</name>
     <message>
         <location filename="../../cre_desk/gui/best_practice_card.py" line="33" />
@@ -1327,233 +1368,233 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>FeedbackDashboardView</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="65" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="77" />
         <source>Product-feedback dashboard</source>
         <translation>プロダクトフィードバック ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="69" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="81" />
         <source>Last 4 weeks</source>
         <translation>直近4週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="70" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="82" />
         <source>Last 13 weeks</source>
         <translation>直近13週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="71" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="83" />
         <source>Last 26 weeks</source>
         <translation>直近26週間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="72" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="84" />
         <source>Last 12 months</source>
         <translation>直近12か月</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="73" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="85" />
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="85" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="97" />
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="87" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="99" />
         <source>Teams…</source>
         <translation>チーム…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="88" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="100" />
         <source>Edit the product teams and what belongs to each</source>
         <translation>プロダクトチームと各チームの担当範囲を編集します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="90" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="102" />
         <source>Customer-voice report…</source>
         <translation>お客様の声レポート…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="92" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="104" />
         <source>Save the customer-voice report of the quarter the period ends in</source>
         <translation>期間の終わりを含む四半期のお客様の声レポートを保存します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="108" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="120" />
         <source>Weekly tickets by team</source>
         <translation>チーム別の週ごとの件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="109" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="121" />
         <source>Weekly tickets by kind</source>
         <translation>種類別の週ごとの件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Team</source>
         <translation>チーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Tickets</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="115" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
         <source>Usual per week</source>
         <translation>通常の週あたり件数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
         <source>Feature</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="119" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="131" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Customers</source>
         <translation>顧客数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="123" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="135" />
         <source>Request, bug or confusion</source>
         <translation>要望・不具合・分かりにくさ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="127" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="139" />
         <source>Anomalies</source>
         <translation>急増</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="128" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="140" />
         <source>Unclear or hidden features</source>
         <translation>分かりにくい・知られていない機能</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="129" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="141" />
         <source>Items with most customers</source>
         <translation>顧客数の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="142" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="154" />
         <source>Select a cell or a row to see its tickets (double-click opens)</source>
         <translation>セルか行を選ぶとチケットが表示されます（ダブルクリックで開く）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="146" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="158" />
         <source>Ticket</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="151" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="163" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="163" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="175" />
         <source>Tickets by team and kind</source>
         <translation>チーム×種類別のチケット数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="180" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="192" />
         <source>Merge selected items</source>
         <translation>選択した項目を統合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="181" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="193" />
         <source>Select two or more items (Ctrl+click) that are the same request: they become one, keeping every ticket</source>
         <translation>同じ要望を指す項目を2つ以上選んでください（Ctrl+クリック）。1つに統合され、チケットはすべて残ります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="274" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="286" />
         <source>The period ends before it starts.</source>
         <translation>期間の終わりが始まりより前です。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="276" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="288" />
         <source>Computing…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="294" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="306" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="303" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="315" />
         <source>{0} tickets · {1} unclear or hidden features · anomalies: {2}</source>
         <translation>{0} 件 · 分かりにくい・知られていない機能 {1} 件 · 急増: {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="313" />
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="318" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="325" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="330" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="329" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="339" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="346" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="356" />
         <source>All tickets</source>
         <translation>すべてのチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="352" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="362" />
         <source>{0} · {1}, week of {2}</source>
         <translation>{0} · {1}（{2} の週）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="378" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="388" />
         <source>(not linked to a feature)</source>
         <translation>（機能に未紐付け）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="455" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="461" />
         <source>{0}: {1} ticket(s)</source>
         <translation>{0}: {1} 件</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="491" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="507" />
         <source>Select two or more items in “Items with most customers” to merge.</source>
         <translation>統合するには「顧客数の多い項目」で2つ以上の項目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="494" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="510" />
         <source>Merge {0} item(s) into “{1}”? Their tickets will all be linked to it.</source>
         <translation>{0} 件の項目を「{1}」に統合しますか？ それらのチケットはすべて統合先に紐付きます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="532" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="548" />
         <source>Save the customer-voice report</source>
         <translation>お客様の声レポートを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="534" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="550" />
         <source>Web page (*.html);;Markdown (*.md);;CSV (*.csv)</source>
         <translation>Webページ (*.html);;Markdown (*.md);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="556" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="572" />
         <source>Saved the customer-voice report to {0}</source>
         <translation>お客様の声レポートを {0} に保存しました</translation>
     </message>
@@ -1606,48 +1647,48 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="144" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="150" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="152" />
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="161" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="158" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="167" />
         <source>no team</source>
         <translation>チームなし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="154" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="160" />
         <source>Suggested: {0} · {1}</source>
         <translation>提案: {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="158" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="164" />
         <source>someone</source>
         <translation>誰か</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="160" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="166" />
         <source>✓ Confirmed by {0}: {1} · {2}</source>
         <translation>✓ {0} が確定: {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="165" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="171" />
         <source>Not confirmed yet</source>
         <translation>未確定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="170" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="176" />
         <source>Linked:</source>
         <translation>紐付け:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="172" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="178" />
         <source>Not linked to a shared request or bug.</source>
         <translation>共有の要望・不具合には紐付いていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="195" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="201" />
         <source>Changing the category first…</source>
         <translation>先にカテゴリを変更しています…</translation>
     </message>
@@ -1989,57 +2030,57 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>ItemPickerDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="264" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="270" />
         <source>Link to a shared request or bug</source>
         <translation>共有の要望・不具合に紐付け</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="266" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="272" />
         <source>Filter existing items</source>
         <translation>既存の項目を絞り込み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="281" />
         <source>Request</source>
         <translation>要望</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="281" />
         <source>Bug</source>
         <translation>不具合</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="275" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="281" />
         <source>Confusion</source>
         <translation>分かりにくさ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="280" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="286" />
         <source>…or a new item</source>
         <translation>…または新しい項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="282" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="288" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="283" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="289" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="284" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="290" />
         <source>GitHub issue</source>
         <translation>GitHub Issue</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="285" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="291" />
         <source>Create and link</source>
         <translation>作成して紐付け</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_tags.py" line="308" />
+        <location filename="../../cre_desk/gui/feedback_tags.py" line="314" />
         <source>{0}  ·  {1} customers, {2} tickets</source>
         <translation>{0}  ·  顧客 {1} 社、{2} 件</translation>
     </message>
@@ -2760,103 +2801,113 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>チケットを削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="93" />
+        <location filename="../../cre_desk/gui/main_window.py" line="94" />
+        <source>Re-&amp;tag selected tickets…</source>
+        <translation>選択したチケットのタグを変更(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="95" />
+        <source>Set the product team and/or kind of the tickets selected in the queue</source>
+        <translation>キューで選択したチケットのプロダクトチームや種類をまとめて設定します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/main_window.py" line="96" />
         <source>&amp;Accounts…</source>
         <translation>アカウント(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="94" />
+        <location filename="../../cre_desk/gui/main_window.py" line="97" />
         <source>Helpdesk and GitHub accounts (tokens stay in the system keyring)</source>
         <translation>ヘルプデスクと GitHub のアカウント（トークンはシステムのキーリングに保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="95" />
-        <location filename="../../cre_desk/gui/main_window.py" line="485" />
+        <location filename="../../cre_desk/gui/main_window.py" line="98" />
+        <location filename="../../cre_desk/gui/main_window.py" line="512" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="96" />
+        <location filename="../../cre_desk/gui/main_window.py" line="99" />
         <source>Import new and changed tickets from the helpdesk accounts</source>
         <translation>ヘルプデスクのアカウントから新規・更新チケットを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103" />
+        <location filename="../../cre_desk/gui/main_window.py" line="106" />
         <source>Show &amp;Overview</source>
         <translation>概要を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103" />
+        <location filename="../../cre_desk/gui/main_window.py" line="106" />
         <source>Show &amp;Checklist</source>
         <translation>チェックリストを表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="103" />
+        <location filename="../../cre_desk/gui/main_window.py" line="106" />
         <source>Show &amp;Timeline</source>
         <translation>タイムラインを表示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104" />
+        <location filename="../../cre_desk/gui/main_window.py" line="107" />
         <source>Show &amp;Logs</source>
         <translation>ログを表示(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="104" />
+        <location filename="../../cre_desk/gui/main_window.py" line="107" />
         <source>Show &amp;Reply</source>
         <translation>返信を表示(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="107" />
+        <location filename="../../cre_desk/gui/main_window.py" line="110" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="108" />
+        <location filename="../../cre_desk/gui/main_window.py" line="111" />
         <source>Every keyboard shortcut (F1)</source>
         <translation>すべてのキーボードショートカット (F1)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="111" />
+        <location filename="../../cre_desk/gui/main_window.py" line="114" />
         <source>&amp;About CRE Desk</source>
         <translation>CRE Desk について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="136" />
+        <location filename="../../cre_desk/gui/main_window.py" line="139" />
         <source>&amp;Product-feedback dashboard</source>
         <translation>プロダクトフィードバック ダッシュボード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="138" />
+        <location filename="../../cre_desk/gui/main_window.py" line="141" />
         <source>Tickets by product team and kind, trends, anomalies and the most requested items</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="440" />
+        <location filename="../../cre_desk/gui/main_window.py" line="467" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="462" />
+        <location filename="../../cre_desk/gui/main_window.py" line="489" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="463" />
+        <location filename="../../cre_desk/gui/main_window.py" line="490" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="541" />
+        <location filename="../../cre_desk/gui/main_window.py" line="568" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="559" />
+        <location filename="../../cre_desk/gui/main_window.py" line="586" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="596" />
+        <location filename="../../cre_desk/gui/main_window.py" line="623" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -2871,94 +2922,94 @@ Close anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="113" />
+        <location filename="../../cre_desk/gui/main_window.py" line="116" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="118" />
+        <location filename="../../cre_desk/gui/main_window.py" line="121" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="123" />
+        <location filename="../../cre_desk/gui/main_window.py" line="126" />
         <source>&amp;Ticket</source>
         <translation>チケット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="127" />
+        <location filename="../../cre_desk/gui/main_window.py" line="130" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="128" />
+        <location filename="../../cre_desk/gui/main_window.py" line="131" />
         <source>Ticket &amp;queue</source>
         <translation>チケット一覧(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="129" />
+        <location filename="../../cre_desk/gui/main_window.py" line="132" />
         <source>Show or hide the ticket queue (more room for logs)</source>
         <translation>チケット一覧の表示・非表示（ログを広く表示）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="133" />
+        <location filename="../../cre_desk/gui/main_window.py" line="136" />
         <source>Resolution &amp;dashboard</source>
         <translation>解決時間ダッシュボード(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="134" />
+        <location filename="../../cre_desk/gui/main_window.py" line="137" />
         <source>Medians against targets, trends, pauses and tickets at risk</source>
         <translation>目標に対する中央値・推移・保留・期限間近のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="148" />
+        <location filename="../../cre_desk/gui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="153" />
+        <location filename="../../cre_desk/gui/main_window.py" line="156" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="193" />
+        <location filename="../../cre_desk/gui/main_window.py" line="197" />
         <source>team server</source>
         <translation>チームサーバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="193" />
+        <location filename="../../cre_desk/gui/main_window.py" line="197" />
         <source>local file</source>
         <translation>ローカルファイル</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="194" />
+        <location filename="../../cre_desk/gui/main_window.py" line="198" />
         <source>Workspace: {0} ({1})</source>
         <translation>ワークスペース: {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="196" />
+        <location filename="../../cre_desk/gui/main_window.py" line="200" />
         <source>Not synced yet</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="278" />
+        <location filename="../../cre_desk/gui/main_window.py" line="282" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="378" />
+        <location filename="../../cre_desk/gui/main_window.py" line="405" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="396" />
+        <location filename="../../cre_desk/gui/main_window.py" line="423" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="427" />
+        <location filename="../../cre_desk/gui/main_window.py" line="454" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -2975,47 +3026,47 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="468" />
+        <location filename="../../cre_desk/gui/main_window.py" line="495" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="475" />
+        <location filename="../../cre_desk/gui/main_window.py" line="502" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="476" />
+        <location filename="../../cre_desk/gui/main_window.py" line="503" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="478" />
+        <location filename="../../cre_desk/gui/main_window.py" line="505" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="498" />
+        <location filename="../../cre_desk/gui/main_window.py" line="525" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="501" />
+        <location filename="../../cre_desk/gui/main_window.py" line="528" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="539" />
+        <location filename="../../cre_desk/gui/main_window.py" line="566" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="142" />
+        <location filename="../../cre_desk/gui/main_window.py" line="145" />
         <source>&amp;Articles</source>
         <translation>記事(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="143" />
+        <location filename="../../cre_desk/gui/main_window.py" line="146" />
         <source>FAQ and best-practice articles, FAQ candidates and FAQ health</source>
         <translation>FAQ とベストプラクティスの記事、FAQ 候補、FAQ の効果</translation>
     </message>
@@ -3419,37 +3470,37 @@ Close anyway?</source>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="42" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="55" />
         <source>Search titles, questions, notes, messages…</source>
         <translation>件名・質問・メモ・メッセージを検索…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="45" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="58" />
         <source>Open tickets</source>
         <translation>未解決のチケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="46" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="59" />
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="50" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="63" />
         <source>All categories</source>
         <translation>すべての区分</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="54" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="67" />
         <source>Anyone</source>
         <translation>全員</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="56" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="69" />
         <source>Any tag</source>
         <translation>すべてのタグ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="179" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="197" />
         <source>%n matching ticket(s), best match first</source>
         <extracomment>Columns given up, in this order, when the queue is too narrow for a readable title. The title keeps room for about this many characters before any other column is shown.</extracomment>
         <translation>
@@ -3457,18 +3508,42 @@ Close anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="182" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="200" />
         <source>The newest %n tickets; search or filter to find older ones.</source>
         <translation>
             <numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="185" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="203" />
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>チケット %n 件</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="259" />
+        <source>Set product team (%n ticket(s))</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="262" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/queue_view.py" line="263" />
+        <source>Set kind (%n ticket(s))</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/queue_view.py" line="267" />
+        <source>Re-tag selected tickets…</source>
+        <translation>選択したチケットのタグを変更…</translation>
     </message>
 </context>
 <context>
@@ -3840,6 +3915,46 @@ Close anyway?</source>
     </message>
 </context>
 <context>
+    <name>RetagDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="27" />
+        <source>Re-tag tickets</source>
+        <translation>チケットのタグを変更</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="30" />
+        <source>Set the product team and/or kind of the %n selected ticket(s).</source>
+        <translation>
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="33" />
+        <source>Keep each ticket's team</source>
+        <translation>各チケットのチームのまま</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="36" />
+        <source>(no team)</source>
+        <translation>（チームなし）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="38" />
+        <source>Keep each ticket's kind</source>
+        <translation>各チケットの種類のまま</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="42" />
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/retag_dialog.py" line="43" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.ui" line="14" />
@@ -4090,57 +4205,57 @@ Close anyway?</source>
 <context>
     <name>TeamsDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="570" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="586" />
         <source>Product teams</source>
         <translation>プロダクトチーム</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="575" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="591" />
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="576" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="592" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="577" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="593" />
         <source>Name (Japanese)</source>
         <translation>名前（日本語）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="578" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="594" />
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="579" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="595" />
         <source>Checklist items</source>
         <translation>チェックリスト項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="580" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="596" />
         <source>Feature words</source>
         <translation>機能のキーワード</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="587" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="603" />
         <source>Add team</source>
         <translation>チームを追加</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="589" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="605" />
         <source>Remove team</source>
         <translation>チームを削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="590" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="606" />
         <source>Its tickets keep their kind and become untagged by team</source>
         <translation>チケットの種類はそのまま残り、チームは未設定になります</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="592" />
+        <location filename="../../cre_desk/gui/feedback_dashboard.py" line="608" />
         <source>Lists are comma-separated. Checklist items match by the start of their key.</source>
         <translation>一覧はカンマ区切りです。チェックリスト項目はキーの先頭で照合します。</translation>
     </message>
@@ -4361,6 +4476,57 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/timeline_view.py" line="30" />
         <source>By</source>
         <translation>実行者</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellBox</name>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="76" />
+        <source>Upsell signal…</source>
+        <translation>アップセルの兆し…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="77" />
+        <source>Note that the customer showed interest in a paid feature</source>
+        <translation>お客様が有料機能に関心を示したことを記録します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="100" />
+        <source>Upsell signals: {0}</source>
+        <translation>アップセルの兆し: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UpsellDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="36" />
+        <source>Upsell signal</source>
+        <translation>アップセルの兆し</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="38" />
+        <source>The customer showed interest in a paid feature. Account managers see this in the customer-voice report; it is not counted in the support figures.</source>
+        <translation>お客様が有料機能に関心を示しました。アカウントマネージャーはお客様の声レポートで確認できます。サポートの集計には含まれません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="41" />
+        <source>e.g. Data export add-on, higher MAU plan</source>
+        <translation>例: データエクスポートのアドオン、上位の MAU プラン</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="43" />
+        <source>What the customer said or asked</source>
+        <translation>お客様の発言や質問</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="46" />
+        <source>Paid feature</source>
+        <translation>有料機能</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/upsell_box.py" line="47" />
+        <source>Note</source>
+        <translation>メモ</translation>
     </message>
 </context>
 <context>

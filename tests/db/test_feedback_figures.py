@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db.feedback import FeedbackStore
-from cre_desk.db.feedback_figures import build_feedback_figures
+from cre_desk.db.feedback_figures import build_feedback_figures, tickets_in
 
 START = datetime(2026, 6, 1, tzinfo=UTC)  # a Monday
 END = datetime(2026, 7, 6, tzinfo=UTC)  # five weeks
@@ -61,7 +61,10 @@ def test_cells_trend_anomaly_and_items(service):
 
     figures = build_feedback_figures(service.db, START, END, UTC)
     assert figures.total == 9
-    assert figures.count("push", "bug") == 4 and sorted(figures.cells[("push", "bug")]) == spike
+    assert figures.count("push", "bug") == 4
+    assert tickets_in(service.db, START, END, team="push", kind="bug") == sorted(spike)
+    assert len(tickets_in(service.db, START, END, team="push")) == 7
+    assert len(tickets_in(service.db, START, END, kind="missing_feature")) == 3
     assert figures.count("push", "missing_feature") == 3
     assert figures.count("in_app_messaging", "unclear_feature") == 1
     assert len(figures.weeks) == 5

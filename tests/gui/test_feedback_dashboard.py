@@ -49,11 +49,16 @@ def test_matrix_lists_and_opening_tickets(qtbot, window, ctx, tmp_path):
     assert cell.data() == "2"
     assert model.index(rows["Total"], len(kinds)).data() == "4"
     board._show_tickets(cell)
-    assert board.tickets_model.rowCount() == 2
+    qtbot.waitUntil(lambda: board.tickets_model.rowCount() == 2, timeout=10000)
     from cre_desk.gui.feedback_dashboard import TICKET_ROLE
 
     listed = {board.tickets_model.item(r).data(TICKET_ROLE) for r in range(2)}
     assert listed == {made[0], made[1]}
+    texts = {board.tickets_model.item(r).text() for r in range(2)}
+    assert texts == {f"#{made[0]} Ticket 0", f"#{made[1]} Ticket 1"}
+    # the row total lists the team's tickets of every kind
+    board._show_tickets(model.index(rows["Push"], len(kinds)))
+    qtbot.waitUntil(lambda: board.tickets_title.text().startswith("Push: 2"), timeout=10000)
     assert board.item_model.rowCount() == 1
     assert board.item_model.item(0, 0).text() == "Quiet hours for push"
     assert board.item_model.item(0, 3).data(0) == 2
