@@ -760,21 +760,21 @@ Please send that file to the CRE Desk maintainers.</source>
         <location filename="../../cre_desk/gui/retag_dialog.py" line="86" />
         <source>Set {0} on %n ticket(s)?</source>
         <translation>
-            <numerusform />
+            <numerusform>%n 件のチケットに {0} を設定しますか？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../cre_desk/gui/retag_dialog.py" line="90" />
         <source>%n selected ticket(s) already have it and stay as they are.</source>
         <translation>
-            <numerusform />
+            <numerusform>選択中の %n 件はすでに設定済みのため、そのままです。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../cre_desk/gui/retag_dialog.py" line="94" />
         <source>%n of them change category with the kind; their resolution timers follow the new category.</source>
         <translation>
-            <numerusform />
+            <numerusform>うち %n 件は種類に合わせてカテゴリも変わります。解決タイマーは新しいカテゴリに従います。</numerusform>
         </translation>
     </message>
     <message>
@@ -786,7 +786,7 @@ Please send that file to the CRE Desk maintainers.</source>
         <location filename="../../cre_desk/gui/retag_dialog.py" line="141" />
         <source>%n ticket(s) re-tagged; these could not be:</source>
         <translation>
-            <numerusform />
+            <numerusform>%n 件のタグを変更しました。次のチケットは変更できませんでした:</numerusform>
         </translation>
     </message>
 </context>
@@ -3525,7 +3525,7 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/queue_view.py" line="259" />
         <source>Set product team (%n ticket(s))</source>
         <translation>
-            <numerusform />
+            <numerusform>プロダクトチームを設定（%n 件）</numerusform>
         </translation>
     </message>
     <message>
@@ -3537,7 +3537,7 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/queue_view.py" line="263" />
         <source>Set kind (%n ticket(s))</source>
         <translation>
-            <numerusform />
+            <numerusform>種類を設定（%n 件）</numerusform>
         </translation>
     </message>
     <message>
@@ -3925,7 +3925,7 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/retag_dialog.py" line="30" />
         <source>Set the product team and/or kind of the %n selected ticket(s).</source>
         <translation>
-            <numerusform />
+            <numerusform>選択した %n 件のチケットのプロダクトチームや種類を設定します。</numerusform>
         </translation>
     </message>
     <message>
