@@ -1,0 +1,78 @@
+"""The window fits 1024-1440 pixel laptop screens in English and Japanese: nothing ends off-screen and
+the text that matters (log messages, cause names, buttons) keeps its room."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from ui_steps import open_ticket
+
+from cre_desk.core.tickets import TicketFields
+from cre_desk.gui import app as gui_app
+from cre_desk.gui.log_model import ENTRY_ROLE, TEXT_COLUMN
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs"
+
+
+@pytest.fixture(params=["en", "ja"])
+def language(request, qapp):
+    locale = QLocale()
+    translators = gui_app.install_translations(qapp, request.param) if request.param != "en" else []
+    yield request.param
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    qapp.setProperty("cre_desk_language", "en")
+    QLocale.setDefault(locale)
+
+
+def _ticket(ctx, log: Path | None = None):
+    ticket = ctx.tickets.create_ticket(TicketFields(title="Coupon in-app message not shown", customer="株式会社テスト",
+                                                    symptom="iam_not_shown"), actor="aki")
+    if log is not None:
+        ctx.tickets.attach_file(ticket.id, log)
+    return ticket
+
+
+def _right_edge(widget, window) -> int:
+    return widget.mapTo(window, QPoint(widget.width(), 0)).x()
+
+
+@pytest.mark.parametrize("size", [(1024, 720), (1280, 800), (1440, 900)])
+def test_the_window_takes_a_laptop_screens_size_on_every_tab(qtbot, language, window, ctx, size):
+    open_ticket(qtbot, window, _ticket(ctx, DEMO / "braze-android-iam-failing.log").id)
+    for tab in range(window.pane.tabs.count()):
+        window.show_tab(tab)
+        window.resize(*size)
+        qtbot.wait(50)
+        assert window.minimumSizeHint().width() <= size[0], (tab, window.minimumSizeHint())
+        assert (window.width(), window.height()) == size, tab
+        assert _right_edge(window.pane.similar, window) <= size[0]
+
+
+def test_two_logs_side_by_side_keep_their_search_boxes_and_messages(qtbot, language, window, ctx):
+    window.resize(1440, 900)
+    open_ticket(qtbot, window, _ticket(ctx, DEMO / "braze-android-iam-failing.log").id)
+    window.show_tab(3)
+    logs = window.pane.logs
+    qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
+    combo = logs.compare_combo
+    target = next(i for i in range(combo.count()) if getattr(combo.itemData(i), "baseline", ""))
+    combo.setCurrentIndex(target)
+    combo.activated.emit(target)
+    qtbot.waitUntil(lambda: logs.right.doc is not None and logs.right.doc.ready, timeout=10000)
+    qtbot.wait(100)
+    for pane in (logs.left, logs.right):
+        assert pane.search_edit.width() >= 160, pane.search_edit.width()
+        assert pane.filter_edit.width() >= 160, pane.filter_edit.width()
+        assert _right_edge(pane.table, window) <= 1440
+        # The message of a compact line starts early enough to show at least 12 characters of it.
+        column = pane.table.columnWidth(TEXT_COLUMN)
+        delegate = pane.delegate
+        index = pane.model.index(0, TEXT_COLUMN)
+        pieces = delegate._compact_pieces(index.data(Qt.ItemDataRole.DisplayRole), index.data(ENTRY_ROLE),
+                                          delegate._tag_chars(column))
+        prefix = "".join(text for text, _kind in pieces[:4])   # time, level, tag, ": "
+        message_room = column - 6 - delegate.metrics.horizontalAdvance(prefix)
+        assert message_room >= delegate.metrics.horizontalAdvance("0") * 12, (column, prefix)
