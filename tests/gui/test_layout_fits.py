@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from ui_steps import open_ticket
 
 from cre_desk.core.tickets import TicketFields
+from cre_desk.core.vocabulary import Verdict
 from cre_desk.gui import app as gui_app
+from cre_desk.gui.formatting import vocab
 from cre_desk.gui.log_model import ENTRY_ROLE, TEXT_COLUMN
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "logs"
@@ -76,3 +79,34 @@ def test_two_logs_side_by_side_keep_their_search_boxes_and_messages(qtbot, langu
         prefix = "".join(text for text, _kind in pieces[:4])   # time, level, tag, ": "
         message_room = column - 6 - delegate.metrics.horizontalAdvance(prefix)
         assert message_room >= delegate.metrics.horizontalAdvance("0") * 12, (column, prefix)
+
+
+def _causes(model):
+    for area in range(model.rowCount()):
+        parent = model.index(area, 0)
+        for row in range(model.rowCount(parent)):
+            yield model.index(row, 0, parent)
+
+
+def test_checklist_names_get_the_width_and_verdicts_stay_in_view(qtbot, language, window, ctx):
+    window.resize(1280, 800)
+    open_ticket(qtbot, window, _ticket(ctx).id)
+    window.show_tab(1)
+    checklist = window.pane.checklist
+    qtbot.wait(50)
+    tree = checklist.tree
+    # The verdict column is as wide as a verdict, not as an area's progress: the names get the rest.
+    bold = tree.font()
+    bold.setBold(True)
+    widest = max(QFontMetrics(bold).horizontalAdvance(vocab(verdict)) for verdict in Verdict)
+    assert tree.columnWidth(1) <= widest + 30, (tree.columnWidth(1), widest)
+    assert tree.columnWidth(0) >= tree.viewport().width() * 0.6, (tree.columnWidth(0), tree.columnWidth(1))
+    with_log_lines = 0
+    for index in _causes(checklist.model):
+        assert index.data() in index.data(Qt.ItemDataRole.ToolTipRole)
+        tree.setCurrentIndex(index)
+        with_log_lines += checklist.patterns.isVisible()
+        for button in (*checklist.verdict_buttons.buttons(), checklist.next_button):
+            assert not button.visibleRegion().isEmpty(), (index.data(), button.text())
+            assert button.mapTo(window, QPoint(0, button.height())).y() <= window.height()
+    assert with_log_lines > 0
