@@ -77,7 +77,12 @@ class OverviewForm(QWidget):
         remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), ui.attachments)
         remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove_key.activated.connect(self._remove_selected)
-        ui.lower.setSizes([520, 300, 300])
+        # Conversation and Notes are what people read and write: one above the other they get the width
+        # (beside each other they were a word per line); the files, issues and feedback boxes take the rest.
+        ui.lower.setStretchFactor(0, 3)
+        ui.lower.setStretchFactor(1, 2)
+        ui.lower.setSizes([480, 320])
+        ui.talk.setSizes([260, 260])
         ui.split.setStretchFactor(0, 1)
         ui.split.setStretchFactor(1, 1)
 

@@ -17,11 +17,16 @@ class WrapRow(QLayout):
     """Items in reading order; ``main`` (if given) takes the width left on its line, at least ``main_min``."""
 
     def __init__(self, parent: QWidget | None = None, main: QWidget | None = None, main_min: int = 200,
-                 spacing: int = 6) -> None:
+                 spacing: int = 6, *, claim_lines: bool = False) -> None:
+        """``claim_lines``: the lines wrapped at the current width count in the minimum height (for a row in
+        a box with nothing stretchable to give way, such as a group box in a splitter)."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._main_item: QLayoutItem | None = None
         self.main_min = main_min
+        self._claim_lines = claim_lines
+        self._width = 0
+        self._height = 0
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
         if main is not None:
@@ -74,11 +79,20 @@ class WrapRow(QLayout):
         # One line: the lines it wraps onto come from heightForWidth at the width it is given, so a row that
         # could wrap at its narrowest never makes the window taller than the screen.
         height = max((item.minimumSize().height() for item in self._visible()), default=0)
-        return QSize(width, height + margins.top() + margins.bottom())
+        height += margins.top() + margins.bottom()
+        if self._claim_lines and self._width > 0:
+            height = max(height, self._height)
+        return QSize(width, height)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        height = self._arrange(rect, apply=True)
+        self._width = rect.width()
+        if self._claim_lines and height != self._height:
+            self._height = height
+            self.invalidate()
+            if self.parentWidget() is not None:
+                self.parentWidget().updateGeometry()
 
     # -- arranging --------------------------------------------------------------------------------
 

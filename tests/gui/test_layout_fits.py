@@ -110,3 +110,19 @@ def test_checklist_names_get_the_width_and_verdicts_stay_in_view(qtbot, language
             assert not button.visibleRegion().isEmpty(), (index.data(), button.text())
             assert button.mapTo(window, QPoint(0, button.height())).y() <= window.height()
     assert with_log_lines > 0
+
+
+def test_the_overview_gives_conversation_and_notes_real_width(qtbot, language, window, ctx):
+    window.resize(1440, 900)
+    open_ticket(qtbot, window, _ticket(ctx).id)
+    window.show_tab(0)
+    qtbot.wait(50)
+    form = window.pane.overview
+    assert form.conversation.width() >= 300, form.conversation.width()
+    assert form.notes.width() >= 300, form.notes.width()
+    customer = form.ui.customer
+    assert customer.text() == "株式会社テスト"
+    assert customer.width() >= customer.fontMetrics().horizontalAdvance(customer.text()) + 12, customer.width()
+    scroll = window.pane.tabs.widget(0)
+    assert scroll.horizontalScrollBar().maximum() == 0   # the right-hand column (assignee, tags) is not cut
+    assert _right_edge(form.ui.tags, scroll.viewport()) <= scroll.viewport().width()
