@@ -102,7 +102,9 @@ class OverviewForm(QWidget):
         self._loading = True
         try:
             f, ui = ticket.fields, self.ui
-            ui.title.setText(f.title)
+            if ui.title.text() != f.title:
+                ui.title.setText(f.title)
+                ui.title.setCursorPosition(0)   # a long title shows its start, not its end
             for line, value in ((ui.customer, f.customer), (ui.app_name, f.app_name),
                                 (ui.requester_name, f.requester_name), (ui.os_version, f.os_version),
                                 (ui.sdk_version, f.sdk_version), (ui.app_version, f.app_version),

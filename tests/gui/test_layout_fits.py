@@ -126,3 +126,12 @@ def test_the_overview_gives_conversation_and_notes_real_width(qtbot, language, w
     scroll = window.pane.tabs.widget(0)
     assert scroll.horizontalScrollBar().maximum() == 0   # the right-hand column (assignee, tags) is not cut
     assert _right_edge(form.ui.tags, scroll.viewport()) <= scroll.viewport().width()
+
+
+def test_a_long_title_shows_its_start(qtbot, window, ctx):
+    title = ("Coupon in-app message not shown " + "after the second session " * 20)[:500]
+    ticket = ctx.tickets.create_ticket(TicketFields(title=title), actor="aki")
+    open_ticket(qtbot, window, ticket.id)
+    window.show_tab(0)
+    assert window.pane.overview.title.text() == title
+    assert window.pane.overview.title.cursorPosition() == 0
