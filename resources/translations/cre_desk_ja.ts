@@ -498,6 +498,14 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>新規記事: まだ保存されていません</translation>
     </message>
     <message>
+        <source>No articles with this status.</source>
+        <translation>このステータスの記事はありません。</translation>
+    </message>
+    <message>
+        <source>No articles yet. Write one with New article, or turn a solved ticket into an FAQ article with Make an FAQ article under Similar tickets and articles.</source>
+        <translation>記事はまだありません。「新規記事」で書くか、解決したチケットを「類似チケットと記事」の下の「FAQ 記事を作成」で FAQ 記事にしてください。</translation>
+    </message>
+    <message>
         <location filename="../../cre_desk/gui/articles_window.py" line="328" />
         <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
         <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>

@@ -135,3 +135,17 @@ def test_a_long_title_shows_its_start(qtbot, window, ctx):
     window.show_tab(0)
     assert window.pane.overview.title.text() == title
     assert window.pane.overview.title.cursorPosition() == 0
+
+
+def test_the_articles_list_says_when_it_is_empty_and_fits_its_headers(qtbot, language, window, ctx):
+    window.show_articles()
+    articles = window.articles
+    qtbot.waitUntil(lambda: articles.list_empty.isVisible(), timeout=5000)
+    assert articles.list_model.rowCount() == 0
+    assert articles.list_empty.text()
+    view = articles.list_view
+    header = view.horizontalHeader()
+    for column in (0, 2, 3, 4):
+        assert view.columnWidth(column) >= header.sectionSizeFromContents(column).width(), column
+    assert view.horizontalScrollBar().maximum() == 0
+    articles.close()
