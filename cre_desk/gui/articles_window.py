@@ -262,8 +262,8 @@ class ArticlesWindow(QWidget):
         if self.status_filter.currentData():
             empty = self.tr("No articles with this status.")
         else:
-            empty = self.tr("No articles yet. Write one with New article, or turn a solved ticket into an FAQ "
-                            "article with Make an FAQ article under Similar tickets and articles.")
+            empty = self.tr("No articles yet. Write one with New article, or turn a solved ticket into an "
+                            "FAQ article with Make an FAQ article under Similar tickets and articles.")
         self.list_empty.setText("" if articles else empty)
         self.list_empty.setVisible(not articles)
         wanted = select_id if select_id is not None else (self.current.id if self.current else None)

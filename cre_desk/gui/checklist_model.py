@@ -119,7 +119,8 @@ class ChecklistModel(QAbstractItemModel):
                 # Short, so the verdict column stays narrow and the cause names get the width.
                 return f"{done}/{total}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(f"{area} · {vocab(area)}: " + self.tr("{0} of {1} checked").format(done, total))
+                progress = self.tr("{0} of {1} checked").format(done, total)
+                return plain_tooltip(f"{area} · {vocab(area)}: {progress}")
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

@@ -151,7 +151,10 @@ class LogLineDelegate(QStyledItemDelegate):
                self._generation)
         layout = self._layouts.get(key)
         if layout is None:
-            pieces = self._compact_pieces(text, entry, tag_chars) if compact else self._full_pieces(text, level)
+            if compact:
+                pieces = self._compact_pieces(text, entry, tag_chars)
+            else:
+                pieces = self._full_pieces(text, level)
             layout = self._layout(pieces, base)
             if len(self._layouts) >= LAYOUT_CACHE:
                 self._layouts.pop(next(iter(self._layouts)))
@@ -176,9 +179,10 @@ class LogLineDelegate(QStyledItemDelegate):
         return pieces
 
     def _tag_chars(self, width: int) -> int:
-        """How many characters of a tag a compact line shows, leaving room for the message in a narrow column."""
+        """How many characters of a tag a compact line shows: the message keeps room in a narrow column."""
         columns = max(0, width - 6) // max(1, self.metrics.horizontalAdvance("0"))
-        return max(COMPACT_TAG_MIN, min(COMPACT_TAG_MAX, columns - COMPACT_CLOCK_CHARS - COMPACT_MESSAGE_CHARS))
+        room = columns - COMPACT_CLOCK_CHARS - COMPACT_MESSAGE_CHARS
+        return max(COMPACT_TAG_MIN, min(COMPACT_TAG_MAX, room))
 
     def _compact_pieces(self, raw: str, entry, tag_chars: int = 60) -> list[tuple[str, str]]:
         """Time, level, tag and message only: two logs fit side by side (a long tag is cut in its middle)."""

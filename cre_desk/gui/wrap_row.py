@@ -91,8 +91,9 @@ class WrapRow(QLayout):
         if self._claim_lines and height != self._height:
             self._height = height
             self.invalidate()
-            if self.parentWidget() is not None:
-                self.parentWidget().updateGeometry()
+            parent = self.parentWidget()
+            if parent is not None:
+                parent.updateGeometry()
 
     # -- arranging --------------------------------------------------------------------------------
 

@@ -31,8 +31,9 @@ def language(request, qapp):
 
 
 def _ticket(ctx, log: Path | None = None):
-    ticket = ctx.tickets.create_ticket(TicketFields(title="Coupon in-app message not shown", customer="株式会社テスト",
-                                                    symptom="iam_not_shown"), actor="aki")
+    fields = TicketFields(title="Coupon in-app message not shown", customer="株式会社テスト",
+                          symptom="iam_not_shown")
+    ticket = ctx.tickets.create_ticket(fields, actor="aki")
     if log is not None:
         ctx.tickets.attach_file(ticket.id, log)
     return ticket
@@ -122,7 +123,8 @@ def test_the_overview_gives_conversation_and_notes_real_width(qtbot, language, w
     assert form.notes.width() >= 300, form.notes.width()
     customer = form.ui.customer
     assert customer.text() == "株式会社テスト"
-    assert customer.width() >= customer.fontMetrics().horizontalAdvance(customer.text()) + 12, customer.width()
+    needed = customer.fontMetrics().horizontalAdvance(customer.text()) + 12
+    assert customer.width() >= needed, (customer.width(), needed)
     scroll = window.pane.tabs.widget(0)
     assert scroll.horizontalScrollBar().maximum() == 0   # the right-hand column (assignee, tags) is not cut
     assert _right_edge(form.ui.tags, scroll.viewport()) <= scroll.viewport().width()
