@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -104,6 +105,15 @@ class ArticlesWindow(QWidget):
         )
         self.list_view = _table(self.list_model)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
+        # The title takes the width; the other columns fit their (Japanese) headers and values.
+        header = self.list_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list_empty = QLabel()
+        self.list_empty.setWordWrap(True)
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_empty.hide()   # until the list is read and turns out empty
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), "")
         self.kind = QComboBox()
@@ -130,6 +140,7 @@ class ArticlesWindow(QWidget):
         top.addWidget(new_button)
         lv.addLayout(top)
         lv.addWidget(self.list_view, 1)
+        lv.addWidget(self.list_empty)
 
         self.title_en, self.title_ja = QLineEdit(), QLineEdit()
         self.body_en, self.body_ja = QPlainTextEdit(), QPlainTextEdit()
@@ -275,8 +286,13 @@ class ArticlesWindow(QWidget):
                 for a in articles
             ]
         )
-        self.list_view.resizeColumnToContents(0)
-        self.list_view.setColumnWidth(1, 200)
+        if self.status_filter.currentData():
+            empty = self.tr("No articles with this status.")
+        else:
+            empty = self.tr("No articles yet. Write one with New article, or turn a solved ticket into an "
+                            "FAQ article with Make an FAQ article under Similar tickets and articles.")
+        self.list_empty.setText("" if articles else empty)
+        self.list_empty.setVisible(not articles)
         wanted = select_id if select_id is not None else (self.current.id if self.current else None)
         for row, (article, _cells) in enumerate(self.list_model.rows):
             if article.id == wanted:

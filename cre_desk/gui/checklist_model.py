@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from cre_desk.core.tickets import ChecklistEntry
 from cre_desk.core.vocabulary import DECIDED_VERDICTS, Area, Verdict
-from cre_desk.gui.formatting import vocab
+from cre_desk.gui.formatting import plain_tooltip, vocab
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
 AREA_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -116,7 +116,11 @@ class ChecklistModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == 0:
                     return f"{area} · {vocab(area)}"
-                return self.tr("{0} of {1} checked").format(done, total)
+                # Short, so the verdict column stays narrow and the cause names get the width.
+                return f"{done}/{total}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                progress = self.tr("{0} of {1} checked").format(done, total)
+                return plain_tooltip(f"{area} · {vocab(area)}: {progress}")
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -130,6 +134,8 @@ class ChecklistModel(QAbstractItemModel):
             if index.column() == 0:
                 return self._titles.get(entry.item_key) or entry.title
             return vocab(entry.verdict)
+        if role == Qt.ItemDataRole.ToolTipRole:   # the whole name, where the column cuts it
+            return plain_tooltip(self._titles.get(entry.item_key) or entry.title)
         if role == ENTRY_ROLE:
             return entry
         if role == AREA_ROLE:

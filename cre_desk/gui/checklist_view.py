@@ -123,8 +123,10 @@ class ChecklistView(QWidget):
         self.next_button.clicked.connect(self.select_next_unchecked)
         self.saved_label = QLabel()
 
-        detail = QWidget()
-        d = QVBoxLayout(detail)
+        # The cause's texts scroll; the verdict buttons, the evidence and Next stay in view below them
+        # however long the texts are (Japanese ones with log lines to look for ran past the window).
+        texts = QWidget()
+        d = QVBoxLayout(texts)
         d.addWidget(self.area_label)
         d.addWidget(self.item_title)
         self.cards = CardLinks(ctx)
@@ -138,26 +140,36 @@ class ChecklistView(QWidget):
         self.patterns_caption = self._caption(self.tr("Log lines to look for"))
         d.addWidget(self.patterns_caption)
         d.addWidget(self.patterns)
-        d.addWidget(self._caption(self.tr("Verdict")))
-        d.addLayout(verdict_row)
-        d.addWidget(self._caption(self.tr("Evidence")))
-        d.addWidget(self.evidence, 1)
+        d.addStretch(1)
+        self.texts_scroll = QScrollArea()
+        self.texts_scroll.setWidgetResizable(True)
+        self.texts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.texts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.texts_scroll.setWidget(texts)
+        self.evidence.setMinimumHeight(self.evidence.fontMetrics().lineSpacing() * 3 + 12)
+
+        detail = QWidget()   # the right-hand side: texts above, decisions below
+        r = QVBoxLayout(detail)
+        r.setContentsMargins(0, 0, 0, 0)
+        r.addWidget(self.texts_scroll, 3)
+        decisions = QVBoxLayout()
+        decisions.setContentsMargins(9, 0, 9, 0)
+        decisions.addWidget(self._caption(self.tr("Verdict")))
+        decisions.addLayout(verdict_row)
+        decisions.addWidget(self._caption(self.tr("Evidence")))
+        decisions.addWidget(self.evidence, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved_label, 1)
         bottom.addWidget(self.next_button)
-        d.addLayout(bottom)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(detail)
+        decisions.addLayout(bottom)
+        r.addLayout(decisions, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(scroll)
-        split.setSizes([470, 530])
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.addWidget(detail)
+        split.setSizes([600, 420])   # the cause names need the width more than the wrapped texts
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -242,6 +254,7 @@ class ChecklistView(QWidget):
         try:
             self._current = entry
             self._set_detail_enabled(entry is not None)
+            self.texts_scroll.verticalScrollBar().setValue(0)   # each cause is read from its top
             if entry is None:
                 for label in (self.item_title, self.area_label, self.question, self.how_to, self.plain_cause):
                     label.clear()

@@ -13,7 +13,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QListView,
     QPushButton,
@@ -27,6 +26,7 @@ from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.tasks import OnDbThread, run_in_background
+from cre_desk.gui.wrap_row import WrapRow
 
 LINK_ROLE = 0x0101
 
@@ -70,11 +70,11 @@ class IssueLinksBox(QGroupBox):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        top = QHBoxLayout()
-        top.addWidget(self.ref, 1)
+        # In the Overview's narrow side column the buttons wrap rather than squeezing Conversation and Notes.
+        top = WrapRow(main=self.ref, main_min=160, claim_lines=True)
         top.addWidget(link_button)
         top.addWidget(self.create_button)
-        buttons = QHBoxLayout()
+        buttons = WrapRow(claim_lines=True)
         for button in (self.open_button, self.notice_button, self.unlink_button, self.refresh_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)

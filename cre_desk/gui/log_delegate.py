@@ -32,6 +32,9 @@ _CONTROL = re.compile("[\x00-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u20
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 #: Laid-out lines kept for repainting (scrolling back and forth repaints the same lines).
 LAYOUT_CACHE = 3000
+#: Compact lines: a tag shows 12 to 60 characters, leaving the message at least 24 where the column allows.
+COMPACT_TAG_MIN, COMPACT_TAG_MAX = 12, 60
+COMPACT_CLOCK_CHARS, COMPACT_MESSAGE_CHARS = 15, 24
 
 
 def _visible(text: str) -> str:
@@ -40,6 +43,14 @@ def _visible(text: str) -> str:
         return text
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                         else f"\\u{ord(m.group()):04x}", text)
+
+def _shorten(tag: str, chars: int) -> str:
+    """``tag`` in at most ``chars`` characters: its start and its end (the class name) around an ellipsis."""
+    if len(tag) <= chars:
+        return tag
+    head = chars // 3
+    return tag[:head] + "…" + tag[len(tag) - (chars - head - 1):]
+
 
 LIGHT = {
     "timestamp": "#5b6b7f", "pid": "#8a8f98", "level_v": "#8a8f98", "level_d": "#2f6f9f", "level_i": "#1f7a3a",
@@ -129,15 +140,21 @@ class LogLineDelegate(QStyledItemDelegate):
             entry = index.data(ENTRY_ROLE)
             compact = entry is not None and entry.parsed and bool(entry.tag or entry.level)
         if selected:
-            plain = "".join(piece for piece, _kind in (self._compact_pieces(text, entry) if compact
+            pieces = self._compact_pieces(text, entry, self._tag_chars(rect.width())) if compact else None
+            plain = "".join(piece for piece, _kind in (pieces if pieces is not None
                                                         else [(text, "text")]))
             painter.setPen(base)
             painter.drawText(rect.adjusted(4, 0, -2, 0), _LEFT, _visible(plain))
             return
-        key = (id(getattr(model, "doc", None)), index.data(LINE_ROLE), compact, level >= FATAL, self._generation)
+        tag_chars = self._tag_chars(rect.width()) if compact else 0
+        key = (id(getattr(model, "doc", None)), index.data(LINE_ROLE), compact, tag_chars, level >= FATAL,
+               self._generation)
         layout = self._layouts.get(key)
         if layout is None:
-            pieces = self._compact_pieces(text, entry) if compact else self._full_pieces(text, level)
+            if compact:
+                pieces = self._compact_pieces(text, entry, tag_chars)
+            else:
+                pieces = self._full_pieces(text, level)
             layout = self._layout(pieces, base)
             if len(self._layouts) >= LAYOUT_CACHE:
                 self._layouts.pop(next(iter(self._layouts)))
@@ -161,8 +178,14 @@ class LogLineDelegate(QStyledItemDelegate):
             pieces.append((text[position:], "text"))
         return pieces
 
-    def _compact_pieces(self, raw: str, entry) -> list[tuple[str, str]]:
-        """Time, level, tag and message only: two logs fit side by side."""
+    def _tag_chars(self, width: int) -> int:
+        """How many characters of a tag a compact line shows: the message keeps room in a narrow column."""
+        columns = max(0, width - 6) // max(1, self.metrics.horizontalAdvance("0"))
+        room = columns - COMPACT_CLOCK_CHARS - COMPACT_MESSAGE_CHARS
+        return max(COMPACT_TAG_MIN, min(COMPACT_TAG_MAX, room))
+
+    def _compact_pieces(self, raw: str, entry, tag_chars: int = 60) -> list[tuple[str, str]]:
+        """Time, level, tag and message only: two logs fit side by side (a long tag is cut in its middle)."""
         if entry.extra.get("continuation"):
             return [("    ", "text"), *self._message_pieces(raw)]
         pieces = []
@@ -171,7 +194,7 @@ class LogLineDelegate(QStyledItemDelegate):
             pieces.append((clock.group(0) + " ", "timestamp"))
         pieces.append(((entry.level_letter or "·") + " ", highlight.level_kind(entry.level)))
         if entry.tag:
-            pieces.append((entry.tag[:60], "tag"))
+            pieces.append((_shorten(entry.tag, tag_chars), "tag"))
             pieces.append((": ", "punct"))
         return pieces + self._message_pieces(entry.message.split("\n", 1)[0][:PAINT_CHARS])
 

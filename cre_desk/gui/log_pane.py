@@ -46,12 +46,15 @@ from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
 from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.tasks import Progress, run_in_background
+from cre_desk.gui.wrap_row import WrapRow
 from cre_desk.logs import filter_lang, filtering
 from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
 from cre_desk.logs.visible import visible
 
 FILTER_DELAY_MS = 300
 POLL_MS = 80
+#: The filter and search boxes keep at least this width; the options beside them wrap below instead.
+FIELD_MIN_WIDTH = 180
 #: Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.
 GROW_AT_ONCE = 2000
 GROW_INTERVAL_S = 0.5
@@ -129,7 +132,7 @@ class LogPane(QWidget):
         self.table.horizontalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(NUMBER_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(NUMBER_COLUMN, self.delegate.metrics.horizontalAdvance("0") * 8 + 16)
+        self._fit_number_column(10 ** 7)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -147,18 +150,14 @@ class LogPane(QWidget):
         self.progress.hide()
         self.status = ElidedLabel()
 
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.filter_edit, 1)
+        # Two logs side by side leave each pane narrow: the options wrap below a usable filter/search box.
+        filter_row = WrapRow(main=self.filter_edit, main_min=FIELD_MIN_WIDTH)
         filter_row.addWidget(self.presets)
         filter_row.addWidget(self.filter_state)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.regex_box)
-        search_row.addWidget(self.case_box)
-        search_row.addWidget(self.prev_button)
-        search_row.addWidget(self.next_button)
-        search_row.addWidget(self.hit_label)
-        search_row.addWidget(self.compact_box)
+        search_row = WrapRow(main=self.search_edit, main_min=FIELD_MIN_WIDTH)
+        for widget in (self.regex_box, self.case_box, self.prev_button, self.next_button, self.hit_label,
+                       self.compact_box):
+            search_row.addWidget(widget)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.progress)
@@ -253,6 +252,11 @@ class LogPane(QWidget):
             self.progress.setValue(int(1000 * index.indexed_bytes / index.size))
         self._show_status()
 
+    def _fit_number_column(self, lines: int) -> None:
+        """Line numbers as wide as the log's longest one (the message, not the gutter, gets the width)."""
+        digits = max(3, len(str(max(lines, 1))))
+        self.table.setColumnWidth(NUMBER_COLUMN, self.delegate.metrics.horizontalAdvance("0") * digits + 20)
+
     def _on_built(self, doc: LogDocument) -> None:
         if doc is not self.doc:
             return
@@ -260,6 +264,7 @@ class LogPane(QWidget):
         self.progress.hide()
         self.delegate.clear_cache()
         self.model.indexing_finished()
+        self._fit_number_column(len(doc))
         self._show_status()
         if self.filter_edit.text().strip():
             self.apply_filter()

@@ -44,6 +44,7 @@ from cre_desk.gui.formatting import plain_label, plain_tooltip, ui_language
 from cre_desk.gui.log_pane import LogPane
 from cre_desk.gui.notice_labels import NoticeLabel, never_wider
 from cre_desk.gui.tasks import Progress, run_in_background
+from cre_desk.gui.wrap_row import WrapRow
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import rules as rules_module
@@ -58,6 +59,16 @@ MAX_NOTICES = 6
 def _plain(label: QLabel) -> QLabel:
     """Labels here show customer or log text: always literal, wrapped, and never wider than they are given."""
     return never_wider(plain_label(label, wrap=True, selectable=True))
+
+
+def _labelled(label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field kept together on one line (the field takes the width)."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(label)
+    row.addWidget(field, 1)
+    return pair
 
 
 def warm_catalogue() -> int:
@@ -194,11 +205,9 @@ class LogWorkbench(QWidget):
         self.side.addTab(marks_tab, self.tr("Marks"))
         self.side.addTab(compare_tab, self.tr("Comparison"))
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Log")))
-        top.addWidget(self.log_combo, 2)
-        top.addWidget(QLabel(self.tr("Compare with")))
-        top.addWidget(self.compare_combo, 2)
+        # On a narrow window the comparison controls wrap below the log choice instead of widening it.
+        top = WrapRow(main=_labelled(QLabel(self.tr("Log")), self.log_combo), main_min=260)
+        top.addWidget(_labelled(QLabel(self.tr("Compare with")), self.compare_combo))
         top.addWidget(self.sync_box)
         top.addWidget(self.attach_button)
         panes = QSplitter(Qt.Orientation.Horizontal)

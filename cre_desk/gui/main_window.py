@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([540, 900])
+        self.splitter.setSizes([400, 1040])
         self.stack.addWidget(self.splitter)
         self.stack.setCurrentWidget(self.splitter)
         self.queue.ticket_activated.connect(self.pane.show_ticket)

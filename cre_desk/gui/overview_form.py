@@ -77,7 +77,12 @@ class OverviewForm(QWidget):
         remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), ui.attachments)
         remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove_key.activated.connect(self._remove_selected)
-        ui.lower.setSizes([520, 300, 300])
+        # Conversation and Notes are what people read and write: one above the other they get the width
+        # (beside each other they were a word per line); the files, issues and feedback boxes take the rest.
+        ui.lower.setStretchFactor(0, 3)
+        ui.lower.setStretchFactor(1, 2)
+        ui.lower.setSizes([480, 320])
+        ui.talk.setSizes([260, 260])
         ui.split.setStretchFactor(0, 1)
         ui.split.setStretchFactor(1, 1)
 
@@ -97,7 +102,9 @@ class OverviewForm(QWidget):
         self._loading = True
         try:
             f, ui = ticket.fields, self.ui
-            ui.title.setText(f.title)
+            if ui.title.text() != f.title:
+                ui.title.setText(f.title)
+                ui.title.setCursorPosition(0)   # a long title shows its start, not its end
             for line, value in ((ui.customer, f.customer), (ui.app_name, f.app_name),
                                 (ui.requester_name, f.requester_name), (ui.os_version, f.os_version),
                                 (ui.sdk_version, f.sdk_version), (ui.app_version, f.app_version),

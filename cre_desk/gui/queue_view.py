@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from cre_desk.core.vocabulary import Category, Status
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import vocab
 from cre_desk.gui.queue_model import ID_ROLE, SORT_ROLE, QueueModel
+from cre_desk.gui.wrap_row import WrapRow
 
 SEARCH_DELAY_MS = 250
 _OPEN = "__open__"
@@ -100,11 +100,10 @@ class QueueView(QWidget):
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_timer.start)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
+        # The filters wrap onto a second line in a narrow queue rather than setting the window's width.
+        filters = WrapRow()
         for combo in (self.status_filter, self.category_filter, self.assignee_filter, self.tag_filter):
             filters.addWidget(combo)
-        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

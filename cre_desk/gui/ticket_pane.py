@@ -126,7 +126,7 @@ class TicketPane(QWidget):
         self.side_split.addWidget(self.tabs)
         self.side_split.addWidget(self.similar)
         self.side_split.setStretchFactor(0, 1)
-        self.side_split.setSizes([680, 320])
+        self.side_split.setSizes([880, 200])
         c.addWidget(self.side_split, 1)
 
         self.empty = QLabel(self.tr("Select a ticket on the left, or create one with Ctrl+N."))

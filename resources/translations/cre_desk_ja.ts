@@ -358,237 +358,247 @@ Please send that file to the CRE Desk maintainers.</source>
 <context>
     <name>ArticlesWindow</name>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="98" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="217" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="99" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="228" />
         <source>Articles</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="103" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="207" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="104" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="218" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="103" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="163" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="208" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="104" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="174" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="219" />
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="103" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="146" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="104" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="157" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="103" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="147" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="209" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="104" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="158" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="220" />
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="103" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="148" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="104" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="159" />
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="108" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="118" />
         <source>All statuses</source>
         <translation>すべてのステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="114" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="259" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="124" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="270" />
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="115" />
-        <location filename="../../cre_desk/gui/articles_window.py" line="260" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="125" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="271" />
         <source>Best practice</source>
         <translation>ベストプラクティス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="117" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="127" />
         <source>&amp;New article</source>
         <translation>新規記事(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="119" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="129" />
         <source>Add starter &amp;cards</source>
         <translation>スターターカードを追加(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="120" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="130" />
         <source>Add the shipped best-practice cards (in-app messages, push, events) this workspace does not hold yet</source>
         <translation>同梱のベストプラクティスカード（アプリ内メッセージ・プッシュ・イベント）のうち、このワークスペースにまだないものを追加します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="142" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="153" />
         <source>e.g. Braze Android SDK &gt;= 30.0; one range per comma</source>
         <translation>例: Braze Android SDK &gt;= 30.0（範囲ごとにカンマで区切る）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="143" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="154" />
         <source>e.g. symptom:iam_not_shown, team:mobile</source>
         <translation>例: symptom:iam_not_shown, team:mobile</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="144" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="155" />
         <source>e.g. 12, 15</source>
         <translation>例: 12, 15</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="149" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="160" />
         <source>SDK versions</source>
         <translation>対象 SDK バージョン</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="150" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="161" />
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="151" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="162" />
         <source>Linked tickets</source>
         <translation>関連チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="156" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="167" />
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="157" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="168" />
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="167" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="178" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="203" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="214" />
         <source>Tickets</source>
         <translation>チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="203" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="214" />
         <source>Common words</source>
         <translation>共通する語</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="203" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="214" />
         <source>Titles</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="210" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="221" />
         <source>Suggested</source>
         <translation>提案回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="211" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="222" />
         <source>Inserted</source>
         <translation>挿入回数</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="212" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="223" />
         <source>Look-alikes after publishing</source>
         <translation>公開後の類似チケット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="218" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="229" />
         <source>FAQ candidates</source>
         <translation>FAQ 候補</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="219" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="230" />
         <source>FAQ health</source>
         <translation>FAQ の効果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="227" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="238" />
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="228" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="239" />
         <source>Reviewed</source>
         <translation>レビュー済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="229" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="240" />
         <source>Published</source>
         <translation>公開済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="230" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="241" />
         <source>Outdated</source>
         <translation>古い情報</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="240" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="251" />
         <source>Starter cards added: %1</source>
         <translation>追加したスターターカード: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="308" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="290" />
+        <source>No articles with this status.</source>
+        <translation>このステータスの記事はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="292" />
+        <source>No articles yet. Write one with New article, or turn a solved ticket into an FAQ article with Make an FAQ article under Similar tickets and articles.</source>
+        <translation>記事はまだありません。「新規記事」で書くか、解決したチケットを「類似チケットと記事」の下の「FAQ 記事を作成」で FAQ 記事にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/articles_window.py" line="324" />
         <source>Article #%1, saved %2</source>
         <translation>記事 #%1（%2 に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="324" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="340" />
         <source>New article: not saved yet</source>
         <translation>新規記事: まだ保存されていません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="360" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="376" />
         <source>Linked tickets are ticket numbers separated by commas, like 12, 15.</source>
         <translation>関連チケットはチケット番号をカンマで区切って入力してください（例: 12, 15）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="404" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="420" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="413" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="429" />
         <source>Not saved: a teammate saved this article meanwhile. Your text is kept; check it and save again.</source>
         <translation>保存されていません: その間にチームの誰かがこの記事を保存しました。入力内容は残っています。確認してからもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="424" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="440" />
         <source>Not in Zendesk Guide yet</source>
         <translation>Zendesk Guide にはまだありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="458" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="474" />
         <source>Connect a Zendesk account first (File → Accounts).</source>
         <translation>先に Zendesk アカウントを接続してください（ファイル → アカウント）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="467" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="483" />
         <source>Create article #%1 as a draft in Zendesk Guide (%2)?</source>
         <translation>記事 #%1 を Zendesk Guide に下書きとして作成しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="170" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="181" />
         <source>Create or update this article as a draft in Zendesk Guide; someone publishes it there</source>
         <translation>この記事を Zendesk Guide に下書きとして作成または更新します。公開は Guide で行います</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="429" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="445" />
         <source>Draft in Zendesk Guide: %1</source>
         <translation>Zendesk Guide の下書き: %1</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="426" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="442" />
         <source>Edited in Zendesk Guide since saved here: %1</source>
         <translation>ここから保存した後に Zendesk Guide で編集されています: %1</translation>
     </message>
@@ -597,42 +607,42 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation type="vanished">ヘルプセンターにはまだありません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="443" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="459" />
         <source>Permission group id:</source>
         <translation>権限グループ ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="454" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="470" />
         <source>Save the article first.</source>
         <translation>先に記事を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="169" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="180" />
         <source>Save to Zendesk &amp;Guide…</source>
         <translation>Zendesk Guide に保存(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="484" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="500" />
         <source>Saving to Zendesk Guide…</source>
         <translation>Zendesk Guide に保存しています…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="438" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="454" />
         <source>Section id:</source>
         <translation>セクション ID:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="497" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="513" />
         <source>The article was edited in Zendesk Guide since it was saved from here. Replace the Guide copy with this one?</source>
         <translation>この記事はここから保存した後に Zendesk Guide で編集されています。Guide の内容をこの内容で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="466" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="482" />
         <source>Update the draft of article #%1 in Zendesk Guide (%2)?</source>
         <translation>Zendesk Guide にある記事 #%1 の下書きを更新しますか（%2）？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/articles_window.py" line="437" />
+        <location filename="../../cre_desk/gui/articles_window.py" line="453" />
         <source>Zendesk Guide</source>
         <translation>Zendesk Guide</translation>
     </message>
@@ -834,7 +844,7 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_model.py" line="119" />
+        <location filename="../../cre_desk/gui/checklist_model.py" line="122" />
         <source>{0} of {1} checked</source>
         <translation>{1} 件中 {0} 件確認済み</translation>
     </message>
@@ -862,73 +872,73 @@ Please send that file to the CRE Desk maintainers.</source>
         <translation>Ctrl+J</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="132" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="134" />
         <source>Question</source>
         <translation>確認事項</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="134" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="136" />
         <source>How to verify</source>
         <translation>確認方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="136" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="138" />
         <source>If this is the cause, the customer hears</source>
         <translation>これが原因の場合のお客様向け説明</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="138" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="140" />
         <source>Log lines to look for</source>
         <translation>確認するログ行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="141" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="157" />
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="143" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="159" />
         <source>Evidence</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="224" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="236" />
         <source>Every cause has a verdict.</source>
         <translation>すべての原因に判定が付いています。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="248" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="261" />
         <source>Choose a cause on the left.</source>
         <translation>左の一覧から原因を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="271" />
-        <location filename="../../cre_desk/gui/checklist_view.py" line="343" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="284" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="356" />
         <source>Not saved: your text is kept; press Ctrl+S to try again</source>
         <translation>未保存: 入力した内容は保持されています。Ctrl+S でもう一度保存してください</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="284" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="297" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="314" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="327" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="333" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="346" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="339" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="352" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="346" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="359" />
         <source>Someone else changed this cause while you were editing.
 
 Their verdict: {0}
@@ -945,7 +955,7 @@ Your evidence is still in the editor; reload the ticket to merge.</source>
 あなたの根拠は編集欄に残っています。チケットを再読み込みして統合してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/checklist_view.py" line="349" />
+        <location filename="../../cre_desk/gui/checklist_view.py" line="362" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
@@ -2116,258 +2126,258 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="85" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="88" />
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
-        <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
+        <extracomment>The filter and search boxes keep at least this width; the options beside them wrap below instead. Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="90" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="93" />
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="97" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="100" />
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="102" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="107" />
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="108" />
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="106" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="109" />
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="115" />
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="113" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="116" />
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="141" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="144" />
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="208" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="210" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="217" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="618" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="623" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="275" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="280" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="314" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="316" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="324" />
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="326" />
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="323" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="328" />
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="325" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="330" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="353" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="358" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="356" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="361" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="367" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="372" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="378" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="383" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="404" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="409" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="419" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="424" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="423" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="428" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="423" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="428" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="434" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="454" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="439" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="459" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="463" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="468" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="485" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="490" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="490" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="495" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="551" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="551" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="559" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="564" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="560" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="565" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="563" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="568" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="619" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="624" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="619" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="624" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="621" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="626" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="622" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="627" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="626" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="631" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="628" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="633" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="631" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="636" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -2423,7 +2433,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="119" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="130" />
         <source>Scroll together by time</source>
         <extracomment>Notices about the attached files shown at once (one line each); the rest are counted.</extracomment>
         <translation>時刻でスクロールを同期</translation>
@@ -2433,281 +2443,281 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation type="vanished">ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="135" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="135" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="135" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="147" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="158" />
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="148" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="159" />
         <source>Quote the finding's lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="151" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="162" />
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="175" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="186" />
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="260" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="269" />
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="193" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="204" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="121" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="132" />
         <source>No logs attached. Press Attach… or drop log files (.log, .txt, .gz, .zip) here.</source>
         <translation>ログが添付されていません。「添付…」を押すか、ログファイル (.log、.txt、.gz、.zip) をここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="124" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="135" />
         <source>Attach…</source>
         <translation>添付…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="125" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="136" />
         <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them on this tab</source>
         <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。このタブにドロップすることもできます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="194" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="205" />
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="195" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="206" />
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="198" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="209" />
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="200" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="210" />
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="294" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="303" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="349" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="358" />
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="353" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="362" />
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="391" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="400" />
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="406" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="415" />
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="439" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="448" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="449" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="458" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="450" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="459" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="457" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="466" />
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="459" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="468" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="463" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="472" />
         <source>Why: {0}</source>
         <translation>理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="466" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="475" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="470" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="483" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="492" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="484" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="493" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="484" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="747" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="493" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="756" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="527" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="536" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="525" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="534" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="536" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="545" />
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="585" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="594" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="593" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="602" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="594" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="603" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="620" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="629" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="628" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="637" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="629" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="638" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="644" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="653" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="649" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="658" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="653" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="662" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="715" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="724" />
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="722" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="731" />
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="723" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="732" />
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="727" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="736" />
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="728" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="737" />
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="740" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="743" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="749" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="752" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="748" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="757" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="757" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="766" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="760" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="769" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -3192,12 +3202,12 @@ Close anyway?</source>
         <translation>お客様が望む結果は？ 例：「初回購入後にクーポンを表示したい」</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="409" />
+        <location filename="../../ui/overview_form.ui" line="416" />
         <source>Your working notes (not sent to the customer).</source>
         <translation>作業メモ（お客様には送信されません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="126" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="133" />
         <location filename="../../ui/overview_form.ui" line="59" />
         <source>Customer</source>
         <translation>顧客</translation>
@@ -3278,68 +3288,68 @@ Close anyway?</source>
         <translation>本当に実現したいこと</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="392" />
+        <location filename="../../ui/overview_form.ui" line="399" />
         <source>No messages yet.</source>
         <translation>メッセージはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="166" />
-        <location filename="../../ui/overview_form.ui" line="445" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="173" />
+        <location filename="../../ui/overview_form.ui" line="453" />
         <source>Attach…</source>
         <translation>添付…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="442" />
+        <location filename="../../ui/overview_form.ui" line="450" />
         <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them here</source>
         <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。ここにドロップすることもできます</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="458" />
+        <location filename="../../ui/overview_form.ui" line="466" />
         <source>Remove…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="455" />
+        <location filename="../../ui/overview_form.ui" line="463" />
         <source>Remove the selected file from the ticket (Delete)</source>
         <translation>選択したファイルをチケットから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="400" />
+        <location filename="../../ui/overview_form.ui" line="407" />
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="383" />
+        <location filename="../../ui/overview_form.ui" line="390" />
         <source>Conversation</source>
         <translation>やり取り</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_form.ui" line="421" />
+        <location filename="../../ui/overview_form.ui" line="429" />
         <source>Attached logs (drop files here)</source>
         <translation>添付ログ（ここにファイルをドロップ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="121" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="128" />
         <source>entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="122" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="129" />
         <source>#{0} · {1} · opened {2}</source>
         <translation>#{0} · {1} · 受付 {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="126" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="133" />
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="127" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="134" />
         <source> (internal note)</source>
         <translation>（社内メモ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/overview_form.py" line="169" />
+        <location filename="../../cre_desk/gui/overview_form.py" line="176" />
         <source>Remove from the ticket…</source>
         <translation>チケットから削除…</translation>
     </message>
@@ -3500,7 +3510,7 @@ Close anyway?</source>
         <translation>すべてのタグ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="197" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="196" />
         <source>%n matching ticket(s), best match first</source>
         <extracomment>Columns given up, in this order, when the queue is too narrow for a readable title. The title keeps room for about this many characters before any other column is shown.</extracomment>
         <translation>
@@ -3508,40 +3518,40 @@ Close anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="200" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="199" />
         <source>The newest %n tickets; search or filter to find older ones.</source>
         <translation>
             <numerusform>新しい順に %n 件を表示しています。それより前のチケットは検索またはフィルターで探してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="203" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="202" />
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>チケット %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="259" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="258" />
         <source>Set product team (%n ticket(s))</source>
         <translation>
             <numerusform>プロダクトチームを設定（%n 件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="262" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="261" />
         <source>(no team)</source>
         <translation>（チームなし）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/queue_view.py" line="263" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="262" />
         <source>Set kind (%n ticket(s))</source>
         <translation>
             <numerusform>種類を設定（%n 件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/queue_view.py" line="267" />
+        <location filename="../../cre_desk/gui/queue_view.py" line="266" />
         <source>Re-tag selected tickets…</source>
         <translation>選択したチケットのタグを変更…</translation>
     </message>

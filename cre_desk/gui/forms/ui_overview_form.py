@@ -223,9 +223,9 @@ class Ui_OverviewForm(object):
 
         self.grid.addLayout(self.right, 0, 2, 1, 1)
 
-        self.grid.setColumnStretch(0, 1)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(0, 4)
+        self.grid.setColumnStretch(1, 4)
+        self.grid.setColumnStretch(2, 3)
 
         self.top_layout.addLayout(self.grid)
 
@@ -265,7 +265,11 @@ class Ui_OverviewForm(object):
         self.lower = QSplitter(self.split)
         self.lower.setObjectName(u"lower")
         self.lower.setOrientation(Qt.Horizontal)
-        self.conv_box = QGroupBox(self.lower)
+        self.talk = QSplitter(self.lower)
+        self.talk.setObjectName(u"talk")
+        self.talk.setOrientation(Qt.Vertical)
+        self.talk.setChildrenCollapsible(False)
+        self.conv_box = QGroupBox(self.talk)
         self.conv_box.setObjectName(u"conv_box")
         self.conv_box_layout = QVBoxLayout(self.conv_box)
         self.conv_box_layout.setObjectName(u"conv_box_layout")
@@ -275,8 +279,8 @@ class Ui_OverviewForm(object):
 
         self.conv_box_layout.addWidget(self.conversation)
 
-        self.lower.addWidget(self.conv_box)
-        self.notes_box = QGroupBox(self.lower)
+        self.talk.addWidget(self.conv_box)
+        self.notes_box = QGroupBox(self.talk)
         self.notes_box.setObjectName(u"notes_box")
         self.notes_box_layout = QVBoxLayout(self.notes_box)
         self.notes_box_layout.setObjectName(u"notes_box_layout")
@@ -286,7 +290,8 @@ class Ui_OverviewForm(object):
 
         self.notes_box_layout.addWidget(self.notes)
 
-        self.lower.addWidget(self.notes_box)
+        self.talk.addWidget(self.notes_box)
+        self.lower.addWidget(self.talk)
         self.side_column = QSplitter(self.lower)
         self.side_column.setObjectName(u"side_column")
         self.side_column.setOrientation(Qt.Vertical)
