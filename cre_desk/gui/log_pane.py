@@ -196,6 +196,11 @@ class LogPane(QWidget):
         self.model.compact = on
         self.table.viewport().update()
 
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected to be typed over."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
     def _add_shortcuts(self) -> None:
         def action(text: str, keys, slot) -> QAction:
             act = QAction(text, self)
@@ -205,8 +210,8 @@ class LogPane(QWidget):
             self.addAction(act)
             return act
 
-        self.act_search = action(self.tr("Search"), "Ctrl+F", lambda: (self.search_edit.setFocus(),
-                                                                       self.search_edit.selectAll()))
+        # Ctrl+F is the main window's Find, which comes here in the Logs tab (a second binding would be
+        # ambiguous, and Qt would then do nothing): see focus_search.
         self.act_filter = action(self.tr("Filter"), "Ctrl+Shift+F", lambda: (self.filter_edit.setFocus(),
                                                                              self.filter_edit.selectAll()))
         self.act_next = action(self.tr("Next hit"), "F3", self.find_next)

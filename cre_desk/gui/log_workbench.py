@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -255,6 +256,15 @@ class LogWorkbench(QWidget):
         service, attachments = self.ctx.tickets, list(ticket.attachments)
         run_in_background(logs.open, service, attachments,
                           on_done=lambda r: self._on_opened(ticket_id, r.choices, r.notices), receiver=self)
+
+    def focus_search(self) -> bool:
+        """Ctrl+F here: the search box of the log that has the focus, else the left one's; False if no log."""
+        if not self.split.isVisibleTo(self):
+            return False
+        focus = QApplication.focusWidget()
+        in_right = focus is not None and self.right.isVisibleTo(self) and self.right.isAncestorOf(focus)
+        (self.right if in_right else self.left).focus_search()
+        return True
 
     def _nothing_compared(self) -> str:
         return self.tr("Choose a log or a known-good baseline in “Compare with” to see what is missing.")

@@ -401,6 +401,10 @@ class TicketPane(QWidget):
 
         self.ctx.run_db(change, on_done=done, on_error=failed, receiver=self)
 
+    def search_logs(self) -> bool:
+        """Ctrl+F in the Logs tab searches the log; False elsewhere (the window then searches the queue)."""
+        return self.tabs.currentWidget() is self.logs and self.logs.focus_search()
+
     def focus_status(self) -> None:
         self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.status.showPopup()
