@@ -211,7 +211,8 @@ class ReplyComposer(QWidget):
                 self._apply_fresh(explicit=False,
                                   prefix=self.tr("Draft restored (saved {0})").format(local_time(draft.updated_at)))
         else:
-            self._set_combo(self.language, ui_language())
+            # The customer's language, not the interface's; a switch is saved with the draft and sticks.
+            self._set_combo(self.language, reply_actions.draft_language(self.ticket, None, ui_language()))
             role = self.ticket.fields.requester_role
             self._set_combo(self.audience, role if role in {r.value for r in Role} else Role.MARKETER.value)
             self.draft_version = None

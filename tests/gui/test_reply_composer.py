@@ -238,3 +238,28 @@ def test_after_a_language_switch_edited_parts_are_named_and_can_be_redrafted(qtb
     assert composer.editors["summary"].toPlainText() != "My own summary."
     assert "。" in composer.editors["summary"].toPlainText()
     assert not composer.redraft_kept.isVisible()
+
+
+def test_the_draft_is_in_the_customers_language_whatever_the_interface_and_a_switch_sticks(
+        qtbot, window, ctx):
+    japanese = _ticket(ctx, asked="アプリを開いたときに表示するキャンペーンの2つ目が表示されません。")
+    english = _ticket(ctx, asked="The coupon never shows after the first purchase.")
+    composer = _open_reply(qtbot, window, japanese.id)            # an English interface
+    assert composer.language.currentData() == "ja"
+    assert "。" in composer.editors["cause"].toPlainText()
+
+    composer.language.setCurrentIndex(composer.language.findData("en"))
+    composer.language.activated.emit(composer.language.currentIndex())
+    qtbot.waitUntil(lambda: "。" not in composer.editors["cause"].toPlainText())
+    window.pane.reply.flush()
+    wait_for_all()
+
+    QApplication.instance().setProperty("cre_desk_language", "ja")   # a Japanese interface
+    try:
+        composer = _open_reply(qtbot, window, english.id)
+        assert composer.language.currentData() == "en"
+        assert "。" not in composer.editors["cause"].toPlainText()
+        composer = _open_reply(qtbot, window, japanese.id)
+        assert composer.language.currentData() == "en"             # the engineer's choice for this ticket
+    finally:
+        QApplication.instance().setProperty("cre_desk_language", "en")
