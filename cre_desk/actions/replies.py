@@ -42,8 +42,8 @@ def reply_inputs(ticket: TicketDetail, *, language: str, audience: str,
 
 
 def draft_language(ticket: TicketDetail, draft_language: str | None, fallback: str) -> str:
-    """The language to draft in: the one chosen for this ticket's draft, else the customer's, else ``fallback``
-    (the interface language) when the customer's words do not tell."""
+    """The language to draft in: the one chosen for this ticket's draft, else the customer's, else
+    ``fallback`` (the interface language) when the customer's words do not tell."""
     return draft_language or customer_language(ticket) or fallback
 
 

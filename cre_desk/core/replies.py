@@ -321,7 +321,7 @@ _CITATION = re.compile(r"^\[[^\[\]\n]+:\d+\]\s*")
 
 
 def _line_texts(text: str) -> set[str]:
-    """The log lines ``text`` quotes, without their "[log:line]" prefixes (a quote and its bare line match)."""
+    """The log lines ``text`` quotes, without their "[log:line]" prefixes (so a quote matches its line)."""
     return {_CITATION.sub("", line.strip()) for line in text.splitlines() if line.strip()}
 
 

@@ -37,6 +37,7 @@ from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
 from cre_desk.gui.forms.ui_reply_composer import Ui_ReplyComposer
+from cre_desk.gui.sent_reply_view import SentReplyDialog, preview
 from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 PARTS = ("summary", "cause", "fix", "developer_block")
@@ -119,6 +120,7 @@ class ReplyComposer(QWidget):
         self.issues_view.clicked.connect(self._go_to_issue)
         self.history_model = QStandardItemModel(self)
         self.history_view.setModel(self.history_model)
+        self.history_view.activated.connect(self._open_sent)
         self._excluded: set[str] = set()
         self._private: tuple[replies.PrivateItem, ...] = ()
         self.private_model = QStandardItemModel(self)
@@ -530,9 +532,18 @@ class ReplyComposer(QWidget):
 
     def _show_history(self, history) -> None:
         self.history_model.clear()
+        more = self.tr("(double-click to read the whole reply)")
         for reply in reversed(history):
-            item = QStandardItem(f"{local_time(reply.sent_at)} · {self._how_sent(reply)}\n{reply.body[:400]}")
+            heading = f"{local_time(reply.sent_at)} · {self._how_sent(reply)}"
+            item = QStandardItem(f"{heading}\n{preview(reply.body, more)}")
+            item.setData((heading, reply.body), Qt.ItemDataRole.UserRole)
             self.history_model.appendRow(item)
+
+    def _open_sent(self, index) -> None:
+        """The whole of a sent reply, in a window of its own."""
+        heading, body = index.data(Qt.ItemDataRole.UserRole)
+        self.sent_dialog = SentReplyDialog(heading, body, self)
+        self.sent_dialog.show()
 
     def _how_sent(self, reply) -> str:
         """'Marked as sent by Aki', 'Posted to Zendesk' — words, never the stored channel key."""

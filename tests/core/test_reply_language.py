@@ -15,7 +15,8 @@ NOW = datetime(2024, 5, 1, 10, 0)
 def ticket(asked: str = "", messages=()) -> TicketDetail:
     records = tuple(MessageRecord(id=n, author_name=author, from_customer=customer, public=True, body=body,
                                   created_at=NOW) for n, (author, customer, body) in enumerate(messages))
-    return TicketDetail(id=1, fields=TicketFields(title="Campaign", asked=asked), status="open", source="manual",
+    return TicketDetail(id=1, fields=TicketFields(title="Campaign", asked=asked), status="open",
+                        source="manual",
                         external_id=None, external_url="", created_at=NOW, updated_at=NOW,
                         first_response_at=None, resolved_at=None, version=1, messages=records)
 

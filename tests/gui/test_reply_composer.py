@@ -263,3 +263,22 @@ def test_the_draft_is_in_the_customers_language_whatever_the_interface_and_a_swi
         assert composer.language.currentData() == "en"             # the engineer's choice for this ticket
     finally:
         QApplication.instance().setProperty("cre_desk_language", "en")
+
+
+def test_a_long_sent_reply_is_never_cut_silently_and_opens_whole(qtbot, window, ctx):
+    ticket = _ticket(ctx)
+    composer = _open_reply(qtbot, window, ticket.id)
+    ending = "This last sentence is what the customer read at the very end."
+    composer.editors["fix"].setPlainText("Please change the setting. " * 40 + ending)
+    composer.mark_sent()
+    wait_for_all()
+    qtbot.waitUntil(lambda: composer.history_model.rowCount() == 1)
+    listed = composer.history_model.item(0).text()
+    assert "…" in listed and "double-click" in listed
+    composer.history_view.activated.emit(composer.history_model.index(0, 0))
+    qtbot.waitUntil(lambda: getattr(composer, "sent_dialog", None) is not None
+                    and composer.sent_dialog.isVisible())
+    whole = composer.sent_dialog.text.toPlainText()
+    assert whole == ctx.tickets.list_sent_replies(ticket.id)[0].body
+    assert ending in whole
+    composer.sent_dialog.close()
