@@ -1771,53 +1771,53 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="85"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="87"/>
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <extracomment>Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="90"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="92"/>
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="97"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="103"/>
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="102"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="108"/>
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="104"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="110"/>
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="111"/>
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="106"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="112"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="118"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="113"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="119"/>
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="141"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="147"/>
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
@@ -1826,202 +1826,252 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation type="vanished">検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="222"/>
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="217"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="224"/>
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="218"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="225"/>
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="219"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="226"/>
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="220"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="227"/>
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="221"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="228"/>
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="222"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="623"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="229"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="652"/>
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="280"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="287"/>
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="319"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="326"/>
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="321"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="328"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="324"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="331"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="326"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="333"/>
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="328"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="335"/>
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="330"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="337"/>
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="358"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="365"/>
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="361"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="368"/>
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="372"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="380"/>
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="383"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="391"/>
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="409"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="417"/>
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="424"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="428"/>
+        <source>Verbose</source>
+        <translation>Verbose（詳細）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="428"/>
+        <source>Debug</source>
+        <translation>Debug（デバッグ）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="428"/>
+        <source>Info</source>
+        <translation>Info（情報）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="429"/>
+        <source>Warning</source>
+        <translation>Warning（警告）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="429"/>
+        <source>Error</source>
+        <translation>Error（エラー）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="429"/>
+        <source>Fatal</source>
+        <translation>Fatal（致命的）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="430"/>
+        <source>No line matches this filter. Clear the filter box to see every line again.</source>
+        <translation>このフィルターに一致する行はありません。フィルター欄を空にすると、すべての行が再び表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="433"/>
+        <source>“-level:{0}” hides every level from {1} up (as in Logcat).</source>
+        <translation>「-level:{0}」は {1} 以上のすべてのレベルを隠します（Logcat と同じ動作です）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="435"/>
+        <source>To hide only Verbose lines, use “level:D”.</source>
+        <translation>Verbose の行だけを隠すには「level:D」を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="437"/>
+        <source>To hide only {1} lines, use “-level=:{0}”; to keep {1} and above, use “level:{0}”.</source>
+        <translation>{1} の行だけを隠すには「-level=:{0}」、{1} 以上だけを表示するには「level:{0}」を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="453"/>
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="428"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="457"/>
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="428"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="457"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="439"/>
-        <location filename="../../cre_desk/gui/log_pane.py" line="459"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="468"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="488"/>
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="468"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="497"/>
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="490"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="519"/>
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="495"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="524"/>
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="556"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="585"/>
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="556"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="585"/>
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="564"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="593"/>
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="565"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="594"/>
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="568"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="597"/>
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="624"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="653"/>
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="624"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="653"/>
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="626"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="655"/>
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="627"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="656"/>
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="631"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="660"/>
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="633"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="662"/>
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="636"/>
+        <location filename="../../cre_desk/gui/log_pane.py" line="665"/>
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -3484,12 +3534,12 @@ Close anyway?</source>
 <context>
     <name>SentReplyDialog</name>
     <message>
-        <location filename="../../cre_desk/gui/sent_reply_view.py" line="29"/>
+        <location filename="../../cre_desk/gui/sent_reply_view.py" line="37"/>
         <source>Sent reply</source>
         <translation>送信した返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/sent_reply_view.py" line="36"/>
+        <location filename="../../cre_desk/gui/sent_reply_view.py" line="44"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
