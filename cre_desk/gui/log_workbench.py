@@ -495,7 +495,8 @@ class LogWorkbench(QWidget):
                 finding.line_nos[0] + 1) + (f" (+{finding.count - 1})" if finding.count > 1 else "")
             first = QStandardItem(f"{mark} {title}")
             first.setData(finding, FINDING_ROLE)
-            first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{finding.why}" if finding.why else "")))
+            why = analysis_module.why_in(finding, language)
+            first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{why}" if why else "")))
             self.findings_model.appendRow([first, QStandardItem(finding.area or "–"), QStandardItem(where)])
         self.left.set_findings(rules_module.findings_by_line(f for f in result.findings if f.polarity != "info"))
         if result.baseline:
@@ -513,7 +514,7 @@ class LogWorkbench(QWidget):
             return
         rule = next((r for r in rules_module.load_rules() if r.id == finding.rule_id), None)
         language = ui_language()
-        text = rule.explain.get(language) if rule else finding.title
+        text = rule.explain.get(language) if rule else analysis_module.title_in(finding, language)
         if finding.lines:
             text += "\n\n" + "\n".join(finding.lines[:3])
         self.explain.setText(text)
