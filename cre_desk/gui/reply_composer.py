@@ -642,7 +642,18 @@ class ReplyComposer(QWidget):
 
     # -- output -----------------------------------------------------------------------------------
 
+    def _private_notes_confirmed(self, action: str) -> bool:
+        """Whether to go on with ``action`` (copying, marking as sent) while the reply quotes private notes."""
+        sent = self.sent_private_items()
+        if not sent:
+            return True
+        return messages.confirm(self, self.tr(
+            "The reply quotes %n of your private note(s) (see Private notes beside the preview). {0} anyway?", "",
+            len(sent)).format(action))
+
     def copy_reply(self) -> None:
+        if not self._private_notes_confirmed(self.tr("Copy it")):
+            return
         mime = QMimeData()
         mime.setText(self.rendered("plain"))
         mime.setData("text/markdown", self.rendered("markdown").encode("utf-8"))
@@ -651,7 +662,7 @@ class ReplyComposer(QWidget):
         self.state.setText(self.tr("Copied as plain text, Markdown and HTML"))
 
     def save_as_file(self) -> None:
-        if self.ticket is None:
+        if self.ticket is None or not self._private_notes_confirmed(self.tr("Save it")):
             return
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save reply"), f"reply-{self.ticket.id}.txt",
@@ -723,7 +734,7 @@ class ReplyComposer(QWidget):
         run_in_background(work, on_done=done, on_error=failed, receiver=self)
 
     def mark_sent(self) -> None:
-        if self.ticket is None:
+        if self.ticket is None or not self._private_notes_confirmed(self.tr("Record it as sent")):
             return
         body = self.rendered("plain")
         ticket_id = self.ticket.id

@@ -2247,123 +2247,123 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/log_workbench.py" line="494"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="757"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="758"/>
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="537"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="538"/>
         <source>This finding does not point at a cause in this ticket&apos;s checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="535"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="536"/>
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="546"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="547"/>
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="595"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="596"/>
         <source>Marks are kept on the ticket&apos;s own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="603"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="604"/>
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="604"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="605"/>
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="630"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="631"/>
         <source>Choose the ticket&apos;s symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="638"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="639"/>
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="639"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="640"/>
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="654"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="655"/>
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="659"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="660"/>
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="663"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="664"/>
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="725"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="726"/>
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="732"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="733"/>
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="733"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="734"/>
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="737"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="738"/>
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="738"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="739"/>
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="750"/>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="753"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="751"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="754"/>
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="758"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="759"/>
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="767"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="768"/>
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="770"/>
+        <location filename="../../cre_desk/gui/log_workbench.py" line="771"/>
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -3460,73 +3460,95 @@ Close anyway?</source>
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../cre_desk/gui/reply_composer.py" line="651"/>
+        <source>The reply quotes %n of your private note(s) (see Private notes beside the preview). {0} anyway?</source>
+        <translation>
+            <numerusform>この返信には非公開メモが %n 件引用されています（プレビュー横の「非公開メモ」を参照）。このまま{0}か？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="655"/>
+        <source>Copy it</source>
+        <translation>コピーします</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="662"/>
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="657"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="665"/>
+        <source>Save it</source>
+        <translation>保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="668"/>
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="658"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="669"/>
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="670"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="681"/>
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="681"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="692"/>
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="681"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="692"/>
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="682"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="693"/>
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="691"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="702"/>
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="701"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="712"/>
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="702"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="713"/>
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="708"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="719"/>
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="718"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="729"/>
         <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
         <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="721"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="732"/>
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="735"/>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="737"/>
+        <source>Record it as sent</source>
+        <translation>送信済みとして記録します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="746"/>
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>

@@ -74,7 +74,8 @@ def test_jargon_is_flagged_for_marketers(qtbot, window, ctx):
     assert composer.editors["cause"].extraSelections()
 
 
-def test_copy_puts_plain_markdown_and_escaped_html_on_the_clipboard(qtbot, window, ctx):
+def test_copy_puts_plain_markdown_and_escaped_html_on_the_clipboard(qtbot, window, ctx, dialogs):
+    dialogs.answers["confirm"] = True   # the draft quotes the checklist evidence, a private note
     composer = _open_reply(qtbot, window, _ticket(ctx).id)
     composer.editors["summary"].setPlainText("<script>alert(1)</script> summary")
     composer.copy_reply()
@@ -85,7 +86,9 @@ def test_copy_puts_plain_markdown_and_escaped_html_on_the_clipboard(qtbot, windo
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_mark_as_sent_keeps_history_and_starts_the_first_response_clock(qtbot, window, ctx, tmp_path):
+def test_mark_as_sent_keeps_history_and_starts_the_first_response_clock(qtbot, window, ctx, tmp_path,
+                                                                       dialogs):
+    dialogs.answers["confirm"] = True   # the draft quotes the checklist evidence, a private note
     ticket = _ticket(ctx)
     composer = _open_reply(qtbot, window, ticket.id)
     composer.write_file(tmp_path / "reply.md")
@@ -265,7 +268,8 @@ def test_the_draft_is_in_the_customers_language_whatever_the_interface_and_a_swi
         QApplication.instance().setProperty("cre_desk_language", "en")
 
 
-def test_a_long_sent_reply_is_never_cut_silently_and_opens_whole(qtbot, window, ctx):
+def test_a_long_sent_reply_is_never_cut_silently_and_opens_whole(qtbot, window, ctx, dialogs):
+    dialogs.answers["confirm"] = True   # the draft quotes the checklist evidence, a private note
     ticket = _ticket(ctx)
     composer = _open_reply(qtbot, window, ticket.id)
     ending = "This last sentence is what the customer read at the very end."
