@@ -2765,14 +2765,29 @@ Close anyway?</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="27"/>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="26"/>
+        <source>Choose…</source>
+        <translation>選択してください…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="30"/>
         <source>Create</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="40"/>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="43"/>
         <source>Give the ticket a title.</source>
         <translation>チケットの件名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="46"/>
+        <source>Choose the symptom: the checklist follows it.</source>
+        <translation>症状を選んでください（チェックリストは症状に合わせて作られます）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="47"/>
+        <source>Choose the category.</source>
+        <translation>区分を選んでください。</translation>
     </message>
 </context>
 <context>
