@@ -233,7 +233,7 @@ class TicketPane(QWidget):
         due = timers.clocks_due(clocks, service.clock(), service.calendar)
         parts = []
         if clocks.first_response_business_s is not None:
-            parts.append(self.tr("First response {0} h").format(
+            parts.append(self.tr("First response after {0} business h").format(
                 business_hours_text(clocks.first_response_business_s)))
         else:
             parts.append(self.tr("No response yet"))
@@ -243,6 +243,10 @@ class TicketPane(QWidget):
                 used, business_hours_text(clocks.allowed_business_s)))
         else:
             parts.append(self.tr("Resolution {0} business h").format(used))
+        paused = business_hours_text(clocks.paused_business_s)
+        if paused != business_hours_text(0.0):
+            # Why resolution can read less than the first response: waiting statuses stop its clock.
+            parts[-1] += self.tr(", {0} business h paused, not counted").format(paused)
         state = {timers.ON_TRACK: self.tr("on track"), timers.AT_RISK: self.tr("at risk"),
                  timers.BREACHED: self.tr("target missed"), timers.MET: self.tr("target met"),
                  timers.PAUSED: self.tr("paused")}.get(due.state, "")
