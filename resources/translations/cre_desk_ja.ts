@@ -3935,26 +3935,21 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="201"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="360"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="362"/>
         <source>Not saved · Ctrl+S retries</source>
         <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="203"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="311"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="339"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="374"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="313"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="341"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="376"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
         <source>First response {0} h</source>
         <translation type="vanished">初回応答 {0} 時間</translation>
-    </message>
-    <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="236"/>
-        <source>First response after {0} business h</source>
-        <translation>初回応答まで {0} 営業時間</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="239"/>
@@ -3972,100 +3967,105 @@ Close anyway?</source>
         <translation>解決時間 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="249"/>
-        <source>, {0} business h paused, not counted</source>
-        <translation>（保留中の {0} 営業時間は含みません）</translation>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="236"/>
+        <source>First response {0} business h</source>
+        <translation>初回応答 {0} 営業時間</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="250"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="246"/>
         <source>on track</source>
         <translation>順調</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="250"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="246"/>
         <source>at risk</source>
         <translation>期限間近</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="247"/>
         <source>target missed</source>
         <translation>目標未達</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="251"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="247"/>
         <source>target met</source>
         <translation>目標達成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="252"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="248"/>
         <source>paused</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="290"/>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="339"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="258"/>
+        <source>Paused so far: {0} business hours, not counted in Resolution.</source>
+        <translation>これまでの保留時間：{0} 営業時間（解決時間には含みません）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="292"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="341"/>
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="314"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="316"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="352"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="354"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="463"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="465"/>
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="465"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="467"/>
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="487"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="489"/>
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="494"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="496"/>
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="518"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="520"/>
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="519"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="521"/>
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="521"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="523"/>
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="522"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="524"/>
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="523"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="525"/>
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="528"/>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="530"/>
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>
