@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from cre_desk.core import replies
+from cre_desk.core.reply_language import customer_language
 from cre_desk.core.tickets import MarkRecord, SentReplyRecord, TicketDetail
 from cre_desk.db.service import TicketService
 from cre_desk.integrations.posting import PostResult, post_once
@@ -38,6 +39,12 @@ def reply_inputs(ticket: TicketDetail, *, language: str, audience: str,
         ticket=ticket, language=language, audience=audience, accepted_findings=accepted, marks=tuple(marks),
         engineer_name=engineer_name, excluded=frozenset(excluded),
         finding_texts=finding_texts(rule for rule, _lines in accepted))
+
+
+def draft_language(ticket: TicketDetail, draft_language: str | None, fallback: str) -> str:
+    """The language to draft in: the one chosen for this ticket's draft, else the customer's, else
+    ``fallback`` (the interface language) when the customer's words do not tell."""
+    return draft_language or customer_language(ticket) or fallback
 
 
 def build_draft(inputs: replies.ReplyInputs) -> replies.Reply:

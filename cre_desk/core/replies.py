@@ -317,13 +317,23 @@ def _mark_matches(mark: MarkRecord, cause: _Cause, finding_lines: Sequence[str])
     return False
 
 
+_CITATION = re.compile(r"^\[[^\[\]\n]+:\d+\]\s*")
+
+
+def _line_texts(text: str) -> set[str]:
+    """The log lines ``text`` quotes, without their "[log:line]" prefixes (so a quote matches its line)."""
+    return {_CITATION.sub("", line.strip()) for line in text.splitlines() if line.strip()}
+
+
 def _dedupe(lines: Sequence[str]) -> list[str]:
+    """``lines`` without repeats; an entry whose log lines were all quoted already (with or without
+    their "[log:line]" prefix) is a repeat too."""
     seen: set[str] = set()
     kept = []
     for line in lines:
-        key = line.strip()
-        if key and key not in seen:
-            seen.add(key)
+        texts = _line_texts(line)
+        if texts and not texts <= seen:
+            seen.update(texts)
             kept.append(line)
     return kept
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -44,11 +45,12 @@ from cre_desk.errors import Cancelled, UserError
 from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.log_delegate import LogLineDelegate
 from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
-from cre_desk.gui.notice_labels import ElidedLabel
+from cre_desk.gui.notice_labels import ElidedLabel, never_wider
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.wrap_row import WrapRow
 from cre_desk.logs import filter_lang, filtering
 from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
+from cre_desk.logs.entry import DEBUG, ERROR, FATAL, INFO, LEVEL_NAMES, VERBOSE, WARN
 from cre_desk.logs.visible import visible
 
 FILTER_DELAY_MS = 300
@@ -95,6 +97,10 @@ class LogPane(QWidget):
         self.presets.setMenu(QMenu(self.presets))
         self.presets.menu().aboutToShow.connect(self._fill_presets)
         self.filter_state = ElidedLabel(min_chars=6)
+        self.empty_note = never_wider(QLabel(wordWrap=True))    # why a filter shows no line, in words
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.hide()
+        self._query: filter_lang.Query | None = None
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F), Enter for next"))
@@ -167,6 +173,7 @@ class LogPane(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(filter_row)
         layout.addLayout(search_row)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addLayout(status_row)
@@ -195,6 +202,11 @@ class LogPane(QWidget):
         self.model.compact = on
         self.table.viewport().update()
 
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected to be typed over."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
     def _add_shortcuts(self) -> None:
         def action(text: str, keys, slot) -> QAction:
             act = QAction(text, self)
@@ -204,8 +216,8 @@ class LogPane(QWidget):
             self.addAction(act)
             return act
 
-        self.act_search = action(self.tr("Search"), "Ctrl+F", lambda: (self.search_edit.setFocus(),
-                                                                       self.search_edit.selectAll()))
+        # Ctrl+F is the main window's Find, which comes here in the Logs tab (a second binding would be
+        # ambiguous, and Qt would then do nothing): see focus_search.
         self.act_filter = action(self.tr("Filter"), "Ctrl+Shift+F", lambda: (self.filter_edit.setFocus(),
                                                                              self.filter_edit.selectAll()))
         self.act_next = action(self.tr("Next hit"), "F3", self.find_next)
@@ -361,6 +373,7 @@ class LogPane(QWidget):
             self.filter_state.setText(self.tr("Filter applies when indexing ends") if query else "")
             return
         anchor = self.current_line()
+        self._query = query
         if query is None:
             self._show_rows(None, anchor)
             return
@@ -407,9 +420,30 @@ class LogPane(QWidget):
             self.filter_state.setText("")
         else:
             self.filter_state.setText(self.tr("{0} of {1} lines").format(f"{len(rows):,}", f"{len(self.doc):,}"))
+        self._say_why_empty(rows is not None and len(rows) == 0 and len(self.doc) > 0)
         if anchor is not None:
             self.go_to_line(anchor, select=True)
         self._update_hit_label()
+
+    def _say_why_empty(self, empty: bool) -> None:
+        """A filter that leaves no line says so in words, and what a ``-level:X`` term probably meant."""
+        if not empty:
+            self.empty_note.hide()
+            return
+        names = {VERBOSE: self.tr("Verbose"), DEBUG: self.tr("Debug"), INFO: self.tr("Info"),
+                 WARN: self.tr("Warning"), ERROR: self.tr("Error"), FATAL: self.tr("Fatal")}
+        lines = [self.tr("No line matches this filter. Clear the filter box to see every line again.")]
+        for code in filter_lang.negated_level_floors(self._query):
+            letter, name = LEVEL_NAMES[code], names[code]
+            text = self.tr("“-level:{0}” hides every level from {1} up (as in Logcat).").format(letter, name)
+            if code == VERBOSE:
+                text += " " + self.tr("To hide only Verbose lines, use “level:D”.")
+            else:
+                text += " " + self.tr("To hide only {1} lines, use “-level=:{0}”; to keep {1} and above, use "
+                                      "“level:{0}”.").format(letter, name)
+            lines.append(text)
+        self.empty_note.setText("\n".join(lines))
+        self.empty_note.show()
 
     def _fill_presets(self) -> None:
         menu = self.presets.menu()

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -265,6 +266,15 @@ class LogWorkbench(QWidget):
         run_in_background(logs.open, service, attachments,
                           on_done=lambda r: self._on_opened(ticket_id, r.choices, r.notices), receiver=self)
 
+    def focus_search(self) -> bool:
+        """Ctrl+F here: the search box of the log that has the focus, else the left one's; False if no log."""
+        if not self.split.isVisibleTo(self):
+            return False
+        focus = QApplication.focusWidget()
+        in_right = focus is not None and self.right.isVisibleTo(self) and self.right.isAncestorOf(focus)
+        (self.right if in_right else self.left).focus_search()
+        return True
+
     def _nothing_compared(self) -> str:
         return self.tr("Choose a log or a known-good baseline in “Compare with” to see what is missing.")
 
@@ -494,7 +504,8 @@ class LogWorkbench(QWidget):
                 finding.line_nos[0] + 1) + (f" (+{finding.count - 1})" if finding.count > 1 else "")
             first = QStandardItem(f"{mark} {title}")
             first.setData(finding, FINDING_ROLE)
-            first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{finding.why}" if finding.why else "")))
+            why = analysis_module.why_in(finding, language)
+            first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{why}" if why else "")))
             self.findings_model.appendRow([first, QStandardItem(finding.area or "–"), QStandardItem(where)])
         self.left.set_findings(rules_module.findings_by_line(f for f in result.findings if f.polarity != "info"))
         if result.baseline:
@@ -512,7 +523,7 @@ class LogWorkbench(QWidget):
             return
         rule = next((r for r in rules_module.load_rules() if r.id == finding.rule_id), None)
         language = ui_language()
-        text = rule.explain.get(language) if rule else finding.title
+        text = rule.explain.get(language) if rule else analysis_module.title_in(finding, language)
         if finding.lines:
             text += "\n\n" + "\n".join(finding.lines[:3])
         self.explain.setText(text)

@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
             self.pane.flush()
 
     def find(self) -> None:
+        if self.pane is not None and self.pane.search_logs():
+            return
         if self.queue is not None:
             self.queue.focus_search()
 

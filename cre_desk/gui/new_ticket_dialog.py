@@ -21,6 +21,9 @@ class NewTicketDialog(QDialog):
         self.ui.setupUi(self)
         for combo, values in ((self.ui.role, Role), (self.ui.platform, Platform), (self.ui.symptom, Symptom),
                               (self.ui.category, Category)):
+            if combo in (self.ui.symptom, self.ui.category):
+                # No silent default: the checklist follows the symptom, the reports follow the category.
+                combo.addItem(self.tr("Choose…"), None)
             for value in values:
                 combo.addItem(vocab(value), value.value)
         self.assignee = assignee
@@ -40,6 +43,12 @@ class NewTicketDialog(QDialog):
             self.ui.error.setText(self.tr("Give the ticket a title."))
             self.ui.title.setFocus()
             return
+        for combo, missing in ((self.ui.symptom, self.tr("Choose the symptom: the checklist follows it.")),
+                               (self.ui.category, self.tr("Choose the category."))):
+            if combo.currentData() is None:
+                self.ui.error.setText(missing)
+                combo.setFocus()
+                return
         self.accept()
 
     @classmethod

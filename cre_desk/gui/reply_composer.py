@@ -37,6 +37,7 @@ from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import local_time, ui_language, vocab
 from cre_desk.gui.forms.ui_reply_composer import Ui_ReplyComposer
+from cre_desk.gui.sent_reply_view import SentReplyDialog, preview
 from cre_desk.gui.tasks import OnDbThread, run_in_background
 
 PARTS = ("summary", "cause", "fix", "developer_block")
@@ -119,6 +120,7 @@ class ReplyComposer(QWidget):
         self.issues_view.clicked.connect(self._go_to_issue)
         self.history_model = QStandardItemModel(self)
         self.history_view.setModel(self.history_model)
+        self.history_view.activated.connect(self._open_sent)
         self._excluded: set[str] = set()
         self._private: tuple[replies.PrivateItem, ...] = ()
         self.private_model = QStandardItemModel(self)
@@ -211,7 +213,8 @@ class ReplyComposer(QWidget):
                 self._apply_fresh(explicit=False,
                                   prefix=self.tr("Draft restored (saved {0})").format(local_time(draft.updated_at)))
         else:
-            self._set_combo(self.language, ui_language())
+            # The customer's language, not the interface's; a switch is saved with the draft and sticks.
+            self._set_combo(self.language, reply_actions.draft_language(self.ticket, None, ui_language()))
             role = self.ticket.fields.requester_role
             self._set_combo(self.audience, role if role in {r.value for r in Role} else Role.MARKETER.value)
             self.draft_version = None
@@ -529,9 +532,18 @@ class ReplyComposer(QWidget):
 
     def _show_history(self, history) -> None:
         self.history_model.clear()
+        more = self.tr("(double-click to read the whole reply)")
         for reply in reversed(history):
-            item = QStandardItem(f"{local_time(reply.sent_at)} · {self._how_sent(reply)}\n{reply.body[:400]}")
+            heading = f"{local_time(reply.sent_at)} · {self._how_sent(reply)}"
+            item = QStandardItem(f"{heading}\n{preview(reply.body, more)}")
+            item.setData((heading, reply.body), Qt.ItemDataRole.UserRole)
             self.history_model.appendRow(item)
+
+    def _open_sent(self, index) -> None:
+        """The whole of a sent reply, in a window of its own."""
+        heading, body = index.data(Qt.ItemDataRole.UserRole)
+        self.sent_dialog = SentReplyDialog(heading, body, self)
+        self.sent_dialog.show()
 
     def _how_sent(self, reply) -> str:
         """'Marked as sent by Aki', 'Posted to Zendesk' — words, never the stored channel key."""
@@ -630,7 +642,18 @@ class ReplyComposer(QWidget):
 
     # -- output -----------------------------------------------------------------------------------
 
+    def _private_notes_confirmed(self, action: str) -> bool:
+        """Whether to go on with ``action`` (copying, marking as sent) while the reply quotes private notes."""
+        sent = self.sent_private_items()
+        if not sent:
+            return True
+        return messages.confirm(self, self.tr(
+            "The reply quotes %n of your private note(s) (see Private notes beside the preview). {0} anyway?", "",
+            len(sent)).format(action))
+
     def copy_reply(self) -> None:
+        if not self._private_notes_confirmed(self.tr("Copy it")):
+            return
         mime = QMimeData()
         mime.setText(self.rendered("plain"))
         mime.setData("text/markdown", self.rendered("markdown").encode("utf-8"))
@@ -639,7 +662,7 @@ class ReplyComposer(QWidget):
         self.state.setText(self.tr("Copied as plain text, Markdown and HTML"))
 
     def save_as_file(self) -> None:
-        if self.ticket is None:
+        if self.ticket is None or not self._private_notes_confirmed(self.tr("Save it")):
             return
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save reply"), f"reply-{self.ticket.id}.txt",
@@ -711,7 +734,7 @@ class ReplyComposer(QWidget):
         run_in_background(work, on_done=done, on_error=failed, receiver=self)
 
     def mark_sent(self) -> None:
-        if self.ticket is None:
+        if self.ticket is None or not self._private_notes_confirmed(self.tr("Record it as sent")):
             return
         body = self.rendered("plain")
         ticket_id = self.ticket.id

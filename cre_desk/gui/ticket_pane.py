@@ -238,7 +238,7 @@ class TicketPane(QWidget):
         due = timers.clocks_due(clocks, service.clock(), service.calendar)
         parts = []
         if clocks.first_response_business_s is not None:
-            parts.append(self.tr("First response {0} h").format(
+            parts.append(self.tr("First response {0} business h").format(
                 business_hours_text(clocks.first_response_business_s)))
         else:
             parts.append(self.tr("No response yet"))
@@ -256,7 +256,13 @@ class TicketPane(QWidget):
         if due.state in (timers.ON_TRACK, timers.AT_RISK, timers.BREACHED) and not due.resolved:
             parts.append(due_text(due))   # the queue's Due words: 'in 5.5 h' or 'overdue 0.3 h'
         self.clocks.setText(" · ".join(parts))
-        self.clocks.setToolTip(due_tooltip(due, service.calendar.name))
+        tip = due_tooltip(due, service.calendar.name)
+        paused = business_hours_text(clocks.paused_business_s)
+        if paused != business_hours_text(0.0):
+            # Why resolution can read less than the first response: waiting statuses stop its clock.
+            said = self.tr("Paused so far: {0} business hours, not counted in Resolution.").format(paused)
+            tip = f"{said}\n{tip}"
+        self.clocks.setToolTip(tip)
         colour = {timers.AT_RISK: "#b45309", timers.BREACHED: "#c0262d"}.get(due.state)
         self.clocks.setStyleSheet(f"color: {colour};" if colour else "")
 
@@ -405,6 +411,10 @@ class TicketPane(QWidget):
             messages.report_exception(self, exc)
 
         self.ctx.run_db(change, on_done=done, on_error=failed, receiver=self)
+
+    def search_logs(self) -> bool:
+        """Ctrl+F in the Logs tab searches the log; False elsewhere (the window then searches the queue)."""
+        return self.tabs.currentWidget() is self.logs and self.logs.focus_search()
 
     def focus_status(self) -> None:
         self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -192,13 +192,13 @@ def known_issue_findings(
     for version in known_issues_module.versions_in(doc.head_lines(KNOWN_ISSUE_LINES), platform):
         for issue in known_issues_module.applicable(version, symptom, crashed=crashed):
             line = doc.line_text(version.line) if 0 <= version.line < len(doc) else ""
+            title, why = known_issues_module.describe(issue, version.version, "en")
             out.append(
                 Finding(
                     rule_id=issue.id,
                     area=issue.area,
                     polarity="!",
-                    title=f"Known issue fixed in {issue.sdk or issue.vendor} {issue.fixed_in} "
-                    f"(this log shows {version.version}): {issue.summary.en}",
+                    title=title,
                     line_nos=(version.line,) if version.line >= 0 else (),
                     count=1,
                     lines=(line[:300],) if line else (),
@@ -206,8 +206,7 @@ def known_issue_findings(
                     missing=False,
                     checklist=(),
                     weight=KNOWN_ISSUE_WEIGHT,
-                    why=f"The SDK in this log ({version.version}) is older than {issue.fixed_in}, which fixed: "
-                    f"{issue.summary.en} Source: {issue.source}.",
+                    why=why,
                     evidence=((version.line, line),) if line else (),
                 )
             )
@@ -254,8 +253,23 @@ def capture_advice(vendors: list[str], platform: str) -> dict:
     }
 
 
+def _known_issue_text(finding: Finding, language: str) -> tuple[str, str] | None:
+    """(title, why) of a known-issue finding in ``language``; None for any other finding."""
+    issue = known_issues_module.by_id(finding.rule_id) if language == "ja" and finding.captures else None
+    return None if issue is None else known_issues_module.describe(issue, finding.captures[0], language)
+
+
+def why_in(finding: Finding, language: str) -> str:
+    """Why a finding points at its area, in the user's language where a translation ships (else as found)."""
+    known = _known_issue_text(finding, language)
+    return known[1] if known else finding.why
+
+
 def title_in(finding: Finding, language: str) -> str:
     """A generic finding's title in the user's language, with the SDKs it names (rules carry their own labels)."""
+    known = _known_issue_text(finding, language)
+    if known:
+        return known[0]
     key = finding.rule_id[4:] if finding.rule_id.startswith("GEN-") else ""
     if language != "ja" or key not in evidence_module.TITLE_JA:
         return finding.title
@@ -279,6 +293,9 @@ def reason_in(result: Analysis, slot: dict, language: str) -> str:
             continue
         if finding.rule_id.startswith("GEN-"):
             return evidence_module.WHY_JA.get(finding.rule_id[4:], first)
+        known = _known_issue_text(finding, language)
+        if known:
+            return known[1]
         rule = rules_by_id.get(finding.rule_id)
         if rule is not None:
             return (

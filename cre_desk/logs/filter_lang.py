@@ -449,6 +449,22 @@ def level_floor(query: Query | None) -> int | None:
     return None if query is None else _floor(query.root)
 
 
+def _negated_floors(node: Node, negated: bool) -> list[int]:
+    if isinstance(node, Term):
+        return [node.arg] if negated and node.key == "level" and node.op == ":" else []  # type: ignore[list-item]
+    if isinstance(node, Not):
+        return _negated_floors(node.item, not negated)
+    return [code for item in node.items for code in _negated_floors(item, negated)]
+
+
+def negated_level_floors(query: Query | None) -> list[int]:
+    """The level codes of ``-level:X`` terms: each hides X *and every level above it* (as in Logcat).
+
+    Read as "hide X" they empty the view; the view names them when nothing is left to show.
+    """
+    return [] if query is None else _negated_floors(query.root, False)
+
+
 # --------------------------------------------------------------------------- completion
 
 

@@ -95,6 +95,25 @@ def load() -> tuple[KnownIssue, ...]:
     return tuple(issues)
 
 
+@lru_cache(maxsize=1)
+def _wording() -> dict[str, Label]:
+    """How a known-issue finding reads, per language (``resources/known_issue_wording.json``)."""
+    doc = resource_files.read_json("known_issue_wording.json")
+    return {key: Label(text["en"], text["ja"]) for key, text in doc.items()}
+
+
+def by_id(issue_id: str) -> KnownIssue | None:
+    return next((issue for issue in load() if issue.id == issue_id), None)
+
+
+def describe(issue: KnownIssue, version: str, language: str) -> tuple[str, str]:
+    """(title, why) of the finding "``issue`` was fixed after the logged ``version``", in ``language``."""
+    values = dict(sdk=issue.sdk or issue.vendor, fixed_in=issue.fixed_in, version=version,
+                  summary=issue.summary.get(language) or issue.summary.en, source=issue.source)
+    wording = _wording()
+    return wording["title"].get(language).format(**values), wording["why"].get(language).format(**values)
+
+
 def versions_in(lines: list[str], platform: str = "") -> list[SdkVersion]:
     """SDK versions the log prints (the first sighting of each vendor and version)."""
     found: dict[tuple[str, str], SdkVersion] = {}

@@ -2126,258 +2126,307 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>LogPane</name>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="88" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="90" />
         <source>Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)</source>
         <extracomment>The filter and search boxes keep at least this width; the options beside them wrap below instead. Rows appended at once while indexing, then at most every GROW_INTERVAL_S seconds.</extracomment>
         <translation>フィルター 例： tag:Braze level:W  -message:chatty （Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="93" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="95" />
         <source>Presets</source>
         <translation>プリセット</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="100" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="106" />
         <source>Search (Ctrl+F), Enter for next</source>
         <translation>検索（Ctrl+F）、Enter で次へ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="105" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="111" />
         <source>Regular expression (RE2 syntax)</source>
         <translation>正規表現（RE2 構文）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="107" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="113" />
         <source>Match case</source>
         <translation>大文字と小文字を区別</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="108" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="114" />
         <source>Compact</source>
         <translation>簡易表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="109" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="115" />
         <source>Show time, level, tag and message only (hide date, process and thread ids)</source>
         <translation>時刻・レベル・タグ・メッセージのみ表示（日付・プロセス ID・スレッド ID を隠す）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="115" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="121" />
         <source>Previous hit (Shift+F3)</source>
         <translation>前の一致（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="116" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="122" />
         <source>Next hit (F3)</source>
         <translation>次の一致（F3）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="144" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="150" />
         <source>The selected line, in full.</source>
         <translation>選択した行の全文。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="207" />
         <source>Search</source>
-        <translation>検索</translation>
+        <translation type="vanished">検索</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="209" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="221" />
         <source>Filter</source>
         <translation>フィルター</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="211" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="223" />
         <source>Next hit</source>
         <translation>次の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="212" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="224" />
         <source>Previous hit</source>
         <translation>前の一致</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="213" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="225" />
         <source>Go to line…</source>
         <translation>指定行へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="214" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="226" />
         <source>Jump to time…</source>
         <translation>指定時刻へ移動…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="215" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="227" />
         <source>Mark line</source>
         <translation>行にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="216" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="623" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="228" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="657" />
         <source>Copy lines</source>
         <translation>行をコピー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="280" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="292" />
         <source>The log could not be read: {0}</source>
         <translation>ログを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="319" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="331" />
         <source>No log open.</source>
         <translation>ログが開かれていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="321" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="333" />
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="324" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="336" />
         <source>%n entries</source>
         <translation>
             <numerusform>%n エントリ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="326" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="338" />
         <source>%n unparsed</source>
         <translation>
             <numerusform>解析できない行 %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_pane.py" line="328" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="340" />
         <source>%n undecodable character(s) replaced</source>
         <translation>
             <numerusform>読み取れない文字 %n 個を置換</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="330" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="342" />
         <source>indexing…</source>
         <translation>索引作成中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="358" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="370" />
         <source>Filter not understood</source>
         <translation>フィルターを解釈できません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="361" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="373" />
         <source>Filter applies when indexing ends</source>
         <translation>索引の作成が終わるとフィルターが適用されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="372" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="385" />
         <source>Filtering…</source>
         <translation>フィルター適用中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="383" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="396" />
         <source>Filter failed: {0}</source>
         <translation>フィルターに失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="409" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="422" />
         <source>{0} of {1} lines</source>
         <translation>{1} 行中 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="424" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="433" />
+        <source>Verbose</source>
+        <translation>Verbose（詳細）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="433" />
+        <source>Debug</source>
+        <translation>Debug（デバッグ）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="433" />
+        <source>Info</source>
+        <translation>Info（情報）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="434" />
+        <source>Warning</source>
+        <translation>Warning（警告）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="434" />
+        <source>Error</source>
+        <translation>Error（エラー）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="434" />
+        <source>Fatal</source>
+        <translation>Fatal（致命的）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="435" />
+        <source>No line matches this filter. Clear the filter box to see every line again.</source>
+        <translation>このフィルターに一致する行はありません。フィルター欄を空にすると、すべての行が再び表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="438" />
+        <source>“-level:{0}” hides every level from {1} up (as in Logcat).</source>
+        <translation>「-level:{0}」は {1} 以上のすべてのレベルを隠します（Logcat と同じ動作です）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="440" />
+        <source>To hide only Verbose lines, use “level:D”.</source>
+        <translation>Verbose の行だけを隠すには「level:D」を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="442" />
+        <source>To hide only {1} lines, use “-level=:{0}”; to keep {1} and above, use “level:{0}”.</source>
+        <translation>{1} の行だけを隠すには「-level=:{0}」、{1} 以上だけを表示するには「level:{0}」を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/log_pane.py" line="458" />
         <source>Save current filter…</source>
         <translation>現在のフィルターを保存…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="428" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="462" />
         <source>Save filter</source>
         <translation>フィルターを保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="428" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="462" />
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="439" />
-        <location filename="../../cre_desk/gui/log_pane.py" line="459" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="473" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="493" />
         <source>Searching…</source>
         <translation>検索中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="468" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="502" />
         <source>Search failed: {0}</source>
         <translation>検索に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="490" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="524" />
         <source>No hits</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="495" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="529" />
         <source>{0} / {1} lines</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="590" />
         <source>Go to line</source>
         <translation>指定行へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="556" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="590" />
         <source>Line number:</source>
         <translation>行番号:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="564" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="598" />
         <source>Jump to time</source>
         <translation>指定時刻へ移動</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="565" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="599" />
         <source>Time (HH:MM:SS, or YYYY-MM-DD HH:MM:SS):</source>
         <translation>時刻（HH:MM:SS または YYYY-MM-DD HH:MM:SS）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="568" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="602" />
         <source>No line at or after {0}.</source>
         <translation>{0} 以降の行はありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="624" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="658" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="624" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="658" />
         <source>Mark line… (Ctrl+M)</source>
         <translation>行にマーク…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="626" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="660" />
         <source>Quote as checklist evidence…</source>
         <translation>チェックリストの根拠として引用…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="627" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="661" />
         <source>Align the other log here</source>
         <translation>もう一方のログをこの行に合わせる</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="631" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="665" />
         <source>Show only tag “{0}”</source>
         <translation>タグ「{0}」のみ表示</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="633" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="667" />
         <source>Hide tag “{0}”</source>
         <translation>タグ「{0}」を隠す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_pane.py" line="636" />
+        <location filename="../../cre_desk/gui/log_pane.py" line="670" />
         <source>Show only process {0}</source>
         <translation>プロセス {0} のみ表示</translation>
     </message>
@@ -2433,7 +2482,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
 <context>
     <name>LogWorkbench</name>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="130" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="131" />
         <source>Scroll together by time</source>
         <extracomment>Notices about the attached files shown at once (one line each); the rest are counted.</extracomment>
         <translation>時刻でスクロールを同期</translation>
@@ -2443,281 +2492,281 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation type="vanished">ログが添付されていません。概要タブにログファイル（.log、.txt、.gz、.zip）をドロップして添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="147" />
         <source>Finding</source>
         <translation>検出内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="147" />
         <source>Area</source>
         <translation>領域</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="146" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="147" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="158" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="159" />
         <source>Accept as evidence</source>
         <translation>根拠として採用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="159" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="160" />
         <source>Quote the finding's lines in the checklist items it points at and mark them suspected</source>
         <translation>検出した行を該当するチェックリスト項目に引用し、「疑いあり」にします</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="162" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="163" />
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="186" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="187" />
         <source>Ctrl+M marks the current line. Double-click a mark to go to it; right-click a line to quote it as checklist evidence.</source>
         <translation>Ctrl+M で現在の行にマークします。マークをダブルクリックするとその行へ移動し、行を右クリックするとチェックリストの根拠として引用できます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="269" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="279" />
         <source>Choose a log or a known-good baseline in “Compare with” to see what is missing.</source>
         <translation>「比較対象」でログまたは正常なベースラインを選ぶと、足りない手順がわかります。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="204" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="205" />
         <source>Findings</source>
         <translation>検出結果</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="132" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="133" />
         <source>No logs attached. Press Attach… or drop log files (.log, .txt, .gz, .zip) here.</source>
         <translation>ログが添付されていません。「添付…」を押すか、ログファイル (.log、.txt、.gz、.zip) をここにドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="135" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="136" />
         <source>Attach…</source>
         <translation>添付…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="136" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="137" />
         <source>Choose log files or archives to attach (Ctrl+Shift+A); you can also drop them on this tab</source>
         <translation>添付するログファイルやアーカイブを選びます (Ctrl+Shift+A)。このタブにドロップすることもできます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="205" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="206" />
         <source>Marks</source>
         <translation>マーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="206" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="207" />
         <source>Comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="209" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="210" />
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="210" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="211" />
         <source>Compare with</source>
         <translation>比較対象</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="303" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="313" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="358" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="368" />
         <source>(nothing: one log)</source>
         <translation>（なし：ログ 1 件のみ）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="362" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="372" />
         <source>Known-good: {0}</source>
         <translation>正常例: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="400" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="410" />
         <source>Reading the log…</source>
         <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="415" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="425" />
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="448" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="458" />
         <source>The log could not be analysed: {0}</source>
         <translation>ログを解析できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="458" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="468" />
         <source>SDK: {0}</source>
         <translation>SDK: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="459" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="469" />
         <source>No SDK facts found in this log.</source>
         <translation>このログには SDK の情報が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="466" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="476" />
         <source>(low confidence)</source>
         <translation>（確度低）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="468" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="478" />
         <source>Suspected areas, strongest first: {0}</source>
         <translation>疑わしい領域（可能性の高い順）: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="472" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="482" />
         <source>Why: {0}</source>
         <translation>理由: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="475" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="485" />
         <source>No problem lines found by the rules.</source>
         <translation>ルールに該当する問題の行は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="479" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="489" />
         <source>No decisive line in this log — ask for a verbose log from app start through the problem.</source>
         <translation>このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログを依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="492" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="502" />
         <source>Missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="493" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="503" />
         <source>never seen</source>
         <translation>出現なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="493" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="756" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="503" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="767" />
         <source>line {0}</source>
         <translation>{0} 行目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="536" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="547" />
         <source>This finding does not point at a cause in this ticket's checklist. Mark its line (Ctrl+M) and quote it where it fits.</source>
         <translation>この検出結果は、このチケットのチェックリストの原因に対応していません。行にマークして（Ctrl+M）、適切な項目に引用してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="534" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="545" />
         <source>[{0}] Expected line never appears: {1}</source>
         <translation>[{0}] 本来出力されるはずの行がありません: {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="545" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="556" />
         <source>Quoted in %n checklist item(s).</source>
         <translation>
             <numerusform>チェックリスト %n 項目に引用しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="594" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="605" />
         <source>Marks are kept on the ticket's own logs, not on baselines.</source>
         <translation>マークはチケットに添付されたログにのみ付けられます（ベースラインには付けられません）。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="602" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="613" />
         <source>Mark line {0}</source>
         <translation>{0} 行目にマーク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="603" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="614" />
         <source>Note (optional):</source>
         <translation>メモ（任意）:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="629" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="640" />
         <source>Choose the ticket's symptom first: it gives the ticket its checklist.</source>
         <translation>先にチケットの症状を選んでください。症状に応じてチェックリストが作られます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="637" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="648" />
         <source>Quote as evidence</source>
         <translation>根拠として引用</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="638" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="649" />
         <source>Which possible cause is line {0} evidence for?</source>
         <translation>{0} 行目はどの原因の根拠ですか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="653" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="664" />
         <source>Open a second log in “Compare with” first.</source>
         <translation>先に「比較対象」で 2 つ目のログを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="658" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="669" />
         <source>Select the matching line in the other log first, then align.</source>
         <translation>先にもう一方のログで対応する行を選んでから合わせてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="662" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="673" />
         <source>One of the two lines has no time stamp, so the logs cannot be aligned.</source>
         <translation>どちらかの行に時刻がないため、ログを合わせられません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="724" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="735" />
         <source>The two logs could not be compared: {0}</source>
         <translation>2 つのログを比較できませんでした: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="731" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="742" />
         <source>%n kind(s) of line only in this log</source>
         <translation>
             <numerusform>このログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="732" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="743" />
         <source>%n only in the other log</source>
         <translation>
             <numerusform>もう一方のログにだけある行: %n 種類</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="736" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="747" />
         <source>Only in this log (%n)</source>
         <translation>
             <numerusform>このログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/log_workbench.py" line="737" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="748" />
         <source>Only in the other log (%n)</source>
         <translation>
             <numerusform>もう一方のログにのみある行（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="749" />
-        <location filename="../../cre_desk/gui/log_workbench.py" line="752" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="760" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="763" />
         <source>Milestones</source>
         <translation>確認ポイント</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="757" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="768" />
         <source>missing (area {0})</source>
         <translation>欠落（領域 {0}）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="766" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="777" />
         <source>The first expected step missing from this log is “{0}”: start with checklist area {1}.</source>
         <translation>このログで最初に欠けている手順は「{0}」です。チェックリストの領域 {1} から確認してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/log_workbench.py" line="769" />
+        <location filename="../../cre_desk/gui/log_workbench.py" line="780" />
         <source>Every expected step of the known-good log appears in this log.</source>
         <translation>正常なログにある手順はすべてこのログにも出ています。</translation>
     </message>
@@ -2832,7 +2881,7 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/main_window.py" line="98" />
-        <location filename="../../cre_desk/gui/main_window.py" line="512" />
+        <location filename="../../cre_desk/gui/main_window.py" line="514" />
         <source>S&amp;ync helpdesks</source>
         <translation>ヘルプデスクと同期(&amp;Y)</translation>
     </message>
@@ -2892,32 +2941,32 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>プロダクトチーム×種類別のチケット数、推移、急増、要望の多い項目</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="467" />
+        <location filename="../../cre_desk/gui/main_window.py" line="469" />
         <source>Add a helpdesk account first (File → Accounts).</source>
         <translation>先にヘルプデスクのアカウントを追加してください(ファイル → アカウント)。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="489" />
+        <location filename="../../cre_desk/gui/main_window.py" line="491" />
         <source>Sync stopped</source>
         <translation>同期を停止しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="490" />
+        <location filename="../../cre_desk/gui/main_window.py" line="492" />
         <source>Import stopped; the next one resumes where this one stopped.</source>
         <translation>取り込みを停止しました。次回は停止した所から再開します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="568" />
+        <location filename="../../cre_desk/gui/main_window.py" line="570" />
         <source>Settings saved.</source>
         <translation>設定を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="586" />
+        <location filename="../../cre_desk/gui/main_window.py" line="588" />
         <source>The database's change log is {0} MiB and cannot shrink while another program or a long report reads the database.</source>
         <translation>データベースの変更ログが {0} MiB になっています。別のプログラムや時間のかかるレポートがデータベースを読んでいる間は小さくできません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="623" />
+        <location filename="../../cre_desk/gui/main_window.py" line="625" />
         <source>Edits on ticket(s) {0} could not be saved (see the earlier message: is the disk full?). If you close now they are lost.
 
 Close anyway?</source>
@@ -3002,24 +3051,24 @@ Close anyway?</source>
         <translation>まだ同期していません</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="282" />
+        <location filename="../../cre_desk/gui/main_window.py" line="284" />
         <source>Linked GitHub issues closed: {0}. Open the ticket to draft the customer notice.</source>
         <translation>リンクした GitHub の Issue がクローズされました: {0}。チケットを開いてお客様へのお知らせを下書きしてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="405" />
+        <location filename="../../cre_desk/gui/main_window.py" line="407" />
         <source>Delete ticket #{0} “{1}” and its checklist, history and attachments? This cannot be undone.</source>
         <translation>チケット #{0}「{1}」と、そのチェックリスト・履歴・添付ファイルを削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/main_window.py" line="423" />
+        <location filename="../../cre_desk/gui/main_window.py" line="425" />
         <source>Loaded %n demo ticket(s).</source>
         <translation>
             <numerusform>デモチケットを %n 件読み込みました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="454" />
+        <location filename="../../cre_desk/gui/main_window.py" line="456" />
         <source>Stopping the import…</source>
         <translation>取り込みを停止しています…</translation>
     </message>
@@ -3036,37 +3085,37 @@ Close anyway?</source>
         <translation type="vanished">停止しました。次回の取り込みは今回の続きから再開します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="495" />
+        <location filename="../../cre_desk/gui/main_window.py" line="497" />
         <source>Import finished: {0}</source>
         <translation>取り込みが完了しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="502" />
+        <location filename="../../cre_desk/gui/main_window.py" line="504" />
         <source>Stop the import</source>
         <translation>取り込みを停止</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="503" />
+        <location filename="../../cre_desk/gui/main_window.py" line="505" />
         <source>Syncing {0} account(s)…</source>
         <translation>{0} 件のアカウントを同期中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="505" />
+        <location filename="../../cre_desk/gui/main_window.py" line="507" />
         <source>Importing from {0} account(s)…</source>
         <translation>{0} 件のアカウントから取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="525" />
+        <location filename="../../cre_desk/gui/main_window.py" line="527" />
         <source>Last sync {0} — {1} of {2} account(s) need attention. {3}</source>
         <translation>最終同期 {0} — {2} 件中 {1} 件のアカウントに対応が必要です。{3}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="528" />
+        <location filename="../../cre_desk/gui/main_window.py" line="530" />
         <source>Last sync {0} — all {1} account(s) up to date</source>
         <translation>最終同期 {0} — {1} 件すべてのアカウントが最新です</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/main_window.py" line="566" />
+        <location filename="../../cre_desk/gui/main_window.py" line="568" />
         <source>Settings saved. Language and database changes apply after a restart.</source>
         <translation>設定を保存しました。言語とデータベースの変更は再起動後に反映されます。</translation>
     </message>
@@ -3139,14 +3188,29 @@ Close anyway?</source>
         <translation>お問い合わせ内容</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="27" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="26" />
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="30" />
         <source>Create</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="40" />
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="43" />
         <source>Give the ticket a title.</source>
         <translation>チケットの件名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="46" />
+        <source>Choose the symptom: the checklist follows it.</source>
+        <translation>症状を選んでください（チェックリストは症状に合わせて作られます）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/new_ticket_dialog.py" line="47" />
+        <source>Choose the category.</source>
+        <translation>区分を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3559,7 +3623,7 @@ Close anyway?</source>
 <context>
     <name>ReplyComposer</name>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="222" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="225" />
         <location filename="../../ui/reply_composer.ui" line="48" />
         <source>New draft from the ticket</source>
         <translation>チケットから下書きを作成</translation>
@@ -3615,7 +3679,7 @@ Close anyway?</source>
         <translation>返信に引用される、あなたのチェックリストの根拠とログのマークのメモです。チェックを外すと、それを除いて下書きを作り直します。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="290" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="293" />
         <location filename="../../ui/reply_composer.ui" line="234" />
         <source>Private notes</source>
         <translation>非公開メモ</translation>
@@ -3626,7 +3690,7 @@ Close anyway?</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="495" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="498" />
         <location filename="../../ui/reply_composer.ui" line="265" />
         <source>Plain words</source>
         <translation>用語チェック</translation>
@@ -3667,12 +3731,12 @@ Close anyway?</source>
         <translation>この返信をチケットの履歴に残し、初回応答時間が未記録なら記録します</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="137" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="139" />
         <source>Public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="138" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="140" />
         <source>Internal note</source>
         <translation>社内メモ</translation>
     </message>
@@ -3697,87 +3761,87 @@ Close anyway?</source>
         <translation>読み手</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="200" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="202" />
         <source>Not saved: your draft is kept and will be saved when possible</source>
         <translation>未保存: 下書きは保持されており、保存できるようになり次第保存されます</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="207" />
-        <location filename="../../cre_desk/gui/reply_composer.py" line="212" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="209" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="214" />
         <source>Draft restored (saved {0})</source>
         <translation>下書きを復元しました（{0} に保存）</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="254" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="257" />
         <source>Checklist evidence</source>
         <translation>チェックリストの根拠</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="254" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="257" />
         <source>Note on a marked line</source>
         <translation>マークした行のメモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="264" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="267" />
         <source>Ticked: sent to the customer. Unticked: left out of the reply.</source>
         <translation>チェックあり：お客様に送信されます。チェックなし：返信に含めません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="281" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="284" />
         <source>%n excluded note(s) still in text you edited: remove it there or re-draft that part</source>
         <translation>
             <numerusform>除外したメモ %n 件が、編集した文章に残っています。そこで削除するか、その部分を作り直してください</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/reply_composer.py" line="285" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="288" />
         <source>The reply quotes %n of your private note(s): review before sending</source>
         <translation>
             <numerusform>返信にあなたの非公開メモが %n 件引用されています。送信前に確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="349" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="352" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="349" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="352" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="349" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="352" />
         <source>Fix</source>
         <translation>対応方法</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="350" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="353" />
         <source>Developer block</source>
         <translation>開発者向け詳細</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="364" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="367" />
         <source>Draft updated from the ticket: {0} rewritten</source>
         <translation>チケットの変更を下書きに反映しました：{0} を書き直しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="366" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="369" />
         <source>Draft is up to date with the ticket</source>
         <translation>下書きはチケットの最新の内容を反映しています</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="369" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="372" />
         <source>Your edited parts are still in the other language: {0}</source>
         <translation>編集した部分は前の言語のままです：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="372" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="375" />
         <source>Kept your edits in: {0}</source>
         <translation>編集した部分はそのまま残しました：{0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="400" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="403" />
         <source>Re-drafted: {0}</source>
         <translation>書き直しました：{0}</translation>
     </message>
@@ -3790,37 +3854,42 @@ Close anyway?</source>
         <translation type="vanished">新しい下書きを反映しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="452" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="455" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="539" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="535" />
+        <source>(double-click to read the whole reply)</source>
+        <translation>（ダブルクリックで返信の全文を表示）</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551" />
         <source>Marked as sent by {0}</source>
         <translation>{0} が送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="539" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="551" />
         <source>Marked as sent</source>
         <translation>送信済みにしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="541" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="553" />
         <source>Posted to {1} by {0}</source>
         <translation>{0} が {1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="541" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="553" />
         <source>Posted to {1}</source>
         <translation>{1} に投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="569" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="581" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="591" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="603" />
         <source>Draft saved</source>
         <translation>下書きを保存しました</translation>
     </message>
@@ -3829,97 +3898,119 @@ Close anyway?</source>
         <translation type="vanished">編集中にチームメンバーがこの返信の下書きを保存しました。自分の文面を残しますか（相手の文面は置き換えられます）？「いいえ」を選ぶと相手の版を読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="608" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="620" />
         <source>Not saved: {0}</source>
         <translation>保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="613" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="625" />
         <source>a teammate</source>
         <translation>チームメンバー</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="619" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="631" />
         <source>──── {0}'s version ────</source>
         <translation>──── {0} さんの版 ────</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="627" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="639" />
         <source>{0} saved this reply draft while you were editing it. Nothing was replaced: their text is now below yours in each part, under a line with their name. Edit the draft down to one reply.</source>
         <translation>編集中に {0} さんがこの返信の下書きを保存しました。何も上書きされていません。各パートで、あなたの文章の下に相手の名前入りの区切り線と相手の文章があります。1 つの返信にまとめてください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="629" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="641" />
         <source>Saved by someone else</source>
         <translation>他のメンバーが保存</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../cre_desk/gui/reply_composer.py" line="651" />
+        <source>The reply quotes %n of your private note(s) (see Private notes beside the preview). {0} anyway?</source>
+        <translation>
+            <numerusform>この返信には非公開メモが %n 件引用されています（プレビュー横の「非公開メモ」を参照）。このまま{0}か？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="639" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="655" />
+        <source>Copy it</source>
+        <translation>コピーします</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="662" />
         <source>Copied as plain text, Markdown and HTML</source>
         <translation>プレーンテキスト・Markdown・HTML としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="645" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="665" />
+        <source>Save it</source>
+        <translation>保存します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="668" />
         <source>Save reply</source>
         <translation>返信を保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="646" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="669" />
         <source>Plain text (*.txt);;Markdown (*.md);;HTML (*.html)</source>
         <translation>プレーンテキスト (*.txt);;Markdown (*.md);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="658" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="681" />
         <source>Saved to {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="669" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="692" />
         <source>public reply</source>
         <translation>公開返信</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="669" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="692" />
         <source>internal note</source>
         <translation>社内メモ</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="670" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="693" />
         <source>Post this reply to the {0} ticket {1} as a {2}?</source>
         <translation>この返信を {0} のチケット {1} に{2}として投稿しますか？</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="679" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="702" />
         <source>Posting…</source>
         <translation>投稿中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="689" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="712" />
         <source>Not posted</source>
         <translation>未投稿</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="690" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="713" />
         <source>The helpdesk did not receive the reply, so nothing was posted. Your draft is kept; try again when the connection is back.</source>
         <translation>ヘルプデスクが返信を受け取らなかったため、投稿されていません。下書きは残っています。接続が戻ったら再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="696" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="719" />
         <source>Posted to the helpdesk</source>
         <translation>ヘルプデスクに投稿しました</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="706" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="729" />
         <source>Not confirmed: {0} Posting again checks the ticket first, so the reply is never sent twice.</source>
         <translation>確認できませんでした: {0} もう一度投稿すると先にチケットを確認するので、返信が二重に送られることはありません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="709" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="732" />
         <source>Not posted: {0}</source>
         <translation>投稿できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/reply_composer.py" line="723" />
+        <location filename="../../cre_desk/gui/reply_composer.py" line="737" />
+        <source>Record it as sent</source>
+        <translation>送信済みとして記録します</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/reply_composer.py" line="746" />
         <source>Recorded as sent</source>
         <translation>送信済みとして記録しました</translation>
     </message>
@@ -3962,6 +4053,19 @@ Close anyway?</source>
         <location filename="../../cre_desk/gui/retag_dialog.py" line="43" />
         <source>Kind</source>
         <translation>種類</translation>
+    </message>
+</context>
+<context>
+    <name>SentReplyDialog</name>
+    <message>
+        <location filename="../../cre_desk/gui/sent_reply_view.py" line="37" />
+        <source>Sent reply</source>
+        <translation>送信した返信</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/sent_reply_view.py" line="44" />
+        <source>Copy</source>
+        <translation>コピー</translation>
     </message>
 </context>
 <context>
@@ -4318,22 +4422,26 @@ Close anyway?</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="206" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="361" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="367" />
         <source>Not saved · Ctrl+S retries</source>
         <translation>未保存・Ctrl+S で再試行</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="208" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="312" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="340" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="375" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="318" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="346" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="381" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="241" />
         <source>First response {0} h</source>
-        <translation>初回応答 {0} 時間</translation>
+        <translation type="vanished">初回応答 {0} 時間</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="241" />
+        <source>First response {0} business h</source>
+        <translation>初回応答 {0} 営業時間</translation>
     </message>
     <message>
         <location filename="../../cre_desk/gui/ticket_pane.py" line="244" />
@@ -4376,70 +4484,75 @@ Close anyway?</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="291" />
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="340" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="263" />
+        <source>Paused so far: {0} business hours, not counted in Resolution.</source>
+        <translation>これまでの保留時間：{0} 営業時間（解決時間には含みません）。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="297" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="346" />
         <source>Editing…</source>
         <translation>編集中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="315" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="321" />
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="353" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="359" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="460" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="470" />
         <source>Attaching stopped: the files still being copied were not attached.</source>
         <translation>添付を中止しました。コピー中だったファイルは添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="462" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="472" />
         <source>Attaching stopped: none of the files was attached.</source>
         <translation>添付を中止しました。どのファイルも添付されていません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="484" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="494" />
         <source>The files could not be attached: {0}</source>
         <translation>ファイルを添付できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="491" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="501" />
         <source>Ticket #{0}:</source>
         <translation>チケット #{0}:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="515" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="525" />
         <source>Remove “{0}” from ticket #{1}?</source>
         <translation>「{0}」をチケット #{1} から削除しますか?</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="516" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="526" />
         <source>The copy kept in the workspace is deleted. The file you attached it from is not touched.</source>
         <translation>ワークスペースに保存されたコピーは削除されます。添付元のファイルはそのまま残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="518" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="528" />
         <source>%n mark(s) on its lines will be removed too.</source>
         <translation>
             <numerusform>このログの行に付けたマーク %n 件も削除されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="519" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="529" />
         <source>This cannot be undone; to have it back, attach the file again.</source>
         <translation>元に戻すことはできません。必要になったら、もう一度ファイルを添付してください。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="520" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="530" />
         <source>Remove attachment</source>
         <translation>添付ファイルの削除</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/ticket_pane.py" line="525" />
+        <location filename="../../cre_desk/gui/ticket_pane.py" line="535" />
         <source>{0}: removed from the ticket, and its copy deleted from the workspace</source>
         <translation>{0}: チケットから削除し、ワークスペースのコピーも削除しました</translation>
     </message>

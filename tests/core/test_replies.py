@@ -293,3 +293,16 @@ def test_a_template_fills_into_a_reply():
 def test_bad_template_is_reported_with_its_file():
     with pytest.raises(replies.UserError, match="templates/en/x.json"):
         replies.parse_reply_template({"schema_version": 2}, "templates/en/x.json", "en")
+
+
+@pytest.mark.parametrize("audience", ["marketer", "engineer"])
+def test_an_accepted_finding_quotes_its_log_line_once(audience):
+    """Accepting a finding writes "[log:13] line" as evidence; the finding's own line is the same line."""
+    quoted = f"[braze-android-iam-failing.log:13] {RAW_DISPLAY}"
+    checklist = (entry(2, "d_display_manager_not_registered", "confirmed", evidence=quoted),)
+    findings = (("BRZ-04", (RAW_DISPLAY,)),)
+    reply = draft(inputs("en", audience, ticket=ticket(checklist), accepted_findings=findings, marks=(),
+                         finding_texts=finding_texts(["BRZ-04"])))
+    text = reply.developer_block if audience == "marketer" else reply.cause
+    assert text.count(DISPLAY_LINE) == 1
+    assert quoted in text

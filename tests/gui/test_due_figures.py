@@ -75,3 +75,21 @@ def test_a_same_day_target_reads_the_same_allowance_everywhere(qtbot, window, ct
     assert text == "overdue 0.0 h"            # no business time has passed since 18:00
     assert f"Missed at {local_time(_jst(20, 18))}." in tooltip
     assert _csv_rows(ctx, now)["Which users see the banner?"]["overdue_business_h"] == "0.0"
+
+
+def test_the_header_says_both_clocks_are_business_hours_and_why_resolution_can_be_the_smaller(
+        qtbot, window, ctx):
+    created = _jst(16, 10)
+    _at(ctx, created)
+    ticket = ctx.tickets.create_ticket(TicketFields(title="Coupon not shown", category="troubleshooting"),
+                                       created_at=created)
+    ctx.tickets.change_status(ticket.id, "waiting_customer", at=_jst(16, 11))
+    ctx.tickets.change_status(ticket.id, "open", at=_jst(17, 11))
+    ctx.tickets.record_first_response(ticket.id, at=_jst(17, 12))
+    _at(ctx, _jst(17, 13))
+    open_ticket(qtbot, window, ticket.id)
+    header = window.pane.clocks.text()
+    # Mon 10-18 + Tue 9-12; the resolution clock stops while waiting on the customer (Mon 11-18, Tue 9-11)
+    assert "First response 11.0 business h" in header
+    assert "Resolution 3.0 of 27.0 business h" in header
+    assert "Paused so far: 9.0 business hours, not counted in Resolution." in window.pane.clocks.toolTip()

@@ -353,3 +353,20 @@ def test_the_findings_panel_says_why_and_what_to_ask_for_when_nothing_decides(qt
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, quiet).id)
     text = logs.areas.text()
     assert "(low confidence)" in text and "No decisive line" in text and "BrazeLogger" in text
+
+
+def test_a_filter_that_leaves_no_line_says_so_and_explains_a_negated_level(qtbot, window, ctx):
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
+    pane = logs.left
+    pane.set_filter("-level:V")          # Logcat: hides Verbose *and above*, so every line
+    qtbot.waitUntil(lambda: pane.filter_state.text() == "0 of 15 lines")
+    assert pane.empty_note.isVisible()
+    said = pane.empty_note.text()
+    assert "No line matches this filter" in said
+    assert "-level:V" in said and "level:D" in said
+    pane.set_filter("level:D")           # what was meant: Verbose lines hidden, the rest shown
+    assert pane.model.rowCount() > 0
+    assert not pane.empty_note.isVisible()
+    pane.set_filter('message:"no such text anywhere"')
+    qtbot.waitUntil(lambda: pane.filter_state.text() == "0 of 15 lines")
+    assert pane.empty_note.isVisible() and "level" not in pane.empty_note.text()

@@ -130,3 +130,19 @@ def test_demo_workspace_loads_once(qtbot, window, ctx):
     window.load_demo()
     wait_for_all(60000)
     assert ctx.tickets.count() == loaded
+
+
+def test_new_ticket_dialog_makes_the_user_choose_symptom_and_category(qtbot):
+    dialog = NewTicketDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.ui.symptom.currentData() is None and dialog.ui.category.currentData() is None
+    dialog.ui.title.setText("Push not delivered")
+    dialog._on_buttons_accepted()
+    assert dialog.result() == 0 and "symptom" in dialog.ui.error.text().lower()
+    dialog.ui.symptom.setCurrentIndex(dialog.ui.symptom.findData("push_not_delivered"))
+    dialog._on_buttons_accepted()
+    assert dialog.result() == 0 and "category" in dialog.ui.error.text().lower()
+    dialog.ui.category.setCurrentIndex(dialog.ui.category.findData("troubleshooting"))
+    dialog._on_buttons_accepted()
+    assert dialog.result() == 1
+    assert (dialog.fields().symptom, dialog.fields().category) == ("push_not_delivered", "troubleshooting")

@@ -106,3 +106,31 @@ def test_core_leaves_excluded_notes_out_for_every_audience(ctx, tmp_path):
                                                     excluded=frozenset(keys)))
             text = "\n".join((cut.summary, cut.cause, cut.fix, cut.developer_block))
             assert EVIDENCE not in text and NOTE not in text, (audience, language)
+
+
+def test_copying_or_marking_sent_a_reply_that_quotes_private_notes_asks_first(qtbot, window, ctx, tmp_path,
+                                                                               dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    ticket = _ticket(ctx, tmp_path)
+    composer = _open_reply(qtbot, window, ticket.id)
+    QApplication.clipboard().setText("before")
+    dialogs.answers["confirm"] = False
+    composer.copy_reply()
+    composer.mark_sent()
+    qtbot.wait(50)
+    assert QApplication.clipboard().text() == "before"
+    assert ctx.tickets.list_sent_replies(ticket.id) == []
+
+    dialogs.answers["confirm"] = True
+    composer.copy_reply()
+    assert NOTE in QApplication.clipboard().text()
+
+    for row in range(composer.private_model.rowCount()):    # nothing private left: no question asked
+        composer.private_model.item(row).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not composer.sent_private_items())
+    dialogs.answers["confirm"] = False
+    composer.copy_reply()
+    assert NOTE not in QApplication.clipboard().text() and "Mika Tanaka" in QApplication.clipboard().text()
+    composer.mark_sent()
+    qtbot.waitUntil(lambda: len(ctx.tickets.list_sent_replies(ticket.id)) == 1)

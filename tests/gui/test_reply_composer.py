@@ -74,7 +74,8 @@ def test_jargon_is_flagged_for_marketers(qtbot, window, ctx):
     assert composer.editors["cause"].extraSelections()
 
 
-def test_copy_puts_plain_markdown_and_escaped_html_on_the_clipboard(qtbot, window, ctx):
+def test_copy_puts_plain_markdown_and_escaped_html_on_the_clipboard(qtbot, window, ctx, dialogs):
+    dialogs.answers["confirm"] = True   # the draft quotes the checklist evidence, a private note
     composer = _open_reply(qtbot, window, _ticket(ctx).id)
     composer.editors["summary"].setPlainText("<script>alert(1)</script> summary")
     composer.copy_reply()
@@ -85,7 +86,9 @@ def test_copy_puts_plain_markdown_and_escaped_html_on_the_clipboard(qtbot, windo
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_mark_as_sent_keeps_history_and_starts_the_first_response_clock(qtbot, window, ctx, tmp_path):
+def test_mark_as_sent_keeps_history_and_starts_the_first_response_clock(qtbot, window, ctx, tmp_path,
+                                                                       dialogs):
+    dialogs.answers["confirm"] = True   # the draft quotes the checklist evidence, a private note
     ticket = _ticket(ctx)
     composer = _open_reply(qtbot, window, ticket.id)
     composer.write_file(tmp_path / "reply.md")
@@ -238,3 +241,48 @@ def test_after_a_language_switch_edited_parts_are_named_and_can_be_redrafted(qtb
     assert composer.editors["summary"].toPlainText() != "My own summary."
     assert "。" in composer.editors["summary"].toPlainText()
     assert not composer.redraft_kept.isVisible()
+
+
+def test_the_draft_is_in_the_customers_language_whatever_the_interface_and_a_switch_sticks(
+        qtbot, window, ctx):
+    japanese = _ticket(ctx, asked="アプリを開いたときに表示するキャンペーンの2つ目が表示されません。")
+    english = _ticket(ctx, asked="The coupon never shows after the first purchase.")
+    composer = _open_reply(qtbot, window, japanese.id)            # an English interface
+    assert composer.language.currentData() == "ja"
+    assert "。" in composer.editors["cause"].toPlainText()
+
+    composer.language.setCurrentIndex(composer.language.findData("en"))
+    composer.language.activated.emit(composer.language.currentIndex())
+    qtbot.waitUntil(lambda: "。" not in composer.editors["cause"].toPlainText())
+    window.pane.reply.flush()
+    wait_for_all()
+
+    QApplication.instance().setProperty("cre_desk_language", "ja")   # a Japanese interface
+    try:
+        composer = _open_reply(qtbot, window, english.id)
+        assert composer.language.currentData() == "en"
+        assert "。" not in composer.editors["cause"].toPlainText()
+        composer = _open_reply(qtbot, window, japanese.id)
+        assert composer.language.currentData() == "en"             # the engineer's choice for this ticket
+    finally:
+        QApplication.instance().setProperty("cre_desk_language", "en")
+
+
+def test_a_long_sent_reply_is_never_cut_silently_and_opens_whole(qtbot, window, ctx, dialogs):
+    dialogs.answers["confirm"] = True   # the draft quotes the checklist evidence, a private note
+    ticket = _ticket(ctx)
+    composer = _open_reply(qtbot, window, ticket.id)
+    ending = "This last sentence is what the customer read at the very end."
+    composer.editors["fix"].setPlainText("Please change the setting. " * 40 + ending)
+    composer.mark_sent()
+    wait_for_all()
+    qtbot.waitUntil(lambda: composer.history_model.rowCount() == 1)
+    listed = composer.history_model.item(0).text()
+    assert "…" in listed and "double-click" in listed
+    composer.history_view.activated.emit(composer.history_model.index(0, 0))
+    qtbot.waitUntil(lambda: getattr(composer, "sent_dialog", None) is not None
+                    and composer.sent_dialog.isVisible())
+    whole = composer.sent_dialog.text.toPlainText()
+    assert whole == ctx.tickets.list_sent_replies(ticket.id)[0].body
+    assert ending in whole
+    composer.sent_dialog.close()

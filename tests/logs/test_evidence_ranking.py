@@ -658,3 +658,20 @@ def test_a_generic_finding_s_title_reads_in_the_user_s_language(tmp_path):
     finding = next(f for f in result.findings if f.rule_id == "GEN-identity")
     assert analysis.title_in(finding, "en") == finding.title
     assert analysis.title_in(finding, "ja") == "アプリの ID・キー・プロジェクトの不一致（onesignal）"
+
+
+def test_a_known_issue_reads_in_japanese_in_the_japanese_ui(tmp_path):
+    from cre_desk.logs import known_issues
+
+    result = _analyze(
+        tmp_path, "11-20 10:14:02.118  8812  8812 I Braze v1.0.0 .Braze: Braze SDK Initializing\n",
+        "iam_not_shown")
+    finding = next(f for f in result.findings if f.rule_id.startswith("BRZ-A-KI"))
+    issue = next(i for i in known_issues.load() if i.id == finding.rule_id)
+    title, why = analysis.title_in(finding, "ja"), analysis.why_in(finding, "ja")
+    for text in (title, why):
+        assert issue.summary.ja in text and issue.summary.en not in text
+        assert "Known issue" not in text and "older than" not in text
+        assert "1.0.0" in text and issue.fixed_in in text
+    assert "既知" in title
+    assert analysis.title_in(finding, "en") == finding.title and analysis.why_in(finding, "en") == finding.why

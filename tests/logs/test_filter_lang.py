@@ -399,3 +399,15 @@ def test_parse_survives_syntax_heavy_input(text):
         return
     if result is not None:
         matcher(result, now=NOW, findings_by_line=FINDINGS)(*LOG[0])
+
+
+def test_negated_level_terms_are_named_for_the_view_to_explain():
+    from cre_desk.logs.filter_lang import negated_level_floors
+
+    assert negated_level_floors(parse("-level:V")) == [VERBOSE]
+    assert negated_level_floors(parse("tag:Braze -level:W")) == [WARN]
+    assert negated_level_floors(parse("-(level:D | tag:x)")) == [DEBUG]
+    assert negated_level_floors(parse("level:W")) == []
+    assert negated_level_floors(parse("-level=:V")) == []       # exactly V: hides only Verbose lines
+    assert negated_level_floors(parse("-(-level:E)")) == []
+    assert negated_level_floors(None) == []
