@@ -69,8 +69,12 @@ class CardBook:
                 if card.key not in held and (card.key in keys or set(card.checklist_items) & items)]
         return out
 
-    def for_item(self, symptom: str, item_key: str) -> list[CardView]:
-        """The cards that explain one checklist item: the team's first, then shipped ones not held yet."""
+    def for_item(self, symptom: str, item_key: str, sdk: str = "") -> list[CardView]:
+        """The cards that explain one checklist item: the team's first, then shipped ones not held yet.
+
+        A card written for one vendor's SDK is left out on a ticket about another SDK (a Braze ticket is
+        not helped by OneSignal's card); with no SDK known, every card is offered.
+        """
         wanted = f"{symptom}/{item_key}"
         held: set[str] = set()
         out: list[CardView] = []
@@ -83,9 +87,16 @@ class CardBook:
         out.sort(key=lambda view: view.article_id or 0)
         out += [CardView(card.article_fields()) for card in best_practices.starter_for_item(symptom, item_key)
                 if card.key not in held]
-        return out
+        return [view for view in out if _fits_sdk(view.fields.tags, sdk)]
 
 
 def load_demo_knowledge(knowledge: KnowledgeService) -> tuple[int, int]:
     """The demo workspace's articles and the starter cards: (articles added, cards added)."""
     return knowledge.load_demo_articles(), CardBook(knowledge).install_starter(owner="CRE Desk demo")
+
+
+def _fits_sdk(tags, sdk: str) -> bool:
+    """Whether a card tagged ``vendor:X`` (or not tagged: every SDK) holds for a ticket about ``sdk``."""
+    vendors = [tag.split(":", 1)[1].strip().lower() for tag in tags if tag.lower().startswith("vendor:")]
+    wanted = sdk.strip().lower()
+    return not vendors or not wanted or any(v and (v in wanted or wanted in v) for v in vendors)

@@ -72,12 +72,12 @@ class CardLinks(QWidget):
         self.dialog: CardDialog | None = None
         self.setVisible(False)
 
-    def show_for(self, symptom: str | None, item_key: str | None) -> None:
-        """The cards of a checklist item (None: none)."""
+    def show_for(self, symptom: str | None, item_key: str | None, sdk: str = "") -> None:
+        """The cards of a checklist item (None: none), for a ticket about ``sdk``."""
         from cre_desk.db.kb_cards import CardBook
 
-        asked = (symptom, item_key) if symptom and item_key else None
-        self._look_up(asked, lambda: CardBook(self.ctx.knowledge).for_item(symptom or "", item_key or ""))
+        asked = (symptom, item_key, sdk) if symptom and item_key else None
+        self._look_up(asked, lambda: CardBook(self.ctx.knowledge).for_item(symptom or "", item_key or "", sdk))
 
     def show_for_article(self, article) -> None:
         """The cards an article explains a piece of (None: none)."""

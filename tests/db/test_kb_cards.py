@@ -79,3 +79,17 @@ def test_an_faq_article_links_the_cards_of_what_its_tickets_confirmed(database, 
     views = book.for_article(faq)
     assert len(views) == 1 and views[0].article_id is not None          # the team's copy once installed
     assert book.for_article(knowledge.get_article(views[0].article_id)) == []  # a card links no card
+
+
+def test_a_card_written_for_one_sdk_is_not_offered_on_a_ticket_about_another(database):
+    book = CardBook(KnowledgeService(database))
+    item = ("iam_not_shown", "b_user_not_in_segment")           # explained by OneSignal's card only
+    assert [v.fields.title_en for v in book.for_item(*item)] == ["OneSignal in-app messages"]
+    assert [v.fields.title_en for v in book.for_item(*item, sdk="OneSignal")] == ["OneSignal in-app messages"]
+    assert book.for_item(*item, sdk="Braze") == []
+    both = ("iam_not_shown", "d_rate_limit_interval")             # Braze's and Firebase's cards
+    assert [v.fields.title_en for v in book.for_item(*both, sdk="Braze")] == ["Braze triggered in-app messages"]
+    assert len(book.for_item("push_not_delivered", "e_force_stop", sdk="Braze")) == 1  # for every SDK
+    book.install_starter()                                        # the team's copies follow the same rule
+    assert book.for_item(*item, sdk="Braze") == []
+    assert len(book.for_item(*item, sdk="onesignal")) == 1
