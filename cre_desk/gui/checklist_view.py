@@ -265,7 +265,7 @@ class ChecklistView(QWidget):
                 return
             texts = self._texts.get(entry.item_key)
             self.cards.show_for(entry.symptom, entry.item_key,
-                                self.ticket.sdk_name if self.ticket is not None else "")
+                                self.ticket.fields.sdk_name if self.ticket is not None else "")
             self.area_label.setText(f"{entry.area} · {vocab(entry.area)}")
             self.item_title.setText(texts.title if texts else entry.title)
             self.question.setText(texts.question if texts else "")

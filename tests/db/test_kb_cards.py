@@ -88,7 +88,8 @@ def test_a_card_written_for_one_sdk_is_not_offered_on_a_ticket_about_another(dat
     assert [v.fields.title_en for v in book.for_item(*item, sdk="OneSignal")] == ["OneSignal in-app messages"]
     assert book.for_item(*item, sdk="Braze") == []
     both = ("iam_not_shown", "d_rate_limit_interval")             # Braze's and Firebase's cards
-    assert [v.fields.title_en for v in book.for_item(*both, sdk="Braze")] == ["Braze triggered in-app messages"]
+    shown = [v.fields.title_en for v in book.for_item(*both, sdk="Braze")]
+    assert shown == ["Braze triggered in-app messages"]
     assert len(book.for_item("push_not_delivered", "e_force_stop", sdk="Braze")) == 1  # for every SDK
     book.install_starter()                                        # the team's copies follow the same rule
     assert book.for_item(*item, sdk="Braze") == []
