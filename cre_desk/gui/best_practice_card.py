@@ -77,7 +77,8 @@ class CardLinks(QWidget):
         from cre_desk.db.kb_cards import CardBook
 
         asked = (symptom, item_key, sdk) if symptom and item_key else None
-        self._look_up(asked, lambda: CardBook(self.ctx.knowledge).for_item(symptom or "", item_key or "", sdk))
+        book = CardBook(self.ctx.knowledge)
+        self._look_up(asked, lambda: book.for_item(symptom or "", item_key or "", sdk))
 
     def show_for_article(self, article) -> None:
         """The cards an article explains a piece of (None: none)."""
