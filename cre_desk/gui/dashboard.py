@@ -9,7 +9,7 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
@@ -29,6 +29,7 @@ from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import due_explanation, due_text, local_time, plain_tooltip, vocab
 from cre_desk.gui.forms.ui_dashboard import Ui_DashboardView
+from cre_desk.gui.period_range import show_last_days, utc_bounds
 from cre_desk.gui.tasks import run_in_background
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,23 +170,14 @@ class DashboardView(QWidget):
     def _on_period(self) -> None:
         days = self.period.currentData()
         if days:
-            today = QDate.currentDate()
-            for edit in (self.start, self.end):
-                edit.blockSignals(True)
-            self.start.setDate(today.addDays(-(days - 1)))
-            self.end.setDate(today)
-            for edit in (self.start, self.end):
-                edit.blockSignals(False)
+            show_last_days(self.start, self.end, days)
             self.refresh()
 
     def _custom(self) -> None:
         self.period.setCurrentIndex(self.period.findData(0))
 
     def period_bounds(self) -> tuple[datetime, datetime]:
-        tz = self.ctx.tickets.calendar.tz
-        start = datetime.combine(self.start.date().toPython(), time.min, tzinfo=tz)
-        end = datetime.combine(self.end.date().toPython() + timedelta(days=1), time.min, tzinfo=tz)
-        return start.astimezone(UTC), end.astimezone(UTC)
+        return utc_bounds(self.start, self.end, self.ctx.tickets.calendar.tz)
 
     # -- figures ----------------------------------------------------------------------------------
 

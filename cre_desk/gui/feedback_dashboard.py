@@ -10,7 +10,7 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
@@ -41,6 +41,7 @@ from cre_desk.gui import messages, theme
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.feedback_tags import feedback_store
 from cre_desk.gui.formatting import plain_tooltip, ui_language
+from cre_desk.gui.period_range import day_of, show_last_days, utc_bounds
 from cre_desk.gui.tasks import run_in_background
 
 TICKETS_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -263,20 +264,11 @@ class FeedbackDashboardView(QWidget):
     def _on_period(self) -> None:
         days = self.period.currentData()
         if days:
-            today = QDate.currentDate()
-            for edit in (self.start, self.end):
-                edit.blockSignals(True)
-            self.start.setDate(today.addDays(-(days - 1)))
-            self.end.setDate(today)
-            for edit in (self.start, self.end):
-                edit.blockSignals(False)
+            show_last_days(self.start, self.end, days)
             self.refresh()
 
     def period_bounds(self) -> tuple[datetime, datetime]:
-        tz = self.ctx.tickets.calendar.tz
-        start = datetime.combine(_day(self.start), time.min, tzinfo=tz)
-        end = datetime.combine(_day(self.end) + timedelta(days=1), time.min, tzinfo=tz)
-        return start.astimezone(UTC), end.astimezone(UTC)
+        return utc_bounds(self.start, self.end, self.ctx.tickets.calendar.tz)
 
     # -- figures ----------------------------------------------------------------------------------
 
@@ -541,7 +533,7 @@ class FeedbackDashboardView(QWidget):
         )
 
     def export_voice(self) -> None:
-        end = _day(self.end)
+        end = day_of(self.end)
         name = f"{end.year}Q{(end.month - 1) // 3 + 1}"
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -670,8 +662,3 @@ class TeamsDialog(QDialog):
 
 def _text(item: QTableWidgetItem | None) -> str:
     return item.text() if item is not None else ""
-
-
-def _day(edit: QDateEdit) -> date:
-    qdate = edit.date()
-    return date(qdate.year(), qdate.month(), qdate.day())
