@@ -19,6 +19,7 @@ from cre_desk.core import kb, kb_drafting, replies
 from cre_desk.core.tickets import TicketDetail
 from cre_desk.core.vocabulary import RESOLVED_STATUSES
 from cre_desk.db.engine import Database
+from cre_desk.db.id_lists import any_of
 from cre_desk.db.kb_index import join_lines, now_utc, split_lines, stash_article
 from cre_desk.db.models import Article, ArticleEvent, ArticleTicket, ReplyDraft, SentReply, TermVector, Ticket
 from cre_desk.errors import ConflictError, UserError
@@ -214,7 +215,7 @@ class ArticleRepository:
     @staticmethod
     def _link(session: Session, article_id: int, ticket_ids: Iterable[int]) -> None:
         ids = sorted(set(ticket_ids))
-        known = set(session.scalars(select(Ticket.id).where(Ticket.id.in_(ids))))
+        known = set(session.scalars(select(Ticket.id).where(any_of(Ticket.id, ids))))
         missing = [t for t in ids if t not in known]
         if missing:
             raise UserError("These tickets do not exist: " + ", ".join(f"#{t}" for t in missing) + ".")
@@ -226,7 +227,7 @@ class ArticleRepository:
         out: dict[int, list[int]] = {}
         for article_id, ticket_id in session.execute(
             select(ArticleTicket.article_id, ArticleTicket.ticket_id)
-            .where(ArticleTicket.article_id.in_(article_ids))
+            .where(any_of(ArticleTicket.article_id, article_ids))
             .order_by(ArticleTicket.ticket_id)
         ):
             out.setdefault(article_id, []).append(ticket_id)

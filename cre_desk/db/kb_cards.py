@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from cre_desk.core import best_practices, kb
 from cre_desk.core.vocabulary import Verdict
+from cre_desk.db.id_lists import any_of
 from cre_desk.db.kb_service import KnowledgeService
 from cre_desk.db.models import ChecklistItem
 
@@ -54,7 +55,7 @@ class CardBook:
             with self.knowledge.db.read() as session:
                 items.update(f"{symptom}/{key}" for symptom, key in session.execute(
                     select(ChecklistItem.symptom, ChecklistItem.item_key).where(
-                        ChecklistItem.ticket_id.in_(article.fields.ticket_ids),
+                        any_of(ChecklistItem.ticket_id, article.fields.ticket_ids),
                         ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]))))
         held: set[str] = set()
         out: list[CardView] = []

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from cre_desk.core import kb
 from cre_desk.core.vocabulary import Verdict
+from cre_desk.db.id_lists import any_of
 from cre_desk.db.models import ChecklistItem, LogFingerprint
 
 #: How far back each reload looks again, for rows that committed out of order.
@@ -38,7 +39,8 @@ class FingerprintIndex:
     """
 
     def __init__(self) -> None:
-        self._by_attachment: dict[tuple[int, int], tuple[kb.Fingerprint, datetime]] = {}
+        #: ticket -> attachment -> (fingerprint, computed at): a ticket's logs merge without a full scan
+        self._by_attachment: dict[int, dict[int, tuple[kb.Fingerprint, datetime]]] = {}
         self._by_ticket: dict[int, kb.Fingerprint] = {}
         self._rule_tickets: dict[str, set[int]] = {}
         self._loaded_until: datetime | None = None
@@ -53,10 +55,10 @@ class FingerprintIndex:
         touched: set[int] = set()
         newest = self._loaded_until
         for ticket_id, attachment_id, rules, areas, computed_at in session.execute(stmt):
-            key = (ticket_id, attachment_id)
-            known = self._by_attachment.get(key)
+            logs = self._by_attachment.setdefault(ticket_id, {})
+            known = logs.get(attachment_id)
             if known is None or known[1] != computed_at:
-                self._by_attachment[key] = (kb.Fingerprint(_split(rules), _split(areas)), computed_at)
+                logs[attachment_id] = (kb.Fingerprint(_split(rules), _split(areas)), computed_at)
                 touched.add(ticket_id)
             newest = computed_at if newest is None or computed_at > newest else newest
         if touched:
@@ -69,13 +71,12 @@ class FingerprintIndex:
         for ticket_id in ticket_ids:
             for rule in self._by_ticket.get(ticket_id, kb.Fingerprint()).rules:
                 self._rule_tickets.get(rule, set()).discard(ticket_id)
-        merged: dict[int, kb.Fingerprint] = {}
-        for (ticket_id, _), (fp, _) in self._by_attachment.items():
-            if ticket_id in ticket_ids:
-                merged[ticket_id] = merged.get(ticket_id, kb.Fingerprint()).merged(fp)
-        for ticket_id, fp in merged.items():
-            self._by_ticket[ticket_id] = fp
-            for rule in fp.rules:
+        for ticket_id in ticket_ids:
+            merged = kb.Fingerprint()
+            for fp, _ in self._by_attachment.get(ticket_id, {}).values():
+                merged = merged.merged(fp)
+            self._by_ticket[ticket_id] = merged
+            for rule in merged.rules:
                 self._rule_tickets.setdefault(rule, set()).add(ticket_id)
 
     def fingerprint(self, session: Session, ticket_id: int) -> kb.Fingerprint:
@@ -118,7 +119,7 @@ class FingerprintIndex:
             for item in session.execute(
                 select(ChecklistItem.ticket_id, ChecklistItem.symptom, ChecklistItem.item_key,
                        ChecklistItem.area, ChecklistItem.verdict).where(
-                    ChecklistItem.ticket_id.in_(ids[start : start + _CHUNK]),
+                    any_of(ChecklistItem.ticket_id, ids[start : start + _CHUNK]),
                     ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]))
             ):
                 by_ticket.setdefault(item.ticket_id, []).append(item)

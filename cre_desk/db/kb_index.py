@@ -20,6 +20,7 @@ from cre_desk.core import kb
 from cre_desk.core.vocabulary import Verdict
 from cre_desk.db import kb_changes
 from cre_desk.db.engine import Database
+from cre_desk.db.id_lists import any_of
 from cre_desk.db.kb_fingerprints import FingerprintIndex
 from cre_desk.db.models import Article, ChecklistItem, LogFingerprint, Message, TermVector, Ticket
 
@@ -114,7 +115,7 @@ class KnowledgeIndex:
         ids = list(ticket_ids) if ticket_ids is not None else None
         stmt = select(LogFingerprint.ticket_id, LogFingerprint.rules, LogFingerprint.areas)
         if ids is not None:
-            stmt = stmt.where(LogFingerprint.ticket_id.in_(ids))
+            stmt = stmt.where(any_of(LogFingerprint.ticket_id, ids))
         for ticket_id, rules, areas in session.execute(stmt):
             fp = kb.Fingerprint(frozenset(split_lines(rules)), frozenset(split_lines(areas)))
             out[ticket_id] = out.get(ticket_id, kb.Fingerprint()).merged(fp)
@@ -122,7 +123,7 @@ class KnowledgeIndex:
                        ChecklistItem.area, ChecklistItem.verdict).where(
             ChecklistItem.verdict.in_([Verdict.CONFIRMED, Verdict.SUSPECTED]))
         if ids is not None:
-            stmt2 = stmt2.where(ChecklistItem.ticket_id.in_(ids))
+            stmt2 = stmt2.where(any_of(ChecklistItem.ticket_id, ids))
         by_ticket: dict[int, list] = {}
         for item in session.execute(stmt2):
             by_ticket.setdefault(item.ticket_id, []).append(item)
@@ -161,7 +162,7 @@ class KnowledgeIndex:
             with self.db.write() as session:
                 for chunk_start in range(0, len(stale), 500):
                     self._stash_tickets(session, stale[chunk_start : chunk_start + 500], now)
-                for article in session.scalars(select(Article).where(Article.id.in_(articles))):
+                for article in session.scalars(select(Article).where(any_of(Article.id, articles))):
                     stash_article(session, article, now)
         self._checked = (now, *newest)
         return len(stale) + len(articles)
@@ -183,12 +184,12 @@ class KnowledgeIndex:
 
     def _stash_tickets(self, session: Session, ticket_ids: list[int], now: datetime) -> None:
         tickets = session.execute(
-            select(Ticket.id, Ticket.title, Ticket.asked, Ticket.goal).where(Ticket.id.in_(ticket_ids))
+            select(Ticket.id, Ticket.title, Ticket.asked, Ticket.goal).where(any_of(Ticket.id, ticket_ids))
         ).all()
         bodies: dict[int, list[str]] = {}
         for ticket_id, body in session.execute(
             select(Message.ticket_id, Message.body)
-            .where(Message.ticket_id.in_(ticket_ids), Message.from_customer.is_(True))
+            .where(any_of(Message.ticket_id, ticket_ids), Message.from_customer.is_(True))
             .order_by(Message.ticket_id, Message.created_at)
         ):
             if len(bodies.setdefault(ticket_id, [])) < CUSTOMER_MESSAGES:
@@ -196,7 +197,7 @@ class KnowledgeIndex:
         existing = set(
             session.scalars(
                 select(TermVector.ref_id).where(
-                    TermVector.kind == "ticket", TermVector.ref_id.in_(ticket_ids)
+                    TermVector.kind == "ticket", any_of(TermVector.ref_id, ticket_ids)
                 )
             )
         )
@@ -224,7 +225,7 @@ class KnowledgeIndex:
             for start in range(0, len(ids), 900):
                 loaded += [((kind, ref_id), json.loads(terms_json)) for ref_id, terms_json in session.execute(
                     select(TermVector.ref_id, TermVector.terms_json).where(
-                        TermVector.kind == kind, TermVector.ref_id.in_(ids[start : start + 900])))]
+                        TermVector.kind == kind, any_of(TermVector.ref_id, ids[start : start + 900])))]
         if len(loaded) >= 50:
             self._index.put_many(loaded)   # a load: postings grouped at once, norms recomputed
         for key, counts in loaded if len(loaded) < 50 else ():

@@ -331,3 +331,19 @@ def test_a_teammates_changes_reach_an_open_index_and_unchanged_tickets_are_not_r
     assert found[0].reasons[0].items == ("missing:badge-reset-missing",)
     theirs.record_fingerprint(d, 2, {"findings": [{"rule_id": "badge-set-ok"}]})  # the log analysed again
     assert mine.suggest(c, record=False) == []
+
+
+def test_a_ticket_with_two_logs_matches_on_either_and_a_reanalysis_replaces_only_that_log(database, service):
+    """A ticket's fingerprint is all its logs together; analysing one log again changes that log's part only."""
+    knowledge = KnowledgeService(database)
+    opened = _ticket(service, "Pushes missing", "Nothing arrives", status=Status.OPEN)
+    solved = _ticket(service, "Silent phones", "No notification shows", status=Status.SOLVED)
+    knowledge.record_fingerprint(solved, 1, {"findings": [{"rule_id": "token-missing", "missing": True}]})
+    knowledge.record_fingerprint(solved, 2, {"findings": [{"rule_id": "channel-disabled"}]})
+    knowledge.record_fingerprint(opened, 3, {"findings": [{"rule_id": "channel-disabled"}]})
+    assert [s.ref_id for s in knowledge.suggest(opened, record=False)] == [solved]
+    knowledge.record_fingerprint(solved, 2, {"findings": [{"rule_id": "quota-exceeded"}]})
+    # log 2 no longer says it; log 1 never did
+    assert knowledge.suggest(opened, record=False) == []
+    knowledge.record_fingerprint(opened, 3, {"findings": [{"rule_id": "token-missing", "missing": True}]})
+    assert [s.ref_id for s in knowledge.suggest(opened, record=False)] == [solved]   # log 1 still counts
