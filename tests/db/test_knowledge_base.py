@@ -334,7 +334,7 @@ def test_a_teammates_changes_reach_an_open_index_and_unchanged_tickets_are_not_r
 
 
 def test_a_ticket_with_two_logs_matches_on_either_and_a_reanalysis_replaces_only_that_log(database, service):
-    """A ticket's fingerprint is all its logs together; analysing one log again changes that log's part only."""
+    """A ticket's fingerprint is all its logs; analysing one log again changes that log's part only."""
     knowledge = KnowledgeService(database)
     opened = _ticket(service, "Pushes missing", "Nothing arrives", status=Status.OPEN)
     solved = _ticket(service, "Silent phones", "No notification shows", status=Status.SOLVED)
