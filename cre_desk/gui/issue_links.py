@@ -27,6 +27,7 @@ from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_tooltip
 from cre_desk.gui.tasks import OnDbThread, run_in_background
 from cre_desk.gui.wrap_row import WrapRow
+from cre_desk.gui.wrapping_delegate import wrap_rows
 
 LINK_ROLE = 0x0101
 
@@ -57,7 +58,7 @@ class IssueLinksBox(QGroupBox):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(True)
+        wrap_rows(self.view)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self.open_current)
         self.notice_button = QPushButton(self.tr("Draft customer notice"))

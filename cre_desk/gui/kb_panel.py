@@ -36,6 +36,7 @@ from cre_desk.core.vocabulary import RESOLVED_STATUSES
 from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
 from cre_desk.gui.formatting import plain_tooltip
+from cre_desk.gui.wrapping_delegate import wrap_rows
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -123,7 +124,7 @@ class SimilarPanel(QWidget):
         self.model = SuggestionModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
+        wrap_rows(self.view)   # Japanese reasons in full, never cut at the row's foot
         self.view.setAlternatingRowColors(True)
         self.view.setSpacing(2)
         self.view.setToolTip(self.tr("Resolved tickets and reviewed articles that look like this ticket"))

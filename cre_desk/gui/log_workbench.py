@@ -46,6 +46,7 @@ from cre_desk.gui.log_pane import LogPane
 from cre_desk.gui.notice_labels import NoticeLabel, never_wider
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.wrap_row import WrapRow
+from cre_desk.gui.wrapping_delegate import wrap_rows
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import rules as rules_module
@@ -179,7 +180,7 @@ class LogWorkbench(QWidget):
         self.marks_view = QListView()
         self.marks_view.setModel(self.marks_model)
         self.marks_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.marks_view.setWordWrap(True)
+        wrap_rows(self.marks_view)
         self.marks_view.doubleClicked.connect(self._go_to_mark)
         self.marks: list[MarkRecord] = []
         marks_tab = QWidget()

@@ -21,6 +21,27 @@ def _shot(widget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / name))
 
 
+def _row_fits(view, row: int) -> bool:
+    """Whether the row is tall enough for its text wrapped as the view paints it (nothing cut off).
+
+    Painted lines all take the tallest line's height (a Latin-only line under Japanese ones too)."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    index = view.model().index(row, 0)
+    rect = view.visualRect(index)
+    layout = QTextLayout(index.data().replace("\n", "\u2028"), view.font())   # as item views lay it out
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    heights = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(rect.width() - 6)   # the item's text margins
+        heights.append(line.height())
+    layout.endLayout()
+    return rect.height() >= int(len(heights) * max(heights))
+
+
 def _resolved(ctx, title, body, cause, fix):
     t = ctx.tickets.create_ticket(
         TicketFields(
@@ -196,6 +217,7 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
         assert "似た語" in panel.model.data(panel.model.index(1)) or "類似チケット" in panel.model.data(
             panel.model.index(0)
         )
+        qtbot.waitUntil(lambda: all(_row_fits(panel.view, i) for i in range(panel.model.rowCount())))
         _shot(window, "side_panel_ja.png")
         from cre_desk.integrations import accounts
 
