@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from cre_desk.core.feedback import CONFUSION_KINDS, Kind, kind_label
+from cre_desk.core.group_keys import customer_key, title_key
 
 TOP = 10
 EXAMPLES = 3
@@ -179,16 +180,6 @@ def section_of(kind: str) -> str | None:
     if kind in CONFUSION_KINDS:
         return "confusions"
     return None
-
-
-def title_key(title: str) -> str:
-    """How unlinked tickets group: the title without case, punctuation and extra spaces."""
-    return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
-
-
-def customer_key(name: str) -> str:
-    """One customer however its name is cased and spaced."""
-    return " ".join(name.lower().split())
 
 
 def group_key(row: VoiceRow) -> str:

@@ -73,6 +73,13 @@ def kind_is(kind: str, kind_column, category_column):
     return and_(category_column == category, or_(kind_column.is_(None), ~fits_other))
 
 
+def _retag(where, **values):
+    """An UPDATE of tickets' team/kind that leaves their version and update time alone: tagging is not an
+    edit of the ticket, so an engineer's open Overview stays saveable and no sync sees a change."""
+    # version-exempt: tags are not part of the versioned ticket fields; no engineer's edit is overwritten
+    return update(Ticket).where(where).values(**values, updated_at=Ticket.updated_at)
+
+
 def effective_kind_of(kind: str | None, category: str) -> str:
     """The same rule in Python, for rows the database has already grouped."""
     if kind is not None and KIND_CATEGORY.get(kind) == category:
@@ -154,11 +161,12 @@ class FeedbackStore:
     def delete_team(self, key: str) -> int:
         """Remove a team; its tickets become untagged (team "") rather than disappear. Returns how many."""
         with self.db.write() as session:
-            moved = session.execute(
-                update(TicketFeedback)
-                .where(TicketFeedback.product_team == key)
-                .values(product_team="", confirmed=False)
-            ).rowcount  # type: ignore[attr-defined]
+            team_tickets = select(Ticket.id).where(Ticket.product_team == key)
+            session.execute(
+                update(TicketFeedback).where(TicketFeedback.ticket_id.in_(team_tickets)).values(confirmed=False)
+            )
+            result = session.execute(_retag(Ticket.product_team == key, product_team=""))
+            moved = result.rowcount  # type: ignore[attr-defined]
             session.execute(delete(TeamRow).where(TeamRow.key == key))
             return int(moved or 0)
 
@@ -172,8 +180,8 @@ class FeedbackStore:
         row = session.execute(
             select(
                 Ticket.category,
-                TicketFeedback.product_team,
-                TicketFeedback.kind,
+                Ticket.product_team,
+                Ticket.kind,
                 TicketFeedback.confirmed,
                 TicketFeedback.confirmed_by,
                 TicketFeedback.confirmed_at,
@@ -242,12 +250,12 @@ class FeedbackStore:
                 raise UserError(
                     f"There is no product team “{team}”. A lead adds teams in the feedback dashboard."
                 )
+            session.execute(_retag(Ticket.id == ticket_id, product_team=team, kind=str(kind)))
             row = session.get(TicketFeedback, ticket_id)
             if row is None:
                 row = TicketFeedback(ticket_id=ticket_id)
                 session.add(row)
-            row.product_team, row.kind, row.confirmed = team, str(kind), True
-            row.confirmed_by, row.confirmed_at = actor, self.clock()
+            row.confirmed, row.confirmed_by, row.confirmed_at = True, actor, self.clock()
             session.flush()
             return self._tag(session, ticket_id)
 

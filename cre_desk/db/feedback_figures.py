@@ -19,8 +19,9 @@ from cre_desk.core.feedback import CONFUSION_KINDS
 from cre_desk.core.feedback_trends import Anomaly, find_anomalies, week_of, weeks_between
 from cre_desk.db.engine import Database
 from cre_desk.db.feedback import effective_kind, effective_kind_of
-from cre_desk.db.feedback_sql import SqlKeys
-from cre_desk.db.models import FeedbackItem, Ticket, TicketFeedback, TicketItem
+from cre_desk.db.feedback_sql import distinct_customers
+from cre_desk.db.id_lists import any_of
+from cre_desk.db.models import FeedbackItem, Ticket, TicketItem
 
 BASELINE_WEEKS = 8
 
@@ -54,17 +55,15 @@ class FeedbackFigures:
 
 
 def _team():
-    return func.coalesce(TicketFeedback.product_team, literal(""))
+    return Ticket.product_team
 
 
 def _kind():
-    return effective_kind(TicketFeedback.kind, Ticket.category)
+    return effective_kind(Ticket.kind, Ticket.category)
 
 
 def _tickets(*columns):
-    return (
-        select(*columns).select_from(Ticket).outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
-    )
+    return select(*columns).select_from(Ticket)
 
 
 def build_feedback_figures(
@@ -84,16 +83,15 @@ def build_feedback_figures(
     bucket_week = [week_of(edge, tz) for edge in edges]
     first_in_period = edges.index(start)
     with db.read() as session:
-        keys = SqlKeys(session)
         # the stored kind and the category, grouped raw: the effective kind of a few hundred groups is
         # cheaper in Python than a CASE on every ticket
         team = _team().label("team")
         weekly = session.execute(
             _tickets(
-                team, TicketFeedback.kind, Ticket.category, bucket.label("bucket"), func.count().label("n")
+                team, Ticket.kind, Ticket.category, bucket.label("bucket"), func.count().label("n")
             )
             .where(Ticket.created_at >= baseline_start, Ticket.created_at < end)
-            .group_by(team, TicketFeedback.kind, Ticket.category, bucket)
+            .group_by(team, Ticket.kind, Ticket.category, bucket)
         ).all()
         counts: dict[tuple[str, str], dict[date, int]] = defaultdict(lambda: defaultdict(int))
         for row in weekly:
@@ -111,8 +109,8 @@ def build_feedback_figures(
         )
         figures.anomalies = _with_tickets(session, found, bucket, bucket_week, edges, end)
         in_period = (Ticket.created_at >= start, Ticket.created_at < end)
-        figures.top_items = _top_items(session, keys, in_period, top)
-        figures.confusions = _confusions(session, keys, in_period, top)
+        figures.top_items = _top_items(session, in_period, top)
+        figures.confusions = _confusions(session, in_period, top)
     return figures
 
 
@@ -155,18 +153,17 @@ def _linked(*columns):
         .select_from(TicketItem)
         .join(Ticket, Ticket.id == TicketItem.ticket_id)
         .join(FeedbackItem, FeedbackItem.id == TicketItem.item_id)
-        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
     )
 
 
-def _item_groups(session: Session, keys: SqlKeys, where) -> list[tuple]:
+def _item_groups(session: Session, where) -> list[tuple]:
     stmt = (
         _linked(
             FeedbackItem.id,
             FeedbackItem.title,
             FeedbackItem.product_team,
             func.count(),
-            keys.distinct_customers(Ticket.customer),
+            distinct_customers(),
         )
         .where(*where)
         .group_by(FeedbackItem.id, FeedbackItem.title, FeedbackItem.product_team)
@@ -175,36 +172,45 @@ def _item_groups(session: Session, keys: SqlKeys, where) -> list[tuple]:
 
 
 def _ids_by_item(session: Session, item_keys: list[str], where) -> dict[str, tuple[int, ...]]:
+    """The tickets behind a few items: their links first (by item), then which of those tickets count.
+
+    Two indexed reads; as one join SQLite walked every ticket of the period to find the few linked ones."""
     if not item_keys:
         return {}
+    links = session.execute(
+        select(TicketItem.item_id, TicketItem.ticket_id).where(
+            any_of(TicketItem.item_id, [int(k) for k in item_keys])
+        )
+    ).tuples().all()
+    counted = set(session.scalars(
+        select(Ticket.id).where(any_of(Ticket.id, {t for _, t in links}), *where)
+    ))
     out: dict[str, list[int]] = defaultdict(list)
-    stmt = _linked(TicketItem.item_id, Ticket.id).where(
-        *where, TicketItem.item_id.in_([int(k) for k in item_keys])
-    )
-    for item_id, ticket_id in session.execute(stmt.order_by(Ticket.id)).all():
-        out[str(item_id)].append(ticket_id)
+    for item_id, ticket_id in sorted(links, key=lambda link: link[1]):
+        if ticket_id in counted:
+            out[str(item_id)].append(ticket_id)
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _top_items(session: Session, keys: SqlKeys, in_period, top: int) -> list[GroupCount]:
+def _top_items(session: Session, in_period, top: int) -> list[GroupCount]:
     """The shared items with most distinct customers over the period."""
-    groups = sorted(_item_groups(session, keys, in_period), key=lambda g: (-g[4], -g[3], g[1], int(g[0])))[
+    groups = sorted(_item_groups(session, in_period), key=lambda g: (-g[4], -g[3], g[1], int(g[0])))[
         :top
     ]
     ids = _ids_by_item(session, [g[0] for g in groups], in_period)
     return [GroupCount(key, title, team, n, who, ids.get(key, ())) for key, title, team, n, who in groups]
 
 
-def _confusions(session: Session, keys: SqlKeys, in_period, top: int) -> list[GroupCount]:
+def _confusions(session: Session, in_period, top: int) -> list[GroupCount]:
     """Unclear/hidden-feature tickets per linked item, and per team for those linked to none."""
     confusing = (*in_period, _kind().in_([str(k) for k in CONFUSION_KINDS]))
     unlinked = ~exists().where(TicketItem.ticket_id == Ticket.id)
     team = _team()
-    groups = _item_groups(session, keys, confusing)
+    groups = _item_groups(session, confusing)
     groups += [
         (f"team:{r[0]}", "", r[0], int(r[1]), int(r[2]))
         for r in session.execute(
-            _tickets(team, func.count(), keys.distinct_customers(Ticket.customer))
+            _tickets(team, func.count(), distinct_customers())
             .where(*confusing, unlinked)
             .group_by(team)
         ).all()

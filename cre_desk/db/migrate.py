@@ -25,7 +25,7 @@ def alembic_config() -> Config:
 
 
 #: The newest migration this version ships; a packaged app missing a migration file fails self-check.
-EXPECTED_HEAD = "0011"
+EXPECTED_HEAD = "0012"
 
 
 def head_revision() -> str:
@@ -61,15 +61,33 @@ def needs_upgrade(db: Database) -> bool:
 def upgrade(db: Database, revision: str = "head") -> None:
     """Bring the schema to ``revision`` in one transaction (old or new schema, never half)."""
     check_not_newer(db)
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    _run(db, command.upgrade, revision)
     log.info("Database schema at %s", current_revision(db))
 
 
 def downgrade(db: Database, revision: str) -> None:
+    _run(db, command.downgrade, revision)
+
+
+def _run(db: Database, step, revision: str) -> None:
+    """Run one Alembic command in one transaction.
+
+    On SQLite a changed table is rebuilt (new table, copy, drop the old one), and dropping a table with
+    foreign keys enforced deletes every row that points at it: rebuilding ``tickets`` emptied messages,
+    checklists and tags. Enforcement is off while the scripts run (it can only change outside a
+    transaction), and the result is checked before it commits.
+    """
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if db.is_sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg, revision)
+                if raw is not None and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").all()):
+                    raise RuntimeError(f"the schema change left rows pointing nowhere: {broken[:5]}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")

@@ -20,8 +20,11 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from cre_desk.core import group_keys
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -34,6 +37,11 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _key_of(context, column: str, key) -> str:
+    """A grouping key's value in a Core INSERT, from the row's own text (one row of a bulk insert too)."""
+    return key(context.get_current_parameters().get(column) or "")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -68,6 +76,19 @@ class Ticket(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
     customer: Mapped[str] = mapped_column(String(200), default="")
+    #: ``customer`` and ``title`` as the feedback figures group them (``core.group_keys``), kept in step by
+    #: the attribute events below and, for bulk inserts, by these column defaults (migration 0012)
+    customer_key: Mapped[str] = mapped_column(
+        String(200), default=lambda ctx: _key_of(ctx, "customer", group_keys.customer_key), server_default=""
+    )
+    title_key: Mapped[str] = mapped_column(
+        String(500), default=lambda ctx: _key_of(ctx, "title", group_keys.title_key), server_default=""
+    )
+    #: The product team and kind an engineer (or the suggestion) gave the ticket; "" / None when untagged.
+    #: They live on the ticket, not in ``ticket_feedback``, so the figures read one table (migration 0012).
+    #: Written with Core updates only (``FeedbackStore``): tagging never bumps the ticket's version.
+    product_team: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
     app_name: Mapped[str] = mapped_column(String(200), default="")
     requester_name: Mapped[str] = mapped_column(String(200), default="")
     requester_role: Mapped[str] = mapped_column(String(20), default="marketer")
@@ -116,8 +137,21 @@ class Ticket(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_tickets_source_account_external", "source", "account_id", "external_id",
                             unique=True),
-                      # the product-feedback figures count from this index alone (migration 0009)
-                      Index("ix_tickets_created_category_customer", "created_at", "category", "customer"))
+                      # the product-feedback figures count from this index alone (migrations 0009, 0012)
+                      # everything the figures and the report read of a ticket, so both databases answer from
+                      # the index alone (id last: PostgreSQL's index holds no row id of its own)
+                      Index("ix_tickets_feedback_figures", "created_at", "category", "customer_key",
+                            "product_team", "kind", "title_key", "id"))
+
+
+@event.listens_for(Ticket.title, "set")
+def _title_set(target: Ticket, value: str | None, _old, _initiator) -> None:
+    target.title_key = group_keys.title_key(value or "")
+
+
+@event.listens_for(Ticket.customer, "set")
+def _customer_set(target: Ticket, value: str | None, _old, _initiator) -> None:
+    target.customer_key = group_keys.customer_key(value or "")
 
 
 class TicketTag(Base):
@@ -367,13 +401,11 @@ class ProductTeam(Base):
 
 
 class TicketFeedback(Base):
-    """A ticket's product team and kind; ``confirmed`` once an engineer accepted them (else derived)."""
+    """Who confirmed a ticket's product team and kind (``Ticket.product_team``/``kind``), and when."""
 
     __tablename__ = "ticket_feedback"
 
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
-    product_team: Mapped[str] = mapped_column(String(60), default="", index=True)
-    kind: Mapped[str] = mapped_column(String(40), default="", index=True)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed_by: Mapped[str] = mapped_column(String(200), default="")
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from datetime import datetime, time, tzinfo
 
-from sqlalchemy import String, case, cast, func, literal, or_, select, tuple_
+from sqlalchemy import String, and_, case, cast, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from cre_desk.core.feedback import CONFUSION_KINDS, KIND_CATEGORY, Kind
 from cre_desk.core.voice import Period, UpsellEntry, VoiceReport, VoiceRow, rank_voice
 from cre_desk.db.engine import Database
 from cre_desk.db.feedback import FeedbackStore, effective_kind, kind_is
-from cre_desk.db.feedback_sql import SqlKeys
-from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketFeedback, TicketItem
+from cre_desk.db.feedback_sql import customer_key, distinct_customers, title_key
+from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketItem
 from cre_desk.db.upsell import UpsellStore
 
 #: Kinds the report reads (spec questions and troubleshooting are support work, not product feedback).
@@ -36,11 +36,11 @@ def _bounds(period: Period, tz: tzinfo) -> tuple[datetime, datetime]:
 class _Query:
     """The report's joined rows of one period as SQL: tickets, their kind, section and group key."""
 
-    def __init__(self, keys: SqlKeys, start: datetime, end: datetime) -> None:
-        self.kind = effective_kind(TicketFeedback.kind, Ticket.category).label("kind")
+    def __init__(self, start: datetime, end: datetime) -> None:
+        self.kind = effective_kind(Ticket.kind, Ticket.category).label("kind")
 
         def counts_as(*kinds):
-            return or_(*(kind_is(k, TicketFeedback.kind, Ticket.category) for k in kinds))
+            return or_(*(kind_is(k, Ticket.kind, Ticket.category) for k in kinds))
 
         self.section = case(
             (counts_as(Kind.MISSING_FEATURE), literal("requests")),
@@ -48,19 +48,17 @@ class _Query:
             (counts_as(*CONFUSION_KINDS), literal("confusions")),
         ).label("section")
         self.group = case(
-            (FeedbackItem.id.is_not(None), literal("item:") + cast(FeedbackItem.id, String)),
-            else_=literal("title:") + keys.title(Ticket.title),
+            (TicketItem.item_id.is_not(None), literal("item:") + cast(TicketItem.item_id, String)),
+            else_=literal("title:") + title_key(),
         ).label("group_key")
-        self.customer = keys.customer(Ticket.customer)
-        self.keys = keys
+        self.customer = customer_key()
         self.start, self.end = start, end
 
     def joined(self, *columns):
         return (
             select(*columns)
-            .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
-            .outerjoin(TicketItem, TicketItem.ticket_id == Ticket.id)
-            .outerjoin(FeedbackItem, FeedbackItem.id == TicketItem.item_id)
+            .select_from(Ticket)
+            .outerjoin(TicketItem, TicketItem.ticket_id == Ticket.id)   # items cascade: never dangling
             .where(
                 Ticket.created_at >= self.start,
                 Ticket.created_at < self.end,
@@ -72,15 +70,37 @@ class _Query:
     def groups(self, wanted: list[tuple[str, str]] | None = None):
         """(section, group_key, tickets, customers, last) per group (of the ``wanted`` ones)."""
         stmt = self.joined(
-            self.section,
-            self.group,
-            func.count(func.distinct(Ticket.id)).label("tickets"),
-            self.keys.distinct_customers(Ticket.customer).label("customers"),
-            func.max(Ticket.created_at).label("last"),
+            self.section, self.group, self.customer.label("customer_key"), Ticket.created_at.label("at")
         )
         if wanted is not None:
-            stmt = stmt.where(tuple_(self.section, self.group).in_(wanted))
-        return stmt.group_by(self.section, self.group)
+            # only the tickets that can belong to a wanted group reach the grouping: its item, or its title
+            items = [int(k.removeprefix("item:")) for _s, k in wanted if k.startswith("item:")]
+            titles = [k.removeprefix("title:") for _s, k in wanted if k.startswith("title:")]
+            stmt = stmt.where(or_(TicketItem.item_id.in_(items),
+                                  and_(TicketItem.item_id.is_(None), title_key().in_(titles))))
+        return _grouped(stmt.subquery())
+
+
+def _grouped(rows):
+    """Tickets, distinct customers and newest ticket per (section, group) of ``rows``.
+
+    In two steps (per customer, then per group) rather than with count(DISTINCT): that needs a sort of every
+    row by its text key, the slowest part of the report on PostgreSQL; both steps here hash. A ticket is in
+    a group once (one link per item; titles group only unlinked tickets), so rows count tickets.
+    """
+    per_customer = (
+        select(rows.c.section, rows.c.group_key, rows.c.customer_key,
+               func.count().label("tickets"), func.max(rows.c.at).label("last"))
+        .group_by(rows.c.section, rows.c.group_key, rows.c.customer_key)
+        .subquery()
+    )
+    return select(
+        per_customer.c.section,
+        per_customer.c.group_key,
+        func.sum(per_customer.c.tickets).label("tickets"),
+        func.count(func.nullif(per_customer.c.customer_key, literal(""))).label("customers"),
+        func.max(per_customer.c.last).label("last"),
+    ).group_by(per_customer.c.section, per_customer.c.group_key)
 
 
 def _contender_rows(session: Session, query: _Query, top: int) -> tuple[list, list[VoiceRow]]:
@@ -88,23 +108,13 @@ def _contender_rows(session: Session, query: _Query, top: int) -> tuple[list, li
     last, in Python) and all their rows, in one statement: each row's group key is computed once."""
     base = query.joined(
         Ticket.id.label("ticket_id"),
-        FeedbackItem.id.label("item_id"),
+        TicketItem.item_id.label("item_id"),
         query.section,
         query.group,
         query.customer.label("customer_key"),
-        Ticket.created_at.label("created_at"),
+        Ticket.created_at.label("at"),
     ).cte("base").prefix_with("MATERIALIZED")  # read twice: group keys computed once (SQLite 3.35, PG 12)
-    groups = (
-        select(
-            base.c.section,
-            base.c.group_key,
-            func.count(func.distinct(base.c.ticket_id)).label("tickets"),
-            func.count(func.distinct(func.nullif(base.c.customer_key, literal("")))).label("customers"),
-            func.max(base.c.created_at).label("last"),
-        )
-        .group_by(base.c.section, base.c.group_key)
-        .subquery()
-    )
+    groups = _grouped(base).subquery()
     place = func.rank().over(
         partition_by=groups.c.section,
         order_by=(groups.c.customers.desc(), groups.c.tickets.desc(), groups.c.last.desc()),
@@ -121,7 +131,7 @@ def _contender_rows(session: Session, query: _Query, top: int) -> tuple[list, li
             Ticket.goal,
             Ticket.created_at,
             query.kind,
-            TicketFeedback.product_team,
+            Ticket.product_team,
             FeedbackItem.id.label("item_id"),
             FeedbackItem.title.label("item"),
             FeedbackItem.github_url,
@@ -129,7 +139,6 @@ def _contender_rows(session: Session, query: _Query, top: int) -> tuple[list, li
         )
         .select_from(base)
         .join(Ticket, Ticket.id == base.c.ticket_id)
-        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
         .outerjoin(FeedbackItem, FeedbackItem.id == base.c.item_id)
         .where(tuple_(base.c.section, base.c.group_key).in_(wanted))
     )
@@ -177,9 +186,8 @@ def _previous(session: Session, query: _Query, wanted: list[tuple[str, str]]) ->
 def _totals(session: Session, query: _Query) -> tuple[int, int]:
     """Tickets and distinct customers of the period (without the item joins: each ticket once)."""
     row = session.execute(
-        select(func.count(), query.keys.distinct_customers(Ticket.customer))
+        select(func.count(), distinct_customers())
         .select_from(Ticket)
-        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
         .where(
             Ticket.created_at >= query.start,
             Ticket.created_at < query.end,
@@ -196,10 +204,9 @@ def build_voice_report(
     """The customer-voice report of ``period`` (dates in the team's time zone) against the period before."""
     previous = period.previous()
     with db.read() as session:
-        keys = SqlKeys(session)
-        now = _Query(keys, *_bounds(period, tz))
+        now = _Query(*_bounds(period, tz))
         wanted, rows = _contender_rows(session, now, top)
-        before = _previous(session, _Query(keys, *_bounds(previous, tz)), wanted)
+        before = _previous(session, _Query(*_bounds(previous, tz)), wanted)
         tickets, customers = _totals(session, now)
     names = {t.key: t.label(language) for t in FeedbackStore(db).list_teams()}
     report = rank_voice(

@@ -14,7 +14,7 @@ from cre_desk.core.voice import Period, VoiceReport, VoiceRow, build_voice
 from cre_desk.db.engine import Database
 from cre_desk.db.feedback import FeedbackStore, effective_kind
 from cre_desk.db.feedback_figures import BASELINE_WEEKS, FeedbackFigures, GroupCount
-from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketFeedback, TicketItem
+from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketItem
 from cre_desk.db.voice import REPORTED_KINDS
 
 
@@ -29,10 +29,9 @@ def build_feedback_figures(
     db: Database, start: datetime, end: datetime, tz: tzinfo, *, top: int = 15
 ) -> FeedbackFigures:
     baseline_start = start - timedelta(days=7 * BASELINE_WEEKS)
-    kind = effective_kind(TicketFeedback.kind, Ticket.category).label("kind")
+    kind = effective_kind(Ticket.kind, Ticket.category).label("kind")
     stmt = (
-        select(Ticket.id, Ticket.title, Ticket.customer, Ticket.created_at, kind, TicketFeedback.product_team)
-        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
+        select(Ticket.id, Ticket.title, Ticket.customer, Ticket.created_at, kind, Ticket.product_team)
         .where(Ticket.created_at >= baseline_start, Ticket.created_at < end)
     )
     links = (
@@ -97,7 +96,7 @@ def build_feedback_figures(
 
 def voice_rows(db: Database, start: datetime, end: datetime) -> list[VoiceRow]:
     """Product-feedback tickets created in [start, end), once per linked item (or once when unlinked)."""
-    kind = effective_kind(TicketFeedback.kind, Ticket.category).label("kind")
+    kind = effective_kind(Ticket.kind, Ticket.category).label("kind")
     stmt = (
         select(
             Ticket.id,
@@ -106,13 +105,12 @@ def voice_rows(db: Database, start: datetime, end: datetime) -> list[VoiceRow]:
             Ticket.goal,
             Ticket.created_at,
             kind,
-            TicketFeedback.product_team,
+            Ticket.product_team,
             FeedbackItem.id.label("item_id"),
             FeedbackItem.title.label("item"),
             FeedbackItem.github_url,
             FeedbackItem.product_team.label("item_team"),
         )
-        .outerjoin(TicketFeedback, TicketFeedback.ticket_id == Ticket.id)
         .outerjoin(TicketItem, TicketItem.ticket_id == Ticket.id)
         .outerjoin(FeedbackItem, FeedbackItem.id == TicketItem.item_id)
         .where(

@@ -105,19 +105,14 @@ def _populate(db, seed: int) -> None:
                 "created_at": created,
                 "updated_at": created,
                 "version": 1,
+                "product_team": "",
+                "kind": None,
             }
         )
         if rnd.random() < 0.85:
             team = "push" if i > 1150 else rnd.choice(TEAMS)
-            tags.append(
-                {
-                    "ticket_id": i,
-                    "product_team": team,
-                    "kind": str(kind),
-                    "confirmed": True,
-                    "confirmed_by": "",
-                }
-            )
+            tickets[-1].update(product_team=team, kind=str(kind))
+            tags.append({"ticket_id": i, "confirmed": True, "confirmed_by": ""})
         for item in rnd.sample(range(1, 13), k=rnd.choice([0, 0, 0, 1, 1, 2])):
             links.append({"ticket_id": i, "item_id": item, "linked_at": created})
     with db.write() as session:

@@ -71,6 +71,49 @@ def test_migration_gives_every_old_ticket_the_kind_of_its_category(any_db_url, t
         db.dispose()
 
 
+def test_0012_moves_team_and_kind_onto_the_ticket_and_back_without_losing_a_tag(any_db_url, tmp_path):
+    db = Database(any_db_url)
+    try:
+        migrate.upgrade(db, "0011")
+        with db.engine.begin() as conn:
+            _old_ticket(conn, "Where is quiet hours?", "spec_question")
+            _old_ticket(conn, "Crash on start", "bug")
+            conn.execute(text("INSERT INTO ticket_feedback (ticket_id, product_team, kind, confirmed, "
+                              "confirmed_by) VALUES (1, 'push', 'hidden_feature', true, 'aiko')"))
+        migrate.upgrade(db)
+        store = FeedbackStore(db)
+        first, second = store.tag_of(1), store.tag_of(2)
+        assert (first.team, first.kind, first.confirmed, first.confirmed_by) == (
+            "push", "hidden_feature", True, "aiko")
+        assert (second.team, second.kind, second.confirmed) == ("", "bug", False)
+        service = TicketService(db, attachments_dir=tmp_path, template_rows=lambda s: [])
+        new = service.create_ticket(TicketFields(title="Dark mode", category="feature_request"))
+        store.confirm(new.id, team="dashboard", kind="missing_feature", actor="ken")
+        migrate.downgrade(db, "0011")
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT ticket_id, product_team, kind, confirmed FROM ticket_feedback "
+                                     "ORDER BY ticket_id")).all()
+        assert [(r[0], r[1], r[2], bool(r[3])) for r in rows] == [
+            (1, "push", "hidden_feature", True), (3, "dashboard", "missing_feature", True)]
+        migrate.upgrade(db)
+        assert (store.tag_of(1).team, store.tag_of(1).kind) == ("push", "hidden_feature")
+        assert (store.tag_of(3).team, store.tag_of(3).confirmed_by) == ("dashboard", "ken")
+    finally:
+        db.dispose()
+
+
+def test_tagging_leaves_the_tickets_version_and_update_time_alone(service):
+    """Confirming a tag is not an edit: the engineer's open Overview still saves, the queue order stays."""
+    store = FeedbackStore(service.db)
+    ticket = service.create_ticket(TicketFields(title="Where is quiet hours?", category="spec_question"))
+    before = service.get_ticket(ticket.id)
+    store.confirm(ticket.id, team="push", kind="hidden_feature", actor="aiko")
+    after = service.get_ticket(ticket.id)
+    assert (after.version, after.updated_at) == (before.version, before.updated_at)
+    assert store.delete_team("push") == 1
+    assert service.get_ticket(ticket.id).updated_at == before.updated_at
+
+
 def test_confirm_requires_a_fitting_category_and_category_change_rederives(service):
     store = FeedbackStore(service.db)
     ticket = service.create_ticket(

@@ -77,3 +77,43 @@ def test_the_expected_head_matches_the_shipped_migrations():
     from cre_desk.db import migrate
 
     assert migrate.head_revision() == migrate.EXPECTED_HEAD
+
+
+def test_0012_gives_existing_tickets_their_grouping_keys_and_new_writes_keep_them(any_db_url, tmp_path):
+    """Tickets from before 0012 are keyed by the migration; edits and bulk inserts after it keep the keys."""
+    from sqlalchemy import insert, select
+
+    from cre_desk.db.models import Ticket
+
+    db = Database(any_db_url)
+    columns = ("title, customer, app_name, requester_name, requester_role, platform, os_version, sdk_name, "
+               "sdk_version, app_version, symptom, category, priority, assignee, team, status, asked, goal, "
+               "notes, source, external_url, created_at, updated_at, version")
+    values = ("(:t, :c, '', '', 'marketer', 'android', '', '', '', '', 'other', 'bug', 'normal', '', '', "
+              "'new', '', '', '', 'manual', '', :at, :at, 1)")
+    try:
+        migrate.upgrade(db, "0011")
+        with db.write() as session:
+            old = [("Dark  Mode?!", " ACME\tCorp "), ("プッシュ通知が届かない！", "")]
+            for n, (title, customer) in enumerate(old):
+                session.execute(text(f"INSERT INTO tickets ({columns}) VALUES {values}"),
+                                {"t": title, "c": customer, "at": f"2026-11-0{n + 1}"})
+        migrate.upgrade(db)
+        with db.read() as session:
+            keys = session.execute(select(Ticket.title_key, Ticket.customer_key).order_by(Ticket.id)).all()
+        assert [tuple(k) for k in keys] == [("dark mode", "acme corp"), ("プッシュ通知が届かない", "")]
+        service = TicketService(db, attachments_dir=tmp_path, template_rows=lambda s: [])
+        first = service.list_queue()[0].id
+        detail = service.get_ticket(first)
+        service.update_ticket(first, TicketFields(title="Export: CSV", customer="Beta  Inc"),
+                              expected_version=detail.version)
+        with db.write() as session:
+            session.execute(insert(Ticket), [{"title": "Quiet Hours.", "customer": "GAMMA"}])
+        with db.read() as session:
+            keys = dict(session.execute(select(Ticket.title_key, Ticket.customer_key)).tuples().all())
+        assert keys["export csv"] == "beta inc" and keys["quiet hours"] == "gamma"
+        migrate.downgrade(db, "0011")
+        migrate.upgrade(db)
+        assert service.count() == 3
+    finally:
+        db.dispose()
