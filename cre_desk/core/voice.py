@@ -432,6 +432,7 @@ th{background:#f9fafb;font-size:.9em} td.n{text-align:right;font-variant-numeric
 .up{color:#b91c1c} .down{color:#047857}
 blockquote{margin:.3em 0;padding-left:.7em;border-left:3px solid #93c5fd;color:#374151}
 .ex{font-size:.9em;color:#4b5563} .tag{font-size:.8em;background:#eef2ff;border-radius:4px;padding:0 .4em}
+td.d,th,td.n{white-space:nowrap}
 """
 
 
@@ -476,8 +477,8 @@ def to_html(report: VoiceReport, language: str = "en") -> str:
                 f'<span class="tag">{esc(kind_label(e.kind, language))}</span>{issue}'
                 f'<div class="ex">{esc(_t(language, "examples"))}: {examples}</div>{words}</td>'
                 f'<td class="n">{e.tickets}</td><td class="n">{e.customers}</td>'
-                f'<td class="n {css}">{esc(change)}</td><td>{_day(e.first_seen)}</td>'
-                f"<td>{_day(e.last_seen)}</td></tr>"
+                f'<td class="n {css}">{esc(change)}</td><td class="d">{_day(e.first_seen)}</td>'
+                f'<td class="d">{_day(e.last_seen)}</td></tr>'
             )
         out.append("</table>")
     out.append(f"<h2>{esc(_t(language, 'upsell'))}</h2>")

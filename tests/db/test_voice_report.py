@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -112,6 +113,9 @@ def test_exports_escape_customer_words(fixture):
     page = voice.to_html(report, "ja")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "お客様の声 2026Q3" in page and "管理画面" in page and f'href="{URL}"' in page
+    # first/last seen never break inside a date on a narrow page
+    assert re.search(r"td\.d[^{]*\{white-space:nowrap", page)
+    assert re.findall(r'<td class="d">(\d{4}-\d\d-\d\d)</td>', page)
     rows = list(csv.reader(io.StringIO(voice.to_csv(report, "ja"))))
     cells = [c for r in rows for c in r]
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
