@@ -25,7 +25,7 @@ from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
-from cre_desk.integrations.http import ApiClient, BadResponse, NotFound, Offline, ReplyUncertain
+from cre_desk.integrations.http import ApiClient, AuthFailed, BadResponse, NotFound, Offline, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
 from cre_desk.integrations.payloads import as_list as _list
 from cre_desk.integrations.payloads import as_obj as _obj
@@ -108,6 +108,8 @@ class IntercomProvider:
             headers={"Authorization": f"Bearer {token}", "Intercom-Version": version, "Accept": "application/json"},
         )
         self._me: dict | None = None
+        #: teammates (id, name, e-mail) from ``GET /admins``, read once; None until read, () when refused
+        self._admins: tuple[tuple[str, str, str], ...] | None = None
         self._contacts: dict[str, dict] = {}
         self._problems: list[str] = []
 
@@ -119,6 +121,33 @@ class IntercomProvider:
                 raise BadResponse("Intercom did not say which admin this token belongs to.")
             self._me = me
         return self._me
+
+    def admins(self) -> tuple[tuple[str, str, str], ...]:
+        """Every teammate as (id, name, e-mail), or () when this token may not list them (a token without
+        the "read admins" permission): assignees are then left as they are, never guessed."""
+        if self._admins is None:
+            try:
+                data = _obj(self._client.get("/admins").json)
+            except AuthFailed as exc:
+                if exc.status != 403:
+                    raise
+                log.info("Intercom token may not list admins; assignees are not synced")
+                self._admins = ()
+            else:
+                self._admins = tuple(
+                    (str(a["id"]), str(a.get("name") or ""), str(a.get("email") or ""))
+                    for a in _list(data.get("admins"))
+                    if isinstance(a, dict) and a.get("id") is not None
+                )
+        return self._admins
+
+    def assignee_of(self, conv: dict) -> str | None:
+        """The assigned teammate's name, "" when unassigned, None when it cannot be told."""
+        admin_id = conv.get("admin_assignee_id")
+        if admin_id in (None, "", 0, "0"):
+            return ""
+        names = {agent_id: name or email for agent_id, name, email in self.admins()}
+        return names.get(str(admin_id))
 
     def test_connection(self) -> str:
         me = self._admin()
@@ -156,6 +185,11 @@ class IntercomProvider:
                 # Deleted between the search and the read: nothing left to import, and it must not
                 # block every later sync.
                 log.info("Intercom conversation vanished during sync; skipped")
+        if self._admins == () and any(t.assignee is None for t in tickets):
+            self._problems.append(
+                "this Intercom token may not list teammates (it needs the “Read admins” permission): "
+                "assignees are neither imported nor sent; the rest of each conversation is"
+            )
         nxt = _obj(_obj(page.get("pages")).get("next")).get("starting_after")
         if nxt and nxt == cursor:
             raise BadResponse("Intercom returned the same page of search results twice.")
@@ -193,6 +227,7 @@ class IntercomProvider:
             updated_at=_ts(conv.get("updated_at")) or created,
             first_response_at=_ts(_obj(conv.get("statistics")).get("first_admin_reply_at")),
             priority=intercom_priority(conv.get("priority")),
+            assignee=self.assignee_of(conv),
             fields=flatten("custom_attributes", conv.get("custom_attributes")),
             messages=messages,
             raw_json=_raw(conv),

@@ -14,9 +14,11 @@ Each helpdesk's documented requests:
 * Freshdesk: ``GET``/``PUT /api/v2/tickets/{id}`` with ``status`` (2-5), ``priority`` (1-4), ``tags``.
 * Help Scout: ``GET /v2/conversations/{id}``; ``PATCH`` it with ``{"op": "replace", "path": "/status"}``;
   ``PUT /v2/conversations/{id}/tags``. Help Scout has no priority.
-* Intercom: ``GET /conversations/{id}``; ``POST /conversations/{id}/parts`` with ``message_type`` open or
-  close; ``POST /tags`` (create or find by name), ``POST``/``DELETE /conversations/{id}/tags``. Intercom's
-  priority is not settable through the API version we use: it is imported, never written.
+* Intercom: ``GET /conversations/{id}``; ``POST /conversations/{id}/parts`` with ``message_type`` open,
+  close or assignment (``assignee_id`` a teammate from ``GET /admins``, "0" for nobody); ``POST /tags``
+  (create or find by name), ``POST``/``DELETE /conversations/{id}/tags``. Intercom 2.11's "update a
+  conversation" takes no priority (only ``read`` and custom attributes): priority is imported, never
+  written.
 
 Qt-free.
 """
@@ -348,7 +350,6 @@ class HelpScoutWriter(_Writer):
 class IntercomWriter(_Writer):
     vendor = "Intercom"
     has_priority = False  # read as high/normal on import; the API version in use cannot set it
-    has_assignee = False  # the conversation names its admin only by id; assignment stays in Intercom
 
     def status_key(self, status: str) -> str:
         return "closed" if status in (Status.SOLVED.value, Status.CLOSED.value) else "open"
@@ -370,7 +371,19 @@ class IntercomWriter(_Writer):
             if isinstance(t, dict) and t.get("name") and t.get("id")
         }
         state = _STATUS.get(str(conv.get("state") or ""), Status.OPEN).value
-        return FieldValues(state, tags, None, str(conv.get("updated_at") or ""))
+        assignee = self.provider.assignee_of(conv)
+        return FieldValues(state, tags, None, str(conv.get("updated_at") or ""), assignee)
+
+    def agent_id(self, name: str) -> str:
+        if not name.strip():
+            return ""
+        teammates = self.provider.admins()
+        if not teammates:
+            raise UnknownAgent(
+                "this Intercom token may not list teammates (it needs the “Read admins” permission), so the "
+                "assignee cannot be sent: assign the conversation in Intercom; the other changes were sent."
+            )
+        return _pick_agent(self.vendor, name, teammates)
 
     def write(self, external_id: str, change: FieldChange, current: FieldValues) -> None:
         from cre_desk.integrations.intercom import _conversation_id
@@ -383,6 +396,11 @@ class IntercomWriter(_Writer):
             client.post(
                 f"/conversations/{cid}/parts", {"message_type": kind, "type": "admin", "admin_id": admin_id}
             )
+        if change.assignee is not None:
+            client.post(f"/conversations/{cid}/parts", {
+                "message_type": "assignment", "type": "admin", "admin_id": admin_id,
+                "assignee_id": change.assignee or "0",   # "0": nobody
+            })
         if change.tags is not None:
             have = {t.lower() for t in current.tags}
             want = {t.lower(): t for t in change.tags}

@@ -19,6 +19,13 @@ AUTH = {"Authorization": f"Bearer {CANARY}", "Intercom-Version": VERSION}
 
 ME = {"type": "admin", "id": "991", "name": "Aiko Admin", "email": "aiko@vendor.example",
       "app": {"type": "app", "id_code": "abc123", "name": "Acme SDK"}}
+#: ``GET /admins`` as Intercom 2.11 documents it (the teammates an assignee can be)
+ADMINS = {"type": "admin.list", "admins": [
+    {"type": "admin", "id": "991", "name": "Aiko Admin", "email": "aiko@vendor.example", "job_title": "CRE",
+     "away_mode_enabled": False, "away_mode_reassign": False, "has_inbox_seat": True, "team_ids": []},
+    {"type": "admin", "id": "992", "name": "Ken Sato", "email": "ken@vendor.example", "job_title": "CRE",
+     "away_mode_enabled": False, "away_mode_reassign": False, "has_inbox_seat": True, "team_ids": [7]},
+]}
 
 
 def _part(pid, part_type, body, author, created, attachments=()):
@@ -74,6 +81,7 @@ def provider(httpserver, sleeps):
     prov = IntercomProvider(CANARY, base_url=httpserver.url_for("").rstrip("/"), version=VERSION,
                             client_factory=factory)
     httpserver.expect_request("/me", method="GET", headers=AUTH).respond_with_json(ME)
+    httpserver.expect_request("/admins", method="GET", headers=AUTH).respond_with_json(ADMINS)
     yield prov
     prov.close()
 
@@ -101,6 +109,7 @@ def test_region_hosts():
 
 def test_search_paginates_to_the_end(provider, httpserver):
     provider.test_connection()  # /me (admin and workspace) is read once and cached before the ordered exchange
+    provider.admins()  # so are the teammates (/admins), which name the assignee
     since = datetime(2023, 11, 1, tzinfo=UTC)
     query = {"field": "updated_at", "operator": ">", "value": int(since.timestamp())}
     page_info = {"type": "pages", "page": 1, "per_page": 150, "total_pages": 2,

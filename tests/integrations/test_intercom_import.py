@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from test_intercom import ADMIN, AUTH, CANARY, ME, USER, VERSION, _conversation, _part  # noqa: E402
+from test_intercom import ADMIN, ADMINS, AUTH, CANARY, ME, USER, VERSION, _conversation, _part  # noqa: E402
 
 from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.integrations.http import ApiClient
@@ -36,6 +36,7 @@ def provider(httpserver):
         CANARY, base_url=httpserver.url_for("").rstrip("/"), version=VERSION, client_factory=factory
     )
     httpserver.expect_request("/me", method="GET", headers=AUTH).respond_with_json(ME)
+    httpserver.expect_request("/admins", method="GET", headers=AUTH).respond_with_json(ADMINS)
     yield prov
     prov.close()
 

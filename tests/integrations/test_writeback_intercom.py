@@ -1,5 +1,6 @@
 """Write-back to Intercom 2.11 against a local server answering its documented shapes, on SQLite and
-PostgreSQL: ``POST /conversations/{id}/parts`` (``message_type`` close/open), ``POST /tags`` (create or
+PostgreSQL: ``POST /conversations/{id}/parts`` (``message_type`` close/open/assignment, teammates from
+``GET /admins``), ``POST /tags`` (create or
 update by name), ``POST /conversations/{id}/tags`` and ``DELETE /conversations/{id}/tags/{tag_id}`` with the
 admin's id, and Intercom's ``error.list`` bodies.
 """
@@ -12,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from test_intercom import ME, VERSION, _conversation
+from test_intercom import ADMINS, ME, VERSION, _conversation
 from werkzeug import Response
 
 from cre_desk.actions.helpdesk_writeback import push_changes
@@ -30,7 +31,9 @@ class FakeIntercom:
         self.tags = {"sdk": "0", "android": "1"}
         self.writes: list[tuple[str, str, dict]] = []
         self.refuse: list[tuple[int, dict]] = []
+        self.admins_refused = False
         server.expect_request("/me").respond_with_json(ME)
+        server.expect_request("/admins").respond_with_handler(lambda r: self._admins())
         server.expect_request("/conversations/search", method="POST").respond_with_json(
             {
                 "type": "conversation.list",
@@ -49,6 +52,12 @@ class FakeIntercom:
             server.expect_request(f"/conversations/101/tags/{tag_id}", method="DELETE").respond_with_handler(
                 functools.partial(self._detach, tag_id)
             )
+
+    def _admins(self):
+        if self.admins_refused:
+            return self._json({"type": "error.list", "request_id": "r9", "errors": [
+                {"code": "token_unauthorized", "message": "Not authorized to access resource"}]}, 403)
+        return self._json(ADMINS)
 
     @staticmethod
     def _json(body, status=200):
@@ -77,6 +86,12 @@ class FakeIntercom:
                 },
                 400,
             )
+        if body["message_type"] == "assignment":
+            if body.get("assignee_id") not in ("0", *(a["id"] for a in ADMINS["admins"])):
+                return self._json({"type": "error.list", "errors": [
+                    {"code": "parameter_invalid", "message": "Assignee not found"}]}, 400)
+            self.conv["admin_assignee_id"] = None if body["assignee_id"] == "0" else int(body["assignee_id"])
+            return self._json(self.conv)
         self.conv["state"] = {"close": "closed", "open": "open"}[body["message_type"]]
         self.conv["open"] = self.conv["state"] == "open"
         return self._json(self.conv)
@@ -191,3 +206,50 @@ def test_intercom_priority_is_imported_and_never_sent(service, ic, provider, tmp
     assert local.fields.priority == "high"
     service.update_ticket(local.id, replace(local.fields, priority="low"), expected_version=local.version)
     assert push_changes(service, provider, "intercom-acme").sent == 0 and ic.writes == []
+
+
+def test_the_assignee_arrives_from_intercom_and_one_set_here_goes_back(service, ic, provider, tmp_path):
+    local = _imported(service, provider, tmp_path)
+    assert local.fields.assignee == "Aiko Admin"   # admin_assignee_id 991, named through GET /admins
+    service.update_ticket(local.id, replace(local.fields, assignee="ken sato"),
+                          expected_version=local.version)
+    result = push_changes(service, provider, "intercom-acme")
+    assert (result.sent, result.problems) == (1, [])
+    assert ("POST", "/conversations/101/parts", {"message_type": "assignment", "type": "admin",
+                                                  "admin_id": "991", "assignee_id": "992"}) in ic.writes
+    assert ic.conv["admin_assignee_id"] == 992
+    count = len(ic.writes)
+    assert push_changes(service, provider, "intercom-acme").sent == 0 and len(ic.writes) == count
+    # nobody here: Intercom's "0"
+    now = service.get_ticket(local.id)
+    service.update_ticket(local.id, replace(now.fields, assignee=""), expected_version=now.version)
+    assert push_changes(service, provider, "intercom-acme").sent == 1
+    assert ic.writes[-1][2]["assignee_id"] == "0" and ic.conv["admin_assignee_id"] is None
+
+
+def test_an_assignee_changed_on_both_sides_is_a_conflict(service, ic, provider, tmp_path):
+    local = _imported(service, provider, tmp_path)
+    ic.conv["admin_assignee_id"] = 992   # a teammate reassigned it in Intercom meanwhile
+    ic.conv["updated_at"] += 30
+    service.update_ticket(local.id, replace(local.fields, assignee="Nobody Known"),
+                          expected_version=local.version)
+    result = push_changes(service, provider, "intercom-acme")
+    assert (result.sent, result.conflicts) == (0, 1) and "Ken Sato in Intercom" in result.problems[0]
+    assert not [w for w in ic.writes if w[2].get("message_type") == "assignment"]
+    assert ic.conv["admin_assignee_id"] == 992
+
+
+def test_a_token_that_may_not_list_teammates_syncs_the_rest_and_says_why(service, ic, provider, tmp_path):
+    ic.admins_refused = True
+    imported = import_all(ImportStore(service), provider, "intercom-acme", temp_dir=tmp_path / "dl",
+                          since=datetime(2023, 1, 1, tzinfo=UTC))
+    assert any("Read admins" in p for p in imported.problems)
+    (summary,) = service.list_queue()
+    local = service.get_ticket(summary.id)
+    assert local.fields.assignee == ""   # unknown, never guessed
+    service.update_ticket(local.id, replace(local.fields, assignee="Ken Sato"),
+                          expected_version=local.version)
+    service.change_status(local.id, "solved")
+    result = push_changes(service, provider, "intercom-acme")
+    assert result.sent == 1 and ic.conv["state"] == "closed"
+    assert not [w for w in ic.writes if w[2].get("message_type") == "assignment"]
