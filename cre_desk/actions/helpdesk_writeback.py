@@ -13,7 +13,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from cre_desk.core import sync_conflicts
 from cre_desk.core.field_mapping import is_triage
+from cre_desk.core.sync_conflicts import FieldConflict
 from cre_desk.db.writeback import Pending, WritebackStore
 from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound, ReplyUncertain
 from cre_desk.integrations.writeback import (
@@ -74,7 +76,7 @@ def push_changes(tickets, provider, account_id: str, *, triage_tags: bool = Fals
 
 def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) -> None:
     current: FieldValues = writer.read(item.external_id)
-    conflicts: list[str] = []
+    conflicts: list[FieldConflict] = []
     change: dict = {}
     status_conflict = priority_conflict = assignee_conflict = assignee_waits = False
     # status: compared in the helpdesk's own values (two of ours it cannot tell apart are one change)
@@ -86,9 +88,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
     if here != base:
         if there not in (base, here):
             status_conflict = True
-            conflicts.append(
-                f"status is {_words(item.status)} here but {_words(current.status)} in {writer.vendor}"
-            )
+            conflicts.append(FieldConflict("status", item.status, current.status))
         elif there != here:
             change["status"] = item.status
     there_tags = tuple(sorted({t.lower() for t in current.tags if not is_triage(t)}))
@@ -111,7 +111,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
     if writer.has_priority and item.base_priority is not None and item.priority != item.base_priority:
         if current.priority not in (item.base_priority, item.priority):
             priority_conflict = True
-            conflicts.append(f"priority is {item.priority} here but {current.priority} in {writer.vendor}")
+            conflicts.append(FieldConflict("priority", item.priority, current.priority or ""))
         elif current.priority != item.priority:
             change["priority"] = item.priority
     if (
@@ -126,10 +126,7 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
             and not _same(there_assignee, item.assignee)
         ):
             assignee_conflict = True
-            conflicts.append(
-                f"assignee is {item.assignee or 'nobody'} here but {there_assignee or 'nobody'} in "
-                f"{writer.vendor}"
-            )
+            conflicts.append(FieldConflict("assignee", item.assignee, there_assignee))
         elif not _same(there_assignee or "", item.assignee):
             try:
                 change["assignee"] = writer.agent_id(item.assignee)
@@ -137,14 +134,14 @@ def _push_one(store: WritebackStore, writer, item: Pending, result: PushResult) 
                 assignee_waits = True
                 result.problems.append(f"{_label(writer.vendor, item)}: {exc}")
     if conflicts:
-        text = "; ".join(conflicts)
+        text = sync_conflicts.describe_all(conflicts, writer.vendor)
         # Only the conflicting fields take the helpdesk's value as common ground (see db.writeback.refresh).
         store.record_remote(
             item.ticket_id,
             status=current.status if status_conflict else None,
             priority=current.priority if priority_conflict else None,
             assignee=current.assignee if assignee_conflict else None,
-            conflict=text,
+            conflict=conflicts,
         )
         result.conflicts += 1
         result.problems.append(
@@ -190,16 +187,13 @@ def _same(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
 
 
-def _words(value: str) -> str:
-    return value.replace("_", " ")
+def ticket_conflict(tickets, ticket_id: int) -> list[FieldConflict]:
+    """The fields changed both here and in the helpdesk, with both values ([] when there is none);
+    ``tickets`` is the workspace's TicketService."""
+    return WritebackStore(tickets).conflicts(ticket_id)
 
 
-def ticket_conflict(tickets, ticket_id: int) -> str:
-    """The conflict waiting on this ticket in plain words ("" when there is none); ``tickets`` is the
-    workspace's TicketService."""
-    return WritebackStore(tickets).conflict(ticket_id)
-
-
-def resolve_conflict(tickets, ticket_id: int, *, keep_here: bool) -> None:
-    """The engineer's choice: keep this ticket's values (sent at the next sync) or take the helpdesk's."""
-    WritebackStore(tickets).resolve(ticket_id, keep_here=keep_here)
+def resolve_conflict(tickets, ticket_id: int, *, keep_here: bool, fields: set[str] | None = None) -> None:
+    """The engineer's choice for ``fields`` (all when None): keep this ticket's values (sent at the next
+    sync) or take the helpdesk's."""
+    WritebackStore(tickets).resolve(ticket_id, keep_here=keep_here, fields=fields)

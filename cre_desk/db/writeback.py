@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
+from cre_desk.core import sync_conflicts
 from cre_desk.core.field_mapping import triage_tags
+from cre_desk.core.sync_conflicts import FieldConflict
 from cre_desk.core.tickets import normalise_tags
 from cre_desk.core.vocabulary import DEFAULT_PAUSE_REASON, PAUSED_STATUSES, RESOLVED_STATUSES, Status
 from cre_desk.db.models import RemoteState, StatusEvent, Ticket, TicketTag
@@ -122,9 +124,9 @@ def adopt_legacy(session, ticket: Ticket, state: RemoteState, remote, status: st
     assignee set here that differs from the helpdesk's becomes a conflict for the engineer to decide (the
     first sync must not solve or reassign old tickets in bulk); tags are merged (nothing is lost); the
     helpdesk's priority, never imported before, is taken."""
-    conflicts = []
+    conflicts: list[FieldConflict] = []
     if ticket.status != status and ticket.status != state.remote_status:
-        conflicts.append(status_conflict(ticket.status, status))
+        conflicts.append(FieldConflict("status", ticket.status, status))
         state.remote_status = status
     state.remote_priority = ticket.priority if remote.priority is not None else None
     local_tags = tags_of(session, ticket.id)
@@ -133,17 +135,9 @@ def adopt_legacy(session, ticket: Ticket, state: RemoteState, remote, status: st
     if assignee is not None:
         set_base_assignee(state, assignee)
         if ticket.assignee and ticket.assignee != assignee:
-            conflicts.append(f"assignee is {ticket.assignee} here but {assignee or 'nobody'} in the helpdesk")
+            conflicts.append(FieldConflict("assignee", ticket.assignee, assignee))
     if conflicts:
-        state.conflict = "; ".join(conflicts)
-
-
-def status_conflict(here: str, there: str) -> str:
-    return f"status is {_words(here)} here but {_words(there)} in the helpdesk"
-
-
-def _words(value: str) -> str:
-    return value.replace("_", " ")
+        state.conflict = sync_conflicts.encode(conflicts)
 
 
 def _now():
@@ -164,11 +158,11 @@ def record_new(state: RemoteState, remote) -> None:
 
 def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, source: str) -> list[str]:
     """Bring the helpdesk's changes into ``ticket`` without losing local edits; returns new conflicts."""
-    conflicts: list[str] = []
+    conflicts: list[FieldConflict] = []
     base_status = state.remote_status
     if status != base_status and status != ticket.status:
         if ticket.status != base_status:
-            conflicts.append(status_conflict(ticket.status, status))
+            conflicts.append(FieldConflict("status", ticket.status, status))
         else:
             _set_status(session, ticket, status, remote.updated_at, source)
     title = (remote.title or "").strip()[:500]
@@ -179,15 +173,13 @@ def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, so
     if remote.priority is not None and state.remote_priority is not None:
         if remote.priority != state.remote_priority and remote.priority != ticket.priority:
             if ticket.priority != state.remote_priority:
-                conflicts.append(f"priority is {ticket.priority} here but {remote.priority} in the helpdesk")
+                conflicts.append(FieldConflict("priority", ticket.priority, remote.priority))
             else:
                 ticket.priority = remote.priority
     assignee, before = getattr(remote, "assignee", None), base_assignee(state)
     if assignee is not None and before is not None and assignee != before and assignee != ticket.assignee:
         if ticket.assignee != before:
-            conflicts.append(
-                f"assignee is {ticket.assignee or 'nobody'} here but {assignee or 'nobody'} in the helpdesk"
-            )
+            conflicts.append(FieldConflict("assignee", ticket.assignee or "", assignee))
         else:
             ticket.assignee = assignee[:200]
     set_base_assignee(state, assignee)
@@ -211,8 +203,8 @@ def refresh(session, ticket: Ticket, state: RemoteState, remote, status: str, so
     state.remote_title, state.remote_requester = title or state.remote_title, remote.requester_name[:200]
     state.remote_tags = encode_tags(remote_tags)
     if conflicts:
-        state.conflict = "; ".join(dict.fromkeys([*filter(None, state.conflict.split("; ")), *conflicts]))
-    return conflicts
+        state.conflict = sync_conflicts.merged(state.conflict, conflicts)
+    return [sync_conflicts.describe(c) for c in conflicts]
 
 
 @dataclass(frozen=True)
@@ -285,7 +277,7 @@ class WritebackStore:
                             state.remote_status,
                             base_tags,
                             state.remote_priority,
-                            state.conflict or "",
+                            sync_conflicts.describe_all(sync_conflicts.decode(state.conflict)),
                             ticket.assignee,
                             assignee_base,
                             wanted_triage,
@@ -301,7 +293,7 @@ class WritebackStore:
         status: str | None = None,
         tags=None,
         priority: str | None = None,
-        conflict: str = "",
+        conflict: list[FieldConflict] | None = None,
         local_tags=None,
         assignee: str | None = None,
         triage: tuple[str, ...] | None = None,
@@ -324,29 +316,41 @@ class WritebackStore:
             set_base_assignee(state, assignee)
             if triage is not None:
                 state.remote_fields = encode_fields({**_fields_of(state), TRIAGE_KEY: list(triage)})
-            state.conflict = conflict
+            state.conflict = sync_conflicts.encode(conflict or [])
 
-    def resolve(self, ticket_id: int, *, keep_here: bool) -> None:
-        """End a conflict: keep this ticket's values (sent at the next sync) or take the helpdesk's."""
+    def resolve(self, ticket_id: int, *, keep_here: bool, fields: set[str] | None = None) -> None:
+        """Decide a conflict: keep this ticket's values (sent at the next sync) or take the helpdesk's, for
+        ``fields`` (every conflicting field when None); the other fields stay in conflict."""
         with self.db.write() as session:
             state = session.get(RemoteState, ticket_id)
             ticket = session.get(Ticket, ticket_id)
             if state is None or ticket is None or not state.conflict:
                 return
+            open_fields = {c.field for c in sync_conflicts.decode(state.conflict)}
+            chosen = open_fields if fields is None else open_fields & set(fields)
             if not keep_here:
-                if ticket.status != state.remote_status and state.remote_status in {s.value for s in Status}:
+                if "status" in chosen and ticket.status != state.remote_status and (
+                    state.remote_status in {s.value for s in Status}
+                ):
                     _set_status(session, ticket, state.remote_status, _now(), "helpdesk")
-                if state.remote_priority is not None:
+                if "priority" in chosen and state.remote_priority is not None:
                     ticket.priority = state.remote_priority
-                if base_assignee(state) is not None:
+                if "assignee" in chosen and base_assignee(state) is not None:
                     ticket.assignee = base_assignee(state) or ""
-                base_tags = decode_tags(state.remote_tags)
-                if base_tags is not None:
-                    _set_tags(session, ticket.id, base_tags)
+                if fields is None or not open_fields:
+                    # tags never conflict (both sides' edits merge); taking "everything" takes them too
+                    base_tags = decode_tags(state.remote_tags)
+                    if base_tags is not None:
+                        _set_tags(session, ticket.id, base_tags)
                 self._reindex(session, ticket.id)
-            state.conflict = ""
+            state.conflict = sync_conflicts.without(state.conflict, chosen) if fields is not None else ""
 
-    def conflict(self, ticket_id: int) -> str:
+    def conflicts(self, ticket_id: int) -> list[FieldConflict]:
+        """The fields changed in both places and waiting for the engineer, with both values."""
         with self.db.read() as session:
             state = session.get(RemoteState, ticket_id)
-            return state.conflict if state is not None else ""
+            return sync_conflicts.decode(state.conflict) if state is not None else []
+
+    def conflict(self, ticket_id: int) -> str:
+        """The same in English (sync reports, the command line)."""
+        return sync_conflicts.describe_all(self.conflicts(ticket_id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
@@ -44,11 +45,11 @@ def test_a_conflict_is_shown_and_the_helpdesks_side_can_be_taken(qtbot, window, 
     box = window.pane.helpdesk_box
     qtbot.waitUntil(lambda: box.take_theirs.isVisibleTo(window), timeout=10000)
     assert "Title and requester follow Zendesk" in box.rules.text()
-    assert (
-        box.conflict.text()
-        == "Changed in both places: status is waiting customer here but on hold in the helpdesk."
-    )
-    assert box.conflict.textFormat() == Qt.TextFormat.PlainText
+    assert box.conflict.text() == "Changed in both places:"
+    (row,) = box.conflict_rows.findChildren(QLabel)
+    assert row.text() == "Status: Waiting on customer here, On hold in Zendesk"
+    assert row.textFormat() == Qt.TextFormat.PlainText
+    assert box.take_theirs.text() == "Take Zendesk's"
 
     qtbot.mouseClick(box.take_theirs, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pane.status.currentData() == "on_hold", timeout=10000)
@@ -57,3 +58,71 @@ def test_a_conflict_is_shown_and_the_helpdesks_side_can_be_taken(qtbot, window, 
 
     open_ticket(qtbot, window, manual.id)  # a ticket typed in by hand has no helpdesk
     qtbot.waitUntil(lambda: not box.isVisibleTo(window), timeout=10000)
+
+
+def _two_conflicts(ctx):
+    """A Zendesk ticket whose status and priority changed both here and there."""
+    store = ImportStore(ctx.tickets)
+    tid = store.upsert_ticket("zendesk", _remote("open", "normal", 6), ImportResult(),
+                              account_id="zendesk-acme")
+    ctx.tickets.change_status(tid, "waiting_customer")
+    detail = ctx.tickets.get_ticket(tid)
+    from dataclasses import replace
+
+    ctx.tickets.update_ticket(tid, replace(detail.fields, priority="high"), expected_version=detail.version)
+    store.upsert_ticket("zendesk", _remote("on_hold", "urgent", 7), ImportResult(), account_id="zendesk-acme")
+    return tid
+
+
+def test_two_conflicts_are_decided_one_field_at_a_time(qtbot, window, ctx):
+    tid = _two_conflicts(ctx)
+    window.queue.reload()
+    open_ticket(qtbot, window, tid)
+    box = window.pane.helpdesk_box
+    qtbot.waitUntil(lambda: len(box.conflict_rows.findChildren(QLabel)) == 2, timeout=10000)
+    texts = sorted(label.text() for label in box.conflict_rows.findChildren(QLabel))
+    status = "Status: Waiting on customer here, On hold in Zendesk"
+    assert texts == ["Priority: High here, Urgent in Zendesk", status]
+    assert box.keep_here.text() == "Keep all mine" and box.take_theirs.text() == "Take all of Zendesk's"
+    # take Zendesk's priority, keep this ticket's status
+    take_priority = box.conflict_rows.findChild(QPushButton, "take_priority")
+    qtbot.mouseClick(take_priority, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [label.text() for label in box.conflict_rows.findChildren(QLabel)
+                             if label.isVisibleTo(window)] == [status],
+                    timeout=10000)
+    detail = ctx.tickets.get_ticket(tid)
+    assert (detail.fields.priority, detail.status) == ("urgent", "waiting_customer")
+    assert box.take_theirs.text() == "Take Zendesk's"   # one left: the buttons below decide it
+    qtbot.mouseClick(box.keep_here, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.conflict.isVisibleTo(window), timeout=10000)
+    assert ctx.tickets.get_ticket(tid).status == "waiting_customer"
+
+
+def test_conflicts_read_in_japanese(qtbot, qapp, ctx):
+    from PySide6.QtCore import QLocale
+
+    from cre_desk.gui import app as gui_app
+    from cre_desk.gui.main_window import MainWindow
+
+    tid = _two_conflicts(ctx)
+    locale = QLocale()
+    translators = gui_app.install_translations(qapp, "ja")
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.attach_workspace(ctx)
+        window.resize(1440, 900)
+        window.show()
+        open_ticket(qtbot, window, tid)
+        box = window.pane.helpdesk_box
+        qtbot.waitUntil(lambda: len(box.conflict_rows.findChildren(QLabel)) == 2, timeout=10000)
+        texts = sorted(label.text() for label in box.conflict_rows.findChildren(QLabel))
+        assert texts == ["ステータス: こちらは お客様回答待ち、Zendesk では 保留",
+                         "優先度: こちらは 高、Zendesk では 緊急"]
+        assert box.conflict.text() == "両方で変更されています:"
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        qapp.setProperty("cre_desk_language", "en")
+        QLocale.setDefault(locale)

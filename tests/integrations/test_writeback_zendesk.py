@@ -17,6 +17,7 @@ from test_zendesk import EXPORT_PATH, USERS, comment, make_provider, one_page_co
 from werkzeug import Response
 
 from cre_desk.actions.helpdesk_writeback import push_changes
+from cre_desk.core.tickets import TicketFields
 from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.db.writeback import WritebackStore
 
@@ -404,3 +405,31 @@ def test_tickets_imported_before_two_way_sync_are_not_pushed_in_bulk(service, zd
     assert set(_only_ticket(service).fields.tags) == {"ios", "push", "churn-risk", "vip"}  # merged
     pushed = push_changes(service, provider, "zendesk-acme")
     assert pushed.sent == 0 and pushed.conflicts == 1 and zd.puts == []
+
+
+def test_one_field_of_a_conflict_is_decided_and_the_other_waits(service, tmp_path):
+    """The engineer takes the helpdesk's priority and keeps the status: only the status is sent later."""
+    from sqlalchemy import select
+
+    from cre_desk.core.sync_conflicts import FieldConflict
+    from cre_desk.db.models import RemoteState, Ticket
+
+    ticket = service.create_ticket(TicketFields(title="Push broken", priority="high"))
+    with service.db.write() as session:
+        row = session.get(Ticket, ticket.id)
+        row.source, row.account_id, row.external_id = "zendesk", "zendesk-acme", "7"
+        row.status = "waiting_customer"
+        session.add(RemoteState(ticket_id=ticket.id, remote_status="hold", remote_priority="urgent",
+                                remote_title="Push broken", remote_requester="",
+                                conflict='[["status", "waiting_customer", "hold"], '
+                                         '["priority", "high", "urgent"]]'))
+    store = WritebackStore(service)
+    assert [c.field for c in store.conflicts(ticket.id)] == ["status", "priority"]
+    store.resolve(ticket.id, keep_here=False, fields={"priority"})
+    assert store.conflicts(ticket.id) == [FieldConflict("status", "waiting_customer", "hold")]
+    detail = service.get_ticket(ticket.id)
+    assert (detail.fields.priority, detail.status) == ("urgent", "waiting_customer")
+    store.resolve(ticket.id, keep_here=True, fields={"status"})
+    assert store.conflicts(ticket.id) == [] and service.get_ticket(ticket.id).status == "waiting_customer"
+    with service.db.read() as session:
+        assert session.scalar(select(RemoteState.conflict).where(RemoteState.ticket_id == ticket.id)) == ""
