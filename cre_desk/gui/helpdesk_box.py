@@ -86,6 +86,12 @@ class HelpdeskBox(QGroupBox):
                 "until you choose."
             ).format(name)
         )
+        if ticket.source == "intercom":
+            self.rules.setText(self.rules.text() + " " + self.tr(
+                "Intercom's API cannot set a conversation's priority: priority set here stays here."))
+        elif ticket.source == "helpscout":
+            self.rules.setText(self.rules.text() + " " + self.tr(
+                "Help Scout has no priority: priority set here stays here."))
         self.take_theirs.setText(self.tr("Take {0}'s").format(name))
         self._fit()
         self.ctx.run_db(

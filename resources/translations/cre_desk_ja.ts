@@ -1801,8 +1801,8 @@ The damaged file will be moved aside and kept, not deleted.</source>
     </message>
     <message>
         <location filename="../../cre_desk/gui/helpdesk_box.py" line="53"/>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="134"/>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="145"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="142"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="153"/>
         <source>Keep mine</source>
         <translation>こちらの値を残す</translation>
     </message>
@@ -1827,55 +1827,65 @@ The damaged file will be moved aside and kept, not deleted.</source>
         <translation>件名と依頼者は {0} の内容に従います。対応付けた項目（プラットフォーム・SDK など）も、こちらで編集しない限り {0} に従います。ここで変更したステータス・担当者・タグ・優先度は次回の同期で {0} に送られます。両方で変更された項目はこちらの値のまま下に表示され、選ぶまで上書きされません。</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="89"/>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="137"/>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="146"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="91"/>
+        <source>Intercom&apos;s API cannot set a conversation&apos;s priority: priority set here stays here.</source>
+        <translation>Intercom の API では会話の優先度を変更できないため、ここで設定した優先度はこちらにだけ残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="94"/>
+        <source>Help Scout has no priority: priority set here stays here.</source>
+        <translation>Help Scout には優先度がないため、ここで設定した優先度はこちらにだけ残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="95"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="145"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="154"/>
         <source>Take {0}&apos;s</source>
         <translation>{0} の値を使う</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="104"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="110"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="104"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="110"/>
         <source>Priority</source>
         <translation>優先度</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="105"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="111"/>
         <source>Assignee</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="109"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="115"/>
         <source>nobody</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="116"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="122"/>
         <source>{0}: {1} here, {2} in {3}</source>
         <translation>{0}: こちらは {1}、{3} では {2}</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="118"/>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="147"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="124"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="155"/>
         <source>the helpdesk</source>
         <translation>ヘルプデスク</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="144"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="152"/>
         <source>Changed in both places:</source>
         <translation>両方で変更されています:</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="145"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="153"/>
         <source>Keep all mine</source>
         <translation>すべてこちらの値を残す</translation>
     </message>
     <message>
-        <location filename="../../cre_desk/gui/helpdesk_box.py" line="146"/>
+        <location filename="../../cre_desk/gui/helpdesk_box.py" line="154"/>
         <source>Take all of {0}&apos;s</source>
         <translation>すべて {0} の値を使う</translation>
     </message>

@@ -126,3 +126,18 @@ def test_conflicts_read_in_japanese(qtbot, qapp, ctx):
             qapp.removeTranslator(translator)
         qapp.setProperty("cre_desk_language", "en")
         QLocale.setDefault(locale)
+
+
+def test_the_helpdesk_box_says_intercom_priority_stays_here(qtbot, window, ctx):
+    """Editing an Intercom ticket's priority: the box says it is not sent (Intercom's API cannot set it)."""
+    remote = RemoteTicket(external_id="101", url="https://app.intercom.com/a/inbox/x/inbox/conversation/101",
+                          title="Pushes missing", requester_name="Carol", customer="customer.example",
+                          status="open", tags=(), created_at=datetime(2026, 1, 5, tzinfo=UTC),
+                          updated_at=datetime(2026, 1, 6, tzinfo=UTC), priority="normal")
+    tid = ImportStore(ctx.tickets).upsert_ticket("intercom", remote, ImportResult(),
+                                                 account_id="intercom-acme")
+    window.queue.reload()
+    open_ticket(qtbot, window, tid)
+    box = window.pane.helpdesk_box
+    qtbot.waitUntil(lambda: box.isVisibleTo(window), timeout=10000)
+    assert "priority set here stays here" in box.rules.text()

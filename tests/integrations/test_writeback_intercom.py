@@ -253,3 +253,4 @@ def test_a_token_that_may_not_list_teammates_syncs_the_rest_and_says_why(service
     result = push_changes(service, provider, "intercom-acme")
     assert result.sent == 1 and ic.conv["state"] == "closed"
     assert not [w for w in ic.writes if w[2].get("message_type") == "assignment"]
+
