@@ -41,15 +41,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def render(report, fmt: str, language: str) -> str:
-    from cre_desk.core import voice
+    from cre_desk.core import voice_export
 
     if fmt == "json":
         return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return voice.to_csv(report, language)
+        return voice_export.to_csv(report, language)
     if fmt == "html":
-        return voice.to_html(report, language)
-    return voice.to_markdown(report, language)
+        return voice_export.to_html(report, language)
+    return voice_export.to_markdown(report, language)
 
 
 def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -> int:

@@ -30,8 +30,9 @@ def table(name: str) -> dict[str, Label]:
     return out
 
 
-def text(name: str, key: str, language: str, **values: object) -> str:
-    """The text ``key`` of table ``name`` in ``language`` ("ja", else English), its fields filled."""
+def text(name: str, key: str, language: str, /, **values: object) -> str:
+    """The text ``key`` of table ``name`` in ``language`` ("ja", else English), its fields filled (any field
+    name will do, ``name`` and ``key`` included: the first three parameters are positional only)."""
     wording = table(name)[key].get(language)
     return wording.format(**values) if values else wording
 

@@ -546,7 +546,7 @@ class FeedbackDashboardView(QWidget):
 
     def write_voice(self, path: Path, quarter_name: str) -> None:
         """Build the quarter's report off the GUI thread and save it in the format the file name says."""
-        from cre_desk.core import voice
+        from cre_desk.core import voice, voice_export
         from cre_desk.db.voice import build_voice_report
 
         language = ui_language()
@@ -555,7 +555,8 @@ class FeedbackDashboardView(QWidget):
 
         def build() -> None:
             report = build_voice_report(db, voice.quarter(quarter_name), tz, language=language)
-            text = {"md": voice.to_markdown, "csv": voice.to_csv}.get(fmt, voice.to_html)(report, language)
+            render = {"md": voice_export.to_markdown, "csv": voice_export.to_csv}.get(fmt, voice_export.to_html)
+            text = render(report, language)
             path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
         run_in_background(

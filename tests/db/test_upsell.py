@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cre_desk.core import voice
+from cre_desk.core import voice, voice_export
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db.upsell import UpsellStore
 from cre_desk.db.voice import build_voice_report
@@ -36,11 +36,11 @@ def test_signals_go_to_their_own_section_of_the_quarter(service):
     ]
     assert report.tickets == 1 and report.customers == 1  # the support figures do not move
     assert report.to_json()["upsell"][0]["note"] == NOTE
-    page = voice.to_html(report)
+    page = voice_export.to_html(report)
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "Upsell signals" in page
-    rows = [r for r in csv.reader(io.StringIO(voice.to_csv(report))) if r[1] == "upsell"]
+    rows = [r for r in csv.reader(io.StringIO(voice_export.to_csv(report))) if r[1] == "upsell"]
     assert rows[0][3] == "Data export add-on" and rows[0][15].startswith("'=") and rows[0][16] == "Acme"
-    assert "Data export add-on" in voice.to_markdown(report, "ja") and "アップセル" in voice.to_markdown(
+    assert "Data export add-on" in voice_export.to_markdown(report, "ja") and "アップセル" in voice_export.to_markdown(
         report, "ja"
     )
 

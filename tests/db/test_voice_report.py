@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cre_desk.core import voice
+from cre_desk.core import voice, voice_export
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db.feedback import FeedbackStore
 from cre_desk.db.voice import build_voice_report
@@ -110,28 +110,28 @@ def test_quarter_figures_are_the_hand_checked_ones(fixture):
 
 def test_exports_escape_customer_words(fixture):
     report = build_voice_report(fixture.db, voice.quarter("2026Q3"), UTC, language="ja")
-    page = voice.to_html(report, "ja")
+    page = voice_export.to_html(report, "ja")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "お客様の声 2026Q3" in page and "管理画面" in page and f'href="{URL}"' in page
     # first/last seen never break inside a date on a narrow page
     assert re.search(r"td\.d[^{]*\{white-space:nowrap", page)
     assert re.findall(r'<td class="d">(\d{4}-\d\d-\d\d)</td>', page)
-    rows = list(csv.reader(io.StringIO(voice.to_csv(report, "ja"))))
+    rows = list(csv.reader(io.StringIO(voice_export.to_csv(report, "ja"))))
     cells = [c for r in rows for c in r]
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
     # a title starting with "=" must not be a formula either
     report.sections["requests"][0].title = "=cmd|' /C calc'!A0"
-    rows = list(csv.reader(io.StringIO(voice.to_csv(report))))
+    rows = list(csv.reader(io.StringIO(voice_export.to_csv(report))))
     assert rows[1][3] == "'=cmd|' /C calc'!A0" and rows[1][6] == "3"
-    md = voice.to_markdown(report)
+    md = voice_export.to_markdown(report)
     assert "2026-07-01 to 2026-09-30 (previous: 2026Q2)" in md
     assert report.to_json()["period"] == {"name": "2026Q3", "from": "2026-07-01", "to": "2026-09-30"}
     assert "Top requested features" in md and "\\|" in md
 
 
 def test_csv_cell_holding_only_customer_words_is_defused():
-    assert voice.csv_safe(EVIL_GOAL) == "'" + EVIL_GOAL
-    assert voice.csv_safe("-1") == "-1" and voice.csv_safe("-x") == "'-x" and voice.csv_safe(3) == 3
+    assert voice_export.csv_safe(EVIL_GOAL) == "'" + EVIL_GOAL
+    assert voice_export.csv_safe("-1") == "-1" and voice_export.csv_safe("-x") == "'-x" and voice_export.csv_safe(3) == 3
 
 
 def test_quarters_and_previous_periods():
