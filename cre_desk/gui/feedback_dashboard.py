@@ -555,7 +555,8 @@ class FeedbackDashboardView(QWidget):
 
         def build() -> None:
             report = build_voice_report(db, voice.quarter(quarter_name), tz, language=language)
-            render = {"md": voice_export.to_markdown, "csv": voice_export.to_csv}.get(fmt, voice_export.to_html)
+            renderers = {"md": voice_export.to_markdown, "csv": voice_export.to_csv}
+            render = renderers.get(fmt, voice_export.to_html)
             text = render(report, language)
             path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
