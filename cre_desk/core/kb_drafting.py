@@ -12,36 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cre_desk.core import replies
+from cre_desk.core import replies, shipped_texts
 from cre_desk.core.kb import ArticleFields, ArticleKind, ArticleStatus
 from cre_desk.core.tickets import TicketDetail
 from cre_desk.core.vocabulary import Role, Symptom
 
-_HEADINGS = {
-    "en": {"summary": "Summary", "cause": "Cause", "fix": "Fix"},
-    "ja": {"summary": "概要", "cause": "原因", "fix": "対応方法"},
-}
-_SECTION_TITLES = {
-    "en": {
-        "question": "Question",
-        "summary": "Summary",
-        "cause": "Cause",
-        "fix": "Fix",
-        "verify": "How to check it worked",
-        "original": "Question (as asked, in the original language)",
-    },
-    "ja": {
-        "question": "ご質問",
-        "summary": "概要",
-        "cause": "原因",
-        "fix": "対応方法",
-        "verify": "解決したことの確認方法",
-        "original": "ご質問（原文）",
-    },
-}
-#: Shown atop a language version that still carries the other language's text.
-_TRANSLATE = {"en": "(Translate before publishing: the sections below are the Japanese reply.)",
-              "ja": "（公開前に翻訳してください。以下は英語の回答のままです。）"}
 _GREETING = re.compile(
     r"^\s*(hello|hi|dear|hey|good (morning|afternoon|evening))\b.*$|^.*(様|ご担当者|お世話になっております|"
     r"お疲れ様です|こんにちは).*$",
@@ -72,7 +47,8 @@ def parse_sent_reply(body: str, language: str) -> replies.Reply:
     """
     language = "ja" if language == "ja" else "en"
     body = _RULE.split(body)[0] if _RULE.search(body) else body  # the developer block follows a rule
-    heads = _HEADINGS[language]
+    heads = {part: shipped_texts.text("reply_wording", f"heading_{part}", language)
+             for part in ("summary", "cause", "fix")}
     pattern = (
         re.compile(r"^■\s*(" + "|".join(map(re.escape, heads.values())) + r")\s*$", re.MULTILINE)
         if language == "ja"
@@ -100,7 +76,8 @@ def _anonymise(text: str, ticket: TicketDetail, language: str) -> str:
     """Remove who asked: the customer, their app, the requester; e-mail addresses."""
     fields_ = ticket.fields
     text = _EMAIL.sub("", text)
-    generic = {"app": ("the app", "アプリ"), "customer": ("your company", "貴社"), "person": ("", "")}
+    generic = {"app": shipped_texts.text("faq_article", "anonymous_app", language),
+               "customer": shipped_texts.text("faq_article", "anonymous_customer", language), "person": ""}
     for value, kind in (
         (fields_.app_name, "app"),
         (fields_.customer, "customer"),
@@ -109,7 +86,7 @@ def _anonymise(text: str, ticket: TicketDetail, language: str) -> str:
         value = value.strip()
         if len(value) >= 2:
             text = re.sub(
-                re.escape(value), generic[kind][1 if language == "ja" else 0], text, flags=re.IGNORECASE
+                re.escape(value), generic[kind], text, flags=re.IGNORECASE
             )
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
@@ -150,7 +127,8 @@ def _generated(ticket: TicketDetail, language: str) -> replies.Reply:
 def _body(
     language: str, question: str, question_language: str, reply: replies.Reply, steps: list[str]
 ) -> str:
-    titles = _SECTION_TITLES[language]
+    titles = {key.removeprefix("section_"): wording.get(language)
+              for key, wording in shipped_texts.table("faq_article").items() if key.startswith("section_")}
     blocks = [f"## {titles['question'] if question_language == language else titles['original']}\n{question}"]
     for part in ("summary", "cause", "fix"):
         text = getattr(reply, part).strip()
@@ -177,7 +155,7 @@ def draft_faq(ticket: TicketDetail, source: Source | None, *, owner: str = "") -
             # Nothing confirmed to word it from: the reply itself is shown, marked for translation,
             # rather than a generic "we are still investigating" text.
             reply = source.reply
-            note = _TRANSLATE[language]
+            note = shipped_texts.text("faq_article", "translate_note", language)
         reply = replies.Reply(*(_self_service(getattr(reply, p), ticket, language)
                                 for p in ("summary", "cause", "fix")))
         body = _body(language, question, question_language, reply, verify_steps(ticket, language))
@@ -208,6 +186,6 @@ def draft_faq(ticket: TicketDetail, source: Source | None, *, owner: str = "") -
 
 def section(body: str, name: str, language: str) -> str:
     """One section ("cause", "fix", …) of an article body written by :func:`draft_faq` or an engineer."""
-    title = _SECTION_TITLES["ja" if language == "ja" else "en"][name]
+    title = shipped_texts.text("faq_article", f"section_{name}", language)
     match = re.search(rf"^##\s*{re.escape(title)}\s*\n(.*?)(?=^##\s|\Z)", body, re.MULTILINE | re.DOTALL)
     return match.group(1).strip() if match else ""

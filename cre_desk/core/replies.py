@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Protocol
 
 from cre_desk import resource_files
-from cre_desk.core import jargon
+from cre_desk.core import jargon, shipped_texts
 from cre_desk.core.checklist import TemplateItem, template_for
 from cre_desk.core.tickets import ChecklistEntry, MarkRecord, TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Label, Role, Symptom, Verdict, label
@@ -540,12 +540,8 @@ def _developer_block(language, causes, evidence, rules, fields_, has_log, engine
 
 # ---------------------------------------------------------------- rendering
 
-_HEADINGS = {"summary": ("Summary", "概要"), "cause": ("Cause", "原因"), "fix": ("Fix", "対応方法")}
-
-
 def _heading(part: str, language: str) -> str:
-    en, ja = _HEADINGS[part]
-    return _t(language, en, ja)
+    return shipped_texts.text("reply_wording", f"heading_{part}", language)
 
 
 def _greeting(language: str, name: str) -> list[str]:
