@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from cre_desk.core import replies, shipped_texts
 from cre_desk.core.kb import ArticleFields, ArticleKind, ArticleStatus
 from cre_desk.core.tickets import TicketDetail
-from cre_desk.core.vocabulary import Role, Symptom
+from cre_desk.core.vocabulary import Role
 
 _GREETING = re.compile(
     r"^\s*(hello|hi|dear|hey|good (morning|afternoon|evening))\b.*$|^.*(様|ご担当者|お世話になっております|"
@@ -114,9 +114,9 @@ def verify_steps(ticket: TicketDetail, language: str) -> list[str]:
         text = cause.verify(language)
         if text and text not in steps:
             steps.append(text)
-    check = replies._CHECK_WORKED.get(Symptom(ticket.fields.symptom))
-    if check:
-        steps.append(replies._t(language, *check))
+    check = f"check_worked_{ticket.fields.symptom}"
+    if check in shipped_texts.table("reply_wording"):
+        steps.append(shipped_texts.text("reply_wording", check, language))
     return steps[:5]
 
 

@@ -25,7 +25,7 @@ from cre_desk import resource_files
 from cre_desk.core import jargon, shipped_texts
 from cre_desk.core.checklist import TemplateItem, template_for
 from cre_desk.core.tickets import ChecklistEntry, MarkRecord, TicketDetail, TicketFields
-from cre_desk.core.vocabulary import Label, Role, Symptom, Verdict, label
+from cre_desk.core.vocabulary import Label, Role, Verdict, label
 from cre_desk.errors import UserError
 
 PARTS = ("summary", "cause", "fix", "developer_block")
@@ -111,37 +111,12 @@ def _citation(mark: MarkRecord, excluded: frozenset[str]) -> str:
 
 # ---------------------------------------------------------------- wording
 
-def _t(language: str, en: str, ja: str) -> str:
-    return ja if language == "ja" else en
+def _w(language: str, key: str, /, **values: object) -> str:
+    """Reply wording from ``resources/texts/reply_wording.json``, in the reply's language."""
+    return shipped_texts.text("reply_wording", key, language, **values)
 
 
-#: What happened, per symptom: one plain sentence.
-_HAPPENED = {
-    Symptom.IAM_NOT_SHOWN: ("The in-app message did not appear in the app.",
-                            "アプリ内メッセージが表示されない状況と理解しております。"),
-    Symptom.PUSH_NOT_DELIVERED: ("The push notification did not reach the phone.",
-                                 "プッシュ通知が端末に届かない状況と理解しております。"),
-    Symptom.EVENTS_NOT_RECORDED: ("Some events or user details from the app were not recorded.",
-                                  "アプリからのイベントやユーザー情報が記録されない状況と理解しております。"),
-    Symptom.HOW_TO: ("You asked how to set this up.",
-                     "設定方法についてのご質問と理解しております。"),
-    Symptom.OTHER: ("Something in the app did not work as expected.",
-                    "アプリが期待どおりに動作しない状況と理解しております。"),
-}
 
-#: How the customer checks that the fix worked, per symptom.
-_CHECK_WORKED = {
-    Symptom.IAM_NOT_SHOWN: ("Once the change is in the app, please send the message to a test phone and check "
-                            "that it appears.",
-                            "変更を反映したアプリで、テスト端末にメッセージを送信し、表示されることをご確認ください。"),
-    Symptom.PUSH_NOT_DELIVERED: ("Once the change is in place, please send a test push to a test phone and check "
-                                 "that it arrives.",
-                                 "変更後、テスト端末にテスト通知を送信し、届くことをご確認ください。"),
-    Symptom.EVENTS_NOT_RECORDED: ("Once the change is in the app, please use the app on a test phone and check "
-                                  "that the events appear on the test user's profile in the dashboard.",
-                                  "変更を反映したアプリをテスト端末で操作し、ダッシュボードのテストユーザーの"
-                                  "プロフィールにイベントが記録されることをご確認ください。"),
-}
 
 #: How a developer records a verbose log, per SDK (keys are lower-case substrings of the SDK name).
 _VERBOSE_LOGGING = {
@@ -165,29 +140,18 @@ def _verbose_call(sdk_name: str, platform: str) -> str:
 def _log_steps(fields_: TicketFields, language: str) -> list[str]:
     """Numbered steps for recording a verbose log from app launch (for the developer)."""
     call = _verbose_call(fields_.sdk_name, fields_.platform)
-    enable = _t(language, "Turn on the SDK's verbose (most detailed) log level before the SDK is initialised",
-                "SDK の初期化より前に、ログレベルを最も詳細な verbose に設定してください")
+    enable = _w(language, "log_steps_enable")
     if call:
-        enable += _t(language, f": {call}", f"（{call}）。")
+        enable += _w(language, "log_steps_enable_with_call", call=call)
     else:
-        enable += _t(language, ", as the SDK's logging guide describes.", "（各 SDK のログ設定ガイドをご参照ください）。")
+        enable += _w(language, "log_steps_enable_per_guide")
     if fields_.platform == "ios":
-        capture = _t(language,
-                     "Run the app from Xcode (or open Console.app with the device selected), quit it, then launch "
-                     "it from a cold start and reproduce the problem.",
-                     "Xcode からアプリを実行する（または Console.app で端末を選択する）状態で、アプリを完全に終了し、"
-                     "起動し直して問題を再現してください。")
-        save = _t(language, "Save the complete console output and attach it to this ticket.",
-                  "コンソールの出力をすべて保存し、本チケットに添付してください。")
+        capture = _w(language, "log_steps_capture_ios")
+        save = _w(language, "log_steps_save_ios")
     else:
-        capture = _t(language,
-                     "Clear the device log (adb logcat -c), force-quit the app, launch it again and reproduce the "
-                     "problem.",
-                     "端末のログを消去し（adb logcat -c）、アプリを完全に終了してから起動し直し、問題を再現してください。")
-        save = _t(language, "Save the complete log (adb logcat -d > log.txt) and attach it to this ticket.",
-                  "ログ全体を保存し（adb logcat -d > log.txt）、本チケットに添付してください。")
-    tell = _t(language, "Tell us the time of the test and the test user's ID.",
-              "テストを行った日時とテストユーザーの ID もお知らせください。")
+        capture = _w(language, "log_steps_capture_android")
+        save = _w(language, "log_steps_save_android")
+    tell = _w(language, "log_steps_tell_time_and_user")
     return [f"{n}. {text}" for n, text in enumerate((enable, capture, save, tell), start=1)]
 
 
@@ -215,17 +179,18 @@ def _starts_with_verb(goal: str) -> bool:
 
 
 def _summary(fields_: TicketFields, language: str) -> str:
-    happened_en, happened_ja = _HAPPENED.get(fields_.symptom, _HAPPENED[Symptom.OTHER])
+    key = f"happened_{fields_.symptom}"
+    happened = _w(language, key if key in shipped_texts.table("reply_wording") else "happened_other")
     goal, title = _clean(fields_.goal), _clean(fields_.title)
     if goal:
         verb_phrase = re.sub(r"^to\s+", "", goal, flags=re.IGNORECASE)
-        return _t(language, f"You are trying to {_lower_first(verb_phrase)}. {happened_en}" if _starts_with_verb(goal)
-                  else f"You are trying to achieve this: {goal}. {happened_en}",
-                  f"「{goal}」とのご要望と承知しております。現在、{happened_ja}")
+        if _starts_with_verb(goal):
+            return _w(language, "summary_goal_as_verb", verb_phrase=_lower_first(verb_phrase), happened=happened,
+                      goal=goal)
+        return _w(language, "summary_goal", goal=goal, happened=happened)
     if title:
-        return _t(language, f"Your question: {title}. {happened_en}",
-                  f"「{title}」の件につきまして、{happened_ja}")
-    return _t(language, happened_en, happened_ja)
+        return _w(language, "summary_question", title=title, happened=happened)
+    return happened
 
 
 def _environment(fields_: TicketFields, language: str) -> str:
@@ -235,8 +200,8 @@ def _environment(fields_: TicketFields, language: str) -> str:
     platform = " ".join(p for p in (name, version) if p)
     sdk = " ".join(p for p in (fields_.sdk_name.strip(), fields_.sdk_version.strip()) if p)
     app = " ".join(p for p in (fields_.app_name.strip(), fields_.app_version.strip()) if p)
-    parts = [p for p in (platform, sdk, app and _t(language, f"app {app}", f"アプリ {app}")) if p]
-    return _t(language, "Environment: ", "環境: ") + _t(language, ", ", "、").join(parts) if parts else ""
+    parts = [p for p in (platform, sdk, app and _w(language, "developer_app", app=app)) if p]
+    return _w(language, "developer_environment") + _w(language, "list_separator").join(parts) if parts else ""
 
 
 # ---------------------------------------------------------------- evidence
@@ -399,29 +364,26 @@ def _cause_text(language, engineer, causes, evidence, findings, rules, has_log) 
     for n, cause in enumerate(causes):
         plain = cause.plain(language)
         if engineer:
-            state = _t(language, "Confirmed" if cause.confirmed else "Likely (not yet confirmed)",
-                       "確認済み" if cause.confirmed else "可能性が高い（未確定）")
+            state = (_w(language, "cause_confirmed") if cause.confirmed else _w(language, "cause_likely"))
             text = f"{state}: {cause.title(language)}\n{plain}" if language == "en" else \
                 f"{state}：{cause.title(language)}\n{plain}"
             if evidence.per_cause[n]:
-                text += "\n" + _t(language, "Evidence:", "根拠となるログ：") + "\n" + "\n".join(evidence.per_cause[n])
+                text += "\n" + _w(language, "cause_evidence") + "\n" + "\n".join(evidence.per_cause[n])
             paragraphs.append(text)
             continue
-        plain = _split_technical(plain, language)[0] or _t(
-            language, f"The technical detail is in point {n + 1} of the section for your developer below.",
-            f"技術的な詳細は、下記の開発ご担当者様向けの欄の {n + 1} 番に記載しております。")
+        plain = _split_technical(plain, language)[0] or _w(language, "cause_detail_for_developer",
+                                                               point=n + 1)
         if cause.confirmed:
             paragraphs.append(plain)
         else:
-            paragraphs.append(_t(language, f"Likely cause (we are still confirming it): {plain}",
-                                 f"現時点では確定していませんが、次の原因の可能性が高いと考えております。{plain}"))
+            paragraphs.append(_w(language, "cause_likely_paragraph", plain=plain))
     plain_findings = _dedupe([rules[rule_id].plain.get(language) for rule_id, _ in findings if rule_id in rules])
     if not engineer:
         plain_findings = [p for p in (_split_technical(p, language)[0] for p in plain_findings) if p]
     plain_findings = [p for p in plain_findings if p not in paragraphs]
     if plain_findings:
-        heading = _t(language, "What the app's log shows:", "アプリのログから、次のことを確認しております。")
-        bullet = _t(language, "- ", "・")
+        heading = _w(language, "cause_log_shows")
+        bullet = _w(language, "bullet")
         paragraphs.append(heading + "\n" + "\n".join(bullet + p for p in plain_findings))
     if engineer:
         extra = list(evidence.other_marks)
@@ -429,7 +391,7 @@ def _cause_text(language, engineer, causes, evidence, findings, rules, has_log) 
             extra += [f"{rule_id}: {line}" for line in lines
                       if not any(_same_line(line, m) for m in extra)]
         if extra:
-            paragraphs.append(_t(language, "Log lines:", "ログの該当行：") + "\n" + "\n".join(_dedupe(extra)))
+            paragraphs.append(_w(language, "cause_log_lines") + "\n" + "\n".join(_dedupe(extra)))
     if not any(c.confirmed for c in causes):
         paragraphs.append(_next_needed(language, engineer, bool(causes), has_log))
     return "\n\n".join(paragraphs)
@@ -438,25 +400,15 @@ def _cause_text(language, engineer, causes, evidence, findings, rules, has_log) 
 def _next_needed(language: str, engineer: bool, suspected: bool, has_log: bool) -> str:
     """What the investigation needs next when no cause is confirmed yet."""
     if suspected:
-        still = _t(language, "We are still confirming the cause.", "現在、原因の確認を進めております。")
+        still = _w(language, "next_still_confirming")
     else:
-        still = _t(language, "We have not found the cause yet and are still investigating.",
-                   "現時点では原因の特定に至っておらず、引き続き調査しております。")
+        still = _w(language, "next_still_investigating")
     if has_log:
-        need = _t(language, "To narrow it down, please tell us the exact time you tested and the ID of the test "
-                            "user.",
-                  "調査を絞り込むため、テストを行った正確な日時とテストユーザーの ID をお知らせいただけますでしょうか。")
+        need = _w(language, "next_need_time_and_user")
     elif engineer:
-        need = _t(language, "To continue, we need a verbose log from app launch until the problem happens; the "
-                            "steps are under Fix.",
-                  "調査を進めるため、アプリ起動時から問題発生までの verbose ログが必要です。取得手順は「対応方法」に"
-                  "記載しております。")
+        need = _w(language, "next_need_log_engineer")
     else:
-        need = _t(language, "To continue, we need a detailed log from the app, recorded from the moment the app "
-                            "starts until the problem happens. Your developer can record it; the steps are in the "
-                            "section for your developer below.",
-                  "調査を進めるため、アプリの起動時から問題が発生するまでの詳細なログが必要です。取得手順を下記の"
-                  "開発ご担当者様向けの欄に記載しておりますので、開発ご担当者様にご依頼いただけますでしょうか。")
+        need = _w(language, "next_need_log_marketer")
     return f"{still}\n{need}" if language == "en" else f"{still}{need}"
 
 
@@ -467,74 +419,61 @@ def _fix_text(language: str, engineer: bool, causes: list[_Cause], fields_: Tick
         if not fix:
             continue
         if not engineer:
-            fix = _split_technical(fix, language)[0] or _t(
-                language, f"Please ask your developer to make the change described in point {n} of the section "
-                          "below.",
-                f"開発ご担当者様に、下記の欄の {n} 番に記載した変更をご依頼ください。")
+            fix = _split_technical(fix, language)[0] or _w(language, "fix_ask_developer", n=n)
         if not cause.confirmed:
-            fix = _t(language, f"For the likely cause: {fix}", f"可能性のある原因への対応：{fix}")
+            fix = _w(language, "fix_for_likely_cause", fix=fix)
         if engineer and cause.verify(language):
-            fix += "\n" + _t(language, "How to verify: ", "確認方法：") + cause.verify(language)
+            fix += "\n" + _w(language, "fix_how_to_verify") + cause.verify(language)
         paragraphs.append(fix)
     paragraphs = _dedupe(paragraphs)
     if paragraphs:
-        check_en, check_ja = _CHECK_WORKED.get(fields_.symptom, ("", ""))
-        if _t(language, check_en, check_ja):
-            paragraphs.append(_t(language, check_en, check_ja))
+        check = f"check_worked_{fields_.symptom}"
+        if check in shipped_texts.table("reply_wording"):
+            paragraphs.append(_w(language, check))
         if not engineer:
-            paragraphs.append(_t(language, "The details for your developer are in the section below; you can "
-                                           "forward it as it is.",
-                                 "開発ご担当者様向けの詳細を下記にまとめましたので、そのまま転送してご利用ください。"))
+            paragraphs.append(_w(language, "fix_forward_to_developer"))
         return "\n\n".join(paragraphs)
     if causes:
-        return _t(language, "We will tell you exactly what to change as soon as the cause is confirmed.",
-                  "原因が確定しましたら、必要な対応を具体的にご案内いたします。")
+        return _w(language, "fix_once_confirmed")
     if engineer:
         steps = "\n".join(_log_steps(fields_, language))
-        return _t(language, f"Please record a verbose log from app launch:\n{steps}",
-                  f"アプリ起動時からの verbose ログの取得をお願いいたします。\n{steps}")
-    return _t(language, "No change is needed on your side yet. Once we have the log, we will tell you exactly "
-                        "what to change.",
-              "現時点でお客様に変更いただく必要はございません。ログを拝受しましたら、必要な対応を具体的にご案内いたします。")
+        return _w(language, "fix_record_log_steps", steps=steps)
+    return _w(language, "fix_nothing_to_change_yet")
 
 
 def _developer_block(language, causes, evidence, rules, fields_, has_log, engineer_name) -> str:
-    lines = [_t(language, "For your developer:", "開発ご担当者様へ:")]
+    lines = [_w(language, "developer_heading")]
     environment = _environment(fields_, language)
     if environment:
         lines.append(environment)
     for n, cause in enumerate(causes, start=1):
-        state = _t(language, "confirmed" if cause.confirmed else "likely, not yet confirmed",
-                   "確認済み" if cause.confirmed else "可能性あり・未確定")
+        state = (_w(language, "developer_confirmed") if cause.confirmed else _w(language, "developer_likely"))
         lines += ["", f"{n}. {cause.title(language)} ({state})" if language == "en" else
                   f"{n}. {cause.title(language)}（{state}）"]
         if evidence.per_cause[n - 1]:
-            lines.append(_t(language, "Evidence from the log:", "根拠となるログ:"))
+            lines.append(_w(language, "developer_evidence"))
             lines += evidence.per_cause[n - 1]          # citations verbatim, so they can be searched for
         detail = " ".join(p for p in (_split_technical(cause.plain(language), language)[1],
                                        _split_technical(cause.fix(language), language)[1]) if p)
         if detail:
-            lines.append(_t(language, "What to change: ", "変更内容: ") + detail)
+            lines.append(_w(language, "developer_what_to_change") + detail)
         if cause.verify(language):
-            lines.append(_t(language, "How to verify: ", "確認方法: ") + cause.verify(language))
+            lines.append(_w(language, "developer_how_to_verify") + cause.verify(language))
     if evidence.other_marks:
-        lines += ["", _t(language, "Other log lines marked during the investigation:", "調査中に確認したその他のログ:")]
+        lines += ["", _w(language, "developer_other_marks")]
         lines += evidence.other_marks
     if evidence.other_findings:
-        lines += ["", _t(language, "What the log scan found:", "ログの検出結果:")]
+        lines += ["", _w(language, "developer_scan_found")]
         for rule_id, found_lines in evidence.other_findings:
             rule = rules.get(rule_id)
             meaning = f"{rule.meaning.get(language)} — {rule.explain.get(language)}" if rule else rule_id
             lines.append(f"- {meaning}")
             lines += [f"    {line}" for line in found_lines]
     if not causes and not has_log:
-        lines += ["", _t(language, "Please record a verbose log from app launch:",
-                         "アプリ起動時からの verbose ログの取得をお願いいたします:")]
+        lines += ["", _w(language, "developer_record_log")]
         lines += _log_steps(fields_, language)
     if engineer_name.strip():
-        lines += ["", _t(language, f"Questions about these details: reply to this message and "
-                                   f"{engineer_name.strip()} will help.",
-                         f"ご不明な点は、本メールへのご返信で{engineer_name.strip()}までお問い合わせください。")]
+        lines += ["", _w(language, "developer_questions_to", engineer=engineer_name.strip())]
     return "\n".join(lines)
 
 
@@ -552,8 +491,7 @@ def _greeting(language: str, name: str) -> list[str]:
 
 
 def _closing(language: str) -> str:
-    return _t(language, "If anything is unclear, just reply to this message.",
-              "ご不明な点がございましたら、お気軽にお問い合わせください。\n何卒よろしくお願いいたします。")
+    return _w(language, "closing")
 
 
 def _sections(reply: Reply) -> list[tuple[str, str]]:
