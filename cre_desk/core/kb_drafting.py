@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cre_desk.core import replies, shipped_texts
+from cre_desk.core import replies, reply_evidence, shipped_texts
 from cre_desk.core.kb import ArticleFields, ArticleKind, ArticleStatus
 from cre_desk.core.tickets import TicketDetail
 from cre_desk.core.vocabulary import Role
@@ -41,7 +41,7 @@ class Source:
 
 
 def parse_sent_reply(body: str, language: str) -> replies.Reply:
-    """Split a reply rendered by ``replies.render_plain`` back into Summary / Cause / Fix.
+    """Split a reply rendered by ``reply_render.render_plain`` back into Summary / Cause / Fix.
 
     A reply written without those headings is kept whole as the Fix, minus greeting and closing lines.
     """
@@ -110,7 +110,7 @@ def customer_question(ticket: TicketDetail) -> str:
 def verify_steps(ticket: TicketDetail, language: str) -> list[str]:
     """Steps that show the fix worked: from confirmed (else suspected) checklist items, then the symptom."""
     steps: list[str] = []
-    for cause in replies._causes(ticket):
+    for cause in reply_evidence.ticket_causes(ticket):
         text = cause.verify(language)
         if text and text not in steps:
             steps.append(text)
@@ -144,7 +144,7 @@ def draft_faq(ticket: TicketDetail, source: Source | None, *, owner: str = "") -
     question = customer_question(ticket)
     question_language = "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", question) else "en"
     bodies, titles = {}, {}
-    has_causes = bool(replies._causes(ticket))
+    has_causes = bool(reply_evidence.ticket_causes(ticket))
     for language in ("en", "ja"):
         note = ""
         if source is not None and source.language == language:

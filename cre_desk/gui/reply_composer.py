@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cre_desk.actions import replies as reply_actions
-from cre_desk.core import jargon, replies
+from cre_desk.core import jargon, replies, reply_render, reply_templates
 from cre_desk.core.tickets import DraftRecord, TicketDetail
 from cre_desk.core.vocabulary import Role
 from cre_desk.errors import ConflictError
@@ -418,7 +418,7 @@ class ReplyComposer(QWidget):
         menu.clear()
         language = self.language.currentData()
         try:
-            templates = replies.load_templates(language)
+            templates = reply_templates.load_templates(language)
         except Exception as exc:  # noqa: BLE001 - a broken snippet file must not break the composer
             menu.addAction(str(exc)).setEnabled(False)
             return
@@ -463,8 +463,8 @@ class ReplyComposer(QWidget):
         reply = self.current_reply()
         if self.audience.currentData() == Role.ENGINEER.value:
             reply = replies.Reply(reply.summary, reply.cause, reply.fix, "")
-        render = {"plain": replies.render_plain, "markdown": replies.render_markdown,
-                  "html": replies.render_html}[flavour]
+        render = {"plain": reply_render.render_plain, "markdown": reply_render.render_markdown,
+                  "html": reply_render.render_html}[flavour]
         name = self.ticket.fields.requester_name if self.ticket else ""
         return render(reply, self.language.currentData(), greeting_name=name,
                       signature=self.ctx.settings.user_name)

@@ -11,10 +11,12 @@ from datetime import datetime
 
 import pytest
 
-from cre_desk.core import jargon, replies
+from cre_desk.core import jargon, reply_render, reply_templates
 from cre_desk.core.checklist import template_for
-from cre_desk.core.replies import Reply, ReplyInputs, draft, fill, merge_draft
+from cre_desk.core.replies import Reply, ReplyInputs, draft, merge_draft
+from cre_desk.core.reply_templates import fill
 from cre_desk.core.tickets import ChecklistEntry, MarkRecord, TicketDetail, TicketFields
+from cre_desk.errors import UserError
 from cre_desk.logs.rules import finding_texts
 
 NOW = datetime(2024, 5, 1, 10, 0)
@@ -139,7 +141,7 @@ def test_japanese_draft_is_polite():
     reply = draft(inputs("ja", "marketer"))
     for part in (reply.summary, reply.cause, reply.fix):
         assert "ます" in part or "です" in part or "ください" in part, part
-    text = replies.render_plain(reply, "ja", "佐藤", "ケンジ")
+    text = reply_render.render_plain(reply, "ja", "佐藤", "ケンジ")
     assert text.startswith("佐藤 様\nいつもお世話になっております。")
     assert "何卒よろしくお願いいたします。" in text
 
@@ -221,7 +223,7 @@ def test_regenerating_after_new_evidence_keeps_the_engineers_summary():
 
 def test_render_plain_has_greeting_sections_block_and_signature():
     reply = draft(inputs("en", "marketer"))
-    text = replies.render_plain(reply, "en", "Sato", "Kenji\nAcme Support")
+    text = reply_render.render_plain(reply, "en", "Sato", "Kenji\nAcme Support")
     assert text.startswith("Hello Sato,")
     positions = [text.index(h) for h in ("Summary", "Cause", "Fix", "For your developer:", "Kenji\nAcme Support")]
     assert positions == sorted(positions)
@@ -229,10 +231,10 @@ def test_render_plain_has_greeting_sections_block_and_signature():
 
 def test_render_markdown_fences_the_developer_block():
     reply = Reply("sum", "cause", "fix", "For your developer:\n```code```")
-    text = replies.render_markdown(reply, "en")
+    text = reply_render.render_markdown(reply, "en")
     assert "## Summary\n\nsum" in text and "## Cause" in text and "## Fix" in text
     assert "````\nFor your developer:\n```code```\n````" in text
-    ja = replies.render_markdown(reply, "ja")
+    ja = reply_render.render_markdown(reply, "ja")
     assert "## 概要" in ja and "## 原因" in ja and "## 対応方法" in ja
 
 
@@ -240,14 +242,14 @@ def test_render_html_escapes_customer_text_from_the_goal():
     hostile = ticket(CHECKLIST, goal="<script>alert(1)</script> show a message")
     reply = draft(inputs("en", "marketer", ticket=hostile))
     assert "<script>" in reply.summary
-    out = replies.render_html(reply, "en", "<b>Sato</b>", "<i>Kenji</i>")
+    out = reply_render.render_html(reply, "en", "<b>Sato</b>", "<i>Kenji</i>")
     assert "<script>" not in out and "<b>" not in out and "<i>" not in out
     assert "&lt;script&gt;" in out
     assert "<h3>Summary</h3>" in out and "<pre>" in out
 
 
 def test_render_skips_empty_parts():
-    text = replies.render_plain(Reply("only a summary", "", ""), "en")
+    text = reply_render.render_plain(Reply("only a summary", "", ""), "en")
     assert "Cause" not in text and "Fix" not in text
 
 
@@ -259,7 +261,7 @@ NAMES = {"ask_for_verbose_log", "iam_not_in_segment", "push_force_stop", "events
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_templates_load_for_both_languages(language):
-    templates = replies.load_templates(language)
+    templates = reply_templates.load_templates(language)
     assert NAMES <= set(templates)
     for name, template in templates.items():
         assert template.name == name and template.title and template.language == language
@@ -285,14 +287,14 @@ def test_fill_leaves_empty_values_visible():
 
 
 def test_a_template_fills_into_a_reply():
-    template = replies.load_templates("ja")["push_force_stop"]
+    template = reply_templates.load_templates("ja")["push_force_stop"]
     reply = template.filled(ticket(), engineer="Kenji")
     assert "Android 14" in reply.summary and "{" not in reply.cause + reply.fix
 
 
 def test_bad_template_is_reported_with_its_file():
-    with pytest.raises(replies.UserError, match="templates/en/x.json"):
-        replies.parse_reply_template({"schema_version": 2}, "templates/en/x.json", "en")
+    with pytest.raises(UserError, match="templates/en/x.json"):
+        reply_templates.parse_reply_template({"schema_version": 2}, "templates/en/x.json", "en")
 
 
 @pytest.mark.parametrize("audience", ["marketer", "engineer"])

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import inspect
 
-from cre_desk.core import kb, replies
+from cre_desk.core import kb, replies, reply_render
 from cre_desk.core.tickets import TicketFields
 from cre_desk.core.vocabulary import Status, Verdict
 from cre_desk.db import migrate
@@ -218,7 +218,7 @@ def test_make_faq_from_resolved_ticket(service, knowledge):
     )
     service.record_sent_reply(
         tid,
-        replies.render_plain(reply, "en", greeting_name="Ken", signature="Aiko"),
+        reply_render.render_plain(reply, "en", greeting_name="Ken", signature="Aiko"),
         language="en",
         audience="marketer",
     )
@@ -302,7 +302,7 @@ def test_make_faq_words_the_other_language_from_confirmed_checklist_items(servic
     reply = replies.Reply(
         summary="Not shown.", cause="The user was not in the segment.", fix="Fix the segment."
     )
-    service.record_sent_reply(tid, replies.render_plain(reply, "en"), language="en", audience="marketer")
+    service.record_sent_reply(tid, reply_render.render_plain(reply, "en"), language="en", audience="marketer")
     service.change_status(tid, Status.SOLVED)
     f = knowledge.make_faq(service.get_ticket(tid)).fields
     assert not f.body_ja.startswith("（公開前に翻訳") and "## 原因\nUser in segment" not in f.body_ja

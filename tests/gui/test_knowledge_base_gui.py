@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
 
-from cre_desk.core import kb, replies
+from cre_desk.core import kb, replies, reply_render
 from cre_desk.core.tickets import TicketFields
 from cre_desk.core.vocabulary import Status
 from cre_desk.gui.tasks import wait_for_all
@@ -55,7 +55,8 @@ def _resolved(ctx, title, body, cause, fix):
     )
     ctx.tickets.add_message(t.id, body, author_name="Customer", from_customer=True)
     reply = replies.Reply(summary="Push did not arrive.", cause=cause, fix=fix)
-    ctx.tickets.record_sent_reply(t.id, replies.render_plain(reply, "en"), language="en", audience="marketer")
+    ctx.tickets.record_sent_reply(t.id, reply_render.render_plain(reply, "en"), language="en",
+                                  audience="marketer")
     ctx.tickets.change_status(t.id, Status.SOLVED)
     return t.id
 

@@ -6,7 +6,7 @@ import json
 
 from cre_desk import cli
 from cre_desk.config import Settings, default_paths
-from cre_desk.core import kb, replies
+from cre_desk.core import kb, replies, reply_render
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db.kb_service import KnowledgeService
 from cre_desk.db.workspace import open_workspace
@@ -21,7 +21,7 @@ def _home(tmp_path):
         t = ws.tickets.create_ticket(TicketFields(title=title, symptom="push_not_delivered"))
         reply = replies.Reply(summary="s", cause="Permission missing.", fix="Request the permission.")
         ws.tickets.record_sent_reply(
-            t.id, replies.render_plain(reply, "en"), language="en", audience="marketer"
+            t.id, reply_render.render_plain(reply, "en"), language="en", audience="marketer"
         )
         ws.tickets.change_status(t.id, "solved")
         ids.append(t.id)
