@@ -46,7 +46,8 @@ class GuidePublisher(QObject):
         if not article.remote_id:
             self.label.setText(QCoreApplication.translate("ArticlesWindow", "Not in Zendesk Guide yet"))
         elif changed:
-            text = QCoreApplication.translate("ArticlesWindow", "Edited in Zendesk Guide since saved here: %1")
+            text = QCoreApplication.translate("ArticlesWindow",
+                                              "Edited in Zendesk Guide since saved here: %1")
             self.label.setText(text.replace("%1", article.remote_url))
         else:
             text = QCoreApplication.translate("ArticlesWindow", "Draft in Zendesk Guide: %1")
@@ -94,7 +95,8 @@ class GuidePublisher(QObject):
             else:
                 question = QCoreApplication.translate(
                     "ArticlesWindow", "Create article #%1 as a draft in Zendesk Guide (%2)?")
-            if not messages.confirm(parent, question.replace("%1", str(article.id)).replace("%2", account.id)):
+            question = question.replace("%1", str(article.id)).replace("%2", account.id)
+            if not messages.confirm(parent, question):
                 return
         section, group = self._guide_target
         knowledge = self.ctx.knowledge

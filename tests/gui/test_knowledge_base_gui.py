@@ -291,7 +291,8 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         confirms = iter([True, False])
         monkeypatch.setattr("cre_desk.gui.messages.confirm", lambda parent, text, title="": next(confirms))
         articles.guide.save()
-        qtbot.waitUntil(lambda: articles.guide.label.text().startswith("Edited in Zendesk Guide since saved here"))
+        qtbot.waitUntil(
+            lambda: articles.guide.label.text().startswith("Edited in Zendesk Guide since saved here"))
         assert server.translations[(remote_id, "en-us")]["body"] == "edited in Guide"
         wait_for_all()
     finally:
