@@ -9,9 +9,8 @@ A save that collides with a teammate's keeps the edits and says so.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,61 +31,10 @@ from cre_desk.errors import ConflictError, UserError
 from cre_desk.gui import messages
 from cre_desk.gui.best_practice_card import CardLinks
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.guide_publish import GuidePublisher
 from cre_desk.gui.intercom_publish import IntercomPublisher
 from cre_desk.gui.kb_panel import ui_is_japanese
-from cre_desk.gui.tasks import run_in_background
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of plain-text rows (titles come from tickets: never rich text)."""
-
-    def __init__(self, headers: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list[tuple[Any, list[str]]] = []
-
-    def set_rows(self, rows: list[tuple[Any, list[str]]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][1][index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return self.rows[index.row()][0]
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-
-def _table(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    return view
+from cre_desk.gui.rows_table import RowsModel, rows_table
 
 
 class ArticlesWindow(QWidget):
@@ -103,7 +50,7 @@ class ArticlesWindow(QWidget):
         self.list_model = RowsModel(
             [self.tr("#"), self.tr("Title"), self.tr("Kind"), self.tr("Status"), self.tr("Owner")], self
         )
-        self.list_view = _table(self.list_model)
+        self.list_view = rows_table(self.list_model)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
         # The title takes the width; the other columns fit their (Japanese) headers and values.
         header = self.list_view.horizontalHeader()
@@ -177,14 +124,8 @@ class ArticlesWindow(QWidget):
             bodies.addWidget(box)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
-        self.guide_button = QPushButton(self.tr("Save to Zendesk &Guide…"))
-        self.guide_button.setToolTip(self.tr("Create or update this article as a draft in Zendesk Guide; "
-                                             "someone publishes it there"))
-        self.guide_button.clicked.connect(lambda: self.save_to_guide())
-        self.remote = QLabel()
-        self.remote.setTextFormat(Qt.TextFormat.PlainText)
-        self.remote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._guide_target: tuple[int, int] | None = None
+        self.guide = GuidePublisher(self, ctx, lambda: self.current)
+        self.guide.saved.connect(self._on_guide_saved)
         self.intercom = IntercomPublisher(self, ctx, lambda: self.current)
         self.intercom.show_article(None)
         self.state = QLabel()
@@ -195,8 +136,8 @@ class ArticlesWindow(QWidget):
         ev.addLayout(form)
         ev.addWidget(bodies, 1)
         centers = QHBoxLayout()  # the help-center copies get a row of their own: long in Japanese
-        centers.addWidget(self.remote)
-        centers.addWidget(self.guide_button)
+        centers.addWidget(self.guide.label)
+        centers.addWidget(self.guide.button)
         centers.addStretch(1)
         centers.addWidget(self.intercom.label)
         centers.addWidget(self.intercom.button)
@@ -226,8 +167,8 @@ class ArticlesWindow(QWidget):
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(split, self.tr("Articles"))
-        self.tabs.addTab(_table(self.candidates_model), self.tr("FAQ candidates"))
-        self.tabs.addTab(_table(self.health_model), self.tr("FAQ health"))
+        self.tabs.addTab(rows_table(self.candidates_model), self.tr("FAQ candidates"))
+        self.tabs.addTab(rows_table(self.health_model), self.tr("FAQ health"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -323,7 +264,7 @@ class ArticlesWindow(QWidget):
         self.state.setText(
             self.tr("Article #%1, saved %2").replace("%1", str(article.id)).replace("%2", when)
         )
-        self._show_remote(article)
+        self.guide.show_article(article)
         self.intercom.show_article(article)
         self.cards.show_for_article(article)
         self._set_editor_enabled(True)
@@ -338,7 +279,7 @@ class ArticlesWindow(QWidget):
         self.status.setCurrentIndex(self.status.findData(kb.ArticleStatus.DRAFT.value))
         self.list_view.clearSelection()
         self.state.setText(self.tr("New article: not saved yet"))
-        self.remote.clear()
+        self.guide.label.clear()
         self.intercom.show_article(None)
         self.cards.show_for_article(None)
         self._set_editor_enabled(True)
@@ -357,7 +298,7 @@ class ArticlesWindow(QWidget):
             self.body_en,
             self.body_ja,
             self.save_button,
-            self.guide_button,
+            self.guide.button,
             self.intercom.button,
         ):
             widget.setEnabled(enabled)
@@ -433,91 +374,9 @@ class ArticlesWindow(QWidget):
             return
         messages.report_exception(self, exc)
 
-    # ----- Zendesk Guide ---------------------------------------------------------------------------
-
-    def _show_remote(self, article: kb.ArticleRecord, changed: bool = False) -> None:
-        if not article.remote_id:
-            self.remote.setText(self.tr("Not in Zendesk Guide yet"))
-        elif changed:
-            text = self.tr("Edited in Zendesk Guide since saved here: %1")
-            self.remote.setText(text.replace("%1", article.remote_url))
-        else:
-            self.remote.setText(self.tr("Draft in Zendesk Guide: %1").replace("%1", article.remote_url))
-
-    @classmethod
-    def ask_guide_target(cls, parent: QWidget, previous: tuple[int, int] | None) -> tuple[int, int] | None:
-        """The Guide section and permission group to create articles in (tests replace this)."""
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QInputDialog
-
-        title = QCoreApplication.translate("ArticlesWindow", "Zendesk Guide")
-        section_label = QCoreApplication.translate("ArticlesWindow", "Section id:")
-        section, ok = QInputDialog.getInt(parent, title, section_label,
-                                          previous[0] if previous else 0, 0, 2**31 - 1)
-        if not ok:
-            return None
-        group_label = QCoreApplication.translate("ArticlesWindow", "Permission group id:")
-        group, ok = QInputDialog.getInt(parent, title, group_label,
-                                        previous[1] if previous else 0, 0, 2**31 - 1)
-        return (section, group) if ok else None
-
-    def save_to_guide(self, force: bool = False) -> None:
-        """Save the shown article as a Guide draft once the user confirms; never over an edit made there."""
-        from cre_desk.integrations.accounts import load_accounts
-
-        article = self.current
-        if article is None:
-            messages.info(self, self.tr("Save the article first."))
-            return
-        account = next((a for a in load_accounts(self.ctx.settings) if a.provider == "zendesk"), None)
-        if account is None:
-            messages.info(self, self.tr("Connect a Zendesk account first (File → Accounts)."))
-            return
-        if self._guide_target is None:
-            target = self.ask_guide_target(self, self._guide_target)
-            if target is None:
-                return
-            self._guide_target = target
-        if not force:
-            question = (self.tr("Update the draft of article #%1 in Zendesk Guide (%2)?") if article.remote_id
-                        else self.tr("Create article #%1 as a draft in Zendesk Guide (%2)?"))
-            if not messages.confirm(self, question.replace("%1", str(article.id)).replace("%2", account.id)):
-                return
-        section, group = self._guide_target
-        knowledge = self.ctx.knowledge
-
-        def work():
-            from cre_desk.actions.publish_article import save_to_help_center
-            from cre_desk.integrations.help_center import guide_for
-
-            guide = guide_for(account)
-            try:
-                return save_to_help_center(knowledge, article.id, guide, section_id=section,
-                                           permission_group_id=group, force=force)
-            finally:
-                guide.close()
-
-        self.remote.setText(self.tr("Saving to Zendesk Guide…"))
-        run_in_background(work, receiver=self, on_done=self._on_guide_saved, on_error=self._on_guide_failed)
-
     def _on_guide_saved(self, article: kb.ArticleRecord) -> None:
         if self.current is not None and self.current.id == article.id:
             self.current = article
-        self._show_remote(article)
-
-    def _on_guide_failed(self, exc: BaseException) -> None:
-        from cre_desk.integrations.help_center import RemoteChanged
-
-        if isinstance(exc, RemoteChanged) and self.current is not None:
-            self._show_remote(self.current, changed=True)
-            question = self.tr("The article was edited in Zendesk Guide since it was saved from here. "
-                               "Replace the Guide copy with this one?")
-            if messages.confirm(self, question):
-                self.save_to_guide(force=True)
-            return
-        if self.current is not None:
-            self._show_remote(self.current)
-        messages.report_exception(self, exc)
 
     # ----- candidates and health -----------------------------------------------------------------
 

@@ -14,42 +14,44 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cre_desk.core.feedback import KIND_ORDER, ProductTeam, kind_label
+from cre_desk.core.feedback import ProductTeam
 from cre_desk.db.feedback_figures import FeedbackFigures, build_feedback_figures, ticket_titles, tickets_in
-from cre_desk.gui import messages, theme
+from cre_desk.gui import messages
 from cre_desk.gui.context import AppContext
+from cre_desk.gui.feedback_tables import (
+    CELL_ROLE,
+    COUNT_ROLE,
+    ITEM_ROLE,
+    TICKET_ROLE,
+    TICKETS_ROLE,
+    fill_anomalies,
+    fill_groups,
+    fill_matrix,
+    table_view,
+)
 from cre_desk.gui.feedback_tags import feedback_store
+from cre_desk.gui.feedback_teams_dialog import TeamsDialog
+from cre_desk.gui.feedback_trend import draw_trend, trend_plot
 from cre_desk.gui.formatting import plain_tooltip, ui_language
 from cre_desk.gui.period_range import day_of, show_last_days, utc_bounds
 from cre_desk.gui.tasks import run_in_background
-
-TICKETS_ROLE = Qt.ItemDataRole.UserRole + 11
-TICKET_ROLE = Qt.ItemDataRole.UserRole + 12
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 13
-CELL_ROLE = Qt.ItemDataRole.UserRole + 14
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 15
-TEAM_COLOURS = ("#2563eb", "#dc2626", "#059669", "#7c3aed", "#d97706", "#0891b2", "#db2777", "#4b5563")
 
 
 def _figures(db, start, end, tz, store):
@@ -113,7 +115,7 @@ class FeedbackDashboardView(QWidget):
         self.summary.setFont(font)
 
         self.matrix_model = QStandardItemModel(self)
-        self.matrix_view = self._table(self.matrix_model, sortable=False)
+        self.matrix_view = table_view(self.matrix_model, sortable=False)
         self.matrix_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matrix_view.clicked.connect(self._show_tickets)
         self.matrix_view.doubleClicked.connect(self._open_first)
@@ -121,7 +123,7 @@ class FeedbackDashboardView(QWidget):
         self.trend_by.addItem(self.tr("Weekly tickets by team"), "team")
         self.trend_by.addItem(self.tr("Weekly tickets by kind"), "kind")
         self.trend_by.activated.connect(lambda _i: self._draw_trend())
-        self.trend = self._plot()
+        self.trend = trend_plot()
 
         self.anomaly_model = QStandardItemModel(0, 5, self)
         self.anomaly_model.setHorizontalHeaderLabels(
@@ -141,7 +143,7 @@ class FeedbackDashboardView(QWidget):
             (self.confusion_model, self.tr("Unclear or hidden features")),
             (self.item_model, self.tr("Items with most customers")),
         ):
-            view = self._table(model)
+            view = table_view(model)
             view.clicked.connect(self._show_tickets)
             view.doubleClicked.connect(self._open_first)
             if model is self.anomaly_model:
@@ -157,7 +159,7 @@ class FeedbackDashboardView(QWidget):
         self.tickets_title.setWordWrap(True)
         self.tickets_model = QStandardItemModel(0, 1, self)
         self.tickets_model.setHorizontalHeaderLabels([self.tr("Ticket")])
-        self.tickets_view = self._table(self.tickets_model)
+        self.tickets_view = table_view(self.tickets_model)
         self.tickets_view.doubleClicked.connect(self._open_ticket)
 
         top = QHBoxLayout()
@@ -227,32 +229,6 @@ class FeedbackDashboardView(QWidget):
 
     # -- building blocks --------------------------------------------------------------------------
 
-    def _table(self, model: QStandardItemModel, *, sortable: bool = True) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(
-            QAbstractItemView.SelectionBehavior.SelectItems
-            if not sortable
-            else QAbstractItemView.SelectionBehavior.SelectRows
-        )
-        view.setSortingEnabled(sortable)
-        if sortable:
-            view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
-
-    def _plot(self):
-        import pyqtgraph as pg
-
-        widget = pg.PlotWidget(background=None)
-        widget.showGrid(x=False, y=True, alpha=0.25)
-        widget.setMenuEnabled(False)
-        widget.setMouseEnabled(x=False, y=False)
-        widget.addLegend(offset=(-10, 4), colCount=3)
-        return widget
-
     def _dark(self) -> bool:
         from PySide6.QtWidgets import QApplication
 
@@ -308,138 +284,17 @@ class FeedbackDashboardView(QWidget):
                 figures.total, confusions, len(figures.anomalies)
             )
         )
-        # team x kind
-        team_keys = [t.key for t in teams]
-        team_keys += sorted({t for t, _k in figures.cells} - set(team_keys), key=lambda k: (k == "", k))
-        kinds = [str(k) for k in KIND_ORDER]
-        self.matrix_model.clear()
-        self.matrix_model.setHorizontalHeaderLabels(
-            [kind_label(k, language, short=True) for k in kinds] + [self.tr("Total")]
-        )
-        for c, kind in enumerate(kinds):
-            self.matrix_model.setHeaderData(c, Qt.Orientation.Horizontal, kind_label(kind, language),
-                                            Qt.ItemDataRole.ToolTipRole)
-        self.matrix_model.setVerticalHeaderLabels([self.team_name(t) for t in team_keys] + [self.tr("Total")])
-        peak = max(figures.cells.values(), default=0) or 1
-        base = QColor("#3b82f6")
-        for r, team in enumerate(team_keys):
-            for c, kind in enumerate(kinds):
-                count = figures.cells.get((team, kind), 0)
-                item = self._count_item(
-                    count,
-                    (team, kind),
-                    self.tr("{0} · {1}").format(self.team_name(team), kind_label(kind, language)),
-                )
-                if count:
-                    shade = QColor(base)
-                    shade.setAlphaF(0.12 + 0.6 * count / peak)
-                    item.setBackground(shade)
-                self.matrix_model.setItem(r, c, item)
-            row_total = sum(n for (t, _k), n in figures.cells.items() if t == team)
-            self.matrix_model.setItem(
-                r, len(kinds), self._count_item(row_total, (team, None), self.team_name(team))
-            )
-        for c, kind in enumerate(kinds):
-            column_total = sum(n for (_t, k), n in figures.cells.items() if k == kind)
-            self.matrix_model.setItem(
-                len(team_keys), c, self._count_item(column_total, (None, kind), kind_label(kind, language))
-            )
-        self.matrix_model.setItem(
-            len(team_keys), len(kinds), self._count_item(figures.total, (None, None), self.tr("All tickets"))
-        )
+        fill_matrix(self.matrix_model, figures, [t.key for t in teams], self.team_name, language)
         self.matrix_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # lists
-        self.anomaly_model.removeRows(0, self.anomaly_model.rowCount())
-        for a in figures.anomalies:
-            label = self.tr("{0} · {1}, week of {2}").format(
-                self.team_name(a.team), kind_label(a.kind, language), a.week.isoformat()
-            )
-            week = QStandardItem(a.week.isoformat())
-            week.setData(list(a.ticket_ids), TICKETS_ROLE)
-            week.setData(label, TICKET_ROLE)
-            tickets = QStandardItem()
-            tickets.setData(a.count, Qt.ItemDataRole.DisplayRole)
-            tickets.setForeground(QColor("#c0262d"))
-            usual = QStandardItem()
-            usual.setData(a.usual, Qt.ItemDataRole.DisplayRole)
-            self.anomaly_model.appendRow(
-                [
-                    week,
-                    QStandardItem(self.team_name(a.team)),
-                    QStandardItem(kind_label(a.kind, language)),
-                    tickets,
-                    usual,
-                ]
-            )
-        for model, groups in (
-            (self.confusion_model, figures.confusions),
-            (self.item_model, figures.top_items),
-        ):
-            model.removeRows(0, model.rowCount())
-            for g in groups:
-                title = QStandardItem(g.title or self.tr("(not linked to a feature)"))
-                title.setToolTip(plain_tooltip(g.title))
-                title.setData(list(g.ticket_ids), TICKETS_ROLE)
-                title.setData(g.title or self.team_name(g.team), TICKET_ROLE)
-                if g.key.isdigit():
-                    title.setData(int(g.key), ITEM_ROLE)
-                tickets, customers = QStandardItem(), QStandardItem()
-                tickets.setData(g.tickets, Qt.ItemDataRole.DisplayRole)
-                customers.setData(g.customers, Qt.ItemDataRole.DisplayRole)
-                model.appendRow([title, QStandardItem(self.team_name(g.team)), tickets, customers])
+        fill_anomalies(self.anomaly_model, figures, self.team_name, language)
+        fill_groups(self.confusion_model, figures.confusions, self.team_name)
+        fill_groups(self.item_model, figures.top_items, self.team_name)
         self.anomaly_view.resizeColumnsToContents()
         self._draw_trend()
 
-    def _count_item(self, count: int, cell: tuple[str | None, str | None], label: str) -> QStandardItem:
-        """A figure of the table; its tickets are read when it is picked (a year can hold thousands)."""
-        item = QStandardItem(str(count) if count else "·")
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setData(count, COUNT_ROLE)
-        item.setData(cell, CELL_ROLE)
-        item.setData(label, TICKET_ROLE)
-        return item
-
     def _draw_trend(self) -> None:
-        import pyqtgraph as pg
-
-        plot = self.trend
-        plot.clear()
-        figures = self.figures
-        title = self.trend_by.currentText()
-        plot.setTitle(title, color=theme.chart_text_colour(self._dark()), size="10pt")
-        if figures is None or not figures.weeks:
-            return
-        by = self.trend_by.currentData()
-        language = ui_language()
-        series: dict[str, list[int]] = {}
-        for (team, kind), per_week in figures.weekly.items():
-            key = team if by == "team" else kind
-            values = series.setdefault(key, [0] * len(figures.weeks))
-            for n, week in enumerate(figures.weeks):
-                values[n] += per_week.get(week, 0)
-        # a team (or kind) keeps its colour and place in the stack whatever the period
-        fixed = [t.key for t in self.teams] + [""] if by == "team" else [str(k) for k in KIND_ORDER]
-        order = [k for k in fixed if k in series] + sorted(k for k in series if k not in fixed)
-        xs = list(range(len(figures.weeks)))
-        base = [0] * len(xs)
-        for n, key in enumerate(order):
-            name = self.team_name(key) if by == "team" else kind_label(key, language, short=True)
-            colour = TEAM_COLOURS[(fixed.index(key) if key in fixed else n) % len(TEAM_COLOURS)]
-            bars = pg.BarGraphItem(x=xs, y0=list(base), height=series[key], width=0.75, brush=colour,
-                                   pen=pg.mkPen(None), name=name)
-            plot.addItem(bars)
-            base = [b + v for b, v in zip(base, series[key], strict=True)]
-        for a in figures.anomalies:
-            if a.week in figures.weeks:
-                x = figures.weeks.index(a.week)
-                marker = pg.ScatterPlotItem([x], [base[x] + 0.7], symbol="t", size=14, brush="#c0262d",
-                                            pen=pg.mkPen("#7f1d1d"))
-                plot.addItem(marker)
-        plot.setYRange(0, max(max(base, default=0), 1) * 1.45 + 1, padding=0)  # room for the legend on top
-        step = max(1, len(figures.weeks) // 8)
-        plot.getAxis("bottom").setTicks(
-            [[(n, w.strftime("%m-%d")) for n, w in enumerate(figures.weeks) if n % step == 0]]
-        )
+        draw_trend(self.trend, self.figures, self.trend_by.currentData(), self.trend_by.currentText(),
+                   [t.key for t in self.teams], self.team_name, dark=self._dark())
 
     # -- tickets behind a figure ------------------------------------------------------------------
 
@@ -568,99 +423,3 @@ class FeedbackDashboardView(QWidget):
             on_error=lambda exc: messages.report_exception(self, exc),
             receiver=self,
         )
-
-
-class TeamsDialog(QDialog):
-    """A lead's table of product teams: key, names, and the symptoms, checklist items and words of each."""
-
-    COLUMNS = ("key", "name", "name_ja", "symptoms", "checklist_items", "keywords")
-
-    def __init__(self, teams: list[ProductTeam], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Product teams"))
-        self._original = {t.key for t in teams}
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Key"),
-                self.tr("Name"),
-                self.tr("Name (Japanese)"),
-                self.tr("Symptoms"),
-                self.tr("Checklist items"),
-                self.tr("Feature words"),
-            ]
-        )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for team in teams:
-            self._add_row(team)
-        self.table.resizeColumnsToContents()
-        add = QPushButton(self.tr("Add team"))
-        add.clicked.connect(lambda: self._add_row(ProductTeam(key="", name="")))
-        remove = QPushButton(self.tr("Remove team"))
-        remove.setToolTip(self.tr("Its tickets keep their kind and become untagged by team"))
-        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        note = QLabel(self.tr("Lists are comma-separated. Checklist items match by the start of their key."))
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(note)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
-        self.resize(980, 420)
-
-    def _add_row(self, team: ProductTeam) -> None:
-        r = self.table.rowCount()
-        self.table.insertRow(r)
-        values = (
-            team.key,
-            team.name,
-            team.name_ja,
-            ", ".join(team.symptoms),
-            ", ".join(team.checklist_items),
-            ", ".join(team.keywords),
-        )
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if c == 0 and team.key:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)  # tickets store the key
-            self.table.setItem(r, c, item)
-
-    def teams(self) -> list[ProductTeam]:
-        out = []
-        for r in range(self.table.rowCount()):
-            cells = [_text(self.table.item(r, c)) for c in range(6)]
-            if not cells[0].strip() and not cells[1].strip():
-                continue
-
-            def split(text: str) -> tuple[str, ...]:
-                return tuple(p.strip() for p in text.split(",") if p.strip())
-
-            out.append(
-                ProductTeam(
-                    key=cells[0] or cells[1],
-                    name=cells[1] or cells[0],
-                    name_ja=cells[2],
-                    symptoms=split(cells[3]),
-                    checklist_items=split(cells[4]),
-                    keywords=split(cells[5]),
-                    position=r,
-                )
-            )
-        return out
-
-    def removed(self) -> list[str]:
-        kept = {t.key for t in self.teams()}
-        return sorted(self._original - kept)
-
-
-def _text(item: QTableWidgetItem | None) -> str:
-    return item.text() if item is not None else ""

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def attach_files(self) -> None:
         if self.pane is not None and self.pane.ticket is not None:
-            self.pane.choose_files()
+            self.pane.attacher.choose()
 
     def request_log(self) -> None:
         if self.pane is not None and self.pane.ticket is not None:
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
         if self._sync_job is not None:
             self._sync_job.cancel()     # requests stop within a moment; finished pages are kept
         if self.pane is not None:
-            self.pane.cancel_attaching()   # closing stops a copy in progress rather than waiting for it
+            self.pane.attacher.cancel()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()
         from cre_desk.gui.tasks import wait_for_all
 

@@ -10,7 +10,6 @@ Signals:
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cre_desk.actions import attach
 from cre_desk.actions.tickets import save_ticket
 from cre_desk.core.tickets import TicketDetail, TicketFields
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import ConflictError
 from cre_desk.gui import messages
-from cre_desk.gui.attach_bar import AttachBar, AttachDialog
+from cre_desk.gui.attach_bar import AttachBar
 from cre_desk.gui.autosave import AutosaveTimer
 from cre_desk.gui.checklist_view import ChecklistView
 from cre_desk.gui.context import AppContext
@@ -45,7 +43,7 @@ from cre_desk.gui.log_workbench import LogWorkbench
 from cre_desk.gui.notice_labels import ElidedLabel
 from cre_desk.gui.overview_form import OverviewForm
 from cre_desk.gui.reply_composer import ReplyComposer
-from cre_desk.gui.tasks import Progress, run_in_background
+from cre_desk.gui.ticket_attaching import TicketAttacher
 from cre_desk.gui.timeline_view import TimelineView
 
 
@@ -59,10 +57,6 @@ class TicketPane(QWidget):
         self._saving = False
         self._save_again = False
         self._notice = ""   # a one-off message shown in place of "Saved" after the next refresh
-        self._attach_job: Progress | None = None   # files being copied in
-        self._attach_waiting: list[tuple[int, list[Path]]] = []   # (ticket id, files) chosen meanwhile
-        self._attach_lines: list[str] = []   # outcomes of files attached before the ones still waiting
-        self._attach_dir = str(Path.home())
         # Overview edits whose save failed (disk full, server down), by ticket id, with the version they were
         # typed on: kept until a save succeeds, shown again when the ticket is opened (D-3).
         self._unsaved: dict[int, tuple[TicketFields, int]] = {}
@@ -118,7 +112,6 @@ class TicketPane(QWidget):
         c.setContentsMargins(0, 0, 0, 0)
         c.addLayout(header)
         self.attach_bar = AttachBar()
-        self.attach_bar.cancel_requested.connect(self.cancel_attaching)
         c.addWidget(self.attach_bar)
         self.similar = SimilarPanel(ctx, reply_language=lambda: self.reply.language.currentData() or "en")
         self.similar.insert_requested.connect(self._on_similar_insert_requested)
@@ -141,11 +134,13 @@ class TicketPane(QWidget):
         self._autosave = AutosaveTimer(self)
         self._autosave.timeout.connect(self.save)
         self.overview.edited.connect(self._on_overview_edited)
-        self.overview.files_dropped.connect(self.attach_files)
-        self.overview.attach_requested.connect(self.choose_files)
-        self.overview.remove_requested.connect(self.remove_attachment)
-        self.logs.files_dropped.connect(self.attach_files)
-        self.logs.attach_requested.connect(self.choose_files)
+        self.attacher = TicketAttacher(self, ctx, self.attach_bar, self.logs, lambda: self.ticket,
+                                       refresh=self._refresh_quietly)
+        self.overview.files_dropped.connect(self.attacher.attach)
+        self.overview.attach_requested.connect(self.attacher.choose)
+        self.overview.remove_requested.connect(self.attacher.remove)
+        self.logs.files_dropped.connect(self.attacher.attach)
+        self.logs.attach_requested.connect(self.attacher.choose)
         self.checklist.verdict_saved.connect(lambda _e: self._refresh_quietly())
         self.logs.evidence_added.connect(self._refresh_quietly)
         self.reply.sent.connect(self._refresh_quietly)
@@ -419,126 +414,3 @@ class TicketPane(QWidget):
     def focus_status(self) -> None:
         self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.status.showPopup()
-
-    def choose_files(self) -> None:
-        """Attach… : pick files in a dialog and attach them to the open ticket."""
-        if self.ticket is None:
-            return
-        paths = AttachDialog.ask(self, self._attach_dir)
-        if paths:
-            self._attach_dir = str(paths[0].parent)
-            self.attach_files(paths)
-
-    def attach_files(self, paths: list, ticket_id: int | None = None) -> None:
-        """Copy files into a ticket off the GUI thread, with progress and Cancel; say what became of each.
-
-        Files chosen while others are still being copied are attached right after them (to the ticket
-        that was open when they were chosen).
-        """
-        if ticket_id is None and self.ticket is not None:
-            ticket_id = self.ticket.id
-        if ticket_id is None or not paths:
-            return
-        paths = [Path(p) for p in paths]
-        if self._attach_job is not None:
-            self._attach_waiting.append((ticket_id, paths))
-            return
-        redact, temp_dir = self.ctx.settings.redact_logs, self.ctx.paths.temp_dir / "attach"
-
-        def prepare(progress):
-            def report(done: int, total: int, name: str) -> None:
-                progress.update(int(1000 * done / max(total, 1)), 1000, name)
-
-            return attach.prepare(paths, temp_dir, redact=redact, cancel=progress.should_stop,
-                                  progress=report)
-
-        self.attach_bar.start(len(paths))
-        job = run_in_background(prepare,
-                                on_done=lambda items: self._on_attach_prepared(job, ticket_id, items),
-                                on_error=lambda exc: self._on_attach_failed(job, exc),
-                                on_progress=self.attach_bar.show_progress, receiver=self)
-        self._attach_job = job
-
-    def cancel_attaching(self) -> None:
-        """Stop at once: the copies made so far are removed in the background and nothing is attached."""
-        job, self._attach_job = self._attach_job, None
-        if job is None:
-            return
-        job.cancel()
-        self._attach_waiting = []
-        earlier, self._attach_lines = self._attach_lines, []
-        self.attach_bar.finish(earlier + [self.tr("Attaching stopped: the files still being copied were not "
-                                                  "attached.")] if earlier else
-                               [self.tr("Attaching stopped: none of the files was attached.")])
-
-    def _on_attach_prepared(self, job, ticket_id: int, items: list) -> None:
-        if job.cancelled or job is not self._attach_job:
-            run_in_background(attach.discard, items, on_done=lambda _r: None, receiver=self)
-            return
-        self.attach_bar.storing()
-
-        def failed(exc: BaseException) -> None:
-            attach.discard(items)
-            self._on_attach_failed(job, exc)
-
-        self.ctx.run_db(attach.store, self.ctx.tickets, ticket_id, items,
-                        on_done=lambda outcomes: self._on_attached(ticket_id, outcomes), on_error=failed,
-                        receiver=self)
-
-    def _on_attach_failed(self, job, exc: BaseException) -> None:
-        if job is not self._attach_job:
-            return
-        self._attach_job = None
-        self._attach_waiting = []
-        earlier, self._attach_lines = self._attach_lines, []
-        self.attach_bar.finish(earlier + [self.tr("The files could not be attached: {0}").format(
-            messages.classify(exc))])
-        messages.report_exception(self, exc)
-
-    def _on_attached(self, ticket_id: int, outcomes: list) -> None:
-        self._attach_job = None
-        shown = self.ticket is not None and self.ticket.id == ticket_id
-        lines = self._attach_lines + ([] if shown else [self.tr("Ticket #{0}:").format(ticket_id)]) + [
-            self.attach_bar.outcome_text(o) for o in outcomes]
-        if any(o.attached for o in outcomes):
-            if shown:
-                self._refresh_quietly()
-            else:
-                self.ctx.ticket_saved.emit(ticket_id)
-        if self._attach_waiting:
-            self._attach_lines = lines
-            next_ticket, paths = self._attach_waiting.pop(0)
-            self.attach_files(paths, ticket_id=next_ticket)
-            return
-        self._attach_lines = []
-        self.attach_bar.finish(lines)
-
-    def remove_attachment(self, attachment_id: int) -> None:
-        """Remove one attached file after asking; the workspace's copy is deleted (the original is not)."""
-        if self.ticket is None:
-            return
-        record = next((a for a in self.ticket.attachments if a.id == attachment_id), None)
-        if record is None:
-            return
-        marks = sum(1 for m in self.logs.marks if m.attachment_id == attachment_id)
-        text = "\n\n".join(part for part in (
-            self.tr("Remove “{0}” from ticket #{1}?").format(record.file_name, self.ticket.id),
-            self.tr("The copy kept in the workspace is deleted. The file you attached it from is not "
-                    "touched."),
-            self.tr("%n mark(s) on its lines will be removed too.", "", marks) if marks else "",
-            self.tr("This cannot be undone; to have it back, attach the file again.")) if part)
-        if not messages.confirm(self, text, title=self.tr("Remove attachment")):
-            return
-        self.logs.release_attachment(attachment_id)
-
-        def done(removed) -> None:
-            self.attach_bar.finish([self.tr("{0}: removed from the ticket, and its copy deleted from the "
-                                            "workspace").format(removed.file_name)])
-            self._refresh_quietly()
-
-        def failed(exc: BaseException) -> None:
-            messages.report_exception(self, exc)
-            self._refresh_quietly()
-
-        self.ctx.run_db(self.ctx.tickets.remove_attachment, attachment_id, on_done=done, on_error=failed,
-                        receiver=self)

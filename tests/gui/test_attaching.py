@@ -29,7 +29,7 @@ def test_long_notices_and_long_file_names_never_widen_the_window(qtbot, window, 
     bundle = tmp_path / f"{LONG}.zip"
     with zipfile.ZipFile(bundle, "w") as zf:
         zf.writestr(f"{LONG}/{LONG}.log", b"\x00\x01\x02\x03" * 4000)
-    window.pane.attach_files([log, bundle])
+    window.pane.attacher.attach([log, bundle])
     qtbot.waitUntil(lambda: window.pane.ticket is not None and len(window.pane.ticket.attachments) == 2,
                     timeout=10000)
     window.show_tab(3)
@@ -139,7 +139,7 @@ def test_a_large_file_shows_progress_and_cancel_answers_at_once(qtbot, window, c
 
     monkeypatch.setattr(attach, "_copy", held_copy)
     bar = window.pane.attach_bar
-    window.pane.attach_files([big])
+    window.pane.attacher.attach([big])
     assert bar.running and bar.isVisibleTo(window)
     qtbot.waitUntil(lambda: bar.progress.value() > 0, timeout=5000)
     assert "big.gz" in bar.state.text()
@@ -202,8 +202,8 @@ def test_files_chosen_while_others_are_copied_are_attached_after_them(qtbot, win
     first, second = tmp_path / "first.log", tmp_path / "second.log"
     first.write_text("11-20 10:14:02.118  1  1 I Shop: one\n")
     second.write_text("11-20 10:14:03.118  1  1 I Shop: two\n")
-    window.pane.attach_files([first])
-    window.pane.attach_files([second])
+    window.pane.attacher.attach([first])
+    window.pane.attacher.attach([second])
     qtbot.waitUntil(lambda: len(window.pane.ticket.attachments) == 2, timeout=5000)
     assert [a.file_name for a in ctx.tickets.get_ticket(ticket.id).attachments] == ["first.log", "second.log"]
     qtbot.waitUntil(lambda: window.pane.attach_bar.lines() == ["first.log: attached", "second.log: attached"],

@@ -50,7 +50,7 @@ def test_matrix_lists_and_opening_tickets(qtbot, window, ctx, tmp_path):
     assert model.index(rows["Total"], len(kinds)).data() == "4"
     board._show_tickets(cell)
     qtbot.waitUntil(lambda: board.tickets_model.rowCount() == 2, timeout=10000)
-    from cre_desk.gui.feedback_dashboard import TICKET_ROLE
+    from cre_desk.gui.feedback_tables import TICKET_ROLE
 
     listed = {board.tickets_model.item(r).data(TICKET_ROLE) for r in range(2)}
     assert listed == {made[0], made[1]}
@@ -76,7 +76,7 @@ def test_matrix_lists_and_opening_tickets(qtbot, window, ctx, tmp_path):
 
 
 def test_lead_adds_and_removes_a_team(qtbot, window, ctx):
-    from cre_desk.gui.feedback_dashboard import TeamsDialog
+    from cre_desk.gui.feedback_teams_dialog import TeamsDialog
 
     store = FeedbackStore(ctx.workspace.db)
     dialog = TeamsDialog(store.list_teams())

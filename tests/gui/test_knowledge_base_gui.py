@@ -264,7 +264,7 @@ def test_an_analysed_log_makes_tickets_with_the_same_findings_look_alike(qtbot, 
 
 def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, window, ctx, dialogs,
                                                                        monkeypatch):
-    from cre_desk.gui.articles_window import ArticlesWindow
+    from cre_desk.gui.guide_publish import GuidePublisher
     from cre_desk.integrations import accounts
     from tests.integrations.test_help_center import EMAIL, TOKEN, FakeGuide
 
@@ -274,25 +274,26 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
                                    base_url=server.url)
         accounts.save_account(ctx.settings, account, TOKEN)
         _workspace(ctx)
-        monkeypatch.setattr(ArticlesWindow, "ask_guide_target", classmethod(lambda cls, parent, prev: (7, 5)))
+        monkeypatch.setattr(GuidePublisher, "ask_guide_target", classmethod(lambda cls, parent, prev: (7, 5)))
         window.show_articles()
         articles = window.articles
         qtbot.waitUntil(lambda: articles.current is not None)
-        assert articles.remote.text() == "Not in Zendesk Guide yet"
+        assert articles.guide.label.text() == "Not in Zendesk Guide yet"
         dialogs.answers["confirm"] = False
-        articles.save_to_guide()
+        articles.guide.save()
         assert server.requests == []                        # nothing is sent without the user's yes
         dialogs.answers["confirm"] = True
-        articles.save_to_guide()
-        qtbot.waitUntil(lambda: articles.remote.text().startswith("Draft in Zendesk Guide: https://"))
+        articles.guide.save()
+        qtbot.waitUntil(lambda: articles.guide.label.text().startswith("Draft in Zendesk Guide: https://"))
         remote_id = int(articles.current.remote_id)
         server.translations[(remote_id, "en-us")]["body"] = "edited in Guide"
         server.articles[remote_id]["edited_at"] = server.edited()
         dialogs.answers["confirm"] = False                  # first yes to update, then no to replacing
         confirms = iter([True, False])
         monkeypatch.setattr("cre_desk.gui.messages.confirm", lambda parent, text, title="": next(confirms))
-        articles.save_to_guide()
-        qtbot.waitUntil(lambda: articles.remote.text().startswith("Edited in Zendesk Guide since saved here"))
+        articles.guide.save()
+        qtbot.waitUntil(
+            lambda: articles.guide.label.text().startswith("Edited in Zendesk Guide since saved here"))
         assert server.translations[(remote_id, "en-us")]["body"] == "edited in Guide"
         wait_for_all()
     finally:
