@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from cre_desk import safe_write
 from cre_desk.errors import UserError
 
 
@@ -86,7 +87,7 @@ def main(argv: list[str], db_url: str | None = None, home: Path | None = None) -
         workspace.close()
     text = render(report, args.format, language)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        safe_write.write_text(args.output, text)
         print(f"Wrote {args.output}")
     else:
         sys.stdout.write(text)

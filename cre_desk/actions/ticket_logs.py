@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cre_desk import safe_write
 from cre_desk.core.tickets import AttachmentRecord
 from cre_desk.db.service import TicketService
 from cre_desk.logs import sources
@@ -62,7 +63,7 @@ class TicketLogs:
         """A known-good baseline log as a file beside the ticket's logs (it goes when they go)."""
         self.work_dir.mkdir(parents=True, exist_ok=True)
         path = self.work_dir / f"baseline-{name}.log"
-        path.write_text(text, encoding="utf-8")
+        safe_write.write_text(path, text)
         return path
 
     def release_attachment(self, attachment_id: int) -> None:

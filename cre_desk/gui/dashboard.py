@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk import safe_write
 from cre_desk.core import timers
 from cre_desk.core.vocabulary import Category, PauseReason
 from cre_desk.db import reports
@@ -318,7 +319,8 @@ class DashboardView(QWidget):
     def write_csv(self, path: Path) -> None:
         """The group table and the at-risk list, one after the other, as a spreadsheet opens them."""
         try:
-            path.write_text(self.report.to_csv() + "\n" + self.report.open_tickets_csv(), encoding="utf-8-sig")
+            safe_write.write_text(path, self.report.to_csv() + "\n" + self.report.open_tickets_csv(),
+                                  encoding="utf-8-sig")
         except OSError as exc:
             messages.report_exception(self, exc)
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk import safe_write
 from cre_desk.core.feedback import ProductTeam
 from cre_desk.db.feedback_figures import FeedbackFigures, build_feedback_figures, ticket_titles, tickets_in
 from cre_desk.gui import messages
@@ -413,7 +414,7 @@ class FeedbackDashboardView(QWidget):
             renderers = {"md": voice_export.to_markdown, "csv": voice_export.to_csv}
             render = renderers.get(fmt, voice_export.to_html)
             text = render(report, language)
-            path.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+            safe_write.write_text(path, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
         run_in_background(
             build,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cre_desk import safe_write
 from cre_desk.actions import replies as reply_actions
 from cre_desk.core import jargon, replies, reply_render, reply_templates
 from cre_desk.core.tickets import DraftRecord, TicketDetail
@@ -674,7 +675,7 @@ class ReplyComposer(QWidget):
         flavour = "markdown" if path.suffix == ".md" or "*.md" in chosen_filter else (
             "html" if path.suffix in (".html", ".htm") or "*.html" in chosen_filter else "plain")
         try:
-            path.write_text(self.rendered(flavour), encoding="utf-8")
+            safe_write.write_text(path, self.rendered(flavour))
         except OSError as exc:
             messages.report_exception(self, exc)
             return
