@@ -18,7 +18,7 @@ import numpy as np
 import re2
 
 from cre_desk.errors import UserError
-from cre_desk.logs import formats, linescan, workers
+from cre_desk.logs import format_detection, formats, linescan, workers
 from cre_desk.logs.entry import Entry
 from cre_desk.logs.index import VECTOR_FORMATS, Cancelled, LineIndex
 
@@ -230,7 +230,7 @@ class LogDocument:
             self._temporary = read_path
         self.index = LineIndex(read_path, newline=newline)
         mtime = time.gmtime(self.source_path.stat().st_mtime)
-        self.detection = formats.detect(self._head_lines(400))
+        self.detection = format_detection.detect(self._head_lines(400))
         self.format = fmt or self.detection.format
         self.parser = formats.LineParser(self.format, year=mtime.tm_year, latest_month=mtime.tm_mon)
         self.headers: np.ndarray | None = None     # bool per line: starts an entry
@@ -251,7 +251,7 @@ class LogDocument:
 
     @property
     def format_label(self) -> str:
-        return formats.LABELS.get(self.format, self.format)
+        return format_detection.LABELS.get(self.format, self.format)
 
     # -- indexing ---------------------------------------------------------------------------------
 
