@@ -193,7 +193,8 @@ def test_android_studio_lines_with_hidden_columns_keep_their_fields():
 
 
 def test_prose_with_a_capital_letter_is_not_an_android_studio_line():
-    assert format_detection.detect(["Plan A  B  C", "We tried I think twice", "Then it failed"]).format == "generic"
+    prose = ["Plan A  B  C", "We tried I think twice", "Then it failed"]
+    assert format_detection.detect(prose).format == "generic"
 
 
 def test_console_app_copies_keep_level_process_and_message():
