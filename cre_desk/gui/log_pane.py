@@ -49,8 +49,9 @@ from cre_desk.gui.notice_labels import ElidedLabel, never_wider
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.wrap_row import WrapRow
 from cre_desk.logs import filter_lang, filtering
-from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
+from cre_desk.logs.document import LogDocument
 from cre_desk.logs.entry import DEBUG, ERROR, FATAL, INFO, LEVEL_NAMES, VERBOSE, WARN
+from cre_desk.logs.search_patterns import PatternError, compile_user_pattern
 from cre_desk.logs.visible import visible
 
 FILTER_DELAY_MS = 300
