@@ -277,7 +277,8 @@ def _status() -> dict[str, int]:
 
 def measure_engine(path: Path) -> dict:
     """One cold-process run of the engine on ``path`` (the file itself is in the page cache)."""
-    from cre_desk.logs.document import LogDocument, compile_user_pattern
+    from cre_desk.logs.document import LogDocument
+    from cre_desk.logs.search_patterns import compile_user_pattern
 
     before = _status()
     peak_anon = [before["RssAnon"]]

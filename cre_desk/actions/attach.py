@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cre_desk.errors import Cancelled
+from cre_desk.logs.file_kind import sniff_kind
 from cre_desk.logs.redact import redact_file
-from cre_desk.logs.sources import sniff_kind
 
 BLOCK = 8 * 1024 * 1024
 

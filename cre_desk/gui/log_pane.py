@@ -3,6 +3,8 @@
 The pane opens a file instantly and indexes it in the background (rows appear as they are found);
 filters and searches also run off the GUI thread and a newer one cancels the older. The pane knows
 nothing about tickets: marks and evidence are requested through signals the workbench handles.
+The filter's and the search's jobs live in ``log_filter`` and ``log_search``, the rows and moving
+between them in ``log_lines_view``; the pane builds the widgets and ties them together.
 
 Signals:
     mark_requested(int, str): toggle a mark on a line (line number, line text).
@@ -19,41 +21,36 @@ import calendar
 import re
 import time
 
-import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QProgressBar,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from cre_desk.errors import Cancelled, UserError
-from cre_desk.gui.formatting import plain_tooltip
-from cre_desk.gui.log_delegate import LogLineDelegate
-from cre_desk.gui.log_model import NUMBER_COLUMN, TEXT_COLUMN, LogLinesModel
+from cre_desk.errors import Cancelled
+from cre_desk.gui.log_filter import LogFilter
+from cre_desk.gui.log_lines_view import LogLinesView
+from cre_desk.gui.log_model import TEXT_COLUMN, LogLinesModel
+from cre_desk.gui.log_search import LogSearch
 from cre_desk.gui.notice_labels import ElidedLabel, never_wider
 from cre_desk.gui.tasks import Progress, run_in_background
 from cre_desk.gui.wrap_row import WrapRow
-from cre_desk.logs import filter_lang, filtering
-from cre_desk.logs.document import LogDocument, PatternError, compile_user_pattern
-from cre_desk.logs.entry import DEBUG, ERROR, FATAL, INFO, LEVEL_NAMES, VERBOSE, WARN
+from cre_desk.logs import filter_lang
+from cre_desk.logs.document import LogDocument
 from cre_desk.logs.visible import visible
 
-FILTER_DELAY_MS = 300
 POLL_MS = 80
 #: The filter and search boxes keep at least this width; the options beside them wrap below instead.
 FIELD_MIN_WIDTH = 180
@@ -75,11 +72,9 @@ class LogPane(QWidget):
         self.doc: LogDocument | None = None
         self.saved_filters = saved_filters if saved_filters is not None else {}
         self._build_job: Progress | None = None
-        self._filter_job: Progress | None = None
-        self._search_job: Progress | None = None
-        self._search_waiting = False   # a search asked for while a filter runs starts after it
-        self._findings_by_line: dict[int, list[tuple[str, str]]] = {}
         self.model = LogLinesModel(self)
+        self.filtering = LogFilter(self)
+        self.searching = LogSearch(self)
 
         self.title = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         font = self.title.font()
@@ -90,23 +85,22 @@ class LogPane(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter, e.g.  tag:Braze level:W  -message:chatty  (Ctrl+Shift+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setCompleter(QCompleter(sorted(set(filter_lang.completions(""))), self.filter_edit))
-        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter_edit.textChanged.connect(lambda _t: self.filtering.timer.start())
         self.presets = QToolButton()
         self.presets.setText(self.tr("Presets"))
         self.presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets.setMenu(QMenu(self.presets))
-        self.presets.menu().aboutToShow.connect(self._fill_presets)
+        self.presets.menu().aboutToShow.connect(self.filtering.fill_presets)
         self.filter_state = ElidedLabel(min_chars=6)
         self.empty_note = never_wider(QLabel(wordWrap=True))    # why a filter shows no line, in words
         self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_note.hide()
-        self._query: filter_lang.Query | None = None
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F), Enter for next"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.returnPressed.connect(self.find_next)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.textChanged.connect(lambda _t: self.searching.timer.start())
         self.regex_box = QCheckBox(".*")
         self.regex_box.setToolTip(self.tr("Regular expression (RE2 syntax)"))
         self.case_box = QCheckBox("Aa")
@@ -124,22 +118,8 @@ class LogPane(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.hit_label = ElidedLabel(min_chars=6)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.delegate = LogLineDelegate("auto", self.table)
-        self.table.setItemDelegate(self.delegate)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.delegate.metrics.height() + 2)
-        self.table.horizontalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(NUMBER_COLUMN, QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self._fit_number_column(10 ** 7)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table = LogLinesView(self.model)
+        self.delegate = self.table.delegate
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -178,10 +158,6 @@ class LogPane(QWidget):
         layout.addWidget(self.detail)
         layout.addLayout(status_row)
 
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
-        self._search_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
         self._poll = QTimer(self, interval=POLL_MS)
         self._last_grow = 0.0
         self._poll.timeout.connect(self._on_poll)
@@ -264,11 +240,6 @@ class LogPane(QWidget):
             self.progress.setValue(int(1000 * index.indexed_bytes / index.size))
         self._show_status()
 
-    def _fit_number_column(self, lines: int) -> None:
-        """Line numbers as wide as the log's longest one (the message, not the gutter, gets the width)."""
-        digits = max(3, len(str(max(lines, 1))))
-        self.table.setColumnWidth(NUMBER_COLUMN, self.delegate.metrics.horizontalAdvance("0") * digits + 20)
-
     def _on_built(self, doc: LogDocument) -> None:
         if doc is not self.doc:
             return
@@ -276,7 +247,7 @@ class LogPane(QWidget):
         self.progress.hide()
         self.delegate.clear_cache()
         self.model.indexing_finished()
-        self._fit_number_column(len(doc))
+        self.table.fit_number_column(len(doc))
         self._show_status()
         if self.filter_edit.text().strip():
             self.apply_filter()
@@ -293,22 +264,22 @@ class LogPane(QWidget):
 
     def close_document(self) -> None:
         """Stop the log's work and release its file map (a cancelled job still running sees a closed log)."""
-        for job in (self._build_job, self._filter_job, self._search_job):
+        for job in (self._build_job, self.filtering.job, self.searching.job):
             if job is not None:
                 job.cancel()
         self._poll.stop()
         self.model.set_document(None)
         doc, self.doc = self.doc, None
-        self._findings_by_line = {}
+        self.filtering.findings_by_line = {}
         if doc is not None:
             doc.close()
 
     def reset(self) -> None:
         """Close the log and forget what was typed and shown for it (another ticket is being opened)."""
         self.close_document()
-        self._filter_job = self._search_job = None
-        self._search_waiting = False
-        for timer in (self._filter_timer, self._search_timer):
+        self.filtering.job = self.searching.job = None
+        self.searching.waiting = False
+        for timer in (self.filtering.timer, self.searching.timer):
             timer.stop()
         for edit in (self.filter_edit, self.search_edit):
             edit.blockSignals(True)
@@ -345,243 +316,36 @@ class LogPane(QWidget):
     # -- filtering --------------------------------------------------------------------------------
 
     def set_findings(self, by_line: dict[int, list[tuple[str, str]]]) -> None:
-        self._findings_by_line = by_line
-        self.model.set_findings(by_line)
+        self.filtering.set_findings(by_line)
 
     def set_filter(self, text: str) -> None:
-        self.filter_edit.setText(text)
-        self._filter_timer.stop()
-        self.apply_filter()
+        self.filtering.set_filter(text)
 
     def apply_filter(self) -> None:
         """Parse the filter text and show only matching lines (level-only filters answer at once)."""
-        if self._filter_job is not None:
-            self._filter_job.cancel()
-            self._filter_job = None
-        self.filter_edit.setStyleSheet("")
-        self.filter_edit.setToolTip("")
-        doc = self.doc
-        text = self.filter_edit.text()
-        try:
-            query = filter_lang.parse(text)
-        except UserError as exc:
-            self.filter_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
-            self.filter_edit.setToolTip(plain_tooltip(str(exc)))   # U-1: the message quotes the pattern
-            self.filter_state.setText(self.tr("Filter not understood"))
-            return
-        if doc is None or not doc.ready:
-            self.filter_state.setText(self.tr("Filter applies when indexing ends") if query else "")
-            return
-        anchor = self.current_line()
-        self._query = query
-        if query is None:
-            self._show_rows(None, anchor)
-            return
-        floor = filter_lang.level_floor(query)
-        if floor is not None:
-            self._show_rows(np.flatnonzero(doc.levels() >= floor), anchor)
-            return
-        now, findings = self._newest_time(), dict(self._findings_by_line)
-        self.filter_state.setText(self.tr("Filtering…"))
-        self._filter_job = run_in_background(
-            lambda progress: filtering.filter_lines(doc, query, now=now, findings_by_line=findings,
-                                                    cancel=progress.should_stop),
-            on_done=lambda rows: self._on_filtered(doc, rows, anchor),
-            on_error=lambda exc: self._on_filter_failed(exc) if doc is self.doc else None,
-            on_progress=lambda *_: None, receiver=self, progress=Progress())
-
-    def _on_filter_failed(self, exc: BaseException) -> None:
-        self._filter_job = None
-        if not isinstance(exc, Cancelled):
-            self.filter_state.setText(self.tr("Filter failed: {0}").format(exc))
-        if self._search_waiting:
-            self.run_search()
-
-    def _on_filtered(self, doc: LogDocument, rows, anchor: int | None) -> None:
-        self._filter_job = None
-        if doc is self.doc:
-            self._show_rows(rows, anchor)
-        if self._search_waiting:
-            self.run_search()
-
-    def _newest_time(self) -> float | None:
-        doc = self.doc
-        if doc is None or not len(doc):
-            return None
-        for line in range(len(doc) - 1, max(-1, len(doc) - 200), -1):
-            ts = doc.timestamp_of(line)
-            if ts is not None:
-                return ts
-        return None
-
-    def _show_rows(self, rows, anchor: int | None) -> None:
-        self.model.set_rows(rows)
-        if rows is None:
-            self.filter_state.setText("")
-        else:
-            self.filter_state.setText(self.tr("{0} of {1} lines").format(f"{len(rows):,}", f"{len(self.doc):,}"))
-        self._say_why_empty(rows is not None and len(rows) == 0 and len(self.doc) > 0)
-        if anchor is not None:
-            self.go_to_line(anchor, select=True)
-        self._update_hit_label()
-
-    def _say_why_empty(self, empty: bool) -> None:
-        """A filter that leaves no line says so in words, and what a ``-level:X`` term probably meant."""
-        if not empty:
-            self.empty_note.hide()
-            return
-        names = {VERBOSE: self.tr("Verbose"), DEBUG: self.tr("Debug"), INFO: self.tr("Info"),
-                 WARN: self.tr("Warning"), ERROR: self.tr("Error"), FATAL: self.tr("Fatal")}
-        lines = [self.tr("No line matches this filter. Clear the filter box to see every line again.")]
-        for code in filter_lang.negated_level_floors(self._query):
-            letter, name = LEVEL_NAMES[code], names[code]
-            text = self.tr("“-level:{0}” hides every level from {1} up (as in Logcat).").format(letter, name)
-            if code == VERBOSE:
-                text += " " + self.tr("To hide only Verbose lines, use “level:D”.")
-            else:
-                text += " " + self.tr("To hide only {1} lines, use “-level=:{0}”; to keep {1} and above, use "
-                                      "“level:{0}”.").format(letter, name)
-            lines.append(text)
-        self.empty_note.setText("\n".join(lines))
-        self.empty_note.show()
-
-    def _fill_presets(self) -> None:
-        menu = self.presets.menu()
-        menu.clear()
-        for name, text in filter_lang.PRESETS.items():
-            menu.addAction(name, lambda t=text: self.set_filter(t))
-        if self.saved_filters:
-            menu.addSeparator()
-            for name, text in sorted(self.saved_filters.items()):
-                menu.addAction(name, lambda t=text: self.set_filter(t))
-        menu.addSeparator()
-        save = menu.addAction(self.tr("Save current filter…"), self._save_filter)
-        save.setEnabled(bool(self.filter_edit.text().strip()))
-
-    def _save_filter(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name:"))
-        if ok and name.strip():
-            self.saved_filters[name.strip()] = self.filter_edit.text()
-            self.filters_saved.emit()
+        self.filtering.apply()
 
     # -- searching --------------------------------------------------------------------------------
 
     def run_search(self) -> None:
-        if self._filter_job is not None and self.search_edit.text():
-            # One heavy job at a time per pane: two would fight over the interpreter and stall the window.
-            self._search_waiting = True
-            self.hit_label.setText(self.tr("Searching…"))
-            return
-        self._search_waiting = False
-        if self._search_job is not None:
-            self._search_job.cancel()
-            self._search_job = None
-        self.search_edit.setStyleSheet("")
-        text = self.search_edit.text()
-        doc = self.doc
-        if not text or doc is None or not doc.ready:
-            self.model.set_hits(np.zeros(0, dtype=np.int64))
-            self.hit_label.setText("")
-            return
-        try:
-            compiled = compile_user_pattern(text, regex=self.regex_box.isChecked(),
-                                            case_sensitive=self.case_box.isChecked())
-        except PatternError as exc:
-            self.search_edit.setStyleSheet("QLineEdit { border: 1px solid #d33; }")
-            self.hit_label.setText(str(exc))
-            return
-        self.hit_label.setText(self.tr("Searching…"))
-        self._search_job = run_in_background(
-            lambda progress: doc.search_lines(compiled, cancel=progress.should_stop),
-            on_done=lambda hits: self._on_hits(doc, hits),
-            on_error=lambda exc: self._on_search_failed(exc) if doc is self.doc else None,
-            on_progress=lambda *_: None, receiver=self, progress=Progress())
-
-    def _on_search_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, Cancelled):
-            self.hit_label.setText(self.tr("Search failed: {0}").format(exc))
-
-    def _on_hits(self, doc: LogDocument, hits: np.ndarray) -> None:
-        if doc is not self.doc:
-            return
-        self.model.set_hits(hits)
-        self._update_hit_label()
-        if len(self._visible_hits()):
-            self.find_next(from_current=True)
-
-    def _visible_hits(self) -> np.ndarray:
-        hits = self.model.hits
-        if self.model.filtered and len(hits):
-            hits = hits[np.isin(hits, self.model.visible_lines(), assume_unique=True)]
-        return hits
-
-    def _update_hit_label(self) -> None:
-        if not self.search_edit.text() or self.doc is None:
-            self.hit_label.setText("")
-            return
-        hits = self._visible_hits()
-        if not len(hits):
-            self.hit_label.setText(self.tr("No hits"))
-            return
-        current = self.current_line()
-        pos = int(np.searchsorted(hits, current)) if current is not None else 0
-        at = pos + 1 if pos < len(hits) and current is not None and hits[pos] == current else 0
-        self.hit_label.setText(self.tr("{0} / {1} lines").format(at or "–", f"{len(hits):,}"))
+        self.searching.run()
 
     def find_next(self, from_current: bool = False) -> None:
-        self._step_hit(+1, inclusive=from_current)
+        self.searching.find_next(from_current)
 
     def find_previous(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, direction: int, inclusive: bool = False) -> None:
-        hits = self._visible_hits()
-        if not len(hits):
-            if self.search_edit.text() and self._search_job is None:
-                self.run_search()
-            return
-        current = self.current_line()
-        current = -1 if current is None else current
-        if direction > 0:
-            pos = int(np.searchsorted(hits, current, side="left" if inclusive else "right"))
-            target = hits[pos] if pos < len(hits) else hits[0]
-        else:
-            pos = int(np.searchsorted(hits, current, side="left")) - 1
-            target = hits[pos] if pos >= 0 else hits[-1]
-        self.go_to_line(int(target), select=True)
-        self._update_hit_label()
+        self.searching.find_previous()
 
     # -- navigation -------------------------------------------------------------------------------
 
     def current_line(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.line_of_row(index.row())
+        return self.table.current_line()
 
     def top_line(self) -> int | None:
-        row = self.table.rowAt(0)
-        return self.model.line_of_row(row) if row >= 0 else None
+        return self.table.top_line()
 
     def go_to_line(self, line: int, *, select: bool = True, top: bool = False) -> bool:
-        row = self.model.row_of_line(line)
-        if row is None:
-            return False
-        index = self.model.index(row, TEXT_COLUMN)
-        hint = QAbstractItemView.ScrollHint.PositionAtTop if top else QAbstractItemView.ScrollHint.PositionAtCenter
-        self.table.scrollTo(index, hint)
-        if self.table.rowAt(0) < 0 or (top and self.table.rowAt(0) != row):
-            # Rows added in this same turn of the event loop are not laid out yet, so the view could not
-            # scroll to them: do it again once they are.
-            QTimer.singleShot(0, self, lambda: self._scroll_to_row(row, hint))
-        if select:
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        return True
-
-    def _scroll_to_row(self, row: int, hint) -> None:
-        if row < self.model.rowCount():
-            self.table.scrollTo(self.model.index(row, TEXT_COLUMN), hint)
+        return self.table.go_to_line(line, select=select, top=top)
 
     def ask_go_to_line(self) -> None:
         if self.doc is None or not len(self.doc):
@@ -631,10 +395,7 @@ class LogPane(QWidget):
     # -- actions on lines -------------------------------------------------------------------------
 
     def selected_lines(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows(TEXT_COLUMN)})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return [self.model.line_of_row(r) for r in rows]
+        return self.table.selected_lines()
 
     def copy_selection(self) -> None:
         if self.doc is None:

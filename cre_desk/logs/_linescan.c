@@ -3,9 +3,9 @@
  *
  * Why native: a 1 GB logcat has ten million lines; per-line Python (or a dozen numpy passes) made
  * indexing and every tag/pid filter slow and starved the window of the interpreter lock. The header
- * grammar below mirrors cre_desk/logs/formats.py exactly; any line it cannot decide with ASCII rules
- * (escape codes, non-ASCII bytes in the header, very long lines) is returned in a "defer" list and
- * parsed by the Python parser, so both paths always agree.
+ * grammar below mirrors cre_desk/logs/format_patterns.py (used by formats.py) exactly; any line it
+ * cannot decide with ASCII rules (escape codes, non-ASCII bytes in the header, very long lines) is
+ * returned in a "defer" list and parsed by the Python parser, so both paths always agree.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -6,8 +6,6 @@ Long operations take ``cancel`` and ``progress`` callbacks; the GUI runs them of
 
 from __future__ import annotations
 
-import codecs
-import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -15,19 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import re2
 
-from cre_desk.errors import UserError
-from cre_desk.logs import formats, linescan, workers
+from cre_desk.logs import format_detection, formats, linescan, workers
 from cre_desk.logs.entry import Entry
+from cre_desk.logs.entry_map import EntryMap, false_positions
 from cre_desk.logs.index import VECTOR_FORMATS, Cancelled, LineIndex
+from cre_desk.logs.log_encoding import sniff_text, transcode
+from cre_desk.logs.search_patterns import LiteralSet, first_hit_per_line
 
 #: Continuation lines kept in one entry's message (a runaway stack trace stays readable).
 MAX_CONTINUATION = 400
 SEARCH_BLOCK = 16 * 1024 * 1024
 #: Lines searched first, alone, so the first hits of a search over a gigabyte show within milliseconds.
 FIRST_SEARCH_LINES = 50_000
-MAX_PATTERN = 1000
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
@@ -35,119 +33,6 @@ CancelFn = Callable[[], bool]
 
 def _never() -> bool:
     return False
-
-
-class PatternError(UserError):
-    """A search pattern that RE2 cannot run; the message says why in plain words."""
-
-
-class LiteralSet:
-    """``a|b|c`` of plain words: RE2 scans one literal several times faster than an alternation."""
-
-    def __init__(self, patterns: list, words: list[str] | None = None, case_sensitive: bool = True) -> None:
-        self.patterns = patterns
-        self.words = words or []           # the plain words, for the native scan
-        self.case_sensitive = case_sensitive
-
-    def starts(self, buffer, newline: int = 10) -> list[int]:
-        found: set[int] = set()
-        for pattern in self.patterns:
-            found.update(first_hit_per_line(pattern, buffer, 0, len(buffer), newline))
-        return sorted(found)
-
-
-def first_hit_per_line(pattern, buffer, start: int, end: int, newline: int = 10) -> list[int]:
-    """Where ``pattern`` first matches on each line of ``buffer[start:end]``, in order.
-
-    The search jumps to the next line after a hit instead of collecting every match: a 50 MB line that
-    matches millions of times is one hit, found in one pass (it took minutes and gigabytes otherwise).
-    """
-    hits: list[int] = []
-    find = buffer.find if hasattr(buffer, "find") else bytes(buffer).find
-    pos = start
-    while pos < end:
-        match = pattern.search(buffer, pos, end)
-        if match is None:
-            break
-        at = match.start()
-        hits.append(at)
-        nl = find(bytes((newline,)), at, end)
-        if nl < 0:
-            break
-        pos = nl + 1
-    return hits
-
-
-REGEX_SYNTAX = set("\\.^$*+?()[]{}")
-
-
-def literal_alternatives(pattern: str) -> list[str] | None:
-    """The words of ``word|word|…`` when the pattern is nothing else; None for any real regex."""
-    parts = pattern.split("|")
-    if len(parts) < 2 or len(parts) > 8 or any(not p or set(p) & REGEX_SYNTAX for p in parts):
-        return None
-    return parts
-
-
-def compile_user_pattern(pattern: str, *, regex: bool, case_sensitive: bool):
-    """Compile a user's search on RE2 (linear time: no pattern can freeze the app)."""
-    if len(pattern) > MAX_PATTERN:
-        raise PatternError(f"The pattern is too long ({len(pattern)} characters; the limit is {MAX_PATTERN}).")
-    words = literal_alternatives(pattern) if regex else ([pattern] if pattern else None)
-    if words is not None and all(w.isascii() for w in words):
-        return LiteralSet([_compile_re2(re2.escape(word), case_sensitive) for word in words], words, case_sensitive)
-    if words is not None and regex:
-        return LiteralSet([compile_user_pattern(word, regex=False, case_sensitive=case_sensitive) for word in words])
-    # Multi-line mode: ^ and $ mean the start and end of every line, as in grep (R-3), not of the
-    # search block the file happens to be cut into.
-    body = "(?m)" + pattern if regex else re2.escape(pattern)
-    return _compile_re2(body, case_sensitive)
-
-
-def _compile_re2(body: str, case_sensitive: bool):
-    flags = "" if case_sensitive else "(?i)"
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        return re2.compile((flags + body).encode("utf-8"), options=options)
-    except re2.error as exc:
-        raise PatternError(f"The pattern cannot be used: {exc}. Backreferences and look-around are not "
-                           "supported; plain text search works for any text.") from exc
-
-
-def _sniff_text(path: Path) -> tuple[str, bytes]:
-    """Return (encoding, newline byte): UTF-16 files are transcoded; CR-only files split on CR."""
-    with open(path, "rb") as fh:
-        head = fh.read(1024 * 1024)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", b"\n"
-    if len(head) >= 64:
-        even_nuls = head[1:4096:2].count(0)
-        odd_nuls = head[0:4096:2].count(0)
-        pairs = min(len(head), 4096) // 2
-        if even_nuls > pairs * 0.8 and odd_nuls < pairs * 0.1:
-            return "utf-16-le", b"\n"
-        if odd_nuls > pairs * 0.8 and even_nuls < pairs * 0.1:
-            return "utf-16-be", b"\n"
-    if b"\n" not in head and b"\r" in head:
-        return "utf-8", b"\r"
-    return "utf-8", b"\n"
-
-
-def _transcode(path: Path, encoding: str, work_dir: Path, cancel: CancelFn) -> Path:
-    """Stream a UTF-16 file into UTF-8 so it can be indexed like any other log."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    target = work_dir / f"utf8-{os.getpid()}-{time.monotonic_ns()}.log"
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    with open(path, "rb") as src, open(target, "wb") as dst:
-        while chunk := src.read(8 * 1024 * 1024):
-            if cancel():
-                dst.close()
-                target.unlink(missing_ok=True)
-                raise Cancelled()
-            dst.write(decoder.decode(chunk).encode("utf-8"))
-        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
-    return target
 
 
 def _release_freed_memory() -> None:
@@ -165,47 +50,6 @@ def _release_freed_memory() -> None:
         pass
 
 
-def _false_positions(flags: np.ndarray, block: int = 1 << 20) -> np.ndarray:
-    """Positions of the False values, a block at a time (no temporary the size of the whole array)."""
-    parts = [np.flatnonzero(~flags[at:at + block]) + at for at in range(0, len(flags), block)]
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-class EntryMap:
-    """The first line of each line's entry, kept for continuation lines only.
-
-    Continuation lines (stack frames, wrapped text) are rarely more than a few per cent of a log, so a
-    per-line map (4 bytes a line, the largest array of the index after the line starts) is replaced by
-    the continuation lines and their heads. Indexed like the array it stands for: ``m[line]`` or
-    ``m[lines]``.
-    """
-
-    def __init__(self, count: int, continuation: np.ndarray) -> None:
-        self.count = count
-        kind = np.int32 if count < 2**31 - 1 else np.int64
-        self.lines = continuation.astype(kind)
-        # A run of continuation lines follows its header: the line before the run's first line.
-        first = np.ones(len(self.lines), dtype=bool)
-        first[1:] = np.diff(self.lines) != 1
-        run = np.cumsum(first) - 1
-        self.heads = (self.lines[first] - 1).astype(kind)[run] if len(self.lines) else self.lines.copy()
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, lines):
-        if np.isscalar(lines):
-            at = int(self.lines.searchsorted(lines))
-            return int(self.heads[at]) if at < len(self.lines) and self.lines[at] == lines else int(lines)
-        lines = np.asarray(lines)
-        out = lines.astype(np.int64)
-        if len(self.lines) and len(lines):
-            at = np.minimum(np.searchsorted(self.lines, lines), len(self.lines) - 1)
-            hit = self.lines[at] == lines
-            out[hit] = self.heads[at[hit]]
-        return out
-
-
 @dataclass
 class LogStats:
     lines: int
@@ -221,16 +65,16 @@ class LogDocument:
                  cancel: CancelFn = _never) -> None:
         self.source_path = Path(path)
         self.name = name or self.source_path.name
-        encoding, newline = _sniff_text(self.source_path)
+        encoding, newline = sniff_text(self.source_path)
         self.encoding = encoding
         self._temporary: Path | None = None
         read_path = self.source_path
         if encoding != "utf-8":
-            read_path = _transcode(self.source_path, encoding, work_dir or self.source_path.parent, cancel)
+            read_path = transcode(self.source_path, encoding, work_dir or self.source_path.parent, cancel)
             self._temporary = read_path
         self.index = LineIndex(read_path, newline=newline)
         mtime = time.gmtime(self.source_path.stat().st_mtime)
-        self.detection = formats.detect(self._head_lines(400))
+        self.detection = format_detection.detect(self._head_lines(400))
         self.format = fmt or self.detection.format
         self.parser = formats.LineParser(self.format, year=mtime.tm_year, latest_month=mtime.tm_mon)
         self.headers: np.ndarray | None = None     # bool per line: starts an entry
@@ -251,7 +95,7 @@ class LogDocument:
 
     @property
     def format_label(self) -> str:
-        return formats.LABELS.get(self.format, self.format)
+        return format_detection.LABELS.get(self.format, self.format)
 
     # -- indexing ---------------------------------------------------------------------------------
 
@@ -276,7 +120,7 @@ class LogDocument:
             self.entry_of = None
             self._levels = raw
         else:
-            self._continuation = _false_positions(headers)
+            self._continuation = false_positions(headers)
             self.entry_of = EntryMap(count, self._continuation)
             if len(raw) == count:
                 # Continuation lines take their entry's level in place (their own byte was 0): no copy.

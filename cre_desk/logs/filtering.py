@@ -18,9 +18,9 @@ import re2
 
 from cre_desk.errors import Cancelled
 from cre_desk.logs import filter_lang, filter_match, linescan
-from cre_desk.logs.document import REGEX_SYNTAX
 from cre_desk.logs.entry import FATAL
 from cre_desk.logs.filter_lang import And, Node, Not, Query, Term
+from cre_desk.logs.search_patterns import REGEX_SYNTAX
 
 CancelFn = Callable[[], bool]
 SEARCH_BLOCK = 16 * 1024 * 1024

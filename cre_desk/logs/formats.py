@@ -1,119 +1,43 @@
-"""Log line formats: detect which one a file uses and parse a single line into an ``Entry``.
+"""Parse a single log line of a known format into an ``Entry``.
 
 Parsing is per line and on demand (the view parses only what it paints), so every parser is one
-precompiled expression. Lines that match no header belong to the entry above them (stack traces,
-wrapped messages); a file that matches nothing is still shown, through the generic format.
+precompiled expression (``format_patterns``; ``format_detection`` picks the format). Lines that match
+no header belong to the entry above them (stack traces, wrapped messages).
 """
 
 from __future__ import annotations
 
 import calendar
 import json
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from cre_desk.logs.entry import Entry, level_code
+from cre_desk.logs.format_patterns import (
+    ANSI,
+    BRIEF,
+    BRIEF_NOPID,
+    FIREBASE_IOS,
+    GENERIC_LEVEL,
+    GENERIC_TIME,
+    IOS_CONSOLE,
+    IOS_LOGSHOW,
+    IOS_XCODE,
+    JSON_MAX,
+    LEVEL_LETTER,
+    LONG_HEADER,
+    PACKAGE,
+    STUDIO_COLUMNS,
+    STUDIO_NEW,
+    STUDIO_OLD,
+    STUDIO_OLD_SHORT,
+    THREADTIME,
+    TIME_FMT,
+    VENDOR_PREFIX,
+    columns_kept,
+)
 
-_TIME = r"(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?"
-_LVL = r"([VDIWEFA])"
-
-THREADTIME = re.compile(
-    r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)\s+(\d+)\s+" + _LVL + r" (.*?)\s*: ?(.*)$")
-STUDIO_OLD = re.compile(
-    r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)-(\d+)/(\S+) " + _LVL + r"/(.*?): ?(.*)$")
-# Newer Android Studio columns: the tag column may hold spaces (and be shortened with "…" or "...").
-STUDIO_NEW = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d) " + _TIME + r"\s+(\d+)-(\d+)\s+(.+?)\s+(\S+)\s+" + _LVL + r"\s+(.*)$")
-# Android Studio with some columns hidden (date, pids, tag, package): "10:49:38.245  26864-30696  Tag  pkg  D  msg",
-# the compact view "15:34:48.028  D  msg", the tag-only view "   Braze v23.0.1 .Braze  V  msg" (a blank tag
-# column repeats the tag above). The level is a lone letter followed by two spaces, as the IDE pads it.
-STUDIO_COLUMNS = re.compile(
-    r"^\s*(?:(\d{4})-(\d\d)-(\d\d) )?(?:"
-    + _TIME
-    + r"\s+)?(?:(\d+)(?:-(\d+))?\s+)?(?:(\S.*?)\s+)??"
-    + _LVL
-    + r"(?:\s{2}(\S.*)|\s*)$"
-)
-# Android Studio's older export without its date: "14:32:28.361 14885-15462/com.acme E/OneSignal: msg".
-STUDIO_OLD_SHORT = re.compile(r"^" + _TIME + r"\s+(\d+)-(\d+)/(\S+) " + _LVL + r"/(.*?): ?(.*)$")
-#: What a package column holds: a Java package, "pid-1234" for an unknown one, or "?".
-_PACKAGE = re.compile(r"^(?:[A-Za-z_][\w]*(?:\.[\w]+)+|pid-\d+|system_process|\?)(?::[\w.]+)?$")
-# Console.app copies (and Xcode's console "copy" of os_log lines): "error	10:14:02.118421+0900	Runner	message".
-IOS_CONSOLE = re.compile(
-    r"^(default|info|debug|error|fault|notice|Default|Info|Debug|Error|Fault|Notice)\t"
-    r"(?:(\d{4})-(\d\d)-(\d\d) )?" + _TIME + r"([+-]\d{4})?\t([^\t]*)\t(.*)$"
-)
-TIME_FMT = re.compile(r"^(?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
-BRIEF = re.compile(r"^" + _LVL + r"/(.*?)\(\s*(\d+)\): ?(.*)$")
-BRIEF_NOPID = re.compile(r"^" + _LVL + r"/([^:(]{1,120}): ?(.*)$")
-LONG_HEADER = re.compile(
-    r"^\[ (?:(\d{4})-)?(\d\d)-(\d\d) " + _TIME + r"\s+(\d+):\s*(\d+) " + _LVL + r"/(.*?)\s*\]$"
-)
-IOS_XCODE = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d)[ T]" + _TIME + r"([+-]\d\d:?\d\d|Z)? ([^\[\]]+?)\[(\d+):(\w+)\] ?(.*)$"
-)
-IOS_LOGSHOW = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d) " + _TIME + r"([+-]\d{4})\s+(0x[0-9a-fA-F]+)\s+(\w+)\s+(0x[0-9a-fA-F]+)\s+"
-    r"(\d+)\s+(\d+)\s+(.*?): (.*)$"
-)
-FIREBASE_IOS = re.compile(r"^(?:(\d+\.\d+\.\d+) - )?\[(Firebase/?\w+)\]\[(I-[A-Z]+\d+)\] ?(.*)$")
-GENERIC_TIME = re.compile(r"^\[?(\d{4})[-/](\d\d)[-/](\d\d)[ T]" + _TIME + r"(Z|[+-]\d\d:?\d\d)?\]?\s*")
-GENERIC_LEVEL = re.compile(
-    r"\b(VERBOSE|TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\b[:\]]?\s*", re.IGNORECASE
-)
-LEVEL_LETTER = re.compile(
-    r"^\s*(?:\*\*)?(?:([VDIWEF])[/:] ?\S|\[[A-Za-z][\w .-]{0,30}\]([vdiwef]):|\[([VDIWEF])\] )"
-)
-#: An SDK's own prefix on a pasted line: "[Adjust]e: …", "[CleverTap]: …", "[CIO] …", "flutter: …".
-VENDOR_PREFIX = re.compile(r"^\s*(?:\[([A-Za-z][\w./-]{1,30})\](?:[vdiwea]:|:?\s)|(flutter): )")
-ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
-
-#: Detection order matters where two expressions can match the same line.
-FORMATS = (
-    "threadtime",
-    "studio",
-    "studio_new",
-    "time",
-    "brief",
-    "long",
-    "ios_logshow",
-    "ios",
-    "firebase_ios",
-    "studio_columns",
-    "ios_console",
-    "jsonl",
-    "generic",
-)
-LABELS = {
-    "threadtime": "Android logcat (threadtime)",
-    "studio": "Android Studio export",
-    "studio_new": "Android Studio Logcat (new)",
-    "time": "Android logcat (time)",
-    "brief": "Android logcat (brief)",
-    "long": "Android logcat (long)",
-    "ios_logshow": "macOS/iOS log show",
-    "ios": "Xcode console",
-    "firebase_ios": "Firebase iOS console",
-    "studio_columns": "Android Studio Logcat (some columns hidden)",
-    "ios_console": "macOS Console (copied)",
-    "jsonl": "JSON lines",
-    "generic": "Plain text",
-}
 #: Lines longer than this are shown truncated (the full line stays in the file).
 MAX_LINE_CHARS = 64 * 1024
-_JSON_MAX = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Detection:
-    format: str
-    matched: int
-    sampled: int
-
-    @property
-    def label(self) -> str:
-        return LABELS.get(self.format, self.format)
 
 
 def _epoch(year: int, month: int, day: int, hh: str, mm: str, ss: str, frac: str | None) -> float | None:
@@ -214,11 +138,11 @@ class LineParser:
                 timestamp=self._day_time(None, None, None, m, 1),
             )
         m = STUDIO_COLUMNS.match(line)
-        if not m or not _columns_kept(line, m):
+        if not m or not columns_kept(line, m):
             return None
         tag, package = (m.group(10) or "").strip(), ""
         head, _, last = tag.rpartition(" ")
-        if head and _PACKAGE.match(last):
+        if head and PACKAGE.match(last):
             tag, package = head.strip(), ("" if last == "?" or last.startswith("pid-") else last)
         return Entry(
             line_no=n,
@@ -367,7 +291,7 @@ class LineParser:
 
     def _parse_jsonl(self, n, line):
         stripped = line.strip()
-        if not stripped.startswith("{") or len(stripped) > _JSON_MAX:
+        if not stripped.startswith("{") or len(stripped) > JSON_MAX:
             return None
         try:
             data = json.loads(stripped)
@@ -487,70 +411,3 @@ def _json_time(value) -> float | None:
             return None if ts is None else ts - _offset_seconds(m.group(8))
     return None
 
-
-_DETECTORS = {
-    "threadtime": THREADTIME,
-    "studio": STUDIO_OLD,
-    "studio_new": STUDIO_NEW,
-    "time": TIME_FMT,
-    "brief": BRIEF,
-    "long": LONG_HEADER,
-    "ios_logshow": IOS_LOGSHOW,
-    "ios": IOS_XCODE,
-    "firebase_ios": FIREBASE_IOS,
-    "ios_console": IOS_CONSOLE,
-}
-
-
-def _studio_columns(line: str) -> bool:
-    """An Android Studio line with hidden columns: it must keep a time, a pid or an indented tag column."""
-    if STUDIO_OLD_SHORT.match(line):
-        return True
-    m = STUDIO_COLUMNS.match(line)
-    return m is not None and _columns_kept(line, m)
-
-
-def _columns_kept(line: str, m: re.Match) -> bool:
-    """A time, a pid, or a padded tag column (the IDE pads columns with runs of spaces): plain prose with a lone
-    capital letter in it is not a Logcat line."""
-    return (
-        m.group(4) is not None
-        or m.group(8) is not None
-        or line[:1].isspace()
-        or (m.group(10) is not None and "  " in line[: m.start(11)])
-    )
-
-
-def detect(lines: Iterable[str], sample: int = 400) -> Detection:
-    """Pick the format most sample lines match; JSON lines and the generic fallback come last."""
-    counts = dict.fromkeys(FORMATS, 0)
-    seen = 0
-    for line in lines:
-        if seen >= sample:
-            break
-        line = line.rstrip("\r\n")
-        if not line.strip():
-            continue
-        if "\x1b" in line:
-            line = ANSI.sub("", line)
-        seen += 1
-        for name, expr in _DETECTORS.items():
-            if expr.match(line):
-                counts[name] += 1
-        if not BRIEF.match(line) and BRIEF_NOPID.match(line):
-            counts["brief"] += 1
-        if _studio_columns(line):
-            counts["studio_columns"] += 1
-        stripped = line.lstrip()
-        if stripped.startswith("{") and stripped.rstrip().endswith("}"):
-            try:
-                if isinstance(json.loads(stripped[:_JSON_MAX]), dict):
-                    counts["jsonl"] += 1
-            except (ValueError, RecursionError):
-                pass
-    if not seen:
-        return Detection("generic", 0, 0)
-    best = max(FORMATS[:-1], key=lambda f: (counts[f], -FORMATS.index(f)))
-    if counts[best] == 0 or counts[best] < seen * 0.2:
-        return Detection("generic", 0, seen)
-    return Detection(best, counts[best], seen)

@@ -233,7 +233,7 @@ def test_saved_filters_survive_a_restart(qtbot, window, ctx, monkeypatch):
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
     logs.left.filter_edit.setText("tag:ShopAnalytics")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Shop events", True)))
-    logs.left._save_filter()
+    logs.left.filtering.save_filter()
     assert Settings.load(ctx.paths.settings_file).saved_filters == {"Shop events": "tag:ShopAnalytics"}
 
 

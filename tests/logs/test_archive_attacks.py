@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from cre_desk.logs.sources import Limits, open_log_file
+from cre_desk.logs.sources import open_log_file
+from cre_desk.logs.unpack_types import Limits
 
 LOG_LINE = b"11-20 10:14:02.118  1234  1234 W Braze: No activity is currently registered\n"
 

@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cre_desk.logs import index as index_module
-from cre_desk.logs.document import EntryMap, LogDocument, PatternError, compile_user_pattern
+from cre_desk.logs.document import LogDocument
 from cre_desk.logs.entry import ERROR, FATAL, INFO
+from cre_desk.logs.entry_map import EntryMap
+from cre_desk.logs.search_patterns import PatternError, compile_user_pattern
 
 CRASH = [
     "2026-11-20 10:14:02.118+0900 Acme[12:34] Terminating app due to uncaught exception 'NSInvalidArgumentException'",
@@ -155,7 +157,7 @@ def test_alternation_of_words_finds_the_same_lines_as_the_regex(tmp_path):
 
 @pytest.mark.parametrize("case_sensitive", [True, False])
 def test_plain_word_search_by_the_native_scan_finds_what_re2_finds(tmp_path, case_sensitive):
-    from cre_desk.logs.document import LiteralSet, compile_user_pattern
+    from cre_desk.logs.search_patterns import LiteralSet, compile_user_pattern
 
     lines = [f"11-20 10:14:{i % 60:02d}.000  1  1 I {'Braze' if i % 3 else 'FIAM'}: message {i} "
              f"{'exception' if i % 7 == 0 else 'Exception' if i % 11 == 0 else 'ok'}" for i in range(120_000)]

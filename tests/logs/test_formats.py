@@ -6,7 +6,7 @@ import calendar
 
 import pytest
 
-from cre_desk.logs import formats
+from cre_desk.logs import format_detection, formats
 from cre_desk.logs.entry import DEBUG, ERROR, FATAL, INFO, WARN
 
 SAMPLES = {
@@ -62,7 +62,7 @@ SAMPLES = {
 
 @pytest.mark.parametrize("fmt", sorted(SAMPLES))
 def test_each_format_is_detected_from_its_own_lines(fmt):
-    assert formats.detect(SAMPLES[fmt] * 3).format == fmt
+    assert format_detection.detect(SAMPLES[fmt] * 3).format == fmt
 
 
 def test_threadtime_fields():
@@ -151,7 +151,7 @@ def test_ansi_colour_codes_are_removed_before_parsing():
 
 def test_unknown_text_falls_back_to_generic_and_still_finds_levels():
     lines = ["starting up", "2026-11-20 10:00:00 ERROR could not connect", "  at somewhere"]
-    assert formats.detect(lines).format == "generic"
+    assert format_detection.detect(lines).format == "generic"
     entry = formats.LineParser("generic").parse(1, lines[1])
     assert entry.level == ERROR and entry.timestamp is not None
 
@@ -193,7 +193,8 @@ def test_android_studio_lines_with_hidden_columns_keep_their_fields():
 
 
 def test_prose_with_a_capital_letter_is_not_an_android_studio_line():
-    assert formats.detect(["Plan A  B  C", "We tried I think twice", "Then it failed"]).format == "generic"
+    prose = ["Plan A  B  C", "We tried I think twice", "Then it failed"]
+    assert format_detection.detect(prose).format == "generic"
 
 
 def test_console_app_copies_keep_level_process_and_message():

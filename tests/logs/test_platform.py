@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cre_desk.logs import formats, platform
+from cre_desk.logs import format_detection, platform
 
 FRAGMENTS = [
     (
@@ -109,7 +109,7 @@ FRAGMENTS = [
     ("expected", "lines"), FRAGMENTS, ids=[f"{e}-{i}" for i, (e, _l) in enumerate(FRAGMENTS)]
 )
 def test_a_fragment_of_a_few_lines_names_its_platform(expected, lines):
-    detected = formats.detect(lines).format
+    detected = format_detection.detect(lines).format
     assert platform.guess(detected, lines) == expected
 
 

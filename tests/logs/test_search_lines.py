@@ -10,7 +10,8 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from cre_desk.logs.document import LogDocument, compile_user_pattern
+from cre_desk.logs.document import LogDocument
+from cre_desk.logs.search_patterns import compile_user_pattern
 
 
 def _doc(path):

@@ -14,15 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from cre_desk.logs.sources import (
-    ArchiveError,
-    Cancelled,
-    Limits,
-    cleanup,
-    open_log_file,
-    sniff_kind,
-    sweep_stale,
-)
+from cre_desk.logs.file_kind import sniff_kind
+from cre_desk.logs.sources import cleanup, open_log_file, sweep_stale
+from cre_desk.logs.unpack_types import ArchiveError, Cancelled, Limits
 
 LOGCAT = (
     b"03-14 09:26:53.123  1234  1250 I ActivityManager: Start proc 4321:com.acme.sdk/u0a123\n"

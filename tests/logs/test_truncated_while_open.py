@@ -33,7 +33,8 @@ def test_i6_engine_reads_a_log_truncated_under_it_without_sigbus(tmp_path):
     log.write_text(LINE * 100_000, encoding="utf-8")
     script = textwrap.dedent(f"""
         import sys
-        from cre_desk.logs.document import LogDocument, compile_user_pattern
+        from cre_desk.logs.document import LogDocument
+        from cre_desk.logs.search_patterns import compile_user_pattern
         doc = LogDocument({str(log)!r})
         doc.build()
         print("open", flush=True)
