@@ -25,7 +25,9 @@ def table(name: str) -> dict[str, Label]:
             continue  # "_about": a note for translators
         if not (isinstance(pair, dict) and isinstance(pair.get("en"), str) and isinstance(pair.get("ja"), str)
                 and pair["en"] and pair["ja"]):
-            raise ValueError(f"resources/texts/{name}.json: “{key}” needs both an English and a Japanese text")
+            raise ValueError(
+                f"resources/texts/{name}.json: “{key}” needs both an English and a Japanese text"
+            )
         out[key] = Label(pair["en"], pair["ja"])
     return out
 

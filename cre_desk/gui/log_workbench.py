@@ -762,11 +762,12 @@ class LogWorkbench(QWidget):
         for item in existing:
             self.compare_model.removeRow(item.row())
         head = QStandardItem(self.tr("Milestones"))
-        title_key = "title_ja" if ui_language() == "ja" else "title"
+        language = ui_language()
         for milestone in data["milestones"]:
             seen = milestone["line"] is not None
-            text = (f"✓ {milestone.get(title_key) or milestone['title']} — " + self.tr("line {0}").format(milestone["line"])) if seen else (
-                f"✗ {milestone.get(title_key) or milestone['title']} — " + self.tr("missing (area {0})").format(milestone["area"]))
+            title = milestone["title"][language]
+            text = (f"✓ {title} — " + self.tr("line {0}").format(milestone["line"])) if seen else (
+                f"✗ {title} — " + self.tr("missing (area {0})").format(milestone["area"]))
             child = QStandardItem(text)
             child.setData(milestone["line"], FINDING_ROLE)
             head.appendRow(child)
@@ -776,7 +777,7 @@ class LogWorkbench(QWidget):
         if first:
             self.compare_summary.setText(self.tr(
                 "The first expected step missing from this log is “{0}”: start with checklist area {1}.").format(
-                first.get(title_key) or first["title"], first["area"]))
+                first["title"][language], first["area"]))
         else:
             self.compare_summary.setText(self.tr("Every expected step of the known-good log appears in this log."))
 

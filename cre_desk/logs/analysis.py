@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 
 from cre_desk import resource_files
+from cre_desk.core import shipped_texts
+from cre_desk.core.vocabulary import Label
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import evidence as evidence_module
 from cre_desk.logs import known_issues as known_issues_module
@@ -145,7 +147,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             numbers.extend(hit.frames)
         numbers = sorted(set(numbers))[: evidence_module.MAX_LINE_NOS]
         sdk = sorted({h.vendor for h in hits if h.vendor})
-        title = kind.title + (f" ({', '.join(sdk)})" if sdk else "")
+        title = _with_sdks(kind.title.en, sdk, "en")
         out.append(
             Finding(
                 rule_id=f"GEN-{key}",
@@ -159,7 +161,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
                 missing=False,
                 checklist=(),
                 weight=kind.weight_for(symptom),
-                why=kind.why,
+                why=kind.why.en,
                 evidence=tuple((n, doc.line_text(n)) for n in numbers[:MAX_EVIDENCE_LINES]),
             )
         )
@@ -246,11 +248,8 @@ def capture_advice(vendors: list[str], platform: str) -> dict:
     if not steps:
         for plat in [platform] if platform else ["android", "ios"]:
             steps.append({"vendor": "", "platform": plat, **recipes["default"][plat]})
-    return {
-        "en": "No decisive line in this log — ask for a verbose log from app start through the problem.",
-        "ja": "このログには決め手となる行がありません。アプリ起動から問題発生までの詳細ログ（verbose）を依頼してください。",
-        "steps": steps,
-    }
+    ask = shipped_texts.label("analysis_advice", "verbose_log")
+    return {"en": ask.en, "ja": ask.ja, "steps": steps}
 
 
 def _known_issue_text(finding: Finding, language: str) -> tuple[str, str] | None:
@@ -270,10 +269,18 @@ def title_in(finding: Finding, language: str) -> str:
     known = _known_issue_text(finding, language)
     if known:
         return known[0]
-    key = finding.rule_id[4:] if finding.rule_id.startswith("GEN-") else ""
-    if language != "ja" or key not in evidence_module.TITLE_JA:
+    generic = finding.rule_id.startswith("GEN-")
+    kind = evidence_module.KIND_BY_KEY.get(finding.rule_id[4:]) if generic else None
+    if language != "ja" or kind is None:
         return finding.title
-    return evidence_module.TITLE_JA[key] + (f"（{', '.join(finding.captures)}）" if finding.captures else "")
+    return _with_sdks(kind.title.get(language), finding.captures, language)
+
+
+def _with_sdks(title: str, sdks: tuple[str, ...] | list[str], language: str) -> str:
+    """A generic finding's title followed by the SDKs whose lines it rests on."""
+    if not sdks:
+        return title
+    return shipped_texts.text("findings", "with_sdks", language, title=title, sdks=", ".join(sdks))
 
 
 def reason_in(result: Analysis, slot: dict, language: str) -> str:
@@ -284,24 +291,25 @@ def reason_in(result: Analysis, slot: dict, language: str) -> str:
     first = reasons[0]
     if language != "ja":
         return first
-    if first == ranking.START_WHY:
-        return ranking.START_WHY_JA
+    start = shipped_texts.label("findings", "start_here")
+    if first == start.en:
+        return start.get(language)
     rules_by_id = {rule.id: rule for rule in rules_module.load_rules()}
     for finding in result.findings:
-        said = finding.why or (ranking.LACKS.format(finding.title) if finding.missing else finding.title)
-        if finding.rule_id not in slot.get("findings", ()) or said != first:
+        if finding.rule_id not in slot.get("findings", ()) or ranking.reason_of(finding) != first:
             continue
         if finding.rule_id.startswith("GEN-"):
-            return evidence_module.WHY_JA.get(finding.rule_id[4:], first)
+            kind = evidence_module.KIND_BY_KEY.get(finding.rule_id[4:])
+            return kind.why.get(language) if kind else first
         known = _known_issue_text(finding, language)
         if known:
             return known[1]
         rule = rules_by_id.get(finding.rule_id)
         if rule is not None:
             return (
-                f"ログにありません: {rule.meaning.ja}"
+                shipped_texts.text("findings", "lacks", language, title=rule.meaning.get(language))
                 if finding.missing
-                else (rule.plain.ja or rule.meaning.ja)
+                else (rule.plain.get(language) or rule.meaning.get(language))
             )
     return first
 
@@ -546,12 +554,11 @@ def compare_with_baseline(doc: LogDocument, name: str, cancel: Callable[[], bool
     missing = [m for m in base.milestones if m.id in result["missing"]]
     return {
         "name": base.name,
-        "title": base.title.en,
+        "title": _pair(base.title),
         "milestones": [
             {
                 "id": m.id,
-                "title": m.title.en,
-                "title_ja": m.title.ja,
+                "title": _pair(m.title),
                 "area": m.area,
                 "line": (result["hits"][m.id] + 1) if m.id in result["hits"] else None,
             }
@@ -561,8 +568,7 @@ def compare_with_baseline(doc: LogDocument, name: str, cancel: Callable[[], bool
         "first_missing": (
             {
                 "id": missing[0].id,
-                "title": missing[0].title.en,
-                "title_ja": missing[0].title.ja,
+                "title": _pair(missing[0].title),
                 "area": missing[0].area,
             }
             if missing
@@ -571,3 +577,8 @@ def compare_with_baseline(doc: LogDocument, name: str, cancel: Callable[[], bool
         "only_in_log": only_customer[:200],
         "only_in_baseline": only_reference[:200],
     }
+
+
+def _pair(label: Label) -> dict[str, str]:
+    """A shipped text as the JSON result carries it: both languages; the reader picks one."""
+    return {"en": label.en, "ja": label.ja}

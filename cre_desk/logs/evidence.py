@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from cre_desk.core import shipped_texts
+from cre_desk.core.vocabulary import Label
 from cre_desk.logs import linescan, rules, workers
 from cre_desk.logs.entry import ERROR, INFO, WARN
 from cre_desk.logs.rules import literal_prefilter
@@ -301,12 +303,20 @@ class Kind:
     key: str
     area: str
     weight: float
-    title: str  # what the finding is called
-    why: str  # why it points at its area, in plain words
     pattern: re.Pattern
     needs: re.Pattern | None = None  # a second expression the line must also match (the failure itself)
     symptoms: tuple[str, ...] = ()  # the ticket symptoms it can explain (empty: any)
     gate: tuple[str, ...] = ()  # lower-case words one of which every match holds (a cheap first look)
+
+    @property
+    def title(self) -> Label:
+        """What the finding is called (resources/texts/findings.json)."""
+        return shipped_texts.label("findings", f"{self.key}.title")
+
+    @property
+    def why(self) -> Label:
+        """Why it points at its area, in plain words."""
+        return shipped_texts.label("findings", f"{self.key}.why")
 
     def weight_for(self, symptom: str | None) -> float:
         """A line that cannot explain the ticket's symptom (a push entitlement for an event that was not
@@ -324,8 +334,6 @@ def _kind(
     key: str,
     area: str,
     weight: float,
-    title: str,
-    why: str,
     expr: str,
     needs: str = "",
     symptoms: tuple[str, ...] = (),
@@ -337,8 +345,6 @@ def _kind(
         key,
         area,
         weight,
-        title,
-        why,
         re.compile(expr, re.IGNORECASE),
         re.compile(needs, re.IGNORECASE) if needs else None,
         symptoms,
@@ -369,8 +375,6 @@ KINDS: tuple[Kind, ...] = (
         "simulator",
         "E",
         2.5,
-        "Push on a simulator or emulator",
-        "The app ran where the OS cannot deliver push (a simulator), so nothing the SDK does can help.",
         r"simulator|\bemulator\b.*(?:push|apns|token)",
         FAILURE_WORDS,
         symptoms=("push_not_delivered",),
@@ -379,9 +383,6 @@ KINDS: tuple[Kind, ...] = (
         "entitlement",
         "E",
         2.5,
-        "Push capability or entitlement missing",
-        "iOS refused to register for push because the app lacks the push capability / aps-environment "
-        "entitlement.",
         r"aps-environment|entitlement|no valid .{0,20}apns|push capability",
         FAILURE_WORDS,
         symptoms=("push_not_delivered",),
@@ -390,8 +391,6 @@ KINDS: tuple[Kind, ...] = (
         "permission",
         "E",
         2.5,
-        "Notification or OS permission",
-        "The OS permission the feature needs (notifications, tracking) is missing or was refused.",
         r"POST_NOTIFICATIONS|notification permission|permission (?:denied|not granted)|not authori[sz]ed to "
         r"(?:send|display)|notifications? (?:are )?(?:disabled|not allowed|blocked)|ATTrackingManager|"
         r"authorizationStatus|channel .{0,40}\bblocked\b|blocked by (?:the )?user",
@@ -403,8 +402,6 @@ KINDS: tuple[Kind, ...] = (
         "os_limit",
         "E",
         2.0,
-        "OS delivery limit (background, priority, battery)",
-        "The OS held the message back: background limits, message priority, battery saving or a stopped app.",
         r"priority is set to .?high|background (?:restriction|limit)|\bdoze\b|battery (?:optimi[sz]ation|"
         r"saver|"
         r"saving|restriction)|low battery|power sav\w+|force.?stop|app is in "
@@ -419,9 +416,6 @@ KINDS: tuple[Kind, ...] = (
         "push_rejected",
         "B",
         2.5,
-        "Push provider rejected the token or credentials",
-        "Apple or Google refused the push: the token belongs to another app or environment (sandbox vs "
-        "production), or the vendor holds a wrong or expired APNs key/certificate or FCM credential.",
         r"BadDeviceToken|DeviceTokenNotForTopic|TopicDisallowed|BadCertificate(?:Environment)?|"
         r"(?:Invalid|Expired)ProviderToken|THIRD_PARTY_AUTH_ERROR|SENDER_ID_MISMATCH|mismatched-credential|"
         r"registration-token-not-registered|invalid-registration-token|\bNotRegistered\b|"
@@ -433,8 +427,6 @@ KINDS: tuple[Kind, ...] = (
         "network",
         "E",
         2.0,
-        "Network unreachable",
-        "The device could not reach the vendor's servers (offline, DNS, blocked or timed out).",
         r"network request failed|unknownhost|unable to resolve host|NSURLErrorDomain|error code: -100[139]|"
         r"code=-100[139]|not connected to the internet|connection (?:refused|reset)|"
         # A time-out of a request, not of a frame buffer or a lock.
@@ -449,9 +441,6 @@ KINDS: tuple[Kind, ...] = (
         "identity",
         "B",
         2.5,
-        "App identity, key or project mismatch",
-        "The SDK talked to the vendor with an id, key or project that the vendor does not accept (wrong or "
-        "missing key, another project's file, a wrong environment).",
         r"api[ _-]?key|app[ _-]?id\b|appid|app[ _-]?token|dev[ _-]?key|account[ _-]?(?:id|token)|"
         r"write[ _-]?key|"
         r"site[ _-]?id|project[ _-]?token|\bJWT\b|account (?:is )?(?:blocked|suspended|disabled|"
@@ -475,8 +464,6 @@ KINDS: tuple[Kind, ...] = (
         "event_name",
         "C",
         2.5,
-        "Event rejected by its name or token",
-        "The event itself was malformed (reserved or invalid name, wrong event token), so it was dropped.",
         r"event name|name is reserved|invalid (?:public )?event|event will not be logged|event token|"
         r"invalid event|reserved (?:event|name)|name must (?:consist|contain)|property (?:name|value) .{0,20}"
         r"(?:invalid|not supported)|value type is not supported",
@@ -486,9 +473,6 @@ KINDS: tuple[Kind, ...] = (
         "linkage",
         "D",
         3.0,
-        "Class or method missing at run time (dependency conflict)",
-        "A class or method the SDK needs was missing at run time: a dependency conflict or an incomplete "
-        "integration.",
         r"NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|"
         r"didn't find class|failed resolution of|MissingPluginException|no implementation found for method|"
         r"unreco\w*ni[sz]ed selector|selector sent to instance|dyld: (?:Library|Symbol) not loaded|undefined"
@@ -498,8 +482,6 @@ KINDS: tuple[Kind, ...] = (
         "not_initialised",
         "D",
         2.5,
-        "SDK not initialised, disabled or started in the wrong order",
-        "The SDK was not started (or was switched off) when the app called it.",
         r"not (?:yet |been )?initiali[sz]ed|before (?:calling|initiali[sz]|takeOff)|please initiali[sz]e|"
         r"takeOff\]? (?:was )?not called|sdk is disabled|initiali[sz]ation (?:delayed|failed)|"
         r"stopping initiali[sz]ation|to (?:complete|finish) (?:\w+ ){0,2}init\w*|"
@@ -519,9 +501,6 @@ KINDS: tuple[Kind, ...] = (
         "server_refused",
         "B",
         2.0,
-        "The vendor's server refused the app (401/403/404)",
-        "The vendor's server refused the request as not allowed or unknown: usually a key, an app id or a "
-        "project setting that does not match.",
         r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
         r"failure|rejected|"
         r"responded|returned|code)\D{0,8}(?:401|403|"
@@ -544,9 +523,6 @@ KINDS: tuple[Kind, ...] = (
         "server_error",
         "D",
         2.0,
-        "The vendor's server answered with an error",
-        "A request from the SDK failed on the vendor's side (server error or rate limit); retrying later or "
-        "the vendor's status page tells more.",
         r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
         r"failure|rejected|"
         r"responded|returned|code)\D{0,8}(?:429|"
@@ -559,8 +535,6 @@ KINDS: tuple[Kind, ...] = (
         "bad_request",
         "B",
         1.5,
-        "The vendor's server rejected the request's content",
-        "The server answered that the request was malformed or carried a value it does not accept.",
         r"\b(?:HTTP|status(?:[ _]?code)?|response code|statusCode|server|connection|error|failed|"
         r"failure|rejected|"
         r"responded|returned|code)\D{0,8}(?:400|409|"
@@ -572,8 +546,6 @@ KINDS: tuple[Kind, ...] = (
         "vendor_limit",
         "D",
         2.0,
-        "A limit of the vendor's plan or SDK",
-        "The vendor limits this (tags, properties, size, frequency); the request went over the limit.",
         r"maximum of \d+|\b413\b|(?:entity|payload|request|body) (?:is )?too large|"
         r"limited to (?:a )?(?:maximum|max)|tag limit|too many (?:tags|properties|attributes)|"
         r"exceeds? (?:the )?(?:maximum|limit)|payload (?:is )?too large",
@@ -582,8 +554,6 @@ KINDS: tuple[Kind, ...] = (
         "integration",
         "D",
         2.0,
-        "Integration step missing or in the wrong place",
-        "The app's integration skips a step the SDK needs (a handler, a plugin, a component).",
         r"(?:completion )?handler (?:was )?never (?:called|invoked)|plugin .{0,40}does not exist|"
         r"requires you to add|not registered in (?:the )?manifest|add the following to your|is not declared",
     ),
@@ -591,8 +561,6 @@ KINDS: tuple[Kind, ...] = (
         "crash",
         "D",
         2.0,
-        "Crash or exception",
-        "The app or the SDK threw an exception; the frame inside the SDK (or the app) shows where.",
         r"fatal exception|FATAL EXCEPTION|uncaught exception|\w+(?:Exception|Error)\b:|\bcaused by\b|"
         r"SIGSEGV|SIGABRT|Fatal signal|leaked its continuation|TASK CONTINUATION MISUSE|"
         # Crash reports and wrappers: qualified exception classes (Crashlytics glues the message on), Xcode's
@@ -620,10 +588,6 @@ KINDS: tuple[Kind, ...] = (
         "nothing_eligible",
         "B",
         1.5,
-        "Nothing eligible for this user",
-        "The SDK asked the vendor for messages and got none: no campaign targets this user or device"
-        " (segment, "
-        "audience, frequency cap, or a campaign that is not live), so there was nothing to show.",
         r"\b0 messages|no messages found|no (?:eligible|matching|active|available) (?:campaigns?|messages?|"
         r"in-?app)|"
         r"\"\w*messages\"\s*:\s*\[\s*\]|\bnot eligible\b|not in (?:the )?(?:segment|audience)|"
@@ -635,9 +599,6 @@ KINDS: tuple[Kind, ...] = (
         "user_identity",
         "B",
         2.0,
-        "User identity missing or different",
-        "The SDK acted for no user or for another user than the one the message or event was meant for "
-        "(external id not set, a different user logged in, an anonymous profile).",
         r"(?:user|profile|external|customer)[ _]?(?:id|identifier)\W{0,3}(?:is )?(?:null|nil|empty|missing|"
         r"not set)\b|"
         # The vendor does not know the user or device record the SDK named (OneSignal's player, a
@@ -652,8 +613,6 @@ KINDS: tuple[Kind, ...] = (
         "not_displayed",
         "D",
         1.5,
-        "Message received but not shown",
-        "The message reached the device but the SDK decided not to display it.",
         r"posted notification: false|not (?:render|display|show)\w*|unable to render|will not be delivered|"
         r"suppress|channel=null",
         symptoms=("iam_not_shown", "push_not_delivered"),
@@ -662,10 +621,6 @@ KINDS: tuple[Kind, ...] = (
         "push_handler",
         "D",
         1.5,
-        "Push handled by another SDK's receiver",
-        "More than one push SDK listens for incoming messages; the one that received this push says it is"
-        " not "
-        "its own, so the vendor's handler may never see it (a conflicting messaging service or receiver).",
         r"(?:message|push|notification)s? (?:received|arrived)[^.]{0,40}\bnot for\b|did ?n[o']t originate"
         r" from|"
         r"\bnot (?:an? )?(?:braze|appboy|onesignal|clevertap|airship|urban ?airship|iterable|moengage|"
@@ -678,10 +633,6 @@ KINDS: tuple[Kind, ...] = (
         "no_token",
         "D",
         1.5,
-        "No push token for this device",
-        "The vendor holds no push token for the device (or the SDK has none to send): registration never "
-        "completed — a missing integration step, a refused notification permission, or another app or "
-        "environment's credentials.",
         r"no (?:push |device |registration |APNs |FCM )?tokens?\b|no registration ids|matching push tokens?|"
         r"\bnot reachable\b|push ?token\W{0,3}(?:is )?(?:null|nil|empty|missing|undefined)\b|"
         r"(?:device|push|registration) token (?:is )?(?:null|nil|empty|missing|not (?:set|available))|"
@@ -692,9 +643,6 @@ KINDS: tuple[Kind, ...] = (
         "environment",
         "B",
         1.5,
-        "Test or sandbox environment in use",
-        "The SDK runs against a development, test or sandbox environment; a message sent from the production "
-        "side (or the other way round) never reaches it.",
         r"\bsandbox\b|Production: NO\b|inProduction\W{1,4}(?:false|NO)\b|\benvironment\W{1,4}(?:sandbox|"
         r"development|"
         r"dev|test|staging)\b|aps-environment\W{1,4}development|useDevelopment\W{1,4}true|\bdevelopment"
@@ -705,10 +653,6 @@ KINDS: tuple[Kind, ...] = (
         "opted_out",
         "B",
         2.0,
-        "User or device opted out or unsubscribed",
-        "The user or the device is opted out, unsubscribed or not eligible, so the vendor does not send to"
-        " it or "
-        "does not record it.",
         r"opted[ -]?out|opt[ -]?out(?:ed)?\b|\bunsubscribed|not subscribed|subscription (?:is )?(?:disabled|"
         r"inactive|paused)|push (?:is )?disabled|user (?:is )?not eligible|tracking (?:is )?disabled|"
         r"\bOptedOut\b|isOptedOut\W+true|\"?opted_?in\"?\s*[:=]\s*false",
@@ -717,10 +661,6 @@ KINDS: tuple[Kind, ...] = (
         "not_done",
         "D",
         1.0,
-        "The SDK skipped, dropped or gave up",
-        "The SDK says it skipped, dropped, ignored or stopped retrying the work the ticket is about; its"
-        " reason is "
-        "on the line.",
         r"\bskipp(?:ing|ed)\b|\bignor(?:ing|ed)\b|\bdiscard(?:ing|ed)\b|\bdropp(?:ing|ed)\b|\bgiving up\b|"
         r"\bgave up\b|max(?:imum)? retries|\bwill not be (?:sent|shown|displayed|tracked|logged|recorded)|"
         r"\bwon'?t be (?:sent|shown|displayed|tracked|logged|recorded)|\baborting\b|\bnot (?:sent|tracked|"
@@ -731,80 +671,11 @@ KINDS: tuple[Kind, ...] = (
         "sdk_error",
         "D",
         1.0,
-        "Error or warning from the SDK",
-        "The SDK itself reported a problem; no rule knows this message yet, so read it.",
         r"error|fail|invalid|missing|cannot|can't|unable|rejected|denied|not allowed|expired|warning|must |"
         r"please ",
     ),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
-
-#: Each kind's title in Japanese, for the findings list of a Japanese UI.
-TITLE_JA = {
-    "simulator": "シミュレーター・エミュレーターでのプッシュ",
-    "entitlement": "プッシュの Capability・エンタイトルメント不足",
-    "permission": "通知・OS の許可",
-    "os_limit": "OS による配信制限（バックグラウンド・優先度・省電力）",
-    "push_rejected": "プッシュ事業者がトークン・認証情報を拒否",
-    "network": "ネットワークに到達できない",
-    "identity": "アプリの ID・キー・プロジェクトの不一致",
-    "event_name": "名前やトークンによりイベントが拒否",
-    "linkage": "実行時にクラス・メソッドがない（依存関係の衝突）",
-    "not_initialised": "SDK 未初期化・無効・開始順の誤り",
-    "server_refused": "ベンダーのサーバーがアプリを拒否（401/403/404）",
-    "server_error": "ベンダーのサーバーがエラーを応答",
-    "bad_request": "ベンダーのサーバーがリクエスト内容を拒否",
-    "vendor_limit": "ベンダーのプラン・SDK の上限",
-    "integration": "組み込み手順の不足・誤った位置",
-    "crash": "クラッシュ・例外",
-    "nothing_eligible": "このユーザーに対象のメッセージがない",
-    "user_identity": "ユーザー ID がない・別ユーザー",
-    "not_displayed": "受信したが表示されない",
-    "push_handler": "別の SDK のレシーバーがプッシュを処理",
-    "no_token": "この端末のプッシュトークンがない",
-    "environment": "テスト・sandbox 環境を使用中",
-    "opted_out": "ユーザー・端末がオプトアウト・購読解除",
-    "not_done": "SDK がスキップ・破棄・中断",
-    "sdk_error": "SDK のエラー・警告",
-}
-
-#: Each kind's reason in Japanese, for the findings panel of a Japanese UI (the JSON keeps the English one).
-WHY_JA = {
-    "simulator": "プッシュを受け取れない環境（シミュレーター）で動いていたため、SDK 側では解決できません。",
-    "entitlement": "アプリにプッシュ通知の Capability（aps-environment エンタイトルメント）がなく、iOS がプッシュ登録を拒否しました。",
-    "permission": "機能に必要な OS の許可（通知・トラッキング）がないか、拒否されています。",
-    "os_limit": "バックグラウンド制限・メッセージの優先度・省電力・停止状態のアプリなど、OS がメッセージを止めました。",
-    "push_rejected": "Apple または Google がプッシュを拒否しました。トークンが別のアプリ・環境（sandbox と本番）のものか、"
-    "ベンダーに登録された APNs キー・証明書や FCM の認証情報が誤っているか期限切れです。",
-    "network": "端末がベンダーのサーバーに到達できませんでした（オフライン・DNS・遮断・タイムアウト）。",
-    "identity": "SDK がベンダーの受け付けない ID・キー・プロジェクトで通信しました（キーの誤りや未設定、別プロジェクトの設定"
-    "ファイル、環境の取り違え）。",
-    "event_name": "イベント自体が不正（予約名・不正な名前・誤ったイベントトークン）のため破棄されました。",
-    "linkage": "SDK が必要とするクラスやメソッドが実行時に見つかりませんでした。依存関係の衝突か、組み込みが不完全です。",
-    "not_initialised": "アプリが SDK を呼んだ時点で SDK が開始されていない（または無効化されている）状態でした。",
-    "server_refused": "ベンダーのサーバーがリクエストを許可されていない・存在しないものとして拒否しました。多くはキー・アプリ ID・"
-    "プロジェクト設定の不一致です。",
-    "server_error": "SDK のリクエストがベンダー側のエラー（サーバーエラー・レート制限）で失敗しました。時間をおいた再試行や"
-    "ベンダーのステータスページを確認してください。",
-    "bad_request": "サーバーが、リクエストの形式が不正か受け付けられない値を含むと応答しました。",
-    "vendor_limit": "ベンダーの上限（タグ・プロパティ・サイズ・頻度）を超えたリクエストでした。",
-    "integration": "アプリの組み込みで SDK に必要な手順（ハンドラー・プラグイン・コンポーネント）が抜けています。",
-    "crash": "アプリまたは SDK で例外が発生しました。SDK 内（またはアプリ）のスタックフレームが発生箇所を示します。",
-    "nothing_eligible": "SDK はメッセージを取得しましたが 0 件でした。このユーザー・端末を対象とするキャンペーンがない（セグメント・"
-    "オーディエンス・表示回数制限・配信中でないキャンペーン）ため、表示するものがありませんでした。",
-    "user_identity": "SDK がユーザーなし、またはメッセージやイベントの対象とは別のユーザーとして動作しました（外部 ID 未設定・"
-    "別ユーザーでのログイン・匿名プロファイル）。",
-    "not_displayed": "メッセージは端末に届きましたが、SDK が表示しないと判断しました。",
-    "push_handler": "プッシュを受け取る SDK が複数あり、受け取った側が自分宛てではないと判断しています。ベンダーのハンドラーに"
-    "届いていない可能性があります（メッセージングサービスやレシーバーの競合）。",
-    "no_token": "ベンダーがこの端末のプッシュトークンを持っていません（SDK にも送るトークンがありません）。組み込み手順の不足・"
-    "通知許可の拒否・別アプリや別環境の認証情報などで登録が完了していません。",
-    "environment": "SDK が開発・テスト・sandbox 環境で動いています。本番側から送ったメッセージ（またはその逆）は届きません。",
-    "opted_out": "ユーザーまたは端末がオプトアウト・購読解除・対象外のため、ベンダーは送信や記録を行いません。",
-    "not_done": "SDK がチケットの対象となる処理をスキップ・破棄・無視したか、再試行を諦めたと記録しています。理由はその行にあります。",
-    "sdk_error": "SDK 自身が問題を報告しています。このメッセージに対応するルールはまだないため、行を読んでください。",
-}
-
 
 #: Kinds that count only on an SDK's line, or in an excerpt the customer chose.
 _WEAK = ("sdk_error", "not_done")

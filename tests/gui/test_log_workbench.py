@@ -147,6 +147,22 @@ def test_side_by_side_with_a_baseline_names_the_first_missing_step(qtbot, window
     assert not logs.right.isHidden()
 
 
+def test_milestones_read_in_the_ui_language(qtbot, window, ctx, qapp):
+    from cre_desk.logs import analysis, baselines
+
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
+    result = analysis.compare_with_baseline(logs.left.doc, "braze-android-iam")
+    display = next(m for m in baselines.load_baselines()["braze-android-iam"].milestones if m.id == "display")
+    qapp.setProperty("cre_desk_language", "ja")
+    try:
+        logs._show_milestones(result)
+    finally:
+        qapp.setProperty("cre_desk_language", "en")
+    assert display.title.ja in logs.compare_summary.text()
+    head = logs.compare_model.item(0)
+    assert any(display.title.ja in head.child(row).text() for row in range(head.rowCount()))
+
+
 def _timed_log(path: Path, start_second: int, lines: int, tag: str) -> Path:
     """A logcat file with one line a second from ``start_second`` past 10:00:00."""
     rows = []

@@ -34,6 +34,10 @@ def test_json_report_of_a_failing_braze_log(capsys):
     assert "iam_not_shown:d_display_manager_not_registered" in problem["checklist"]
     assert log["suspected_areas"][0]["area"] == "D" and "BRZ-04" in log["suspected_areas"][0]["findings"]
     assert log["baseline"]["first_missing"]["id"] == "display"
+    # Shipped titles come as one en/ja pair; the reader picks the language.
+    title = log["baseline"]["first_missing"]["title"]
+    assert set(title) == {"en", "ja"} and "Display" in title["en"] and not title["ja"].isascii()
+    assert all(set(m["title"]) == {"en", "ja"} for m in log["baseline"]["milestones"])
     assert "display" in log["baseline"]["missing"]
 
 

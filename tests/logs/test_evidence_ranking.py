@@ -634,14 +634,16 @@ def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
 
 
 def test_the_first_reason_reads_in_the_user_s_language(tmp_path):
-    from cre_desk.logs import evidence, ranking
+    from cre_desk.core import shipped_texts
+    from cre_desk.logs import evidence
 
-    assert set(evidence.WHY_JA) == set(evidence.KIND_BY_KEY), "every kind says why in Japanese"
-    assert set(evidence.TITLE_JA) == set(evidence.KIND_BY_KEY), "every kind has a Japanese title"
+    texts = shipped_texts.table("findings")
+    for key in evidence.KIND_BY_KEY:
+        assert f"{key}.title" in texts and f"{key}.why" in texts, f"{key}: a kind has a title and says why"
     generic = _analyze(tmp_path, "W/Acme: Request failed: invalid app id 88eea516\n")
     top = generic.suspected_areas[0]
     assert analysis.reason_in(generic, top, "en") == top["why"][0]
-    assert analysis.reason_in(generic, top, "ja") == evidence.WHY_JA["identity"]
+    assert analysis.reason_in(generic, top, "ja") == evidence.KIND_BY_KEY["identity"].why.ja
     known = _analyze(
         tmp_path,
         "02-25 10:52:51.373 E/FA      (24178): Missing google_app_id. Firebase Analytics "
@@ -650,7 +652,8 @@ def test_the_first_reason_reads_in_the_user_s_language(tmp_path):
     reason = analysis.reason_in(known, known.suspected_areas[0], "ja")
     assert reason and reason != known.suspected_areas[0]["why"][0] and not reason.isascii()
     empty = _analyze(tmp_path, "hello\n")
-    assert analysis.reason_in(empty, empty.suspected_areas[0], "ja") == ranking.START_WHY_JA
+    start_here = shipped_texts.text("findings", "start_here", "ja")
+    assert analysis.reason_in(empty, empty.suspected_areas[0], "ja") == start_here
 
 
 def test_a_generic_finding_s_title_reads_in_the_user_s_language(tmp_path):
