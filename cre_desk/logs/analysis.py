@@ -16,8 +16,8 @@ from cre_desk.core import shipped_texts
 from cre_desk.core.vocabulary import Label
 from cre_desk.logs import baselines as baselines_module
 from cre_desk.logs import evidence as evidence_module
+from cre_desk.logs import evidence_kinds, linescan, ranking
 from cre_desk.logs import known_issues as known_issues_module
-from cre_desk.logs import linescan, ranking
 from cre_desk.logs import platform as platform_module
 from cre_desk.logs import rules as rules_module
 from cre_desk.logs.document import LogDocument
@@ -100,7 +100,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
                      frames: dict[str, list[int]] | None = None,
                      patterns: dict[str, re.Pattern] | None = None,
                      symptom: str | None = None) -> tuple[list[Finding], set[str]]:
-    """Findings for the telling lines no rule names, one per kind (see ``evidence.KINDS``), and the ids of
+    """Findings for the telling lines no rule names, one per kind (see ``evidence_kinds.KINDS``), and the ids of
     rules whose lines turned out to carry a more specific detail of another area. ``frames`` receives, per
     rule whose line is a crash, the telling stack frame below it (the rule cites that frame too)."""
     # A fact read off a line (the SDK version in a Braze tag) says nothing about what the line reports.
@@ -113,7 +113,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             frames.setdefault(rule.rule_id, []).extend(hit.frames)
         # A rule's line is its own evidence, unless the line says something more specific about another
         # area than the rule does (an envelope like "fetch error: …" around a PERMISSION_DENIED).
-        if rule is not None and (hit.kind.weight < evidence_module.SPECIFIC or hit.kind.area == rule.area
+        if rule is not None and (hit.kind.weight < evidence_kinds.SPECIFIC or hit.kind.area == rule.area
                                  or rule.polarity != "!"
                                  or _inside_rule_text(doc.line_text(hit.line), hit.kind,
                                                       (patterns or {}).get(rule.rule_id))):
@@ -126,7 +126,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
             head = covered.get(doc.entry_start(hit.line))
             if (
                 head is not None
-                and hit.kind.weight >= evidence_module.SPECIFIC
+                and hit.kind.weight >= evidence_kinds.SPECIFIC
                 and hit.kind.area != head.area
                 and head.polarity == "!"
             ):
@@ -134,7 +134,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
         grouped.setdefault(hit.kind.key, []).append(hit)
     out: list[Finding] = []
     for key, hits in grouped.items():
-        kind = evidence_module.KIND_BY_KEY[key]
+        kind = evidence_kinds.KIND_BY_KEY[key]
         numbers: list[int] = []
         seen: set[str] = set()
         for hit in hits:
@@ -169,7 +169,7 @@ def generic_findings(doc: LogDocument, findings: list[Finding], vendors: set[str
     return out, refined
 
 
-def _inside_rule_text(text: str, kind: evidence_module.Kind, pattern: re.Pattern | None) -> bool:
+def _inside_rule_text(text: str, kind: evidence_kinds.Kind, pattern: re.Pattern | None) -> bool:
     """Whether the words a generic kind matched are part of the known SDK message a rule matched: then the rule,
     written for exactly that message, says what it means (only a detail beside the message refines it)."""
     if pattern is None:
@@ -270,7 +270,7 @@ def title_in(finding: Finding, language: str) -> str:
     if known:
         return known[0]
     generic = finding.rule_id.startswith("GEN-")
-    kind = evidence_module.KIND_BY_KEY.get(finding.rule_id[4:]) if generic else None
+    kind = evidence_kinds.KIND_BY_KEY.get(finding.rule_id[4:]) if generic else None
     if language != "ja" or kind is None:
         return finding.title
     return _with_sdks(kind.title.get(language), finding.captures, language)
@@ -299,7 +299,7 @@ def reason_in(result: Analysis, slot: dict, language: str) -> str:
         if finding.rule_id not in slot.get("findings", ()) or ranking.reason_of(finding) != first:
             continue
         if finding.rule_id.startswith("GEN-"):
-            kind = evidence_module.KIND_BY_KEY.get(finding.rule_id[4:])
+            kind = evidence_kinds.KIND_BY_KEY.get(finding.rule_id[4:])
             return kind.why.get(language) if kind else first
         known = _known_issue_text(finding, language)
         if known:

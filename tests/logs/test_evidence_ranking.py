@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cre_desk.logs import analysis, evidence
+from cre_desk.logs import analysis, attribution, evidence_kinds
 from cre_desk.logs.document import LogDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
@@ -464,7 +464,7 @@ def test_an_sdk_s_routine_start_up_lines_are_not_flagged(tmp_path, line):
     ],
 )
 def test_wrapper_and_sdk_tags_name_their_vendor_and_common_words_do_not(text, vendor):
-    assert evidence.vendor_of(text) == vendor
+    assert attribution.vendor_of(text) == vendor
 
 
 def test_an_sdk_s_sandbox_mode_notice_is_a_test_environment_not_a_wrong_key(tmp_path):
@@ -607,13 +607,11 @@ def test_an_empty_fetch_or_another_user_points_at_targeting(tmp_path, line, key)
 
 
 def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
-    from cre_desk.logs import evidence
-
     def slow(text):
         return next(
             (
                 k
-                for k in evidence.KINDS
+                for k in evidence_kinds.KINDS
                 if k.pattern.search(text) and (k.needs is None or k.needs.search(text))
             ),
             None,
@@ -629,21 +627,20 @@ def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
         "Push configuration invalid",
         "0 messages",
     ]
-    assert all(k.gate for k in evidence.KINDS), "every kind has a first look"
-    assert [slow(t) for t in lines] == [evidence.classify(t) for t in lines]
+    assert all(k.gate for k in evidence_kinds.KINDS), "every kind has a first look"
+    assert [slow(t) for t in lines] == [evidence_kinds.classify(t) for t in lines]
 
 
 def test_the_first_reason_reads_in_the_user_s_language(tmp_path):
     from cre_desk.core import shipped_texts
-    from cre_desk.logs import evidence
 
     texts = shipped_texts.table("findings")
-    for key in evidence.KIND_BY_KEY:
+    for key in evidence_kinds.KIND_BY_KEY:
         assert f"{key}.title" in texts and f"{key}.why" in texts, f"{key}: a kind has a title and says why"
     generic = _analyze(tmp_path, "W/Acme: Request failed: invalid app id 88eea516\n")
     top = generic.suspected_areas[0]
     assert analysis.reason_in(generic, top, "en") == top["why"][0]
-    assert analysis.reason_in(generic, top, "ja") == evidence.KIND_BY_KEY["identity"].why.ja
+    assert analysis.reason_in(generic, top, "ja") == evidence_kinds.KIND_BY_KEY["identity"].why.ja
     known = _analyze(
         tmp_path,
         "02-25 10:52:51.373 E/FA      (24178): Missing google_app_id. Firebase Analytics "
