@@ -49,6 +49,7 @@ from cre_desk.gui.wrap_row import WrapRow
 from cre_desk.gui.wrapping_delegate import wrap_rows
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
+from cre_desk.logs import findings_wording
 from cre_desk.logs import rules as rules_module
 from cre_desk.logs.document import LogDocument
 
@@ -479,7 +480,7 @@ class LogWorkbench(QWidget):
             text = self.tr("Suspected areas, strongest first: {0}").format(ranked)
             why = result.suspected_areas[0].get("why") or []
             if why:
-                reason = analysis_module.reason_in(result, result.suspected_areas[0], language)
+                reason = findings_wording.reason_in(result.findings, result.suspected_areas[0], language)
                 text += "\n" + self.tr("Why: {0}").format(reason)
             self.areas.setToolTip(plain_tooltip("\n".join(why)) if why else "")
         else:
@@ -496,7 +497,7 @@ class LogWorkbench(QWidget):
             if finding.rule_id in self.rejected_findings or (finding.polarity == "info" and not finding.line_nos):
                 continue
             rule = rules_by_id.get(finding.rule_id)
-            title = rule.meaning.get(language) if rule else analysis_module.title_in(finding, language)
+            title = rule.meaning.get(language) if rule else findings_wording.title_in(finding, language)
             mark = {"!": "⚠", "+": "✓", "info": "ℹ"}[finding.polarity]
             if finding.missing:
                 mark = "✗"
@@ -505,7 +506,7 @@ class LogWorkbench(QWidget):
                 finding.line_nos[0] + 1) + (f" (+{finding.count - 1})" if finding.count > 1 else "")
             first = QStandardItem(f"{mark} {title}")
             first.setData(finding, FINDING_ROLE)
-            why = analysis_module.why_in(finding, language)
+            why = findings_wording.why_in(finding, language)
             first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{why}" if why else "")))
             self.findings_model.appendRow([first, QStandardItem(finding.area or "–"), QStandardItem(where)])
         self.left.set_findings(rules_module.findings_by_line(f for f in result.findings if f.polarity != "info"))
@@ -524,7 +525,7 @@ class LogWorkbench(QWidget):
             return
         rule = next((r for r in rules_module.load_rules() if r.id == finding.rule_id), None)
         language = ui_language()
-        text = rule.explain.get(language) if rule else analysis_module.title_in(finding, language)
+        text = rule.explain.get(language) if rule else findings_wording.title_in(finding, language)
         if finding.lines:
             text += "\n\n" + "\n".join(finding.lines[:3])
         self.explain.setText(text)

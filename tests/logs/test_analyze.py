@@ -92,7 +92,7 @@ def _full_scan(doc):
 
 def test_prescan_finds_exactly_what_reading_every_entry_finds(tmp_path):
     from cre_desk import resource_files
-    from cre_desk.logs import analysis
+    from cre_desk.logs import prescan
     from cre_desk.logs import rules as rules_module
     from cre_desk.logs.document import LogDocument
 
@@ -104,7 +104,7 @@ def test_prescan_finds_exactly_what_reading_every_entry_finds(tmp_path):
         doc.build()
         full = _full_scan(doc)
         scanner = rules_module.Scanner(rules_module.load_rules())
-        heads = analysis.candidate_entries(doc, scanner)
+        heads = prescan.candidate_entries(doc, scanner)
         assert heads is not None and len(heads) < len(doc)   # the prescan really skips entries
         scanner.feed(doc.iter_entries(lines=heads))
         assert scanner.findings() == full.findings(), path.name

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cre_desk.logs import analysis, attribution, evidence_kinds
+from cre_desk.logs import analysis, attribution, evidence_kinds, findings_wording, prescan
 from cre_desk.logs.document import LogDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
@@ -151,7 +151,7 @@ def test_the_prescan_changes_nothing_on_real_logs(tmp_path, case):
     full.feed(doc.iter_entries())
     fast = rules_module.Scanner(rules_module.load_rules())
     selected: dict[int, list[int]] = {}
-    heads = analysis.candidate_entries(doc, fast, selected=selected)
+    heads = prescan.candidate_entries(doc, fast, selected=selected)
     fast.feed_selected((e, sorted(set(selected.get(e.line_no, ())))) for e in doc.iter_entries(lines=heads))
     assert fast.findings() == full.findings()
     assert fast.facts() == full.facts()
@@ -639,25 +639,26 @@ def test_the_first_reason_reads_in_the_user_s_language(tmp_path):
         assert f"{key}.title" in texts and f"{key}.why" in texts, f"{key}: a kind has a title and says why"
     generic = _analyze(tmp_path, "W/Acme: Request failed: invalid app id 88eea516\n")
     top = generic.suspected_areas[0]
-    assert analysis.reason_in(generic, top, "en") == top["why"][0]
-    assert analysis.reason_in(generic, top, "ja") == evidence_kinds.KIND_BY_KEY["identity"].why.ja
+    assert findings_wording.reason_in(generic.findings, top, "en") == top["why"][0]
+    identity = evidence_kinds.KIND_BY_KEY["identity"]
+    assert findings_wording.reason_in(generic.findings, top, "ja") == identity.why.ja
     known = _analyze(
         tmp_path,
         "02-25 10:52:51.373 E/FA      (24178): Missing google_app_id. Firebase Analytics "
         "disabled. See https://goo.gl/NAOOOI\n",
     )
-    reason = analysis.reason_in(known, known.suspected_areas[0], "ja")
+    reason = findings_wording.reason_in(known.findings, known.suspected_areas[0], "ja")
     assert reason and reason != known.suspected_areas[0]["why"][0] and not reason.isascii()
     empty = _analyze(tmp_path, "hello\n")
     start_here = shipped_texts.text("findings", "start_here", "ja")
-    assert analysis.reason_in(empty, empty.suspected_areas[0], "ja") == start_here
+    assert findings_wording.reason_in(empty.findings, empty.suspected_areas[0], "ja") == start_here
 
 
 def test_a_generic_finding_s_title_reads_in_the_user_s_language(tmp_path):
     result = _analyze(tmp_path, "W/OneSignal: Request failed: invalid app id 88eea516\n")
     finding = next(f for f in result.findings if f.rule_id == "GEN-identity")
-    assert analysis.title_in(finding, "en") == finding.title
-    assert analysis.title_in(finding, "ja") == "アプリの ID・キー・プロジェクトの不一致（onesignal）"
+    assert findings_wording.title_in(finding, "en") == finding.title
+    assert findings_wording.title_in(finding, "ja") == "アプリの ID・キー・プロジェクトの不一致（onesignal）"
 
 
 def test_a_known_issue_reads_in_japanese_in_the_japanese_ui(tmp_path):
@@ -668,10 +669,11 @@ def test_a_known_issue_reads_in_japanese_in_the_japanese_ui(tmp_path):
         "iam_not_shown")
     finding = next(f for f in result.findings if f.rule_id.startswith("BRZ-A-KI"))
     issue = next(i for i in known_issues.load() if i.id == finding.rule_id)
-    title, why = analysis.title_in(finding, "ja"), analysis.why_in(finding, "ja")
+    title, why = findings_wording.title_in(finding, "ja"), findings_wording.why_in(finding, "ja")
     for text in (title, why):
         assert issue.summary.ja in text and issue.summary.en not in text
         assert "Known issue" not in text and "older than" not in text
         assert "1.0.0" in text and issue.fixed_in in text
     assert "既知" in title
-    assert analysis.title_in(finding, "en") == finding.title and analysis.why_in(finding, "en") == finding.why
+    assert findings_wording.title_in(finding, "en") == finding.title
+    assert findings_wording.why_in(finding, "en") == finding.why
