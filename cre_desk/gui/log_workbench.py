@@ -49,7 +49,7 @@ from cre_desk.gui.wrap_row import WrapRow
 from cre_desk.gui.wrapping_delegate import wrap_rows
 from cre_desk.logs import analysis as analysis_module
 from cre_desk.logs import baselines as baselines_module
-from cre_desk.logs import findings_wording
+from cre_desk.logs import findings_wording, rule_scan
 from cre_desk.logs import rules as rules_module
 from cre_desk.logs.document import LogDocument
 
@@ -509,7 +509,7 @@ class LogWorkbench(QWidget):
             why = findings_wording.why_in(finding, language)
             first.setToolTip(plain_tooltip(f"{finding.rule_id}: {title}" + (f"\n{why}" if why else "")))
             self.findings_model.appendRow([first, QStandardItem(finding.area or "–"), QStandardItem(where)])
-        self.left.set_findings(rules_module.findings_by_line(f for f in result.findings if f.polarity != "info"))
+        self.left.set_findings(rule_scan.findings_by_line(f for f in result.findings if f.polarity != "info"))
         if result.baseline:
             self._show_milestones(result.baseline)
 

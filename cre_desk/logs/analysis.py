@@ -12,7 +12,7 @@ from cre_desk import resource_files
 from cre_desk.core import shipped_texts
 from cre_desk.core.vocabulary import Label
 from cre_desk.logs import baselines as baselines_module
-from cre_desk.logs import generic_findings, prescan, ranking
+from cre_desk.logs import generic_findings, prescan, ranking, rule_scan
 from cre_desk.logs import platform as platform_module
 from cre_desk.logs import rules as rules_module
 from cre_desk.logs.document import LogDocument
@@ -85,7 +85,7 @@ def _with_evidence(doc: LogDocument, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _platform_lines(scanner: rules_module.Scanner, findings: list[Finding]) -> tuple[int, int]:
+def _platform_lines(scanner: rule_scan.Scanner, findings: list[Finding]) -> tuple[int, int]:
     """(android, ios): lines matched by rules written for one platform (an SDK message known from its source)."""
     platform_of = {rule.id: rule.platform for rule in scanner.rules if rule.detects}
     lines: dict[str, set[int]] = {"android": set(), "ios": set()}
@@ -157,7 +157,7 @@ def analyze(
     """Scan a built document with the shipped rules (and compare with a baseline when named)."""
     if not doc.ready:
         doc.build(cancel=cancel)
-    scanner = rules_module.Scanner(rules_module.load_rules(), platform=platform)
+    scanner = rule_scan.Scanner(rules_module.load_rules(), platform=platform)
     estimated: dict[str, int] = {}
     scan = prescan.combined_scan(doc, scanner.prescan_plan()[0], cancel)
     selected: dict[int, list[int]] = {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cre_desk.logs import linescan, rules, workers
+from cre_desk.logs import linescan, rule_scan, workers
 from cre_desk.logs.attribution import is_frame, telling_frames, vendor_of
 from cre_desk.logs.entry import ERROR, INFO, WARN
 from cre_desk.logs.evidence_kinds import KIND_BY_KEY, Kind, classify
@@ -216,7 +216,7 @@ NEEDLES = [
 _WEAK = ("sdk_error", "not_done")
 #: A wrapper's console (Flutter, React Native, Unity…): an SDK call's failure the app caught and printed there
 #: (a rejected promise, a PlatformException) shows at whatever level the app chose, often info.
-WRAPPER_TAGS = rules.WRAPPER_TAGS
+WRAPPER_TAGS = rule_scan.WRAPPER_TAGS
 #: Words of a failure (not of a warning or a mention) that make a wrapper's print evidence.
 _FAILED = re.compile(
     r"\b(?:error|fail(?:ed|ure|s)?|exception|rejection|rejected|unable|cannot|can't|could ?n[o']t|"

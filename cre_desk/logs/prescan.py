@@ -14,8 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cre_desk.logs import evidence as evidence_module
-from cre_desk.logs import linescan
-from cre_desk.logs import rules as rules_module
+from cre_desk.logs import linescan, rule_scan
 from cre_desk.logs.document import LogDocument
 
 #: Entries read per rule when its text is everywhere: the first and the last half of these (a 1 GB log can
@@ -64,7 +63,7 @@ def _distinct(sorted_values: np.ndarray) -> np.ndarray:
 
 def candidate_entries(
     doc: LogDocument,
-    scanner: rules_module.Scanner,
+    scanner: rule_scan.Scanner,
     cancel: Callable[[], bool] = lambda: False,
     estimated: dict[str, int] | None = None,
     scan: TextScan | None = None,

@@ -83,16 +83,17 @@ def test_text_report_and_unknown_baseline(capsys):
 
 def _full_scan(doc):
     """Every entry through the rules, the way analysis worked before the prescan."""
+    from cre_desk.logs import rule_scan
     from cre_desk.logs import rules as rules_module
 
-    scanner = rules_module.Scanner(rules_module.load_rules())
+    scanner = rule_scan.Scanner(rules_module.load_rules())
     scanner.feed(doc.iter_entries())
     return scanner
 
 
 def test_prescan_finds_exactly_what_reading_every_entry_finds(tmp_path):
     from cre_desk import resource_files
-    from cre_desk.logs import prescan
+    from cre_desk.logs import prescan, rule_scan
     from cre_desk.logs import rules as rules_module
     from cre_desk.logs.document import LogDocument
 
@@ -103,7 +104,7 @@ def test_prescan_finds_exactly_what_reading_every_entry_finds(tmp_path):
         doc = LogDocument(path)
         doc.build()
         full = _full_scan(doc)
-        scanner = rules_module.Scanner(rules_module.load_rules())
+        scanner = rule_scan.Scanner(rules_module.load_rules())
         heads = prescan.candidate_entries(doc, scanner)
         assert heads is not None and len(heads) < len(doc)   # the prescan really skips entries
         scanner.feed(doc.iter_entries(lines=heads))

@@ -141,15 +141,16 @@ def test_every_corpus_log_is_analysed_and_the_dev_split_holds_its_figures(tmp_pa
 
 @pytest.mark.parametrize("case", [c for c in load_cases() if c.split == "dev"], ids=lambda c: c.id)
 def test_the_prescan_changes_nothing_on_real_logs(tmp_path, case):
+    from cre_desk.logs import rule_scan
     from cre_desk.logs import rules as rules_module
 
     path = tmp_path / "case.log"
     path.write_text(case.log, encoding="utf-8")
     doc = LogDocument(path)
     doc.build()
-    full = rules_module.Scanner(rules_module.load_rules())
+    full = rule_scan.Scanner(rules_module.load_rules())
     full.feed(doc.iter_entries())
-    fast = rules_module.Scanner(rules_module.load_rules())
+    fast = rule_scan.Scanner(rules_module.load_rules())
     selected: dict[int, list[int]] = {}
     heads = prescan.candidate_entries(doc, fast, selected=selected)
     fast.feed_selected((e, sorted(set(selected.get(e.line_no, ())))) for e in doc.iter_entries(lines=heads))
