@@ -53,7 +53,7 @@ def _text_report(result: analysis.Analysis) -> str:
     if result.baseline:
         first = result.baseline["first_missing"]
         out.append(f"  baseline {result.baseline['name']}: " + (
-            f"first missing milestone '{first['title']}' (area {first['area']})" if first else "all milestones seen"))
+            f"first missing milestone '{first['title']['en']}' (area {first['area']})" if first else "all milestones seen"))
     out.extend(f"  note: {n}" for n in result.notices)
     return "\n".join(out)
 

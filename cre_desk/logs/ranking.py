@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cre_desk.core import shipped_texts
 from cre_desk.logs.rules import Finding
 
 RULE_WEIGHTS = {"!": 3.0, "+": 2.0, "info": 0.0}
@@ -41,7 +42,7 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
                                             "_first": float("inf"), "_best": 0.0})
             slot["score"] += weight
             slot["findings"].append(finding.rule_id)
-            reason = finding.why or (LACKS.format(finding.title) if finding.missing else finding.title)
+            reason = reason_of(finding)
             if all(reason != known for _w, known in slot["why"]):
                 slot["why"].append((weight, reason))
             slot["_best"] = max(slot["_best"], weight)
@@ -65,22 +66,25 @@ def rank(findings: Iterable[Finding]) -> list[dict]:
     return out
 
 
+def reason_of(finding: Finding) -> str:
+    """Why a finding counts for its area, in English: its own reason, else its title (or what is missing)."""
+    if finding.why:
+        return finding.why
+    if finding.missing:
+        return shipped_texts.text("findings", "lacks", "en", title=finding.title)
+    return finding.title
+
+
 #: Where the checklist starts when the log points nowhere: the SDK's initialisation and session.
 START_AREA = "D"
-START_WHY = ("Nothing in this log points at an area; the checklist starts with the SDK's initialisation and "
-             "session, so start there and ask for a verbose log.")
-START_WHY_JA = (
-    "このログにはどの領域も示す行がありません。チェックリストは SDK の初期化とセッションから始まるので、"
-    "そこから確認し、詳細ログを依頼してください。"
-)
-LACKS = "the log lacks: {0}"
 
 
 def with_starting_point(ranked: list[dict]) -> list[dict]:
     """An empty ranking becomes the checklist's own starting point, marked as such (low confidence)."""
     if ranked:
         return ranked
-    return [{"area": START_AREA, "score": 0.0, "findings": [], "why": [START_WHY], "confidence": "low"}]
+    why = shipped_texts.text("findings", "start_here", "en")
+    return [{"area": START_AREA, "score": 0.0, "findings": [], "why": [why], "confidence": "low"}]
 
 
 def decisive(ranked: list[dict]) -> bool:

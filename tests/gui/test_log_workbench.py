@@ -40,16 +40,16 @@ def test_findings_point_at_the_problem_line_and_become_checklist_evidence(qtbot,
     logs = _open_logs(qtbot, window, ticket.id)
     assert logs.left.model.rowCount() == 15
     rows = [
-        logs.findings_model.item(r, 0).data(Qt_user_role()) for r in range(logs.findings_model.rowCount())
+        logs.findings.model.item(r, 0).data(Qt_user_role()) for r in range(logs.findings.model.rowCount())
     ]
     problem = next(r for r, f in enumerate(rows) if f.rule_id == "BRZ-04")
-    assert "D" in logs.areas.text()
-    logs.findings_view.setCurrentIndex(logs.findings_model.index(problem, 0))
-    logs._go_to_finding(logs.findings_model.index(problem, 0))
+    assert "D" in logs.findings.areas.text()
+    logs.findings.view.setCurrentIndex(logs.findings.model.index(problem, 0))
+    logs.findings.go_to_finding(logs.findings.model.index(problem, 0))
     assert logs.left.current_line() == 12
     logs.accept_current_finding()
     wait_for_all()
-    qtbot.waitUntil(lambda: "Quoted" in logs.explain.text())
+    qtbot.waitUntil(lambda: "Quoted" in logs.findings.explain.text())
     item = next(
         e
         for e in ctx.tickets.get_ticket(ticket.id).checklist
@@ -60,7 +60,7 @@ def test_findings_point_at_the_problem_line_and_become_checklist_evidence(qtbot,
 
 
 def Qt_user_role():  # noqa: N802 - reads like the Qt constant it stands for
-    from cre_desk.gui.log_workbench import FINDING_ROLE
+    from cre_desk.gui.log_findings_panel import FINDING_ROLE
 
     return FINDING_ROLE
 
@@ -109,10 +109,10 @@ def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, c
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *a, **k: ("manager never registered", True))
     )
-    logs.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
+    logs.marks_panel.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
     qtbot.waitUntil(lambda: 12 in logs.left.model.marks)
     assert ctx.tickets.list_marks(ticket.id)[0].note == "manager never registered"
-    assert logs.marks_model.rowCount() == 1
+    assert logs.marks_panel.model.rowCount() == 1
     chosen = {}
 
     def pick(parent, title, label, items, current, editable):
@@ -120,7 +120,7 @@ def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, c
         return items[0], True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
-    logs.quote_line(logs.left, 12, logs.left.doc.line_text(12))
+    logs.marks_panel.quote_line(logs.left, 12, logs.left.doc.line_text(12))
     wait_for_all()
     assert "Display manager" in chosen["first"]  # the finding on that line puts its cause first
     item = next(
@@ -129,7 +129,7 @@ def test_marks_are_saved_with_their_note_and_quoted_as_evidence(qtbot, window, c
         if e.item_key == "d_display_manager_not_registered"
     )
     assert "manager never registered" in item.evidence
-    logs.toggle_mark(logs.left, 12, "")
+    logs.marks_panel.toggle_mark(logs.left, 12, "")
     qtbot.waitUntil(lambda: 12 not in logs.left.model.marks)
     assert ctx.tickets.list_marks(ticket.id) == []
 
@@ -143,8 +143,24 @@ def test_side_by_side_with_a_baseline_names_the_first_missing_step(qtbot, window
     combo.setCurrentIndex(target)
     combo.activated.emit(target)
     qtbot.waitUntil(lambda: logs.right.doc is not None and logs.right.doc.ready, timeout=10000)
-    qtbot.waitUntil(lambda: "Display reached" in logs.compare_summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Display reached" in logs.comparison.summary.text(), timeout=10000)
     assert not logs.right.isHidden()
+
+
+def test_milestones_read_in_the_ui_language(qtbot, window, ctx, qapp):
+    from cre_desk.logs import analysis, baselines
+
+    logs = _open_logs(qtbot, window, _ticket_with_log(ctx, DEMO / "braze-android-iam-failing.log").id)
+    result = analysis.compare_with_baseline(logs.left.doc, "braze-android-iam")
+    display = next(m for m in baselines.load_baselines()["braze-android-iam"].milestones if m.id == "display")
+    qapp.setProperty("cre_desk_language", "ja")
+    try:
+        logs.comparison.show_milestones(result)
+    finally:
+        qapp.setProperty("cre_desk_language", "en")
+    assert display.title.ja in logs.comparison.summary.text()
+    head = logs.comparison.model.item(0)
+    assert any(display.title.ja in head.child(row).text() for row in range(head.rowCount()))
 
 
 def _timed_log(path: Path, start_second: int, lines: int, tag: str) -> Path:
@@ -164,13 +180,13 @@ def test_scrolling_one_log_scrolls_the_other_to_the_same_moment_until_switched_o
     ctx.tickets.attach_file(ticket.id, _timed_log(tmp_path / "good.log", 0, 1200, "Good"))
     logs = _open_logs(qtbot, window, ticket.id)
     _compare_with(qtbot, logs, lambda c: getattr(c, "name", "") == "good.log")
-    logs.align(left_line=0, right_line=100)        # device line 1 is good line 101: the same second
+    logs.comparison.align(left_line=0, right_line=100)   # device line 1 is good line 101: the same second
     bar = logs.left.table.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)                # the user drags the left scroll bar
     left_top = logs.left.top_line()
     assert left_top is not None and left_top > 50
     qtbot.waitUntil(lambda: logs.right.top_line() == left_top + 100, timeout=5000)
-    logs.sync_box.setChecked(False)                 # switched off: the other log stays where it is
+    logs.comparison.sync_box.setChecked(False)   # switched off: the other log stays where it is
     bar.setValue(0)
     qtbot.wait(100)
     assert logs.right.top_line() == left_top + 100
@@ -271,32 +287,32 @@ def test_comparing_two_attached_logs_finishes_and_says_what_differs(qtbot, windo
     ctx.tickets.attach_file(ticket.id, DEMO / "fiam-android-rate-limited.log")
     logs = _open_logs(qtbot, window, ticket.id)
     _compare_with(qtbot, logs, lambda c: getattr(c, "name", "") == "fiam-android-rate-limited.log")
-    qtbot.waitUntil(lambda: logs.compare_model.rowCount() >= 2, timeout=10000)
-    summary = logs.compare_summary.text()
+    qtbot.waitUntil(lambda: logs.comparison.model.rowCount() >= 2, timeout=10000)
+    summary = logs.comparison.summary.text()
     assert "Comparing" not in summary
     assert "only in this log" in summary.lower() and "only in the other" in summary.lower()
 
 
 def _shows_nothing_of_the_first_ticket(logs) -> None:
     assert logs.right.doc is None and logs.right.isHidden()
-    assert logs.compare_model.rowCount() == 0
-    assert "Display reached" not in logs.compare_summary.text()
-    assert logs.compare_summary.text() == logs._nothing_compared()
+    assert logs.comparison.model.rowCount() == 0
+    assert "Display reached" not in logs.comparison.summary.text()
+    assert logs.comparison.summary.text() == logs.comparison.nothing_compared()
     assert logs.compare_combo.currentData() is None
     for pane in (logs.left, logs.right):
         assert pane.search_edit.text() == "" and pane.filter_edit.text() == ""
         assert pane.hit_label.text() == "" and pane.filter_state.text() == ""
         assert "braze" not in pane.detail.toPlainText().lower()
         assert "braze" not in pane.title.text().lower()
-    assert logs.marks_model.rowCount() == 0 and logs.marks == []
+    assert logs.marks_panel.model.rowCount() == 0 and logs.marks == []
     findings = [
-        logs.findings_model.item(r, 0).data(Qt_user_role()).rule_id
-        for r in range(logs.findings_model.rowCount())
+        logs.findings.model.item(r, 0).data(Qt_user_role()).rule_id
+        for r in range(logs.findings.model.rowCount())
     ]
     assert not any(rule.startswith("BRZ") for rule in findings)
-    assert "braze" not in (logs.facts.text() + logs.explain.text()).lower()
+    assert "braze" not in (logs.findings.facts.text() + logs.findings.explain.text()).lower()
     assert logs.side.currentIndex() == 0
-    assert logs.offset == 0.0
+    assert logs.comparison.offset == 0.0
 
 
 @pytest.mark.parametrize("second_log", ["fiam-android-rate-limited.log", None])
@@ -311,7 +327,7 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(
         ctx.tickets.attach_file(second.id, DEMO / second_log)
     logs = _open_logs(qtbot, window, first.id)
     _compare_with(qtbot, logs, lambda c: getattr(c, "baseline", "") == "braze-android-iam")
-    qtbot.waitUntil(lambda: "Display reached" in logs.compare_summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Display reached" in logs.comparison.summary.text(), timeout=10000)
     logs.left.search_edit.setText("session")
     logs.left.run_search()
     qtbot.waitUntil(lambda: len(logs.left.model.hits) == 4)
@@ -319,8 +335,8 @@ def test_switching_tickets_leaves_nothing_of_the_previous_tickets_logs(
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *a, **k: ("manager never registered", True))
     )
-    logs.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
-    qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
+    logs.marks_panel.toggle_mark(logs.left, 12, logs.left.doc.line_text(12))
+    qtbot.waitUntil(lambda: logs.marks_panel.model.rowCount() == 1)
     logs.left.go_to_line(12)
     assert "Braze" in logs.left.detail.toPlainText()
     assert logs.side.currentIndex() == 2
@@ -343,15 +359,15 @@ def test_the_findings_panel_says_why_and_what_to_ask_for_when_nothing_decides(qt
         encoding="utf-8",
     )
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, decisive, "events_not_recorded").id)
-    assert "Why: The event itself was malformed" in logs.areas.text()
-    assert "No decisive line" not in logs.areas.text()
+    assert "Why: The event itself was malformed" in logs.findings.areas.text()
+    assert "No decisive line" not in logs.findings.areas.text()
     quiet = tmp_path / "quiet.log"
     quiet.write_text(
         "11-20 10:14:02.118  8812  8812 D Braze v30.4.0 .BrazeManager: Requesting content cards refresh\n",
         encoding="utf-8",
     )
     logs = _open_logs(qtbot, window, _ticket_with_log(ctx, quiet).id)
-    text = logs.areas.text()
+    text = logs.findings.areas.text()
     assert "(low confidence)" in text and "No decisive line" in text and "BrazeLogger" in text
 
 

@@ -102,14 +102,14 @@ def test_u1_no_tooltip_or_item_text_anywhere_renders_customer_log_text_as_rich_t
     qtbot.waitUntil(lambda: logs.left.doc is not None and logs.left.doc.ready, timeout=10000)
     qtbot.waitUntil(lambda: logs.analysis is not None, timeout=10000)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (f"note {img}", True)))
-    logs.toggle_mark(logs.left, 10, logs.left.doc.line_text(10))
-    qtbot.waitUntil(lambda: logs.marks_model.rowCount() == 1)
+    logs.marks_panel.toggle_mark(logs.left, 10, logs.left.doc.line_text(10))
+    qtbot.waitUntil(lambda: logs.marks_panel.model.rowCount() == 1)
     combo = logs.compare_combo
     target = next(i for i in range(combo.count())
                   if getattr(combo.itemData(i), "baseline", "") == "braze-android-iam")
     combo.setCurrentIndex(target)
     combo.activated.emit(target)
-    qtbot.waitUntil(lambda: logs.compare_model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: logs.comparison.model.rowCount() > 0, timeout=10000)
 
     carrying = [(where, text) for where, text in _tooltips_and_texts(window) if "CANARY" in text]
     where_seen = {where.split(" ")[0] for where, _ in carrying}

@@ -34,6 +34,10 @@ def test_json_report_of_a_failing_braze_log(capsys):
     assert "iam_not_shown:d_display_manager_not_registered" in problem["checklist"]
     assert log["suspected_areas"][0]["area"] == "D" and "BRZ-04" in log["suspected_areas"][0]["findings"]
     assert log["baseline"]["first_missing"]["id"] == "display"
+    # Shipped titles come as one en/ja pair; the reader picks the language.
+    title = log["baseline"]["first_missing"]["title"]
+    assert set(title) == {"en", "ja"} and "Display" in title["en"] and not title["ja"].isascii()
+    assert all(set(m["title"]) == {"en", "ja"} for m in log["baseline"]["milestones"])
     assert "display" in log["baseline"]["missing"]
 
 
@@ -79,16 +83,17 @@ def test_text_report_and_unknown_baseline(capsys):
 
 def _full_scan(doc):
     """Every entry through the rules, the way analysis worked before the prescan."""
+    from cre_desk.logs import rule_scan
     from cre_desk.logs import rules as rules_module
 
-    scanner = rules_module.Scanner(rules_module.load_rules())
+    scanner = rule_scan.Scanner(rules_module.load_rules())
     scanner.feed(doc.iter_entries())
     return scanner
 
 
 def test_prescan_finds_exactly_what_reading_every_entry_finds(tmp_path):
     from cre_desk import resource_files
-    from cre_desk.logs import analysis
+    from cre_desk.logs import prescan, rule_scan
     from cre_desk.logs import rules as rules_module
     from cre_desk.logs.document import LogDocument
 
@@ -99,8 +104,8 @@ def test_prescan_finds_exactly_what_reading_every_entry_finds(tmp_path):
         doc = LogDocument(path)
         doc.build()
         full = _full_scan(doc)
-        scanner = rules_module.Scanner(rules_module.load_rules())
-        heads = analysis.candidate_entries(doc, scanner)
+        scanner = rule_scan.Scanner(rules_module.load_rules())
+        heads = prescan.candidate_entries(doc, scanner)
         assert heads is not None and len(heads) < len(doc)   # the prescan really skips entries
         scanner.feed(doc.iter_entries(lines=heads))
         assert scanner.findings() == full.findings(), path.name

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cre_desk.logs import analysis, evidence
+from cre_desk.logs import analysis, attribution, evidence_kinds, findings_wording, prescan
 from cre_desk.logs.document import LogDocument
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
@@ -141,17 +141,18 @@ def test_every_corpus_log_is_analysed_and_the_dev_split_holds_its_figures(tmp_pa
 
 @pytest.mark.parametrize("case", [c for c in load_cases() if c.split == "dev"], ids=lambda c: c.id)
 def test_the_prescan_changes_nothing_on_real_logs(tmp_path, case):
+    from cre_desk.logs import rule_scan
     from cre_desk.logs import rules as rules_module
 
     path = tmp_path / "case.log"
     path.write_text(case.log, encoding="utf-8")
     doc = LogDocument(path)
     doc.build()
-    full = rules_module.Scanner(rules_module.load_rules())
+    full = rule_scan.Scanner(rules_module.load_rules())
     full.feed(doc.iter_entries())
-    fast = rules_module.Scanner(rules_module.load_rules())
+    fast = rule_scan.Scanner(rules_module.load_rules())
     selected: dict[int, list[int]] = {}
-    heads = analysis.candidate_entries(doc, fast, selected=selected)
+    heads = prescan.candidate_entries(doc, fast, selected=selected)
     fast.feed_selected((e, sorted(set(selected.get(e.line_no, ())))) for e in doc.iter_entries(lines=heads))
     assert fast.findings() == full.findings()
     assert fast.facts() == full.facts()
@@ -464,7 +465,7 @@ def test_an_sdk_s_routine_start_up_lines_are_not_flagged(tmp_path, line):
     ],
 )
 def test_wrapper_and_sdk_tags_name_their_vendor_and_common_words_do_not(text, vendor):
-    assert evidence.vendor_of(text) == vendor
+    assert attribution.vendor_of(text) == vendor
 
 
 def test_an_sdk_s_sandbox_mode_notice_is_a_test_environment_not_a_wrong_key(tmp_path):
@@ -607,13 +608,11 @@ def test_an_empty_fetch_or_another_user_points_at_targeting(tmp_path, line, key)
 
 
 def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
-    from cre_desk.logs import evidence
-
     def slow(text):
         return next(
             (
                 k
-                for k in evidence.KINDS
+                for k in evidence_kinds.KINDS
                 if k.pattern.search(text) and (k.needs is None or k.needs.search(text))
             ),
             None,
@@ -629,35 +628,38 @@ def test_the_cheap_first_look_of_every_kind_never_changes_what_a_line_is():
         "Push configuration invalid",
         "0 messages",
     ]
-    assert all(k.gate for k in evidence.KINDS), "every kind has a first look"
-    assert [slow(t) for t in lines] == [evidence.classify(t) for t in lines]
+    assert all(k.gate for k in evidence_kinds.KINDS), "every kind has a first look"
+    assert [slow(t) for t in lines] == [evidence_kinds.classify(t) for t in lines]
 
 
 def test_the_first_reason_reads_in_the_user_s_language(tmp_path):
-    from cre_desk.logs import evidence, ranking
+    from cre_desk.core import shipped_texts
 
-    assert set(evidence.WHY_JA) == set(evidence.KIND_BY_KEY), "every kind says why in Japanese"
-    assert set(evidence.TITLE_JA) == set(evidence.KIND_BY_KEY), "every kind has a Japanese title"
+    texts = shipped_texts.table("findings")
+    for key in evidence_kinds.KIND_BY_KEY:
+        assert f"{key}.title" in texts and f"{key}.why" in texts, f"{key}: a kind has a title and says why"
     generic = _analyze(tmp_path, "W/Acme: Request failed: invalid app id 88eea516\n")
     top = generic.suspected_areas[0]
-    assert analysis.reason_in(generic, top, "en") == top["why"][0]
-    assert analysis.reason_in(generic, top, "ja") == evidence.WHY_JA["identity"]
+    assert findings_wording.reason_in(generic.findings, top, "en") == top["why"][0]
+    identity = evidence_kinds.KIND_BY_KEY["identity"]
+    assert findings_wording.reason_in(generic.findings, top, "ja") == identity.why.ja
     known = _analyze(
         tmp_path,
         "02-25 10:52:51.373 E/FA      (24178): Missing google_app_id. Firebase Analytics "
         "disabled. See https://goo.gl/NAOOOI\n",
     )
-    reason = analysis.reason_in(known, known.suspected_areas[0], "ja")
+    reason = findings_wording.reason_in(known.findings, known.suspected_areas[0], "ja")
     assert reason and reason != known.suspected_areas[0]["why"][0] and not reason.isascii()
     empty = _analyze(tmp_path, "hello\n")
-    assert analysis.reason_in(empty, empty.suspected_areas[0], "ja") == ranking.START_WHY_JA
+    start_here = shipped_texts.text("findings", "start_here", "ja")
+    assert findings_wording.reason_in(empty.findings, empty.suspected_areas[0], "ja") == start_here
 
 
 def test_a_generic_finding_s_title_reads_in_the_user_s_language(tmp_path):
     result = _analyze(tmp_path, "W/OneSignal: Request failed: invalid app id 88eea516\n")
     finding = next(f for f in result.findings if f.rule_id == "GEN-identity")
-    assert analysis.title_in(finding, "en") == finding.title
-    assert analysis.title_in(finding, "ja") == "アプリの ID・キー・プロジェクトの不一致（onesignal）"
+    assert findings_wording.title_in(finding, "en") == finding.title
+    assert findings_wording.title_in(finding, "ja") == "アプリの ID・キー・プロジェクトの不一致（onesignal）"
 
 
 def test_a_known_issue_reads_in_japanese_in_the_japanese_ui(tmp_path):
@@ -668,10 +670,11 @@ def test_a_known_issue_reads_in_japanese_in_the_japanese_ui(tmp_path):
         "iam_not_shown")
     finding = next(f for f in result.findings if f.rule_id.startswith("BRZ-A-KI"))
     issue = next(i for i in known_issues.load() if i.id == finding.rule_id)
-    title, why = analysis.title_in(finding, "ja"), analysis.why_in(finding, "ja")
+    title, why = findings_wording.title_in(finding, "ja"), findings_wording.why_in(finding, "ja")
     for text in (title, why):
         assert issue.summary.ja in text and issue.summary.en not in text
         assert "Known issue" not in text and "older than" not in text
         assert "1.0.0" in text and issue.fixed_in in text
     assert "既知" in title
-    assert analysis.title_in(finding, "en") == finding.title and analysis.why_in(finding, "en") == finding.why
+    assert findings_wording.title_in(finding, "en") == finding.title
+    assert findings_wording.why_in(finding, "en") == finding.why
