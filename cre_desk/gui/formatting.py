@@ -123,3 +123,13 @@ def plain_label(label=None, *, wrap: bool = False, selectable: bool = False):
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def hide_password(url: str) -> str:
+    """A database URL as shown to the user: the password left out."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url

@@ -20,15 +20,12 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-log = logging.getLogger(__name__)
+from cre_desk.gui.formatting import hide_password
+from cre_desk.gui.sync_runner import SyncRunner
+from cre_desk.gui.tool_windows import ToolWindows
+from cre_desk.gui.workspace_upkeep import WorkspaceUpkeep
 
-ISSUE_REFRESH_MS = 15 * 60 * 1000
-BACKUP_INTERVAL_MS = 30 * 60 * 1000
-WAL_CHECK_MS = 60 * 1000
-#: The first background sync runs this long after the workspace opens (the window is usable first).
-STARTUP_SYNC_DELAY_MS = 10_000
-#: The status bar's last-sync line is cut to this many pixels (the whole text is in its tooltip).
-SYNC_STATUS_MAX_WIDTH = 1100
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -45,8 +42,10 @@ class MainWindow(QMainWindow):
         self.ctx = None
         self.queue = None
         self.pane = None
-        self._changed_since_backup = False
         self._painted = False
+        self.sync_runner = SyncRunner(self)
+        self.upkeep = WorkspaceUpkeep(self)
+        self.tool_windows = ToolWindows(self)
 
         self.loading = QLabel(self.tr("Opening your workspace…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,11 +96,6 @@ class MainWindow(QMainWindow):
                                          self.tr("Helpdesk and GitHub accounts (tokens stay in the system keyring)"))
         self.act_sync = self._action(self.tr("S&ync helpdesks"), "F6", self.sync_helpdesks,
                                      self.tr("Import new and changed tickets from the helpdesk accounts"))
-        self._sync_job = None
-        self._sync_skip: dict = {}   # account id -> end of a long rate limit (that account waits alone)
-        self.last_sync_outcomes: list = []
-        self._sync_timer = QTimer(self)
-        self._sync_timer.timeout.connect(lambda: self.sync_helpdesks(background=True))
         self.act_tabs = []
         tab_names = (self.tr("Show &Overview"), self.tr("Show &Checklist"), self.tr("Show &Timeline"),
                      self.tr("Show &Logs"), self.tr("Show &Reply"))
@@ -195,29 +189,10 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(state)
         where = ctx.workspace.db.url if not ctx.workspace.db.is_sqlite else str(ctx.paths.database)
         mode = self.tr("team server") if not ctx.workspace.db.is_sqlite else self.tr("local file")
-        self.statusBar().showMessage(self.tr("Workspace: {0} ({1})").format(_hide_password(where), mode), 8000)
+        self.statusBar().showMessage(self.tr("Workspace: {0} ({1})").format(hide_password(where), mode), 8000)
         self.queue.reload()
-        self.sync_status = QLabel(self.tr("Not synced yet"))
-        self.sync_status.setTextFormat(Qt.TextFormat.PlainText)
-        # Never let a long explanation widen the window: the full text is in the tooltip.
-        self.sync_status.setMinimumWidth(200)
-        self.sync_status.setMaximumWidth(SYNC_STATUS_MAX_WIDTH)
-        self.statusBar().addPermanentWidget(self.sync_status)
-        self._start_sync_timer()
-        from cre_desk.actions.sync import accounts_to_sync
-
-        if self._sync_timer.isActive() and accounts_to_sync(ctx.settings):
-            QTimer.singleShot(STARTUP_SYNC_DELAY_MS, self, lambda: self.sync_helpdesks(background=True))
-        self._issue_timer = QTimer(self, interval=ISSUE_REFRESH_MS)
-        self._issue_timer.timeout.connect(self.refresh_issue_links)
-        self._issue_timer.start()
-        if ctx.workspace.db.is_sqlite:
-            self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
-            self._backup_timer.timeout.connect(self.backup_if_changed)
-            self._backup_timer.start()
-            self._wal_timer = QTimer(self, interval=WAL_CHECK_MS)
-            self._wal_timer.timeout.connect(self.check_wal)
-            self._wal_timer.start()
+        self.sync_runner.attach(ctx)
+        self.upkeep.attach(ctx)
 
     # ----- slots ---------------------------------------------------------------------------------
 
@@ -233,7 +208,7 @@ class MainWindow(QMainWindow):
         def done(ticket) -> None:
             self.queue.select_after_reload(ticket.id)
             self.pane.show_ticket(ticket.id)
-            self._changed_since_backup = True
+            self.upkeep.changed_since_backup = True
 
         self.ctx.run_db(create_ticket, service, fields, actor=actor, on_done=done, receiver=self)
 
@@ -269,42 +244,9 @@ class MainWindow(QMainWindow):
         if self.pane is not None:
             self.pane._refresh_quietly()  # noqa: SLF001 - same window family
 
-    def refresh_issue_links(self) -> None:
-        """Ask GitHub about every linked issue (conditional requests); say when one has closed."""
-        from cre_desk.actions.issue_links import github_account, refresh_links
-        from cre_desk.gui.tasks import OnDbThread, run_in_background
-
-        ctx = self.pane.ctx
-        if github_account(ctx.settings) is None:
-            return
-
-        def done(closed) -> None:
-            if closed:
-                refs = ", ".join(link.ref for link in closed[:5])
-                self.statusBar().showMessage(self.tr("Linked GitHub issues closed: {0}. Open the ticket to draft "
-                                                     "the customer notice.").format(refs), 60000)
-                if self.pane.ticket is not None:
-                    self.pane.issue_links.load(self.pane.ticket.id)
-
-        run_in_background(refresh_links, OnDbThread(ctx.tickets), ctx.settings, on_done=done,
-                          on_error=lambda exc: None, receiver=self)
-
     def show_dashboard(self) -> None:
-        """Open (or raise) the lead dashboard in its own window."""
-        if self.queue is None:
-            return
-        from cre_desk.gui.dashboard import DashboardView
-
-        if getattr(self, "dashboard", None) is None:
-            self.dashboard = DashboardView(self.pane.ctx)
-            self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
-            self.dashboard.setParent(self, Qt.WindowType.Window)
-            self.dashboard.resize(1200, 820)
-            self.dashboard.open_ticket.connect(self._open_from_dashboard)
-        self.dashboard.show()
-        self.dashboard.raise_()
-        self.dashboard.activateWindow()
-        self.dashboard.refresh()
+        if self.queue is not None:
+            self.tool_windows.show_dashboard(self.pane.ctx)
 
     def _connect_retagging(self, queue) -> None:
         queue.retagging.connect(self._before_retagging)
@@ -325,40 +267,18 @@ class MainWindow(QMainWindow):
         pane = self.pane
         if pane is not None and pane.ticket is not None and pane.ticket.id in ticket_ids:
             pane._refresh_quietly()  # noqa: SLF001 - same window family
-        board = getattr(self, "feedback_dashboard", None)
-        if board is not None and board.isVisible():
-            board.refresh()
+        self.tool_windows.refresh_feedback_dashboard()
 
     def show_feedback_dashboard(self) -> None:
-        """Open (or raise) the product-feedback dashboard in its own window."""
-        if self.queue is None:
-            return
-        from cre_desk.gui.feedback_dashboard import FeedbackDashboardView
-
-        if getattr(self, "feedback_dashboard", None) is None:
-            self.feedback_dashboard = FeedbackDashboardView(self.pane.ctx)
-            self.feedback_dashboard.setParent(self, Qt.WindowType.Window)
-            self.feedback_dashboard.resize(1240, 840)
-            self.feedback_dashboard.open_ticket.connect(self._open_from_dashboard)
-        self.feedback_dashboard.show()
-        self.feedback_dashboard.raise_()
-        self.feedback_dashboard.activateWindow()
-        self.feedback_dashboard.refresh()
+        if self.queue is not None:
+            self.tool_windows.show_feedback_dashboard(self.pane.ctx)
 
     def show_articles(self) -> None:
-        """Open (or raise) the Articles window."""
-        if self.queue is None:
-            return
-        from cre_desk.gui.articles_window import ArticlesWindow
+        if self.queue is not None:
+            self.tool_windows.show_articles(self.pane.ctx)
 
-        if getattr(self, "articles", None) is None:
-            self.articles = ArticlesWindow(self.pane.ctx, self)
-        self.articles.show()
-        self.articles.raise_()
-        self.articles.activateWindow()
-        self.articles.reload()
-
-    def _open_from_dashboard(self, ticket_id: int) -> None:
+    def open_ticket(self, ticket_id: int) -> None:
+        """Show a ticket chosen in another window (a dashboard)."""
         self.toggle_queue(True)
         if not self.queue.select_ticket(ticket_id):
             self.pane.show_ticket(ticket_id)
@@ -394,7 +314,7 @@ class MainWindow(QMainWindow):
         database = ""
         if self.ctx is not None:
             db = self.ctx.workspace.db
-            database = str(self.ctx.paths.database) if db.is_sqlite else _hide_password(db.url)
+            database = str(self.ctx.paths.database) if db.is_sqlite else hide_password(db.url)
         help_dialogs.about(self, self.ctx.paths if self.ctx is not None else None, database)
 
     def delete_ticket(self) -> None:
@@ -445,100 +365,7 @@ class MainWindow(QMainWindow):
         AccountsDialog(self.ctx.settings, self, save_settings=self.ctx.save_settings).exec()
 
     def sync_helpdesks(self, background: bool = False) -> None:
-        """Import from every helpdesk account off the GUI thread; pressing again cancels.
-
-        ``background``: started by the sync timer, so nothing pops up when there is nothing to sync.
-        """
-        if self._sync_job is not None:
-            if background:
-                return
-            self._sync_job.cancel()
-            self.statusBar().showMessage(self.tr("Stopping the import…"))
-            return
-        from cre_desk.actions.sync import accounts_to_sync, sync_helpdesks
-        from cre_desk.db.imports import ImportStore
-        from cre_desk.gui import messages
-        from cre_desk.gui.tasks import run_in_background
-
-        ctx = self.ctx
-        if ctx is None:
-            return
-        accounts = accounts_to_sync(ctx.settings)
-        if not accounts:
-            if not background:
-                messages.info(self, self.tr("Add a helpdesk account first (File → Accounts)."))
-            return
-        from cre_desk.gui.tasks import OnDbThread
-
-        # The network work runs on the general pool; its writes take their turn on the database thread.
-        store = OnDbThread(ImportStore(ctx.tickets), service=OnDbThread(ctx.tickets))
-        temp_dir, settings = ctx.paths.temp_dir, ctx.settings
-        skip, interval = self._sync_skip, max(0, int(ctx.settings.sync_interval_minutes))
-
-        def work(progress):
-            from cre_desk.errors import Cancelled
-
-            try:
-                return sync_helpdesks(store, settings, accounts, temp_dir=temp_dir,
-                                      cancel=progress.should_stop, skip_until=skip, interval_minutes=interval,
-                                      progress=lambda text: progress.update(0, 0, text))
-            except Cancelled:
-                return None     # stopped: every finished page is kept and the next sync resumes after it
-
-        def finished(outcomes) -> None:
-            self._sync_done()
-            if outcomes is None:
-                self.sync_status.setText(self.tr("Sync stopped"))
-                self.statusBar().showMessage(self.tr("Import stopped; the next one resumes where this one "
-                                                     "stopped."), 15000)
-                return
-            self._show_sync_outcomes(outcomes)
-            if not background:
-                self.statusBar().showMessage(self.tr("Import finished: {0}").format(
-                    "; ".join(o.line() for o in outcomes)[:300]), 15000)
-
-        def failed(exc: BaseException) -> None:
-            self._sync_done()
-            messages.report_exception(self, exc)
-
-        self.act_sync.setText(self.tr("Stop the import"))
-        self.sync_status.setText(self.tr("Syncing {0} account(s)…").format(len(accounts)))
-        if not background:
-            self.statusBar().showMessage(self.tr("Importing from {0} account(s)…").format(len(accounts)))
-        self._sync_job = run_in_background(
-            work, on_done=finished, on_error=failed,
-            on_progress=lambda _d, _t, text: self.sync_status.setText(text), receiver=self)
-
-    def _sync_done(self) -> None:
-        self._sync_job = None
-        self.act_sync.setText(self.tr("S&ync helpdesks"))
-        if self.queue is not None:
-            self.queue.reload()
-
-    def _show_sync_outcomes(self, outcomes) -> None:
-        """The last sync's time in the status bar; failures in words that say what to do (tooltip: all)."""
-        from datetime import datetime
-
-        when = datetime.now().strftime("%H:%M")
-        failed = [o for o in outcomes if not o.ok]
-        lines = [o.line() for o in outcomes]
-        lines += [f"{o.account_id}: {p}" for o in outcomes for p in o.problems[:5]]
-        if failed:
-            text = self.tr("Last sync {0} — {1} of {2} account(s) need attention. {3}").format(
-                when, len(failed), len(outcomes), failed[0].line())
-        else:
-            text = self.tr("Last sync {0} — all {1} account(s) up to date").format(when, len(outcomes))
-        self.sync_status.setText(self.sync_status.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                           SYNC_STATUS_MAX_WIDTH))
-        self.sync_status.setToolTip("\n".join([text, *lines]) if failed else "\n".join(lines))
-        self.last_sync_outcomes = list(outcomes)
-
-    def _start_sync_timer(self) -> None:
-        """Background sync every ``sync_interval_minutes`` while the app runs (0 turns it off)."""
-        minutes = max(0, int(self.ctx.settings.sync_interval_minutes)) if self.ctx is not None else 0
-        self._sync_timer.stop()
-        if minutes:
-            self._sync_timer.start(minutes * 60_000)
+        self.sync_runner.sync(background)
 
     def open_settings(self) -> None:
         from cre_desk.gui.settings_dialog import SettingsDialog
@@ -550,7 +377,7 @@ class MainWindow(QMainWindow):
 
             self.ctx.save_settings()
             transport.configure(ca_bundle=settings.ca_bundle)
-            self._start_sync_timer()
+            self.sync_runner.start_timer()
             if settings.theme != before[2]:
                 from PySide6.QtWidgets import QApplication
 
@@ -570,28 +397,8 @@ class MainWindow(QMainWindow):
                 text = self.tr("Settings saved.")
             self.statusBar().showMessage(text, 8000)
 
-    def backup_if_changed(self) -> None:
-        """Any change since the newest backup (a field, a verdict, a draft, an import) gets one (D-6)."""
-        if self.ctx is None:
-            return
-        self._changed_since_backup = False
-        self.ctx.run_db(self.ctx.workspace.backup_if_changed, receiver=self)
-
-    def check_wal(self) -> None:
-        """Keep the database's write-ahead log bounded; say so when a long read stops that (D-11)."""
-        if self.ctx is None:
-            return
-
-        def done(status) -> None:
-            if status is not None and status.starved:
-                self.statusBar().showMessage(self.tr(
-                    "The database's change log is {0} MiB and cannot shrink while another program or a long "
-                    "report reads the database.").format(status.size_after >> 20), 30_000)
-
-        self.ctx.run_db(self.ctx.workspace.db.keep_wal_small, on_done=done, receiver=self)
-
     def _on_ctx_ticket_saved(self, _ticket_id: int) -> None:
-        self._changed_since_backup = True
+        self.upkeep.changed_since_backup = True
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
@@ -608,9 +415,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._sync_timer.stop()
-        if self._sync_job is not None:
-            self._sync_job.cancel()     # requests stop within a moment; finished pages are kept
+        self.sync_runner.stop()
         if self.pane is not None:
             self.pane.attacher.cancel()   # closing stops a copy in progress rather than waiting for it
             self.pane.flush()
@@ -636,11 +441,3 @@ class MainWindow(QMainWindow):
             self.window_settings.sync()
         event.accept()
 
-
-def _hide_password(url: str) -> str:
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}@{host}"
-    return url

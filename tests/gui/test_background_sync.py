@@ -34,18 +34,17 @@ def test_background_sync_runs_on_its_timer_and_shows_the_last_sync(qtbot, window
     httpserver.expect_request(EXPORT_PATH).respond_with_json(export([ticket(7)], "c1", True, httpserver))
     _account(ctx, httpserver.url_for("/"))
     ctx.settings.sync_interval_minutes = 3
-    window._start_sync_timer()
-    assert window._sync_timer.isActive() and window._sync_timer.interval() == 3 * 60_000
-    window._sync_timer.timeout.emit()  # the timer fires: a background sync
-    qtbot.waitUntil(
-        lambda: window._sync_job is None and "Last sync" in window.sync_status.text(), timeout=20000
-    )
-    assert "all 1 account(s) up to date" in window.sync_status.text()
-    assert "1 new ticket" in window.sync_status.toolTip()
+    window.sync_runner.start_timer()
+    assert window.sync_runner.timer.isActive() and window.sync_runner.timer.interval() == 3 * 60_000
+    window.sync_runner.timer.timeout.emit()  # the timer fires: a background sync
+    sync = window.sync_runner
+    qtbot.waitUntil(lambda: sync.job is None and "Last sync" in sync.status.text(), timeout=20000)
+    assert "all 1 account(s) up to date" in window.sync_runner.status.text()
+    assert "1 new ticket" in window.sync_runner.status.toolTip()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
     ctx.settings.sync_interval_minutes = 0
-    window._start_sync_timer()
-    assert not window._sync_timer.isActive()
+    window.sync_runner.start_timer()
+    assert not window.sync_runner.timer.isActive()
 
 
 def test_a_failing_account_is_explained_in_the_status_bar_not_a_dialog(
@@ -56,10 +55,9 @@ def test_a_failing_account_is_explained_in_the_status_bar_not_a_dialog(
     )
     _account(ctx, httpserver.url_for("/"))
     window.sync_helpdesks(background=True)
-    qtbot.waitUntil(
-        lambda: window._sync_job is None and "Last sync" in window.sync_status.text(), timeout=20000
-    )
-    text = window.sync_status.text()
+    sync = window.sync_runner
+    qtbot.waitUntil(lambda: sync.job is None and "Last sync" in sync.status.text(), timeout=20000)
+    text = window.sync_runner.status.text()
     assert "need attention" in text and "File → Accounts" in text
     assert dialogs.shown == []
 
@@ -77,7 +75,7 @@ def test_stopping_a_sync_against_a_silent_server_ends_it_at_once(qtbot, window, 
         window.sync_helpdesks()  # F6 again: stop
         assert window.statusBar().currentMessage() == "Stopping the import…"
         # The read timeout is 30 s; only an immediate stop ends it this soon.
-        qtbot.waitUntil(lambda: window._sync_job is None, timeout=3000)
+        qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=3000)
         assert "stopped" in window.statusBar().currentMessage()
     finally:
         server.close()
@@ -115,7 +113,7 @@ def test_closing_the_window_during_a_sync_does_not_wait_for_a_silent_server(qtbo
         qtbot.waitUntil(lambda: bool(held), timeout=5000)
         window.close()  # cancels the sync before waiting for background work
         assert wait_for_all(3000)  # the request's 30 s read timeout is not waited out
-        assert not window._sync_timer.isActive()
+        assert not window.sync_runner.timer.isActive()
     finally:
         server.close()
         for conn, _addr in held:

@@ -98,7 +98,7 @@ def test_an_article_links_the_card_it_explains(qtbot, window, ctx):
         body_en="## Fix\nUse the production APNs environment for TestFlight builds.",
         tags=("card:ios_push_apns",)))
     window.show_articles()
-    articles = window.articles
+    articles = window.tool_windows.articles
     qtbot.waitUntil(lambda: articles.current is not None)
     qtbot.waitUntil(lambda: len(articles.cards.buttons) == 1)
     assert articles.cards.buttons[0].text() == "Best practice: iOS push through APNs"

@@ -30,7 +30,7 @@ def test_dashboard_shows_period_figures_opens_tickets_and_exports(qtbot, window,
     window.queue.reload()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() >= 1)
     window.show_dashboard()
-    board = window.dashboard
+    board = window.tool_windows.dashboard
     qtbot.waitUntil(lambda: board.report is not None and board.report.resolved == 3, timeout=10000)
     categories = board.group_models["category"]
     keys = {categories.item(r, 0).text(): categories.item(r, 1).data(0) for r in range(categories.rowCount())}

@@ -39,7 +39,7 @@ def test_matrix_lists_and_opening_tickets(qtbot, window, ctx, tmp_path):
     window.queue.reload()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() >= 4)
     window.show_feedback_dashboard()
-    board = window.feedback_dashboard
+    board = window.tool_windows.feedback_dashboard
     qtbot.waitUntil(lambda: board.figures is not None, timeout=10000)
     assert board.figures.total == 4
     kinds = [str(k) for k in KIND_ORDER]
@@ -101,7 +101,7 @@ def test_lead_adds_and_removes_a_team(qtbot, window, ctx):
 def test_an_older_refresh_finishing_late_does_not_replace_the_newer_period(qtbot, window, ctx):
     _tickets(ctx)
     window.show_feedback_dashboard()
-    board = window.feedback_dashboard
+    board = window.tool_windows.feedback_dashboard
     qtbot.waitUntil(lambda: board.figures is not None, timeout=10000)
     shown = board.figures
     from cre_desk.db.feedback_figures import FeedbackFigures
@@ -121,7 +121,7 @@ def test_merging_two_items_from_the_dashboard_keeps_every_ticket(qtbot, window, 
                                       created_at=ctx.tickets.clock() - timedelta(days=1))
     store.link(extra.id, twin.id)
     window.show_feedback_dashboard()
-    board = window.feedback_dashboard
+    board = window.tool_windows.feedback_dashboard
     qtbot.waitUntil(lambda: board.figures is not None and board.item_model.rowCount() == 2, timeout=10000)
     selection = board.item_view.selectionModel()
     for row in range(2):

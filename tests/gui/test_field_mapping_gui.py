@@ -62,12 +62,12 @@ def test_mapping_is_saved_with_the_account_and_fills_imported_tickets(qtbot, win
     assert "cf_sdk_version" in ctx.paths.settings_file.read_text(encoding="utf-8")
 
     window.sync_helpdesks()
-    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=20000)
     (summary,) = ctx.tickets.list_queue()
     fields = ctx.tickets.get_ticket(summary.id).fields
     assert (fields.platform, fields.sdk_version) == ("ios", "5.2.1")
     # The next sync tells Freshdesk the ticket's symptom and category, as tags (changes go out before import).
     window.sync_helpdesks()
-    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=20000)
     assert {"cre-symptom-iam_not_shown", "cre-category-troubleshooting"} <= set(fd.tickets[1]["tags"])
     assert ctx.tickets.get_ticket(summary.id).fields.tags == ("ios", "push")

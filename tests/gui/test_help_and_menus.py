@@ -69,7 +69,7 @@ def test_sent_list_says_who_sent_it_and_how_in_words(qtbot, window, ctx):
 
 def test_escape_closes_the_dashboard(qtbot, window):
     window.show_dashboard()
-    board = window.dashboard
+    board = window.tool_windows.dashboard
     qtbot.waitUntil(lambda: board.isVisible())
     wait_for_all()
     qtbot.keyClick(board.risk_view, Qt.Key.Key_Escape)     # from the table that has the focus

@@ -57,7 +57,7 @@ def test_sync_imports_a_ticket_whose_attachment_opens_as_a_log(qtbot, window, ct
                                        base_url=httpserver.url_for("/").rstrip("/")), CANARY)
     window.sync_helpdesks()
     assert window.act_sync.text().replace("&", "") == "Stop the import"
-    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=20000)
     assert "1 new ticket" in window.statusBar().currentMessage()
     window.queue.reload()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
@@ -106,7 +106,7 @@ def test_reply_is_posted_to_the_helpdesk_once_and_kept_in_history(qtbot, window,
     httpserver.expect_request("/api/v2/tickets/7.json", method="PUT").respond_with_json(
         {"ticket": {"id": 7}, "audit": {"id": 900, "events": [{"id": 901, "type": "Comment"}]}})
     window.sync_helpdesks()
-    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=20000)
     window.queue.reload()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
     imported = window.queue.rows()[0]
@@ -137,7 +137,7 @@ def test_background_refresh_announces_closed_issues(qtbot, window, ctx, httpserv
          "state_reason": "completed", "closed_at": "2026-11-20T01:00:00Z", "labels": [], "milestone": None})
     t = ctx.tickets.create_ticket(TicketFields(title="App crashes"))
     ctx.tickets.link_issue(t.id, "acme", "sdk", 7)
-    window.refresh_issue_links()
+    window.upkeep.refresh_issue_links()
     qtbot.waitUntil(lambda: "acme/sdk#7" in window.statusBar().currentMessage(), timeout=10000)
     assert ctx.tickets.list_issue_links(t.id)[0].state == "closed"
 

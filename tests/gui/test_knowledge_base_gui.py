@@ -135,7 +135,7 @@ def test_make_faq_then_edit_it_in_the_articles_window(qtbot, window, ctx, dialog
     panel.make_faq()
     qtbot.waitUntil(lambda: bool(created))
     window.show_articles()
-    articles = window.articles
+    articles = window.tool_windows.articles
     qtbot.waitUntil(lambda: articles.list_model.rowCount() == 2)
     row = next(i for i, (a, _c) in enumerate(articles.list_model.rows) if a.id == created[0])
     articles.list_view.selectRow(row)
@@ -164,7 +164,7 @@ def test_make_faq_then_edit_it_in_the_articles_window(qtbot, window, ctx, dialog
 def test_a_teammates_save_keeps_my_article_text(qtbot, window, ctx):
     _workspace(ctx)
     window.show_articles()
-    articles = window.articles
+    articles = window.tool_windows.articles
     qtbot.waitUntil(lambda: articles.current is not None)
     mine = articles.current
     ctx.knowledge.update_article(
@@ -225,7 +225,7 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
         accounts.save_account(ctx.settings, accounts.Account(id="intercom-main", provider="intercom",
                                                              base_url="http://127.0.0.1:9"), "token")
         window.show_articles()
-        articles = window.articles
+        articles = window.tool_windows.articles
         qtbot.waitUntil(lambda: articles.current is not None)
         assert articles.tabs.tabText(1) == "FAQ 候補"
         qtbot.waitUntil(lambda: articles.intercom.label.text() != "", timeout=10000)
@@ -276,7 +276,7 @@ def test_save_to_zendesk_guide_asks_first_and_shows_when_guide_changed(qtbot, wi
         _workspace(ctx)
         monkeypatch.setattr(GuidePublisher, "ask_guide_target", classmethod(lambda cls, parent, prev: (7, 5)))
         window.show_articles()
-        articles = window.articles
+        articles = window.tool_windows.articles
         qtbot.waitUntil(lambda: articles.current is not None)
         assert articles.guide.label.text() == "Not in Zendesk Guide yet"
         dialogs.answers["confirm"] = False
@@ -314,7 +314,7 @@ def test_save_to_intercom_asks_first_shows_the_copy_and_an_edit_made_there(qtbot
         _workspace(ctx)
         monkeypatch.setattr(IntercomPublisher, "ask_collection", staticmethod(lambda parent, previous: 145))
         window.show_articles()
-        articles = window.articles
+        articles = window.tool_windows.articles
         qtbot.waitUntil(lambda: articles.current is not None)
         publisher = articles.intercom
         assert publisher.button.isVisibleTo(articles)

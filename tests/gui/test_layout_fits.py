@@ -141,7 +141,7 @@ def test_a_long_title_shows_its_start(qtbot, window, ctx):
 
 def test_the_articles_list_says_when_it_is_empty_and_fits_its_headers(qtbot, language, window, ctx):
     window.show_articles()
-    articles = window.articles
+    articles = window.tool_windows.articles
     qtbot.waitUntil(lambda: articles.list_empty.isVisible(), timeout=5000)
     assert articles.list_model.rowCount() == 0
     assert articles.list_empty.text()

@@ -128,7 +128,7 @@ def test_sync_imports_from_freshdesk_and_help_scout_accounts(qtbot, window, ctx,
         HS_SECRET,
     )
     window.sync_helpdesks()
-    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=20000)
     message = window.statusBar().currentMessage()
     assert "freshdesk-acme: 1 new ticket" in message and "helpscout-support: 1 new ticket" in message
     window.queue.reload()
@@ -161,7 +161,7 @@ def test_reply_to_a_help_scout_conversation_is_posted_once_without_a_marker(
         HS_SECRET,
     )
     window.sync_helpdesks()
-    qtbot.waitUntil(lambda: window._sync_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.sync_runner.job is None, timeout=20000)
     window.queue.reload()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
     imported = window.queue.rows()[0]

@@ -58,7 +58,7 @@ def test_selected_tickets_get_a_team_after_a_confirmation_with_the_count(qtbot, 
     assert store.tag_of(made[0]).team == ""
     # answered "yes": the two change; the open dashboard counts them
     window.show_feedback_dashboard()
-    board = window.feedback_dashboard
+    board = window.tool_windows.feedback_dashboard
     qtbot.waitUntil(lambda: board.figures is not None, timeout=10000)
     assert board.figures.count("push", "missing_feature") == 1
     answer["yes"] = True

@@ -31,7 +31,7 @@ def test_dark_mode_applies_when_settings_are_saved(qtbot, window, ctx, monkeypat
     from cre_desk.gui.log_delegate import LogLineDelegate, palette_colours
 
     window.show_dashboard()
-    board = window.dashboard
+    board = window.tool_windows.dashboard
     log_colours = LogLineDelegate("auto", window.pane)     # as an open log's view holds one
     _choose(monkeypatch, "dark")
     window.open_settings()
