@@ -52,3 +52,45 @@ def test_documents_written_per_language_exist_in_every_language():
                  for lang in LANGUAGES}
     assert templates["en"] and templates["en"] == templates["ja"], templates
     assert all((RESOURCES / "glossary" / f"{lang}.json").is_file() for lang in LANGUAGES)
+
+
+def test_wording_tables_fill_the_same_fields_in_both_languages():
+    """A {field} only one language uses would show "{title}" to readers of the other, or drop a value."""
+    import string
+
+    from cre_desk.core import shipped_texts
+
+    for table in ROOT.joinpath("texts").glob("*.json"):
+        for key, pair in shipped_texts.table(table.stem).items():
+            en = {f for _, f, _, _ in string.Formatter().parse(pair.en) if f}
+            ja = {f for _, f, _, _ in string.Formatter().parse(pair.ja) if f}
+            assert en == ja, f"texts/{table.name}: “{key}” fills {sorted(en)} in English, {sorted(ja)} in Japanese"
+
+
+# Where Japanese may appear in the Qt-free code: Label tables of the vocabulary the code branches on, text that
+# recognises Japanese rather than shows it, demo data, and migrations (fixed records of what they did).
+_JAPANESE_ALLOWED = {"core/vocabulary.py", "core/feedback.py", "core/kb.py", "core/kb_drafting.py",
+                     "core/demo_feedback.py", "core/kb_index.py", "core/text_search.py", "core/jargon.py"}
+
+
+def test_no_shipped_japanese_wording_is_written_into_qt_free_code():
+    """Wording the reader sees is data (resources/texts, en/ja pairs), not a Japanese string in a module."""
+    import ast
+    import re
+
+    package = Path(__file__).resolve().parents[1] / "cre_desk"
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    found = []
+    for layer in ("core", "logs", "actions", "db", "integrations"):
+        for path in sorted((package / layer).rglob("*.py")):
+            name = path.relative_to(package).as_posix()
+            if name in _JAPANESE_ALLOWED or "/migrations/" in name:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                          if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                          and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+            found += [f"{name}:{node.lineno}" for node in ast.walk(tree)
+                      if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                      and id(node) not in docstrings and japanese.search(node.value)]
+    assert found == []

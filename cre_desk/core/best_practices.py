@@ -14,19 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cre_desk.core import kb
+from cre_desk.core import kb, shipped_texts
 
 ITEM_TAG = "item:"
 CARD_TAG = "card:"
 
-#: Section headings of a card's article body, in the order written.
-SECTIONS = {
-    "only_this": {"en": "What only this feature does", "ja": "この機能だけができること"},
-    "recommended": {"en": "Recommended use", "ja": "推奨される使い方"},
-    "pitfalls": {"en": "Pitfalls when starting", "ja": "使い始めの落とし穴"},
-    "constraints": {"en": "Constraints", "ja": "制約"},
-}
-_SOURCES = {"en": "Sources", "ja": "出典"}
 
 
 @dataclass(frozen=True)
@@ -44,14 +36,17 @@ class Card:
 
     def body(self, language: str) -> str:
         """The card as an article body ("## " headings, "1. " lists), in ``language``."""
-        parts = [f"## {SECTIONS['only_this'][language]}\n{self.only_this[language]}"]
+        def heading(key: str) -> str:
+            return shipped_texts.text("best_practice_cards", key, language)
+
+        parts = [f"## {heading('only_this')}\n{self.only_this[language]}"]
         for name in ("recommended", "pitfalls", "constraints"):
             lines = getattr(self, name)[language]
             if lines:
                 numbered = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
-                parts.append(f"## {SECTIONS[name][language]}\n{numbered}")
+                parts.append(f"## {heading(name)}\n{numbered}")
         if self.sources:
-            parts.append(f"## {_SOURCES[language]}\n" + "\n".join(self.sources))
+            parts.append(f"## {heading('sources')}\n" + "\n".join(self.sources))
         return "\n\n".join(parts)
 
     def article_fields(self, owner: str = "") -> kb.ArticleFields:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from cre_desk import resource_files
+from cre_desk.core import shipped_texts
 from cre_desk.errors import UserError
 
 KINDS = ("identifier", "stack_frame", "path", "hex", "glossary", "long_sentence")
@@ -43,29 +44,10 @@ class Issue:
 
 # ---------------------------------------------------------------- advice texts
 
-_ADVICE = {
-    "identifier": (
-        "A name from the app's code: say what it does in plain words, or move it to the block for the developer.",
-        "プログラム上の名前です。平易な言葉で言い換えるか、開発ご担当者様向けの欄に移してください。",
-    ),
-    "stack_frame": (
-        "A line from a technical error report: move it to the block for the developer.",
-        "エラーの技術的な記録の一部です。開発ご担当者様向けの欄に移してください。",
-    ),
-    "path": (
-        "A file location: name the file in plain words, or move it to the block for the developer.",
-        "ファイルの場所です。平易な言葉で言い換えるか、開発ご担当者様向けの欄に移してください。",
-    ),
-    "hex": (
-        "A technical ID: leave it out, or move it to the block for the developer.",
-        "技術的な ID です。省略するか、開発ご担当者様向けの欄に移してください。",
-    ),
-}
 
 
 def _advice(kind: str, language: str) -> str:
-    en, ja = _ADVICE[kind]
-    return ja if language == "ja" else en
+    return shipped_texts.text("jargon_advice", kind, language)
 
 
 def _long_advice(size: int, language: str) -> str:

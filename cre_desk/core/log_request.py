@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cre_desk.core import shipped_texts
 from cre_desk.core.tickets import TicketFields
 from cre_desk.core.vocabulary import Role
 
@@ -58,8 +59,12 @@ def guess_language(fields: TicketFields, customer_texts: tuple[str, ...] = ()) -
     return "ja" if _KANA.search(text) else "en"
 
 
-def _t(language: str, en: str, ja: str) -> str:
-    return ja if language == "ja" else en
+_TEXTS = "log_request_message"
+
+
+def _w(language: str, key: str, /, **values: object) -> str:
+    """The message's wording (``resources/texts/log_request_message.json``) in the requester's language."""
+    return shipped_texts.text(_TEXTS, key, language, **values)
 
 
 def draft(fields: TicketFields, *, language: str, role: str | None = None) -> LogRequest:
@@ -69,23 +74,13 @@ def draft(fields: TicketFields, *, language: str, role: str | None = None) -> Lo
     platforms = (fields.platform,) if fields.platform in PLATFORMS else PLATFORMS
     vendor = recipe_key(fields.sdk_name)
     name = fields.requester_name.strip()
-    lines = [_t(language, f"Hello {name}," if name else "Hello,", f"{name} 様" if name else "ご担当者様"), ""]
-    problems = {
-        "iam_not_shown": ("the in-app message that does not show", "アプリ内メッセージが表示されない件"),
-        "push_not_delivered": ("the push notification that does not arrive", "プッシュ通知が届かない件"),
-        "events_not_recorded": ("the events that are not recorded", "イベントが記録されない件"),
-    }
-    problem = _t(language, *problems.get(fields.symptom, ("what you reported", "お問い合わせの件")))
-    lines.append(_t(
-        language,
-        f"To find the cause of {problem}, we need a detailed log from the app, recorded from app start until "
-        "the problem happens.",
-        f"{problem}の原因を特定するため、アプリ起動から問題が起きるまでの"
-        "詳細なログをお送りいただけますでしょうか。"))
+    greeting = _w(language, "greeting_named", name=name) if name else _w(language, "greeting_anonymous")
+    lines = [greeting, ""]
+    problem_key = f"problem_{fields.symptom}"
+    problem = _w(language, problem_key if problem_key in shipped_texts.table(_TEXTS) else "problem_other")
+    lines.append(_w(language, "need_a_log", problem=problem))
     if role != Role.ENGINEER:
-        lines.append(_t(language,
-                        "The steps below are for your app developer: please forward this message to them.",
-                        "以下の手順はアプリ開発者の方向けです。お手数ですが開発者の方へご転送ください。"))
+        lines.append(_w(language, "forward_to_developer"))
     lines.append("")
     steps: list[str] = []
     for platform in platforms:
@@ -94,18 +89,11 @@ def draft(fields: TicketFields, *, language: str, role: str | None = None) -> Lo
         if vendor and platform in recipes.get(vendor, {}):
             steps.append(prefix + recipes[vendor][platform][language])
         else:
-            steps.append(prefix + _t(
-                language, "Set the SDK's log level to verbose (most detailed) before it is initialised.",
-                "SDK の初期化より前に、ログレベルを最も詳細な verbose に設定してください。"))
+            steps.append(prefix + _w(language, "step_verbose_generic"))
         steps.append(prefix + recipes["default"][platform][language])
     reproduce = requests["reproduce"].get(fields.symptom) or requests["reproduce"]["other"]
     steps.append(reproduce[language])
-    steps.append(_t(language,
-                    "Tell us the time of the test (with the time zone), the test user's ID, the device model "
-                    "and its OS version.",
-                    "テストの日時（タイムゾーン付き）、テストユーザーの ID、"
-                    "端末の機種と OS バージョンもお知らせください。"))
+    steps.append(_w(language, "step_tell_time_user_device"))
     lines += [f"{n}. {step}" for n, step in enumerate(steps, 1)]
-    lines += ["", _t(language, "Thank you for your help.",
-                     "お手数をおかけしますが、どうぞよろしくお願いいたします。")]
+    lines += ["", _w(language, "thanks")]
     return LogRequest(language, role, vendor, platforms, "\n".join(lines))
