@@ -721,7 +721,7 @@ class ReplyComposer(QWidget):
             self.sent.emit()
 
         def failed(exc: BaseException) -> None:
-            from cre_desk.integrations.http import Offline, ReplyUncertain
+            from cre_desk.integrations.http_errors import Offline, ReplyUncertain
 
             self.post_button.setEnabled(True)
             if isinstance(exc, ReplyUncertain | Offline):
