@@ -20,7 +20,7 @@ from cre_desk.db.imports import DEFAULT_HISTORY_DAYS
 from cre_desk.errors import Cancelled, CreDeskError, EnvironmentFault
 from cre_desk.integrations import transport
 from cre_desk.integrations.accounts import PROVIDERS, Account
-from cre_desk.integrations.http import (
+from cre_desk.integrations.http_errors import (
     AuthFailed,
     BadResponse,
     IntegrationError,

@@ -17,7 +17,7 @@ from cre_desk.core import sync_conflicts
 from cre_desk.core.field_mapping import is_triage
 from cre_desk.core.sync_conflicts import FieldConflict
 from cre_desk.db.writeback import Pending, WritebackStore
-from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound, ReplyUncertain
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError, NotFound, ReplyUncertain
 from cre_desk.integrations.writeback import (
     FieldChange,
     FieldValues,

@@ -14,7 +14,7 @@ from cre_desk.core.tickets import IssueLinkRecord
 from cre_desk.db.service import TicketService
 from cre_desk.integrations.accounts import load_accounts, provider_for
 from cre_desk.integrations.github import GitHubClient, IssueState, parse_issue_ref
-from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError, NotFound
 
 
 def github_account(settings):

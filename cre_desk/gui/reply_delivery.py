@@ -122,7 +122,7 @@ class ReplyDelivery:
             composer.sent.emit()
 
         def failed(exc: BaseException) -> None:
-            from cre_desk.integrations.http import Offline, ReplyUncertain
+            from cre_desk.integrations.http_errors import Offline, ReplyUncertain
 
             composer.post_button.setEnabled(True)
             if isinstance(exc, ReplyUncertain | Offline):

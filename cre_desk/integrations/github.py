@@ -22,7 +22,8 @@ from urllib.parse import quote
 
 from cre_desk.core.issue_refs import parse_issue_ref
 from cre_desk.errors import UserError
-from cre_desk.integrations.http import ApiClient, BadResponse
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import BadResponse
 from cre_desk.integrations.payloads import parse_time as _time
 
 __all__ = ["GitHubClient", "IssueState", "parse_issue_ref", "API_VERSION"]

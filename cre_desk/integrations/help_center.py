@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from cre_desk.core.kb import ArticleFields
 from cre_desk.errors import ConflictError, UserError
-from cre_desk.integrations.http import ApiClient, BadResponse, NotFound
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import BadResponse, NotFound
 
 LOCALES = {"en": "en-us", "ja": "ja"}
 

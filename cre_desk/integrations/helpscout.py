@@ -31,14 +31,8 @@ from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
-from cre_desk.integrations.http import (
-    ApiClient,
-    AuthFailed,
-    BadResponse,
-    NotFound,
-    Offline,
-    ReplyUncertain,
-)
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import AuthFailed, BadResponse, NotFound, Offline, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
 from cre_desk.integrations.payloads import as_list as _list
 from cre_desk.integrations.payloads import as_obj as _obj

@@ -13,134 +13,47 @@ leaks tokens, double-posts customer replies or hangs a worker thread. ``ApiClien
 * response bodies streamed with a size cap counted on decoded bytes (gzip-bomb safe);
 * error messages, logs and ``repr`` never contain tokens or query strings.
 
-Qt-free: the GUI runs these calls on worker threads and shows ``on_wait`` pauses.
+The errors it raises are in ``http_errors`` (callers catch them without needing the client), what a
+refused answer means and whether to ask again in ``http_refusals``, and the capped reading of bodies in
+``http_body``. Qt-free: the GUI runs these calls on worker threads and shows ``on_wait`` pauses.
 """
 
 from __future__ import annotations
 
 import http.cookiejar
-import json
 import logging
 import os
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
-from urllib3.exceptions import ConnectTimeoutError, DecodeError, NewConnectionError
-from urllib3.exceptions import HTTPError as Urllib3HTTPError
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from cre_desk import __version__
-from cre_desk.errors import Cancelled, UserError
+from cre_desk.errors import Cancelled
 from cre_desk.integrations import transport
+from cre_desk.integrations.http_body import Response, iter_body, read_json
+from cre_desk.integrations.http_errors import (
+    BadResponse,
+    IntegrationError,
+    Offline,
+    RateLimited,
+    ReplyUncertain,
+    UntrustedServer,
+)
+from cre_desk.integrations.http_refusals import RetryLater, raise_refusal, wait_from_headers
+from cre_desk.integrations.transport import safe_url
 
 log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
 _REDIRECT_STATUSES = (301, 302, 303, 307, 308)
-_GET_RETRY_STATUSES = (429, 500, 502, 503, 504)
-#: A 429 says the request was refused before any processing: safe to send again. A 503 is not retried for a
-#: write: proxies and load balancers send it after the service behind them may have acted (RELIABILITY N-5).
-_WRITE_RETRY_STATUSES = (429,)
-_ERROR_BODY_PEEK = 64 * 1024
 _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-
-
-# --------------------------------------------------------------------------------------------- errors
-
-
-class IntegrationError(UserError):
-    """Base for remote-service failures. The message is plain words and NEVER contains a token."""
-
-    def __init__(self, message: str = "The remote service failed.", *, detail: str = "",
-                 status: int | None = None) -> None:
-        super().__init__(message, detail=detail)
-        self.status = status
-
-
-class AuthFailed(IntegrationError):
-    """401/403 that is not a rate limit: the token is wrong, expired or lacks permission."""
-
-
-class NotFound(IntegrationError):
-    """404: the ticket, issue or endpoint does not exist (or the token may not see it)."""
-
-
-class RateLimited(IntegrationError):
-    """The service asked us to wait longer than we are willing to block; ``until`` is when to try again (UTC)."""
-
-    def __init__(self, until: datetime | str | None = None, *, message: str | None = None, detail: str = "",
-                 status: int | None = None, **kwargs) -> None:
-        if isinstance(until, str):  # tolerate RateLimited("message", until=...)
-            message, until = until, kwargs.pop("until", None)
-        if until is None:
-            until = datetime.now(UTC)
-        if until.tzinfo is None:
-            until = until.replace(tzinfo=UTC)
-        self.until = until.astimezone(UTC)
-        if message is None:
-            message = f"rate limited until {self.until.astimezone().strftime('%H:%M')}"
-        super().__init__(message, detail=detail, status=status)
-
-
-class ServerError(IntegrationError):
-    """The service answered with a 5xx error (after retries, for GET)."""
-
-    def __init__(self, status: int | str = 500, message: str | None = None, *, detail: str = "",
-                 **kwargs) -> None:
-        if isinstance(status, str):  # tolerate ServerError("message", status=502)
-            message, status = status, kwargs.pop("status", 500)
-        status = int(status)
-        if message is None:
-            message = f"The server had a problem (HTTP {status}). Try again later."
-        super().__init__(message, detail=detail, status=status)
-
-
-class BadResponse(IntegrationError):
-    """Malformed or truncated JSON, an HTML page instead of data, a body over the size cap, a bad redirect."""
-
-
-class Offline(IntegrationError):
-    """DNS failure, connection refused or reset, connect/read timeout, overall deadline passed."""
-
-
-class UntrustedServer(IntegrationError):
-    """The TLS certificate could not be verified; there is deliberately no way to ignore this."""
-
-
-class ReplyUncertain(IntegrationError):
-    """A POST/PUT whose outcome is unknown (connection dropped after sending): reconcile, never re-post."""
-
-
-# --------------------------------------------------------------------------------------------- response
-
-
-@dataclass(frozen=True)
-class Response:
-    status: int
-    headers: Mapping[str, str] = field(repr=False)
-    json: object | None
-    etag: str | None
-    url: str
-
-
-class _Retry(Exception):  # noqa: N818 - internal control flow, never escapes ApiClient
-    """An attempt failed in a way that may succeed if repeated after ``wait`` seconds (None = backoff)."""
-
-    def __init__(self, error: IntegrationError, *, wait: float | None = None, rate_limited: bool = False,
-                 min_wait: float = 0.0, reason: str = "") -> None:
-        super().__init__(error.message)
-        self.error = error
-        self.wait = wait
-        self.rate_limited = rate_limited
-        self.min_wait = min_wait
-        self.reason = reason or error.message
 
 
 class _Secret:
@@ -163,15 +76,6 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     scheme = parts.scheme.lower()
     port = parts.port or {"http": 80, "https": 443}.get(scheme)
     return scheme, (parts.hostname or "").lower(), port
-
-
-def _safe(url: str) -> str:
-    """host + path only: no user info, no query string (may hold cursors or keys)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return f"{host}{parts.path}"
 
 
 def _block_all_cookies() -> http.cookiejar.DefaultCookiePolicy:
@@ -263,8 +167,9 @@ class ApiClient:
 
         def consume(resp: requests.Response, final_url: str, deadline: float) -> int:
             written = 0
+            host = self._host_of(final_url)
             with open(part, "wb") as fh:
-                for chunk in self._iter_body(resp, final_url, max_bytes, deadline, "GET"):
+                for chunk in iter_body(resp, final_url, max_bytes, deadline, "GET", host=host, now=self._now):
                     written += len(chunk)
                     fh.write(chunk)
             return written
@@ -310,7 +215,7 @@ class ApiClient:
             try:
                 return self._execute_watched(method, url, params=params, json_body=json_body, headers=headers,
                                              consume=consume, watch=watch)
-            except (IntegrationError, _Retry, OSError, requests.exceptions.RequestException):
+            except (IntegrationError, RetryLater, OSError, requests.exceptions.RequestException):
                 if watch.fired:     # the watchdog cut the socket: say why, not what the cut looked like
                     raise self._stopped(watch, method, url) from None
                 raise
@@ -335,7 +240,7 @@ class ApiClient:
                 raise Offline(f"{self._host_of(url)} did not answer in time; try again later.")
             try:
                 return self._attempt(method, url, params, json_body, headers, consume, deadline)
-            except _Retry as sig:
+            except RetryLater as sig:
                 if watch.check():
                     raise self._stopped(watch, method, url) from None
                 now = self._now()
@@ -345,11 +250,11 @@ class ApiClient:
                 too_long = wait > self._retry_after_cap_s or now + wait > deadline
                 if too_long or attempt >= self._max_retries:
                     if sig.rate_limited:
-                        log.warning("%s %s rate limited until %s", method, _safe(url), until.isoformat())
+                        log.warning("%s %s rate limited until %s", method, safe_url(url), until.isoformat())
                         raise RateLimited(until, status=sig.error.status) from None
                     raise sig.error from None
                 attempt += 1
-                log.warning("%s %s: %s; retry %d/%d in %.1f s", method, _safe(url), sig.reason, attempt,
+                log.warning("%s %s: %s; retry %d/%d in %.1f s", method, safe_url(url), sig.reason, attempt,
                             self._max_retries, wait)
                 if self._on_wait is not None:
                     self._on_wait(wait, sig.reason)
@@ -362,14 +267,14 @@ class ApiClient:
         return urlsplit(url).hostname or self._host
 
     def _send(self, method: str, url: str, params, json_body, headers) -> requests.Response:
-        """One HTTP exchange; maps transport failures to typed errors (``_Retry`` for a safe GET retry)."""
+        """One HTTP exchange; maps transport failures to typed errors (``RetryLater`` for a safe GET retry)."""
         host = self._host_of(url)
         write = method not in ("GET", "HEAD")
         try:
             return self._session.request(method, url, params=params, json=json_body, headers=headers,
                                          timeout=self._timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError:
-            log.warning("%s %s: TLS verification failed", method, _safe(url))
+            log.warning("%s %s: TLS verification failed", method, safe_url(url))
             raise UntrustedServer(f"The secure connection to {host} could not be verified. Check the "
                                   "address; if your company's network inspects secure traffic, choose its "
                                   "certificate file in Settings → Company certificate (CA bundle).") from None
@@ -389,22 +294,22 @@ class ApiClient:
             err = Offline(f"Could not reach {host}. Check the network connection."
                           if not_sent else f"The connection to {host} was lost.")
         except requests.exceptions.RequestException as exc:
-            log.warning("%s %s failed: %s", method, _safe(url), type(exc).__name__)
+            log.warning("%s %s failed: %s", method, safe_url(url), type(exc).__name__)
             raise BadResponse(f"The request to {host} could not be sent.") from None
-        log.info("%s %s failed: %s", method, _safe(url), err.message)
+        log.info("%s %s failed: %s", method, safe_url(url), err.message)
         if write and not not_sent:
             raise ReplyUncertain(f"The connection to {host} dropped after the reply was sent, so it may or may "
                                  "not have been saved. CRE Desk checks the ticket before trying again.") from None
         if write:
             raise err from None
-        raise _Retry(err, reason="offline")
+        raise RetryLater(err, reason="offline")
 
     def _attempt(self, method, url, params, json_body, headers, consume, deadline):
         current, verb, body = url, method, json_body
         for hop in range(MAX_REDIRECTS + 1):
             resp = self._send(verb, current, params if hop == 0 else None, body,
                               self._headers_for(current, headers))
-            log.debug("%s %s -> %d", verb, _safe(current), resp.status_code)
+            log.debug("%s %s -> %d", verb, safe_url(current), resp.status_code)
             location = resp.headers.get("Location")
             if resp.status_code not in _REDIRECT_STATUSES or not location:
                 break
@@ -434,171 +339,14 @@ class ApiClient:
             return consume(resp, url, deadline)
         if status == 304:
             return Response(304, CaseInsensitiveDict(resp.headers), None, resp.headers.get("ETag"), url)
-        headers = resp.headers
-        if status == 429 or (status == 403 and self._is_rate_limit_403(resp)):
-            err = IntegrationError(f"{host} is rate limiting requests.", status=status)
-            wait = self._header_wait(headers, rate_limited=True)
-            # A rate-limit 403 with no hint (GitHub secondary limit): wait at least a minute.
-            min_wait = 60.0 if status == 403 and wait is None else 0.0
-            raise _Retry(err, wait=wait, rate_limited=True, min_wait=min_wait, reason="rate limited")
-        if status in (401, 403):
-            raise AuthFailed(f"{host} refused the credentials (HTTP {status}). Check the account's token and "
-                             "permissions in File → Accounts.", status=status)
-        if status == 404:
-            raise NotFound(f"{host} could not find that item (HTTP 404).", status=404)
-        if status == 504 and write:
-            # A gateway timeout says nothing about whether the service behind it saved the write.
-            raise ReplyUncertain(f"{host} timed out (HTTP 504) after receiving the request, so it may or may not "
-                                 "have been saved. CRE Desk checks the ticket before trying again.", status=504)
-        if status >= 500:
-            err = ServerError(status, f"{host} had a problem (HTTP {status}). Try again later.")
-            retry_set = _WRITE_RETRY_STATUSES if write else _GET_RETRY_STATUSES
-            if status in retry_set:
-                raise _Retry(err, wait=self._header_wait(headers, rate_limited=False), reason=f"server error {status}")
-            raise err
-        if 300 <= status < 400:
-            raise BadResponse(f"{host} sent an unexpected redirect (HTTP {status}).", status=status)
-        reason = self._error_explanation(resp)
-        explained = f": {reason}" if reason else "."
-        raise IntegrationError(f"{host} rejected the request (HTTP {status}){explained}", status=status)
-
-    @staticmethod
-    def _error_explanation(resp: requests.Response) -> str:
-        """The service's own words for a refused request (Zendesk ``description``/``details``, Intercom and
-        GitHub ``errors[].message``), as one plain line; "" when the body says nothing usable."""
-        try:
-            peek = resp.raw.read1(_ERROR_BODY_PEEK, decode_content=True) or b""
-            data = json.loads(peek)
-        except Exception:  # noqa: BLE001 - an unreadable error body simply adds nothing
-            return ""
-        found: list[str] = []
-
-        def add(value) -> None:
-            if isinstance(value, str) and value.strip() and value.strip() not in found:
-                found.append(value.strip())
-
-        if isinstance(data, dict):
-            error = data.get("error")
-            add(data.get("description"))
-            add(data.get("message"))
-            if isinstance(error, dict):
-                add(error.get("message"))
-            details = data.get("details")
-            if isinstance(details, dict):
-                for items in details.values():
-                    for item in items if isinstance(items, list) else [items]:
-                        add(item.get("description") if isinstance(item, dict) else item)
-            for item in data.get("errors") or [] if isinstance(data.get("errors"), list) else []:
-                add(item.get("message") if isinstance(item, dict) else item)
-            if not found:
-                add(error if isinstance(error, str) else None)
-        text = " — ".join(found)
-        text = "".join(ch if ch.isprintable() else " " for ch in text)
-        return text[:300] + ("…" if len(text) > 300 else "")
-
-    def _is_rate_limit_403(self, resp: requests.Response) -> bool:
-        headers = resp.headers
-        if headers.get("x-ratelimit-remaining") == "0" or "Retry-After" in headers:
-            return True
-        try:
-            peek = resp.raw.read1(_ERROR_BODY_PEEK, decode_content=True) or b""
-        except Exception:
-            return False
-        return b"rate limit" in peek.lower()
+        raise_refusal(resp, host, write=write, header_wait=self._header_wait)
 
     def _header_wait(self, headers: Mapping[str, str], *, rate_limited: bool) -> float | None:
-        """Seconds to wait from Retry-After (seconds or HTTP-date) or, for rate limits, reset headers."""
-        now = self._now()
-        value = (headers.get("Retry-After") or "").strip()
-        if value:
-            try:
-                return max(0.0, float(value))
-            except ValueError:
-                try:
-                    when = parsedate_to_datetime(value)
-                except (TypeError, ValueError, IndexError):
-                    when = None
-                if when is not None:
-                    if when.tzinfo is None:
-                        when = when.replace(tzinfo=UTC)
-                    return max(0.0, when.timestamp() - now)
-        if not rate_limited:
-            return None
-        value = (headers.get("X-RateLimit-Reset") or "").strip()
-        if value:
-            try:
-                reset = float(value)
-            except ValueError:
-                reset = None
-            if reset is not None:
-                delta = reset - now if reset > 1_000_000_000 else reset
-                return max(1.0, delta)
-        value = (headers.get("ratelimit-reset") or "").strip()  # IETF draft: seconds until reset
-        if value:
-            try:
-                return max(1.0, float(value))
-            except ValueError:
-                return None
-        return None
+        """Seconds to wait from Retry-After (seconds or HTTP-date) or, for rate limits, reset headers.
 
-    def _iter_body(self, resp: requests.Response, url: str, max_bytes: int, deadline: float, method: str):
-        """Yield decoded chunks, enforcing the size cap and deadline; maps stream failures to typed errors."""
-        host = self._host_of(url)
-        too_big = BadResponse(f"{host} sent more data than allowed ({max_bytes // 1024} KiB).")
-        declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and "Content-Encoding" not in resp.headers and int(declared) > max_bytes:
-            raise too_big
-        total = 0
-        write = method not in ("GET", "HEAD")
-        try:
-            while True:
-                # read1 returns whatever has arrived (one recv), so a slow drip still reaches the deadline check.
-                chunk = resp.raw.read1(64 * 1024, decode_content=True)
-                if not chunk:
-                    break
-                total += len(chunk)
-                if total > max_bytes:
-                    raise too_big
-                if self._now() > deadline:
-                    if write:
-                        raise ReplyUncertain(f"{host} accepted the request but answered too slowly to tell what "
-                                             "happened. CRE Desk checks the ticket before trying again.")
-                    raise Offline(f"{host} is sending data too slowly; try again later.")
-                yield chunk
-        except DecodeError:
-            raise BadResponse(f"{host} sent data that could not be decoded.") from None
-        except (Urllib3HTTPError, OSError) as exc:
-            log.info("%s %s: body incomplete (%s)", method, _safe(url), type(exc).__name__)
-            err = BadResponse(f"{host} sent an incomplete response.")
-            if write:
-                raise ReplyUncertain(f"The connection to {host} dropped while it answered, so the reply's "
-                                     "outcome is unknown. CRE Desk checks the ticket before trying again.") from None
-            raise _Retry(err, reason="incomplete response") from None
+        The hook vendor clients extend with their own headers (``VendorClient``, GitHub's client)."""
+        return wait_from_headers(headers, rate_limited=rate_limited, now=self._now())
 
     def _consume_json(self, resp: requests.Response, url: str, deadline: float) -> Response:
-        method = (resp.request.method or "GET").upper()
-        if method in ("GET", "HEAD"):
-            return self._parse_json(resp, url, deadline, method)
-        try:
-            return self._parse_json(resp, url, deadline, method)
-        except BadResponse:
-            # The write was accepted (2xx) but its answer is unusable: never let the caller think it failed.
-            raise ReplyUncertain(f"{self._host_of(url)} accepted the request but its answer could not be read. "
-                                 "CRE Desk checks the ticket before trying again.") from None
-
-    def _parse_json(self, resp: requests.Response, url: str, deadline: float, method: str) -> Response:
-        host = self._host_of(url)
-        body = b"".join(self._iter_body(resp, url, self._max_body_bytes, deadline, method))
-        headers = CaseInsensitiveDict(resp.headers)
-        etag = headers.get("ETag")
-        if not body.strip():
-            return Response(resp.status_code, headers, None, etag, url)
-        ctype = headers.get("Content-Type", "").lower()
-        if "html" in ctype or body.lstrip()[:1] == b"<":
-            raise BadResponse(f"{host} sent a web page instead of data; the address may be wrong or the service "
-                              "may be down.", status=resp.status_code)
-        try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            raise BadResponse(f"{host} sent data that is not valid JSON.", status=resp.status_code) from None
-        return Response(resp.status_code, headers, data, etag, url)
+        return read_json(resp, url, deadline, max_bytes=self._max_body_bytes, host=self._host_of(url),
+                         now=self._now)

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from cre_desk.core.kb import ArticleFields
 from cre_desk.errors import ConflictError, UserError
 from cre_desk.integrations.help_center import RemoteArticle, RemoteChanged, body_html
-from cre_desk.integrations.http import ApiClient, BadResponse
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import BadResponse
 from cre_desk.integrations.intercom import REGION_HOSTS
 from cre_desk.integrations.payloads import as_obj
 

@@ -14,7 +14,7 @@ import threading
 import uuid
 from dataclasses import dataclass
 
-from cre_desk.integrations.http import ReplyUncertain
+from cre_desk.integrations.http_errors import ReplyUncertain
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -50,6 +51,15 @@ def redact_wire(data: bytes) -> bytes:
     data = _SECRET_QUERY.sub(rb"\1<redacted>", data)
     data = _SECRET_JSON.sub(rb"\1<redacted>", data)
     return _SECRET_FORM.sub(rb"\1<redacted>", data)
+
+
+def safe_url(url: str) -> str:
+    """host + path only: no user info, no query string (may hold cursors or keys)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return f"{host}{parts.path}"
 
 
 # --------------------------------------------------------------------------------------------- settings

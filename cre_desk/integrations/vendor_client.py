@@ -15,7 +15,8 @@ import logging
 import math
 from collections.abc import Mapping
 
-from cre_desk.integrations.http import ApiClient, IntegrationError
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import IntegrationError
 
 log = logging.getLogger(__name__)
 

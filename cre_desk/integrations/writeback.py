@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cre_desk.core.vocabulary import Status
-from cre_desk.integrations.http import AuthFailed, IntegrationError, NotFound, ReplyUncertain
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError, NotFound, ReplyUncertain
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 _FRESHDESK_PRIORITY = {1: "low", 2: "normal", 3: "high", 4: "urgent"}

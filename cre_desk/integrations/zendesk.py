@@ -20,7 +20,8 @@ from cre_desk.core.field_mapping import flatten
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
 from cre_desk.integrations.html_text import html_to_text
-from cre_desk.integrations.http import ApiClient, AuthFailed, BadResponse, ReplyUncertain
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import AuthFailed, BadResponse, ReplyUncertain
 from cre_desk.integrations.models import RemoteAttachment, RemoteMessage, RemoteTicket, SyncPage
 from cre_desk.integrations.writeback import zendesk_priority
 

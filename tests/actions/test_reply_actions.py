@@ -7,7 +7,7 @@ import pytest
 from cre_desk.actions import replies as reply_actions
 from cre_desk.core import replies
 from cre_desk.core.tickets import TicketFields
-from cre_desk.integrations.http import ReplyUncertain
+from cre_desk.integrations.http_errors import ReplyUncertain
 from cre_desk.logs.rules import load_rules
 
 

@@ -31,7 +31,7 @@ from cre_desk.core.vocabulary import Status
 from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.errors import UserError
 from cre_desk.integrations.freshdesk import FreshdeskClient, FreshdeskProvider, domain_from, map_status
-from cre_desk.integrations.http import AuthFailed, IntegrationError, RateLimited, ServerError
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError, RateLimited, ServerError
 from cre_desk.integrations.models import Provider
 from cre_desk.integrations.posting import new_marker, post_once
 from cre_desk.integrations.reconcile import PendingReplies

@@ -10,7 +10,7 @@ import pytest
 
 from cre_desk.errors import UserError
 from cre_desk.integrations.github import API_VERSION, GitHubClient, IssueState, parse_issue_ref
-from cre_desk.integrations.http import AuthFailed, NotFound, RateLimited
+from cre_desk.integrations.http_errors import AuthFailed, NotFound, RateLimited
 
 CANARY = "ghp_CANARY0000000000000000000000000000000"
 HEADERS = {"Authorization": f"Bearer {CANARY}", "Accept": "application/vnd.github+json",

@@ -211,7 +211,7 @@ def test_body_html_escapes_everything():
 
 
 def test_wrong_token_is_refused_in_plain_words(guide_server):
-    from cre_desk.integrations.http import AuthFailed
+    from cre_desk.integrations.http_errors import AuthFailed
 
     guide = ZendeskGuide(
         "acme",

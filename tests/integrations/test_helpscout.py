@@ -28,7 +28,7 @@ from pytest_httpserver import HTTPServer
 from cre_desk.core.vocabulary import Status
 from cre_desk.db.imports import ImportStore, import_all
 from cre_desk.integrations.helpscout import HelpScoutClient, HelpScoutProvider
-from cre_desk.integrations.http import AuthFailed, IntegrationError, ServerError
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError, ServerError
 from cre_desk.integrations.models import Provider
 from cre_desk.integrations.posting import new_marker, post_once
 from cre_desk.integrations.reconcile import PendingReplies

@@ -23,8 +23,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response as WResponse
 
-from cre_desk.integrations.http import (
-    ApiClient,
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import (
     AuthFailed,
     BadResponse,
     IntegrationError,

@@ -8,7 +8,7 @@ import pytest
 from test_zendesk import comment, export, make_provider, serve_comments, ticket  # noqa: E402 - sibling helpers
 
 from cre_desk.db.imports import ImportStore, import_all
-from cre_desk.integrations.http import ServerError
+from cre_desk.integrations.http_errors import ServerError
 from cre_desk.integrations.zendesk import EXPORT_PATH
 
 DEMO_LOG = (

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from cre_desk.errors import UserError
-from cre_desk.integrations.http import ApiClient, AuthFailed, IntegrationError
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError
 from cre_desk.integrations.intercom import IntercomProvider, text_to_intercom_html
 from cre_desk.integrations.models import Provider
 
@@ -231,7 +232,7 @@ def test_private_reply_is_a_note(provider, httpserver):
 
 def test_find_reply_matches_admin_text_and_time(provider, httpserver):
     """After a lost answer the reply is recognised by its admin, words and time, not a visible marker."""
-    from cre_desk.integrations.http import ReplyUncertain
+    from cre_desk.integrations.http_errors import ReplyUncertain
 
     marker = "cre-desk:feedbeeffeedbeeffeedbeeffeedbeef"
     now = int(time.time())

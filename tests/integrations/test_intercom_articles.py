@@ -14,7 +14,8 @@ from cre_desk.core import kb
 from cre_desk.db.kb_remotes import INTERCOM, RemoteCopies
 from cre_desk.db.kb_service import KnowledgeService
 from cre_desk.integrations.help_center import RemoteChanged
-from cre_desk.integrations.http import ApiClient, AuthFailed, IntegrationError, NotFound
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import AuthFailed, IntegrationError, NotFound
 from cre_desk.integrations.intercom_articles import IntercomArticles, RemoteLive
 
 TOKEN = "dG9rOmNhbmFyeQ=="

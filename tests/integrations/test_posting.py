@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from test_zendesk import make_provider
 
-from cre_desk.integrations.http import IntegrationError, ReplyUncertain
+from cre_desk.integrations.http_errors import IntegrationError, ReplyUncertain
 from cre_desk.integrations.posting import new_marker, post_once
 
 

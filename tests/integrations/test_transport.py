@@ -19,7 +19,8 @@ from test_zendesk import BASIC, CANARY, make_provider
 from cre_desk.config import Settings
 from cre_desk.errors import Cancelled, UserError
 from cre_desk.integrations import transport
-from cre_desk.integrations.http import ApiClient, Offline, UntrustedServer
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import Offline, UntrustedServer
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,8 @@ from pytest_httpserver import HTTPServer
 
 from cre_desk.core.vocabulary import Status
 from cre_desk.errors import UserError
-from cre_desk.integrations.http import ApiClient, AuthFailed, BadResponse, IntegrationError, ReplyUncertain
+from cre_desk.integrations.http import ApiClient
+from cre_desk.integrations.http_errors import AuthFailed, BadResponse, IntegrationError, ReplyUncertain
 from cre_desk.integrations.models import Provider, RemoteAttachment
 from cre_desk.integrations.zendesk import EXPORT_PATH, ZendeskProvider, map_status
 

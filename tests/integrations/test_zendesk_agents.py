@@ -14,7 +14,7 @@ from test_zendesk import USERS, comment, export, make_provider, serve_comments, 
 from werkzeug import Response
 
 from cre_desk.db.imports import ImportStore, import_all
-from cre_desk.integrations.http import IntegrationError
+from cre_desk.integrations.http_errors import IntegrationError
 from cre_desk.integrations.zendesk import EXPORT_PATH, SEARCH_EXPORT_PATH
 
 FORBIDDEN = {

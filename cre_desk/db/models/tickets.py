@@ -1,73 +1,25 @@
-"""SQLAlchemy 2.0 typed models.
+"""A ticket and the rows that belong to it alone: tags, status history, checklist, conversation, files,
+log marks, the reply in progress, replies sent and the resolution clocks.
 
-Rows people edit carry a ``version`` column used as SQLAlchemy's ``version_id_col``: two engineers
-saving the same ticket get a ``StaleDataError`` (shown as a conflict), never a silent overwrite.
-Relationships are ``lazy="raise"`` so no query sneaks out of a service method.
+Why together: they live and die with the ticket (``ondelete="CASCADE"``), and ``Ticket``'s relationships
+name its children, so the mapper needs them side by side. The attribute events at the bottom keep the
+grouping keys in step with ``title`` and ``customer``; they are registered whenever ``Ticket`` is imported.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    TypeDecorator,
-    event,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cre_desk.core import group_keys
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from cre_desk.db.models.base import Base, UTCDateTime, utcnow
 
 
 def _key_of(context, column: str, key) -> str:
     """A grouping key's value in a Core INSERT, from the row's own text (one row of a bulk insert too)."""
     return key(context.get_current_parameters().get(column) or "")
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores aware datetimes as UTC and always returns aware UTC datetimes (SQLite keeps no zone)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the database; use aware datetimes")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Ticket(Base):
@@ -334,209 +286,3 @@ class TicketClock(Base):
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     at_risk_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class SyncState(Base):
-    """Where an account's import stopped, so the next run resumes instead of starting over."""
-
-    __tablename__ = "sync_state"
-
-    account_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    cursor: Mapped[str | None] = mapped_column(Text, nullable=True)
-    since: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    imported: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class RemoteState(Base):
-    """The helpdesk's own view of an imported ticket, to tell its changes from the engineer's."""
-
-    __tablename__ = "remote_state"
-
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
-    remote_status: Mapped[str] = mapped_column(String(40), default="")
-    remote_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    # The helpdesk's values when last seen (None: not known yet); tags as a JSON list (``db.writeback``).
-    remote_title: Mapped[str | None] = mapped_column(Text, nullable=True)
-    remote_requester: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    remote_priority: Mapped[str | None] = mapped_column(String(20), nullable=True)
-    remote_tags: Mapped[str | None] = mapped_column(Text, nullable=True)
-    remote_fields: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {our field: value}
-    #: A change made both here and in the helpdesk, in plain words; "" when there is none.
-    conflict: Mapped[str] = mapped_column(Text, default="", server_default="")
-
-
-class IssueLink(Base):
-    """A GitHub issue a ticket waits on; refreshed in the background with conditional requests."""
-
-    __tablename__ = "issue_links"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
-    owner: Mapped[str] = mapped_column(String(200))
-    repo: Mapped[str] = mapped_column(String(200))
-    number: Mapped[int] = mapped_column(Integer)
-    url: Mapped[str] = mapped_column(String(500), default="")
-    title: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(20), default="")
-    state_reason: Mapped[str] = mapped_column(String(40), default="")
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    etag: Mapped[str] = mapped_column(String(200), default="")
-    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    notified: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class ProductTeam(Base):
-    """A product team tickets are tagged with; rows a lead edits (the comma lists say what belongs to it)."""
-
-    __tablename__ = "product_teams"
-
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    name_ja: Mapped[str] = mapped_column(String(200), default="")
-    symptoms: Mapped[str] = mapped_column(Text, default="")
-    checklist_items: Mapped[str] = mapped_column(Text, default="")
-    keywords: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class TicketFeedback(Base):
-    """Who confirmed a ticket's product team and kind (``Ticket.product_team``/``kind``), and when."""
-
-    __tablename__ = "ticket_feedback"
-
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
-    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
-    confirmed_by: Mapped[str] = mapped_column(String(200), default="")
-    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-
-
-class FeedbackItem(Base):
-    """One shared request, bug or confusion that many tickets point at (customers counted per item)."""
-
-    __tablename__ = "feedback_items"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_type: Mapped[str] = mapped_column(String(20), default="request", index=True)
-    title: Mapped[str] = mapped_column(String(500))
-    product_team: Mapped[str] = mapped_column(String(60), default="")
-    github_url: Mapped[str] = mapped_column(String(500), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class UpsellSignal(Base):
-    """A customer showed interest in a paid feature (for account managers; never a support metric)."""
-
-    __tablename__ = "upsell_signals"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
-    feature: Mapped[str] = mapped_column(String(200))
-    note: Mapped[str] = mapped_column(Text, default="")
-    flagged_by: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-
-
-class TicketItem(Base):
-    __tablename__ = "ticket_items"
-
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("feedback_items.id", ondelete="CASCADE"),
-                                         primary_key=True, index=True)
-    linked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class Article(Base):
-    """A knowledge-base article (FAQ for customers, best-practice card for the team), EN and JA."""
-
-    __tablename__ = "kb_articles"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), default="faq")
-    title_en: Mapped[str] = mapped_column(String(500), default="")
-    title_ja: Mapped[str] = mapped_column(String(500), default="")
-    body_en: Mapped[str] = mapped_column(Text, default="")
-    body_ja: Mapped[str] = mapped_column(Text, default="")
-    owner: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
-    #: One SDK version range per line ("Android SDK >= 30.0").
-    sdk_versions: Mapped[str] = mapped_column(Text, default="")
-    #: One tag per line ("symptom:iam_not_shown").
-    tags: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
-    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    #: The help-center copy: its id, address and the edit time it had when this app last wrote it.
-    remote_id: Mapped[str] = mapped_column(String(100), default="")
-    remote_url: Mapped[str] = mapped_column(String(1000), default="")
-    remote_edited_at: Mapped[str] = mapped_column(String(40), default="")
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-
-    __mapper_args__ = {"version_id_col": version}
-
-
-class ArticleRemoteCopy(Base):
-    """An article's copy in a help center other than Zendesk Guide (whose copy the article row holds).
-
-    ``center`` names the help center ("intercom"); the edit time is the one the copy had when this app last
-    wrote it, so an edit made there since shows.
-    """
-
-    __tablename__ = "kb_article_remote_copies"
-
-    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"),
-                                            primary_key=True)
-    center: Mapped[str] = mapped_column(String(20), primary_key=True)
-    account_id: Mapped[str] = mapped_column(String(200), default="")
-    remote_id: Mapped[str] = mapped_column(String(100), default="")
-    url: Mapped[str] = mapped_column(String(1000), default="")
-    edited_at: Mapped[str] = mapped_column(String(40), default="")
-    saved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class ArticleTicket(Base):
-    """A ticket an article was written from or answers."""
-
-    __tablename__ = "kb_article_tickets"
-
-    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"),
-                                            primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True,
-                                           index=True)
-
-
-class ArticleEvent(Base):
-    """An article suggested for, or inserted into the reply of, a ticket: what FAQ health counts."""
-
-    __tablename__ = "kb_article_events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("kb_articles.id", ondelete="CASCADE"), index=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-    __table_args__ = (Index("ix_kb_article_events_once", "article_id", "ticket_id", "kind", unique=True),)
-
-
-class TermVector(Base):
-    """The stashed term counts of a ticket or article, so suggestions never re-read every text."""
-
-    __tablename__ = "kb_term_vectors"
-
-    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
-    ref_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    terms_json: Mapped[str] = mapped_column(Text, default="{}")
-    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-
-
-class LogFingerprint(Base):
-    """What the analysis of one attached log found (rules, top suspected area), kept for look-alike search."""
-
-    __tablename__ = "kb_log_fingerprints"
-
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
-    attachment_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    rules: Mapped[str] = mapped_column(Text, default="")
-    areas: Mapped[str] = mapped_column(Text, default="")
-    computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
