@@ -64,11 +64,11 @@ def test_wording_tables_fill_the_same_fields_in_both_languages():
         for key, pair in shipped_texts.table(table.stem).items():
             en = {f for _, f, _, _ in string.Formatter().parse(pair.en) if f}
             ja = {f for _, f, _, _ in string.Formatter().parse(pair.ja) if f}
-            assert en == ja, f"texts/{table.name}: “{key}” fills {sorted(en)} in English, {sorted(ja)} in Japanese"
+            assert en == ja, f"texts/{table.name}: “{key}” fills {sorted(en)} (en) but {sorted(ja)} (ja)"
 
 
-# Where Japanese may appear in the Qt-free code: Label tables of the vocabulary the code branches on, text that
-# recognises Japanese rather than shows it, demo data, and migrations (fixed records of what they did).
+# Where Japanese may appear in the Qt-free code: Label tables of the vocabulary the code branches on, text
+# that recognises Japanese rather than shows it, demo data, and migrations (fixed records of what they did).
 _JAPANESE_ALLOWED = {"core/vocabulary.py", "core/feedback.py", "core/kb.py", "core/kb_drafting.py",
                      "core/demo_feedback.py", "core/kb_index.py", "core/text_search.py", "core/jargon.py"}
 
