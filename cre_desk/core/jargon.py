@@ -42,18 +42,15 @@ class Issue:
     suggestion: str
 
 
-# ---------------------------------------------------------------- advice texts
-
-
+# ------------------------------------------------- advice texts (resources/texts/jargon_advice.json)
 
 def _advice(kind: str, language: str) -> str:
     return shipped_texts.text("jargon_advice", kind, language)
 
 
 def _long_advice(size: int, language: str) -> str:
-    if language == "ja":
-        return f"この文は {size} 文字あります。{MAX_CHARS_JA} 文字以内になるよう分けてください。"
-    return f"This sentence has {size} words. Split it into shorter sentences ({MAX_WORDS_EN} words or fewer)."
+    limit = MAX_CHARS_JA if language == "ja" else MAX_WORDS_EN
+    return shipped_texts.text("jargon_advice", "long_sentence", language, size=size, limit=limit)
 
 
 # ---------------------------------------------------------------- code patterns
