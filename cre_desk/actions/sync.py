@@ -3,7 +3,7 @@
 Why here: both callers must import the same way, and in particular must redact the logs they import
 exactly as attaching by hand does when the user turned redaction on (``Settings.redact_logs``).
 The per-account rules (rate limits, resumable cursors, what a failure means) live in
-``cre_desk.helpdesk_sync``; this decides what goes in and which file each attachment becomes.
+``cre_desk.actions.helpdesk_sync``; this decides what goes in and which file each attachment becomes.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from cre_desk.actions.attach import redacted_copy
+from cre_desk.actions.helpdesk_sync import AccountOutcome, helpdesk_accounts, sync_accounts
 from cre_desk.db.imports import ImportStore
-from cre_desk.helpdesk_sync import AccountOutcome, helpdesk_accounts, sync_accounts
 from cre_desk.integrations.accounts import Account, load_accounts, provider_for
 
 

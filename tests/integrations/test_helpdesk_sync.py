@@ -10,9 +10,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from test_zendesk import comment, export, make_provider, serve_comments, ticket
 
+from cre_desk.actions.helpdesk_sync import sync_accounts
 from cre_desk.db.imports import ImportStore
 from cre_desk.errors import Cancelled
-from cre_desk.helpdesk_sync import sync_accounts
 from cre_desk.integrations.accounts import Account
 from cre_desk.integrations.zendesk import EXPORT_PATH
 

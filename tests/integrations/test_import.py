@@ -112,7 +112,7 @@ SECRET_LOG = (
 def test_logs_imported_from_a_helpdesk_are_redacted_like_logs_attached_by_hand(httpserver, store, tmp_path):
     """Redaction used to run only when a file was dropped on a ticket: imported logs kept their keys."""
     from cre_desk.actions.attach import redacted_copy
-    from cre_desk.helpdesk_sync import sync_accounts
+    from cre_desk.actions.helpdesk_sync import sync_accounts
     from cre_desk.integrations.accounts import Account
 
     attachment = {
