@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
+from ui_steps import japanese_window, open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db.kb_cards import CardBook
@@ -58,19 +58,7 @@ def test_a_checklist_item_opens_its_card_and_shows_the_teams_copy(qtbot, window,
 
 
 def test_the_card_in_japanese(qtbot, qapp, ctx, dialogs):
-    from PySide6.QtCore import QLocale
-
-    from cre_desk.gui import app as gui_app
-    from cre_desk.gui.main_window import MainWindow
-
-    locale = QLocale()
-    translators = gui_app.install_translations(qapp, "ja")
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.attach_workspace(ctx)
-        window.resize(1440, 900)
-        window.show()
+    with japanese_window(qtbot, qapp, ctx) as window:
         view = _open_item(qtbot, window, ctx, "d_apns_environment_topic_mismatch")
         qtbot.waitUntil(lambda: len(view.cards.buttons) == 1)
         assert view.cards.buttons[0].text() == "ベストプラクティス: APNs による iOS プッシュ通知"
@@ -81,13 +69,6 @@ def test_the_card_in_japanese(qtbot, qapp, ctx, dialogs):
         _shot(window, "checklist_card_link_ja.png")
         _shot(dialog, "card_ja.png")
         dialog.close()
-        window.close()
-        wait_for_all()
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        qapp.setProperty("cre_desk_language", "en")
-        QLocale.setDefault(locale)
 
 
 def test_an_article_links_the_card_it_explains(qtbot, window, ctx):

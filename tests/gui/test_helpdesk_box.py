@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
-from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
+from ui_steps import japanese_window, open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.db.imports import ImportResult, ImportStore
@@ -99,20 +99,8 @@ def test_two_conflicts_are_decided_one_field_at_a_time(qtbot, window, ctx):
 
 
 def test_conflicts_read_in_japanese(qtbot, qapp, ctx):
-    from PySide6.QtCore import QLocale
-
-    from cre_desk.gui import app as gui_app
-    from cre_desk.gui.main_window import MainWindow
-
     tid = _two_conflicts(ctx)
-    locale = QLocale()
-    translators = gui_app.install_translations(qapp, "ja")
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.attach_workspace(ctx)
-        window.resize(1440, 900)
-        window.show()
+    with japanese_window(qtbot, qapp, ctx) as window:
         open_ticket(qtbot, window, tid)
         box = window.pane.helpdesk_box
         qtbot.waitUntil(lambda: len(box.conflict_rows.findChildren(QLabel)) == 2, timeout=10000)
@@ -120,12 +108,6 @@ def test_conflicts_read_in_japanese(qtbot, qapp, ctx):
         assert texts == ["ステータス: こちらは お客様回答待ち、Zendesk では 保留",
                          "優先度: こちらは 高、Zendesk では 緊急"]
         assert box.conflict.text() == "両方で変更されています:"
-        window.close()
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        qapp.setProperty("cre_desk_language", "en")
-        QLocale.setDefault(locale)
 
 
 def test_the_helpdesk_box_says_intercom_priority_stays_here(qtbot, window, ctx):

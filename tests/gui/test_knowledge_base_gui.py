@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
+from ui_steps import japanese_window, open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core import kb, replies, reply_render
 from cre_desk.core.tickets import TicketFields
@@ -179,19 +179,7 @@ def test_a_teammates_save_keeps_my_article_text(qtbot, window, ctx):
 
 
 def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
-    from PySide6.QtCore import QLocale
-
-    from cre_desk.gui import app as gui_app
-    from cre_desk.gui.main_window import MainWindow
-
-    locale = QLocale()
-    translators = gui_app.install_translations(qapp, "ja")
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.attach_workspace(ctx)
-        window.resize(1440, 900)
-        window.show()
+    with japanese_window(qtbot, qapp, ctx) as window:
         ja = ctx.tickets.create_ticket(
             TicketFields(title="Android 13でプッシュ通知が届かない", symptom="push_not_delivered"),
             status=Status.OPEN,
@@ -233,13 +221,6 @@ def test_panel_and_articles_window_in_japanese(qtbot, qapp, ctx, dialogs):
         assert articles.intercom.button.text() == "Intercom に保存(&I)…"
         articles.resize(1280, 800)
         _shot(articles, "articles_window_ja.png")
-        window.close()
-        wait_for_all()
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        qapp.setProperty("cre_desk_language", "en")
-        QLocale.setDefault(locale)
 
 
 def test_an_analysed_log_makes_tickets_with_the_same_findings_look_alike(qtbot, window, ctx):

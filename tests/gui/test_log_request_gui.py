@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ui_steps import open_ticket  # noqa: E402 - shared GUI steps beside this file
+from ui_steps import japanese_window, open_ticket  # noqa: E402 - shared GUI steps beside this file
 
 from cre_desk.core.tickets import TicketFields
 from cre_desk.core.vocabulary import PauseReason, Status
@@ -45,18 +45,7 @@ def test_request_a_log_copies_the_message_and_waits_for_the_customer(qtbot, qapp
 
 
 def test_request_a_log_in_japanese(qtbot, qapp, ctx, dialogs):
-    from PySide6.QtCore import QLocale
-
-    from cre_desk.gui import app as gui_app
-    from cre_desk.gui.main_window import MainWindow
-
-    locale = QLocale()
-    translators = gui_app.install_translations(qapp, "ja")
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.attach_workspace(ctx)
-        window.show()
+    with japanese_window(qtbot, qapp, ctx) as window:
         ticket = ctx.tickets.create_ticket(TicketFields(title="In-app message never shows", platform="ios",
                                                         sdk_name="OneSignal", requester_role="engineer"))
         open_ticket(qtbot, window, ticket.id)
@@ -68,10 +57,3 @@ def test_request_a_log_in_japanese(qtbot, qapp, ctx, dialogs):
         if SHOTS:
             dialog.grab().save(str(Path(SHOTS) / "request_log_ja_ui.png"))
         dialog.reject()
-        window.close()
-        wait_for_all()
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        qapp.setProperty("cre_desk_language", "en")
-        QLocale.setDefault(locale)
