@@ -173,14 +173,8 @@ def _publish(args, knowledge, settings) -> int:
     if args.section is None or args.permission_group is None:
         raise UserError("Zendesk Guide needs --section and --permission-group.")
     where = "update the Guide draft" if article.remote_id else "create a Guide draft"
-    if not args.yes:
-        answer = input(
-            f"{where.capitalize()} for article #{article.id} “{article.fields.title('en')}” "
-            f"through {account.id}? [y/N] "
-        )
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing was sent.")
-            return 1
+    if not _confirmed(args, where, article, account):
+        return 1
     guide = guide_for(account)
     try:
         from cre_desk.actions.publish_article import save_to_help_center
@@ -199,6 +193,18 @@ def _publish(args, knowledge, settings) -> int:
     return 0
 
 
+def _confirmed(args, where: str, article, account) -> bool:
+    """Nothing is published without the user's yes (``--yes`` says it in advance); says so when declined."""
+    if args.yes:
+        return True
+    title = article.fields.title("en")
+    answer = input(f"{where.capitalize()} for article #{article.id} “{title}” through {account.id}? [y/N] ")
+    if answer.strip().lower() in ("y", "yes"):
+        return True
+    print("Nothing was sent.")
+    return False
+
+
 def _publish_intercom(args, knowledge, article, account) -> int:
     from cre_desk.actions.publish_article import save_to_intercom
     from cre_desk.db.kb_remotes import INTERCOM, RemoteCopies
@@ -206,14 +212,8 @@ def _publish_intercom(args, knowledge, article, account) -> int:
 
     copies = RemoteCopies(knowledge.db)
     where = "update the Intercom draft" if copies.get(article.id, INTERCOM) else "create an Intercom draft"
-    if not args.yes:
-        answer = input(
-            f"{where.capitalize()} for article #{article.id} “{article.fields.title('en')}” "
-            f"through {account.id}? [y/N] "
-        )
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing was sent.")
-            return 1
+    if not _confirmed(args, where, article, account):
+        return 1
     client = articles_for(account)
     try:
         saved = save_to_intercom(knowledge, copies, article.id, client, account_id=account.id,
