@@ -53,6 +53,12 @@ class ItemRecord:
     customers: int = 0
 
 
+def distinct_customers():
+    """count(DISTINCT customer) over the stored customer keys (case and spacing folded when the ticket was
+    written: ``core.group_keys``), not counting tickets without a customer."""
+    return func.count(func.distinct(func.nullif(Ticket.customer_key, literal(""))))
+
+
 def effective_kind(kind_column, category_column):
     """SQL for the kind a ticket counts as: the stored kind if it fits the category, else the category's."""
     fitting = [

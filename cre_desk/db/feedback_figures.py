@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 from cre_desk.core.feedback import CONFUSION_KINDS
 from cre_desk.core.feedback_trends import Anomaly, find_anomalies, week_of, weeks_between
 from cre_desk.db.engine import Database
-from cre_desk.db.feedback import effective_kind, effective_kind_of
-from cre_desk.db.feedback_sql import distinct_customers
+from cre_desk.db.feedback import distinct_customers, effective_kind, effective_kind_of
 from cre_desk.db.id_lists import any_of
 from cre_desk.db.models import FeedbackItem, Ticket, TicketItem
 

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 from cre_desk.core.feedback import CONFUSION_KINDS, KIND_CATEGORY, Kind
 from cre_desk.core.voice import Period, UpsellEntry, VoiceReport, VoiceRow, rank_voice
 from cre_desk.db.engine import Database
-from cre_desk.db.feedback import FeedbackStore, effective_kind, kind_is
-from cre_desk.db.feedback_sql import customer_key, distinct_customers, title_key
+from cre_desk.db.feedback import FeedbackStore, distinct_customers, effective_kind, kind_is
 from cre_desk.db.models import FeedbackItem, IssueLink, Ticket, TicketItem
 from cre_desk.db.upsell import UpsellStore
 
@@ -49,9 +48,9 @@ class _Query:
         ).label("section")
         self.group = case(
             (TicketItem.item_id.is_not(None), literal("item:") + cast(TicketItem.item_id, String)),
-            else_=literal("title:") + title_key(),
+            else_=literal("title:") + Ticket.title_key,
         ).label("group_key")
-        self.customer = customer_key()
+        self.customer = Ticket.customer_key
         self.start, self.end = start, end
 
     def joined(self, *columns):
@@ -77,7 +76,7 @@ class _Query:
             items = [int(k.removeprefix("item:")) for _s, k in wanted if k.startswith("item:")]
             titles = [k.removeprefix("title:") for _s, k in wanted if k.startswith("title:")]
             stmt = stmt.where(or_(TicketItem.item_id.in_(items),
-                                  and_(TicketItem.item_id.is_(None), title_key().in_(titles))))
+                                  and_(TicketItem.item_id.is_(None), Ticket.title_key.in_(titles))))
         return _grouped(stmt.subquery())
 
 
